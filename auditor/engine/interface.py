@@ -1,0 +1,104 @@
+"""What a rule is and what its check sees: the contract between rules/*.yaml, predicates and the evaluator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from auditor.model import (
+    Agent,
+    Confidence,
+    FileScan,
+    Finding,
+    Location,
+    NotEvaluated,
+    Platform,
+    ReachGap,
+    Resolution,
+    Severity,
+    Snapshot,
+)
+from auditor.redact import stable_id
+
+if TYPE_CHECKING:
+    from auditor.clock import Clock
+    from auditor.config import Config
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule definition from rules/*.yaml, after botaudit.yaml overrides (severity, params)."""
+
+    id: str
+    name: str
+    title: str
+    severity: Severity
+    category: str
+    rationale: str
+    remediation: str
+    check: str
+    references: tuple[str, ...] = ()
+    compliance: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=dict)
+    platform: str | None = None
+    enabled: bool = True
+    source: str = ""
+
+    def finding(
+        self,
+        message: str,
+        *,
+        subject: str,
+        location: Location | None = None,
+        identity: str | None = None,
+        platform: Platform | None = None,
+        agent: str | None = None,
+        kind: str | None = None,
+        secret_fingerprint: str | None = None,
+        evidence: Mapping[str, Any] | None = None,
+        confidence: Confidence = Confidence.HIGH,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """Build a Finding whose fingerprint survives edits: rule + subject (+ key path + secret fp), no lines.
+
+        `subject` is the file path or the identity id the finding is about; it must never be a secret value.
+        """
+        key = location.key if location else None
+        return Finding(
+            rule_id=self.id,
+            name=self.name,
+            severity=severity or self.severity,
+            title=self.title,
+            message=message,
+            fingerprint=stable_id(self.id, subject, key or "", secret_fingerprint or "", agent or ""),
+            location=location,
+            identity=identity,
+            platform=platform,
+            agent=agent,
+            kind=kind,
+            evidence=dict(evidence or {}),
+            remediation=self.remediation,
+            references=self.references,
+            confidence=confidence,
+        )
+
+    def not_evaluated(self, subject: str, reason: str) -> NotEvaluated:
+        return NotEvaluated(rule_id=self.id, subject=subject, reason=reason)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a check may read. Checks are pure functions of (rule, context)."""
+
+    config: Config
+    clock: Clock
+    agents: tuple[Agent, ...] = ()
+    files: tuple[FileScan, ...] = ()
+    snapshots: Mapping[Platform, Snapshot] = field(default_factory=dict)
+    resolutions: tuple[Resolution, ...] = ()
+    gaps: tuple[ReachGap, ...] = ()
+
+
+CheckResult = Iterable[Finding | NotEvaluated]
+CheckFn = Callable[[Rule, RuleContext], CheckResult]

@@ -1,0 +1,444 @@
+"""The data model every stage shares: frozen dataclasses and enums, no I/O (DESIGN.md section 3)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is; ordered by `rank` (critical highest)."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+_SEVERITY_RANK = {
+    Severity.INFO: 0,
+    Severity.LOW: 1,
+    Severity.MEDIUM: 2,
+    Severity.HIGH: 3,
+    Severity.CRITICAL: 4,
+}
+
+
+class Confidence(str, enum.Enum):
+    """How sure a detection is; separate from severity (a lone key id is low confidence, high severity)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class AuthModel(str, enum.Enum):
+    """How an agent authenticates to a platform (DESIGN.md section 4)."""
+
+    STATIC_API_KEY = "static_api_key"
+    SHARED_PASSWORD = "shared_password"
+    PERSONAL_TOKEN = "personal_token"
+    CLIENT_SECRET = "client_secret"
+    CLIENT_CERTIFICATE = "client_certificate"
+    SERVICE_ACCOUNT_ROLE = "service_account_role"
+    JWT_BEARER_PER_USER = "jwt_bearer_per_user"
+    ON_BEHALF_OF = "on_behalf_of"
+    OAUTH_PKCE = "oauth_pkce"
+    JIT_TOKEN = "jit_token"
+    MTLS = "mtls"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_per_user_or_jit(self) -> bool:
+        """The good patterns: each request runs as its user, or with a short-lived per-task token."""
+        return self in _GOOD_MODELS
+
+
+_GOOD_MODELS = frozenset(
+    {AuthModel.JWT_BEARER_PER_USER, AuthModel.ON_BEHALF_OF, AuthModel.OAUTH_PKCE, AuthModel.JIT_TOKEN}
+)
+
+
+class Platform(str, enum.Enum):
+    """Platforms botaudit knows; collectors exist for the first four."""
+
+    SALESFORCE = "salesforce"
+    ENTRA = "entra"
+    AWS = "aws"
+    VAULT = "vault"
+    SLACK = "slack"
+    GITHUB = "github"
+    OPENAI = "openai"
+    ANTHROPIC = "anthropic"
+    GOOGLE = "google"
+    STRIPE = "stripe"
+    TWILIO = "twilio"
+    SENDGRID = "sendgrid"
+    DATABASE = "database"
+    KUBERNETES = "kubernetes"
+    OTHER = "other"
+
+
+COLLECTABLE_PLATFORMS = (Platform.AWS, Platform.VAULT, Platform.SALESFORCE, Platform.ENTRA)
+
+
+class AccessLevel(str, enum.Enum):
+    """Sensitivity of a capability, used to rank reach gaps: admin > write > read > list."""
+
+    ADMIN = "admin"
+    WRITE = "write"
+    READ = "read"
+    LIST = "list"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {AccessLevel.LIST: 0, AccessLevel.READ: 1, AccessLevel.WRITE: 2, AccessLevel.ADMIN: 3}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a scanned file; `path` is relative to the scan root, `key` the config key path."""
+
+    path: str
+    line: int = 0
+    column: int | None = None
+    key: str | None = None
+
+
+class SecretContext(str, enum.Enum):
+    """Where a secret sits; a secret in a prompt or tool definition reaches the model and its logs."""
+
+    CONFIG = "config"
+    ENV_FILE = "env_file"
+    SOURCE = "source"
+    PROMPT = "prompt"
+    TOOL_DEFINITION = "tool_definition"
+    DOCUMENT = "document"
+    KEY_FILE = "key_file"
+    WORKFLOW = "workflow"
+    MANIFEST = "manifest"
+
+
+@dataclass(frozen=True)
+class SecretMatch:
+    """One inline credential value found in a file. Never holds the value itself."""
+
+    detector_id: str
+    kind: str
+    location: Location
+    redacted: str
+    fingerprint: str
+    severity: Severity
+    confidence: Confidence
+    context: SecretContext = SecretContext.CONFIG
+    is_example: bool = False
+    in_test_path: bool = False
+    # A public identifier that is not itself a secret (an AWS access key id, a client id, a username),
+    # kept so the credential can be joined to its platform identity. Reports still redact it.
+    identifier: str | None = None
+    platform: Platform | None = None
+
+
+class ReferenceKind(str, enum.Enum):
+    """The kinds of pointer-instead-of-value botaudit recognises."""
+
+    ENV_VAR = "env_var"
+    VAULT_PATH = "vault_path"
+    AWS_SECRETS_MANAGER = "aws_secrets_manager"
+    AWS_SSM = "aws_ssm"
+    AZURE_KEY_VAULT = "azure_key_vault"
+    GCP_SECRET_MANAGER = "gcp_secret_manager"
+    K8S_SECRET_REF = "k8s_secret_ref"
+    CI_SECRET = "ci_secret"
+    TEMPLATE = "template"
+    FILE = "file"
+
+
+@dataclass(frozen=True)
+class SecretReference:
+    """A pointer to a secret kept elsewhere: inventory, the good pattern, never a finding by itself."""
+
+    kind: ReferenceKind
+    target: str
+    location: Location
+    platform: Platform | None = None
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A non-secret configuration value that matters for posture (grant_type, token_url, client_id, ttl...)."""
+
+    key: str
+    value: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class ManifestHint:
+    """Evidence that a file defines an agent (an MCP client config, a Slack manifest, a k8s Deployment...)."""
+
+    kind: str
+    name: str
+    location: Location
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something that could not be examined, and why. Missing data is data, never a pass."""
+
+    source: str
+    reason: str
+    category: str = "error"
+
+
+@dataclass(frozen=True)
+class FileScan:
+    """Everything extracted from one file in one read."""
+
+    path: str
+    format: str
+    size: int
+    secrets: tuple[SecretMatch, ...] = ()
+    references: tuple[SecretReference, ...] = ()
+    settings: tuple[Setting, ...] = ()
+    manifests: tuple[ManifestHint, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Connection:
+    """One agent's link to one platform."""
+
+    platform: Platform
+    auth_model: AuthModel
+    identity_hint: str | None = None
+    evidence: tuple[Location, ...] = ()
+    credential_fingerprints: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An agent or bot found in the tree (or declared in botaudit.yaml)."""
+
+    name: str
+    root: str
+    kind: str
+    manifests: tuple[Location, ...] = ()
+    connections: tuple[Connection, ...] = ()
+    secrets: tuple[SecretMatch, ...] = ()
+    references: tuple[SecretReference, ...] = ()
+    multi_user: bool = False
+    declared: bool = False
+    environment: str | None = None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A platform principal with the attributes rules need (JSON-able values only)."""
+
+    platform: Platform
+    id: str
+    name: str
+    kind: str
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+    # Join keys from configuration: access key ids, usernames, client ids, role names, token accessors.
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlatformCredential:
+    """A credential as the platform sees it: ages and use, never the value."""
+
+    platform: Platform
+    id: str
+    identity_id: str
+    kind: str
+    created: datetime | None = None
+    rotated: datetime | None = None
+    last_used: datetime | None = None
+    expires: datetime | None = None
+    active: bool = True
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, order=True)
+class Capability:
+    """One thing an identity can do: `action` on `resource`, with a sensitivity level."""
+
+    platform: str
+    resource: str
+    action: str
+    level: AccessLevel = AccessLevel.READ
+
+    @property
+    def label(self) -> str:
+        return f"{self.action} on {self.resource}"
+
+
+Reach = frozenset[Capability]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a collector read from one platform; JSON round-trips through auditor.snapshot."""
+
+    platform: Platform
+    collected_at: datetime
+    source: str
+    identities: tuple[Identity, ...] = ()
+    credentials: tuple[PlatformCredential, ...] = ()
+    reach: Mapping[str, Reach] = field(default_factory=dict)
+    baseline: str | None = None
+    coverage: tuple[Skipped, ...] = ()
+    # Platform facts that are not identities: policies, mounts, audit devices, connected apps, secrets.
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    requests: int = 0
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A config credential joined to its platform identity: agent -> credential -> identity."""
+
+    agent: str
+    platform: Platform
+    identity_id: str
+    identity_name: str
+    via: str
+    credential_fingerprint: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class ReachGap:
+    """What an identity can do that the baseline junior user cannot."""
+
+    agent: str
+    platform: Platform
+    identity: str
+    baseline: str
+    extra: tuple[Capability, ...]
+    summary: Mapping[str, int] = field(default_factory=dict)
+    escalation: bool = False
+
+    @property
+    def extra_count(self) -> int:
+        return len(self.extra)
+
+    @property
+    def worst_level(self) -> AccessLevel | None:
+        return max((c.level for c in self.extra), key=lambda lv: lv.rank, default=None)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a finding is not gating: an inline `botaudit:allow`, a config entry, or the baseline."""
+
+    kind: str
+    reason: str
+    expires: str | None = None
+    expired: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One judged problem. `fingerprint` is stable across runs and edits (no line numbers, no secret)."""
+
+    rule_id: str
+    name: str
+    severity: Severity
+    title: str
+    message: str
+    fingerprint: str
+    location: Location | None = None
+    identity: str | None = None
+    platform: Platform | None = None
+    agent: str | None = None
+    kind: str | None = None
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    remediation: str = ""
+    references: tuple[str, ...] = ()
+    confidence: Confidence = Confidence.HIGH
+    suppression: Suppression | None = None
+    baseline: bool = False
+
+    @property
+    def suppressed(self) -> bool:
+        return self.suppression is not None and not self.suppression.expired
+
+    @property
+    def gating(self) -> bool:
+        """Whether the CI gate may count this finding: not suppressed, not already in the baseline."""
+        return not self.suppressed and not self.baseline
+
+
+@dataclass(frozen=True)
+class NotEvaluated:
+    """A rule that could not be judged for a subject, and why (missing data is never a pass)."""
+
+    rule_id: str
+    subject: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the scan examined and what it could not."""
+
+    files_scanned: int = 0
+    bytes_scanned: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    not_evaluated: tuple[NotEvaluated, ...] = ()
+    platforms_requested: tuple[str, ...] = ()
+    platforms_collected: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.skipped and not self.not_evaluated and set(self.platforms_requested) <= set(
+            self.platforms_collected
+        )
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """The outcome of one run of auditor.scan.run(): what every reporter and the gate read."""
+
+    started: datetime
+    finished: datetime
+    targets: tuple[str, ...]
+    agents: tuple[Agent, ...]
+    files: tuple[FileScan, ...]
+    snapshots: tuple[Snapshot, ...]
+    resolutions: tuple[Resolution, ...]
+    gaps: tuple[ReachGap, ...]
+    findings: tuple[Finding, ...]
+    coverage: Coverage
+    rules: tuple[Any, ...] = ()
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def secrets(self) -> tuple[SecretMatch, ...]:
+        return tuple(s for f in self.files for s in f.secrets)
+
+    @property
+    def references(self) -> tuple[SecretReference, ...]:
+        return tuple(r for f in self.files for r in f.references)
+
+    @property
+    def identities(self) -> tuple[Identity, ...]:
+        return tuple(i for s in self.snapshots for i in s.identities)

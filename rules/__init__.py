@@ -1,0 +1,1 @@
+"""Rule and detector definitions, shipped in the wheel as auditor._rules."""
