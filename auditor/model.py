@@ -218,6 +218,8 @@ class FileScan:
     settings: tuple[Setting, ...] = ()
     manifests: tuple[ManifestHint, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    # Lines carrying `botaudit:allow`: a finding on such a line, or on the line right after it, is suppressed.
+    allow_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,60 @@
+"""Which configuration keys and code calls are evidence of how an agent authenticates.
+
+The extractors emit a `Setting` for every scalar whose key matches `is_setting_key` (values classified as
+secrets never become Settings), and for every source line matching a CODE_PATTERNS entry. The inventory
+classifies auth models from those Settings.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Matched against the last segment of a key path (or an env var name), case-insensitively.
+_SETTING_KEY = re.compile(
+    r"(grant|token_?url|token_?endpoint|auth|login|instance_?url|client_?id|app_?id|tenant|username|user_?name"
+    r"|^user$|role|vault|ttl|period|expir|lifetime|rotat|cors|origin|ip_?range|ip_?allow|allowed_?ip|cidr"
+    r"|trusted_?ip|created|updated|last_?changed|issued|profile|permission|polic|scope|pkce|code_?challenge"
+    r"|response_?type|service_?account|serviceaccountname|endpoint|^url$|base_?url|api_?url|host|^env|environment"
+    r"|provider|oauth|obo|on_?behalf|assertion|certificate|cert_?path|private_?key_?(file|path)|key_?file"
+    r"|identity|subject|sub$|audience|redirect|webhook|^name$|^kind$|^image$|platform|command|args)",
+    re.IGNORECASE,
+)
+
+MAX_SETTING_VALUE = 300
+
+
+def is_setting_key(key_path: str) -> bool:
+    """Whether the value under this key path is posture evidence worth keeping as a Setting."""
+    last = key_path.rsplit(".", 1)[-1]
+    return bool(_SETTING_KEY.search(last))
+
+
+# (evidence name, pattern) for source code and prompts: SDK constructors and calls that reveal an auth model.
+CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("salesforce.password_login", r"Salesforce\([^)]*\bpassword\s*="),
+        ("salesforce.session_login", r"Salesforce\([^)]*\bsession_id\s*="),
+        ("salesforce.jwt_bearer", r"urn:ietf:params:oauth:grant-type:jwt-bearer|Salesforce\([^)]*\bprivatekey"),
+        ("oauth.password_grant", r"grant_type[\"']?\s*[:=,]\s*[\"']password[\"']"),
+        ("oauth.implicit_grant", r"response_type[\"']?\s*[:=,]\s*[\"']token[\"']"),
+        ("oauth.client_credentials", r"client_credentials"),
+        ("oauth.pkce", r"code_challenge(_method)?"),
+        ("msal.confidential_client", r"ConfidentialClientApplication\("),
+        ("msal.public_client", r"PublicClientApplication\("),
+        ("msal.on_behalf_of", r"acquire_token_on_behalf_of|OnBehalfOfCredential|urn:ietf:params:oauth:grant-type:jwt-bearer.*on_behalf_of"),
+        ("msal.client_credential", r"acquire_token_for_client|ClientSecretCredential\("),
+        ("msal.certificate", r"CertificateCredential\(|client_credential\s*=\s*\{[^}]*thumbprint"),
+        ("azure.managed_identity", r"ManagedIdentityCredential\(|DefaultAzureCredential\("),
+        ("aws.static_keys", r"aws_access_key_id\s*="),
+        ("aws.assume_role", r"assume_role(_with_web_identity)?\(|AssumeRole"),
+        ("aws.client", r"boto3\.(client|resource|Session)\("),
+        ("vault.client", r"hvac\.Client\("),
+        ("vault.approle", r"auth\.approle\.login|approle"),
+        ("vault.dynamic_secret", r"(database|aws|gcp|azure)/creds/"),
+        ("slack.client", r"WebClient\(|App\(\s*token\s*="),
+        ("github.client", r"Github\(|Octokit\("),
+        ("openai.client", r"OpenAI\(|openai\.api_key"),
+        ("anthropic.client", r"Anthropic\("),
+    )
+)

@@ -1,0 +1,1 @@
+"""botaudit tests."""

@@ -1,0 +1,1 @@
+"""Local stand-ins for the platforms: moto, OpenBao, TLS fakes for Salesforce and Graph."""
