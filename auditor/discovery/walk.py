@@ -1,0 +1,340 @@
+"""Discovery: stream the files under the scan roots, honouring ignore files and guarding size and symlinks."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from auditor.model import Skipped
+
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+
+# Never useful to a credential audit and often huge: vendored code, VCS internals, caches.
+ALWAYS_SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".tox",
+        ".nox",
+        ".eggs",
+    }
+)
+
+# Lock files hold integrity hashes and resolved URLs, never credentials, and are large: skip them (counted).
+LOCKFILE_NAMES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "poetry.lock",
+        "Pipfile.lock",
+        "Cargo.lock",
+        "go.sum",
+        "composer.lock",
+        "Gemfile.lock",
+        "uv.lock",
+        "pdm.lock",
+        "bun.lockb",
+        "packages.lock.json",
+        "flake.lock",
+        "mix.lock",
+        "pubspec.lock",
+        "Podfile.lock",
+    }
+)
+
+IGNORE_FILES = (".gitignore", ".botauditignore")
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """One file to scan: its absolute path, its posix path relative to the scan root, and its size."""
+
+    path: Path
+    rel: str
+    size: int
+
+
+def is_lockfile(name: str) -> bool:
+    return name in LOCKFILE_NAMES or name.endswith(".lock")
+
+
+@dataclass(frozen=True)
+class _IgnoreLayer:
+    """The ignore patterns declared in one directory, matched against paths relative to that directory."""
+
+    base: str  # rel path of the directory holding the ignore file ("" for the root)
+    spec: pathspec.PathSpec
+
+    def check(self, rel: str, is_dir: bool) -> bool | None:
+        """True = ignored, False = re-included by a negation, None = no pattern here speaks about it."""
+        sub = rel[len(self.base) + 1 :] if self.base else rel
+        if is_dir:
+            sub += "/"
+        result = self.spec.check_file(sub)
+        if result.include is None:
+            return None
+        return bool(result.include)
+
+
+def _ignored(layers: Sequence[_IgnoreLayer], rel: str, is_dir: bool) -> bool:
+    # Deeper ignore files override shallower ones, as in git: the last layer with an opinion decides.
+    decision = False
+    for layer in layers:
+        verdict = layer.check(rel, is_dir)
+        if verdict is not None:
+            decision = verdict
+    return decision
+
+
+def _load_ignore(path: str, base: str, rel_name: str, skipped: list[Skipped]) -> _IgnoreLayer | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError as exc:
+        skipped.append(Skipped(rel_name, f"ignore file unreadable: {exc.strerror or exc}", "unreadable"))
+        return None
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception as exc:  # pathspec raises several types for malformed patterns
+        skipped.append(Skipped(rel_name, f"ignore file has an invalid pattern: {exc}", "parse_error"))
+        return None
+    if not spec.patterns:
+        return None
+    return _IgnoreLayer(base, spec)
+
+
+def _join(prefix: str, name: str) -> str:
+    return f"{prefix}/{name}" if prefix else name
+
+
+def _is_within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+class _RootWalker:
+    """Walks one root; collects entries and skips. Streaming: one directory listing at a time."""
+
+    def __init__(
+        self,
+        root: Path,
+        prefix: str,
+        max_file_size: int,
+        exclude: pathspec.PathSpec | None,
+        files: list[FileEntry],
+        skipped: list[Skipped],
+    ) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.prefix = prefix
+        self.max_file_size = max_file_size
+        self.exclude = exclude
+        self.files = files
+        self.skipped = skipped
+
+    def out_rel(self, rel: str) -> str:
+        return _join(self.prefix, rel)
+
+    def skip(self, rel: str, reason: str, category: str) -> None:
+        self.skipped.append(Skipped(self.out_rel(rel), reason, category))
+
+    def excluded(self, rel: str, is_dir: bool) -> bool:
+        if self.exclude is None:
+            return False
+        return bool(self.exclude.match_file(rel + "/" if is_dir else rel))
+
+    def add_file(self, abs_path: str, rel: str, st: os.stat_result) -> None:
+        name = rel.rsplit("/", 1)[-1]
+        if not stat.S_ISREG(st.st_mode):
+            self.skip(rel, f"not a regular file ({_file_type(st.st_mode)})", "special")
+            return
+        if is_lockfile(name):
+            self.skip(rel, "lock file (integrity hashes, not credentials)", "lockfile")
+            return
+        if st.st_size > self.max_file_size:
+            self.skip(
+                rel, f"file is {st.st_size} bytes, over the {self.max_file_size}-byte limit", "too_large"
+            )
+            return
+        if not os.access(abs_path, os.R_OK):
+            self.skip(rel, "file is not readable (permission denied)", "unreadable")
+            return
+        self.files.append(FileEntry(Path(abs_path), self.out_rel(rel), st.st_size))
+
+    def symlink_target(self, abs_path: str, rel: str) -> tuple[str, os.stat_result] | None:
+        """Resolve a symlink; None (with a Skipped) when it loops, dangles or leaves the root."""
+        try:
+            real = os.path.realpath(abs_path, strict=True)
+            st = os.stat(abs_path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.skip(rel, "symlink loop", "symlink")
+            else:
+                self.skip(rel, "broken symlink", "symlink")
+            return None
+        if not _is_within(real, self.real_root):
+            self.skip(rel, "symlink points outside the scan root", "symlink")
+            return None
+        return real, st
+
+    def walk_file_root(self) -> None:
+        name = self.root.name
+        # A single-file root has no surrounding tree: its rel path is its own name (the prefix when several).
+        rel = self.prefix or name
+        self.prefix = ""
+        try:
+            st = os.stat(self.root)
+        except OSError as exc:
+            self.skip(rel, f"cannot stat: {exc.strerror or exc}", "unreadable")
+            return
+        self.add_file(str(self.root), rel, st)
+
+    def walk_tree(self) -> None:
+        # (absolute dir, rel dir, ignore layers active for it); depth-first with an explicit stack.
+        stack: list[tuple[str, str, tuple[_IgnoreLayer, ...]]] = [(str(self.root), "", ())]
+        visited: set[tuple[int, int]] = set()
+        while stack:
+            abs_dir, rel_dir, inherited = stack.pop()
+            layers = list(inherited)
+            try:
+                dir_stat = os.stat(abs_dir)
+                key = (dir_stat.st_dev, dir_stat.st_ino)
+                if key in visited:
+                    self.skip(rel_dir, "symlink loop", "symlink")
+                    continue
+                visited.add(key)
+                with os.scandir(abs_dir) as iterator:
+                    entries = sorted(iterator, key=lambda e: e.name)
+            except OSError as exc:
+                self.skip(rel_dir or ".", f"directory is not readable: {exc.strerror or exc}", "unreadable")
+                continue
+            names = {e.name for e in entries}
+            for ignore_name in IGNORE_FILES:
+                if ignore_name in names:
+                    layer = _load_ignore(
+                        os.path.join(abs_dir, ignore_name),
+                        rel_dir,
+                        self.out_rel(_join(rel_dir, ignore_name)),
+                        self.skipped,
+                    )
+                    if layer is not None:
+                        layers.append(layer)
+            frozen_layers = tuple(layers)
+            subdirs: list[tuple[str, str, tuple[_IgnoreLayer, ...]]] = []
+            for entry in entries:
+                self.visit(entry, rel_dir, frozen_layers, subdirs)
+            # Reverse so the stack pops subdirectories in sorted order.
+            stack.extend(reversed(subdirs))
+
+    def visit(
+        self,
+        entry: os.DirEntry[str],
+        rel_dir: str,
+        layers: tuple[_IgnoreLayer, ...],
+        subdirs: list[tuple[str, str, tuple[_IgnoreLayer, ...]]],
+    ) -> None:
+        rel = _join(rel_dir, entry.name)
+        try:
+            is_link = entry.is_symlink()
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError as exc:
+            self.skip(rel, f"cannot stat: {exc.strerror or exc}", "unreadable")
+            return
+        if is_dir and entry.name in ALWAYS_SKIP_DIRS:
+            return
+        if is_link:
+            resolved = self.symlink_target(entry.path, rel)
+            if resolved is None:
+                return
+            real, st = resolved
+            is_dir = stat.S_ISDIR(st.st_mode)
+            if is_dir:
+                if self.ignored(layers, rel, True):
+                    return
+                real_parent = os.path.realpath(os.path.dirname(entry.path))
+                if _is_within(real_parent, real):
+                    self.skip(rel, "symlink loop (points at an ancestor folder)", "symlink")
+                else:
+                    # Its target is inside the root and is walked there; following it would scan twice.
+                    self.skip(rel, "folder symlink inside the scan root (scanned at its target)", "symlink")
+                return
+            if not self.ignored(layers, rel, False):
+                self.add_file(entry.path, rel, st)
+            return
+        if self.ignored(layers, rel, is_dir):
+            return
+        if is_dir:
+            subdirs.append((entry.path, rel, layers))
+            return
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError as exc:
+            self.skip(rel, f"cannot stat: {exc.strerror or exc}", "unreadable")
+            return
+        self.add_file(entry.path, rel, st)
+
+    def ignored(self, layers: Sequence[_IgnoreLayer], rel: str, is_dir: bool) -> bool:
+        return _ignored(layers, rel, is_dir) or self.excluded(rel, is_dir)
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def _root_prefixes(roots: Sequence[Path]) -> list[str]:
+    """With several roots, prefix each rel path with its root's name (made unique) so paths stay distinct."""
+    if len(roots) <= 1:
+        return [""]
+    seen: dict[str, int] = {}
+    prefixes = []
+    for root in roots:
+        name = root.resolve().name or "root"
+        count = seen.get(name, 0) + 1
+        seen[name] = count
+        prefixes.append(name if count == 1 else f"{name}~{count}")
+    return prefixes
+
+
+def walk(
+    roots: Sequence[Path],
+    *,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    exclude: Sequence[str] = (),
+) -> tuple[list[FileEntry], list[Skipped]]:
+    """The files to scan under `roots` (sorted by rel path) and what was skipped, with a reason for each."""
+    files: list[FileEntry] = []
+    skipped: list[Skipped] = []
+    exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
+    for root, prefix in zip(roots, _root_prefixes(roots), strict=True):
+        root = Path(root).absolute()
+        walker = _RootWalker(root, prefix, max_file_size, exclude_spec, files, skipped)
+        if not os.path.lexists(root):
+            skipped.append(Skipped(prefix or str(root), "path does not exist", "missing"))
+        elif root.is_dir():
+            walker.walk_tree()
+        else:
+            walker.walk_file_root()
+    files.sort(key=lambda f: f.rel)
+    skipped.sort(key=lambda s: (s.source, s.category))
+    return files, skipped
