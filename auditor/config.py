@@ -5,14 +5,22 @@ Loading and strict validation (unknown keys and bad values are errors naming fil
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import jsonschema
+import yaml
+
+from auditor.errors import ConfigError
 from auditor.model import Severity
 from auditor.redact import DEFAULT_FINGERPRINT_KEY
+
+if TYPE_CHECKING:
+    from auditor.engine.interface import Rule
 
 CONFIG_FILENAMES = ("botaudit.yaml", "botaudit.yml", ".botaudit.yaml")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -89,8 +97,3 @@ def find_config(roots: list[Path]) -> Path | None:
     return None
 
 
-def load_config(path: Path | None) -> Config:
-    """Load and strictly validate a config file; `None` gives the defaults. Raises ConfigError."""
-    if path is None:
-        return Config()
-    raise NotImplementedError("config loading is being written (issue 3)")

@@ -1,0 +1,517 @@
+"""The `botaudit` command: options -> ScanOptions -> scan.run() -> reporters -> gate. No logic of its own."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from auditor import __version__
+from auditor.clock import Clock, FixedClock, SystemClock, parse_time
+from auditor.errors import BotauditError, CollectorError
+from auditor.gate import ExitCode, decide
+from auditor.model import COLLECTABLE_PLATFORMS, Platform, ScanResult, Severity
+from auditor.progress import NullProgress, ProgressSink
+
+app = typer.Typer(
+    name="botaudit",
+    help="Credential-posture auditor for AI agents and bots.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="List the rules, or show one rule's full text.", invoke_without_command=True)
+baseline_app = typer.Typer(help="Record today's findings so CI gates only on new ones.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+app.add_typer(baseline_app, name="baseline")
+
+stderr = Console(stderr=True, highlight=False)
+
+
+class FormatChoice(str, enum.Enum):
+    TABLE = "table"
+    JSON = "json"
+    SARIF = "sarif"
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+class FailOnChoice(str, enum.Enum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+    NONE = "none"
+
+
+def fail_on_severity(choice: FailOnChoice) -> Severity | None:
+    """Map the --fail-on flag to a Severity (None: never fail on findings)."""
+    return None if choice is FailOnChoice.NONE else Severity(choice.value)
+
+
+class RichProgress:
+    """A ProgressSink that draws rich progress bars on stderr."""
+
+    def __init__(self, console: Console) -> None:
+        self._progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self._tasks: dict[str, TaskID] = {}
+        self._console = console
+        self._progress.start()
+
+    def start(self, task: str, total: int | None = None) -> None:
+        self._tasks[task] = self._progress.add_task(task, total=total)
+
+    def advance(self, task: str, amount: int = 1) -> None:
+        if task in self._tasks:
+            self._progress.advance(self._tasks[task], amount)
+
+    def finish(self, task: str) -> None:
+        if task in self._tasks:
+            self._progress.remove_task(self._tasks.pop(task))
+
+    def warn(self, message: str) -> None:
+        self._console.print(f"[yellow]warning:[/] {message}", markup=True, highlight=False)
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
+class WarnOnlyProgress(NullProgress):
+    """No bars, but warnings still reach stderr (non-TTY, --no-progress)."""
+
+    def __init__(self, console: Console, quiet: bool) -> None:
+        self._console = console
+        self._quiet = quiet
+
+    def warn(self, message: str) -> None:
+        if not self._quiet:
+            self._console.print(f"warning: {message}", markup=False, highlight=False)
+
+    def close(self) -> None:
+        return None
+
+
+def _progress(no_progress: bool, quiet: bool) -> RichProgress | WarnOnlyProgress:
+    if no_progress or quiet or not sys.stderr.isatty():
+        return WarnOnlyProgress(stderr, quiet)
+    return RichProgress(stderr)
+
+
+def _die(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    stderr.print(f"botaudit: error: {message}", markup=False, highlight=False)
+    raise typer.Exit(int(code))
+
+
+def _clock(now: str | None) -> Clock:
+    if not now:
+        return SystemClock()
+    instant = parse_time(now)
+    if instant is None:
+        _die(f"--now: {now!r} is not an ISO-8601 date or time")
+    return FixedClock(instant)
+
+
+def _platforms(value: str | None) -> tuple[Platform, ...]:
+    if not value:
+        return ()
+    out: list[Platform] = []
+    allowed = {p.value for p in COLLECTABLE_PLATFORMS}
+    for name in (v.strip().lower() for v in value.split(",") if v.strip()):
+        if name not in allowed:
+            _die(f"--connect: unknown platform {name!r} (choose from {', '.join(sorted(allowed))})")
+        out.append(Platform(name))
+    return tuple(dict.fromkeys(out))
+
+
+def _outputs(
+    formats: Sequence[FormatChoice], outputs: Sequence[Path], reports: Sequence[str]
+) -> list[tuple[FormatChoice, Path | None]]:
+    """Pair --format with --output in order, add --report FORMAT:PATH; at most one goes to stdout."""
+    pairs: list[tuple[FormatChoice, Path | None]] = []
+    fmts = list(formats) or ([FormatChoice.TABLE] if not reports or outputs else [])
+    if len(outputs) > len(fmts):
+        _die("more --output than --format values: give one --format per --output")
+    for i, fmt in enumerate(fmts):
+        pairs.append((fmt, outputs[i] if i < len(outputs) else None))
+    for spec in reports:
+        name, sep, path = spec.partition(":")
+        if not sep or not path:
+            _die(f"--report {spec!r}: expected FORMAT:PATH, e.g. sarif:botaudit.sarif")
+        try:
+            pairs.append((FormatChoice(name.lower()), Path(path)))
+        except ValueError:
+            _die(f"--report {spec!r}: unknown format {name!r}")
+    if sum(1 for _, p in pairs if p is None) > 1:
+        _die("several formats would go to standard output: give each an --output (or use --report FORMAT:PATH)")
+    return pairs
+
+
+def _emit(result: ScanResult, pairs: Sequence[tuple[FormatChoice, Path | None]], *, quiet: bool) -> None:
+    from auditor.report import render
+
+    color = "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    for fmt, path in pairs:
+        text = render(fmt.value, result, color=color and path is None)
+        if path is None:
+            if not quiet or fmt is not FormatChoice.TABLE:
+                sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                _die(f"cannot write {path}: {exc.strerror or exc}")
+            if not quiet:
+                stderr.print(f"wrote {fmt.value} report to {path}", markup=False, highlight=False)
+
+
+PathsArg = Annotated[list[Path] | None, typer.Argument(help="Files and folders to scan (default: .)")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="botaudit.yaml (default: found at the root)")]
+ConnectOpt = Annotated[
+    str | None, typer.Option("--connect", help="Collect live, read-only: aws,vault,salesforce,entra")
+]
+SnapshotOpt = Annotated[list[Path] | None, typer.Option("--snapshot", help="Judge a saved platform snapshot")]
+NowOpt = Annotated[str | None, typer.Option("--now", help="Judge ages as of this ISO date (audits, replays)")]
+NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="No progress bars on stderr")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the requested reports, no summary")]
+MaxSizeOpt = Annotated[int | None, typer.Option("--max-file-size", help="Skip files larger than this (bytes)")]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores)")]
+CaOpt = Annotated[str | None, typer.Option("--ca-bundle", help="CA bundle for platform TLS (proxies, tests)")]
+NoConfigSnapshotsOpt = Annotated[
+    bool, typer.Option("--no-config-snapshots", help="Ignore the snapshots listed in botaudit.yaml")
+]
+
+
+def _run_scan(
+    paths: list[Path] | None,
+    *,
+    config: Path | None,
+    connect: str | None,
+    snapshot: list[Path] | None,
+    baseline: Path | None,
+    now: str | None,
+    no_progress: bool,
+    quiet: bool,
+    max_file_size: int | None,
+    jobs: int | None,
+    ca_bundle: str | None,
+    no_config_snapshots: bool,
+) -> ScanResult:
+    from auditor.scan import ScanOptions, run
+
+    targets = tuple(paths or [Path(".")])
+    for target in targets:
+        if not target.exists():
+            _die(f"{target}: no such file or folder")
+    for snap in snapshot or []:
+        if not snap.is_file():
+            _die(f"--snapshot {snap}: no such file")
+    if baseline is not None and not baseline.is_file():
+        _die(f"--baseline {baseline}: no such file (create one with `botaudit baseline create`)")
+    options = ScanOptions(
+        paths=targets,
+        config_path=config,
+        connect=_platforms(connect),
+        snapshot_files=tuple(snapshot or ()),
+        baseline_file=baseline,
+        max_file_size=max_file_size,
+        jobs=jobs,
+        ca_bundle=ca_bundle,
+        use_config_snapshots=not no_config_snapshots,
+    )
+    clock = _clock(now)
+    sink = _progress(no_progress, quiet)
+    try:
+        return run(options, clock=clock, progress=sink)
+    except BotauditError as exc:
+        _die(str(exc))
+    finally:
+        sink.close()
+
+
+@app.command()
+def scan(
+    paths: PathsArg = None,
+    config: ConfigOpt = None,
+    connect: ConnectOpt = None,
+    snapshot: SnapshotOpt = None,
+    fmt: Annotated[
+        list[FormatChoice] | None, typer.Option("--format", "-f", help="table|json|sarif|html|markdown (repeatable)")
+    ] = None,
+    output: Annotated[
+        list[Path] | None, typer.Option("--output", "-o", help="Write the matching --format here (repeatable)")
+    ] = None,
+    report: Annotated[
+        list[str] | None, typer.Option("--report", help="FORMAT:PATH, repeatable: several reports from one run")
+    ] = None,
+    fail_on: Annotated[
+        FailOnChoice, typer.Option("--fail-on", help="Exit 1 on gating findings at or above this severity")
+    ] = FailOnChoice.HIGH,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Known findings: gate only on new ones")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 3 when anything could not be examined")] = False,
+    now: NowOpt = None,
+    no_progress: NoProgressOpt = False,
+    quiet: QuietOpt = False,
+    max_file_size: MaxSizeOpt = None,
+    jobs: JobsOpt = None,
+    ca_bundle: CaOpt = None,
+    no_config_snapshots: NoConfigSnapshotsOpt = False,
+) -> None:
+    """Inventory agent credentials, compare each agent's reach with a junior user, judge, report, gate."""
+    pairs = _outputs(fmt or [], output or [], report or [])
+    result = _run_scan(
+        paths,
+        config=config,
+        connect=connect,
+        snapshot=snapshot,
+        baseline=baseline,
+        now=now,
+        no_progress=no_progress,
+        quiet=quiet,
+        max_file_size=max_file_size,
+        jobs=jobs,
+        ca_bundle=ca_bundle,
+        no_config_snapshots=no_config_snapshots,
+    )
+    _emit(result, pairs, quiet=quiet)
+    code = decide(result, fail_on_severity(fail_on), strict=strict)
+    raise typer.Exit(int(code))
+
+
+@app.command()
+def inventory(
+    paths: PathsArg = None,
+    config: ConfigOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The inventory as JSON")] = False,
+    no_progress: NoProgressOpt = False,
+) -> None:
+    """Print only the agent inventory: agents, connections, auth models, credentials and references."""
+    from auditor.report import render_inventory
+
+    result = _run_scan(
+        paths,
+        config=config,
+        connect=None,
+        snapshot=None,
+        baseline=None,
+        now=None,
+        no_progress=no_progress,
+        quiet=False,
+        max_file_size=None,
+        jobs=None,
+        ca_bundle=None,
+        no_config_snapshots=False,
+    )
+    color = "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    sys.stdout.write(render_inventory(result, as_json=as_json, color=color))
+
+
+@app.command()
+def collect(
+    platform: Annotated[str, typer.Argument(help="aws | vault | salesforce | entra")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the snapshot JSON")],
+    config: ConfigOpt = None,
+    paths: Annotated[
+        list[Path] | None, typer.Option("--scan", help="Also scan these paths so referenced credentials are looked up")
+    ] = None,
+    now: NowOpt = None,
+    no_progress: NoProgressOpt = False,
+    ca_bundle: CaOpt = None,
+) -> None:
+    """Collect one platform read-only into a snapshot file (no secret values), for offline judgement."""
+    from auditor.config import load_config
+    from auditor.inventory import build_inventory
+    from auditor.scan import ScanOptions, collect_platform, identifiers_for, scan_tree
+    from auditor.snapshot import dump_snapshot
+
+    (target,) = _platforms(platform) or (None,)
+    if target is None:
+        _die("collect: name a platform")
+    sink = _progress(no_progress, False)
+    try:
+        cfg = load_config(config)
+        identifiers: list[str] = []
+        if paths:
+            files, _ = scan_tree(paths, cfg, options=ScanOptions(paths=tuple(paths)), progress=sink)
+            identifiers = identifiers_for(build_inventory(files, cfg), target)
+        snap = collect_platform(
+            target, cfg, identifiers=identifiers, clock=_clock(now), progress=sink, ca_bundle=ca_bundle
+        )
+        dump_snapshot(snap, output)
+    except CollectorError as exc:
+        _die(str(exc), ExitCode.INCOMPLETE)
+    except BotauditError as exc:
+        _die(str(exc))
+    finally:
+        sink.close()
+    stderr.print(
+        f"wrote {target.value} snapshot to {output}: {len(snap.identities)} identities, "
+        f"{len(snap.credentials)} credentials, {snap.requests} requests, {len(snap.coverage)} coverage gaps",
+        markup=False,
+        highlight=False,
+    )
+    if snap.coverage:
+        raise typer.Exit(int(ExitCode.INCOMPLETE))
+
+
+@rules_app.callback()
+def rules_list(ctx: typer.Context) -> None:
+    """List every rule: id, severity, slug, title."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from auditor.engine.loader import load_rules
+
+    try:
+        rules = load_rules()
+    except BotauditError as exc:
+        _die(str(exc))
+    out = Console(highlight=False)
+    from rich.table import Table
+
+    table = Table(title=f"{len(rules)} rules", show_lines=False)
+    for col in ("id", "severity", "name", "title"):
+        table.add_column(col)
+    for rule in rules:
+        table.add_row(rule.id, rule.severity.value, rule.name, rule.title)
+    out.print(table)
+
+
+@rules_app.command("show")
+def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id (BA-101) or slug")]) -> None:
+    """Print one rule's full documentation."""
+    from auditor.engine.loader import load_rules
+
+    try:
+        rules = load_rules()
+    except BotauditError as exc:
+        _die(str(exc))
+    wanted = rule_id.strip().lower()
+    rule = next((r for r in rules if r.id.lower() == wanted or r.name == wanted), None)
+    if rule is None:
+        _die(f"no rule {rule_id!r} (see `botaudit rules`)")
+    lines = [
+        f"{rule.id}  {rule.name}",
+        rule.title,
+        "",
+        f"Severity:  {rule.severity.value}",
+        f"Category:  {rule.category}",
+    ]
+    if rule.platform:
+        lines.append(f"Platform:  {rule.platform}")
+    lines += ["", "Why it matters", rule.rationale.strip(), "", "How to fix it", rule.remediation.strip()]
+    if rule.params:
+        lines += ["", "Parameters (override in botaudit.yaml under rules: " + rule.id + ": params:)"]
+        lines += [f"  {k}: {v}" for k, v in rule.params.items()]
+    if rule.references:
+        lines += ["", "References"] + [f"  - {r}" for r in rule.references]
+    if rule.compliance:
+        lines += ["", "Compliance"] + [f"  {k}: {', '.join(v)}" for k, v in rule.compliance.items()]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _baseline_command(
+    paths: list[Path] | None, output: Path, config: Path | None, snapshot: list[Path] | None, update: bool
+) -> None:
+    from auditor import baseline as bl
+
+    result = _run_scan(
+        paths,
+        config=config,
+        connect=None,
+        snapshot=snapshot,
+        baseline=None,
+        now=None,
+        no_progress=True,
+        quiet=True,
+        max_file_size=None,
+        jobs=None,
+        ca_bundle=None,
+        no_config_snapshots=False,
+    )
+    try:
+        if update and output.is_file():
+            new = bl.update(bl.load(output), result)
+        else:
+            new = bl.create(result)
+        output.write_text(bl.dump(new), encoding="utf-8")
+    except BotauditError as exc:
+        _die(str(exc))
+    except OSError as exc:
+        _die(f"cannot write {output}: {exc.strerror or exc}")
+    stderr.print(f"wrote baseline with {len(new.entries)} findings to {output}", markup=False, highlight=False)
+
+
+BaselineOut = Annotated[Path, typer.Option("--output", "-o", help="Baseline file")]
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: PathsArg = None,
+    output: BaselineOut = Path(".botaudit-baseline.json"),
+    config: ConfigOpt = None,
+    snapshot: SnapshotOpt = None,
+) -> None:
+    """Record the current findings' fingerprints (no secrets, no line numbers, sorted)."""
+    _baseline_command(paths, output, config, snapshot, update=False)
+
+
+@baseline_app.command("update")
+def baseline_update(
+    paths: PathsArg = None,
+    output: BaselineOut = Path(".botaudit-baseline.json"),
+    config: ConfigOpt = None,
+    snapshot: SnapshotOpt = None,
+) -> None:
+    """Add new findings to the baseline and drop the ones that were fixed."""
+    _baseline_command(paths, output, config, snapshot, update=True)
+
+
+@app.command()
+def init(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the file")] = Path("botaudit.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file")] = False,
+) -> None:
+    """Write a commented starting botaudit.yaml."""
+    from auditor.config import INIT_TEMPLATE
+
+    if output.exists() and not force:
+        _die(f"{output} exists (use --force to overwrite)")
+    output.write_text(INIT_TEMPLATE, encoding="utf-8")
+    stderr.print(f"wrote {output}", markup=False, highlight=False)
+
+
+@app.command()
+def version() -> None:
+    """Print botaudit's version."""
+    sys.stdout.write(f"botaudit {__version__}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point; returns the exit code."""
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="botaudit", standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""YAML to Docs from the event stream: line numbers for every key, alias-bomb and nesting guards, no composer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from auditor.extract.tree import MAX_DEPTH, Doc, DocumentError, KeyPath
+
+# The composer (C and Python) recurses per nesting level and segfaults or raises RecursionError on hostile
+# input, and constructing a composed graph expands aliases; building from events avoids both.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Nodes that aliases may add by re-use before a document counts as an alias bomb (billion laughs).
+MAX_ALIAS_EXPANSION = 100_000
+MAX_NODES = 2_000_000
+
+_TRUE = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
+_FALSE = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_MERGE_KEY = "<<"
+
+
+def _scalar(event: Any) -> Any:
+    """Plain scalars resolve booleans and nulls (manifest flags need them); everything else stays text."""
+    value: str = event.value
+    if event.style or not event.implicit[0] or event.tag not in (None, "!"):
+        return value
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if value in _NULL:
+        return None
+    return value
+
+
+class _Frame:
+    __slots__ = ("container", "path", "key", "merges", "anchor", "start", "as_key")
+
+    def __init__(self, container: Any, path: KeyPath, anchor: str | None, start: int, as_key: bool) -> None:
+        self.container = container
+        self.path = path
+        self.key: Any = _NO_KEY
+        self.merges: list[Any] = []
+        self.anchor = anchor
+        self.start = start
+        self.as_key = as_key
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.docs: list[Doc] = []
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.lines: dict[KeyPath, int] = {}
+        self.root: Any = None
+        self.doc_line = 1
+        self.expanded = 0  # nodes, counting each alias as the size of what it points at
+        self.alias_expanded = 0
+
+    # -- placing a finished value -------------------------------------------------------------------------
+    def child_path(self) -> tuple[KeyPath, bool]:
+        """The path a new value gets in the current container, and whether it is a mapping key."""
+        if not self.stack:
+            return (), False
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return top.path + (len(top.container),), False
+        if top.key is _NO_KEY:
+            return top.path, True
+        return top.path + (str(top.key),), False
+
+    def place(self, value: Any, line: int, is_container: bool = False) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            self.lines.setdefault(top.path + (len(top.container),), line)
+            top.container.append(value)
+            return
+        if top.key is _NO_KEY:
+            key = "?" if is_container or isinstance(value, dict | list) else value
+            top.key = "null" if key is None else key
+            self.lines.setdefault(top.path + (str(top.key),), line)
+            return
+        if top.key == _MERGE_KEY:
+            top.merges.append(value)
+        else:
+            top.container[str(top.key)] = value
+        top.key = _NO_KEY
+
+    def count(self, amount: int = 1) -> None:
+        self.expanded += amount
+        if self.expanded > MAX_NODES:
+            raise DocumentError(f"YAML document has more than {MAX_NODES} nodes", "too_large")
+
+    # -- events -----------------------------------------------------------------------------------------
+    def start(self, event: Any, container: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise DocumentError(
+                f"too deeply nested (more than {MAX_DEPTH} levels) at line {event.start_mark.line + 1}",
+                "too_deep",
+                event.start_mark.line + 1,
+            )
+        self.count()
+        path, as_key = self.child_path()
+        line = event.start_mark.line + 1
+        if not as_key:
+            self.place(container, line, is_container=True)
+        self.stack.append(_Frame(container, path, event.anchor, self.expanded, as_key))
+
+    def end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.merges and isinstance(frame.container, dict):
+            for source in frame.merges:
+                for mapping in source if isinstance(source, list) else [source]:
+                    if isinstance(mapping, dict):
+                        for key, value in mapping.items():
+                            frame.container.setdefault(key, value)
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, self.expanded - frame.start + 1)
+        if frame.as_key:
+            self.place(frame.container, event.start_mark.line + 1, is_container=True)
+
+    def alias(self, event: Any) -> None:
+        target = self.anchors.get(event.anchor)
+        line = event.start_mark.line + 1
+        if target is None:
+            raise DocumentError(f"line {line}: unknown alias *{event.anchor}", "parse_error", line)
+        value, size = target
+        self.alias_expanded += size
+        if self.alias_expanded > MAX_ALIAS_EXPANSION:
+            raise DocumentError(
+                f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION} nodes (possible billion-laughs bomb)",
+                "yaml_bomb",
+                line,
+            )
+        self.count(size)
+        self.place(value, line)
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            self.count()
+            value = _scalar(event)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.place(value, event.start_mark.line + 1)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self.start(event, {})
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.start(event, [])
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self.end(event)
+        elif isinstance(event, yaml.AliasEvent):
+            self.alias(event)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.root, self.lines, self.anchors = None, {}, {}
+            self.doc_line = event.start_mark.line + 1
+        elif isinstance(event, yaml.DocumentEndEvent):
+            self.docs.append(Doc(self.root, self.lines, self.doc_line))
+
+
+def load_yaml(text: str) -> tuple[list[Doc], DocumentError | None]:
+    """Every document in `text`; on an error, the documents before it and the error (with its line)."""
+    builder = _Builder()
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except DocumentError as exc:
+        return builder.docs, exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1} column {mark.column + 1}: " if mark is not None else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        return builder.docs, DocumentError(f"YAML {where}{problem}", "parse_error", mark.line + 1 if mark else None)
+    except (yaml.YAMLError, ValueError) as exc:
+        return builder.docs, DocumentError(f"YAML: {exc}", "parse_error")
+    return builder.docs, None

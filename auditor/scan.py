@@ -1,0 +1,251 @@
+"""The only orchestrator: paths (+ platforms or snapshots) in, a judged ScanResult out."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from auditor.clock import Clock, SystemClock
+from auditor.collectors.interface import CollectRequest, Collector
+from auditor.config import Config, find_config, load_config
+from auditor.errors import CollectorError, ConfigError, SnapshotError
+from auditor.model import (
+    Agent,
+    Coverage,
+    FileScan,
+    Platform,
+    ScanResult,
+    Skipped,
+    Snapshot,
+)
+from auditor.progress import NullProgress, ProgressSink
+from auditor.reach import compute_gaps
+from auditor.resolve import resolve
+from auditor.snapshot import load_snapshot
+
+# platform -> "module:Class". Imported only when that platform is collected, so a static scan never loads
+# boto3, hvac, simple-salesforce or msal.
+COLLECTORS: Mapping[Platform, str] = {
+    Platform.AWS: "auditor.collectors.aws:AwsCollector",
+    Platform.VAULT: "auditor.collectors.vault:VaultCollector",
+    Platform.SALESFORCE: "auditor.collectors.salesforce:SalesforceCollector",
+    Platform.ENTRA: "auditor.collectors.entra:EntraCollector",
+}
+
+CollectorFactory = Callable[[Platform], Collector]
+
+
+def default_collector(platform: Platform) -> Collector:
+    """Instantiate the collector registered for `platform` in COLLECTORS."""
+    try:
+        target = COLLECTORS[platform]
+    except KeyError as exc:
+        raise ConfigError(f"no collector for platform {platform.value!r}") from exc
+    module_name, _, class_name = target.partition(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    collector: Collector = cls()
+    return collector
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """Everything a scan needs to know; the CLI maps its flags onto this and nothing else."""
+
+    paths: tuple[Path, ...] = ()
+    config_path: Path | None = None
+    connect: tuple[Platform, ...] = ()
+    snapshot_files: tuple[Path, ...] = ()
+    baseline_file: Path | None = None
+    max_file_size: int | None = None
+    jobs: int | None = None
+    ca_bundle: str | None = None
+    use_config_snapshots: bool = True
+    collector_factory: CollectorFactory = field(default=default_collector)
+
+
+@dataclass
+class _Warnings:
+    items: list[str] = field(default_factory=list)
+
+
+def load_project_config(options: ScanOptions) -> Config:
+    """The explicit --config file, else a botaudit.yaml at the first scan root, else defaults."""
+    path = options.config_path or find_config(list(options.paths))
+    if options.config_path is not None and not options.config_path.is_file():
+        raise ConfigError(f"{options.config_path}: config file not found")
+    return load_config(path)
+
+
+def scan_tree(
+    paths: Sequence[Path], config: Config, *, options: ScanOptions, progress: ProgressSink
+) -> tuple[list[FileScan], list[Skipped]]:
+    """Discovery + extraction: the static half of a scan."""
+    from auditor.discovery.walk import walk
+    from auditor.extract import scan_files
+    from auditor.extract.detectors import DetectorSet
+
+    max_size = options.max_file_size or config.max_file_size
+    entries, skipped = walk(list(paths), max_file_size=max_size, exclude=config.exclude)
+    detectors = DetectorSet.load()
+    progress.start("files", total=len(entries))
+    files = scan_files(entries, detectors, fingerprint_key=config.fingerprint_key, jobs=options.jobs, progress=progress)
+    progress.finish("files")
+    return list(files), list(skipped)
+
+
+def collect_platform(
+    platform: Platform,
+    config: Config,
+    *,
+    identifiers: Sequence[str] = (),
+    clock: Clock,
+    progress: ProgressSink,
+    factory: CollectorFactory = default_collector,
+    ca_bundle: str | None = None,
+) -> Snapshot:
+    """Collect one platform live, read-only. Raises CollectorError when nothing could be collected."""
+    settings: dict[str, Any] = dict(config.collectors.get(platform.value, {}))
+    if ca_bundle and "ca_bundle" not in settings:
+        settings["ca_bundle"] = ca_bundle
+    request = CollectRequest(
+        identifiers=tuple(sorted(set(identifiers))),
+        baseline=config.baseline.get(platform.value),
+        settings=settings,
+        fingerprint_key=config.fingerprint_key,
+    )
+    collector = factory(platform)
+    return collector.collect(request, clock=clock, progress=progress)
+
+
+def _load_snapshots(
+    files: Sequence[Path], warnings: _Warnings, skipped: list[Skipped]
+) -> dict[Platform, Snapshot]:
+    snapshots: dict[Platform, Snapshot] = {}
+    for path in files:
+        try:
+            snap = load_snapshot(path)
+        except SnapshotError as exc:
+            skipped.append(Skipped(str(path), str(exc), "snapshot"))
+            continue
+        if snap.platform in snapshots:
+            warnings.items.append(f"{path}: a second {snap.platform.value} snapshot replaces the earlier one")
+        snapshots[snap.platform] = snap
+    return snapshots
+
+
+def identifiers_for(agents: Sequence[Agent], platform: Platform) -> list[str]:
+    """Join keys the collector should look up: identity hints and public identifiers from configs."""
+    out: set[str] = set()
+    for agent in agents:
+        for conn in agent.connections:
+            if conn.platform is platform and conn.identity_hint:
+                out.add(conn.identity_hint)
+        for secret in agent.secrets:
+            if secret.identifier and secret.platform in (platform, None):
+                out.add(secret.identifier)
+    return sorted(out)
+
+
+def run(
+    options: ScanOptions,
+    *,
+    clock: Clock | None = None,
+    progress: ProgressSink | None = None,
+    config: Config | None = None,
+) -> ScanResult:
+    """Scan paths, load or collect platform snapshots, judge, apply suppressions and the baseline."""
+    from auditor import suppress
+    from auditor.baseline import load as load_baseline
+    from auditor.engine.evaluate import evaluate
+    from auditor.engine.interface import RuleContext
+    from auditor.engine.loader import load_rules
+    from auditor.inventory import build_inventory
+
+    clock = clock or SystemClock()
+    progress = progress or NullProgress()
+    started = clock.now()
+    config = config or load_project_config(options)
+    rules = load_rules(config=config)
+    baseline = load_baseline(options.baseline_file) if options.baseline_file else None
+    warnings = _Warnings()
+
+    files, skipped = scan_tree(options.paths, config, options=options, progress=progress)
+    agents = build_inventory(files, config)
+
+    snapshot_files = list(options.snapshot_files)
+    if options.use_config_snapshots:
+        snapshot_files = [config.base_dir / p for p in config.snapshots] + snapshot_files
+    snapshots = _load_snapshots(snapshot_files, warnings, skipped)
+
+    collected: list[str] = [p.value for p in snapshots]
+    for platform in options.connect:
+        progress.start(f"collect {platform.value}")
+        try:
+            snapshots[platform] = collect_platform(
+                platform,
+                config,
+                identifiers=identifiers_for(agents, platform),
+                clock=clock,
+                progress=progress,
+                factory=options.collector_factory,
+                ca_bundle=options.ca_bundle,
+            )
+            collected.append(platform.value)
+        except CollectorError as exc:
+            skipped.append(Skipped(platform.value, str(exc), "platform"))
+        finally:
+            progress.finish(f"collect {platform.value}")
+    for snap in snapshots.values():
+        skipped.extend(replace(s, source=f"{snap.platform.value}: {s.source}") for s in snap.coverage)
+
+    resolutions = resolve(agents, snapshots)
+    gaps = compute_gaps(resolutions, snapshots)
+    ctx = RuleContext(
+        config=config,
+        clock=clock,
+        agents=tuple(agents),
+        files=tuple(files),
+        snapshots=snapshots,
+        resolutions=resolutions,
+        gaps=gaps,
+    )
+    findings, not_evaluated = evaluate(rules, ctx)
+    findings, suppress_warnings = suppress.apply(
+        findings, files=files, config=config, baseline=baseline, clock=clock
+    )
+    warnings.items.extend(suppress_warnings)
+    for message in warnings.items:
+        progress.warn(message)
+
+    coverage = Coverage(
+        files_scanned=sum(1 for f in files if not f.skipped or f.secrets or f.references),
+        bytes_scanned=sum(f.size for f in files),
+        skipped=tuple(skipped) + tuple(s for f in files for s in f.skipped),
+        not_evaluated=tuple(not_evaluated),
+        platforms_requested=tuple(p.value for p in options.connect),
+        platforms_collected=tuple(dict.fromkeys(collected)),
+    )
+    return ScanResult(
+        started=started,
+        finished=clock.now(),
+        targets=tuple(str(p) for p in options.paths),
+        agents=tuple(agents),
+        files=tuple(files),
+        snapshots=tuple(snapshots[p] for p in sorted(snapshots, key=lambda p: p.value)),
+        resolutions=resolutions,
+        gaps=gaps,
+        findings=tuple(findings),
+        coverage=coverage,
+        rules=tuple(rules),
+        parameters={
+            "config": config.path,
+            "connect": [p.value for p in options.connect],
+            "snapshots": [str(p) for p in snapshot_files],
+            "baseline": str(options.baseline_file) if options.baseline_file else None,
+            "max_file_size": options.max_file_size or config.max_file_size,
+            "warnings": list(warnings.items),
+        },
+    )
