@@ -1,0 +1,193 @@
+"""The JSON report (DESIGN.md section 8): a versioned public document, deliberately not a dump of the model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from auditor import __version__
+from auditor.engine.interface import Rule
+from auditor.model import (
+    Agent,
+    Connection,
+    Finding,
+    Identity,
+    ReachGap,
+    Resolution,
+    ScanResult,
+    SecretMatch,
+    SecretReference,
+)
+from auditor.report.common import (
+    ReportOptions,
+    gap_summary,
+    iso,
+    jsonable,
+    location_dict,
+    ranked_extra,
+    safe_hint,
+    sorted_findings,
+    sorted_gaps,
+    summary_counts,
+)
+
+# The report format's own version; bump the major on a breaking change (auditor/schemas/report.schema.json).
+SCHEMA_VERSION = "1.0"
+
+
+def _credential(s: SecretMatch) -> dict[str, Any]:
+    return {
+        "kind": s.kind,
+        "detector": s.detector_id,
+        "location": location_dict(s.location),
+        "redacted": s.redacted,
+        "fingerprint": s.fingerprint,
+        "context": s.context.value,
+        "severity": s.severity.value,
+        "confidence": s.confidence.value,
+        "platform": s.platform.value if s.platform else None,
+        "is_example": s.is_example,
+        "in_test_path": s.in_test_path,
+    }
+
+
+def _reference(r: SecretReference) -> dict[str, Any]:
+    return {
+        "kind": r.kind.value,
+        "target": r.target,
+        "location": location_dict(r.location),
+        "platform": r.platform.value if r.platform else None,
+    }
+
+
+def _connection(c: Connection) -> dict[str, Any]:
+    return {
+        "platform": c.platform.value,
+        "auth_model": c.auth_model.value,
+        "good_pattern": c.auth_model.is_per_user_or_jit,
+        "identity_hint": safe_hint(c.identity_hint),
+        "evidence": [{"path": e.path, "line": e.line} for e in c.evidence],
+        "credential_fingerprints": list(c.credential_fingerprints),
+    }
+
+
+def _agent(a: Agent) -> dict[str, Any]:
+    return {
+        "name": a.name,
+        "root": a.root,
+        "kind": a.kind,
+        "multi_user": a.multi_user,
+        "declared": a.declared,
+        "environment": a.environment,
+        "manifests": [location_dict(m) for m in a.manifests],
+        "connections": [_connection(c) for c in a.connections],
+        "credentials": [_credential(s) for s in sorted(a.secrets, key=lambda s: (s.location, s.kind))],
+        "references": [_reference(r) for r in sorted(a.references, key=lambda r: (r.location, r.target))],
+    }
+
+
+def _identity(i: Identity) -> dict[str, Any]:
+    return {
+        "platform": i.platform.value,
+        "id": i.id,
+        "name": i.name,
+        "kind": i.kind,
+        # Aliases are join keys (access key ids among them): shown redacted when they look like credentials.
+        "aliases": [safe_hint(a) for a in i.aliases],
+        "attributes": jsonable(i.attributes),
+    }
+
+
+def _resolution(r: Resolution) -> dict[str, Any]:
+    return {
+        "agent": r.agent,
+        "platform": r.platform.value,
+        "credential_fingerprint": r.credential_fingerprint,
+        "via": r.via,
+        "identity": r.identity_id,
+        "identity_name": r.identity_name,
+        "location": location_dict(r.location),
+    }
+
+
+def _gap(g: ReachGap) -> dict[str, Any]:
+    return {
+        "agent": g.agent,
+        "platform": g.platform.value,
+        "identity": g.identity,
+        "baseline": g.baseline,
+        "extra_count": g.extra_count,
+        "worst_level": g.worst_level.value if g.worst_level else None,
+        "summary": gap_summary(g),
+        "escalation": g.escalation,
+        "top": [{"action": c.action, "resource": c.resource, "level": c.level.value} for c in ranked_extra(g)],
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    s = f.suppression
+    return {
+        "rule_id": f.rule_id,
+        "name": f.name,
+        "severity": f.severity.value,
+        "title": f.title,
+        "message": f.message,
+        "kind": f.kind,
+        "location": location_dict(f.location),
+        "identity": f.identity,
+        "platform": f.platform.value if f.platform else None,
+        "agent": f.agent,
+        "fingerprint": f.fingerprint,
+        "confidence": f.confidence.value,
+        "gating": f.gating,
+        "suppressed": f.suppressed,
+        "suppression": (
+            {"kind": s.kind, "reason": s.reason, "expires": s.expires, "expired": s.expired} if s else None
+        ),
+        "baseline": f.baseline,
+        "remediation": f.remediation,
+        "references": list(f.references),
+    }
+
+
+def document(result: ScanResult) -> dict[str, Any]:
+    """The JSON report as Python data, in its stable order."""
+    cov = result.coverage
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "botaudit", "version": __version__},
+        "started": iso(result.started),
+        "finished": iso(result.finished),
+        "targets": list(result.targets),
+        "parameters": jsonable(dict(result.parameters)),
+        "summary": summary_counts(result),
+        "agents": [_agent(a) for a in sorted(result.agents, key=lambda a: (a.name, a.root))],
+        "identities": [_identity(i) for i in sorted(result.identities, key=lambda i: (i.platform.value, i.id))],
+        "resolutions": [
+            _resolution(r)
+            for r in sorted(result.resolutions, key=lambda r: (r.agent, r.platform.value, r.identity_id, r.via))
+        ],
+        "gaps": [_gap(g) for g in sorted_gaps(result.gaps)],
+        "findings": [_finding(f) for f in sorted_findings(result.findings)],
+        "coverage": {
+            "complete": cov.complete,
+            "files_scanned": cov.files_scanned,
+            "bytes_scanned": cov.bytes_scanned,
+            "skipped": [
+                {"source": s.source, "reason": s.reason, "category": s.category}
+                for s in sorted(cov.skipped, key=lambda s: (s.category, s.source, s.reason))
+            ],
+            "not_evaluated": [
+                {"rule_id": n.rule_id, "subject": n.subject, "reason": n.reason}
+                for n in sorted(cov.not_evaluated, key=lambda n: (n.rule_id, n.subject))
+            ],
+            "platforms_requested": sorted(cov.platforms_requested),
+            "platforms_collected": sorted(cov.platforms_collected),
+        },
+    }
+
+
+def render(result: ScanResult, *, rules: Sequence[Rule], options: ReportOptions) -> str:
+    """The JSON report text (UTF-8, two-space indent, trailing newline)."""
+    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
