@@ -1,8 +1,8 @@
 """Baselines: the known findings of a project, by fingerprint, so CI gates only on what is new.
 
 The file holds no secrets, no line numbers and no timestamps, and is sorted by fingerprint, so it changes only
-when findings appear or disappear and merge conflicts stay rare. Its `schema_version` is the file format's own,
-not the tool's: a botaudit upgrade does not look like a format change (detect-secrets' mistake).
+when findings appear or disappear and merge conflicts stay rare. Its `schema_version` is the file
+format's own, not the tool's: a botaudit upgrade does not look like a format change (detect-secrets' mistake).
 """
 
 from __future__ import annotations
@@ -111,7 +111,9 @@ def loads(text: str, source: str = "<baseline>") -> Baseline:
             f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
     if not isinstance(data, dict):
-        raise BaselineError(f"{source}: a baseline is a JSON object with `schema_version`, `tool` and `findings`")
+        raise BaselineError(
+            f"{source}: a baseline is a JSON object with `schema_version`, `tool` and `findings`"
+        )
     version = data.get("schema_version")
     if version != SCHEMA_VERSION or isinstance(version, bool):
         raise BaselineError(
@@ -140,7 +142,9 @@ def loads(text: str, source: str = "<baseline>") -> Baseline:
         if not isinstance(rule_id, str) or not rule_id:
             raise BaselineError(f"{where}: `rule_id` must be a non-empty string")
         entries.append(
-            BaselineEntry(fp, rule_id, _optional_str(item, "path", where), _optional_str(item, "identity", where))
+            BaselineEntry(
+                fp, rule_id, _optional_str(item, "path", where), _optional_str(item, "identity", where)
+            )
         )
     return _build(entries)
 
@@ -151,7 +155,9 @@ def load(path: Path | str) -> Baseline:
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BaselineError(f"{file}: baseline file not found (create one with `botaudit baseline create`)") from None
+        raise BaselineError(
+            f"{file}: baseline file not found (create one with `botaudit baseline create`)"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{file}: cannot read the baseline ({exc.__class__.__name__})") from None
     return loads(text, str(file))

@@ -17,7 +17,7 @@ class ExitCode(IntEnum):
 
 
 def gating_findings(result: ScanResult, fail_on: Severity | None) -> list[str]:
-    """Fingerprints of the findings that fail the gate: gating (not suppressed, not baselined), at or above."""
+    """Fingerprints of the gating findings (not suppressed, not baselined) at or above `fail_on`."""
     if fail_on is None:
         return []
     return [f.fingerprint for f in result.findings if f.gating and f.severity.at_least(fail_on)]

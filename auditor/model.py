@@ -248,6 +248,12 @@ class Agent:
     multi_user: bool = False
     declared: bool = False
     environment: str | None = None
+    # The files whose evidence belongs to this agent, the posture settings found in them, and the manifest
+    # hints it was built from (with their details): what the configuration rules read.
+    files: tuple[str, ...] = ()
+    settings: tuple[Setting, ...] = ()
+    hints: tuple[ManifestHint, ...] = ()
+    description: str = ""
 
 
 @dataclass(frozen=True)

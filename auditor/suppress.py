@@ -2,8 +2,8 @@
 
 Three sources, in this order: an inline `botaudit:allow` (strictly line-scoped: the finding's line or the line
 above it), a `suppressions:` entry of botaudit.yaml (every field it gives must match; after its `expires` date
-it no longer suppresses), and the baseline (the finding's fingerprint is known). Suppressed findings stay in the
-result and are counted; only the gate ignores them.
+it no longer suppresses), and the baseline (the finding's fingerprint is known). Suppressed findings stay
+in the result and are counted; only the gate ignores them.
 """
 
 from __future__ import annotations

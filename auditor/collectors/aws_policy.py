@@ -238,13 +238,8 @@ def _statement_actions(st: Statement, catalog: ActionCatalog) -> frozenset[str]:
     return frozenset(result)
 
 
-def grants_of(statements: Iterable[Statement], catalog: ActionCatalog) -> Grants:
-    """What the Allow statements grant, minus unconditional explicit Deny.
-
-    A Deny with a condition is not subtracted: reach is what the principal can do in some request context.
-    An Allow with NotResource is taken as `*` (an over-approximation, flagged nowhere as a pass).
-    """
-    statements = tuple(statements)
+def allow_grants(statements: Iterable[Statement], catalog: ActionCatalog) -> Grants:
+    """What the Allow statements grant. An Allow with NotResource is taken as `*` (an over-approximation)."""
     grants: Grants = {}
     for st in statements:
         if not st.allow:
@@ -252,27 +247,42 @@ def grants_of(statements: Iterable[Statement], catalog: ActionCatalog) -> Grants
         resources = st.resources if st.resources and not st.not_resources else ("*",)
         for action in _statement_actions(st, catalog):
             grants.setdefault(action, set()).update(resources)
+    return grants
+
+
+def apply_denies(grants: Grants, statements: Iterable[Statement], catalog: ActionCatalog) -> Grants:
+    """Grants minus unconditional explicit Deny (a new mapping; `grants` is not changed).
+
+    A Deny with a condition is not subtracted: reach is what the principal can do in some request context.
+    """
+    result: Grants = {a: set(r) for a, r in grants.items()}
     for st in statements:
         if st.allow or st.conditions:
             continue
         denied = _statement_actions(st, catalog)
-        for action in denied & grants.keys():
+        for action in denied & result.keys():
             if st.not_resources:
                 # Deny everything except these resources: only what falls inside them stays allowed.
                 kept = set()
-                for res in grants[action]:
+                for res in result[action]:
                     if res == "*":
                         kept.update(st.not_resources)
                     elif any(resource_matches(nr, res) for nr in st.not_resources):
                         kept.add(res)
-                grants[action] = kept
+                result[action] = kept
             else:
-                grants[action] = {
-                    res for res in grants[action] if not any(resource_matches(d, res) for d in st.resources)
+                result[action] = {
+                    res for res in result[action] if not any(resource_matches(d, res) for d in st.resources)
                 }
-            if not grants[action]:
-                del grants[action]
-    return grants
+            if not result[action]:
+                del result[action]
+    return result
+
+
+def grants_of(statements: Iterable[Statement], catalog: ActionCatalog) -> Grants:
+    """What a set of statements allows, after explicit Deny."""
+    statements = tuple(statements)
+    return apply_denies(allow_grants(statements, catalog), statements, catalog)
 
 
 def intersect(grants: Grants, boundary: Grants) -> Grants:

@@ -66,7 +66,13 @@ class GraphSession(requests.Session):
     def merge_environment_settings(
         self, url: str | bytes | None, proxies: Any, stream: Any, verify: Any, cert: Any
     ) -> dict[str, Any]:
-        settings: dict[str, Any] = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        settings: dict[str, Any] = super().merge_environment_settings(
+            url,  # type: ignore[arg-type]
+            proxies,
+            stream,
+            verify,
+            cert,
+        )
         if self._ca_bundle:
             settings["verify"] = self._ca_bundle
         return settings
@@ -211,7 +217,9 @@ class GraphClient:
                 self._sleep(wait or min(8.0, 0.2 * (2**attempt)))
         for key in pending:
             results[key] = BatchResult(
-                error=GraphError(429, "throttled", f"still throttled inside $batch after {self._attempts} attempts")
+                error=GraphError(
+                    429, "throttled", f"still throttled inside $batch after {self._attempts} attempts"
+                )
             )
         return results
 
@@ -238,7 +246,9 @@ class GraphClient:
             key = ids[str(item["id"])]
             out[key] = self._inner(item)
         for key in chunk:
-            out.setdefault(key, BatchResult(error=GraphError(200, "malformed", "no answer for it in the $batch")))
+            out.setdefault(
+                key, BatchResult(error=GraphError(200, "malformed", "no answer for it in the $batch"))
+            )
         return out
 
     def _inner(self, item: Mapping[str, Any]) -> BatchResult | RetryableError:
@@ -247,9 +257,12 @@ class GraphClient:
         if not isinstance(status, int):
             return BatchResult(error=GraphError(200, "malformed", "a $batch answer without a status"))
         if status in _RETRY_STATUSES:
-            headers = item.get("headers") if isinstance(item.get("headers"), Mapping) else {}
+            raw = item.get("headers")
+            headers: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
             retry_after = next((v for k, v in headers.items() if str(k).lower() == "retry-after"), None)
-            return RetryableError(f"HTTP {status}", parse_retry_after(str(retry_after) if retry_after else None))
+            return RetryableError(
+                f"HTTP {status}", parse_retry_after(str(retry_after) if retry_after else None)
+            )
         if status >= 400:
             return BatchResult(error=_error_from_body(status, body))
         if not isinstance(body, Mapping):
@@ -258,4 +271,3 @@ class GraphClient:
             return BatchResult(items=tuple(self.follow(body)))
         except GraphError as exc:
             return BatchResult(error=exc)
-

@@ -64,7 +64,9 @@ def build_assertion(
         return jwt.encode(claims, private_key_pem, algorithm="RS256")
     except (ValueError, TypeError, jwt.PyJWTError) as exc:
         # The message of a key-parsing error never contains the key itself, but keep it generic anyway.
-        raise CollectorError(f"salesforce: the private key cannot sign an RS256 assertion ({type(exc).__name__})") from exc
+        raise CollectorError(
+            f"salesforce: the private key cannot sign an RS256 assertion ({type(exc).__name__})"
+        ) from exc
 
 
 def jwt_bearer_login(
@@ -79,29 +81,35 @@ def jwt_bearer_login(
     attempts: int = 4,
     base_delay: float = 0.5,
     sleep: Callable[[float], None] | None = None,
-    verify: Any = True,
+    verify: Any = None,
 ) -> SalesforceSession:
-    """POST the assertion to `<login_url>/services/oauth2/token`; refusal is a CollectorError without secrets."""
+    """POST the assertion to `<login_url>/services/oauth2/token`; refusal is a CollectorError, no secrets."""
     base = _https_base(login_url, "login_url")
     assertion = build_assertion(
-        consumer_key=consumer_key, username=username, audience=base, private_key_pem=private_key_pem, clock=clock
+        consumer_key=consumer_key,
+        username=username,
+        audience=base,
+        private_key_pem=private_key_pem,
+        clock=clock,
     )
     token_url = base + "/services/oauth2/token"
 
     def call() -> requests.Response:
+        extra: dict[str, Any] = {} if verify is None else {"verify": verify}
         try:
             resp = http.post(
                 token_url,
                 data={"grant_type": JWT_BEARER_GRANT, "assertion": assertion},
                 headers={"Accept": "application/json"},
                 timeout=timeout,
-                verify=verify,
+                **extra,
             )
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise RetryableError(f"cannot reach {token_url} ({type(exc).__name__})") from exc
         if resp.status_code == 429 or resp.status_code >= 500:
             raise RetryableError(
-                f"token endpoint answered HTTP {resp.status_code}", parse_retry_after(resp.headers.get("Retry-After"))
+                f"token endpoint answered HTTP {resp.status_code}",
+                parse_retry_after(resp.headers.get("Retry-After")),
             )
         return resp
 
@@ -153,7 +161,7 @@ def session_from_settings(
     attempts: int = 4,
     base_delay: float = 0.5,
     sleep: Callable[[float], None] | None = None,
-    verify: Any = True,
+    verify: Any = None,
 ) -> SalesforceSession:
     """Pick the auth the settings describe: JWT bearer (consumer_key + private_key_file + username) first,
     else an existing access token from SALESFORCE_ACCESS_TOKEN with `instance_url`. Never a password."""
@@ -183,7 +191,9 @@ def session_from_settings(
     if token:
         instance = settings.get("instance_url")
         if not instance:
-            raise CollectorError(f"salesforce: {ACCESS_TOKEN_ENV} is set but collectors.salesforce.instance_url is not")
+            raise CollectorError(
+                f"salesforce: {ACCESS_TOKEN_ENV} is set but collectors.salesforce.instance_url is not"
+            )
         return SalesforceSession(
             access_token=token, instance_url=_https_base(str(instance), "instance_url"), method="access_token"
         )

@@ -97,3 +97,24 @@ def iter_scalars(data: Any, base: KeyPath = (), budget: int = 2_000_000) -> Iter
             stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node))))
         else:
             yield path, node
+
+
+def iter_mappings(
+    data: Any, base: KeyPath = (), budget: int = 500_000
+) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
+    """Every (path, mapping) in a document, depth-first in document order."""
+    stack: list[tuple[KeyPath, Any]] = [(base, data)]
+    while stack:
+        path, node = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return
+        if isinstance(node, dict):
+            yield path, node
+            stack.extend(
+                (path + (str(k),), v) for k, v in reversed(list(node.items())) if isinstance(v, dict | list)
+            )
+        elif isinstance(node, list):
+            stack.extend(
+                (path + (i,), v) for i, v in reversed(list(enumerate(node))) if isinstance(v, dict | list)
+            )

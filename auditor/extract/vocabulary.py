@@ -16,7 +16,9 @@ _SETTING_KEY = re.compile(
     r"|trusted_?ip|created|updated|last_?changed|issued|profile|permission|polic|scope|pkce|code_?challenge"
     r"|response_?type|service_?account|serviceaccountname|endpoint|^url$|base_?url|api_?url|host|^env|environment"
     r"|provider|oauth|obo|on_?behalf|assertion|certificate|cert_?path|private_?key_?(file|path)|key_?file"
-    r"|identity|subject|sub$|audience|redirect|webhook|^name$|^kind$|^image$|platform|command|args)",
+    r"|identity|subject|sub$|audience|redirect|webhook|^name$|^kind$|^image$|platform|command|args"
+    # Declared privilege (IAM statements, Vault capabilities, Graph app roles, Salesforce IP relaxation).
+    r"|^action$|^actions$|^effect$|capabilit|roleref|relax|^roles$|app_?roles|^resource_?access$)",
     re.IGNORECASE,
 )
 
@@ -25,7 +27,11 @@ MAX_SETTING_VALUE = 300
 
 def is_setting_key(key_path: str) -> bool:
     """Whether the value under this key path is posture evidence worth keeping as a Setting."""
-    last = key_path.rsplit(".", 1)[-1]
+    parts = key_path.rsplit(".", 2)
+    last = parts[-1]
+    # A list item (`scopes.0`, `Statement.0.Action.1`) is judged by the key that holds the list.
+    if last.isdigit() and len(parts) > 1:
+        last = parts[-2]
     return bool(_SETTING_KEY.search(last))
 
 
@@ -56,5 +62,14 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("github.client", r"Github\(|Octokit\("),
         ("openai.client", r"OpenAI\(|openai\.api_key"),
         ("anthropic.client", r"Anthropic\("),
+        # Over-broad privilege declared inline (policy JSON in heredocs, HCL policies, RBAC, profiles).
+        ("aws.action_star", r"[\"']Action[\"']\s*[:=]\s*\[?\s*[\"']\*(:\*)?[\"']"),
+        ("aws.admin_policy", r"arn:aws:iam::aws:policy/AdministratorAccess\b"),
+        ("vault.path_star", r"^\s*path\s+[\"']\*[\"']"),
+        ("vault.sudo", r"capabilities\s*=\s*\[[^\]]*[\"']sudo[\"']"),
+        ("k8s.cluster_admin", r"\bcluster-admin\b"),
+        ("salesforce.system_administrator", r"System Administrator"),
+        ("graph.readwrite_all", r"\b[A-Z][A-Za-z]+\.ReadWrite\.All\b"),
+        ("jwt.per_user_subject", r"[\"']?sub[\"']?\s*[:=]\s*(request|current_user|user|event)[\.\[]"),
     )
 )

@@ -147,7 +147,11 @@ class _Builder:
     def feed(self, event: Any) -> None:
         if isinstance(event, yaml.ScalarEvent):
             self.count()
-            value = _scalar(event)
+            top = self.stack[-1] if self.stack else None
+            if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
+                value = event.value  # keys stay text: YAML 1.1 would read Actions' `on:` as true
+            else:
+                value = _scalar(event)
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)
             self.place(value, event.start_mark.line + 1)
@@ -178,7 +182,9 @@ def load_yaml(text: str) -> tuple[list[Doc], DocumentError | None]:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1} column {mark.column + 1}: " if mark is not None else ""
         problem = exc.problem or exc.context or "invalid YAML"
-        return builder.docs, DocumentError(f"YAML {where}{problem}", "parse_error", mark.line + 1 if mark else None)
+        return builder.docs, DocumentError(
+            f"YAML {where}{problem}", "parse_error", mark.line + 1 if mark else None
+        )
     except (yaml.YAMLError, ValueError) as exc:
         return builder.docs, DocumentError(f"YAML: {exc}", "parse_error")
     return builder.docs, None

@@ -1,0 +1,79 @@
+"""Reporters: one render function per output format, in an explicit table the CLI maps its choices through."""
+
+from __future__ import annotations
+
+import json as _json
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
+from types import MappingProxyType
+
+from auditor.engine.interface import Rule
+from auditor.model import ScanResult
+from auditor.report import html, json, markdown, sarif, terminal
+from auditor.report.common import ReportOptions, options_for
+
+
+class FormatChoice(str, Enum):  # noqa: UP042 (str mixin: typer choices and plain comparisons)
+    """The values of `--format` (and the FORMAT of `--report FORMAT:PATH`)."""
+
+    TABLE = "table"
+    JSON = "json"
+    SARIF = "sarif"
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+RenderFn = Callable[..., str]
+
+# Explicit, exhaustive (a test checks every FormatChoice has an entry); nothing registers itself.
+REPORTERS: Mapping[FormatChoice, RenderFn] = MappingProxyType(
+    {
+        FormatChoice.TABLE: terminal.render,
+        FormatChoice.JSON: json.render,
+        FormatChoice.SARIF: sarif.render,
+        FormatChoice.HTML: html.render,
+        FormatChoice.MARKDOWN: markdown.render,
+    }
+)
+
+
+def render(
+    choice: FormatChoice | str,
+    result: ScanResult,
+    *,
+    rules: Sequence[Rule] | None = None,
+    options: ReportOptions | None = None,
+    color: bool | None = None,
+) -> str:
+    """Render `result` in the chosen format.
+
+    `rules` defaults to the rules the scan ran (`result.rules`); `options` default to what the run implies
+    (baseline used, config path), with colour only when `color` is true.
+    """
+    fmt = FormatChoice(choice)
+    if options is None:
+        options = options_for(result, color=bool(color))
+    chosen_rules = (
+        tuple(rules) if rules is not None else tuple(r for r in result.rules if isinstance(r, Rule))
+    )
+    return REPORTERS[fmt](result, rules=chosen_rules, options=options)
+
+
+def render_inventory(
+    result: ScanResult, *, as_json: bool = False, color: bool = False, options: ReportOptions | None = None
+) -> str:
+    """Only the agent inventory (`botaudit inventory`): the terminal table, or its JSON."""
+    if as_json:
+        return _json.dumps(json.inventory_document(result), indent=2, ensure_ascii=False) + "\n"
+    return terminal.render_inventory(result, options=options or options_for(result, color=color))
+
+
+__all__ = [
+    "REPORTERS",
+    "FormatChoice",
+    "RenderFn",
+    "ReportOptions",
+    "options_for",
+    "render",
+    "render_inventory",
+]

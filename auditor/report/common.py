@@ -1,4 +1,4 @@
-"""What every reporter shares: options, stable ordering, safe text for hostile values, identity-hint redaction."""
+"""What every reporter shares: options, stable ordering, safe text for hostile values, hint redaction."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from auditor.model import (
@@ -43,6 +44,33 @@ class ReportOptions:
     baseline_used: bool = False
     # Markdown lists at most this many gating findings before "and N more".
     markdown_max_findings: int = 50
+
+
+def options_for(result: ScanResult, *, color: bool = False, width: int = 120) -> ReportOptions:
+    """Options derived from the run itself: whether a baseline was used and where botaudit.yaml sits."""
+    params = result.parameters
+    config = params.get("config")
+    config_path = None
+    if isinstance(config, str) and config:
+        config_path = _repo_relative(config, result.targets)
+    return ReportOptions(
+        no_color=not color, width=width, config_path=config_path, baseline_used=bool(params.get("baseline"))
+    )
+
+
+def _repo_relative(path: str, targets: Sequence[str]) -> str:
+    """`path` relative to the first scan target (the repository root in CI), else to the working folder."""
+    target = Path(path)
+    if not target.is_absolute():
+        return target.as_posix()
+    for root in (*targets, "."):
+        base = Path(root).resolve()
+        base = base if base.is_dir() or not base.exists() else base.parent
+        try:
+            return target.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return target.name
 
 
 def finding_sort_key(f: Finding) -> tuple[int, str, int, str, str]:
@@ -97,7 +125,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2
 
 
 def clean(value: object) -> str:
-    """Text from scanned files with control and bidi-override characters replaced (terminal escapes, spoofing)."""
+    """Scanned text with control and bidi-override characters replaced (terminal escapes, spoofing)."""
     return _CONTROL.sub("\ufffd", str(value))
 
 
@@ -109,8 +137,28 @@ def one_line(value: object) -> str:
 # Prefixes of credential formats that botaudit's detectors flag; an identity hint that starts with one is a
 # secret (or a key id the reports still redact, as for SecretMatch.identifier).
 _SECRET_PREFIXES = (
-    "akia", "asia", "sk-", "sk_", "rk_", "pk_live", "xox", "xapp-", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
-    "github_pat_", "glpat-", "aiza", "hvs.", "hvb.", "hvr.", "sg.", "npm_", "pypi-",
+    "akia",
+    "asia",
+    "sk-",
+    "sk_",
+    "rk_",
+    "pk_live",
+    "xox",
+    "xapp-",
+    "ghp_",
+    "gho_",
+    "ghu_",
+    "ghs_",
+    "ghr_",
+    "github_pat_",
+    "glpat-",
+    "aiza",
+    "hvs.",
+    "hvb.",
+    "hvr.",
+    "sg.",
+    "npm_",
+    "pypi-",
 )
 # Legacy Vault tokens, JWTs and Salesforce session ids have prefixes too short to trust alone.
 _SECRET_SHAPES = re.compile(
@@ -170,7 +218,7 @@ def location_text(loc: Location | None) -> str:
 
 
 def anchor_location(finding: Finding) -> Location | None:
-    """Where a finding points in the repository: its location, else the evidence `anchor` (path or mapping)."""
+    """Where a finding points in the repository: its location, else the evidence `anchor`."""
     if finding.location is not None:
         return finding.location
     anchor = finding.evidence.get("anchor") if isinstance(finding.evidence, Mapping) else None
@@ -218,7 +266,9 @@ def all_secrets(result: ScanResult) -> list[SecretMatch]:
     """Every inline credential, from the files and the agents, once each (same value at the same place)."""
     seen: dict[tuple[str, str, int, str | None], SecretMatch] = {}
     for match in (*result.secrets, *(s for a in result.agents for s in a.secrets)):
-        seen.setdefault((match.fingerprint, match.location.path, match.location.line, match.location.key), match)
+        seen.setdefault(
+            (match.fingerprint, match.location.path, match.location.line, match.location.key), match
+        )
     return list(seen.values())
 
 

@@ -1,4 +1,4 @@
-"""The JSON report (DESIGN.md section 8): a versioned public document, deliberately not a dump of the model."""
+"""The JSON report (DESIGN.md section 8): a versioned public document, deliberately not a model dump."""
 
 from __future__ import annotations
 
@@ -121,7 +121,9 @@ def _gap(g: ReachGap) -> dict[str, Any]:
         "worst_level": g.worst_level.value if g.worst_level else None,
         "summary": gap_summary(g),
         "escalation": g.escalation,
-        "top": [{"action": c.action, "resource": c.resource, "level": c.level.value} for c in ranked_extra(g)],
+        "top": [
+            {"action": c.action, "resource": c.resource, "level": c.level.value} for c in ranked_extra(g)
+        ],
     }
 
 
@@ -163,10 +165,14 @@ def document(result: ScanResult) -> dict[str, Any]:
         "parameters": jsonable(dict(result.parameters)),
         "summary": summary_counts(result),
         "agents": [_agent(a) for a in sorted(result.agents, key=lambda a: (a.name, a.root))],
-        "identities": [_identity(i) for i in sorted(result.identities, key=lambda i: (i.platform.value, i.id))],
+        "identities": [
+            _identity(i) for i in sorted(result.identities, key=lambda i: (i.platform.value, i.id))
+        ],
         "resolutions": [
             _resolution(r)
-            for r in sorted(result.resolutions, key=lambda r: (r.agent, r.platform.value, r.identity_id, r.via))
+            for r in sorted(
+                result.resolutions, key=lambda r: (r.agent, r.platform.value, r.identity_id, r.via)
+            )
         ],
         "gaps": [_gap(g) for g in sorted_gaps(result.gaps)],
         "findings": [_finding(f) for f in sorted_findings(result.findings)],
@@ -185,6 +191,15 @@ def document(result: ScanResult) -> dict[str, Any]:
             "platforms_requested": sorted(cov.platforms_requested),
             "platforms_collected": sorted(cov.platforms_collected),
         },
+    }
+
+
+def inventory_document(result: ScanResult) -> dict[str, Any]:
+    """Only the agent inventory (`botaudit inventory --json`), in the report's agent shape."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "botaudit", "version": __version__},
+        "agents": [_agent(a) for a in sorted(result.agents, key=lambda a: (a.name, a.root))],
     }
 
 

@@ -1,9 +1,638 @@
-"""Rule checks for config: pure functions of (rule, context), listed in CHECKS."""
+"""Rule checks for configuration posture (BA-1xx): pure functions of (rule, context), listed in CHECKS."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
-from auditor.engine.interface import CheckFn
+from auditor.clock import age_days, parse_time
+from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
+from auditor.inventory import environment_of, platform_of_secret, ttl_seconds
+from auditor.model import (
+    Agent,
+    AuthModel,
+    Confidence,
+    Connection,
+    Finding,
+    Location,
+    Platform,
+    SecretContext,
+    SecretMatch,
+    Setting,
+    Severity,
+)
 
-CHECKS: Mapping[str, CheckFn] = {}
+_MODEL_CONTEXTS = frozenset({SecretContext.PROMPT, SecretContext.TOOL_DEFINITION})
+
+
+# -- shared helpers -----------------------------------------------------------------------------------------
+class _Owners:
+    """Which agent owns a secret or a setting (by identity of the evidence, as the inventory attributed it)."""
+
+    def __init__(self, agents: Iterable[Agent]) -> None:
+        self.secret: dict[tuple[Location, str], Agent] = {}
+        self.setting: dict[tuple[Location, str], Agent] = {}
+        self.file: dict[str, Agent] = {}
+        for agent in agents:
+            for s in agent.secrets:
+                self.secret.setdefault((s.location, s.fingerprint), agent)
+            for st in agent.settings:
+                self.setting.setdefault((st.location, st.key), agent)
+            for path in agent.files:
+                self.file.setdefault(path, agent)
+
+    def of_secret(self, s: SecretMatch) -> Agent | None:
+        return self.secret.get((s.location, s.fingerprint))
+
+    def of_setting(self, st: Setting) -> Agent | None:
+        return self.setting.get((st.location, st.key)) or self.file.get(st.location.path)
+
+
+def _name(agent: Agent | None) -> str | None:
+    return agent.name if agent else None
+
+
+def _all_settings(ctx: RuleContext) -> Iterator[Setting]:
+    for scan in ctx.files:
+        yield from scan.settings
+
+
+def _last(key: str) -> str:
+    """The last meaningful segment of a key path (list indexes skipped)."""
+    parts = [p for p in key.split(".") if p and not p.isdigit()]
+    return parts[-1] if parts else key
+
+
+def _parent(key: str) -> str:
+    return key.rsplit(".", 1)[0] if "." in key else ""
+
+
+def _where(loc: Location) -> str:
+    return f"{loc.path}:{loc.line}" + (f" ({loc.key})" if loc.key else "")
+
+
+def _skip_secret(rule: Rule, s: SecretMatch) -> bool:
+    """Documented example keys are never findings; test-path secrets only when the rule keeps them."""
+    if s.is_example and rule.params.get("skip_examples", True):
+        return True
+    return s.in_test_path and not rule.params.get("include_test_paths", True)
+
+
+def _test_path_severity(rule: Rule, s: SecretMatch) -> tuple[Severity | None, Confidence]:
+    if s.in_test_path:
+        return Severity.LOW, Confidence.LOW
+    return None, s.confidence
+
+
+# -- BA-101 / BA-102: inline secrets ------------------------------------------------------------------------
+def _secret_findings(rule: Rule, ctx: RuleContext, in_model_context: bool) -> CheckResult:
+    owners = _Owners(ctx.agents)
+    for scan in ctx.files:
+        for s in scan.secrets:
+            if (s.context in _MODEL_CONTEXTS) != in_model_context or _skip_secret(rule, s):
+                continue
+            agent = owners.of_secret(s)
+            severity, confidence = _test_path_severity(rule, s)
+            if severity is None and not in_model_context and s.severity.rank < rule.severity.rank:
+                # The detector knows a lone identifier or a generic keyword match is less serious.
+                severity = s.severity
+            where = "a prompt or system message" if s.context is SecretContext.PROMPT else "a tool definition"
+            text = (
+                f"{s.kind} {s.redacted} is written into {where} at {_where(s.location)}: it is sent to the model "
+                "provider and lands in prompt logs and traces"
+                if in_model_context
+                else f"{s.kind} {s.redacted} is stored in plain configuration at {_where(s.location)}"
+            )
+            if agent is not None:
+                text += f" (agent {agent.name})"
+            yield rule.finding(
+                text,
+                subject=s.location.path,
+                location=s.location,
+                agent=_name(agent),
+                kind=s.kind,
+                platform=platform_of_secret(s),
+                secret_fingerprint=s.fingerprint,
+                confidence=confidence,
+                severity=severity,
+                evidence={"context": s.context.value, "detector": s.detector_id, "in_test_path": s.in_test_path},
+            )
+
+
+def static_credential_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
+    return _secret_findings(rule, ctx, in_model_context=False)
+
+
+def secret_in_prompt(rule: Rule, ctx: RuleContext) -> CheckResult:
+    return _secret_findings(rule, ctx, in_model_context=True)
+
+
+# -- BA-103 / BA-104 / BA-108: who the agent runs as ------------------------------------------------------------
+def _platforms(rule: Rule, key: str) -> frozenset[str]:
+    return frozenset(str(p).lower() for p in rule.params.get(key, ()))
+
+
+def _conn_location(agent: Agent, conn: Connection) -> Location | None:
+    if conn.evidence:
+        return conn.evidence[0]
+    return agent.manifests[0] if agent.manifests else None
+
+
+def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
+    platforms = _platforms(rule, "platforms")
+    shared = {AuthModel.SHARED_PASSWORD, AuthModel.STATIC_API_KEY}
+    for agent in ctx.agents:
+        if not agent.multi_user:
+            continue
+        for conn in agent.connections:
+            if conn.auth_model not in shared or conn.platform.value not in platforms:
+                continue
+            who = f" as {conn.identity_hint}" if conn.identity_hint else ""
+            yield rule.finding(
+                f"{agent.name} serves many users but reaches {conn.platform.value}{who} with one shared "
+                f"{conn.auth_model.value.replace('_', ' ')} credential and no per-user delegation: every user gets "
+                f"the integration identity's access ({conn.reason})",
+                subject=agent.root,
+                location=_conn_location(agent, conn),
+                agent=agent.name,
+                platform=conn.platform,
+                identity=conn.identity_hint,
+                kind=conn.auth_model.value,
+                evidence={"auth_model": conn.auth_model.value, "multi_user": True},
+            )
+
+
+_PERSON = re.compile(r"^[a-z]+[._][a-z]+(\d*)@", re.IGNORECASE)
+_SERVICE_WORDS = re.compile(r"integration|svc|service|bot|api|system|automation|noreply|no-reply|app", re.I)
+
+
+def _looks_personal(username: str | None) -> bool:
+    return bool(username and _PERSON.match(username) and not _SERVICE_WORDS.search(username.split("@")[0]))
+
+
+def personal_token_on_shared_bot(rule: Rule, ctx: RuleContext) -> CheckResult:
+    for agent in ctx.agents:
+        if not agent.multi_user:
+            continue
+        for conn in agent.connections:
+            personal = conn.auth_model is AuthModel.PERSONAL_TOKEN
+            person_login = conn.auth_model is AuthModel.SHARED_PASSWORD and _looks_personal(conn.identity_hint)
+            if not (personal or person_login):
+                continue
+            what = (
+                f"a personal token ({conn.reason})"
+                if personal
+                else f"the personal login {conn.identity_hint}"
+            )
+            yield rule.finding(
+                f"{agent.name} is shared by many users but reaches {conn.platform.value} with {what}: every "
+                "request runs as that person, with their access, and breaks when they leave",
+                subject=agent.root,
+                location=_conn_location(agent, conn),
+                agent=agent.name,
+                platform=conn.platform,
+                identity=conn.identity_hint if person_login else None,
+                kind=conn.auth_model.value,
+                evidence={"auth_model": conn.auth_model.value},
+            )
+
+
+def confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
+    platforms = _platforms(rule, "delegation_platforms")
+    app_only = {AuthModel.CLIENT_SECRET, AuthModel.CLIENT_CERTIFICATE, AuthModel.SERVICE_ACCOUNT_ROLE}
+    for agent in ctx.agents:
+        if not agent.multi_user:
+            continue
+        for conn in agent.connections:
+            if conn.auth_model not in app_only or conn.platform.value not in platforms:
+                continue
+            alternative = {
+                "entra": "On-Behalf-Of (OBO)",
+                "salesforce": "the JWT bearer flow with the requesting user as subject",
+                "google": "domain-wide delegation scoped per user or user OAuth",
+                "github": "a GitHub App user-to-server token",
+            }.get(conn.platform.value, "per-user delegation")
+            yield rule.finding(
+                f"{agent.name} takes requests from many users but calls {conn.platform.value} app-only "
+                f"({conn.auth_model.value.replace('_', ' ')}): the agent's own permissions decide what any user can "
+                f"reach (a confused deputy). The platform supports {alternative}",
+                subject=agent.root,
+                location=_conn_location(agent, conn),
+                agent=agent.name,
+                platform=conn.platform,
+                identity=conn.identity_hint,
+                kind=conn.auth_model.value,
+                evidence={"auth_model": conn.auth_model.value, "reason": conn.reason},
+            )
+
+
+# -- BA-105: deprecated grants ----------------------------------------------------------------------------------
+_NO = frozenset({"false", "0", "no", "off", "none", "disabled", ""})
+
+
+def deprecated_oauth_grant(rule: Rule, ctx: RuleContext) -> CheckResult:
+    owners = _Owners(ctx.agents)
+    for scan in ctx.files:
+        settings = scan.settings
+        has_pkce = any(
+            re.search(r"pkce|code_?challenge", st.key, re.I) and st.value.lower() not in ("false", "0", "no", "off")
+            for st in settings
+        )
+        public = any(
+            st.key == "code.msal.public_client"
+            or (re.search(r"token_?endpoint_?auth_?method", st.key, re.I) and st.value.lower() == "none")
+            or (re.search(r"public_?client|is_?public", st.key, re.I) and st.value.lower() in ("true", "yes", "1"))
+            or (re.search(r"(^|\.)type$", st.key, re.I) and st.value.lower() in ("spa", "public", "native"))
+            for st in settings
+        )
+        for st in settings:
+            last = _last(st.key).lower().replace("-", "_")
+            value = st.value.strip().lower()
+            grant = None
+            if st.key == "code.oauth.password_grant" or (re.search(r"grant", last) and value == "password"):
+                grant = "the resource owner password grant"
+            elif st.key == "code.oauth.implicit_grant" or (
+                re.search(r"grant", last) and value == "implicit"
+            ) or (re.search(r"response_?type", last) and value in ("token", "id_token token")):
+                grant = "the implicit grant"
+            elif re.search(r"implicit", last) and value not in _NO and "allow" in last + _parent(st.key).lower():
+                grant = "the implicit grant"
+            elif (
+                public
+                and not has_pkce
+                and (re.search(r"grant", last) and value == "authorization_code")
+            ):
+                grant = "the authorization code flow without PKCE on a public client"
+            if grant is None:
+                continue
+            agent = owners.of_setting(st)
+            yield rule.finding(
+                f"{_where(st.location)} configures {grant}, which OAuth 2.1 removes: use the authorization code "
+                "flow with PKCE for users, or client credentials / JWT bearer for services",
+                subject=st.location.path,
+                location=st.location,
+                agent=_name(agent),
+                kind=grant,
+                evidence={"key": st.key, "value": st.value[:60]},
+            )
+
+
+# -- BA-106: long-lived tokens ----------------------------------------------------------------------------------
+_ACCESS_KEY = re.compile(
+    r"^(access_?token_?(lifetime|ttl|validity|expiry|expiration|expires_?in|max_?age)(_\w+)?"
+    r"|token_?(lifetime|ttl|validity|expiry|expiration|expires_?in|max_?ttl|explicit_?max_?ttl)(_\w+)?"
+    r"|jwt_?(ttl|lifetime|expiry|expiration|expires_?in)(_\w+)?|expires_?in|explicit_?max_?ttl|token_?period)$",
+    re.I,
+)
+_REFRESH_KEY = re.compile(r"^refresh_?token_?(lifetime|ttl|validity|expiry|expiration|expires_?in|max_?age)(_\w+)?$",
+                          re.I)
+_SECRET_ID_KEY = re.compile(r"^secret_?id_?ttl$", re.I)
+_PERIOD_KEY = re.compile(r"^(token_?)?period$", re.I)
+_MAX_TTL_KEY = re.compile(r"^(token_?)?(explicit_?)?max_?ttl$", re.I)
+_NEVER = frozenset({"never", "none", "infinite", "unlimited", "-1", "0", "no_expiry", "noexpiry"})
+_UNIT_SUFFIX = {"seconds": 1, "secs": 1, "sec": 1, "s": 1, "minutes": 60, "mins": 60, "min": 60, "hours": 3600,
+                "hrs": 3600, "h": 3600, "days": 86400, "d": 86400}
+
+
+def _duration(key: str, value: str) -> int | None:
+    """Seconds from a value, using a unit suffix of the key (`_minutes`) when the value is a bare number."""
+    text = value.strip().lower()
+    if not text:
+        return None
+    if text in _NEVER:
+        return 0
+    if re.fullmatch(r"\d+", text):
+        unit = _last(key).lower().rsplit("_", 1)[-1]
+        return int(text) * _UNIT_SUFFIX.get(unit, 1)
+    return ttl_seconds(text)
+
+
+def _human(seconds: int) -> str:
+    if seconds % 86400 == 0:
+        return f"{seconds // 86400} days"
+    if seconds % 3600 == 0:
+        return f"{seconds // 3600} h"
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    return f"{seconds} s"
+
+
+def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
+    max_access = int(rule.params.get("max_access_token_minutes", 15)) * 60
+    max_refresh = int(rule.params.get("max_refresh_token_days", 30)) * 86400
+    max_secret_id = int(rule.params.get("max_secret_id_hours", 24)) * 3600
+    owners = _Owners(ctx.agents)
+
+    def found(st: Setting, problem: str, severity: Severity | None = None) -> Finding:
+        return rule.finding(
+            f"{_where(st.location)}: {problem}",
+            subject=st.location.path,
+            location=st.location,
+            agent=_name(owners.of_setting(st)),
+            kind="long_lived_token",
+            severity=severity,
+            evidence={"key": st.key, "value": st.value[:60]},
+        )
+
+    for scan in ctx.files:
+        by_parent: dict[str, list[Setting]] = defaultdict(list)
+        for st in scan.settings:
+            by_parent[_parent(st.location.key or st.key)].append(st)
+        for st in scan.settings:
+            last = _last(st.key)
+            if st.key.startswith("code."):
+                continue
+            if _SECRET_ID_KEY.match(last):
+                seconds = _duration(st.key, st.value)
+                if seconds == 0:
+                    yield found(st, "AppRole secret IDs never expire (secret_id_ttl = 0)", Severity.HIGH)
+                elif seconds is not None and seconds > max_secret_id:
+                    yield found(st, f"AppRole secret IDs live {_human(seconds)} (limit {_human(max_secret_id)})")
+            elif _PERIOD_KEY.match(last):
+                seconds = _duration(st.key, st.value)
+                siblings = by_parent[_parent(st.location.key or st.key)]
+                has_max = any(
+                    _MAX_TTL_KEY.match(_last(o.key)) and (_duration(o.key, o.value) or 0) > 0 for o in siblings
+                )
+                if seconds and not has_max:
+                    yield found(st, f"periodic tokens (period {_human(seconds)}) with no max TTL can be renewed "
+                                "forever")
+            elif _REFRESH_KEY.match(last):
+                seconds = _duration(st.key, st.value)
+                if seconds == 0:
+                    yield found(st, "refresh tokens never expire", Severity.HIGH)
+                elif seconds is not None and seconds > max_refresh:
+                    yield found(st, f"refresh tokens live {_human(seconds)} (limit {_human(max_refresh)})")
+            elif _ACCESS_KEY.match(last) or (
+                _MAX_TTL_KEY.match(last) and re.search(r"vault|approle|token", st.key, re.I)
+            ) or (last.lower() == "ttl" and re.search(r"vault|approle|token", st.key, re.I)):
+                seconds = _duration(st.key, st.value)
+                if seconds == 0:
+                    yield found(st, "tokens never expire (a TTL of 0 means no limit or the system maximum)",
+                                Severity.HIGH)
+                elif seconds is not None and seconds > max_access:
+                    yield found(st, f"access tokens live {_human(seconds)} (limit {_human(max_access)})")
+            elif re.fullmatch(r"(never_?expires?|non_?expiring|no_?expiry)", last, re.I) and st.value.lower() in (
+                "true", "yes", "1"
+            ):
+                yield found(st, "tokens are configured never to expire", Severity.HIGH)
+    for agent in ctx.agents:
+        for hint in agent.hints:
+            if hint.kind != "slack_app_manifest":
+                continue
+            if hint.details.get("token_rotation_enabled") is not True:
+                yield rule.finding(
+                    f"Slack app {hint.name} ({hint.location.path}) does not enable token rotation: its bot and user "
+                    "tokens never expire",
+                    subject=hint.location.path,
+                    location=hint.location,
+                    agent=agent.name,
+                    platform=Platform.SLACK,
+                    kind="slack_token_rotation_disabled",
+                    evidence={"token_rotation_enabled": hint.details.get("token_rotation_enabled")},
+                )
+
+
+# -- BA-107: refresh tokens in configuration --------------------------------------------------------------------
+def refresh_token_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
+    owners = _Owners(ctx.agents)
+    for scan in ctx.files:
+        for s in scan.secrets:
+            key = _last(s.location.key or "")
+            if not (re.search(r"refresh", s.kind, re.I) or re.search(r"refresh_?token", key, re.I)):
+                continue
+            if _skip_secret(rule, s):
+                continue
+            severity, confidence = _test_path_severity(rule, s)
+            agent = owners.of_secret(s)
+            yield rule.finding(
+                f"a refresh token {s.redacted} is stored at {_where(s.location)}: whoever reads the file can mint "
+                "new access tokens until it is revoked",
+                subject=s.location.path,
+                location=s.location,
+                agent=_name(agent),
+                kind=s.kind,
+                secret_fingerprint=s.fingerprint,
+                severity=severity,
+                confidence=confidence,
+            )
+
+
+# -- BA-109: no origin or IP restriction --------------------------------------------------------------------------
+_ORIGIN_KEY = re.compile(r"cors|origin", re.I)
+_IP_KEY = re.compile(r"ip_?(allow|range|whitelist|restrict)|allowed_?ips?|trusted_?ips?|bound_?cidrs?|cidr_?list"
+                     r"|source_?ranges?", re.I)
+_RELAX_KEY = re.compile(r"relax", re.I)
+
+
+def no_origin_restriction(rule: Rule, ctx: RuleContext) -> CheckResult:
+    owners = _Owners(ctx.agents)
+    for st in _all_settings(ctx):
+        key = st.location.key or st.key
+        value = st.value.strip().strip("'\"")
+        problem = None
+        if _ORIGIN_KEY.search(key) and value == "*":
+            problem = "allows every origin (CORS `*`): any web page can call the agent endpoint from a browser"
+        elif _IP_KEY.search(key) and value in ("0.0.0.0/0", "::/0", "*", "any"):
+            problem = f"allows every source address ({value}) where the platform supports an IP allowlist"
+        elif _RELAX_KEY.search(key) and re.search(r"relax|bypass|true", value, re.I):
+            problem = f"relaxes the IP restrictions of the app ({value})"
+        if problem is None:
+            continue
+        yield rule.finding(
+            f"{_where(st.location)} {problem}",
+            subject=st.location.path,
+            location=st.location,
+            agent=_name(owners.of_setting(st)),
+            kind="no_origin_restriction",
+            evidence={"key": key, "value": value[:60]},
+        )
+
+
+# -- BA-110: one credential, several agents or environments --------------------------------------------------------
+def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
+    owners = _Owners(ctx.agents)
+    seen: dict[str, list[tuple[SecretMatch, Agent | None]]] = defaultdict(list)
+    for scan in ctx.files:
+        for s in scan.secrets:
+            if s.is_example or (s.in_test_path and not rule.params.get("include_test_paths", False)):
+                continue
+            # A public identifier (an access key id) travels with its secret; judge the secret only.
+            if s.identifier and s.identifier not in ("",) and s.kind.endswith("_id"):
+                continue
+            seen[s.fingerprint].append((s, owners.of_secret(s)))
+    for fp, uses in sorted(seen.items()):
+        agents = sorted({a.name for _, a in uses if a is not None})
+        envs = sorted(
+            {
+                env
+                for s, a in uses
+                if (env := (a.environment if a and a.environment else environment_of(s.location.path)))
+            }
+        )
+        if len(agents) < 2 and len(envs) < 2:
+            continue
+        first, first_agent = min(uses, key=lambda u: (u[0].location.path, u[0].location.line))
+        places = sorted({_where(s.location) for s, _ in uses})
+        what = f"agents {', '.join(agents)}" if len(agents) >= 2 else f"environments {', '.join(envs)}"
+        yield rule.finding(
+            f"the same {first.kind} {first.redacted} is used by {what} ({len(places)} places): one leak "
+            "compromises all of them and none can be rotated or revoked alone",
+            subject=fp,
+            location=first.location,
+            agent=_name(first_agent),
+            kind=first.kind,
+            secret_fingerprint=fp,
+            evidence={"agents": agents, "environments": envs, "locations": places[:20]},
+        )
+
+
+# -- BA-111: over-broad privilege declared in configuration ----------------------------------------------------
+_CODE_PRIVILEGE = {
+    "code.aws.action_star": "an IAM statement allowing every action (`Action: \"*\"`)",
+    "code.aws.admin_policy": "the AWS managed AdministratorAccess policy",
+    "code.vault.path_star": "a Vault policy on `path \"*\"`",
+    "code.vault.sudo": "a Vault policy with the `sudo` capability",
+    "code.k8s.cluster_admin": "the Kubernetes cluster-admin role",
+    "code.salesforce.system_administrator": "the Salesforce System Administrator profile",
+}
+
+
+def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
+    key = st.location.key or st.key
+    last = _last(key).lower()
+    value = st.value.strip()
+    if st.key in _CODE_PRIVILEGE:
+        return _CODE_PRIVILEGE[st.key]
+    if st.key == "code.graph.readwrite_all":
+        return "a Microsoft Graph *.ReadWrite.All permission" if broad_graph.search(value or "ReadWrite.All") else None
+    if last in ("action", "actions") and value in ("*", "*:*"):
+        return "an IAM statement allowing every action (`Action: \"*\"`)"
+    if last in ("action", "actions") and re.fullmatch(r"iam:\*", value):
+        return "an IAM statement allowing every IAM action (`iam:*`), a privilege-escalation path"
+    if "AdministratorAccess" in value and value.startswith("arn:aws"):
+        return "the AWS managed AdministratorAccess policy"
+    if re.search(r"profile", last) and value.lower() == "system administrator":
+        return "the Salesforce System Administrator profile"
+    if broad_graph.search(value) and re.search(r"permission|role|scope|resource", key, re.I):
+        return f"the Microsoft Graph application permission {value}"
+    if re.search(r"capabilit", key, re.I) and value.lower() == "sudo":
+        return "a Vault policy with the `sudo` capability"
+    if re.search(r"(^|\.)path\.\*(\.|$)", key) and re.search(r"capabilit", key, re.I):
+        return "a Vault policy on `path \"*\"`"
+    if re.search(r"roleref", key, re.I) and value == "cluster-admin":
+        return "the Kubernetes cluster-admin role"
+    return None
+
+
+def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
+    owners = _Owners(ctx.agents)
+    words = "|".join(re.escape(str(w)) for w in rule.params.get("graph_permissions", ("ReadWrite.All",)))
+    broad_graph = re.compile(rf"\b[A-Z][A-Za-z]+\.({words})\b|Sites\.FullControl\.All|Directory\.AccessAsUser\.All")
+    for st in _all_settings(ctx):
+        problem = _privilege_problem(st, broad_graph)
+        if problem is None:
+            continue
+        yield rule.finding(
+            f"{_where(st.location)} grants {problem}",
+            subject=st.location.path,
+            location=st.location,
+            agent=_name(owners.of_setting(st)),
+            kind="overbroad_privilege",
+            evidence={"key": st.key, "value": st.value[:80], "grant": problem},
+        )
+    for scan in ctx.files:
+        for hint in scan.manifests:
+            if hint.kind == "k8s_rbac" and _role_ref_name(hint.details) == "cluster-admin":
+                yield rule.finding(
+                    f"{_where(hint.location)} binds {hint.name} to the Kubernetes cluster-admin role",
+                    subject=hint.location.path,
+                    location=hint.location,
+                    agent=_name(owners.file.get(hint.location.path)),
+                    kind="overbroad_privilege",
+                    evidence={"roleRef": "cluster-admin"},
+                )
+            if hint.kind == "slack_app_manifest":
+                scopes = hint.details.get("scopes") or {}
+                flat: list[str] = []
+                if isinstance(scopes, Mapping):
+                    for values in scopes.values():
+                        flat.extend(str(v) for v in (values or ()))
+                admin = sorted(s for s in flat if s.startswith("admin"))
+                if admin:
+                    yield rule.finding(
+                        f"Slack app {hint.name} ({hint.location.path}) requests admin scopes: {', '.join(admin)}",
+                        subject=hint.location.path,
+                        location=hint.location,
+                        agent=_name(owners.file.get(hint.location.path)),
+                        platform=Platform.SLACK,
+                        kind="overbroad_privilege",
+                        evidence={"scopes": admin},
+                    )
+
+
+def _role_ref_name(details: Mapping[str, Any]) -> str | None:
+    ref = details.get("roleRef")
+    if isinstance(ref, Mapping):
+        return str(ref.get("name")) if ref.get("name") else None
+    if isinstance(ref, str):
+        return ref
+    return details.get("role") if isinstance(details.get("role"), str) else None
+
+
+# -- BA-112: unrotated secrets judged from dates in configuration -----------------------------------------------
+_DATE_KEY = re.compile(r"^(created|created_?at|creation_?(date|time)|create_?date|updated|updated_?at|last_?updated"
+                       r"|rotated|rotated_?at|last_?rotated|last_?rotation|last_?changed|issued|issued_?at"
+                       r"|key_?created|secret_?created|password_?last_?changed|last_?password_?change)$", re.I)
+_CREDENTIAL_WORDS = re.compile(r"key|secret|token|credential|password|cert", re.I)
+
+
+def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
+    max_age = float(rule.params.get("max_age_days", 90))
+    owners = _Owners(ctx.agents)
+    for scan in ctx.files:
+        groups: dict[str, list[Setting]] = defaultdict(list)
+        for st in scan.settings:
+            if st.key.startswith("code."):
+                continue
+            key = st.location.key or st.key
+            if _DATE_KEY.match(_last(key)):
+                groups[_parent(key)].append(st)
+        for parent, dated in sorted(groups.items()):
+            # Dates must describe a credential: the key path says so, or the file holds one.
+            if not (_CREDENTIAL_WORDS.search(parent) or scan.secrets or scan.references):
+                continue
+            times = [(t, st) for st in dated if (t := parse_time(st.value)) is not None]
+            if not times:
+                continue
+            newest, st = max(times, key=lambda pair: pair[0])
+            age = age_days(newest, ctx.clock)
+            if age is None or age <= max_age:
+                continue
+            yield rule.finding(
+                f"{_where(st.location)}: the credential was last created or rotated {int(age)} days ago "
+                f"({newest.date().isoformat()}), more than {int(max_age)} days",
+                subject=st.location.path,
+                location=Location(st.location.path, st.location.line, None, parent or st.location.key),
+                agent=_name(owners.of_setting(st)),
+                kind="unrotated_secret",
+                evidence={"age_days": int(age), "date": newest.date().isoformat()},
+            )
+
+
+CHECKS: Mapping[str, CheckFn] = {
+    "static_credential_in_config": static_credential_in_config,
+    "secret_in_prompt": secret_in_prompt,
+    "shared_identity_multi_user": shared_identity_multi_user,
+    "personal_token_on_shared_bot": personal_token_on_shared_bot,
+    "deprecated_oauth_grant": deprecated_oauth_grant,
+    "long_lived_token": long_lived_token,
+    "refresh_token_in_config": refresh_token_in_config,
+    "confused_deputy": confused_deputy,
+    "no_origin_restriction": no_origin_restriction,
+    "reused_credential": reused_credential,
+    "overbroad_privilege_in_config": overbroad_privilege_in_config,
+    "secret_not_rotated": secret_not_rotated,
+}

@@ -1,0 +1,189 @@
+"""Load rules/BA-*.yaml strictly into Rule objects and apply botaudit.yaml overrides (severity, params, enabled)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor.config import Config
+from auditor.engine.interface import CheckFn, Rule
+from auditor.errors import RuleLoadError
+from auditor.model import Platform, Severity
+from auditor.paths import rules_dir
+
+RULE_GLOB = "BA-*.yaml"
+MAX_TITLE = 150
+
+_REQUIRED = ("id", "name", "title", "severity", "category", "rationale", "remediation", "check")
+_OPTIONAL = ("platform", "references", "compliance", "params", "fixtures", "description")
+_ID = re.compile(r"^BA-[0-9]{3}$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_WORD = re.compile(r"^[a-z0-9_]+$")
+
+
+def _fail(path: Path, message: str) -> RuleLoadError:
+    return RuleLoadError(f"{path}: {message}")
+
+
+def _text(path: Path, data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, f"`{key}` must be a non-empty string")
+    return value.strip()
+
+
+def _strings(path: Path, value: Any, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(path, f"`{what}` must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
+    """One rule file -> Rule, or RuleLoadError naming the file and what is wrong."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(path, f"cannot read the rule ({type(exc).__name__})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise _fail(path, f"not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise _fail(path, "a rule file must be a mapping")
+    unknown = sorted(set(data) - set(_REQUIRED) - set(_OPTIONAL), key=str)
+    if unknown:
+        raise _fail(path, f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted((*_REQUIRED, *_OPTIONAL)))})")
+    for key in _REQUIRED:
+        if key not in data:
+            raise _fail(path, f"missing required key {key!r}")
+
+    rule_id = _text(path, data, "id")
+    if not _ID.match(rule_id):
+        raise _fail(path, f"id {rule_id!r} must look like BA-101")
+    if path.stem != rule_id:
+        raise _fail(path, f"the file name must be the rule id ({rule_id}.yaml)")
+    name = _text(path, data, "name")
+    if not _SLUG.match(name):
+        raise _fail(path, f"name {name!r} must be a kebab-case slug")
+    title = _text(path, data, "title")
+    if len(title) > MAX_TITLE:
+        raise _fail(path, f"title is {len(title)} characters; at most {MAX_TITLE}")
+    if title.lower().startswith("ensure"):
+        raise _fail(path, "title must say what is wrong, not start with 'Ensure'")
+    try:
+        severity = Severity(str(data["severity"]).lower())
+    except ValueError:
+        raise _fail(path, f"severity {data['severity']!r} is not one of {', '.join(s.value for s in Severity)}") from None
+    category = _text(path, data, "category")
+    if not _WORD.match(category.replace("-", "_")):
+        raise _fail(path, f"category {category!r} must be a lower-case word")
+    check = _text(path, data, "check")
+    if check not in predicates:
+        raise _fail(path, f"check {check!r} is not in auditor/engine/predicates.py PREDICATES")
+
+    platform = data.get("platform")
+    if platform is not None:
+        try:
+            platform = Platform(str(platform)).value
+        except ValueError:
+            raise _fail(path, f"platform {platform!r} is not one of {', '.join(p.value for p in Platform)}") from None
+
+    compliance_raw = data.get("compliance") or {}
+    if not isinstance(compliance_raw, dict):
+        raise _fail(path, "`compliance` must map a framework (soc2, iso27001, nist_800_53) to control ids")
+    compliance: dict[str, tuple[str, ...]] = {}
+    for framework, controls in compliance_raw.items():
+        if not isinstance(framework, str) or not _WORD.match(framework):
+            raise _fail(path, f"compliance framework {framework!r} must be a lower-case word")
+        compliance[framework] = _strings(path, controls, f"compliance.{framework}")
+
+    params = data.get("params") or {}
+    if not isinstance(params, dict) or not all(isinstance(k, str) for k in params):
+        raise _fail(path, "`params` must be a mapping of parameter names to default values")
+    _strings(path, data.get("fixtures"), "fixtures")
+
+    return Rule(
+        id=rule_id,
+        name=name,
+        title=title,
+        severity=severity,
+        category=category,
+        rationale=_text(path, data, "rationale"),
+        remediation=_text(path, data, "remediation"),
+        check=check,
+        references=_strings(path, data.get("references"), "references"),
+        compliance=compliance,
+        params=dict(params),
+        platform=platform,
+        source=path.name,
+    )
+
+
+def apply_overrides(rules: tuple[Rule, ...], config: Config) -> tuple[Rule, ...]:
+    """Severity, params (merged over the defaults) and enabled from botaudit.yaml, by rule id or name.
+
+    Unknown references are reported by auditor.config.validate_rule_refs, which the caller runs first.
+    """
+    disabled = set(config.disabled)
+    out = []
+    for rule in rules:
+        for ref in (rule.id, rule.name):
+            override = config.rules.get(ref)
+            if override is None:
+                continue
+            rule = replace(
+                rule,
+                severity=override.severity or rule.severity,
+                params={**rule.params, **override.params},
+                enabled=rule.enabled and override.enabled,
+            )
+        if rule.id in disabled or rule.name in disabled:
+            rule = replace(rule, enabled=False)
+        out.append(rule)
+    return tuple(out)
+
+
+def load_rules(
+    directory: Path | None = None,
+    config: Config | None = None,
+    *,
+    predicates: Mapping[str, CheckFn] | None = None,
+) -> tuple[Rule, ...]:
+    """Every rules/BA-*.yaml, validated, sorted by id, with config overrides applied. Raises RuleLoadError."""
+    if predicates is None:
+        from auditor.engine.predicates import PREDICATES
+
+        predicates = PREDICATES
+    folder = directory or rules_dir()
+    if not folder.is_dir():
+        raise RuleLoadError(f"{folder}: rules folder not found")
+    rules: list[Rule] = []
+    ids: dict[str, Path] = {}
+    names: dict[str, Path] = {}
+    for path in sorted(folder.glob(RULE_GLOB)):
+        rule = parse_rule(path, predicates)
+        if rule.id in ids:
+            raise _fail(path, f"duplicate rule id {rule.id} (also in {ids[rule.id].name})")
+        if rule.name in names:
+            raise _fail(path, f"duplicate rule name {rule.name!r} (also in {names[rule.name].name})")
+        ids[rule.id] = path
+        names[rule.name] = path
+        rules.append(rule)
+    loaded = tuple(sorted(rules, key=lambda r: r.id))
+    return apply_overrides(loaded, config) if config is not None else loaded
+
+
+def find_rule(rules: tuple[Rule, ...], ref: str) -> Rule | None:
+    """The rule with this id (any case) or name, for `botaudit rules show`."""
+    wanted = ref.strip()
+    for rule in rules:
+        if rule.id.lower() == wanted.lower() or rule.name == wanted.lower():
+            return rule
+    return None

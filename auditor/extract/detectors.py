@@ -1,0 +1,572 @@
+"""The secret-format engine: loads rules/detectors/*.yaml and finds credentials in text and scalar values.
+
+Speed comes from never running a detector's regex where it cannot match: one pass of a multi-literal
+prefilter (Vectorscan through the `hyperscan` bindings when importable, `bytes.find` otherwise) finds every
+occurrence of every detector keyword, and each candidate detector's regex then runs only on the lines around
+its own keyword hits.
+
+A detector file holds: `id` (= file stem), `kind`, `platform`, `title`, `regex` (Python `re`; the value is
+group `secret` when present, else the whole match; a `key` group names the assignment's key), `keywords`
+(lowercase literals, at least one of which every match contains), `severity`, `confidence`, `examples`
+(`match` / `no_match`, each one a test), and optionally `entropy` (minimum Shannon entropy of the value),
+`identifier` (a public id, not a secret), `generic` (a key-name rule: the value must classify as a secret
+candidate and the key must name a secret), `assume_key` (the key a generic rule without a `key` group judges
+its value under), `partner` (detector ids whose hit nearby raises confidence), `window` (characters after the
+keyword's line the regex may still need), `description`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from auditor.errors import RuleLoadError
+from auditor.extract.values import ValueClass, classify_value, is_secret_key, shannon_entropy
+from auditor.model import Confidence, Platform, Severity
+
+__all__ = ["Detector", "DetectorSet", "Hit", "PrefilterChoice", "hyperscan_available"]
+
+PrefilterChoice = Literal["auto", "hyperscan", "python"]
+
+_REQUIRED = ("id", "kind", "platform", "title", "regex", "keywords", "severity", "confidence", "examples")
+_OPTIONAL = ("entropy", "identifier", "generic", "partner", "window", "assume_key", "description")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KIND = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+# Characters a key name is made of, walked backwards from a generic rule's keyword: `DB_` + `PASSWORD`.
+_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+_MAX_KEY_BACKTRACK = 80
+# A partner (the secret key of a key id, the consumer secret of a consumer key) this close raises confidence.
+PARTNER_DISTANCE = 2000
+_CONFIDENCE_UP = {
+    Confidence.LOW: Confidence.MEDIUM,
+    Confidence.MEDIUM: Confidence.HIGH,
+    Confidence.HIGH: Confidence.HIGH,
+}
+_CONFIDENCE_RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
+
+
+@dataclass(frozen=True, repr=False)
+class Detector:
+    """One credential format, from one rules/detectors/<id>.yaml file."""
+
+    id: str
+    kind: str
+    platform: Platform
+    title: str
+    regex: re.Pattern[str]
+    keywords: tuple[str, ...]
+    entropy: float | None
+    severity: Severity
+    confidence: Confidence
+    identifier: bool
+    generic: bool
+    partner: tuple[str, ...]
+    examples_match: tuple[str, ...]
+    examples_no_match: tuple[str, ...]
+    source: str
+    # Characters after the keyword's line that the regex may still need (a PEM block spans many lines).
+    window: int = 0
+    # For generic rules without a `key` group: the key name the value is judged under (`password` for the
+    # password part of a URL).
+    assume_key: str | None = None
+    description: str = ""
+
+    def __repr__(self) -> str:
+        return f"Detector(id={self.id!r}, kind={self.kind!r})"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match, with offsets into the scanned text. `value` is the secret or identifier, in memory only."""
+
+    detector: Detector
+    value: str = field(repr=False)  # never in a repr, log line or traceback
+    start: int = 0
+    end: int = 0
+    confidence: Confidence = Confidence.MEDIUM
+    # The key name of the assignment the value sits in, where the detector saw one.
+    key: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.detector.kind
+
+
+def hyperscan_available() -> bool:
+    """Whether the Vectorscan bindings import on this machine."""
+    try:
+        import hyperscan  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------------------------------ loading
+
+
+def _fail(source: str, message: str) -> RuleLoadError:
+    return RuleLoadError(f"{source}: {message}")
+
+
+def _str_list(raw: Any, source: str, name: str, *, allow_empty: bool = False) -> tuple[str, ...]:
+    if raw is None and allow_empty:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
+        raise _fail(source, f"`{name}` must be a list of non-empty strings")
+    if not raw and not allow_empty:
+        raise _fail(source, f"`{name}` must not be empty")
+    return tuple(raw)
+
+
+def _parse_detector(path: Path, data: Any) -> Detector:
+    source = str(path)
+    if not isinstance(data, Mapping):
+        raise _fail(source, "a detector file must hold a mapping")
+    unknown = sorted(set(data) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise _fail(source, f"unknown key(s): {', '.join(map(str, unknown))}")
+    missing = [k for k in _REQUIRED if k not in data]
+    if missing:
+        raise _fail(source, f"missing field(s): {', '.join(missing)}")
+
+    det_id = data["id"]
+    if not isinstance(det_id, str) or not _ID.match(det_id):
+        raise _fail(source, "`id` must be a kebab-case string")
+    if det_id != path.stem:
+        raise _fail(source, f"`id` {det_id!r} must equal the file name {path.stem!r}")
+    kind = data["kind"]
+    if not isinstance(kind, str) or not _KIND.match(kind):
+        raise _fail(source, "`kind` must be a snake_case string")
+    for name in ("title",):
+        if not isinstance(data[name], str) or not data[name].strip():
+            raise _fail(source, f"`{name}` must be a non-empty string")
+    try:
+        platform = Platform(data["platform"])
+        severity = Severity(data["severity"])
+        confidence = Confidence(data["confidence"])
+    except ValueError as exc:
+        raise _fail(source, str(exc)) from None
+
+    pattern = data["regex"]
+    if not isinstance(pattern, str) or not pattern:
+        raise _fail(source, "`regex` must be a non-empty string")
+    try:
+        regex = re.compile(pattern)
+    except re.error as exc:
+        raise _fail(source, f"bad regex: {exc}") from None
+
+    keywords = _str_list(data["keywords"], source, "keywords")
+    for kw in keywords:
+        if kw != kw.lower() or not kw.isascii():
+            raise _fail(source, f"keyword {kw!r} must be lowercase ASCII")
+
+    entropy = data.get("entropy")
+    if entropy is not None and (
+        isinstance(entropy, bool) or not isinstance(entropy, (int, float)) or not 0 <= entropy <= 8
+    ):
+        raise _fail(source, "`entropy` must be a number between 0 and 8")
+    flags = {}
+    for name in ("identifier", "generic"):
+        value = data.get(name, False)
+        if not isinstance(value, bool):
+            raise _fail(source, f"`{name}` must be true or false")
+        flags[name] = value
+    partner = _str_list(data.get("partner"), source, "partner", allow_empty=True)
+    window = data.get("window", 0)
+    if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 65536:
+        raise _fail(source, "`window` must be an integer between 0 and 65536")
+    assume_key = data.get("assume_key")
+    if assume_key is not None and (not isinstance(assume_key, str) or not assume_key):
+        raise _fail(source, "`assume_key` must be a non-empty string")
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise _fail(source, "`description` must be a string")
+
+    examples = data["examples"]
+    if not isinstance(examples, Mapping):
+        raise _fail(source, "`examples` must be a mapping with `match` and `no_match`")
+    bad = sorted(set(examples) - {"match", "no_match"})
+    if bad:
+        raise _fail(source, f"unknown key(s) under examples: {', '.join(map(str, bad))}")
+    match = _str_list(examples.get("match"), source, "examples.match")
+    no_match = _str_list(examples.get("no_match"), source, "examples.no_match", allow_empty=True)
+    for i, example in enumerate(match):
+        # The prefilter must let every positive example through, or the detector could never fire on it.
+        if not any(kw in example.lower() for kw in keywords):
+            raise _fail(source, f"examples.match[{i}] contains none of the keywords")
+
+    return Detector(
+        id=det_id,
+        kind=kind,
+        platform=platform,
+        title=data["title"].strip(),
+        regex=regex,
+        keywords=keywords,
+        entropy=float(entropy) if entropy is not None else None,
+        severity=severity,
+        confidence=confidence,
+        identifier=flags["identifier"],
+        generic=flags["generic"],
+        partner=partner,
+        examples_match=match,
+        examples_no_match=no_match,
+        source=source,
+        window=window,
+        assume_key=assume_key,
+        description=description.strip(),
+    )
+
+
+def _yaml_loader() -> type[yaml.SafeLoader]:
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built
+    return loader
+
+
+def load_detector_file(path: Path) -> Detector:
+    """Parse and validate one detector file; RuleLoadError names the file on any problem."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader())  # noqa: S506 (safe loader)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(str(path), f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise _fail(str(path), f"invalid YAML: {exc}") from None
+    return _parse_detector(path, data)
+
+
+# ------------------------------------------------------------------------------------------------ prefilter
+
+
+class _Prefilter:
+    """Finds every case-insensitive occurrence of a fixed set of ASCII keywords in a byte buffer."""
+
+    name = "python"
+
+    def __init__(self, keywords: Sequence[str]) -> None:
+        self.keywords = tuple(kw.encode("ascii") for kw in keywords)
+
+    def hits(self, buf: bytes) -> list[tuple[int, int]]:
+        """(keyword index, start offset) for every occurrence."""
+        lowered = buf.lower()
+        out: list[tuple[int, int]] = []
+        for index, kw in enumerate(self.keywords):
+            find = lowered.find
+            pos = find(kw)
+            while pos >= 0:
+                out.append((index, pos))
+                pos = find(kw, pos + 1)
+        return out
+
+    def any(self, buf: bytes) -> bool:
+        lowered = buf.lower()
+        return any(kw in lowered for kw in self.keywords)
+
+
+class _HyperscanPrefilter(_Prefilter):
+    """The same contract in one Vectorscan pass over the buffer."""
+
+    name = "hyperscan"
+
+    def __init__(self, keywords: Sequence[str]) -> None:
+        import hyperscan
+
+        super().__init__(keywords)
+        self._lengths = tuple(len(kw) for kw in self.keywords)
+        self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
+        self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        self._db.compile(
+            expressions=[re.escape(kw.decode("ascii")).encode("ascii") for kw in self.keywords],
+            ids=list(range(len(self.keywords))),
+            elements=len(self.keywords),
+            flags=hyperscan.HS_FLAG_CASELESS,
+        )
+
+    def hits(self, buf: bytes) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        append = out.append
+        lengths = self._lengths
+
+        def on_match(index: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
+            append((index, to - lengths[index]))
+
+        self._db.scan(buf, match_event_handler=on_match)
+        return out
+
+    def any(self, buf: bytes) -> bool:
+        found = False
+
+        def on_match(_index: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+            nonlocal found
+            found = True
+            return True  # stop scanning
+
+        with contextlib.suppress(self._terminated):  # the early stop asked for above
+            self._db.scan(buf, match_event_handler=on_match)
+        return found
+
+
+# ------------------------------------------------------------------------------------------------ scanning
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    detector: Detector
+    value: str
+    start: int
+    end: int
+    match_len: int
+    key: str | None
+
+
+def _rank(c: _Candidate) -> tuple[int, int, int, int, str]:
+    """Sort key: most specific first. Formats beat key-name rules, platform rules beat catch-alls."""
+    d = c.detector
+    return (
+        int(d.generic),
+        int(d.platform is Platform.OTHER),
+        -c.match_len,
+        -_CONFIDENCE_RANK[d.confidence],
+        d.id,
+    )
+
+
+def _extend_key_backwards(text: str, start: int, floor: int) -> int:
+    limit = max(floor, start - _MAX_KEY_BACKTRACK)
+    while start > limit and text[start - 1] in _KEY_CHARS:
+        start -= 1
+    return start
+
+
+class DetectorSet:
+    """All detectors, with a shared keyword prefilter. Pickles without the compiled Vectorscan database."""
+
+    def __init__(self, detectors: Iterable[Detector], *, prefilter: PrefilterChoice = "auto") -> None:
+        self.detectors: tuple[Detector, ...] = tuple(detectors)
+        self.prefilter_choice: PrefilterChoice = prefilter
+        keywords: list[str] = []
+        owners: dict[str, list[int]] = {}
+        for index, det in enumerate(self.detectors):
+            for kw in det.keywords:
+                if kw not in owners:
+                    owners[kw] = []
+                    keywords.append(kw)
+                owners[kw].append(index)
+        self._keywords = tuple(keywords)
+        self._keyword_owners = tuple(tuple(owners[kw]) for kw in keywords)
+        self._by_id = {d.id: d for d in self.detectors}
+        self._engine: _Prefilter | None = None
+
+    # -- construction ---------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, directory: Path | None = None, *, prefilter: PrefilterChoice = "auto") -> DetectorSet:
+        """Load every rules/detectors/*.yaml (default: the bundled ones). RuleLoadError names the bad file."""
+        if directory is None:
+            from auditor.paths import detectors_dir
+
+            directory = detectors_dir()
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise RuleLoadError(f"{directory}: detector directory not found")
+        detectors = [load_detector_file(p) for p in sorted(directory.glob("*.yaml"))]
+        if not detectors:
+            raise RuleLoadError(f"{directory}: no detector definitions (*.yaml)")
+        ids = {d.id for d in detectors}
+        for det in detectors:
+            unknown = [p for p in det.partner if p not in ids]
+            if unknown:
+                raise _fail(det.source, f"unknown partner detector(s): {', '.join(unknown)}")
+        return cls(detectors, prefilter=prefilter)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_engine"] = None  # the Vectorscan database does not pickle; rebuilt on first use
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def get(self, detector_id: str) -> Detector:
+        return self._by_id[detector_id]
+
+    @property
+    def prefilter_name(self) -> str:
+        return self._prefilter().name
+
+    def _prefilter(self) -> _Prefilter:
+        if self._engine is None:
+            choice = self.prefilter_choice
+            if choice == "hyperscan" or (choice == "auto" and hyperscan_available()):
+                self._engine = _HyperscanPrefilter(self._keywords)
+            else:
+                self._engine = _Prefilter(self._keywords)
+        return self._engine
+
+    # -- public scanning ------------------------------------------------------------------------------
+
+    def candidates(self, data: bytes) -> bool:
+        """Whether any detector keyword occurs in the buffer (case-insensitive): could anything match?"""
+        return bool(data) and self._prefilter().any(data)
+
+    def scan_text(self, text: str) -> list[Hit]:
+        """Every detector on free text (a file, a line, source code); non-overlapping hits sorted by start."""
+        return self._scan(text, 0, None)
+
+    def scan_value(self, key: str | None, value: str) -> list[Hit]:
+        """One structured scalar with its key name. Offsets are into `value`.
+
+        The key gives the context that context-bound formats (an AWS secret key, a Twilio auth token) and
+        the generic password/secret/token rules need; generic rules judge the whole value under the key.
+        """
+        if not value:
+            return []
+        prefix = f"{key}: " if key else ""
+        hits = self._scan(prefix + value, len(prefix), key)
+        if not prefix:
+            return hits
+        shift = len(prefix)
+        return [
+            Hit(h.detector, h.value, h.start - shift, h.end - shift, h.confidence, h.key)
+            for h in hits
+            if h.start >= shift
+        ]
+
+    # -- internals ------------------------------------------------------------------------------------
+
+    def _regions(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Detector index -> merged (start, end) line regions around its keyword hits."""
+        buf = text.encode("ascii", "replace")  # one byte per character, so offsets carry over to `text`
+        raw = self._prefilter().hits(buf)
+        if not raw:
+            return {}
+        owners = self._keyword_owners
+        positions: dict[int, list[int]] = {}
+        for kw_index, pos in raw:
+            for det_index in owners[kw_index]:
+                positions.setdefault(det_index, []).append(pos)
+        size = len(buf)
+        line_cache: dict[int, tuple[int, int]] = {}
+        regions: dict[int, list[tuple[int, int]]] = {}
+        for det_index, hits in positions.items():
+            window = self.detectors[det_index].window
+            hits.sort()
+            merged: list[tuple[int, int]] = []
+            cur_start, cur_end = -1, -1
+            for pos in hits:
+                if pos < cur_end:
+                    continue
+                span = line_cache.get(pos)
+                if span is None:
+                    line_end = buf.find(b"\n", pos)
+                    span = (buf.rfind(b"\n", 0, pos) + 1, size if line_end < 0 else line_end)
+                    line_cache[pos] = span
+                start, end = span[0], min(size, span[1] + window)
+                if cur_end >= 0 and start <= cur_end + 1:
+                    cur_end = max(cur_end, end)
+                else:
+                    if cur_end >= 0:
+                        merged.append((cur_start, cur_end))
+                    cur_start, cur_end = start, end
+            if cur_end >= 0:
+                merged.append((cur_start, cur_end))
+            regions[det_index] = merged
+        return regions
+
+    def _scan(self, text: str, value_start: int, value_key: str | None) -> list[Hit]:
+        if not text:
+            return []
+        candidates: list[_Candidate] = []
+        seen: set[tuple[str, int, int]] = set()
+        for det_index, spans in self._regions(text).items():
+            det = self.detectors[det_index]
+            for region_start, region_end in spans:
+                for m in det.regex.finditer(text, region_start, region_end):
+                    cand = self._judge(det, m, text, region_start, value_start, value_key)
+                    if cand is None:
+                        continue
+                    ident = (det.id, cand.start, cand.end)
+                    if ident not in seen:
+                        seen.add(ident)
+                        candidates.append(cand)
+        return self._resolve(candidates)
+
+    def _judge(
+        self,
+        det: Detector,
+        m: re.Match[str],
+        text: str,
+        floor: int,
+        value_start: int,
+        value_key: str | None,
+    ) -> _Candidate | None:
+        groups = det.regex.groupindex
+        if "secret" in groups and m.group("secret") is not None:
+            start, end = m.span("secret")
+        else:
+            start, end = m.span()
+        key: str | None = None
+        match_start = m.start()
+        if "key" in groups and m.group("key") is not None:
+            key_start = _extend_key_backwards(text, m.start("key"), floor)
+            key = text[key_start : m.end("key")]
+            match_start = key_start
+        if det.generic and value_start and start == value_start:
+            # A structured scalar: the generic rule judges the whole value, not the regex's first word.
+            stripped = text[value_start:].strip()
+            if stripped and "\n" not in stripped:
+                start = text.index(stripped, value_start)
+                end = start + len(stripped)
+                if value_key:
+                    key = key or value_key
+        value = text[start:end]
+        if not value:
+            return None
+        if det.entropy is not None and shannon_entropy(value) < det.entropy:
+            return None
+        if det.generic:
+            judge_key = key if key is not None else det.assume_key
+            if key is not None and not is_secret_key(key):
+                return None
+            verdict = classify_value(value, judge_key)
+            if verdict not in (ValueClass.SECRET_CANDIDATE, ValueClass.EXAMPLE):
+                return None
+        else:
+            verdict = classify_value(value)
+            if verdict in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE):
+                return None
+        return _Candidate(det, value, start, end, m.end() - match_start, key)
+
+    def _resolve(self, candidates: list[_Candidate]) -> list[Hit]:
+        if not candidates:
+            return []
+        candidates.sort(key=_rank)
+        starts: list[int] = []
+        kept: list[_Candidate] = []  # parallel to `starts`, ordered by start
+        for cand in candidates:
+            i = bisect.bisect_left(starts, cand.start)
+            if i > 0 and kept[i - 1].end > cand.start:
+                continue
+            if i < len(kept) and kept[i].start < cand.end:
+                continue
+            starts.insert(i, cand.start)
+            kept.insert(i, cand)
+        hits: list[Hit] = []
+        for cand in kept:
+            confidence = cand.detector.confidence
+            if cand.detector.partner and self._partner_near(cand, kept, starts):
+                confidence = _CONFIDENCE_UP[confidence]
+            hits.append(Hit(cand.detector, cand.value, cand.start, cand.end, confidence, cand.key))
+        return hits
+
+    @staticmethod
+    def _partner_near(cand: _Candidate, kept: list[_Candidate], starts: list[int]) -> bool:
+        lo = bisect.bisect_left(starts, cand.start - PARTNER_DISTANCE)
+        hi = bisect.bisect_right(starts, cand.end + PARTNER_DISTANCE)
+        partners = cand.detector.partner
+        return any(kept[i].detector.id in partners for i in range(lo, hi) if kept[i] is not cand)

@@ -1,0 +1,229 @@
+"""The per-file evidence collector: turns detector hits, references, settings and hints into one FileScan."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from auditor.extract import values
+from auditor.extract.formats import FileKind
+from auditor.extract.vocabulary import MAX_SETTING_VALUE
+from auditor.model import (
+    Confidence,
+    FileScan,
+    Location,
+    ManifestHint,
+    Platform,
+    ReferenceKind,
+    SecretContext,
+    SecretMatch,
+    SecretReference,
+    Setting,
+    Severity,
+    Skipped,
+)
+from auditor.redact import fingerprint, redact
+
+if TYPE_CHECKING:
+    from auditor.extract.detectors import DetectorSet, Hit
+
+_RAISE = {
+    Confidence.LOW: Confidence.MEDIUM,
+    Confidence.MEDIUM: Confidence.HIGH,
+    Confidence.HIGH: Confidence.HIGH,
+}
+_REFERENCE_PLATFORM = {
+    ReferenceKind.VAULT_PATH: Platform.VAULT,
+    ReferenceKind.AWS_SECRETS_MANAGER: Platform.AWS,
+    ReferenceKind.AWS_SSM: Platform.AWS,
+    ReferenceKind.AZURE_KEY_VAULT: Platform.ENTRA,
+    ReferenceKind.GCP_SECRET_MANAGER: Platform.GOOGLE,
+    ReferenceKind.K8S_SECRET_REF: Platform.KUBERNETES,
+}
+_ALLOW = re.compile(rb"botaudit:allow")
+
+
+def allow_lines(data: bytes) -> tuple[int, ...]:
+    """1-based lines carrying `botaudit:allow`, found on the raw bytes (no decoding needed)."""
+    if b"botaudit:allow" not in data:
+        return ()
+    return tuple(sorted({data.count(b"\n", 0, m.start()) + 1 for m in _ALLOW.finditer(data)}))
+
+
+def to_platform(name: object) -> Platform | None:
+    if name is None or name == "":
+        return None
+    if isinstance(name, Platform):
+        return name
+    try:
+        return Platform(str(name).lower())
+    except ValueError:
+        return Platform.OTHER
+
+
+class Evidence:
+    """Collects everything found in one file; the only place SecretMatch objects are built."""
+
+    def __init__(
+        self, rel: str, text: str, kind: FileKind, detectors: DetectorSet, fingerprint_key: str
+    ) -> None:
+        self.rel = rel
+        self.text = text
+        self.kind = kind
+        self.detectors = detectors
+        self.fingerprint_key = fingerprint_key
+        self._newlines: list[int] | None = None
+        self._line_starts: list[int] | None = None
+        # (match, partner ids) in discovery order; partners raise confidence at build time.
+        self._secrets: list[tuple[SecretMatch, tuple[str, ...]]] = []
+        self._secret_keys: set[tuple[str, str, int]] = set()
+        self.fingerprints: set[str] = set()
+        # Raw values detectors flagged: kept in memory only, so no Setting ever repeats one.
+        self.flagged: set[str] = set()
+        self._references: dict[tuple[ReferenceKind, str, int, str | None], SecretReference] = {}
+        self._settings: dict[tuple[str, int], Setting] = {}
+        self._manifests: list[ManifestHint] = []
+        self.skipped: list[Skipped] = []
+
+    # -- positions --------------------------------------------------------------------------------------
+    def line_at(self, offset: int) -> int:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def column_at(self, offset: int) -> int:
+        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+    def offset_of_line(self, line: int) -> int:
+        if self._newlines is None:
+            self.line_at(0)
+        assert self._newlines is not None
+        if line <= 1:
+            return 0
+        index = min(line - 2, len(self._newlines) - 1)
+        return self._newlines[index] + 1 if index >= 0 else 0
+
+    def locate(self, value: str, near_line: int) -> int:
+        """The line where `value` actually appears at or after its key's line (block scalars, wrapped JSON)."""
+        if not value:
+            return near_line
+        found = self.text.find(value, self.offset_of_line(near_line))
+        if found < 0:
+            return near_line
+        return self.line_at(found)
+
+    # -- evidence ---------------------------------------------------------------------------------------
+    def secret(
+        self,
+        hit: Hit,
+        *,
+        line: int,
+        key: str | None = None,
+        context: SecretContext | None = None,
+        column: int | None = None,
+    ) -> SecretMatch | None:
+        detector = hit.detector
+        value = hit.value
+        digest = fingerprint(detector.kind, value, self.fingerprint_key)
+        dedupe = (detector.id, digest, line)
+        if dedupe in self._secret_keys:
+            return None
+        self._secret_keys.add(dedupe)
+        self.fingerprints.add(digest)
+        self.flagged.add(value)
+        match = SecretMatch(
+            detector_id=detector.id,
+            kind=detector.kind,
+            location=Location(self.rel, line, column, key),
+            redacted=redact(value),
+            fingerprint=digest,
+            severity=Severity(detector.severity),
+            confidence=Confidence(getattr(hit, "confidence", None) or detector.confidence),
+            context=context or self.kind.context,
+            is_example=values.classify_value(value) == values.ValueClass.EXAMPLE,
+            in_test_path=self.kind.in_test_path,
+            identifier=value if getattr(detector, "identifier", False) else None,
+            platform=to_platform(getattr(detector, "platform", None)),
+        )
+        # The engine already raised a hit whose partner sat close by; the file-wide raise is for the rest.
+        partners = (
+            () if match.confidence != Confidence(detector.confidence) else tuple(detector.partner or ())
+        )
+        self._secrets.append((match, partners))
+        return match
+
+    def reference(
+        self,
+        kind: ReferenceKind,
+        target: str,
+        line: int,
+        key: str | None = None,
+        platform: Platform | None = None,
+    ) -> None:
+        ident = (kind, target, line, key)
+        if ident not in self._references:
+            self._references[ident] = SecretReference(
+                kind, target, Location(self.rel, line, None, key), platform or _REFERENCE_PLATFORM.get(kind)
+            )
+
+    def setting(
+        self, key: str, value: str, line: int, key_path: str | None = None, judge_as: str | None = None
+    ) -> None:
+        """A posture Setting; values a detector flagged or that look like secrets are blanked, never kept.
+        `judge_as` is the key name the value is classified under (default: `key`)."""
+        if value in self.flagged or (value and self.looks_secret(value, judge_as or key)):
+            value = ""
+        ident = (key, line)
+        if ident not in self._settings:
+            self._settings[ident] = Setting(
+                key, value[:MAX_SETTING_VALUE], Location(self.rel, line, None, key_path or key)
+            )
+
+    def looks_secret(self, value: str, key: str | None) -> bool:
+        return values.classify_value(value, key) == values.ValueClass.SECRET_CANDIDATE
+
+    def manifest(
+        self,
+        kind: str,
+        name: str,
+        line: int,
+        key: str | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._manifests.append(
+            ManifestHint(kind, name, Location(self.rel, line, None, key), dict(details or {}))
+        )
+
+    def skip(self, reason: str, category: str) -> None:
+        self.skipped.append(Skipped(self.rel, reason, category))
+
+    @property
+    def secret_count(self) -> int:
+        return len(self._secrets)
+
+    # -- result -----------------------------------------------------------------------------------------
+    def build(self, fmt: str, size: int, allow: tuple[int, ...]) -> FileScan:
+        present = {m.detector_id for m, _ in self._secrets} | {m.kind for m, _ in self._secrets}
+        secrets = []
+        for match, partners in self._secrets:
+            others = present - {match.detector_id, match.kind}
+            if partners and others.intersection(partners):
+                match = replace(match, confidence=_RAISE[match.confidence])
+            secrets.append(match)
+        secrets.sort(key=lambda m: (m.location.line, m.location.column or 0, m.detector_id))
+        return FileScan(
+            path=self.rel,
+            format=fmt,
+            size=size,
+            secrets=tuple(secrets),
+            references=tuple(
+                sorted(self._references.values(), key=lambda r: (r.location.line, r.kind.value))
+            ),
+            settings=tuple(sorted(self._settings.values(), key=lambda s: (s.location.line, s.key))),
+            manifests=tuple(self._manifests),
+            skipped=tuple(self.skipped),
+            allow_lines=allow,
+        )

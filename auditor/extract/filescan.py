@@ -1,0 +1,148 @@
+"""Scan one file: read once, guard binary and encoding, prefilter, then the extractor for its format."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from auditor.discovery.known_clients import MANIFEST_MARKERS
+from auditor.discovery.walk import FileEntry
+from auditor.extract import k8s, manifests, structured, text
+from auditor.extract.evidence import Evidence, allow_lines
+from auditor.extract.formats import FileKind, classify
+from auditor.extract.jsondoc import load_json
+from auditor.extract.lineformats import load_env, load_hcl, load_ini, load_properties, load_rc, load_toml
+from auditor.extract.tree import Doc, DocumentError
+from auditor.extract.yamldoc import load_yaml
+from auditor.model import FileScan, SecretContext, Skipped
+
+if TYPE_CHECKING:
+    from auditor.extract.detectors import DetectorSet
+
+BINARY_SNIFF = 8192
+_MARKERS = re.compile(b"|".join(re.escape(m) for m in MANIFEST_MARKERS))
+_STRUCTURED = frozenset({"yaml", "json", "env", "toml", "ini", "pypirc", "properties", "hcl", "rc"})
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:BINARY_SNIFF]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with a byte-order mark: text, decoded below
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    # Undecodable bytes alone do not make a binary (latin-1 text); a high share of control characters does.
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(head) > 0.10
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """The text and, when it was not UTF-8, a note saying how it was decoded."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return data.decode(
+            "latin-1"
+        ), f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as latin-1"
+
+
+def _is_manifest_candidate(data: bytes, kind: FileKind) -> bool:
+    if kind.known is not None or kind.context is SecretContext.WORKFLOW:
+        return True
+    return _MARKERS.search(data) is not None
+
+
+def _load_docs(fmt: str, body: str, kind: FileKind, name: str) -> tuple[list[Doc], DocumentError | None]:
+    """Structured documents of a file; the error (if any) comes with whatever loaded before it."""
+    if fmt == "yaml":
+        return load_yaml(body)
+    try:
+        if fmt == "json":
+            return [load_json(body, allow_comments=kind.jsonc or kind.known is not None)], None
+        if fmt == "env":
+            return [load_env(body)], None
+        if fmt == "toml":
+            return [load_toml(body)], None
+        if fmt in ("ini", "pypirc"):
+            return [load_ini(body)], None
+        if fmt == "properties":
+            return [load_properties(body)], None
+        if fmt == "hcl":
+            return [load_hcl(body)], None
+        if fmt == "rc":
+            return [load_rc(body, name)], None
+    except DocumentError as exc:
+        return [], exc
+    except RecursionError:
+        return [], DocumentError("too deeply nested", "too_deep")
+    return [], None
+
+
+def _scan_structured(ev: Evidence, fmt: str) -> None:
+    name = ev.rel.rsplit("/", 1)[-1]
+    docs, error = _load_docs(fmt, ev.text, ev.kind, name)
+    for doc in docs:
+        if doc.data is None:
+            continue
+        skip = k8s.secret_skip_paths(doc)
+        if k8s.is_k8s(doc):
+            k8s.scan_secret_data(doc, ev)
+            k8s.scan_references(doc, ev)
+        structured.scan_doc(doc, ev, env_root=fmt == "env", skip=skip)
+        manifests.all_hints(doc, ev)
+    if error is not None:
+        ev.skip(f"{fmt.upper()} parse error: {error}; scanned line by line instead", error.category)
+        # Nothing is missed when the structure cannot be read: the line scan covers the whole text.
+        text.scan_lines(ev, only_new=bool(docs))
+        text.scan_references(ev)
+        text.scan_code_patterns(ev)
+    else:
+        # Comments and free text the structure does not carry still get the specific detectors.
+        text.scan_lines(ev, only_new=True)
+
+
+def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
+    kind = classify(entry.rel)
+    fmt = kind.format
+    try:
+        with open(entry.path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        reason = f"cannot read: {exc.strerror or type(exc).__name__}"
+        return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, "unreadable"),))
+    size = len(data)
+    if _looks_binary(data):
+        return FileScan(entry.rel, "binary", size, skipped=(Skipped(entry.rel, "binary file", "binary"),))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 interleaves NUL bytes with every keyword: prefilter its UTF-8 re-encoding instead.
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    allow = allow_lines(data)
+    # Fast path: no detector keyword and no agent-manifest marker means nothing here needs parsing.
+    if not detectors.candidates(data) and not _is_manifest_candidate(data, kind):
+        return FileScan(entry.rel, fmt, size, allow_lines=allow)
+    body, note = _decode(data)
+    ev = Evidence(entry.rel, body, kind, detectors, fingerprint_key)
+    if note is not None:
+        ev.skip(f"{note}: still scanned, values may be garbled", "encoding")
+    if fmt in _STRUCTURED:
+        _scan_structured(ev, fmt)
+    else:
+        text.scan_text_file(ev)
+    return ev.build(fmt, size, allow)
+
+
+def scan_file(entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:
+    """Everything one file yields. Never raises: a failure becomes a Skipped entry for that file."""
+    try:
+        return _scan(entry, detectors, fingerprint_key)
+    except RecursionError:
+        reason = "too deeply nested to scan"
+        return FileScan(entry.rel, "unknown", entry.size, skipped=(Skipped(entry.rel, reason, "too_deep"),))
+    except MemoryError:
+        return FileScan(
+            entry.rel, "unknown", entry.size, skipped=(Skipped(entry.rel, "out of memory", "error"),)
+        )
+    except Exception as exc:  # one bad file must not end the scan; the type name carries no file content
+        reason = f"extractor failed ({type(exc).__name__}); file not scanned"
+        return FileScan(entry.rel, "unknown", entry.size, skipped=(Skipped(entry.rel, reason, "error"),))

@@ -1,0 +1,193 @@
+"""What kind of file a rel path is: its format family, its secret context, and whether it sits in a test path."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.discovery.known_clients import KnownConfig, match_known
+from auditor.model import SecretContext
+
+SOURCE_SUFFIXES = frozenset(
+    {
+        ".py",
+        ".pyi",
+        ".js",
+        ".mjs",
+        ".cjs",
+        ".ts",
+        ".tsx",
+        ".jsx",
+        ".go",
+        ".java",
+        ".kt",
+        ".kts",
+        ".scala",
+        ".rb",
+        ".php",
+        ".cs",
+        ".fs",
+        ".vb",
+        ".rs",
+        ".swift",
+        ".c",
+        ".h",
+        ".cc",
+        ".cpp",
+        ".hpp",
+        ".m",
+        ".sh",
+        ".bash",
+        ".zsh",
+        ".fish",
+        ".ps1",
+        ".psm1",
+        ".bat",
+        ".cmd",
+        ".lua",
+        ".pl",
+        ".r",
+        ".dart",
+        ".ex",
+        ".exs",
+        ".clj",
+        ".groovy",
+        ".gradle",
+        ".sql",
+        ".ipynb",
+        ".vue",
+        ".svelte",
+    }
+)
+DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".rst", ".adoc", ".org", ".html", ".htm"})
+KEY_SUFFIXES = frozenset({".pem", ".key", ".crt", ".cer", ".p8", ".ppk", ".asc", ".gpg"})
+KEY_NAMES = frozenset({"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"})
+RC_NAMES = frozenset({".npmrc", ".yarnrc", ".yarnrc.yml", ".netrc", "_netrc", ".pgpass", ".git-credentials"})
+JSONC_NAMES = frozenset({"mcp.json", "settings.json", "devcontainer.json", "tsconfig.json", "launch.json"})
+
+_TEST_DIRS = frozenset(
+    {
+        "test",
+        "tests",
+        "__tests__",
+        "spec",
+        "specs",
+        "fixtures",
+        "fixture",
+        "testdata",
+        "test_data",
+        "examples",
+        "example",
+        "__fixtures__",
+        "__mocks__",
+        "mocks",
+    }
+)
+_TEST_FILE = re.compile(r"(^test_|_test\.\w+$|\.test\.\w+$|\.spec\.\w+$|^conftest\.py$)")
+_PROMPT_DIRS = frozenset({"prompts", "prompt", "system_prompts", "instructions"})
+_TOOL_DIRS = frozenset({"tools", "tool_definitions", "functions"})
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """How one file is read: `format` picks the extractor, `context` the default SecretContext."""
+
+    format: str
+    context: SecretContext
+    in_test_path: bool
+    known: KnownConfig | None
+    jsonc: bool = False
+
+
+def _suffix(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 else ""
+
+
+def detect_format(rel: str) -> str:
+    """`yaml`, `json`, `env`, `toml`, `ini`, `properties`, `hcl`, `pem`, `rc`, `pypirc`, `source` or `text`."""
+    name = rel.rsplit("/", 1)[-1]
+    lower = name.lower()
+    suffix = _suffix(lower)
+    if lower == ".env" or lower.startswith(".env.") or suffix == ".env" or lower in {"env", ".envrc"}:
+        return "env"
+    if lower == ".pypirc":
+        return "pypirc"
+    if lower in RC_NAMES:
+        return "yaml" if lower.endswith(".yml") else "rc"
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    if suffix in (".json", ".jsonc", ".code-workspace") or lower in ("oai_config_list", ".mcp"):
+        return "json"
+    if suffix == ".toml":
+        return "toml"
+    if suffix in (".ini", ".cfg") or lower in (".editorconfig", "setup.cfg", ".gitconfig"):
+        return "ini"
+    if suffix == ".properties":
+        return "properties"
+    if suffix in (".tf", ".tfvars", ".hcl", ".nomad"):
+        return "hcl"
+    if suffix in KEY_SUFFIXES or lower in KEY_NAMES:
+        return "pem"
+    if suffix in SOURCE_SUFFIXES or lower in ("dockerfile", "makefile", "jenkinsfile", "procfile"):
+        return "source"
+    return "text"
+
+
+def in_test_path(rel: str) -> bool:
+    """Whether the file sits under tests/, fixtures/, examples/... or is named like a test."""
+    parts = rel.split("/")
+    if any(part.lower() in _TEST_DIRS for part in parts[:-1]):
+        return True
+    return bool(_TEST_FILE.search(parts[-1].lower()))
+
+
+def default_context(rel: str, fmt: str) -> SecretContext:
+    parts = [p.lower() for p in rel.split("/")]
+    name = parts[-1]
+    dirs = parts[:-1]
+    if fmt == "pem":
+        return SecretContext.KEY_FILE
+    if fmt == "env":
+        return SecretContext.ENV_FILE
+    if len(dirs) >= 2 and dirs[-2] == ".github" and dirs[-1] == "workflows":
+        return SecretContext.WORKFLOW
+    if name.endswith(".prompt") or "prompt" in name or any(d in _PROMPT_DIRS for d in dirs):
+        return SecretContext.PROMPT
+    if any(d in _TOOL_DIRS for d in dirs) and fmt in ("json", "yaml"):
+        return SecretContext.TOOL_DEFINITION
+    if fmt == "source":
+        return SecretContext.SOURCE
+    if fmt == "text":
+        return SecretContext.DOCUMENT
+    return SecretContext.CONFIG
+
+
+def classify(rel: str) -> FileKind:
+    fmt = detect_format(rel)
+    name = rel.rsplit("/", 1)[-1].lower()
+    jsonc = fmt == "json" and (name.endswith((".jsonc", ".code-workspace")) or name in JSONC_NAMES)
+    return FileKind(fmt, default_context(rel, fmt), in_test_path(rel), match_known(rel), jsonc)
+
+
+# Key names whose values reach the model as text, or define the tools it may call.
+_PROMPT_KEYS = re.compile(
+    r"^(prompt|prompts|system_prompt|systemprompt|system_message|systemmessage|system|instructions|instruction"
+    r"|backstory|goal|template|prompt_template|expected_output)$",
+    re.IGNORECASE,
+)
+_TOOL_KEYS = frozenset({"tools", "functions", "parameters", "function", "tool_definitions", "input_schema"})
+
+
+def context_for_path(parts: tuple[str | int, ...], default: SecretContext) -> SecretContext:
+    """Refine a file's context from the key path: prompt-like keys are PROMPT, tool schemas TOOL_DEFINITION."""
+    if default in (SecretContext.KEY_FILE, SecretContext.ENV_FILE):
+        return default
+    strings = [p for p in parts if isinstance(p, str)]
+    if any(p.lower() in _TOOL_KEYS for p in strings):
+        return SecretContext.TOOL_DEFINITION
+    if strings and _PROMPT_KEYS.match(strings[-1]):
+        return SecretContext.PROMPT
+    if strings and strings[-1].lower() == "content" and "messages" in (s.lower() for s in strings):
+        return SecretContext.PROMPT
+    return default

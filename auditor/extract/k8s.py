@@ -1,0 +1,186 @@
+"""Kubernetes manifests: decode Secret data, turn secretKeyRef into references, and describe workloads."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from auditor.extract.evidence import Evidence
+from auditor.extract.formats import context_for_path
+from auditor.extract.tree import Doc, KeyPath, iter_mappings, key_path
+from auditor.model import ReferenceKind
+
+WORKLOAD_KINDS = frozenset({"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"})
+RBAC_KINDS = frozenset({"ClusterRoleBinding", "RoleBinding"})
+# Annotations that bind a pod's service account to a cloud identity (IRSA, Azure and GKE workload identity).
+IDENTITY_ANNOTATIONS = (
+    "eks.amazonaws.com/role-arn",
+    "azure.workload.identity/client-id",
+    "azure.workload.identity/tenant-id",
+    "iam.gke.io/gcp-service-account",
+)
+
+
+def is_k8s(doc: Doc) -> bool:
+    data = doc.data
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("apiVersion"), str)
+        and isinstance(data.get("kind"), str)
+    )
+
+
+def secret_skip_paths(doc: Doc) -> tuple[KeyPath, ...]:
+    """Paths the generic scan must not read raw: a Secret's base64 `data` (scanned decoded instead)."""
+    if is_k8s(doc) and doc.data.get("kind") == "Secret" and isinstance(doc.data.get("data"), dict):
+        return (("data",),)
+    return ()
+
+
+def scan_secret_data(doc: Doc, ev: Evidence) -> None:
+    """Decode each `data` entry of a Secret and scan the decoded value under the key path `data.KEY`."""
+    data = doc.data.get("data")
+    if not isinstance(data, dict):
+        return
+    for key, encoded in data.items():
+        if not isinstance(encoded, str) or not encoded.strip():
+            continue
+        path: KeyPath = ("data", str(key))
+        line = doc.line_of(path)
+        try:
+            decoded = base64.b64decode("".join(encoded.split()), validate=True).decode("utf-8")
+        except (binascii.Error, ValueError):
+            ev.skip(f"line {line}: Secret data.{key} is not base64 text; not scanned", "parse_error")
+            continue
+        dotted = key_path(path)
+        context = context_for_path(path, ev.kind.context)
+        for hit in ev.detectors.scan_value(str(key), decoded):
+            ev.secret(hit, line=line, key=dotted, context=context)
+
+
+def scan_references(doc: Doc, ev: Evidence) -> None:
+    """`valueFrom.secretKeyRef`, `envFrom[].secretRef` and secret volumes: pointers, not values."""
+    for path, mapping in iter_mappings(doc.data):
+        ref = mapping.get("secretKeyRef")
+        if isinstance(ref, dict) and ref.get("name"):
+            target = f"{ref.get('name')}/{ref.get('key')}" if ref.get("key") else str(ref.get("name"))
+            where = path + ("secretKeyRef",)
+            ev.reference(ReferenceKind.K8S_SECRET_REF, target, doc.line_of(where), key_path(where))
+        secret_ref = mapping.get("secretRef")
+        if isinstance(secret_ref, dict) and secret_ref.get("name"):
+            where = path + ("secretRef",)
+            ev.reference(
+                ReferenceKind.K8S_SECRET_REF, str(secret_ref["name"]), doc.line_of(where), key_path(where)
+            )
+        volume = mapping.get("secret")
+        if isinstance(volume, dict) and volume.get("secretName"):
+            where = path + ("secret", "secretName")
+            ev.reference(
+                ReferenceKind.K8S_SECRET_REF, str(volume["secretName"]), doc.line_of(where), key_path(where)
+            )
+
+
+def _pod_spec(data: dict[str, Any]) -> tuple[KeyPath, dict[str, Any]]:
+    kind = data.get("kind")
+    if kind == "Pod":
+        path: KeyPath = ("spec",)
+    elif kind == "CronJob":
+        path = ("spec", "jobTemplate", "spec", "template", "spec")
+    else:
+        path = ("spec", "template", "spec")
+    node: Any = data
+    for part in path:
+        node = node.get(part) if isinstance(node, dict) else None
+    return path, node if isinstance(node, dict) else {}
+
+
+def _identity_annotations(*sources: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for source in sources:
+        if isinstance(source, dict):
+            for name in IDENTITY_ANNOTATIONS:
+                if isinstance(source.get(name), str):
+                    found[name] = source[name]
+    return found
+
+
+def hints(doc: Doc, ev: Evidence) -> None:
+    """ManifestHints for workloads (k8s_workload), bindings (k8s_rbac) and service accounts."""
+    data = doc.data
+    kind = data.get("kind")
+    metadata = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+    name = str(metadata.get("name") or kind)
+    line = doc.line_of(("kind",))
+    if kind in WORKLOAD_KINDS:
+        spec_path, spec = _pod_spec(data)
+        template_meta = {}
+        if kind != "Pod":
+            template = doc.get(*spec_path[:-1])
+            template_meta = template.get("metadata", {}) if isinstance(template, dict) else {}
+        containers = [
+            c
+            for c in (spec.get("containers") or []) + (spec.get("initContainers") or [])
+            if isinstance(c, dict)
+        ]
+        env_names = sorted(
+            {
+                str(e.get("name"))
+                for c in containers
+                for e in (c.get("env") or [])
+                if isinstance(e, dict) and e.get("name")
+            }
+        )
+        env_from = sorted(
+            {
+                str((f.get("secretRef") or f.get("configMapRef") or {}).get("name"))
+                for c in containers
+                for f in (c.get("envFrom") or [])
+                if isinstance(f, dict) and isinstance(f.get("secretRef") or f.get("configMapRef"), dict)
+            }
+        )
+        details: dict[str, Any] = {
+            "kind": kind,
+            "namespace": metadata.get("namespace"),
+            "serviceAccountName": spec.get("serviceAccountName") or spec.get("serviceAccount"),
+            "automountServiceAccountToken": spec.get("automountServiceAccountToken"),
+            "annotations": _identity_annotations(
+                metadata.get("annotations"),
+                template_meta.get("annotations") if isinstance(template_meta, dict) else None,
+            ),
+            "labels": dict(metadata.get("labels") or {}) if isinstance(metadata.get("labels"), dict) else {},
+            "images": sorted({str(c.get("image")) for c in containers if c.get("image")}),
+            "env": env_names,
+            "env_from": env_from,
+        }
+        ev.manifest("k8s_workload", name, line, "metadata.name", details)
+    elif kind in RBAC_KINDS:
+        role_ref = data.get("roleRef") if isinstance(data.get("roleRef"), dict) else {}
+        subjects = [
+            {k: s.get(k) for k in ("kind", "name", "namespace") if s.get(k) is not None}
+            for s in (data.get("subjects") or [])
+            if isinstance(s, dict)
+        ]
+        ev.manifest(
+            "k8s_rbac",
+            name,
+            line,
+            "roleRef",
+            {
+                "kind": kind,
+                "roleRef": role_ref.get("name"),
+                "roleKind": role_ref.get("kind"),
+                "subjects": subjects,
+            },
+        )
+    elif kind == "ServiceAccount":
+        ev.manifest(
+            "k8s_service_account",
+            name,
+            line,
+            "metadata.name",
+            {
+                "namespace": metadata.get("namespace"),
+                "annotations": _identity_annotations(metadata.get("annotations")),
+            },
+        )

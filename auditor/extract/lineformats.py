@@ -1,0 +1,259 @@
+"""Loaders for .env, INI, .properties, .npmrc/.netrc, TOML and HCL into Docs with line numbers."""
+
+from __future__ import annotations
+
+import bisect
+import configparser
+import re
+import tomllib
+from typing import Any
+
+from auditor.extract.tree import Doc, DocumentError, KeyPath, iter_scalars
+
+_ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.\-]*)\s*=\s?(.*)$")
+_KV_LINE = re.compile(r"^\s*([^=:#;\s\[][^=:]*?)\s*[=:]\s*(.*?)\s*$")
+_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*(?:[#;].*)?$")
+
+
+def _unquote(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        inner = raw[1:-1]
+        return inner.replace("\\n", "\n") if raw[0] == '"' else inner
+    # An unquoted value ends at an inline comment introduced by whitespace.
+    comment = re.search(r"\s#", raw)
+    return raw[: comment.start()].rstrip() if comment else raw
+
+
+def load_env(text: str) -> Doc:
+    """KEY=VALUE lines (optional `export`, quotes, inline comments, double-quoted values spanning lines)."""
+    data: dict[str, Any] = {}
+    lines: dict[KeyPath, int] = {}
+    source = text.splitlines()
+    index = 0
+    while index < len(source):
+        line_no = index + 1
+        match = _ENV_LINE.match(source[index])
+        index += 1
+        if match is None:
+            continue
+        key, raw = match.group(1), match.group(2).strip()
+        if raw[:1] in ("'", '"'):
+            quote = raw[0]
+            parts = [raw[1:]]
+            # A quoted value continues until its closing quote (PEM blocks in .env files).
+            while quote not in parts[-1] and index < len(source):
+                parts.append(source[index])
+                index += 1
+            body = "\n".join(parts)
+            end = body.find(quote)
+            value = body if end < 0 else body[:end]
+            data[key] = value.replace("\\n", "\n") if quote == '"' else value
+        else:
+            data[key] = _unquote(raw)
+        lines[(key,)] = line_no
+    return Doc(data, lines, 1)
+
+
+def load_properties(text: str) -> Doc:
+    """Java .properties: `key=value` or `key: value` per line; `#` and `!` comments; `\\` continuations."""
+    data: dict[str, Any] = {}
+    lines: dict[KeyPath, int] = {}
+    pending: tuple[str, int, list[str]] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if pending is not None:
+            key, start, parts = pending
+            parts.append(line.strip())
+            if line.endswith("\\"):
+                continue
+            data[key] = "".join(p.rstrip("\\") for p in parts)
+            pending = None
+            continue
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#!":
+            continue
+        match = _KV_LINE.match(line)
+        if match is None:
+            continue
+        key, value = match.group(1).strip(), match.group(2)
+        lines[(key,)] = number
+        if value.endswith("\\"):
+            pending = (key, number, [value])
+            continue
+        data[key] = value
+    if pending is not None:
+        data[pending[0]] = "".join(p.rstrip("\\") for p in pending[2])
+    return Doc(data, lines, 1)
+
+
+def validate_ini(text: str) -> None:
+    """configparser (interpolation off) decides validity; its error becomes a DocumentError with a line."""
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.MissingSectionHeaderError as exc:
+        raise DocumentError(
+            f"INI line {exc.lineno}: key outside any [section]", "parse_error", exc.lineno
+        ) from None
+    except configparser.ParsingError as exc:
+        first = exc.errors[0][0] if exc.errors else None
+        raise DocumentError(f"INI line {first}: line is not `key = value`", "parse_error", first) from None
+    except configparser.Error as exc:
+        raise DocumentError(f"INI: {type(exc).__name__}", "parse_error") from None
+
+
+def load_ini(text: str) -> Doc:
+    """INI sections as the first key path segment; values by line, as configparser reads them."""
+    validate_ini(text)
+    data: dict[str, Any] = {}
+    lines: dict[KeyPath, int] = {}
+    section = "DEFAULT"
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#;":
+            continue
+        header = _SECTION.match(line)
+        if header:
+            section = header.group(1).strip()
+            data.setdefault(section, {})
+            lines[(section,)] = number
+            continue
+        match = _KV_LINE.match(line)
+        if match is None or line[:1].isspace():
+            continue
+        key = match.group(1).strip()
+        data.setdefault(section, {})[key] = match.group(2)
+        lines[(section, key)] = number
+    return Doc(data, lines, 1)
+
+
+def load_rc(text: str, name: str) -> Doc:
+    """.npmrc / .yarnrc (`//registry/:_authToken=...`), .netrc (`machine m login u password p`), .pgpass."""
+    data: dict[str, Any] = {}
+    lines: dict[KeyPath, int] = {}
+    if name in (".netrc", "_netrc"):
+        machine = "default"
+        for number, line in enumerate(text.splitlines(), 1):
+            tokens = line.split()
+            for word, value in zip(tokens[::2], tokens[1::2], strict=False):
+                if word == "machine":
+                    machine = value
+                elif word in ("login", "password", "account"):
+                    data.setdefault(machine, {})[word] = value
+                    lines[(machine, word)] = number
+        return Doc(data, lines, 1)
+    if name == ".pgpass":
+        for number, line in enumerate(text.splitlines(), 1):
+            fields = line.split(":")
+            if len(fields) >= 5 and not line.startswith("#"):
+                host = f"{fields[0]}:{fields[1]}/{fields[2]}"
+                data[host] = {"username": fields[3], "password": ":".join(fields[4:])}
+                lines[(host, "username")] = lines[(host, "password")] = number
+        return Doc(data, lines, 1)
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#;":
+            continue
+        key, sep, value = stripped.partition("=")
+        if not sep:
+            continue
+        # `//registry.npmjs.org/:_authToken` -> the setting name is after the registry scope.
+        key = key.strip()
+        data[key] = _unquote(value)
+        lines[(key,)] = number
+    return Doc(data, lines, 1)
+
+
+class _KeyLines:
+    """Approximate line numbers for parsers that give none (TOML, HCL): each `key =` line in document order."""
+
+    _ASSIGN = re.compile(r'^\s*"?([A-Za-z0-9_.\-]+)"?\s*=', re.MULTILINE)
+    _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", re.MULTILINE)
+
+    def __init__(self, text: str) -> None:
+        self.positions: dict[str, list[int]] = {}
+        newlines = [m.start() for m in re.finditer("\n", text)]
+
+        def line_of(offset: int) -> int:
+            return bisect.bisect_left(newlines, offset) + 1
+
+        for match in self._ASSIGN.finditer(text):
+            key = match.group(1)
+            number = line_of(match.start())
+            self.positions.setdefault(key, []).append(number)
+            if "." in key:
+                self.positions.setdefault(key.rsplit(".", 1)[-1], []).append(number)
+        for match in self._HEADER.finditer(text):
+            header = match.group(1).strip().strip('"')
+            self.positions.setdefault(header.rsplit(".", 1)[-1].strip('"'), []).append(line_of(match.start()))
+        for found in self.positions.values():
+            found.sort()
+        self.cursor: dict[str, int] = {}
+
+    def assign(self, data: Any) -> dict[KeyPath, int]:
+        lines: dict[KeyPath, int] = {}
+        last_line = 0
+        for path, _value in iter_scalars(data):
+            # List items share their key's line: assign per owning key path.
+            owner = path
+            while owner and isinstance(owner[-1], int):
+                owner = owner[:-1]
+            if not owner or owner in lines:
+                continue
+            candidates = self.positions.get(str(owner[-1]), [])
+            start = self.cursor.get(str(owner[-1]), 0)
+            chosen = None
+            for index in range(start, len(candidates)):
+                if candidates[index] >= last_line or index == len(candidates) - 1:
+                    chosen = index
+                    break
+            if chosen is not None:
+                lines[owner] = candidates[chosen]
+                self.cursor[str(owner[-1])] = chosen + 1
+                last_line = candidates[chosen]
+        return lines
+
+
+def load_toml(text: str) -> Doc:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # The message names a position ("... (at line 3, column 7)"), never a value.
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        line = int(where.group(1)) if where else None
+        detail = f"line {where.group(1)} column {where.group(2)}: " if where else ""
+        raise DocumentError(f"TOML {detail}{str(exc).split(' (at ')[0]}", "parse_error", line) from None
+    return Doc(data, _KeyLines(text).assign(data), 1)
+
+
+def _normalise_hcl(node: Any) -> Any:
+    """python-hcl2 keeps quotes on strings and labels and wraps blocks in lists: undo both."""
+    if isinstance(node, dict):
+        return {
+            str(k).strip('"'): _normalise_hcl(v)
+            for k, v in node.items()
+            if k not in ("__is_block__", "__start_line__")
+        }
+    if isinstance(node, list):
+        if len(node) == 1 and isinstance(node[0], dict):
+            return _normalise_hcl(node[0])
+        return [_normalise_hcl(v) for v in node]
+    if isinstance(node, str) and len(node) >= 2 and node[0] == node[-1] == '"':
+        return node[1:-1]
+    return node
+
+
+def load_hcl(text: str) -> Doc:
+    import hcl2  # imported lazily: lark builds its grammar on first use and most scans have no HCL
+
+    try:
+        raw = hcl2.loads(text)
+    except Exception as exc:  # lark raises many types; its messages quote tokens, so keep only the position
+        line = getattr(exc, "line", None)
+        column = getattr(exc, "column", None)
+        where = f"line {line} column {column}: " if isinstance(line, int) and line > 0 else ""
+        raise DocumentError(
+            f"HCL {where}{type(exc).__name__}", "parse_error", line if isinstance(line, int) else None
+        ) from None
+    data = _normalise_hcl(raw)
+    return Doc(data, _KeyLines(text).assign(data), 1)

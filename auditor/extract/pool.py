@@ -1,0 +1,101 @@
+"""Scan many files: a process pool across files (one DetectorSet per worker), results in entry order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from auditor.discovery.walk import FileEntry
+from auditor.extract.filescan import scan_file
+from auditor.model import FileScan
+from auditor.progress import ProgressSink
+
+if TYPE_CHECKING:
+    from auditor.extract.detectors import DetectorSet
+
+PROGRESS_TASK = "files"
+# Below this much work a pool costs more to start than it saves.
+MIN_PARALLEL_FILES = 64
+MIN_PARALLEL_BYTES = 4 * 1024 * 1024
+
+# Per-worker-process state, set once by the pool initializer: loading and compiling the detectors once per
+# process instead of once per file is the point of the initializer. Never set in the parent process.
+_worker_state: tuple[DetectorSet, str] | None = None
+
+
+def _load_detectors(detectors: DetectorSet | None) -> DetectorSet:
+    if detectors is not None:
+        return detectors
+    from auditor.extract.detectors import DetectorSet
+
+    return DetectorSet.load()
+
+
+def _init_worker(detectors: DetectorSet | None, fingerprint_key: str) -> None:
+    global _worker_state
+    _worker_state = (_load_detectors(detectors), fingerprint_key)
+
+
+def _scan_in_worker(entry: FileEntry) -> FileScan:
+    assert _worker_state is not None, "pool initializer did not run"
+    detectors, key = _worker_state
+    return scan_file(entry, detectors, fingerprint_key=key)
+
+
+def _shippable(detectors: DetectorSet | None, method: str) -> tuple[bool, DetectorSet | None]:
+    """Whether workers can get this DetectorSet: inherited under fork, else only if it pickles."""
+    if detectors is None or method == "fork":
+        return True, detectors
+    try:
+        pickle.dumps(detectors)
+    except Exception:  # compiled Vectorscan databases do not pickle
+        return False, detectors
+    return True, detectors
+
+
+def _in_process(
+    entries: Sequence[FileEntry], detectors: DetectorSet, key: str, progress: ProgressSink | None
+) -> Iterator[FileScan]:
+    for entry in entries:
+        yield scan_file(entry, detectors, fingerprint_key=key)
+        if progress is not None:
+            progress.advance(PROGRESS_TASK)
+
+
+def scan_files(
+    entries: Sequence[FileEntry],
+    detectors: DetectorSet | None,
+    *,
+    fingerprint_key: str,
+    jobs: int | None = None,
+    progress: ProgressSink | None = None,
+) -> list[FileScan]:
+    """scan_file over every entry, in entry order. jobs=None uses every core; jobs=1 stays in this process."""
+    workers = jobs if jobs is not None and jobs > 0 else (os.cpu_count() or 1)
+    workers = min(workers, max(1, len(entries)))
+    total_bytes = sum(e.size for e in entries)
+    small = len(entries) < MIN_PARALLEL_FILES and total_bytes < MIN_PARALLEL_BYTES
+    method = multiprocessing.get_start_method(allow_none=False)
+    shippable, shipped = _shippable(detectors, method)
+    if workers <= 1 or small or not shippable:
+        return list(_in_process(entries, _load_detectors(detectors), fingerprint_key, progress))
+    results: list[FileScan] = []
+    chunk = max(1, min(64, len(entries) // (workers * 8)))
+    try:
+        with multiprocessing.Pool(
+            workers, initializer=_init_worker, initargs=(shipped, fingerprint_key)
+        ) as pool:
+            for result in pool.imap(_scan_in_worker, entries, chunksize=chunk):
+                results.append(result)
+                if progress is not None:
+                    progress.advance(PROGRESS_TASK)
+    except (OSError, pickle.PicklingError, multiprocessing.ProcessError) as exc:
+        # A pool that cannot start (no /dev/shm, sandboxed fork) still leaves a working scan: finish here.
+        if progress is not None:
+            progress.warn(f"parallel scan unavailable ({type(exc).__name__}); scanning in one process")
+        rest = entries[len(results) :]
+        results.extend(_in_process(rest, _load_detectors(detectors), fingerprint_key, progress))
+    return results

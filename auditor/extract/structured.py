@@ -1,0 +1,91 @@
+"""Scan every scalar of a structured document: secrets by key and value, references, settings, env names."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from auditor.extract.evidence import Evidence
+from auditor.extract.formats import context_for_path
+from auditor.extract.tree import Doc, KeyPath, iter_scalars, key_path, last_key, scalar_text
+from auditor.extract.values import find_references
+from auditor.extract.vocabulary import is_setting_key
+
+# Mapping keys whose children are environment variables (compose, MCP configs, Actions, serverless...).
+ENV_KEYS = frozenset(
+    {"env", "environment", "envs", "env_vars", "envvars", "environment_variables", "variables"}
+)
+
+
+def env_name(doc: Doc, path: KeyPath, env_root: bool) -> str | None:
+    """The environment variable a scalar defines, if the path is an env map entry or a k8s `env[]` value."""
+    if env_root and len(path) == 1 and isinstance(path[0], str):
+        return path[0]
+    if (
+        len(path) >= 2
+        and isinstance(path[-1], str)
+        and isinstance(path[-2], str)
+        and path[-2].lower() in ENV_KEYS
+    ):
+        return path[-1]
+    if (
+        len(path) >= 3
+        and path[-1] == "value"
+        and isinstance(path[-2], int)
+        and isinstance(path[-3], str)
+        and path[-3].lower() in ENV_KEYS
+    ):
+        name = doc.get(*path[:-1], "name")
+        return name if isinstance(name, str) else None
+    # Compose-style lists: `environment: ["KEY=value"]`.
+    return None
+
+
+def scan_doc(
+    doc: Doc,
+    ev: Evidence,
+    *,
+    env_root: bool = False,
+    skip: Collection[KeyPath] = (),
+    base: KeyPath = (),
+) -> None:
+    """Run detectors on each scalar with its key name, and record references, Settings and env names."""
+    for path, value in iter_scalars(doc.data if not base else doc.get(*base), base):
+        if skip and any(path[: len(prefix)] == prefix for prefix in skip):
+            continue
+        text = scalar_text(value)
+        if text is None or text == "":
+            if text == "" and (name := env_name(doc, path, env_root)):
+                ev.setting(name, "", doc.line_of(path), key_path(path))
+            continue
+        line = doc.line_of(path)
+        dotted = key_path(path)
+        name = last_key(path)
+        list_env = _list_env_entry(text, path)
+        if list_env is not None:
+            # `environment: ["KEY=value"]` (compose) reads as KEY with its value.
+            name, text = list_env
+        hits = ev.detectors.scan_value(name, text)
+        if hits:
+            context = context_for_path(path, ev.kind.context)
+            for hit in hits:
+                ev.secret(hit, line=ev.locate(hit.value, line), key=dotted, context=context)
+        for ref in find_references(text):
+            ev.reference(ref.kind, ref.target, line, dotted)
+        variable = list_env[0] if list_env else env_name(doc, path, env_root)
+        if variable is not None:
+            ev.setting(variable, "" if hits else text, line, dotted)
+        elif not hits and is_setting_key(dotted):
+            ev.setting(dotted, text, line, dotted, judge_as=name)
+
+
+def _list_env_entry(text: str, path: KeyPath) -> tuple[str, str] | None:
+    if (
+        len(path) >= 2
+        and isinstance(path[-1], int)
+        and isinstance(path[-2], str)
+        and path[-2].lower() in ENV_KEYS
+    ):
+        variable, sep, value = text.partition("=")
+        if sep and variable.replace("_", "").isalnum():
+            return variable, value
+    return None

@@ -1,0 +1,86 @@
+"""The line-based scan for source, prompts, documents and anything a structured parser could not read."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract.evidence import Evidence
+from auditor.extract.values import find_references
+from auditor.extract.vocabulary import CODE_PATTERNS
+from auditor.model import SecretContext
+
+# Agent frameworks in code: (hint kind, pattern). The variable name, when assigned, names the agent.
+_CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "autogen",
+        re.compile(r"(?:(\w+)\s*=\s*)?\b(?:autogen\.)?(AssistantAgent|UserProxyAgent|ConversableAgent)\("),
+    ),
+    (
+        "langchain",
+        re.compile(
+            r"(?:(\w+)\s*=\s*)?\b(initialize_agent|create_react_agent|create_openai_functions_agent"
+            r"|create_tool_calling_agent|AgentExecutor)\("
+        ),
+    ),
+    ("crewai", re.compile(r"(?:(\w+)\s*=\s*)?\b(Agent)\(\s*role\s*=")),
+)
+_CODE_MARKERS = ("Agent(", "initialize_agent(", "create_react_agent(", "AgentExecutor(", "_agent(")
+_NAME_KWARG = re.compile(r"""\b(?:name|role)\s*=\s*["']([^"'\n]{1,80})["']""")
+_SOURCE_LIKE = (
+    SecretContext.SOURCE,
+    SecretContext.PROMPT,
+    SecretContext.DOCUMENT,
+    SecretContext.TOOL_DEFINITION,
+)
+
+
+def scan_lines(ev: Evidence, *, only_new: bool = False) -> None:
+    """Detectors over the whole text, line numbers from offsets. `only_new`: after a structured scan, add only
+    specific (non-generic) detections of values the structure did not already yield (comments, free text)."""
+    for hit in ev.detectors.scan_text(ev.text):
+        if only_new and (getattr(hit.detector, "generic", False) or hit.value in ev.flagged):
+            continue
+        ev.secret(hit, line=ev.line_at(hit.start), column=ev.column_at(hit.start))
+
+
+def scan_references(ev: Evidence) -> None:
+    for ref in find_references(ev.text):
+        ev.reference(ref.kind, ref.target, ev.line_at(ref.start))
+
+
+def scan_code_patterns(ev: Evidence) -> None:
+    """One Setting per line matching a vocabulary CODE_PATTERNS entry: `code.<name>` = <name>."""
+    text = ev.text
+    for name, pattern in CODE_PATTERNS:
+        for match in pattern.finditer(text):
+            ev.setting("code." + name, name, ev.line_at(match.start()))
+
+
+def scan_code_agents(ev: Evidence) -> None:
+    """Agents constructed in code (AutoGen, LangChain, CrewAI) become ManifestHints."""
+    text = ev.text
+    if not any(marker in text for marker in _CODE_MARKERS):
+        return
+    default_name = ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for kind, pattern in _CODE_AGENTS:
+        for match in pattern.finditer(text):
+            variable, constructor = match.group(1), match.group(2)
+            window = text[match.end() : match.end() + 400]
+            named = _NAME_KWARG.search(window.split(")", 1)[0] if kind != "crewai" else window)
+            name = named.group(1) if named else variable or default_name
+            ev.manifest(
+                kind,
+                name,
+                ev.line_at(match.start()),
+                None,
+                {"constructor": constructor, "variable": variable},
+            )
+
+
+def scan_text_file(ev: Evidence) -> None:
+    """Everything the line-based scan yields for a text or source file."""
+    scan_lines(ev)
+    scan_references(ev)
+    if ev.kind.context in _SOURCE_LIKE or ev.kind.format in ("source", "text"):
+        scan_code_patterns(ev)
+        scan_code_agents(ev)

@@ -1,0 +1,597 @@
+"""Pure judgements on single values: entropy, secret vs placeholder vs reference, secret-store pointers."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from auditor.model import ReferenceKind
+
+__all__ = [
+    "RefHit",
+    "ValueClass",
+    "classify_value",
+    "find_references",
+    "is_password_key",
+    "is_secret_key",
+    "key_tokens",
+    "shannon_entropy",
+]
+
+
+class ValueClass(str, enum.Enum):  # noqa: UP042 (same style as auditor.model)
+    """What a configuration value is, judged from the value (and its key name when known)."""
+
+    SECRET_CANDIDATE = "secret_candidate"
+    PLACEHOLDER = "placeholder"
+    REFERENCE = "reference"
+    EXAMPLE = "example"
+    BENIGN = "benign"
+
+
+@dataclass(frozen=True)
+class RefHit:
+    """A pointer to a secret kept elsewhere, found in text. `target` is a name or path, never a value."""
+
+    kind: ReferenceKind
+    target: str
+    start: int
+    end: int
+
+
+def shannon_entropy(s: str) -> float:
+    """Shannon entropy of the characters of `s`, in bits per character (0.0 for the empty string)."""
+    if not s:
+        return 0.0
+    n = len(s)
+    return -sum(c / n * math.log2(c / n) for c in Counter(s).values())
+
+
+# ---------------------------------------------------------------------------------------------- key names
+
+_CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
+_CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_KEY_SPLIT = re.compile(r"[^a-z0-9]+")
+
+_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "passcode"})
+_SECRET_LAST = _PASSWORD_WORDS | frozenset(
+    {
+        "secret",
+        "token",
+        "credential",
+        "credentials",
+        "creds",
+        "apikey",
+        "apitoken",
+        "accesstoken",
+        "authtoken",
+        "secretkey",
+        "clientsecret",
+        "privatekey",
+        "accesskey",
+        "authkey",
+        "sessiontoken",
+        "bearertoken",
+        "refreshtoken",
+        "idtoken",
+        "appsecret",
+        "signingkey",
+        "masterkey",
+    }
+)
+# `key` alone is too common a word (k8s `- key: FOO`, i18n keys); it names a secret only after one of these.
+_KEY_QUALIFIERS = frozenset(
+    {
+        "api",
+        "secret",
+        "access",
+        "private",
+        "auth",
+        "app",
+        "master",
+        "signing",
+        "encryption",
+        "decryption",
+        "client",
+        "license",
+        "account",
+        "service",
+        "subscription",
+        "webhook",
+        "admin",
+        "shared",
+        "session",
+        "consumer",
+        "integration",
+        "hmac",
+        "jwt",
+        "ssh",
+        "deploy",
+        "storage",
+        "sas",
+        "primary",
+        "secondary",
+    }
+)
+# A trailing word that makes a secret-looking key a setting about the secret, not the secret itself.
+_BENIGN_LAST = frozenset(
+    {
+        "id",
+        "ids",
+        "sid",
+        "name",
+        "names",
+        "policy",
+        "policies",
+        "limit",
+        "limits",
+        "mode",
+        "type",
+        "kind",
+        "url",
+        "uri",
+        "endpoint",
+        "path",
+        "file",
+        "dir",
+        "env",
+        "var",
+        "ref",
+        "arn",
+        "enabled",
+        "required",
+        "length",
+        "len",
+        "count",
+        "size",
+        "ttl",
+        "expiry",
+        "expires",
+        "expiration",
+        "age",
+        "format",
+        "prefix",
+        "header",
+        "field",
+        "param",
+        "hint",
+        "label",
+        "description",
+        "version",
+        "rotation",
+        "usage",
+        "tokens",
+        "timeout",
+        "min",
+        "max",
+        "level",
+        "style",
+        "hash",
+        "salt",
+        "algorithm",
+        "method",
+        "location",
+        "region",
+        "host",
+        "port",
+        "owner",
+        "tag",
+        "source",
+        "provider",
+        "store",
+        "backend",
+        "scope",
+        "scopes",
+        "audience",
+        "issuer",
+        "strategy",
+        "reset",
+        "changed",
+        "created",
+        "updated",
+    }
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def key_tokens(key: str) -> tuple[str, ...]:
+    """Lowercase words of a key path's last segment: `mcp.env.slackBotToken` -> (slack, bot, token)."""
+    last = re.split(r"[./:\[\]]+", key.strip().strip("\"'"))
+    segment = next((s for s in reversed(last) if s), "")
+    segment = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", segment))
+    return tuple(t for t in _KEY_SPLIT.split(segment.lower()) if t)
+
+
+def is_password_key(key: str) -> bool:
+    """Whether the key names a password (weak human-chosen values count as secrets here)."""
+    tokens = key_tokens(key)
+    return bool(tokens) and tokens[-1] in _PASSWORD_WORDS
+
+
+@functools.lru_cache(maxsize=4096)
+def is_secret_key(key: str) -> bool:
+    """Whether a key name says its value is a credential: `DB_PASSWORD`, `slack_bot_token`, `x-api-key`.
+
+    Settings about a secret (`password_policy`, `token_limit`, `max_tokens`, `secret_name`, `key_id`,
+    `auth_mode`) are not.
+    """
+    tokens = key_tokens(key)
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last in _BENIGN_LAST:
+        return False
+    if last in _SECRET_LAST:
+        return True
+    if last == "key" and len(tokens) >= 2:
+        return tokens[-2] in _KEY_QUALIFIERS or any(t in ("secret", "private") for t in tokens)
+    return False
+
+
+# ---------------------------------------------------------------------------------------------- references
+
+# (kind, pattern, interpolation). The target is group 1 (plus group 2 joined with '#', when present).
+# Interpolations (`${VAR}`, `$(VAR)`, `{{ x }}`) make a value a PLACEHOLDER; lookups and secret-store
+# pointers make it a REFERENCE.
+_REF_PATTERNS: tuple[tuple[ReferenceKind, re.Pattern[str], bool], ...] = tuple(
+    (kind, re.compile(pattern), interpolation)
+    for kind, pattern, interpolation in (
+        (ReferenceKind.CI_SECRET, r"\$\{\{\s*secrets\.([A-Za-z0-9_-]+)\s*\}\}", True),
+        (ReferenceKind.CI_SECRET, r"(?<!\$)\{\{\s*secrets\.([A-Za-z0-9_-]+)\s*\}\}", True),
+        (
+            ReferenceKind.AWS_SECRETS_MANAGER,
+            r"\{\{resolve:secretsmanager:([^:}\s]+)((?::[^}\s]*)?)\}\}",
+            False,
+        ),
+        (ReferenceKind.AWS_SSM, r"\{\{resolve:ssm(?:-secure)?:([^:}\s]+)(?::\d+)?\}\}", False),
+        (ReferenceKind.ENV_VAR, r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+=-][^}\n]*)?\}", True),
+        (ReferenceKind.ENV_VAR, r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", True),
+        (ReferenceKind.ENV_VAR, r"(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]*)", True),
+        (ReferenceKind.ENV_VAR, r"(?<![\w%])%([A-Za-z_][A-Za-z0-9_]*)%(?![\w%])", True),
+        (ReferenceKind.ENV_VAR, r"\$env:([A-Za-z_][A-Za-z0-9_]*)", False),
+        (ReferenceKind.ENV_VAR, r"\bos\.environ\s*\[\s*[\"']([^\"'\]]+)[\"']\s*\]", False),
+        (
+            ReferenceKind.ENV_VAR,
+            r"\b(?:os\.environ\.get|os\.getenv|getenv)\s*\(\s*[\"']([^\"']+)[\"']",
+            False,
+        ),
+        (ReferenceKind.ENV_VAR, r"\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)", False),
+        (ReferenceKind.ENV_VAR, r"\bprocess\.env\s*\[\s*[\"'`]([^\"'`\]]+)[\"'`]\s*\]", False),
+        (ReferenceKind.ENV_VAR, r"\bENV\s*(?:\[\s*|\.fetch\(\s*)[\"']([^\"']+)[\"']", False),
+        (ReferenceKind.ENV_VAR, r"\bSystem\.getenv\(\s*\"([^\"]+)\"", False),
+        (ReferenceKind.ENV_VAR, r"\bEnvironment\.GetEnvironmentVariable\(\s*\"([^\"]+)\"", False),
+        (ReferenceKind.ENV_VAR, r"\{env:([A-Za-z_][A-Za-z0-9_]*)\}", False),
+        (ReferenceKind.VAULT_PATH, r"\bvault://([^\s\"'#,;)}]+)(?:#([\w.-]+))?", False),
+        (
+            ReferenceKind.VAULT_PATH,
+            r"(?<![\w/])vault:(?!//)([A-Za-z0-9_][^\s\"'#,;)}]*)(?:#([\w.-]+))?",
+            False,
+        ),
+        (
+            ReferenceKind.AWS_SECRETS_MANAGER,
+            r"\b(arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+)",
+            False,
+        ),
+        (ReferenceKind.AWS_SSM, r"\b(arn:aws[\w-]*:ssm:[a-z0-9-]+:\d{12}:parameter/[\w/.+=@-]+)", False),
+        (ReferenceKind.AWS_SSM, r"(?<![\w:/])ssm:(/[\w/.+=@-]+)", False),
+        (ReferenceKind.AZURE_KEY_VAULT, r"@Microsoft\.KeyVault\(\s*SecretUri=([^)\s]+)\s*\)", False),
+        (
+            ReferenceKind.AZURE_KEY_VAULT,
+            r"@Microsoft\.KeyVault\(\s*(VaultName=[\w-]+;\s*SecretName=[\w-]+(?:;\s*SecretVersion=\w+)?)\s*\)",
+            False,
+        ),
+        (
+            ReferenceKind.AZURE_KEY_VAULT,
+            r"\b(https://[a-z0-9-]+\.vault\.azure\.net/secrets/[\w-]+(?:/\w+)?)",
+            False,
+        ),
+        (
+            ReferenceKind.GCP_SECRET_MANAGER,
+            r"\b(projects/[\w.-]+/secrets/[\w.-]+(?:/versions/[\w.-]+)?)",
+            False,
+        ),
+        (
+            ReferenceKind.K8S_SECRET_REF,
+            r"secretKeyRef\s*:\s*\{?\s*(?:name\s*:\s*[\"']?([\w.-]+)[\"']?\s*,?\s*)"
+            r"(?:key\s*:\s*[\"']?([\w.-]+)[\"']?)?",
+            False,
+        ),
+        (
+            ReferenceKind.K8S_SECRET_REF,
+            r"secretKeyRef\s*:\s*\{?\s*key\s*:\s*[\"']?([\w.-]+)[\"']?\s*,?\s*name\s*:\s*[\"']?([\w.-]+)",
+            False,
+        ),
+        (ReferenceKind.FILE, r"(/run/secrets/[\w.-]+|/var/run/secrets/[\w./-]+)", False),
+        (ReferenceKind.TEMPLATE, r"\{\{-?\s*([^{}\n]+?)\s*-?\}\}", True),
+    )
+)
+_REF_TRIGGERS = (
+    "$",
+    "%",
+    "{",
+    "environ",
+    "getenv",
+    "env",
+    "vault",
+    "arn:",
+    "ssm:",
+    "keyvault",
+    "vault.azure",
+    "projects/",
+    "secretkeyref",
+    "/secrets/",
+)
+
+
+def _scan_refs(text: str) -> list[tuple[RefHit, bool]]:
+    lowered = text.lower()
+    if not any(t in lowered for t in _REF_TRIGGERS):
+        return []
+    found: list[tuple[RefHit, bool]] = []
+    for kind, pattern, interpolation in _REF_PATTERNS:
+        for m in pattern.finditer(text):
+            if kind is ReferenceKind.K8S_SECRET_REF and pattern.pattern.startswith(
+                "secretKeyRef\\s*:\\s*\\{?\\s*key"
+            ):
+                target = f"{m.group(2)}/{m.group(1)}"
+            else:
+                parts = [g for g in m.groups() if g]
+                joiner = "/" if kind is ReferenceKind.K8S_SECRET_REF else "#"
+                target = joiner.join(p.lstrip(":") for p in parts) if parts else m.group(0)
+            found.append((RefHit(kind, target.strip(), m.start(), m.end()), interpolation))
+    # Overlaps (a Key Vault URI inside @Microsoft.KeyVault(...), `{{ secrets.X }}` inside `${{ ... }}`):
+    # keep the outermost, earliest pattern.
+    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+    kept: list[tuple[RefHit, bool]] = []
+    last_end = -1
+    for hit, interpolation in found:
+        if hit.start >= last_end:
+            kept.append((hit, interpolation))
+            last_end = hit.end
+    return kept
+
+
+def find_references(text: str) -> list[RefHit]:
+    """Every pointer-instead-of-value in `text`, non-overlapping and sorted by start."""
+    return [hit for hit, _ in _scan_refs(text)]
+
+
+# ------------------------------------------------------------------------------------------- classification
+
+# Values published in vendor documentation: real-looking, never live.
+_DOCUMENTED_EXAMPLES = frozenset(
+    {
+        "AKIAIOSFODNN7EXAMPLE",
+        "AKIAI44QH8DHBEXAMPLE",
+        "ASIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
+        ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    }
+)
+_EXAMPLE_SHAPE = re.compile(r"^(?:(?:AKIA|ASIA)[A-Z0-9]{5,}EXAMPLE|[A-Za-z0-9/+]{20,}EXAMPLEKEY)$")
+
+_PLACEHOLDER_WORDS = frozenset(
+    {
+        "changeme",
+        "changeit",
+        "example",
+        "examples",
+        "dummy",
+        "placeholder",
+        "todo",
+        "tbd",
+        "fixme",
+        "redacted",
+        "sample",
+        "fake",
+        "notreal",
+        "xxx",
+        "replaceme",
+        "yourkey",
+        "yourtoken",
+        "yoursecret",
+        "yourpassword",
+    }
+)
+# A value that is only the name of what should be there, or a type name in a schema or signature.
+_PLACEHOLDER_LITERALS = frozenset(
+    {
+        "password",
+        "passwd",
+        "pass",
+        "secret",
+        "token",
+        "key",
+        "apikey",
+        "api_key",
+        "api-key",
+        "value",
+        "string",
+        "str",
+        "bytes",
+        "int",
+        "bool",
+        "boolean",
+        "any",
+        "object",
+        "number",
+        "optional",
+        "required",
+        "default",
+        "undefined",
+        "empty",
+        "blank",
+        "unset",
+        "n/a",
+        "mysecret",
+        "mypassword",
+        "secretpassword",
+        "supersecret",
+        "password123",
+        "123456",
+        "12345678",
+        "test",
+        "testing",
+        "foo",
+        "bar",
+        "foobar",
+        "admin",
+        "root",
+        "user",
+        "username",
+        "guest",
+        "client_secret",
+        "access_token",
+        "secret_key",
+        "private_key",
+        "auth_token",
+        "bearer",
+        "secure",
+        "hidden",
+        "masked",
+    }
+)
+_PLACEHOLDER_RUN = re.compile(r"(?i)x{5,}|\*{3,}|•{3,}|\.{3,}|…|#{4,}|_{5,}|0{12,}|<[^<>]*>")
+_PLACEHOLDER_PHRASE = re.compile(
+    r"^(?:[Yy]our|YOUR|[Mm]y|MY|[Ii]nsert|INSERT|[Ee]nter|ENTER|[Pp]ut|PUT|[Rr]eplace|REPLACE|[Pp]aste|PASTE)"
+    r"(?:[\s_.-]+|(?=[A-Z]))(?:[A-Za-z]+[\s_.-]*){0,6}$"
+    r"|(?i:(?:^|[\s_.-])(?:here|goes[\s_.-]here)$)"
+    r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
+)
+_WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+")
+
+_BOOLEANS = frozenset(
+    {"true", "false", "yes", "no", "on", "off", "null", "none", "nil", "~", "enabled", "disabled"}
+)
+_NUMBER = re.compile(r"^[+-]?(?:\d[\d_,]*)?(?:\.\d+)?(?:[eE][+-]?\d+)?(?:ms|s|m|h|d|w|kb|mb|gb|%)?$")
+_UUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$")
+_HEX_HASH = re.compile(
+    r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$"
+)
+_HEX_HASH_UPPER = re.compile(r"^(?:[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64}|[0-9A-F]{128})$")
+_DIGEST = re.compile(
+    r"^(?:sha1|sha224|sha256|sha384|sha512|md5)[-:](?:[A-Za-z0-9+/]{20,}={0,2}|[0-9a-fA-F]{32,128})$"
+)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s]*$")
+_URL_WITH_CREDENTIALS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\s:@]*:(?P<password>[^/\s@]+)@")
+_ABS_PATH = re.compile(r"^(?:~?/|\./|\.\./|[A-Za-z]:\\|\\\\)[\w .@~+/\\:-]*$")
+_REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
+_WORDS = re.compile(r"^[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
+_MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
+# Prose: three or more purely alphabetic words. A passphrase with digits or symbols is not prose.
+_SENTENCE = re.compile(r"^[A-Za-z][A-Za-z']*(?:[ ,;:-]+[A-Za-z][A-Za-z']*){2,}[.!?]?$")
+_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?$")
+
+
+def _strip_quotes(value: str) -> str:
+    v = value.strip()
+    while len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'`":
+        v = v[1:-1].strip()
+    return v
+
+
+def _is_placeholder(v: str) -> bool:
+    low = v.lower()
+    if low in _PLACEHOLDER_LITERALS or low in _PLACEHOLDER_WORDS:
+        return True
+    if len(set(low)) == 1 and len(low) >= 3:
+        return True
+    if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v):
+        return True
+    # Placeholder words must stand alone between separators: a random token rarely contains `-dummy-`.
+    return any(word.lower() in _PLACEHOLDER_WORDS for word in _WORD_SPLIT.split(v) if word)
+
+
+def _reference_class(v: str) -> ValueClass | None:
+    """PLACEHOLDER or REFERENCE when the value is (mostly) a pointer; None when it has material of its own."""
+    if v.startswith("!vault") or v.startswith("!secret") or v.startswith("!ref"):
+        return ValueClass.REFERENCE
+    refs = _scan_refs(v)
+    if not refs:
+        return None
+    rest = v
+    for hit, _ in reversed(refs):
+        rest = rest[: hit.start] + " " + rest[hit.end :]
+    rest = rest.strip()
+    # `Bearer ${TOKEN}`, `postgres://app:${PW}@db/x`: what is left holds no secret material of its own.
+    if rest and _classify_plain(rest, None) is ValueClass.SECRET_CANDIDATE and len(rest) >= 12:
+        return None
+    return ValueClass.PLACEHOLDER if all(interp for _, interp in refs) else ValueClass.REFERENCE
+
+
+def _is_benign(v: str) -> bool:
+    low = v.lower()
+    if low in _BOOLEANS or _NUMBER.match(v):
+        return True
+    if _UUID.match(v) or _HEX_HASH.match(v) or _HEX_HASH_UPPER.match(v) or _DIGEST.match(v):
+        return True
+    if _URL.match(v):
+        return not _URL_WITH_CREDENTIALS.match(v)
+    if _ABS_PATH.match(v) or _REL_FILE.match(v):
+        return True
+    return bool(_DOTTED_CODE.match(v))
+
+
+def _token_like(v: str, min_len: int, min_entropy: float) -> bool:
+    if len(v) < min_len or any(c.isspace() for c in v):
+        return False
+    if _WORDS.match(v):
+        return False
+    classes = sum(
+        (
+            any(c.islower() for c in v),
+            any(c.isupper() for c in v),
+            any(c.isdigit() for c in v),
+            any(not c.isalnum() for c in v),
+        )
+    )
+    return classes >= 2 and shannon_entropy(v) >= min_entropy
+
+
+def _classify_plain(v: str, key: str | None) -> ValueClass:
+    """Classification once placeholders, references and examples are ruled out."""
+    if _is_benign(v):
+        return ValueClass.BENIGN
+    if key is not None and is_password_key(key):
+        # Human-chosen passwords are weak by nature: a single word with a digit still counts.
+        if len(v) < 6 or _SENTENCE.match(v) or _MULTI_WORDS.match(v) or _WORDS.match(v) and " " in v:
+            return ValueClass.BENIGN
+        return ValueClass.SECRET_CANDIDATE
+    if key is not None and is_secret_key(key):
+        return ValueClass.SECRET_CANDIDATE if _token_like(v, 10, 3.0) else ValueClass.BENIGN
+    return ValueClass.SECRET_CANDIDATE if _token_like(v, 16, 3.2) else ValueClass.BENIGN
+
+
+def classify_value(value: str, key: str | None = None) -> ValueClass:
+    """Judge one value: could it be a live secret, or is it a placeholder, pointer, documented example,
+    or plainly not a secret? `key` (a key name or path) makes password and token keys more permissive and
+    settings about secrets (`token_limit`, `password_policy`, `secret_name`) benign."""
+    v = _strip_quotes(value)
+    if not v:
+        return ValueClass.PLACEHOLDER
+    if v in _DOCUMENTED_EXAMPLES or _EXAMPLE_SHAPE.match(v):
+        return ValueClass.EXAMPLE
+    ref = _reference_class(v)
+    if ref is not None:
+        return ref
+    if _URL.match(v):
+        credentials = _URL_WITH_CREDENTIALS.match(v)
+        if credentials:
+            # Only the password part can be secret: judge it as a password, whatever the host is called.
+            return classify_value(credentials.group("password"), "password")
+        if not _PLACEHOLDER_RUN.search(v):
+            return ValueClass.BENIGN
+    if _is_placeholder(v):
+        return ValueClass.PLACEHOLDER
+    if key is not None:
+        tokens = key_tokens(key)
+        if tokens and tokens[-1] in _BENIGN_LAST:
+            return ValueClass.BENIGN
+    return _classify_plain(v, key)

@@ -1,0 +1,125 @@
+"""The Markdown summary for PR comments and CI step summaries, within GitHub's comment size limit."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from auditor.engine.interface import Rule
+from auditor.model import ScanResult
+from auditor.report.common import (
+    SEVERITY_ORDER,
+    ReportOptions,
+    location_text,
+    one_line,
+    ranked_extra,
+    sorted_findings,
+    sorted_gaps,
+    summary_counts,
+)
+
+# GitHub rejects comments over 65,536 characters; stay under it with room for a wrapper's own text.
+MAX_CHARS = 65_000
+TOP_GAPS = 5
+GAP_EXAMPLES = 3
+COVERAGE_LINES = 10
+TRUNCATED = "\n\n_Report truncated to fit the comment size limit; see the full JSON or HTML report._\n"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def escape(value: object) -> str:
+    """A value from scanned files as inert Markdown: no HTML, no emphasis, links, code or table breaks.
+
+    HTML is entity-escaped first, then Markdown punctuation is backslash-escaped; `@` gets a word joiner so
+    a hostile file name cannot mention (notify) users or teams in a PR comment.
+    """
+    text = html.escape(one_line(value), quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return text.replace("@", "@\u2060")
+
+
+def _section_counts(result: ScanResult) -> list[str]:
+    counts = summary_counts(result)
+    by_sev = counts["findings_by_severity"]
+    lines = [
+        "| Severity | Findings |",
+        "|---|---:|",
+        *(f"| {sev.value} | {by_sev[sev.value]} |" for sev in SEVERITY_ORDER),
+        "",
+        f"**{counts['gating']} gating** · {counts['suppressed']} suppressed · "
+        f"{counts['baselined']} in baseline · "
+        f"{counts['agents']} agents · {counts['credentials']} inline credentials · "
+        f"{counts['identities']} identities · {counts['files_scanned']} files scanned",
+    ]
+    return lines
+
+
+def _finding_lines(result: ScanResult, limit: int) -> list[str]:
+    gating = [f for f in sorted_findings(result.findings) if f.gating]
+    if not gating:
+        return ["No new findings: everything is suppressed, in the baseline, or absent."]
+    lines = ["| Severity | Rule | Where | Message |", "|---|---|---|---|"]
+    for f in gating[:limit]:
+        where = location_text(f.location) if f.location else (f.identity or "")
+        expired = " (suppression expired)" if f.suppression is not None and f.suppression.expired else ""
+        lines.append(
+            f"| {f.severity.value} | {escape(f.rule_id)} {escape(f.title)} | {escape(where)} | "
+            f"{escape(f.message)}{expired} |"
+        )
+    if len(gating) > limit:
+        lines.append("")
+        lines.append(f"… and {len(gating) - limit} more gating findings.")
+    return lines
+
+
+def _gap_lines(result: ScanResult) -> list[str]:
+    lines = [
+        "| Agent | Platform | Identity | vs baseline | Extra | Worst | Top |",
+        "|---|---|---|---|---:|---|---|",
+    ]
+    for gap in sorted_gaps(result.gaps)[:TOP_GAPS]:
+        worst = gap.worst_level.value if gap.worst_level else "no gap"
+        if gap.escalation:
+            worst += " (escalation)"
+        top = "; ".join(escape(c.label) for c in ranked_extra(gap, GAP_EXAMPLES))
+        lines.append(
+            f"| {escape(gap.agent)} | {gap.platform.value} | {escape(gap.identity)} | "
+            f"{escape(gap.baseline)} | "
+            f"{gap.extra_count} | {worst} | {top} |"
+        )
+    return lines
+
+
+def _coverage_lines(result: ScanResult) -> list[str]:
+    cov = result.coverage
+    lines: list[str] = []
+    missing = sorted(set(cov.platforms_requested) - set(cov.platforms_collected))
+    if missing:
+        lines.append(f"- :warning: platforms not collected: {escape(', '.join(missing))}")
+    for skip in cov.skipped[:COVERAGE_LINES]:
+        lines.append(f"- {escape(skip.category)}: {escape(skip.source)}: {escape(skip.reason)}")
+    if len(cov.skipped) > COVERAGE_LINES:
+        lines.append(f"- … and {len(cov.skipped) - COVERAGE_LINES} more not examined")
+    if cov.not_evaluated:
+        lines.append(f"- {len(cov.not_evaluated)} rule evaluations could not be made (missing data)")
+    return lines
+
+
+def render(result: ScanResult, *, rules: Sequence[Rule], options: ReportOptions) -> str:
+    """The Markdown summary, at most MAX_CHARS characters."""
+    out = ["## botaudit", "", *_section_counts(result), "", "### New findings", ""]
+    out += _finding_lines(result, options.markdown_max_findings)
+    if result.gaps:
+        out += ["", "### Top reach gaps (vs the baseline junior user)", "", *_gap_lines(result)]
+    coverage = _coverage_lines(result)
+    if coverage:
+        out += ["", "### Coverage warnings", "", *coverage]
+    text = "\n".join(out) + "\n"
+    if len(text) <= MAX_CHARS:
+        return text
+    # Cut at a line boundary so no table row or escape sequence is split.
+    budget = MAX_CHARS - len(TRUNCATED)
+    cut = text.rfind("\n", 0, budget)
+    return text[: cut if cut > 0 else budget] + TRUNCATED

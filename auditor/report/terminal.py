@@ -1,0 +1,247 @@
+"""The terminal report: summary, agent inventory, reach gaps, findings by file, coverage (the only rich user
+besides cli.py).
+
+Values from scanned files never go through rich markup (markup is off; every cell is a `Text`) and have their
+control characters replaced, so a file name cannot inject styles or terminal escape sequences.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from io import StringIO
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from auditor.engine.interface import Rule
+from auditor.model import Finding, ScanResult, Severity
+from auditor.report.common import (
+    SEVERITY_ORDER,
+    ReportOptions,
+    all_secrets,
+    one_line,
+    ranked_extra,
+    safe_hint,
+    sorted_findings,
+    sorted_gaps,
+    summary_counts,
+)
+
+SEVERITY_STYLE = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+    Severity.INFO: "dim",
+}
+# How many skip reasons per category the coverage section lists before summarising.
+REASONS_PER_CATEGORY = 3
+TOP_EXAMPLES = 3
+
+
+def _console(options: ReportOptions) -> Console:
+    return Console(
+        file=StringIO(),
+        width=options.width,
+        force_terminal=not options.no_color,
+        color_system=None if options.no_color else "standard",
+        no_color=options.no_color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def _text(value: object, style: str = "") -> Text:
+    return Text(one_line(value), style=style)
+
+
+def _severity(sev: Severity) -> Text:
+    return Text(f" {sev.value.upper():<8} ", style=SEVERITY_STYLE[sev])
+
+
+def _summary(result: ScanResult) -> RenderableType:
+    counts = summary_counts(result)
+    line = Text("Findings: ", style="bold")
+    for sev in SEVERITY_ORDER:
+        line.append_text(_severity(sev))
+        line.append(f" {counts['findings_by_severity'][sev.value]}   ")
+    detail = Text(
+        f"{counts['gating']} gating · {counts['suppressed']} suppressed · {counts['baselined']} in baseline\n"
+        f"{counts['agents']} agents · {counts['credentials']} inline credentials · {counts['references']} "
+        f"secret references · {counts['identities']} platform identities · {counts['files_scanned']} files "
+        f"scanned · {counts['skipped']} skipped"
+    )
+    return Text.assemble(line, "\n", detail)
+
+
+def inventory_table(result: ScanResult) -> Table:
+    """Agents × connections: how each agent authenticates, as which identity; good patterns marked."""
+    table = Table(title="Agent inventory", box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
+    for column in ("Agent", "Kind", "Platform", "Auth model", "Identity", "Creds/Refs", "Pattern"):
+        table.add_column(column, overflow="fold")
+    for agent in sorted(result.agents, key=lambda a: a.name):
+        counts = f"{len(agent.secrets)}/{len(agent.references)}"
+        name = _text(agent.name + (" (multi-user)" if agent.multi_user else ""), "bold")
+        if not agent.connections:
+            table.add_row(
+                name, _text(agent.kind), _text("-"), _text("-"), _text("-"), _text(counts), _text("")
+            )
+        for conn in sorted(agent.connections, key=lambda c: c.platform.value):
+            good = conn.auth_model.is_per_user_or_jit
+            marker = Text("✓ good pattern", style="green") if good else Text("")
+            if not good and agent.secrets and conn.credential_fingerprints:
+                marker = Text("static secret", style="red")
+            table.add_row(
+                name,
+                _text(agent.kind),
+                _text(conn.platform.value),
+                _text(conn.auth_model.value, "green" if good else ""),
+                _text(safe_hint(conn.identity_hint) or "-"),
+                _text(counts),
+                marker,
+            )
+    return table
+
+
+def _gaps_table(result: ScanResult) -> Table:
+    table = Table(
+        title="Reach gaps (vs the baseline junior user)", box=box.SIMPLE_HEAVY, title_justify="left"
+    )
+    for column in ("Agent", "Platform", "Identity", "Baseline", "Extra", "Worst"):
+        table.add_column(column, overflow="fold")
+    table.add_column("Top examples", overflow="fold", min_width=36)
+    for gap in sorted_gaps(result.gaps):
+        worst = gap.worst_level.value if gap.worst_level else "no gap"
+        style = "bold red" if gap.escalation or worst == "admin" else ("yellow" if worst == "write" else "")
+        examples = "\n".join(one_line(c.label) for c in ranked_extra(gap, TOP_EXAMPLES))
+        if gap.escalation:
+            worst += " (escalation)"
+        table.add_row(
+            _text(gap.agent),
+            _text(gap.platform.value),
+            _text(gap.identity),
+            _text(gap.baseline),
+            _text(str(gap.extra_count)),
+            _text(worst, style),
+            Text(examples or "-"),
+        )
+    return table
+
+
+def _group(finding: Finding) -> str:
+    if finding.location is not None:
+        return finding.location.path
+    if finding.identity:
+        return f"identity {finding.identity}"
+    return "(no location)"
+
+
+def _findings(result: ScanResult) -> list[RenderableType]:
+    previews = {(s.location.path, s.location.line, s.location.key): s.redacted for s in all_secrets(result)}
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for finding in sorted_findings(result.findings):
+        groups[_group(finding)].append(finding)
+    # Groups ordered by their worst finding, then name.
+    ordered = sorted(groups.items(), key=lambda kv: (-max(f.severity.rank for f in kv[1]), kv[0]))
+    out: list[RenderableType] = [Text("Findings", style="bold underline")]
+    if not ordered:
+        out.append(Text("No findings."))
+    for group, findings in ordered:
+        out.append(Text.assemble("\n", _text(group, "bold")))
+        for f in findings:
+            head = Text("  ")
+            head.append_text(_severity(f.severity))
+            head.append(f" {f.rule_id} ", style="bold")
+            head.append_text(_text(f.title))
+            if f.suppressed and f.suppression is not None:
+                head.append_text(_text(f"  [suppressed: {f.suppression.reason}]", "dim"))
+            elif f.suppression is not None and f.suppression.expired:
+                head.append_text(_text(f"  [suppression expired {f.suppression.expires}]", "bold yellow"))
+            elif f.baseline:
+                head.append(" [baseline]", style="dim")
+            out.append(head)
+            details = [f.message]
+            where = []
+            if f.location is not None:
+                if f.location.line:
+                    where.append(f"line {f.location.line}")
+                if f.location.key:
+                    where.append(f"key {f.location.key}")
+                preview = previews.get((f.location.path, f.location.line, f.location.key))
+                if preview:
+                    where.append(f"value {preview}")
+            if f.agent:
+                where.append(f"agent {f.agent}")
+            if where:
+                details.append(" · ".join(where))
+            for detail in details:
+                out.append(Text.assemble("      ", _text(detail, "dim" if f.suppressed else "")))
+    return out
+
+
+def _coverage(result: ScanResult) -> list[RenderableType]:
+    cov = result.coverage
+    out: list[RenderableType] = [Text("Coverage", style="bold underline")]
+    status = "complete" if cov.complete else "incomplete"
+    out.append(
+        Text(
+            f"{cov.files_scanned} files scanned ({cov.bytes_scanned} bytes); coverage {status}",
+            style="green" if cov.complete else "yellow",
+        )
+    )
+    missing = sorted(set(cov.platforms_requested) - set(cov.platforms_collected))
+    if missing:
+        out.append(_text("platforms requested but not collected: " + ", ".join(missing), "bold red"))
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for skip in sorted(cov.skipped, key=lambda s: (s.category, s.source)):
+        by_category[skip.category].append(f"{skip.source}: {skip.reason}")
+    for category, reasons in sorted(by_category.items()):
+        out.append(_text(f"  skipped {category}: {len(reasons)}", "yellow"))
+        for reason in reasons[:REASONS_PER_CATEGORY]:
+            out.append(_text(f"    {reason}"))
+        if len(reasons) > REASONS_PER_CATEGORY:
+            out.append(_text(f"    … and {len(reasons) - REASONS_PER_CATEGORY} more"))
+    if cov.not_evaluated:
+        out.append(_text(f"  rules not evaluated: {len(cov.not_evaluated)}", "yellow"))
+        for item in cov.not_evaluated[:REASONS_PER_CATEGORY]:
+            out.append(_text(f"    {item.rule_id} on {item.subject}: {item.reason}"))
+        if len(cov.not_evaluated) > REASONS_PER_CATEGORY:
+            out.append(_text(f"    … and {len(cov.not_evaluated) - REASONS_PER_CATEGORY} more"))
+    return out
+
+
+def _export(console: Console) -> str:
+    file = console.file
+    assert isinstance(file, StringIO)  # we built it
+    return file.getvalue()
+
+
+def render(result: ScanResult, *, rules: Sequence[Rule], options: ReportOptions) -> str:
+    """The full terminal report as text (ANSI-styled unless `options.no_color`)."""
+    console = _console(options)
+    duration = (result.finished - result.started).total_seconds()
+    console.print(_text(f"botaudit scan of {', '.join(result.targets) or '.'} ({duration:.1f} s)", "bold"))
+    console.print(_summary(result))
+    console.print()
+    console.print(inventory_table(result) if result.agents else Text("Agent inventory: no agents found."))
+    if result.gaps:
+        console.print(_gaps_table(result))
+    for renderable in _findings(result):
+        console.print(renderable)
+    console.print()
+    for renderable in _coverage(result):
+        console.print(renderable)
+    return _export(console)
+
+
+def render_inventory(result: ScanResult, *, options: ReportOptions) -> str:
+    """Only the agent inventory table (`botaudit inventory`)."""
+    console = _console(options)
+    console.print(inventory_table(result) if result.agents else Text("No agents found."))
+    return _export(console)

@@ -1,0 +1,719 @@
+"""Static-scan benchmark: botaudit side by side with gitleaks, Betterleaks, Kingfisher and detect-secrets."""
+
+# Usage (peers first: `bash bench/setup_peers.sh`):
+#
+#   python bench/bench_static.py                                   # default corpus, 20,000 files, ~200 MB
+#   python bench/bench_static.py --files 2000 --total-mb 20        # quick run
+#   python bench/bench_static.py --fp-bait --tools botaudit,gitleaks
+#   python bench/bench_static.py --skip-slow                       # no detect-secrets (~15 min on 200 MB)
+#   python bench/bench_static.py --corpus DIR --manifest FILE      # reuse a generated corpus
+#
+# The corpus comes from ../shared/bench/gen_tree.py (beside the checkout) or --generator PATH. Each tool runs
+# once, sequentially, after one untimed read of the whole corpus (warm page cache), through a small wrapper
+# process so that its peak RSS is measured on its own process tree and not on everything this script started.
+# Prints a Markdown table and writes the raw numbers to bench/out/results-<corpus>.json.
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_DIR = BENCH_DIR.parent
+PEERS_DIR = BENCH_DIR / ".peers"
+DEFAULT_GENERATOR = REPO_DIR.parent / "shared" / "bench" / "gen_tree.py"
+DEFAULT_OUT = BENCH_DIR / "out"
+DEFAULT_FILES = 20000
+DEFAULT_TOTAL_MB = 200.0
+PEM_END = "-----END "
+
+
+class BenchError(Exception):
+    """A setup problem the user must fix (missing generator, bad manifest); printed without a traceback."""
+
+
+# ----------------------------------------------------------------------------------------------------------
+# The wrapper: run one tool, report wall time and peak RSS of its process tree.
+#
+# ru_maxrss of RUSAGE_CHILDREN is the largest single process among the waited-for descendants, so a fresh
+# wrapper per tool keeps one tool's peak from leaking into the next one's figure. A multi-process tool
+# (botaudit with worker processes) uses more than its largest process, so the wrapper also samples the summed
+# RSS of the whole tree from /proc every 50 ms (Linux only; null elsewhere).
+WRAPPER = r"""
+import json, os, resource, subprocess, sys, threading, time
+
+result_path, stdout_path, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
+
+def tree_rss_kb(root):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as fh:
+                stat = fh.read()
+            ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        try:
+            with open("/proc/%d/status" % pid) as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total
+
+out = open(stdout_path, "wb") if stdout_path != "-" else subprocess.DEVNULL
+t0 = time.perf_counter()
+proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
+peak_tree = [0]
+done = threading.Event()
+
+def sample():
+    if not os.path.isdir("/proc"):
+        peak_tree[0] = None
+        return
+    while not done.wait(0.05):
+        peak_tree[0] = max(peak_tree[0], tree_rss_kb(proc.pid))
+
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
+stderr = proc.communicate()[1]
+wall = time.perf_counter() - t0
+done.set()
+sampler.join()
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+# ru_maxrss is KiB on Linux and bytes on macOS
+scale = 1 if sys.platform.startswith("linux") else 1 / 1024
+json.dump({"wall_s": wall, "returncode": proc.returncode,
+           "peak_rss_kb": int(usage.ru_maxrss * scale), "tree_rss_kb": peak_tree[0],
+           "user_s": usage.ru_utime, "sys_s": usage.ru_stime,
+           "stderr_tail": stderr.decode("utf-8", "replace")[-2000:]}, open(result_path, "w"))
+"""
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What the wrapper measured for one tool run."""
+
+    wall_s: float
+    returncode: int
+    peak_rss_kb: int
+    tree_rss_kb: int | None
+    user_s: float
+    sys_s: float
+    stderr_tail: str
+
+
+def measure(argv: Sequence[str], cwd: Path, stdout_path: Path | None, timeout: float | None) -> Measurement:
+    """Run argv under the wrapper and return its measurement (TimeoutExpired propagates)."""
+    with tempfile.TemporaryDirectory(prefix="bench-wrap-") as tmp:
+        result_path = Path(tmp) / "result.json"
+        cmd = [
+            sys.executable,
+            "-c",
+            WRAPPER,
+            str(result_path),
+            str(stdout_path) if stdout_path else "-",
+            *argv,
+        ]
+        subprocess.run(cmd, cwd=cwd, check=True, timeout=timeout)
+        return Measurement(**json.loads(result_path.read_text()))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Tools: how to find, run and parse each one. An explicit table, nothing registers itself.
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One finding reduced to what the scoring needs: path relative to the corpus root, 1-based line, rule."""
+
+    path: str
+    line: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A scanner under test: its executable, command line, output parser and whether it is slow."""
+
+    name: str
+    label: str
+    find: Callable[[], list[str] | None]
+    argv: Callable[[list[str], Path, Path], list[str]]
+    parse: Callable[[Path, Path], list[Hit]]
+    output_on_stdout: bool = False
+    slow: bool = False
+
+
+def _peer(venv: str, command: str) -> Callable[[], list[str] | None]:
+    def find() -> list[str] | None:
+        exe = PEERS_DIR / venv / "bin" / command
+        return [str(exe)] if exe.exists() else None
+
+    return find
+
+
+def _find_botaudit() -> list[str] | None:
+    exe = shutil.which("botaudit")
+    return [exe] if exe else None
+
+
+def rel(path: str, root: Path) -> str:
+    """A tool's reported path as a POSIX path relative to the corpus root (tools differ here)."""
+    p = Path(path)
+    absolute = p if p.is_absolute() else root / p
+    return Path(os.path.relpath(os.path.normpath(absolute), root)).as_posix()
+
+
+def parse_gitleaks(out: Path, root: Path) -> list[Hit]:
+    data = json.loads(out.read_text() or "[]")
+    return [Hit(rel(f["File"], root), int(f["StartLine"]), f["RuleID"]) for f in data]
+
+
+def parse_betterleaks(out: Path, root: Path) -> list[Hit]:
+    data = json.loads(out.read_text())
+    findings = data.get("findings") or [] if isinstance(data, dict) else data
+    return [
+        Hit(rel(f["location"]["path"], root), int(f["location"]["start_line"]), f["rule_id"])
+        for f in findings
+    ]
+
+
+def parse_kingfisher(out: Path, root: Path) -> list[Hit]:
+    data = json.loads(out.read_text())
+    return [
+        Hit(rel(f["finding"]["path"], root), int(f["finding"]["line"]), f["rule"]["id"])
+        for f in data.get("findings") or []
+    ]
+
+
+def parse_detect_secrets(out: Path, root: Path) -> list[Hit]:
+    data = json.loads(out.read_text())
+    return [
+        Hit(rel(name, root), int(r["line_number"]), r["type"])
+        for name, results in data.get("results", {}).items()
+        for r in results
+    ]
+
+
+def parse_botaudit(out: Path, root: Path) -> list[Hit]:
+    data = json.loads(out.read_text())
+    hits = []
+    for f in data.get("findings") or []:
+        loc = f.get("location") or {}
+        # findings about a platform identity carry no file location: not comparable, left out
+        if not loc.get("path") or not loc.get("line"):
+            continue
+        hits.append(Hit(rel(loc["path"], root), int(loc["line"]), f.get("rule_id") or f.get("kind") or "?"))
+    return hits
+
+
+TOOLS: dict[str, Tool] = {
+    t.name: t
+    for t in (
+        Tool(
+            "botaudit",
+            "botaudit",
+            _find_botaudit,
+            lambda exe, root, out: [
+                *exe,
+                "scan",
+                str(root),
+                "--format",
+                "json",
+                "--output",
+                str(out),
+                "--fail-on",
+                "none",
+                "--no-progress",
+                "--no-config-snapshots",
+            ],
+            parse_botaudit,
+        ),
+        Tool(
+            "gitleaks",
+            "gitleaks",
+            _peer("gitleaks", "gitleaks"),
+            lambda exe, root, out: [
+                *exe,
+                "dir",
+                str(root),
+                "--report-format",
+                "json",
+                "--report-path",
+                str(out),
+                "--no-banner",
+                "--exit-code",
+                "0",
+                "--redact",
+                "--log-level",
+                "warn",
+            ],
+            parse_gitleaks,
+        ),
+        Tool(
+            "betterleaks",
+            "Betterleaks",
+            _peer("betterleaks", "betterleaks"),
+            lambda exe, root, out: [
+                *exe,
+                "filesystem",
+                str(root),
+                "--output",
+                str(out),
+                "--no-banner",
+                "--exit-code",
+                "0",
+                "--redact",
+                "--log-level",
+                "warn",
+            ],
+            parse_betterleaks,
+        ),
+        Tool(
+            "kingfisher",
+            "Kingfisher `--turbo`",
+            _peer("kingfisher", "kingfisher"),
+            # validation and the update check would go to the network: both off
+            lambda exe, root, out: [
+                *exe,
+                "scan",
+                str(root),
+                "--format",
+                "json",
+                "--output",
+                str(out),
+                "--no-validate",
+                "--turbo",
+                "--no-update-check",
+                "--quiet",
+            ],
+            parse_kingfisher,
+        ),
+        Tool(
+            "detect-secrets",
+            "detect-secrets",
+            _peer("detect-secrets", "detect-secrets"),
+            lambda exe, root, out: [*exe, "scan", "--all-files", "."],
+            parse_detect_secrets,
+            output_on_stdout=True,
+            slow=True,
+        ),
+    )
+}
+
+
+def tool_version(exe: list[str], name: str) -> str:
+    """The tool's own version line, for the table (best effort: '?' when it will not say)."""
+    args = ["version"] if name == "botaudit" else ["--version"]
+    try:
+        done = subprocess.run([*exe, *args], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+    text = (done.stdout or done.stderr).strip().splitlines()
+    return text[0].strip() if text else "?"
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Corpus and scoring
+
+
+@dataclass(frozen=True)
+class Planted:
+    """One planted credential: where it starts, where it ends (PEM blocks span lines) and its kind."""
+
+    path: str
+    line: int
+    end_line: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A generated tree and its ground truth."""
+
+    name: str
+    root: Path
+    manifest: Path
+    files: int
+    bytes: int
+    fp_bait: bool
+    planted: tuple[Planted, ...]
+
+
+def pem_end(root: Path, path: str, start: int) -> int:
+    """The line of the END marker of the PEM block that starts at `start` (1-based), or `start` if none."""
+    try:
+        lines = (root / path).read_text(errors="replace").split("\n")
+    except OSError:
+        return start
+    for i in range(start - 1, len(lines)):
+        if lines[i].startswith(PEM_END):
+            return i + 1
+    return start
+
+
+def load_corpus(name: str, root: Path, manifest: Path) -> Corpus:
+    try:
+        data = json.loads(manifest.read_text())
+    except (OSError, ValueError) as e:
+        raise BenchError(f"cannot read manifest {manifest}: {e}") from e
+    if not root.is_dir():
+        raise BenchError(f"corpus directory {root} does not exist")
+    planted = tuple(
+        Planted(
+            p["path"],
+            int(p["line"]),
+            pem_end(root, p["path"], int(p["line"])) if p["kind"] == "pem" else int(p["line"]),
+            p["kind"],
+        )
+        for p in data["planted"]
+    )
+    files, size, fp_bait = int(data["files"]), int(data["bytes"]), bool(data["fp_bait"])
+    return Corpus(name, root, manifest, files, size, fp_bait, planted)
+
+
+def corpus_name(fp_bait: bool, files: int, total_mb: float) -> str:
+    base = "fp-bait" if fp_bait else "default"
+    if (files, total_mb) == (DEFAULT_FILES, DEFAULT_TOTAL_MB):
+        return base
+    return f"{base}-{files}f-{total_mb:g}mb"
+
+
+def generate(generator: Path, name: str, workdir: Path, files: int, total_mb: float, fp_bait: bool) -> Corpus:
+    """Generate the corpus under workdir, or reuse a finished one made with the same parameters."""
+    if not generator.is_file():
+        raise BenchError(
+            f"corpus generator not found at {generator}. It lives in the shared folder beside the checkout "
+            "(../shared/bench/gen_tree.py); pass --generator PATH, or --corpus DIR --manifest FILE to reuse "
+            "a generated corpus."
+        )
+    root, manifest = workdir / name, workdir / f"{name}.json"
+    if manifest.exists():
+        try:
+            data = json.loads(manifest.read_text())
+            if data.get("files") == files and data.get("fp_bait") == fp_bait and root.is_dir():
+                print(f"reusing corpus {root}", file=sys.stderr)
+                return load_corpus(name, root, manifest)
+        except ValueError:
+            pass
+    if root.exists():
+        shutil.rmtree(root)
+    workdir.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        sys.executable,
+        str(generator),
+        "--out",
+        str(root),
+        "--manifest",
+        str(manifest),
+        "--files",
+        str(files),
+        "--total-mb",
+        str(total_mb),
+    ]
+    if fp_bait:
+        cmd.append("--fp-bait")
+    print("generating corpus: " + " ".join(cmd), file=sys.stderr)
+    subprocess.run(cmd, check=True)
+    return load_corpus(name, root, manifest)
+
+
+def warm_cache(root: Path) -> int:
+    """Read every file once, untimed, so that every tool sees the same warm page cache."""
+    total = 0
+    for dirpath, _, names in os.walk(root):
+        for n in names:
+            with open(os.path.join(dirpath, n), "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    total += len(chunk)
+    return total
+
+
+@dataclass(frozen=True)
+class Score:
+    """How a tool's findings compare with the planted ground truth."""
+
+    found: int
+    planted: int
+    found_by_kind: dict[str, int]
+    missed_kinds: dict[str, int]
+    elsewhere: int
+    elsewhere_by_rule: dict[str, int]
+
+
+def score(hits: Sequence[Hit], planted: Sequence[Planted]) -> Score:
+    """A hit finds a planted entry when the paths match and its line is within +-1 of it (or inside its PEM
+    block); every other hit counts as a finding elsewhere. Several hits on one planted entry find it once."""
+    by_path: dict[str, list[int]] = {}
+    for i, p in enumerate(planted):
+        by_path.setdefault(p.path, []).append(i)
+    found: set[int] = set()
+    elsewhere: Counter[str] = Counter()
+    for h in hits:
+        matched = [
+            i for i in by_path.get(h.path, ()) if planted[i].line - 1 <= h.line <= planted[i].end_line + 1
+        ]
+        if matched:
+            found.update(matched)
+        else:
+            elsewhere[h.rule] += 1
+    kinds = Counter(p.kind for p in planted)
+    found_kinds = Counter(planted[i].kind for i in found)
+    missed = {k: n - found_kinds.get(k, 0) for k, n in sorted(kinds.items()) if n > found_kinds.get(k, 0)}
+    return Score(
+        found=len(found),
+        planted=len(planted),
+        found_by_kind=dict(sorted(found_kinds.items())),
+        missed_kinds=missed,
+        elsewhere=sum(elsewhere.values()),
+        elsewhere_by_rule=dict(elsewhere.most_common()),
+    )
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Running and reporting
+
+
+@dataclass(frozen=True)
+class ToolResult:
+    """One row of the table: a run with its measurement and score, or the reason there is none."""
+
+    name: str
+    label: str
+    status: str  # "ok", "not installed", "skipped (--skip-slow)", "failed", "timeout"
+    version: str = ""
+    detail: str = ""
+    wall_s: float | None = None
+    mb_per_s: float | None = None
+    peak_rss_kb: int | None = None
+    tree_rss_kb: int | None = None
+    cpu_s: float | None = None
+    returncode: int | None = None
+    score: Score | None = None
+    stderr_tail: str = ""
+    all_walls_s: list[float] = field(default_factory=list)
+    argv: list[str] = field(default_factory=list)
+
+
+def run_tool(
+    tool: Tool, corpus: Corpus, outdir: Path, skip_slow: bool, timeout: float | None, repeat: int = 1
+) -> ToolResult:
+    """Run one tool `repeat` times and keep the fastest run: on a shared machine the minimum is the figure
+    least disturbed by other load. Slow tools run once whatever `repeat` says."""
+    exe = tool.find()
+    if exe is None:
+        hint = "pip install -e ." if tool.name == "botaudit" else f"bash bench/setup_peers.sh {tool.name}"
+        return ToolResult(tool.name, tool.label, "not installed", detail=hint)
+    if tool.slow and skip_slow:
+        return ToolResult(tool.name, tool.label, "skipped (--skip-slow)")
+    version = tool_version(exe, tool.name)
+    out = outdir / f"{tool.name}-{corpus.name}.json"
+    out.unlink(missing_ok=True)
+    argv = tool.argv(exe, corpus.root, out)
+    print(f"running {tool.name}: {' '.join(argv)}", file=sys.stderr)
+    runs: list[Measurement] = []
+    for _ in range(1 if tool.slow else max(1, repeat)):
+        try:
+            runs.append(measure(argv, corpus.root, out if tool.output_on_stdout else None, timeout))
+        except subprocess.TimeoutExpired:
+            return ToolResult(tool.name, tool.label, "timeout", version, f"over {timeout:g} s", argv=argv)
+    m = min(runs, key=lambda r: r.wall_s)
+    try:
+        hits = tool.parse(out, corpus.root)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        # the table gets the last stderr line (usually the error itself), the JSON the whole tail
+        last = (m.stderr_tail.strip().splitlines() or [""])[-1][:200]
+        detail = f"exit {m.returncode}, no readable report ({type(e).__name__}); {last}"
+        return ToolResult(
+            tool.name,
+            tool.label,
+            "failed",
+            version,
+            detail,
+            wall_s=m.wall_s,
+            returncode=m.returncode,
+            stderr_tail=m.stderr_tail,
+            argv=argv,
+        )
+    return ToolResult(
+        tool.name,
+        tool.label,
+        "ok",
+        version,
+        wall_s=m.wall_s,
+        mb_per_s=corpus.bytes / 1e6 / m.wall_s,
+        peak_rss_kb=m.peak_rss_kb,
+        tree_rss_kb=m.tree_rss_kb,
+        cpu_s=m.user_s + m.sys_s,
+        returncode=m.returncode,
+        score=score(hits, corpus.planted),
+        all_walls_s=[r.wall_s for r in runs],
+        argv=argv,
+    )
+
+
+def _mb(kb: int | None) -> str:
+    if kb is None:
+        return "-"
+    return f"{kb / 1024 / 1024:.1f} GB" if kb >= 1024 * 1024 else f"{kb / 1024:.0f} MB"
+
+
+def table(results: Sequence[ToolResult], corpus: Corpus) -> str:
+    """The Markdown table, with throughput and memory ratios against gitleaks when gitleaks ran."""
+    ref = next((r for r in results if r.name == "gitleaks" and r.status == "ok"), None)
+    rows = [
+        "| tool | version | wall | MB/s | CPU | peak RSS (largest process) | peak RSS (tree) "
+        f"| planted found /{len(corpus.planted)} | findings elsewhere "
+        "| speed vs gitleaks | RSS vs gitleaks |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        if r.status != "ok" or r.score is None or r.wall_s is None:
+            note = (r.status + (f": {r.detail}" if r.detail else "")).replace("|", "\\|")
+            rows.append(f"| {r.label} | {r.version or '-'} | {note} | | | | | | | | |")
+            continue
+        speed = f"{ref.wall_s / r.wall_s:.2f}x" if ref and ref.wall_s else "-"
+        mem = f"{r.peak_rss_kb / ref.peak_rss_kb:.2f}x" if ref and ref.peak_rss_kb and r.peak_rss_kb else "-"
+        rows.append(
+            f"| {r.label} | {r.version} | {r.wall_s:.1f} s | {r.mb_per_s:.1f} | {r.cpu_s:.1f} s "
+            f"| {_mb(r.peak_rss_kb)} | {_mb(r.tree_rss_kb)} | {r.score.found} | {r.score.elsewhere:,} "
+            f"| {speed} | {mem} |"
+        )
+    return "\n".join(rows)
+
+
+def details(results: Sequence[ToolResult]) -> str:
+    """Per tool: planted kinds missed and the rules behind the findings elsewhere (top 5)."""
+    lines = []
+    for r in results:
+        if r.score is None:
+            continue
+        missed = ", ".join(f"{k} x{n}" for k, n in r.score.missed_kinds.items()) or "none"
+        top = ", ".join(f"{k} {n:,}" for k, n in list(r.score.elsewhere_by_rule.items())[:5]) or "none"
+        lines.append(f"- {r.label}: missed {missed}; findings elsewhere by rule: {top}")
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "nproc": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--files", type=int, default=DEFAULT_FILES, help="files in the generated corpus")
+    ap.add_argument("--total-mb", type=float, default=DEFAULT_TOTAL_MB, help="size of the generated corpus")
+    ap.add_argument("--fp-bait", action="store_true", help="false-positive corpus (gen_tree.py --fp-bait)")
+    ap.add_argument("--corpus", type=Path, help="reuse this generated corpus directory (needs --manifest)")
+    ap.add_argument("--manifest", type=Path, help="the ground-truth manifest of --corpus")
+    ap.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR, help="path to gen_tree.py")
+    ap.add_argument("--workdir", type=Path, default=DEFAULT_OUT / "corpus", help="corpora go here")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where results and raw reports go")
+    ap.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated, from: {','.join(TOOLS)}")
+    ap.add_argument("--skip-slow", action="store_true", help="skip detect-secrets (about 15 min on 200 MB)")
+    ap.add_argument("--timeout", type=float, default=None, help="per-tool time limit in seconds")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per tool, fastest kept (slow tools: one)")
+    return ap.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    names = [n.strip() for n in args.tools.split(",") if n.strip()]
+    unknown = [n for n in names if n not in TOOLS]
+    try:
+        if unknown:
+            raise BenchError(f"unknown tool(s) {', '.join(unknown)}; choose from {', '.join(TOOLS)}")
+        if args.corpus or args.manifest:
+            if not (args.corpus and args.manifest):
+                raise BenchError("--corpus and --manifest go together")
+            corpus = load_corpus(args.corpus.resolve().name, args.corpus.resolve(), args.manifest.resolve())
+        else:
+            name = corpus_name(args.fp_bait, args.files, args.total_mb)
+            workdir = args.workdir.resolve()
+            corpus = generate(
+                args.generator.resolve(), name, workdir, args.files, args.total_mb, args.fp_bait
+            )
+    except BenchError as e:
+        print(f"bench_static: {e}", file=sys.stderr)
+        return 2
+
+    outdir = args.out.resolve()
+    outdir.mkdir(parents=True, exist_ok=True)
+    warmed = warm_cache(corpus.root)
+    print(
+        f"corpus {corpus.name}: {corpus.files} files, {corpus.bytes / 1e6:.1f} MB "
+        f"({warmed / 1e6:.1f} MB read to warm the cache), {len(corpus.planted)} planted",
+        file=sys.stderr,
+    )
+
+    results = []
+    for n in names:
+        r = run_tool(TOOLS[n], corpus, outdir, args.skip_slow, args.timeout, args.repeat)
+        if r.status == "ok":
+            print(
+                f"  {n}: {r.wall_s:.1f} s, {r.score.found if r.score else 0} planted found, "
+                f"{r.score.elsewhere if r.score else 0} elsewhere",
+                file=sys.stderr,
+            )
+        else:
+            print(f"  {n}: {r.status} {r.detail}", file=sys.stderr)
+        results.append(r)
+
+    info = machine()
+    print(
+        f"\nCorpus `{corpus.name}`: {corpus.files:,} files, {corpus.bytes / 1e6:.1f} MB, "
+        f"{len(corpus.planted)} planted{' (fp-bait)' if corpus.fp_bait else ''}; fastest of {args.repeat}; "
+        f"{info['nproc']} cores, Python {info['python']}, warm page cache, tools run one after another.\n"
+    )
+    print(table(results, corpus))
+    print()
+    print(details(results))
+
+    doc = {
+        "corpus": {
+            "name": corpus.name,
+            "root": str(corpus.root),
+            "manifest": str(corpus.manifest),
+            "files": corpus.files,
+            "bytes": corpus.bytes,
+            "fp_bait": corpus.fp_bait,
+            "planted": len(corpus.planted),
+        },
+        "machine": info,
+        "results": [asdict(r) for r in results],
+    }
+    path = outdir / f"results-{corpus.name}.json"
+    path.write_text(json.dumps(doc, indent=1) + "\n")
+    print(f"\nraw numbers: {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

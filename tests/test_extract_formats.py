@@ -1,0 +1,555 @@
+"""Per-format extraction: key paths, line numbers, references, settings, manifest hints, and no leaked secrets."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from auditor.discovery.walk import FileEntry, walk
+from auditor.extract import scan_file, scan_files
+from auditor.extract.detectors import DetectorSet
+from auditor.model import Confidence, FileScan, ReferenceKind, SecretContext, SecretMatch
+
+DETECTORS_DIR = Path(__file__).parent / "data" / "extract" / "detectors"
+KEY = "test-fingerprint-key"
+
+
+# Fake credentials, built in code so no file in the repository holds a token-shaped string.
+def _digest(seed: str) -> bytes:
+    return hashlib.sha256(seed.encode()).digest() + hashlib.sha256(seed.encode() + b"2").digest()
+
+
+def fake_github(seed: str) -> str:
+    return "ghp_" + hashlib.sha256(seed.encode()).hexdigest()[:36]
+
+
+def fake_aws_id(seed: str) -> str:
+    return "AKIA" + "".join(chr(65 + b % 26) for b in _digest(seed)[:16])
+
+
+def fake_aws_secret(seed: str) -> str:
+    return base64.b64encode(_digest(seed)).decode()[:40].replace("=", "Q")
+
+
+def fake_slack(seed: str) -> str:
+    digits = str(int.from_bytes(_digest(seed)[:8], "big")).rjust(20, "7")
+    return f"xoxb-{digits[:10]}-{digits[10:20]}111-" + hashlib.sha256(seed.encode()).hexdigest()[:24]
+
+
+def fake_password(seed: str) -> str:
+    return "Pw" + hashlib.sha256(seed.encode()).hexdigest()[:10] + "x9Q"
+
+
+FAKE_PEM_BODY = "\n".join(
+    base64.b64encode(_digest(f"pem{i}")).decode()[:64] for i in range(6)
+)
+
+
+@pytest.fixture(scope="module")
+def detectors() -> DetectorSet:
+    # The fixture detectors keep these tests about extraction, not detector tuning; the stdlib prefilter
+    # keeps them independent of the Vectorscan wheel.
+    return DetectorSet.load(DETECTORS_DIR, prefilter="python")
+
+
+def scan(tmp_path: Path, rel: str, content: str | bytes, detectors: DetectorSet) -> FileScan:
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode() if isinstance(content, str) else content
+    path.write_bytes(data)
+    return scan_file(FileEntry(path, rel, len(data)), detectors, fingerprint_key=KEY)
+
+
+def by_key(result: FileScan) -> dict[str | None, SecretMatch]:
+    return {m.location.key: m for m in result.secrets}
+
+
+def assert_no_secret_in(obj: object, secrets: list[str]) -> None:
+    """No str anywhere inside `obj` (dataclass fields, mappings, lists) holds a planted secret."""
+    stack = [obj]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            for secret in secrets:
+                assert secret not in node, f"planted secret leaked into {node[:12]!r}..."
+        elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+            stack.extend(getattr(node, f.name) for f in dataclasses.fields(node))
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple | set | frozenset):
+            stack.extend(node)
+
+
+# ---------------------------------------------------------------------------------------------- JSON / MCP
+
+
+def test_mcp_json_key_path_line_and_hint(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("mcp")
+    content = json.dumps(
+        {
+            "mcpServers": {
+                "github": {
+                    "command": "npx",
+                    "args": ["-y", "@modelcontextprotocol/server-github", "--token", token],
+                    "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": token, "LOG_LEVEL": "debug"},
+                },
+                "remote": {"url": "https://mcp.example.test/sse", "headers": {"Authorization": "Bearer ${API_TOKEN}"}},
+            }
+        },
+        indent=2,
+    )
+    result = scan(tmp_path, ".cursor/mcp.json", content, detectors)
+    lines = content.splitlines()
+    env_line = next(i for i, line in enumerate(lines, 1) if "GITHUB_PERSONAL_ACCESS_TOKEN" in line)
+    match = by_key(result)["mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN"]
+    assert match.location.line == env_line
+    assert match.kind == "github_pat"
+    assert match.redacted.startswith("ghp_") and token not in match.redacted
+    arg = by_key(result)["mcpServers.github.args[3]"]
+    assert arg.fingerprint == match.fingerprint  # same value, same fingerprint
+    hints = {h.name: h for h in result.manifests}
+    assert set(hints) == {"github", "remote"}
+    assert hints["github"].kind == "mcp_client_config"
+    assert hints["github"].details["transport"] == "stdio"
+    assert hints["github"].details["env"] == ["GITHUB_PERSONAL_ACCESS_TOKEN", "LOG_LEVEL"]
+    assert hints["github"].details["args"][:2] == ["-y", "@modelcontextprotocol/server-github"]
+    assert hints["remote"].details["transport"] == "sse"
+    assert hints["remote"].details["headers"] == ["Authorization"]
+    refs = {(r.kind, r.target) for r in result.references}
+    assert (ReferenceKind.ENV_VAR, "API_TOKEN") in refs
+    settings = {s.key: s.value for s in result.settings}
+    assert settings["LOG_LEVEL"] == "debug"
+    assert settings["GITHUB_PERSONAL_ACCESS_TOKEN"] == ""  # env names kept, secret values never
+    assert_no_secret_in(result, [token])
+
+
+def test_jsonc_comments_accepted_for_vscode(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("vscode")
+    content = '{\n  // servers\n  "servers": {\n    "gh": {"command": "gh-mcp", "env": {"GH_TOKEN": "%s"},},\n  },\n}\n'
+    result = scan(tmp_path, ".vscode/mcp.json", content % token, detectors)
+    assert not result.skipped
+    assert by_key(result)["servers.gh.env.GH_TOKEN"].location.line == 4
+    assert [h.name for h in result.manifests] == ["gh"]
+
+
+# ---------------------------------------------------------------------------------------------- YAML / k8s
+
+
+def test_k8s_secret_base64_decoded_and_workload(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("k8s")
+    slack = fake_slack("k8s")
+    encoded = base64.b64encode(token.encode()).decode()
+    content = textwrap.dedent(
+        f"""\
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: bot-secrets
+        type: Opaque
+        data:
+          github-token: {encoded}
+          plain: aGVsbG8gd29ybGQ=
+        stringData:
+          slack: {slack}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: support-bot
+          namespace: agents
+          labels: {{app: support-bot}}
+        spec:
+          template:
+            spec:
+              serviceAccountName: support-bot-sa
+              containers:
+                - name: bot
+                  image: registry.example.test/bot:1.2
+                  env:
+                    - name: GITHUB_TOKEN
+                      valueFrom:
+                        secretKeyRef:
+                          name: bot-secrets
+                          key: github-token
+                    - name: MODE
+                      value: production
+                  envFrom:
+                    - secretRef:
+                        name: more-secrets
+        ---
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: support-bot-sa
+          annotations:
+            eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/support-bot
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {{name: bot-admin}}
+        roleRef: {{kind: ClusterRole, name: cluster-admin, apiGroup: rbac.authorization.k8s.io}}
+        subjects:
+          - {{kind: ServiceAccount, name: support-bot-sa, namespace: agents}}
+        """
+    )
+    result = scan(tmp_path, "deploy/bot.yaml", content, detectors)
+    secrets = by_key(result)
+    assert secrets["data.github-token"].location.line == 7
+    assert secrets["data.github-token"].fingerprint == scan(
+        tmp_path, "plain.env", f"GITHUB_TOKEN={token}\n", detectors
+    ).secrets[0].fingerprint
+    assert secrets["stringData.slack"].location.line == 10
+    assert len(result.secrets) == 2  # the benign `plain` entry decodes to prose
+    refs = {(r.kind, r.target): r for r in result.references}
+    ref = refs[(ReferenceKind.K8S_SECRET_REF, "bot-secrets/github-token")]
+    assert ref.location.line == 28
+    assert ref.location.key == "spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef"
+    assert (ReferenceKind.K8S_SECRET_REF, "more-secrets") in refs
+    hints = {h.kind: h for h in result.manifests}
+    workload = hints["k8s_workload"]
+    assert workload.name == "support-bot"
+    assert workload.location.line == 13
+    assert workload.details["serviceAccountName"] == "support-bot-sa"
+    assert workload.details["namespace"] == "agents"
+    assert workload.details["env"] == ["GITHUB_TOKEN", "MODE"]
+    assert hints["k8s_service_account"].details["annotations"] == {
+        "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/support-bot"
+    }
+    rbac = hints["k8s_rbac"]
+    assert rbac.details["roleRef"] == "cluster-admin"
+    assert rbac.details["subjects"] == [{"kind": "ServiceAccount", "name": "support-bot-sa", "namespace": "agents"}]
+    settings = {s.key: s for s in result.settings}
+    assert settings["MODE"].value == "production"
+    assert_no_secret_in(result, [token, slack, encoded])
+
+
+def test_yaml_anchors_and_multiline_prompt(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("prompt")
+    content = textwrap.dedent(
+        f"""\
+        defaults: &defaults
+          model: gpt-4o
+          grant_type: client_credentials
+        agent:
+          <<: *defaults
+          system_prompt: |
+            You are a helpful bot.
+            Use the token {token} to call the API.
+        """
+    )
+    result = scan(tmp_path, "agent.yaml", content, detectors)
+    match = by_key(result)["agent.system_prompt"]
+    assert match.location.line == 8  # the line the value sits on, not the key's
+    assert match.context is SecretContext.PROMPT
+    keys = {s.key for s in result.settings}
+    assert "defaults.grant_type" in keys and "agent.grant_type" in keys  # the merge key resolved
+
+
+def test_github_workflow_references_and_inline_env(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("actions")
+    content = textwrap.dedent(
+        f"""\
+        name: review
+        on:
+          pull_request:
+        jobs:
+          agent:
+            runs-on: ubuntu-latest
+            env:
+              GH_TOKEN: {token}
+            steps:
+              - uses: anthropics/claude-code-action@v1
+                with:
+                  anthropic_api_key: ${{{{ secrets.ANTHROPIC_API_KEY }}}}
+              - run: make test
+        """
+    )
+    result = scan(tmp_path, ".github/workflows/review.yml", content, detectors)
+    match = by_key(result)["jobs.agent.env.GH_TOKEN"]
+    assert (match.location.line, match.context) == (8, SecretContext.WORKFLOW)
+    ref = next(r for r in result.references if r.kind is ReferenceKind.CI_SECRET)
+    assert (ref.target, ref.location.line) == ("ANTHROPIC_API_KEY", 12)
+    hint = next(h for h in result.manifests if h.kind == "github_workflow")
+    assert hint.name == "review"
+    assert hint.details["jobs"] == ["agent"]
+    assert hint.details["agent_steps"] == ["agent.steps[0]"]
+    assert hint.details["triggers"] == ["pull_request"]
+
+
+def test_slack_manifest_hint(tmp_path: Path, detectors: DetectorSet) -> None:
+    content = textwrap.dedent(
+        """\
+        display_information:
+          name: Helpdesk Bot
+        features:
+          bot_user:
+            display_name: helpdesk
+        oauth_config:
+          scopes:
+            bot: [chat:write, channels:history, users:read]
+            user: [search:read]
+        settings:
+          socket_mode_enabled: false
+          token_rotation_enabled: false
+          event_subscriptions:
+            request_url: https://bot.example.test/slack/events
+        """
+    )
+    result = scan(tmp_path, "slack/manifest.yml", content, detectors)
+    hint = next(h for h in result.manifests if h.kind == "slack_app_manifest")
+    assert hint.name == "Helpdesk Bot"
+    assert hint.location.line == 1
+    assert hint.details["bot_scopes"] == ["channels:history", "chat:write", "users:read"]
+    assert hint.details["user_scopes"] == ["search:read"]
+    assert hint.details["token_rotation_enabled"] is False
+    assert hint.details["socket_mode"] is False
+    assert hint.details["request_url"] == "https://bot.example.test/slack/events"
+
+
+def test_crewai_agents_yaml(tmp_path: Path, detectors: DetectorSet) -> None:
+    content = "researcher:\n  role: Senior researcher\n  goal: find things\n  backstory: curious\n"
+    result = scan(tmp_path, "crew/config/agents.yaml", content, detectors)
+    hint = result.manifests[0]
+    assert (hint.kind, hint.name, hint.details["role"], hint.location.line) == (
+        "crewai",
+        "researcher",
+        "Senior researcher",
+        1,
+    )
+
+
+# ---------------------------------------------------------------------------------------------- other formats
+
+
+def test_bot_framework_appsettings(tmp_path: Path, detectors: DetectorSet) -> None:
+    password = fake_password("bot")
+    content = json.dumps(
+        {
+            "MicrosoftAppType": "MultiTenant",
+            "MicrosoftAppId": "00000000-1111-2222-3333-444444444444",
+            "MicrosoftAppPassword": password,
+            "MicrosoftAppTenantId": "",
+        },
+        indent=2,
+    )
+    result = scan(tmp_path, "bot/appsettings.json", content, detectors)
+    assert by_key(result)["MicrosoftAppPassword"].location.line == 4
+    hint = next(h for h in result.manifests if h.kind == "bot_framework")
+    assert hint.details["MicrosoftAppType"] == "MultiTenant"
+    assert hint.details["tenant_id_key"] is True
+    assert hint.location.line == 3
+    settings = {s.key: s.value for s in result.settings}
+    assert settings["MicrosoftAppId"] == "00000000-1111-2222-3333-444444444444"
+    assert_no_secret_in(result, [password])
+
+
+def test_n8n_workflow_hint(tmp_path: Path, detectors: DetectorSet) -> None:
+    content = json.dumps(
+        {
+            "name": "Ticket triage",
+            "nodes": [
+                {"type": "n8n-nodes-base.webhook", "name": "In"},
+                {
+                    "type": "n8n-nodes-base.slack",
+                    "name": "Post",
+                    "credentials": {"slackApi": {"id": "7", "name": "Slack bot"}},
+                },
+            ],
+            "connections": {},
+        },
+        indent=2,
+    )
+    result = scan(tmp_path, "flows/triage.json", content, detectors)
+    hint = next(h for h in result.manifests if h.kind == "n8n_workflow")
+    assert hint.name == "Ticket triage"
+    assert hint.details["node_types"] == ["n8n-nodes-base.slack", "n8n-nodes-base.webhook"]
+    assert hint.details["credentials"] == ["slackApi:Slack bot"]
+
+
+def test_env_file(tmp_path: Path, detectors: DetectorSet) -> None:
+    aws_id, aws_secret = fake_aws_id("env"), fake_aws_secret("env")
+    content = f"# keys\nexport AWS_ACCESS_KEY_ID={aws_id}\nAWS_SECRET_ACCESS_KEY=\"{aws_secret}\"\nAWS_REGION=eu-west-1\n"
+    result = scan(tmp_path, "svc/.env.production", content, detectors)
+    secrets = by_key(result)
+    assert secrets["AWS_ACCESS_KEY_ID"].location.line == 2
+    assert secrets["AWS_ACCESS_KEY_ID"].identifier == aws_id  # a public key id kept for joins
+    assert secrets["AWS_SECRET_ACCESS_KEY"].location.line == 3
+    assert secrets["AWS_SECRET_ACCESS_KEY"].identifier is None
+    assert all(m.context is SecretContext.ENV_FILE for m in result.secrets)
+    # The key id and its secret in one file raise each other's confidence one step.
+    assert secrets["AWS_ACCESS_KEY_ID"].confidence is not Confidence.LOW
+    settings = {s.key: s.value for s in result.settings}
+    assert settings == {"AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_REGION": "eu-west-1"}
+    assert_no_secret_in(result.secrets, [aws_secret])
+
+
+def test_toml_ini_properties(tmp_path: Path, detectors: DetectorSet) -> None:
+    password = fake_password("toml")
+    toml = f'title = "x"\n\n[database]\nhost = "db"\npassword = "{password}"\n\n[[servers]]\nname = "a"\n'
+    result = scan(tmp_path, "pyproject.toml", toml, detectors)
+    assert by_key(result)["database.password"].location.line == 5
+    assert {s.key: s.location.line for s in result.settings}["database.host"] == 4
+
+    ini = f"[client]\nuser = bot\npassword = {password}\n"
+    result = scan(tmp_path, "setup.cfg", ini, detectors)
+    assert by_key(result)["client.password"].location.line == 3
+
+    props = f"# spring\nspring.datasource.username=bot\nspring.datasource.password={password}\n"
+    result = scan(tmp_path, "application.properties", props, detectors)
+    assert by_key(result)["spring.datasource.password"].location.line == 3
+    assert_no_secret_in(result, [password])
+
+
+def test_terraform(tmp_path: Path, detectors: DetectorSet) -> None:
+    aws_id, aws_secret = fake_aws_id("tf"), fake_aws_secret("tf")
+    content = (
+        'provider "aws" {\n  region     = "us-east-1"\n'
+        f'  access_key = "{aws_id}"\n  secret_key = "{aws_secret}"\n}}\n'
+    )
+    result = scan(tmp_path, "infra/main.tf", content, detectors)
+    match = by_key(result)["provider.aws.access_key"]
+    assert match.location.line == 3
+    assert not result.skipped
+
+
+def test_npmrc_and_netrc(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("npm")
+    result = scan(tmp_path, ".npmrc", f"registry=https://npm.example.test/\n//npm.example.test/:_authToken={token}\n", detectors)
+    assert by_key(result)["//npm.example.test/:_authToken"].location.line == 2
+    password = fake_password("netrc")
+    result = scan(tmp_path, ".netrc", f"machine api.example.test\n  login bot\n  password {password}\n", detectors)
+    assert by_key(result)["api.example.test.password"].location.line == 3
+
+
+def test_pem_file_is_one_finding_on_its_first_line(tmp_path: Path, detectors: DetectorSet) -> None:
+    pem = f"# deploy key\n-----BEGIN RSA PRIVATE KEY-----\n{FAKE_PEM_BODY}\n-----END RSA PRIVATE KEY-----\n"
+    result = scan(tmp_path, "keys/deploy.pem", pem, detectors)
+    assert len(result.secrets) == 1
+    assert result.secrets[0].location.line == 2
+    assert result.secrets[0].context is SecretContext.KEY_FILE
+    assert_no_secret_in(result, [FAKE_PEM_BODY.splitlines()[0]])
+
+
+def test_url_with_password_in_source(tmp_path: Path, detectors: DetectorSet) -> None:
+    password = fake_password("dsn")
+    content = f'import os\n\nDSN = "postgres://app:{password}@db.internal:5432/app"\n'
+    result = scan(tmp_path, "src/db.py", content, detectors)
+    assert [(m.kind, m.location.line, m.context) for m in result.secrets] == [
+        ("url_password", 3, SecretContext.SOURCE)
+    ]
+    assert_no_secret_in(result, [password])
+
+
+# ---------------------------------------------------------------------------------------------- source code
+
+
+def test_source_code_patterns_agents_and_references(tmp_path: Path, detectors: DetectorSet) -> None:
+    content = textwrap.dedent(
+        """\
+        import os
+        from simple_salesforce import Salesforce
+        from autogen import AssistantAgent
+
+        sf = Salesforce(username=os.environ["SF_USER"], password=os.getenv("SF_PASS"), security_token="")
+        helper = AssistantAgent(name="triage", llm_config=cfg)
+        executor = initialize_agent(tools, llm)
+        """
+    )
+    result = scan(tmp_path, "bot/app.py", content, detectors)
+    settings = {(s.key, s.location.line) for s in result.settings}
+    assert ("code.salesforce.password_login", 5) in settings
+    assert {s.value for s in result.settings if s.key == "code.salesforce.password_login"} == {
+        "salesforce.password_login"
+    }
+    refs = {(r.kind, r.target, r.location.line) for r in result.references}
+    assert (ReferenceKind.ENV_VAR, "SF_USER", 5) in refs
+    assert (ReferenceKind.ENV_VAR, "SF_PASS", 5) in refs
+    hints = {(h.kind, h.name, h.location.line) for h in result.manifests}
+    assert ("autogen", "triage", 6) in hints
+    assert ("langchain", "executor", 7) in hints
+
+
+# ---------------------------------------------------------------------------------------------- cross-cutting
+
+
+def test_two_tokens_same_kind_are_two_matches(tmp_path: Path, detectors: DetectorSet) -> None:
+    first, second = fake_github("one"), fake_github("two")
+    result = scan(tmp_path, "notes.md", f"old: {first}\nnew: {second}\n", detectors)
+    assert [m.location.line for m in result.secrets] == [1, 2]
+    assert result.secrets[0].fingerprint != result.secrets[1].fingerprint
+    assert result.secrets[0].context is SecretContext.DOCUMENT
+
+
+def test_contexts_and_test_paths(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("ctx")
+    prompt = scan(tmp_path, "prompts/support.md", f"Call the API with {token}\n", detectors)
+    assert prompt.secrets[0].context is SecretContext.PROMPT
+    tool = scan(tmp_path, "tools/search.json", json.dumps({"name": "search", "token": token}), detectors)
+    assert tool.secrets[0].context is SecretContext.TOOL_DEFINITION
+    schema = scan(tmp_path, "agent.json", json.dumps({"tools": [{"parameters": {"default": token}}]}), detectors)
+    assert schema.secrets[0].context is SecretContext.TOOL_DEFINITION
+    fixture = scan(tmp_path, "tests/fixtures/config.yaml", f"token: {token}\n", detectors)
+    assert fixture.secrets[0].in_test_path is True
+    assert prompt.secrets[0].in_test_path is False
+
+
+def test_allow_lines_recorded(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("allow")
+    content = f"a = 1\nTOKEN = '{token}'  # botaudit:allow test fixture\nb = 2\n# botaudit:allow\n"
+    result = scan(tmp_path, "app.py", content, detectors)
+    assert result.allow_lines == (2, 4)
+    assert result.secrets[0].location.line == 2
+
+
+def test_benign_file_takes_the_fast_path(tmp_path: Path, detectors: DetectorSet) -> None:
+    # Malformed but keyword-free: the prefilter says nothing can match, so it is not even parsed.
+    result = scan(tmp_path, "data/values.json", '{"region": "eu-west-1", "replicas": 3', detectors)
+    assert result == FileScan("data/values.json", "json", len('{"region": "eu-west-1", "replicas": 3'))
+
+
+def test_documented_example_flagged(tmp_path: Path, detectors: DetectorSet) -> None:
+    example = "AKIA" + "IOSFODNN7" + "EXAMPLE"  # AWS's documented example key id
+    result = scan(tmp_path, "README.md", f"export AWS_ACCESS_KEY_ID={example}\n", detectors)
+    assert result.secrets[0].is_example is True
+
+
+def test_scan_files_parallel_matches_serial(tmp_path: Path, detectors: DetectorSet) -> None:
+    root = tmp_path / "tree"
+    planted = []
+    for i in range(80):
+        folder = root / f"svc{i % 7}"
+        folder.mkdir(parents=True, exist_ok=True)
+        token = fake_github(f"par{i}")
+        planted.append(token)
+        (folder / f"config{i}.yaml").write_text(f"name: svc{i}\ntoken: {token}\n")
+    entries, skipped = walk([root])
+    assert not skipped
+
+    class Counter:
+        def __init__(self) -> None:
+            self.advanced = 0
+
+        def start(self, task: str, total: int | None = None) -> None: ...
+
+        def advance(self, task: str, amount: int = 1) -> None:
+            self.advanced += amount
+
+        def finish(self, task: str) -> None: ...
+
+        def warn(self, message: str) -> None: ...
+
+    progress = Counter()
+    serial = scan_files(entries, detectors, fingerprint_key=KEY, jobs=1)
+    parallel = scan_files(entries, detectors, fingerprint_key=KEY, jobs=2, progress=progress)
+    assert parallel == serial
+    assert [f.path for f in parallel] == [e.rel for e in entries]
+    assert progress.advanced == len(entries)
+    assert sum(len(f.secrets) for f in parallel) == 80
+    assert_no_secret_in(parallel, planted)

@@ -1,0 +1,376 @@
+"""Value classification, key-name semantics, entropy and secret-reference parsing."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.values import (
+    RefHit,
+    ValueClass,
+    classify_value,
+    find_references,
+    is_secret_key,
+    key_tokens,
+    shannon_entropy,
+)
+from auditor.model import ReferenceKind
+
+
+def test_shannon_entropy() -> None:
+    assert shannon_entropy("") == 0.0
+    assert shannon_entropy("aaaa") == 0.0
+    assert shannon_entropy("ab") == pytest.approx(1.0)
+    assert shannon_entropy("0123456789abcdef") == pytest.approx(4.0)
+    assert shannon_entropy("aab") == pytest.approx(-(2 / 3) * math.log2(2 / 3) - (1 / 3) * math.log2(1 / 3))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "   ",
+        "<YOUR_KEY>",
+        "<your-api-key>",
+        "changeme",
+        "CHANGEME",
+        "xxxxxxxxxxxx",
+        "****",
+        "********",
+        "your-api-key",
+        "YOUR_API_KEY",
+        "YourApiKeyHere",
+        "put-your-key-here",
+        "TODO",
+        "todo",
+        "example",
+        "dummy",
+        "${VAR}",
+        "${DB_PASSWORD:-default}",
+        "{{ secrets.X }}",
+        "$(VAR)",
+        "%VAR%",
+        "$API_TOKEN",
+        "${{ secrets.GITHUB_TOKEN }}",
+        "password",
+        "secret",
+        "token",
+        "sk-proj-xxxxxxxxxxxxxxxxxxxxxxxx",
+        "AKIAXXXXXXXXXXXXXXXX",
+        "ghp_************************************",
+        "sk-ant-api03-...",
+        "[REDACTED]",
+        "'changeme'",
+        "my-dummy-token",
+        "{token}",
+        "Bearer ${TOKEN}",
+        "string",
+        "<token>",
+    ],
+)
+def test_placeholders(value: str) -> None:
+    assert classify_value(value) is ValueClass.PLACEHOLDER
+    assert classify_value(value, "password") is ValueClass.PLACEHOLDER
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "vault:secret/data/bot#token",
+        "vault://secret/data/agents/slack",
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+        "arn:aws:ssm:eu-west-1:123456789012:parameter/agents/slack/token",
+        "{{resolve:secretsmanager:prod/db:SecretString:password}}",
+        "ssm:/agents/slack/token",
+        "@Microsoft.KeyVault(SecretUri=https://kv1.vault.azure.net/secrets/db-pass/)",
+        "https://kv1.vault.azure.net/secrets/db-pass",
+        "projects/acme/secrets/slack-token/versions/latest",
+        "os.environ['SLACK_TOKEN']",
+        'os.getenv("OPENAI_API_KEY")',
+        "process.env.ANTHROPIC_API_KEY",
+        "{env:GITHUB_TOKEN}",
+        "/run/secrets/db_password",
+        "!vault |",
+    ],
+)
+def test_references(value: str) -> None:
+    assert classify_value(value) is ValueClass.REFERENCE
+    assert classify_value(value, "client_secret") is ValueClass.REFERENCE
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "AKIAI44QH8DHBEXAMPLE",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
+        ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    ],
+)
+def test_documented_examples(value: str) -> None:
+    assert classify_value(value) is ValueClass.EXAMPLE
+    assert classify_value(value, "aws_secret_access_key") is ValueClass.EXAMPLE
+
+
+BENIGN_VALUES = [
+    "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+    "{3F2504E0-4F89-11D3-9A0C-0305E82C3301}",
+    "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    "d41d8cd98f00b204e9800998ecf8427e",
+    "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==",
+    "sha256:4bc453b53cb3d914b45f4b250294236adba2c0e09ff6f03793949e7e39fd4cc1",
+    "42",
+    "3.14",
+    "-7",
+    "30s",
+    "1e6",
+    "true",
+    "False",
+    "yes",
+    "null",
+    "None",
+    "hello world",
+    "the bot token is rotated every ninety days",
+    "agent-queue-12",
+    "retry_backoff",
+    "https://api.internal.example/v1/chat",
+    "https://login.microsoftonline.com/common/oauth2/v2.0/token",
+    "/etc/ssl/certs/ca.pem",
+    "./keys/service.json",
+    "~/.aws/credentials",
+    "C:\\agents\\bot.yaml",
+    "config/app.yaml",
+    "self.settings.password",
+]
+
+
+@pytest.mark.parametrize("value", BENIGN_VALUES)
+def test_benign(value: str) -> None:
+    assert classify_value(value) is ValueClass.BENIGN
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+        "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==",
+        "4096",
+        "https://api.internal.example/v1/chat",
+    ],
+)
+@pytest.mark.parametrize("key", ["token", "api_key", "client_secret", "password"])
+def test_hash_like_values_stay_benign_under_secret_keys(key: str, value: str) -> None:
+    assert classify_value(value, key) is ValueClass.BENIGN
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("vS+I4k9GvvK9JkmW378D/Cn511CFUBWkNhBm2bd2", None),
+        ("xoxb-541882002087-2335525137790-5srpS9wg1QlRRLiiRejeKx0g", None),
+        ("0F2UsAQVafyQgMZZo8o21XiH", None),
+        ("0F2UsAQVafyQ", "api_key"),
+        ("hunter22", "password"),
+        ("Winter2024!", "DB_PASSWORD"),
+        ("p@ss w0rd with spaces!", "password"),
+        ("postgres://svc:iBC7bfPPYt9mpZlFD5@db.internal.example/agents", None),
+    ],
+)
+def test_secret_candidates(value: str, key: str | None) -> None:
+    assert classify_value(value, key) is ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("hunter22", None),  # a word with digits is only a password when a key says so
+        ("hunter22", "api_token"),
+        ("queue-lock", "password"),
+        ("0F2UsAQVafyQgMZZo8o21XiH", "token_limit"),
+        ("0F2UsAQVafyQgMZZo8o21XiH", "secret_name"),
+        ("0F2UsAQVafyQgMZZo8o21XiH", "password_policy"),
+    ],
+)
+def test_key_makes_the_difference(value: str, key: str | None) -> None:
+    assert classify_value(value, key) is not ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    ("key", "secret"),
+    [
+        ("DB_PASSWORD", True),
+        ("password", True),
+        ("slackBotToken", True),
+        ("x-api-key", True),
+        ("client_secret", True),
+        ("aws_secret_access_key", True),
+        ("security_token", True),
+        ("sf_password", True),
+        ("mcpServers.github.env.GITHUB_TOKEN", True),
+        ("apiKey", True),
+        ("credentials", True),
+        ("password_policy", False),
+        ("token_limit", False),
+        ("max_tokens", False),
+        ("key_name", False),
+        ("secret_name", False),
+        ("auth_mode", False),
+        ("access_mode", False),
+        ("AWS_ACCESS_KEY_ID", False),
+        ("public_key", False),
+        ("key", False),
+        ("token_url", False),
+        ("PASSWORD_LEVEL", False),
+        ("compass", False),
+        ("", False),
+    ],
+)
+def test_is_secret_key(key: str, secret: bool) -> None:
+    assert is_secret_key(key) is secret
+
+
+def test_key_tokens_split_camel_case_and_paths() -> None:
+    assert key_tokens("mcpServers.slack.env.slackBotToken") == ("slack", "bot", "token")
+    assert key_tokens("APIKey") == ("api", "key")
+    assert key_tokens("spec.containers[0].env[1].DB-PASSWORD") == ("db", "password")
+
+
+# ------------------------------------------------------------------------------------------------ references
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("token: ${SLACK_BOT_TOKEN}", ReferenceKind.ENV_VAR, "SLACK_BOT_TOKEN"),
+        ("token: ${SLACK_BOT_TOKEN:-none}", ReferenceKind.ENV_VAR, "SLACK_BOT_TOKEN"),
+        ("export X=$OPENAI_API_KEY", ReferenceKind.ENV_VAR, "OPENAI_API_KEY"),
+        ("key = os.environ['OPENAI_API_KEY']", ReferenceKind.ENV_VAR, "OPENAI_API_KEY"),
+        ('key = os.environ.get("OPENAI_API_KEY")', ReferenceKind.ENV_VAR, "OPENAI_API_KEY"),
+        ('key = os.getenv("OPENAI_API_KEY", "")', ReferenceKind.ENV_VAR, "OPENAI_API_KEY"),
+        ("const k = process.env.ANTHROPIC_API_KEY;", ReferenceKind.ENV_VAR, "ANTHROPIC_API_KEY"),
+        ('"apiKey": "{env:ANTHROPIC_API_KEY}"', ReferenceKind.ENV_VAR, "ANTHROPIC_API_KEY"),
+        ("value: $(DB_PASS)", ReferenceKind.ENV_VAR, "DB_PASS"),
+        ("set PW=%DB_PASS%", ReferenceKind.ENV_VAR, "DB_PASS"),
+        ("token: ${{ secrets.GH_TOKEN }}", ReferenceKind.CI_SECRET, "GH_TOKEN"),
+        ("password: vault:secret/data/db#password", ReferenceKind.VAULT_PATH, "secret/data/db#password"),
+        ("url: vault://secret/data/bot", ReferenceKind.VAULT_PATH, "secret/data/bot"),
+        (
+            "arn: arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+            ReferenceKind.AWS_SECRETS_MANAGER,
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+        ),
+        ("pw: '{{resolve:secretsmanager:prod/db}}'", ReferenceKind.AWS_SECRETS_MANAGER, "prod/db"),
+        (
+            "p: arn:aws:ssm:us-east-1:123456789012:parameter/bot/token",
+            ReferenceKind.AWS_SSM,
+            "arn:aws:ssm:us-east-1:123456789012:parameter/bot/token",
+        ),
+        ("p: ssm:/bot/token", ReferenceKind.AWS_SSM, "/bot/token"),
+        (
+            "v: @Microsoft.KeyVault(SecretUri=https://kv1.vault.azure.net/secrets/bot/)",
+            ReferenceKind.AZURE_KEY_VAULT,
+            "https://kv1.vault.azure.net/secrets/bot/",
+        ),
+        (
+            "v: @Microsoft.KeyVault(VaultName=kv1;SecretName=bot)",
+            ReferenceKind.AZURE_KEY_VAULT,
+            "VaultName=kv1;SecretName=bot",
+        ),
+        (
+            "uri: https://kv1.vault.azure.net/secrets/bot",
+            ReferenceKind.AZURE_KEY_VAULT,
+            "https://kv1.vault.azure.net/secrets/bot",
+        ),
+        (
+            "name: projects/acme/secrets/slack/versions/3",
+            ReferenceKind.GCP_SECRET_MANAGER,
+            "projects/acme/secrets/slack/versions/3",
+        ),
+        (
+            "valueFrom:\n  secretKeyRef:\n    name: db\n    key: password\n",
+            ReferenceKind.K8S_SECRET_REF,
+            "db/password",
+        ),
+        ("secretKeyRef: {key: token, name: slack}", ReferenceKind.K8S_SECRET_REF, "slack/token"),
+        ("file: /run/secrets/db_password", ReferenceKind.FILE, "/run/secrets/db_password"),
+        ("api_key: {{ .Values.apiKey }}", ReferenceKind.TEMPLATE, ".Values.apiKey"),
+    ],
+)
+def test_find_references(text: str, kind: ReferenceKind, target: str) -> None:
+    refs = find_references(text)
+    assert [(r.kind, r.target) for r in refs] == [(kind, target)]
+    assert text[refs[0].start : refs[0].end].strip()
+
+
+def test_find_references_several_sorted_and_non_overlapping() -> None:
+    text = "a: ${A}\nb: ${{ secrets.B }}\nc: os.getenv('C')\n"
+    refs = find_references(text)
+    assert refs == sorted(refs, key=lambda r: r.start)
+    assert [r.target for r in refs] == ["A", "B", "C"]
+    assert all(isinstance(r, RefHit) for r in refs)
+    assert find_references("plain text, nothing here") == []
+
+
+# ------------------------------------------------------------------------------------------------ fp bait
+
+# Lines in the shape gen_tree.py --fp-bait writes: credential-ish keys holding UUIDs, SHAs, SRI strings,
+# numbers, words and placeholders, in every file format it produces.
+_BAIT_VALUES = [
+    "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+    "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+    "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==",
+    "4096",
+    "true",
+    "token key secret",
+    "${TOKEN_SECRET}",
+    "https://gateway-12.internal.example/auth",
+    "secret-token-42",
+]
+_BAIT_KEYS = [
+    "token_limit",
+    "key_name",
+    "secret_name",
+    "password_policy",
+    "auth_mode",
+    "access_mode",
+    "max_tokens",
+]
+
+
+def _bait_lines() -> list[str]:
+    lines = []
+    for key in _BAIT_KEYS:
+        for value in _BAIT_VALUES:
+            lines += [
+                f"  {key}: {value}",
+                f'  "{key}": "{value}",',
+                f"    {key} = {value!r}",
+                f"PASSWORD_{key.upper()}={value.replace(' ', '_')}",
+                f"TOKEN_{key.upper()}={value.replace(' ', '_')}",
+            ]
+    lines += [
+        "password:",
+        "  token_limit: 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "The token key secret password auth credential access rotation expiry audit log trace.",
+        "secret:",
+        "  key_name: da39a3ee5e6b4b0d3255bfef95601890afd80709",
+    ]
+    return lines
+
+
+@pytest.mark.parametrize("line", _bait_lines())
+def test_fp_bait_lines_produce_no_generic_hit(line: str) -> None:
+    hits = _DETECTORS.scan_text(line)
+    assert [h.detector.id for h in hits if h.detector.generic] == []
+
+
+def test_fp_bait_block_produces_no_hit_at_all() -> None:
+    assert _DETECTORS.scan_text("\n".join(_bait_lines())) == []
+
+
+_DETECTORS = DetectorSet.load()
