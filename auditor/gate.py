@@ -47,6 +47,6 @@ def decide(result: ScanResult, fail_on: Severity | None, *, strict: bool = False
         return ExitCode.INCOMPLETE
     # NotEvaluated entries stay out of --strict: a static-only scan leaves every platform rule unevaluated
     # by design, and strict would then always fail.
-    if strict and result.coverage.skipped:
+    if strict and result.coverage.gaps:
         return ExitCode.INCOMPLETE
     return ExitCode.OK

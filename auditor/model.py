@@ -197,6 +197,12 @@ class ManifestHint:
     details: Mapping[str, Any] = field(default_factory=dict)
 
 
+# Skips that are deliberate and complete in themselves: lock files hold only integrity hashes, botaudit's own
+# snapshots and baselines are inputs, and a platform nobody asked to connect is out of scope. They are listed
+# in coverage but do not make it incomplete.
+BY_DESIGN_SKIPS = frozenset({"lockfile", "botaudit_artifact", "not_connected"})
+
+
 @dataclass(frozen=True)
 class Skipped:
     """Something that could not be examined, and why. Missing data is data, never a pass."""
@@ -204,6 +210,10 @@ class Skipped:
     source: str
     reason: str
     category: str = "error"
+
+    @property
+    def by_design(self) -> bool:
+        return self.category in BY_DESIGN_SKIPS
 
 
 @dataclass(frozen=True)
@@ -416,8 +426,13 @@ class Coverage:
     platforms_collected: tuple[str, ...] = ()
 
     @property
+    def gaps(self) -> tuple[Skipped, ...]:
+        """The skips that mean something was not examined (deliberate skips excluded)."""
+        return tuple(s for s in self.skipped if not s.by_design)
+
+    @property
     def complete(self) -> bool:
-        return not self.skipped and not self.not_evaluated and set(self.platforms_requested) <= set(
+        return not self.gaps and not self.not_evaluated and set(self.platforms_requested) <= set(
             self.platforms_collected
         )
 

@@ -79,16 +79,36 @@ def load_project_config(options: ScanOptions) -> Config:
     return load_config(path)
 
 
+BASELINE_FILENAMES = frozenset({".botaudit-baseline.json"})
+
+
 def scan_tree(
-    paths: Sequence[Path], config: Config, *, options: ScanOptions, progress: ProgressSink
+    paths: Sequence[Path],
+    config: Config,
+    *,
+    options: ScanOptions,
+    progress: ProgressSink,
+    artifacts: Sequence[Path] = (),
 ) -> tuple[list[FileScan], list[Skipped]]:
-    """Discovery + extraction: the static half of a scan."""
+    """Discovery + extraction: the static half of a scan.
+
+    `artifacts` are botaudit's own inputs (snapshots, baselines) found under the scan roots: they describe
+    identities and fingerprints, not agent configuration, so they are listed as deliberate skips.
+    """
     from auditor.discovery.walk import walk
     from auditor.extract import scan_files
     from auditor.extract.detectors import DetectorSet
 
     max_size = options.max_file_size or config.max_file_size
     entries, skipped = walk(list(paths), max_file_size=max_size, exclude=config.exclude)
+    own = {p.resolve() for p in artifacts}
+    kept = []
+    for entry in entries:
+        if entry.path.resolve() in own or entry.path.name in BASELINE_FILENAMES:
+            skipped.append(Skipped(entry.rel, "botaudit snapshot or baseline (an input, not agent config)", "botaudit_artifact"))
+        else:
+            kept.append(entry)
+    entries = kept
     detectors = DetectorSet.load()
     progress.start("files", total=len(entries))
     files = scan_files(entries, detectors, fingerprint_key=config.fingerprint_key, jobs=options.jobs, progress=progress)
@@ -136,6 +156,32 @@ def _load_snapshots(
     return snapshots
 
 
+def _rules_in_scope(
+    rules: Sequence[Any], snapshots: Mapping[Platform, Snapshot], requested: Sequence[Platform]
+) -> tuple[list[Any], list[Skipped]]:
+    """Platform rules run only where that platform's data is present.
+
+    A platform nobody connected (and no snapshot) is out of scope: one deliberate coverage line per platform
+    says how many rules did not run. A platform that was requested but failed keeps its rules, whose checks
+    then report NotEvaluated, so the gap stays visible.
+    """
+    kept: list[Any] = []
+    idle: dict[str, int] = {}
+    for rule in rules:
+        platform = getattr(rule, "platform", None)
+        known = {p.value for p in snapshots} | {p.value for p in requested}
+        if platform and platform in {p.value for p in Platform} and platform not in known:
+            idle[platform] = idle.get(platform, 0) + 1
+            continue
+        kept.append(rule)
+    notes = [
+        Skipped(name, f"not connected and no snapshot: {count} {name} rules not run (use --connect or --snapshot)",
+                "not_connected")
+        for name, count in sorted(idle.items())
+    ]
+    return kept, notes
+
+
 def identifiers_for(agents: Sequence[Agent], platform: Platform) -> list[str]:
     """Join keys the collector should look up: identity hints and public identifiers from configs."""
     out: set[str] = set()
@@ -172,12 +218,12 @@ def run(
     baseline = load_baseline(options.baseline_file) if options.baseline_file else None
     warnings = _Warnings()
 
-    files, skipped = scan_tree(options.paths, config, options=options, progress=progress)
-    agents = build_inventory(files, config)
-
     snapshot_files = list(options.snapshot_files)
     if options.use_config_snapshots:
         snapshot_files = [config.base_dir / p for p in config.snapshots] + snapshot_files
+    artifacts = [*snapshot_files, *([options.baseline_file] if options.baseline_file else [])]
+    files, skipped = scan_tree(options.paths, config, options=options, progress=progress, artifacts=artifacts)
+    agents = build_inventory(files, config)
     snapshots = _load_snapshots(snapshot_files, warnings, skipped)
 
     collected: list[str] = [p.value for p in snapshots]
@@ -203,6 +249,8 @@ def run(
 
     resolutions = resolve(agents, snapshots)
     gaps = compute_gaps(resolutions, snapshots)
+    rules, out_of_scope = _rules_in_scope(rules, snapshots, options.connect)
+    skipped.extend(out_of_scope)
     ctx = RuleContext(
         config=config,
         clock=clock,
