@@ -397,14 +397,13 @@ def rules_list(ctx: typer.Context) -> None:
 @rules_app.command("show")
 def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id (BA-101) or slug")]) -> None:
     """Print one rule's full documentation."""
-    from auditor.engine.loader import load_rules
+    from auditor.engine.loader import find_rule, load_rules
 
     try:
         rules = load_rules()
     except BotauditError as exc:
         _die(str(exc))
-    wanted = rule_id.strip().lower()
-    rule = next((r for r in rules if r.id.lower() == wanted or r.name == wanted), None)
+    rule = find_rule(rules, rule_id.strip())
     if rule is None:
         _die(f"no rule {rule_id!r} (see `botaudit rules`)")
     lines = [

@@ -115,14 +115,44 @@ _ENVIRONMENT_ALIASES = {
 _RULE_REF = r"^(BA-[0-9]{3}|[a-z0-9]+(-[a-z0-9]+)*)$"
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _SIZE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(B|KB|KIB|MB|MIB|GB|GIB)?\s*$", re.IGNORECASE)
-_SIZE_UNITS = {"": 1, "B": 1, "KB": 1024, "KIB": 1024, "MB": 1024**2, "MIB": 1024**2, "GB": 1024**3, "GIB": 1024**3}
+_SIZE_UNITS = {
+    "": 1,
+    "B": 1,
+    "KB": 1024,
+    "KIB": 1024,
+    "MB": 1024**2,
+    "MIB": 1024**2,
+    "GB": 1024**3,
+    "GIB": 1024**3,
+}
 COLLECTOR_PLATFORMS = ("aws", "vault", "salesforce", "entra")
 
 # Collector settings name endpoints and files; a key that reads like a secret value is refused (the file gets
 # committed). Suffixes that make such a key a pointer instead (`token_file`, `client_secret_env`) are fine.
-_SECRET_WORDS = ("password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "passphrase",
-                 "session_id", "credential")
-_POINTER_SUFFIXES = ("_file", "_path", "_env", "_var", "_url", "_endpoint", "_ttl", "_name", "_helper", "_dir")
+_SECRET_WORDS = (
+    "password",
+    "passwd",
+    "secret",
+    "token",
+    "api_key",
+    "apikey",
+    "private_key",
+    "passphrase",
+    "session_id",
+    "credential",
+)
+_POINTER_SUFFIXES = (
+    "_file",
+    "_path",
+    "_env",
+    "_var",
+    "_url",
+    "_endpoint",
+    "_ttl",
+    "_name",
+    "_helper",
+    "_dir",
+)
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SCALAR = {"type": ["string", "number", "boolean", "null"]}
@@ -216,7 +246,14 @@ CONFIG_SCHEMA: Mapping[str, Any] = {
             "propertyNames": {"enum": list(COLLECTOR_PLATFORMS)},
             "additionalProperties": {
                 "type": "object",
-                "additionalProperties": {"anyOf": [_SCALAR, {"type": "array", "items": _SCALAR}]},
+                # One level of mapping is allowed (Salesforce `consumer_keys: {app name: key}`).
+                "additionalProperties": {
+                    "anyOf": [
+                        _SCALAR,
+                        {"type": "array", "items": _SCALAR},
+                        {"type": "object", "additionalProperties": _SCALAR},
+                    ]
+                },
             },
         },
         "snapshots": _STRINGS,
@@ -254,7 +291,8 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)  # type: ignore[arg-type]
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: loader.construct_scalar(node),  # type: ignore[arg-type]
 )
 
 # Expanding aliases (billion laughs) past this many nodes is refused before anything walks the data.
@@ -344,7 +382,10 @@ def _describe(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
     if validator == "propertyNames" or "propertyNames" in error.schema_path:
         name = error.instance
         if path and path[-1] == "collectors":
-            return [*path, name], f"unknown collector platform {name!r} (allowed: {', '.join(COLLECTOR_PLATFORMS)})"
+            return [
+                *path,
+                name,
+            ], f"unknown collector platform {name!r} (allowed: {', '.join(COLLECTOR_PLATFORMS)})"
         return [*path, name], f"{name!r} under {where}: {_HINTS.get(leaf, 'not an allowed name')}"
     if validator == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
@@ -365,7 +406,7 @@ def _describe(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
         return path, f"{where}: must not be empty"
     if validator in ("pattern", "oneOf", "anyOf", "minimum", "maxLength"):
         if path and path[0] == "collectors":
-            hint: str | None = "expected a string, number, true/false or a list of those"
+            hint: str | None = "expected a string, number, true/false, or a list or mapping of those"
         else:
             hint = _HINTS.get(leaf)
             if hint is None and len(path) >= 2 and str(path[-2]) in _HINTS:
@@ -430,7 +471,9 @@ def load_config(path: Path | None) -> Config:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{source}: cannot read the config file ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(
+            f"{source}: cannot read the config file ({exc.strerror or type(exc).__name__})"
+        ) from None
     if len(raw) > _MAX_CONFIG_BYTES:
         raise ConfigError(f"{source}: config file is larger than {_MAX_CONFIG_BYTES // 1024} KB")
     try:
@@ -473,12 +516,17 @@ def parse_config(text: str, *, source: str = "botaudit.yaml") -> Config:
                     )
 
     validator = jsonschema.Draft202012Validator(CONFIG_SCHEMA)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (lines.line(list(e.absolute_path)), str(e.path)))
+    errors = sorted(
+        validator.iter_errors(data), key=lambda e: (lines.line(list(e.absolute_path)), str(e.path))
+    )
     if errors:
         error = jsonschema.exceptions.best_match(errors) if len(errors) > 1 else errors[0]
         # best_match picks the most relevant error; fall back to the first by line when it is a vague one.
-        error = errors[0] if error.validator in ("oneOf", "anyOf") and errors[0].validator not in (
-            "oneOf", "anyOf") else error
+        error = (
+            errors[0]
+            if error.validator in ("oneOf", "anyOf") and errors[0].validator not in ("oneOf", "anyOf")
+            else error
+        )
         blame, message = _describe(error)
         raise _fail(source, lines.line(blame), message)
     return _build(data, source, lines)
@@ -489,7 +537,9 @@ def _build(data: Mapping[str, Any], source: str, lines: _KeyLines) -> Config:
     names: set[str] = set()
     for i, entry in enumerate(data.get("agents") or []):
         if entry["name"] in names:
-            raise _fail(source, lines.line(["agents", i, "name"]), f"agent {entry['name']!r} is declared twice")
+            raise _fail(
+                source, lines.line(["agents", i, "name"]), f"agent {entry['name']!r} is declared twice"
+            )
         names.add(entry["name"])
         for j, pattern in enumerate(entry.get("paths") or []):
             if pattern.startswith("/") or ".." in pattern.split("/"):
@@ -536,7 +586,9 @@ def _build(data: Mapping[str, Any], source: str, lines: _KeyLines) -> Config:
                 expires = date.fromisoformat(entry["expires"])
             except ValueError:
                 raise _fail(
-                    source, lines.line(["suppressions", i, "expires"]), f"suppressions.{i}.expires: not a real date"
+                    source,
+                    lines.line(["suppressions", i, "expires"]),
+                    f"suppressions.{i}.expires: not a real date",
                 ) from None
         suppressions.append(
             SuppressionEntry(
@@ -596,7 +648,9 @@ def validate_rule_refs(config: Config, rules: Sequence[Rule]) -> None:
             where = _where(config, f"rules.{ref}.params.{name}", override.line)
             if name not in rule.params:
                 allowed = ", ".join(sorted(rule.params)) or "none"
-                raise ConfigError(f"{where}: rule {rule.id} has no parameter {name!r} (parameters: {allowed})")
+                raise ConfigError(
+                    f"{where}: rule {rule.id} has no parameter {name!r} (parameters: {allowed})"
+                )
             if not _same_type(rule.params[name], value):
                 raise ConfigError(
                     f"{where}: rules.{ref}.params.{name} must be {_type_word(rule.params[name])}, got {_show(value)}"

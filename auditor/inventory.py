@@ -1,4 +1,4 @@
-"""The agent inventory: which agents exist, what they hold, which platforms they reach and how they authenticate.
+"""The agent inventory: which agents exist, what they hold, what they reach and how they authenticate.
 
 Pure: built from FileScans and the config, no file reads. Agents come from manifest hints (one per MCP server
 entry; one per folder for the other kinds) and from `agents:` in botaudit.yaml, which win.
@@ -6,7 +6,6 @@ entry; one per folder for the other kinds) and from `agents:` in botaudit.yaml, 
 
 from __future__ import annotations
 
-import fnmatch
 import posixpath
 import re
 from collections import defaultdict
@@ -46,31 +45,74 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "k8s_rbac": "k8s_rbac",
 }
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
-SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "vault_agent", "terraform"})
+SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
 # Bots many people talk to: their requests come from many users.
 MULTI_USER_KINDS = frozenset({"slack_app_manifest", "bot_framework", "teams_app_manifest"})
 # Folders that hold deployment files of an agent, not the agent: its root is the folder above.
 _DEPLOY_DIRS = frozenset(
-    {"k8s", "kubernetes", "deploy", "deployment", "deployments", "manifests", "helm", "charts", "infra",
-     "terraform", "config", "configs", "workflows", ".github", "templates", ".cursor", ".vscode", ".claude",
-     ".codeium", ".windsurf"}
+    {
+        "k8s",
+        "kubernetes",
+        "deploy",
+        "deployment",
+        "deployments",
+        "manifests",
+        "helm",
+        "charts",
+        "infra",
+        "terraform",
+        "config",
+        "configs",
+        "workflows",
+        ".github",
+        "templates",
+        ".cursor",
+        ".vscode",
+        ".claude",
+        ".codeium",
+        ".windsurf",
+    }
 )
 _REMOTE_TRANSPORTS = frozenset({"sse", "http", "streamable-http", "streamable_http", "websocket", "ws"})
-_ENV_WORDS = {"dev": "dev", "development": "dev", "test": "test", "qa": "test", "stage": "stage",
-              "staging": "stage", "prod": "prod", "production": "prod", "prd": "prod"}
+_ENV_WORDS = {
+    "dev": "dev",
+    "development": "dev",
+    "test": "test",
+    "qa": "test",
+    "stage": "stage",
+    "staging": "stage",
+    "prod": "prod",
+    "production": "prod",
+    "prd": "prod",
+}
 _ENV_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
 # -- platforms ----------------------------------------------------------------------------------------------
 # Credential kind prefixes -> platform, for detectors that do not set one.
 _KIND_PLATFORM: tuple[tuple[str, Platform], ...] = (
-    ("aws", Platform.AWS), ("slack", Platform.SLACK), ("github", Platform.GITHUB), ("openai", Platform.OPENAI),
-    ("anthropic", Platform.ANTHROPIC), ("google", Platform.GOOGLE), ("gcp", Platform.GOOGLE),
-    ("stripe", Platform.STRIPE), ("twilio", Platform.TWILIO), ("sendgrid", Platform.SENDGRID),
-    ("salesforce", Platform.SALESFORCE), ("azure", Platform.ENTRA), ("entra", Platform.ENTRA),
-    ("microsoft", Platform.ENTRA), ("vault", Platform.VAULT), ("database", Platform.DATABASE),
-    ("postgres", Platform.DATABASE), ("mysql", Platform.DATABASE), ("mongodb", Platform.DATABASE),
-    ("redis", Platform.DATABASE), ("db_", Platform.DATABASE), ("kubernetes", Platform.KUBERNETES),
+    ("aws", Platform.AWS),
+    ("slack", Platform.SLACK),
+    ("github", Platform.GITHUB),
+    ("openai", Platform.OPENAI),
+    ("anthropic", Platform.ANTHROPIC),
+    ("google", Platform.GOOGLE),
+    ("gcp", Platform.GOOGLE),
+    ("stripe", Platform.STRIPE),
+    ("twilio", Platform.TWILIO),
+    ("sendgrid", Platform.SENDGRID),
+    ("salesforce", Platform.SALESFORCE),
+    ("azure", Platform.ENTRA),
+    ("entra", Platform.ENTRA),
+    ("microsoft", Platform.ENTRA),
+    ("vault", Platform.VAULT),
+    ("database", Platform.DATABASE),
+    ("postgres", Platform.DATABASE),
+    ("mysql", Platform.DATABASE),
+    ("mongodb", Platform.DATABASE),
+    ("redis", Platform.DATABASE),
+    ("db_", Platform.DATABASE),
+    ("kubernetes", Platform.KUBERNETES),
 )
 # Words in a setting key (env var name or key path) -> platform. Matched per word, first hit wins.
 _KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
@@ -88,28 +130,52 @@ _KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
         (r"(^|[._-])stripe([._-]|$)", Platform.STRIPE),
         (r"(^|[._-])twilio([._-]|$)", Platform.TWILIO),
         (r"(^|[._-])sendgrid([._-]|$)", Platform.SENDGRID),
-        (r"(^|[._-])(database|postgres|postgresql|pg|mysql|mongo|mongodb|redis|dsn)([._-]|$)", Platform.DATABASE),
+        (
+            r"(^|[._-])(database|postgres|postgresql|pg|mysql|mongo|mongodb|redis|dsn)([._-]|$)",
+            Platform.DATABASE,
+        ),
         (r"serviceaccountname|(^|[._-])(kubernetes|k8s)([._-]|$)", Platform.KUBERNETES),
     )
 )
 # Hosts in setting values (token URLs, instance URLs, endpoints) -> platform.
 _VALUE_HOSTS: tuple[tuple[str, Platform], ...] = (
-    ("salesforce.com", Platform.SALESFORCE), ("force.com", Platform.SALESFORCE),
-    ("login.microsoftonline.com", Platform.ENTRA), ("graph.microsoft.com", Platform.ENTRA),
-    ("amazonaws.com", Platform.AWS), ("arn:aws", Platform.AWS), ("slack.com", Platform.SLACK),
-    ("api.github.com", Platform.GITHUB), ("api.openai.com", Platform.OPENAI),
-    ("api.anthropic.com", Platform.ANTHROPIC), ("googleapis.com", Platform.GOOGLE),
+    ("salesforce.com", Platform.SALESFORCE),
+    ("force.com", Platform.SALESFORCE),
+    ("login.microsoftonline.com", Platform.ENTRA),
+    ("graph.microsoft.com", Platform.ENTRA),
+    ("amazonaws.com", Platform.AWS),
+    ("arn:aws", Platform.AWS),
+    ("slack.com", Platform.SLACK),
+    ("api.github.com", Platform.GITHUB),
+    ("api.openai.com", Platform.OPENAI),
+    ("api.anthropic.com", Platform.ANTHROPIC),
+    ("googleapis.com", Platform.GOOGLE),
 )
 # MCP server commands and packages -> platform.
 _MCP_WORDS: tuple[tuple[str, Platform], ...] = (
-    ("github", Platform.GITHUB), ("aws", Platform.AWS), ("salesforce", Platform.SALESFORCE),
-    ("slack", Platform.SLACK), ("vault", Platform.VAULT), ("azure", Platform.ENTRA), ("graph", Platform.ENTRA),
-    ("postgres", Platform.DATABASE), ("mysql", Platform.DATABASE), ("stripe", Platform.STRIPE),
-    ("openai", Platform.OPENAI), ("kubernetes", Platform.KUBERNETES), ("k8s", Platform.KUBERNETES),
+    ("github", Platform.GITHUB),
+    ("aws", Platform.AWS),
+    ("salesforce", Platform.SALESFORCE),
+    ("slack", Platform.SLACK),
+    ("vault", Platform.VAULT),
+    ("azure", Platform.ENTRA),
+    ("graph", Platform.ENTRA),
+    ("postgres", Platform.DATABASE),
+    ("mysql", Platform.DATABASE),
+    ("stripe", Platform.STRIPE),
+    ("openai", Platform.OPENAI),
+    ("kubernetes", Platform.KUBERNETES),
+    ("k8s", Platform.KUBERNETES),
 )
 _CODE_PLATFORM = {
-    "salesforce": Platform.SALESFORCE, "msal": Platform.ENTRA, "azure": Platform.ENTRA, "aws": Platform.AWS,
-    "vault": Platform.VAULT, "slack": Platform.SLACK, "github": Platform.GITHUB, "openai": Platform.OPENAI,
+    "salesforce": Platform.SALESFORCE,
+    "msal": Platform.ENTRA,
+    "azure": Platform.ENTRA,
+    "aws": Platform.AWS,
+    "vault": Platform.VAULT,
+    "slack": Platform.SLACK,
+    "github": Platform.GITHUB,
+    "openai": Platform.OPENAI,
     "anthropic": Platform.ANTHROPIC,
 }
 
@@ -153,13 +219,23 @@ def platform_of_setting(setting: Setting) -> Platform | None:
 
 
 def platform_of_reference(ref: SecretReference) -> Platform | None:
-    if ref.kind in (ReferenceKind.ENV_VAR, ReferenceKind.CI_SECRET, ReferenceKind.TEMPLATE, ReferenceKind.FILE):
+    if ref.kind in (
+        ReferenceKind.ENV_VAR,
+        ReferenceKind.CI_SECRET,
+        ReferenceKind.TEMPLATE,
+        ReferenceKind.FILE,
+    ):
         return platform_of_key(ref.target) or platform_of_key(ref.location.key or "")
     # A Vault path or a Secrets Manager ARN says where the secret is kept, not what it is for.
     return platform_of_key(ref.location.key or "") or ref.platform
 
 
 # -- small helpers ------------------------------------------------------------------------------------------
+def loc_key(loc: Location) -> tuple[str, int, int, str]:
+    """A total order on locations (column and key may be None)."""
+    return (loc.path, loc.line, loc.column or 0, loc.key or "")
+
+
 def _norm(path: str) -> str:
     path = path.replace("\\", "/")
     while path.startswith("./"):
@@ -280,7 +356,9 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
                 owner.files.add(scan.path)
                 continue
             if hint.kind == MCP:
-                draft = _Draft(name=hint.name, root=_norm(scan.path), mcp_file=scan.path, mcp_scope=_mcp_scope(hint))
+                draft = _Draft(
+                    name=hint.name, root=_norm(scan.path), mcp_file=scan.path, mcp_scope=_mcp_scope(hint)
+                )
                 draft.hints.append(hint)
                 draft.kinds.append(hint.kind)
                 draft.files.add(scan.path)
@@ -380,20 +458,28 @@ def _finish(draft: _Draft) -> Agent:
     kinds = [k for k in KIND_OF_MANIFEST if k in draft.kinds]
     kind = (decl.kind if decl and decl.kind else None) or (KIND_OF_MANIFEST[kinds[0]] if kinds else "agent")
     multi_user = decl.multi_user if decl and decl.multi_user is not None else _multi_user(draft)
-    settings = tuple(sorted(set(draft.settings), key=lambda s: (s.location, s.key)))
-    env_values = [s.value for s in settings if s.key.upper() in ("ENV", "ENVIRONMENT", "APP_ENV", "STAGE",
-                                                                 "DEPLOY_ENV", "ASPNETCORE_ENVIRONMENT")]
+    settings = tuple(sorted(set(draft.settings), key=lambda s: (loc_key(s.location), s.key, s.value)))
+    env_values = [
+        s.value
+        for s in settings
+        if s.key.upper() in ("ENV", "ENVIRONMENT", "APP_ENV", "STAGE", "DEPLOY_ENV", "ASPNETCORE_ENVIRONMENT")
+    ]
     environment = (decl.environment if decl else None) or environment_of(
-        draft.root, draft.name, *[h.name for h in draft.hints], *env_values,
+        draft.root,
+        draft.name,
+        *[h.name for h in draft.hints],
+        *env_values,
         *[str(h.details.get("namespace", "")) for h in draft.hints],
     )
-    secrets = tuple(sorted(set(draft.secrets), key=lambda s: (s.location, s.fingerprint)))
-    references = tuple(sorted(set(draft.references), key=lambda r: (r.location, r.kind.value, r.target)))
+    secrets = tuple(sorted(set(draft.secrets), key=lambda s: (loc_key(s.location), s.fingerprint, s.kind)))
+    references = tuple(
+        sorted(set(draft.references), key=lambda r: (loc_key(r.location), r.kind.value, r.target))
+    )
     agent = Agent(
         name=draft.name,
         root=draft.root,
         kind=kind,
-        manifests=tuple(sorted({h.location for h in draft.hints})),
+        manifests=tuple(sorted({h.location for h in draft.hints}, key=loc_key)),
         secrets=secrets,
         references=references,
         multi_user=multi_user,
@@ -415,7 +501,10 @@ def _multi_user(draft: _Draft) -> bool:
             transport = str(hint.details.get("transport") or "").lower()
             if hint.details.get("url") or transport in _REMOTE_TRANSPORTS:
                 return True
-        if hint.kind == "k8s_workload" and str(hint.details.get("kind", "")).lower() in ("service", "ingress"):
+        if hint.kind == "k8s_workload" and str(hint.details.get("kind", "")).lower() in (
+            "service",
+            "ingress",
+        ):
             return True
     # A web chat endpoint: the agent configures who may call it from a browser.
     return any(re.search(r"cors|allowed_?origins", s.key, re.IGNORECASE) for s in draft.settings)
@@ -437,13 +526,20 @@ class _Evidence:
             self.notes[tag].append(note)
 
     def all_locations(self) -> tuple[Location, ...]:
-        return tuple(sorted({loc for locs in self.tags.values() for loc in locs}))
+        return tuple(sorted({loc for locs in self.tags.values() for loc in locs}, key=loc_key))
 
 
-_PERSONAL_KINDS = re.compile(r"(slack_user|xoxp|github_pat|github_personal|github_fine|github_oauth|gho|ghu|"
-                             r"personal)", re.IGNORECASE)
-_STATIC_KINDS = re.compile(r"(aws_access_key|aws_secret|api_key|apikey|bot_token|xoxb|vault_token|session|"
-                           r"stripe|twilio|sendgrid|openai|anthropic|google|token)", re.IGNORECASE)
+_PERSONAL_KINDS = re.compile(
+    r"(slack_user|xoxp|github_pat|github_personal|github_fine|github_oauth|gho|ghu|"
+    r"personal)",
+    re.IGNORECASE,
+)
+_STATIC_KINDS = re.compile(
+    r"(aws_access_key|aws_secret|api_key|apikey|bot_token|xoxb|vault_token|session|"
+    r"stripe|twilio|sendgrid|openai|anthropic|google|token)",
+    re.IGNORECASE,
+)
+_DYNAMIC_PATH = re.compile(r"\b[\w-]+/creds/[\w./-]+")
 _BOUNDED_TTL = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.IGNORECASE)
 _TTL_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -506,16 +602,26 @@ def _classify_name(name: str, value: str, loc: Location, ev: _Evidence, platform
             ev.add("implicit_grant", loc, f"implicit grant ({where})")
         elif "authorization_code" in low_value:
             ev.add("auth_code", loc, f"authorization code grant ({where})")
-        elif "on_behalf_of" in low_value or "obo" == low_value:
+        elif "on_behalf_of" in low_value or low_value == "obo":
             ev.add("obo", loc, f"On-Behalf-Of ({where})")
     if re.search(r"RESPONSE_?TYPE", up) and low_value == "token":
         ev.add("implicit_grant", loc, f"implicit grant response_type=token ({where})")
-    if re.search(r"PKCE|CODE_?CHALLENGE", up) and low_value not in ("false", "0", "no", "off", "none", "disabled"):
+    if re.search(r"PKCE|CODE_?CHALLENGE", up) and low_value not in (
+        "false",
+        "0",
+        "no",
+        "off",
+        "none",
+        "disabled",
+    ):
         ev.add("pkce", loc, f"PKCE ({where})")
     if re.search(r"CLIENT_?SECRET|APP_?PASSWORD|MICROSOFTAPPPASSWORD|CONSUMER_?SECRET", up):
         ev.add("client_secret", loc, f"{name} set ({where})")
-    if re.search(r"CLIENT_?CERTIFICATE|CERT_?PATH|CERTIFICATE_?PATH|THUMBPRINT|PRIVATE_?KEY_?(FILE|PATH)|"
-                 r"KEY_?FILE|JWT_?KEY", up):
+    if re.search(
+        r"CLIENT_?CERTIFICATE|CERT_?PATH|CERTIFICATE_?PATH|THUMBPRINT|PRIVATE_?KEY_?(FILE|PATH)|"
+        r"KEY_?FILE|JWT_?KEY",
+        up,
+    ):
         ev.add("certificate", loc, f"{name} set ({where})")
     if platform is Platform.AWS and re.search(r"AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|ACCESS_KEY_ID", up):
         ev.add("static_key", loc, f"{name} set ({where})")
@@ -541,7 +647,11 @@ def _classify_name(name: str, value: str, loc: Location, ev: _Evidence, platform
             ev.hints.append(value)
         if (up.endswith("VAULT_TOKEN") or up == "TOKEN") and not value:
             ev.add("static_key", loc, f"{name} set ({where})")
-    if re.search(r"USER_?NAME$|^USER$|_USER$|_LOGIN$", up) and "@" in value and platform is Platform.SALESFORCE:
+    if (
+        re.search(r"USER_?NAME$|^USER$|_USER$|_LOGIN$", up)
+        and "@" in value
+        and platform is Platform.SALESFORCE
+    ):
         ev.hints.insert(0, value)
     if re.search(r"(CLIENT|APP|APPLICATION)_?ID$|MICROSOFTAPPID$|CONSUMER_?KEY$", up) and value:
         ev.hints.append(value)
@@ -599,23 +709,30 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
         return AuthModel.ON_BEHALF_OF, "each request runs as its user: " + why("obo")
     if ("jwt_bearer" in t or "certificate" in t) and "per_user_subject" in t:
         return AuthModel.JWT_BEARER_PER_USER, "JWT bearer as the requesting user: " + why(
-            "jwt_bearer", "per_user_subject")
+            "jwt_bearer", "per_user_subject"
+        )
     if "pkce" in t and "client_secret" not in t and "static_key" not in t:
         return AuthModel.OAUTH_PKCE, "authorization code with PKCE: " + why("pkce")
     if "dynamic_secret" in t or ("approle" in t and "ttl_bounded" in t and "ttl_unbounded" not in t):
-        return AuthModel.JIT_TOKEN, "short-lived Vault credentials: " + why("dynamic_secret", "approle", "ttl_bounded")
+        return AuthModel.JIT_TOKEN, "short-lived Vault credentials: " + why(
+            "dynamic_secret", "approle", "ttl_bounded"
+        )
     if "static_key" in t:
         return AuthModel.STATIC_API_KEY, why("static_key")
     if "role" in t:
         return AuthModel.SERVICE_ACCOUNT_ROLE, "a platform-issued role identity: " + why("role")
     if "approle" in t:
-        return AuthModel.CLIENT_SECRET, "Vault AppRole without bounded TTLs: " + why("approle", "ttl_unbounded")
+        return AuthModel.CLIENT_SECRET, "Vault AppRole without bounded TTLs: " + why(
+            "approle", "ttl_unbounded"
+        )
     if "certificate" in t or "jwt_bearer" in t or "fixed_subject" in t:
         return AuthModel.CLIENT_CERTIFICATE, "app-only with a certificate or JWT as one fixed user: " + why(
-            "certificate", "jwt_bearer", "fixed_subject")
+            "certificate", "jwt_bearer", "fixed_subject"
+        )
     if "client_secret" in t or "client_credentials" in t or "confidential_client" in t:
         return AuthModel.CLIENT_SECRET, "app-only with a client secret: " + why(
-            "client_secret", "client_credentials", "confidential_client")
+            "client_secret", "client_credentials", "confidential_client"
+        )
     if "refresh_token" in t:
         return AuthModel.STATIC_API_KEY, why("refresh_token")
     if "implicit_grant" in t:
@@ -633,11 +750,20 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
         file_platforms[secret.location.path].add(platform)
         _classify_secret(secret, by_platform[platform])
     for ref in agent.references:
+        if _DYNAMIC_PATH.search(ref.target):
+            by_platform[Platform.VAULT].add(
+                "dynamic_secret", ref.location, f"Vault dynamic secret ({ref.location.path})"
+            )
+            file_platforms[ref.location.path].add(Platform.VAULT)
         platform = platform_of_reference(ref)
         if platform is not None:
             file_platforms[ref.location.path].add(platform)
             by_platform[platform].add("reference", ref.location, f"{ref.kind.value} reference")
-            name = ref.target if ref.kind is ReferenceKind.ENV_VAR else (ref.location.key or "").rsplit(".", 1)[-1]
+            name = (
+                ref.target
+                if ref.kind is ReferenceKind.ENV_VAR
+                else (ref.location.key or "").rsplit(".", 1)[-1]
+            )
             _classify_name(name, "", ref.location, by_platform[platform], platform)
     for setting in agent.settings:
         if setting.key.startswith("code."):
@@ -656,7 +782,11 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             continue
         file_platforms[setting.location.path].add(platform)
         by_platform[platform].add("setting", setting.location)
-        name = setting.key.rsplit(".", 1)[-1] if "." in setting.key and not setting.key.isupper() else setting.key
+        name = (
+            setting.key.rsplit(".", 1)[-1]
+            if "." in setting.key and not setting.key.isupper()
+            else setting.key
+        )
         _classify_name(name, setting.value, setting.location, by_platform[platform], platform)
 
     for hint in agent.hints:
@@ -690,7 +820,7 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
         app_id = d.get("MicrosoftAppId") or d.get("app_id")
         if isinstance(app_id, str) and app_id:
             ev.hints.append(app_id)
-    elif hint.kind == "k8s_workload":
+    elif hint.kind in ("k8s_workload", "k8s_service_account"):
         annotations = d.get("annotations") or {}
         if isinstance(annotations, Mapping):
             role = annotations.get("eks.amazonaws.com/role-arn")
@@ -706,12 +836,14 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             gsa = annotations.get("iam.gke.io/gcp-service-account")
             if isinstance(gsa, str) and gsa:
                 by_platform[Platform.GOOGLE].add("role", loc, f"GKE workload identity ({loc.path})")
-        sa = d.get("serviceAccountName")
+        sa = d.get("serviceAccountName") if hint.kind == "k8s_workload" else None
         if sa:
             by_platform[Platform.KUBERNETES].add("role", loc, f"service account {sa} ({loc.path})")
             by_platform[Platform.KUBERNETES].hints.append(str(sa))
     elif hint.kind == MCP:
-        words = " ".join(str(x) for x in (hint.name, d.get("command") or "", *(d.get("args") or ()), d.get("url") or ""))
+        words = " ".join(
+            str(x) for x in (hint.name, d.get("command") or "", *(d.get("args") or ()), d.get("url") or "")
+        )
         for word, platform in _MCP_WORDS:
             if word in words.lower():
                 by_platform[platform].add("mcp", loc)

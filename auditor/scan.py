@@ -10,7 +10,7 @@ from typing import Any
 
 from auditor.clock import Clock, SystemClock
 from auditor.collectors.interface import CollectRequest, Collector
-from auditor.config import Config, find_config, load_config
+from auditor.config import Config, find_config, load_config, validate_rule_refs
 from auditor.errors import CollectorError, ConfigError, SnapshotError
 from auditor.model import (
     Agent,
@@ -215,6 +215,7 @@ def run(
     started = clock.now()
     config = config or load_project_config(options)
     rules = load_rules(config=config)
+    validate_rule_refs(config, rules)
     baseline = load_baseline(options.baseline_file) if options.baseline_file else None
     warnings = _Warnings()
 

@@ -175,6 +175,11 @@ def _peer(venv: str, command: str) -> Callable[[], list[str] | None]:
 
 
 def _find_botaudit() -> list[str] | None:
+    # The entry point beside this interpreter first: a version-manager shim on PATH (pyenv) costs a shell
+    # and a lookup on every run, which would be timed as botaudit's.
+    beside = Path(sys.executable).parent / "botaudit"
+    if beside.is_file():
+        return [str(beside)]
     exe = shutil.which("botaudit")
     return [exe] if exe else None
 

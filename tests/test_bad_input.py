@@ -1,4 +1,4 @@
-"""Bad input never ends a scan: each case becomes a Skipped entry with a clear reason, and the rest goes on."""
+"""Bad input never ends a scan: each case becomes a Skipped entry with a clear reason; the rest goes on."""
 
 from __future__ import annotations
 
@@ -54,7 +54,9 @@ def test_malformed_structure_is_skipped_and_still_scanned(
     assert where in skipped.reason
     assert token not in skipped.reason
     # The line-based fallback still finds the secret, on the right line.
-    assert [(m.kind, m.location.line) for m in result.secrets] == [("github_pat", 1 if rel == "bad.toml" else 2)]
+    assert [(m.kind, m.location.line) for m in result.secrets] == [
+        ("github_pat", 1 if rel == "bad.toml" else 2)
+    ]
 
 
 def test_yaml_bomb_refused(tmp_path: Path, detectors: DetectorSet) -> None:
@@ -71,7 +73,12 @@ def test_yaml_bomb_refused(tmp_path: Path, detectors: DetectorSet) -> None:
 
 def test_json_nested_ten_thousand_deep(tmp_path: Path, detectors: DetectorSet) -> None:
     body = ("[" * 10_000 + "]" * 10_000).encode()
-    result = scan(tmp_path, "deep.json", b'{"token": "' + fake_github("deep").encode() + b'", "x": ' + body + b"}", detectors)
+    result = scan(
+        tmp_path,
+        "deep.json",
+        b'{"token": "' + fake_github("deep").encode() + b'", "x": ' + body + b"}",
+        detectors,
+    )
     assert [s.category for s in result.skipped] == ["too_deep"]
     assert "too deeply nested" in result.skipped[0].reason
     assert len(result.secrets) == 1  # found by the fallback scan
@@ -118,7 +125,9 @@ def test_file_over_max_size_and_symlink_loop_in_walk(tmp_path: Path) -> None:
     assert {(s.source, s.category) for s in skipped} == {("big.json", "too_large"), ("loop", "symlink")}
 
 
-def test_unreadable_file_at_scan_time(tmp_path: Path, detectors: DetectorSet, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file_at_scan_time(
+    tmp_path: Path, detectors: DetectorSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "locked.env"
     path.write_text(f"TOKEN={fake_github('locked')}\n")
     real_open = builtins.open
@@ -131,7 +140,9 @@ def test_unreadable_file_at_scan_time(tmp_path: Path, detectors: DetectorSet, mo
 
     monkeypatch.setattr(filescan, "open", guarded_open, raising=False)
     result = scan_file(FileEntry(path, "locked.env", 10), detectors, fingerprint_key=KEY)
-    assert [(s.category, s.reason) for s in result.skipped] == [("unreadable", "cannot read: Permission denied")]
+    assert [(s.category, s.reason) for s in result.skipped] == [
+        ("unreadable", "cannot read: Permission denied")
+    ]
 
 
 def test_file_vanished_between_walk_and_scan(tmp_path: Path, detectors: DetectorSet) -> None:
@@ -139,7 +150,9 @@ def test_file_vanished_between_walk_and_scan(tmp_path: Path, detectors: Detector
     assert result.skipped[0].category == "unreadable"
 
 
-def test_extractor_crash_becomes_skipped(tmp_path: Path, detectors: DetectorSet, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_extractor_crash_becomes_skipped(
+    tmp_path: Path, detectors: DetectorSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
     token = fake_github("crash")
 
     def explode(*args: object, **kwargs: object) -> None:
@@ -155,11 +168,18 @@ def test_extractor_crash_becomes_skipped(tmp_path: Path, detectors: DetectorSet,
 def test_whole_tree_of_bad_input_goes_on(tmp_path: Path, detectors: DetectorSet) -> None:
     token = fake_github("good")
     (tmp_path / "bad.json").write_text('{"token": "' + fake_github("bad") + '",')
-    (tmp_path / "bomb.yaml").write_text("a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{c}: &{c} [" + ",".join([f"*{p}"] * 10) + "]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
-    ) + "password: hunter2hunter2\n")
+    (tmp_path / "bomb.yaml").write_text(
+        "a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+        + "".join(
+            f"{c}: &{c} [" + ",".join([f"*{p}"] * 10) + "]\n"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        )
+        + "password: hunter2hunter2\n"
+    )
     (tmp_path / "blob.yaml").write_bytes(b"\x00\x01\x02password")
-    (tmp_path / "deep.json").write_text('{"password": "Xq9vT2pLmZ", "x": ' + "[" * 10_000 + "]" * 10_000 + "}")
+    (tmp_path / "deep.json").write_text(
+        '{"password": "Xq9vT2pLmZ", "x": ' + "[" * 10_000 + "]" * 10_000 + "}"
+    )
     os.mkfifo(tmp_path / "fifo.env")
     (tmp_path / "good.env").write_text(f"GITHUB_TOKEN={token}\n")
     entries, skipped = walk([tmp_path])

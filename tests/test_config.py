@@ -111,10 +111,14 @@ def test_empty_file_is_the_default(tmp_path: Path) -> None:
         ("disable: [ba_1]\n", 1, "rule id (BA-101)"),
         ("suppressions:\n  - rule: BA-101\n", 2, "missing required key 'reason'"),
         ("suppressions:\n  - rule: BA-101\n    reason: ok then\n    expires: 31/12/2030\n", 4, "YYYY-MM-DD"),
-        ("suppressions:\n  - rule: BA-101\n    reason: ok then\n    expires: 2030-02-30\n", 4, "not a real date"),
+        (
+            "suppressions:\n  - rule: BA-101\n    reason: ok then\n    expires: 2030-02-30\n",
+            4,
+            "not a real date",
+        ),
         ("suppressions:\n  - reason: because I said so\n", 2, "at least one of rule"),
         ("collectors:\n  gcp: {}\n", 2, "unknown collector platform 'gcp'"),
-        ("collectors:\n  aws:\n    nested: {a: 1}\n", 3, "list of those"),
+        ("collectors:\n  aws:\n    nested: {a: {b: 1}}\n", 3, "mapping of those"),
         ("scan: {}\nscan: {}\n", 2, "duplicate key 'scan'"),
         ("version: [1\n", 2, "not valid YAML"),
         ("- just\n- a list\n", 1, "must be a mapping"),
@@ -127,16 +131,23 @@ def test_bad_config_names_file_and_line(tmp_path: Path, text: str, line: int, wo
 
 
 @pytest.mark.parametrize("key", ["password", "client_secret", "token", "api_key", "secret_id", "vault-token"])
-def test_secret_looking_collector_keys_are_refused_without_echoing_the_value(tmp_path: Path, key: str) -> None:
+def test_secret_looking_collector_keys_are_refused_without_echoing_the_value(
+    tmp_path: Path, key: str
+) -> None:
     value = "Zq8vLr3XwT0pMn5sKd7Yh2Bc"
     message = _error(tmp_path, f"collectors:\n  vault:\n    address: https://v\n    {key}: {value}\n")
     assert ":4: " in message and "environment variable or a file path" in message
     assert value not in message
 
 
-@pytest.mark.parametrize("key", ["token_file", "client_secret_env", "token_url", "private_key_path", "role_id"])
+@pytest.mark.parametrize(
+    "key", ["token_file", "client_secret_env", "token_url", "private_key_path", "role_id"]
+)
 def test_pointer_keys_are_allowed_in_collectors(tmp_path: Path, key: str) -> None:
-    assert key in _load(tmp_path, f"collectors:\n  salesforce:\n    {key}: SOME_VALUE\n").collectors["salesforce"]
+    assert (
+        key
+        in _load(tmp_path, f"collectors:\n  salesforce:\n    {key}: SOME_VALUE\n").collectors["salesforce"]
+    )
 
 
 def test_long_bad_values_are_not_echoed(tmp_path: Path) -> None:
@@ -156,7 +167,10 @@ def test_unreadable_and_non_utf8_files_are_config_errors(tmp_path: Path) -> None
 
 def test_alias_bomb_is_an_error_not_a_hang(tmp_path: Path) -> None:
     lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
-    lines += [f"a{i}: &a{i} [*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1},*a{i-1}]" for i in range(1, 9)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1},*a{i - 1}]"
+        for i in range(1, 9)
+    ]
     message = _error(tmp_path, "\n".join(lines) + "\n")
     assert "more than" in message and "aliases" in message
 
@@ -172,8 +186,16 @@ def test_init_template_loads_cleanly() -> None:
 
 
 def test_init_template_examples_are_valid_when_switched_on() -> None:
-    placeholders = ("agents: []", "baseline: {}", "rules: {}", "disable: []", "suppressions: []",
-                    "collectors: {}", "snapshots: []", "  exclude: []")
+    placeholders = (
+        "agents: []",
+        "baseline: {}",
+        "rules: {}",
+        "disable: []",
+        "suppressions: []",
+        "collectors: {}",
+        "snapshots: []",
+        "  exclude: []",
+    )
     lines = [
         line[3:] if line.startswith("#~ ") else line
         for line in INIT_TEMPLATE.splitlines()
@@ -185,13 +207,25 @@ def test_init_template_examples_are_valid_when_switched_on() -> None:
     assert config.suppressions[0].expires == date(2030, 12, 31)
     assert config.collectors["salesforce"]["consumer_key_env"] == "SF_AUDIT_CONSUMER_KEY"
     # Every top-level key the schema knows is explained in the template.
-    for key in ("version", "fingerprint_key", "agents", "baseline", "rules", "disable", "suppressions", "scan",
-                "collectors", "snapshots"):
+    for key in (
+        "version",
+        "fingerprint_key",
+        "agents",
+        "baseline",
+        "rules",
+        "disable",
+        "suppressions",
+        "scan",
+        "collectors",
+        "snapshots",
+    ):
         assert f"{key}:" in INIT_TEMPLATE
 
 
 def _rule(rule_id: str, name: str, params: dict[str, object] | None = None) -> Rule:
-    return Rule(rule_id, name, "A title", Severity.HIGH, "secrets", "why", "fix", "check", params=params or {})
+    return Rule(
+        rule_id, name, "A title", Severity.HIGH, "secrets", "why", "fix", "check", params=params or {}
+    )
 
 
 def test_validate_rule_refs_accepts_ids_and_names(tmp_path: Path) -> None:
@@ -210,15 +244,51 @@ def test_validate_rule_refs_accepts_ids_and_names(tmp_path: Path) -> None:
     [
         ("disable: [BA-101, BA-999]\n", 1, "unknown rule 'BA-999'"),
         ("rules:\n  no-such-rule: {enabled: false}\n", 2, "unknown rule 'no-such-rule'"),
-        ("rules:\n  BA-106:\n    params: {max_acces_token_minutes: 5}\n", 3, "no parameter 'max_acces_token_minutes'"),
+        (
+            "rules:\n  BA-106:\n    params: {max_acces_token_minutes: 5}\n",
+            3,
+            "no parameter 'max_acces_token_minutes'",
+        ),
         ("rules:\n  BA-106:\n    params:\n      max_access_token_minutes: soon\n", 4, "must be a number"),
         ("suppressions:\n  - rule: BA-777\n    reason: legacy\n", 2, "unknown rule 'BA-777'"),
     ],
 )
 def test_validate_rule_refs_rejects_unknown(tmp_path: Path, text: str, line: int, words: str) -> None:
     config = _load(tmp_path, text)
-    rules = [_rule("BA-101", "static-credential"), _rule("BA-106", "long-lived-token", {"max_access_token_minutes": 15})]
+    rules = [
+        _rule("BA-101", "static-credential"),
+        _rule("BA-106", "long-lived-token", {"max_access_token_minutes": 15}),
+    ]
     with pytest.raises(ConfigError) as info:
         validate_rule_refs(config, rules)
     assert str(info.value).startswith(f"{tmp_path / 'botaudit.yaml'}:{line}: ")
     assert words in str(info.value)
+
+
+def test_init_template_examples_name_real_rules_and_params() -> None:
+    from auditor.engine.loader import load_rules
+
+    placeholders = (
+        "agents: []",
+        "baseline: {}",
+        "rules: {}",
+        "disable: []",
+        "suppressions: []",
+        "collectors: {}",
+        "snapshots: []",
+        "  exclude: []",
+    )
+    lines = [
+        line[3:] if line.startswith("#~ ") else line
+        for line in INIT_TEMPLATE.splitlines()
+        if not line.startswith(placeholders)
+    ]
+    validate_rule_refs(parse_config("\n".join(lines)), load_rules())
+
+
+def test_sample_botaudit_yaml_is_valid() -> None:
+    from auditor.engine.loader import load_rules
+
+    config = load_config(Path(__file__).resolve().parent.parent / "sample_configs" / "botaudit.yaml")
+    validate_rule_refs(config, load_rules())
+    assert config.baseline["vault"] == ("junior-read",) and len(config.snapshots) == 4

@@ -57,7 +57,9 @@ def test_gitignore_nested_and_negation(tmp_path: Path) -> None:
 
 
 def test_botauditignore_and_exclude(tmp_path: Path) -> None:
-    make(tmp_path, {".botauditignore": "fixtures/\n", "fixtures/a.env": "x", "cfg/a.env": "x", "cfg/b.md": "x"})
+    make(
+        tmp_path, {".botauditignore": "fixtures/\n", "fixtures/a.env": "x", "cfg/a.env": "x", "cfg/b.md": "x"}
+    )
     assert rels(tmp_path) == [".botauditignore", "cfg/a.env", "cfg/b.md"]
     assert rels(tmp_path, exclude=["*.md"]) == [".botauditignore", "cfg/a.env"]
 
@@ -161,7 +163,10 @@ def test_unreadable_folder_and_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(walk_module.os, "access", fake_access)
     entries, skipped = walk([tmp_path])
     assert [e.rel for e in entries] == ["open/b.yaml"]
-    assert {(s.source, s.category) for s in skipped} == {("locked", "unreadable"), ("open/c.yaml", "unreadable")}
+    assert {(s.source, s.category) for s in skipped} == {
+        ("locked", "unreadable"),
+        ("open/c.yaml", "unreadable"),
+    }
 
 
 def test_several_roots_and_file_root(tmp_path: Path) -> None:
@@ -177,7 +182,11 @@ def test_several_roots_and_file_root(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("rel", "client", "manifest"),
     [
-        ("home/Library/Application Support/Claude/claude_desktop_config.json", "claude_desktop", "mcp_client_config"),
+        (
+            "home/Library/Application Support/Claude/claude_desktop_config.json",
+            "claude_desktop",
+            "mcp_client_config",
+        ),
         ("repo/.cursor/mcp.json", "cursor", "mcp_client_config"),
         (".vscode/mcp.json", "vscode", "mcp_client_config"),
         (".codeium/windsurf/mcp_config.json", "windsurf", "mcp_client_config"),

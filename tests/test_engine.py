@@ -1,4 +1,4 @@
-"""The rule engine: strict rule loading, config overrides, and evaluation that never crashes or passes silently."""
+"""The rule engine: strict rule loading, config overrides, evaluation that never crashes or passes silently."""
 
 from __future__ import annotations
 
@@ -50,10 +50,18 @@ def _boom(rule: Rule, ctx: RuleContext) -> Iterator[object]:
 CHECKS = {"one": _one, "twice": _twice, "boom": _boom}
 
 
-def _write(folder: Path, rule_id: str, name: str = "", title: str = "A static credential sits in config",
-           check: str = "one", extra: str = "") -> Path:
+def _write(
+    folder: Path,
+    rule_id: str,
+    name: str = "",
+    title: str = "A static credential sits in config",
+    check: str = "one",
+    extra: str = "",
+) -> Path:
     path = folder / f"{rule_id}.yaml"
-    path.write_text(RULE.format(id=rule_id, name=name or f"rule-{rule_id[-3:]}", title=title, check=check) + extra)
+    path.write_text(
+        RULE.format(id=rule_id, name=name or f"rule-{rule_id[-3:]}", title=title, check=check) + extra
+    )
     return path
 
 
@@ -120,8 +128,10 @@ def test_config_overrides_by_id_and_name(tmp_path: Path) -> None:
     _write(tmp_path, "BA-902", check="twice")
     _write(tmp_path, "BA-903")
     config = Config(
-        rules={"BA-901": RuleOverride(severity=Severity.LOW, params={"max_age_days": 30}),
-               "rule-902": RuleOverride(enabled=False)},
+        rules={
+            "BA-901": RuleOverride(severity=Severity.LOW, params={"max_age_days": 30}),
+            "rule-902": RuleOverride(enabled=False),
+        },
         disabled=("rule-903",),
     )
     rules = load_rules(tmp_path, config, predicates=CHECKS)
@@ -160,3 +170,13 @@ def test_shipped_rules_load_against_the_real_predicates_table() -> None:
     for rule in config_rules:
         assert any(ref.startswith("OWASP NHI") for ref in rule.references), rule.id
         assert rule.compliance, rule.id
+
+
+def test_rules_markdown_lists_every_rule_with_its_sections() -> None:
+    from auditor.engine.loader import rules_markdown
+
+    rules = load_rules()
+    text = rules_markdown(rules)
+    for rule in rules:
+        assert f"## {rule.id}" in text and rule.title in text
+    assert text.count("### Remediation") == len(rules)

@@ -1,4 +1,4 @@
-"""Per-format extraction: key paths, line numbers, references, settings, manifest hints, and no leaked secrets."""
+"""Per-format extraction: key paths, lines, references, settings, manifest hints, and no leaked secrets."""
 
 from __future__ import annotations
 
@@ -46,9 +46,7 @@ def fake_password(seed: str) -> str:
     return "Pw" + hashlib.sha256(seed.encode()).hexdigest()[:10] + "x9Q"
 
 
-FAKE_PEM_BODY = "\n".join(
-    base64.b64encode(_digest(f"pem{i}")).decode()[:64] for i in range(6)
-)
+FAKE_PEM_BODY = "\n".join(base64.b64encode(_digest(f"pem{i}")).decode()[:64] for i in range(6))
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +98,10 @@ def test_mcp_json_key_path_line_and_hint(tmp_path: Path, detectors: DetectorSet)
                     "args": ["-y", "@modelcontextprotocol/server-github", "--token", token],
                     "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": token, "LOG_LEVEL": "debug"},
                 },
-                "remote": {"url": "https://mcp.example.test/sse", "headers": {"Authorization": "Bearer ${API_TOKEN}"}},
+                "remote": {
+                    "url": "https://mcp.example.test/sse",
+                    "headers": {"Authorization": "Bearer ${API_TOKEN}"},
+                },
             }
         },
         indent=2,
@@ -202,9 +203,10 @@ def test_k8s_secret_base64_decoded_and_workload(tmp_path: Path, detectors: Detec
     result = scan(tmp_path, "deploy/bot.yaml", content, detectors)
     secrets = by_key(result)
     assert secrets["data.github-token"].location.line == 7
-    assert secrets["data.github-token"].fingerprint == scan(
-        tmp_path, "plain.env", f"GITHUB_TOKEN={token}\n", detectors
-    ).secrets[0].fingerprint
+    assert (
+        secrets["data.github-token"].fingerprint
+        == scan(tmp_path, "plain.env", f"GITHUB_TOKEN={token}\n", detectors).secrets[0].fingerprint
+    )
     assert secrets["stringData.slack"].location.line == 10
     assert len(result.secrets) == 2  # the benign `plain` entry decodes to prose
     refs = {(r.kind, r.target): r for r in result.references}
@@ -224,7 +226,9 @@ def test_k8s_secret_base64_decoded_and_workload(tmp_path: Path, detectors: Detec
     }
     rbac = hints["k8s_rbac"]
     assert rbac.details["roleRef"] == "cluster-admin"
-    assert rbac.details["subjects"] == [{"kind": "ServiceAccount", "name": "support-bot-sa", "namespace": "agents"}]
+    assert rbac.details["subjects"] == [
+        {"kind": "ServiceAccount", "name": "support-bot-sa", "namespace": "agents"}
+    ]
     settings = {s.key: s for s in result.settings}
     assert settings["MODE"].value == "production"
     assert_no_secret_in(result, [token, slack, encoded])
@@ -375,7 +379,7 @@ def test_n8n_workflow_hint(tmp_path: Path, detectors: DetectorSet) -> None:
 
 def test_env_file(tmp_path: Path, detectors: DetectorSet) -> None:
     aws_id, aws_secret = fake_aws_id("env"), fake_aws_secret("env")
-    content = f"# keys\nexport AWS_ACCESS_KEY_ID={aws_id}\nAWS_SECRET_ACCESS_KEY=\"{aws_secret}\"\nAWS_REGION=eu-west-1\n"
+    content = f'# keys\nexport AWS_ACCESS_KEY_ID={aws_id}\nAWS_SECRET_ACCESS_KEY="{aws_secret}"\nAWS_REGION=eu-west-1\n'
     result = scan(tmp_path, "svc/.env.production", content, detectors)
     secrets = by_key(result)
     assert secrets["AWS_ACCESS_KEY_ID"].location.line == 2
@@ -421,10 +425,17 @@ def test_terraform(tmp_path: Path, detectors: DetectorSet) -> None:
 
 def test_npmrc_and_netrc(tmp_path: Path, detectors: DetectorSet) -> None:
     token = fake_github("npm")
-    result = scan(tmp_path, ".npmrc", f"registry=https://npm.example.test/\n//npm.example.test/:_authToken={token}\n", detectors)
+    result = scan(
+        tmp_path,
+        ".npmrc",
+        f"registry=https://npm.example.test/\n//npm.example.test/:_authToken={token}\n",
+        detectors,
+    )
     assert by_key(result)["//npm.example.test/:_authToken"].location.line == 2
     password = fake_password("netrc")
-    result = scan(tmp_path, ".netrc", f"machine api.example.test\n  login bot\n  password {password}\n", detectors)
+    result = scan(
+        tmp_path, ".netrc", f"machine api.example.test\n  login bot\n  password {password}\n", detectors
+    )
     assert by_key(result)["api.example.test.password"].location.line == 3
 
 
@@ -493,7 +504,9 @@ def test_contexts_and_test_paths(tmp_path: Path, detectors: DetectorSet) -> None
     assert prompt.secrets[0].context is SecretContext.PROMPT
     tool = scan(tmp_path, "tools/search.json", json.dumps({"name": "search", "token": token}), detectors)
     assert tool.secrets[0].context is SecretContext.TOOL_DEFINITION
-    schema = scan(tmp_path, "agent.json", json.dumps({"tools": [{"parameters": {"default": token}}]}), detectors)
+    schema = scan(
+        tmp_path, "agent.json", json.dumps({"tools": [{"parameters": {"default": token}}]}), detectors
+    )
     assert schema.secrets[0].context is SecretContext.TOOL_DEFINITION
     fixture = scan(tmp_path, "tests/fixtures/config.yaml", f"token: {token}\n", detectors)
     assert fixture.secrets[0].in_test_path is True

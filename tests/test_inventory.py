@@ -1,11 +1,18 @@
-"""The inventory: agents from manifests and declarations, ownership of evidence, connections and auth models."""
+"""The inventory: agents from manifests and declarations, evidence ownership, connections, auth models."""
 
 from __future__ import annotations
 
 import pytest
 
 from auditor.config import AgentDecl, Config
-from auditor.inventory import agent_root, build_inventory, connection, environment_of, glob_match, resolve_hints
+from auditor.inventory import (
+    agent_root,
+    build_inventory,
+    connection,
+    environment_of,
+    glob_match,
+    resolve_hints,
+)
 from auditor.model import Agent, AuthModel, Platform, ReferenceKind, SecretContext
 from tests.inventory_helpers import hint, ref, scan, secret, setting
 
@@ -19,69 +26,137 @@ def _by_name(agents: tuple[Agent, ...]) -> dict[str, Agent]:
 def _slackbot() -> list:
     env = "salesops-slackbot/.env"
     return [
-        scan("salesops-slackbot/manifest.yaml",
-             hint("salesops-slackbot/manifest.yaml", "slack_app_manifest", "SalesOps Bot",
-                  token_rotation_enabled=False)),
-        scan(env,
-             secret(env, "slack_bot_token", "xoxb-1-2-abc", line=1, key="SLACK_BOT_TOKEN"),
-             setting(env, "SALESFORCE_USERNAME", "integration@acme-demo.example", line=2),
-             secret(env, "password", "Sup3rS3cret!", line=3, key="SALESFORCE_PASSWORD"),
-             setting(env, "SALESFORCE_PASSWORD", "", line=3),
-             secret(env, "salesforce_security_token", "aB3dE5gH7jK9", line=4, key="SALESFORCE_SECURITY_TOKEN"),
-             setting(env, "SALESFORCE_SECURITY_TOKEN", "", line=4), fmt="dotenv"),
+        scan(
+            "salesops-slackbot/manifest.yaml",
+            hint(
+                "salesops-slackbot/manifest.yaml",
+                "slack_app_manifest",
+                "SalesOps Bot",
+                token_rotation_enabled=False,
+            ),
+        ),
+        scan(
+            env,
+            secret(env, "slack_bot_token", "xoxb-1-2-abc", line=1, key="SLACK_BOT_TOKEN"),
+            setting(env, "SALESFORCE_USERNAME", "integration@acme-demo.example", line=2),
+            secret(env, "password", "Sup3rS3cret!", line=3, key="SALESFORCE_PASSWORD"),
+            setting(env, "SALESFORCE_PASSWORD", "", line=3),
+            secret(env, "salesforce_security_token", "aB3dE5gH7jK9", line=4, key="SALESFORCE_SECURITY_TOKEN"),
+            setting(env, "SALESFORCE_SECURITY_TOKEN", "", line=4),
+            fmt="dotenv",
+        ),
     ]
 
 
 def _mcp() -> list:
     path = "ide-mcp/.cursor/mcp.json"
-    return [scan(
-        path,
-        hint(path, "mcp_client_config", "github", 2, "mcpServers.github", command="npx",
-             args=["-y", "@modelcontextprotocol/server-github"], transport="stdio"),
-        hint(path, "mcp_client_config", "aws", 9, "mcpServers.aws", command="uvx",
-             args=["awslabs.aws-api-mcp-server"], transport="stdio"),
-        hint(path, "mcp_client_config", "docs", 15, "mcpServers.docs", url="https://mcp.example/sse",
-             transport="sse"),
-        secret(path, "github_pat", "ghp_x", line=5, key="mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN"),
-        secret(path, "aws_access_key_id", AKID, line=11, key="mcpServers.aws.env.AWS_ACCESS_KEY_ID",
-               identifier=AKID, platform=Platform.AWS),
-        secret(path, "aws_secret_access_key", "s3cr3t", line=12, key="mcpServers.aws.env.AWS_SECRET_ACCESS_KEY"),
-        setting(path, "AWS_REGION", "us-east-1", 13, "mcpServers.aws.env.AWS_REGION"),
-        fmt="json",
-    )]
+    return [
+        scan(
+            path,
+            hint(
+                path,
+                "mcp_client_config",
+                "github",
+                2,
+                "mcpServers.github",
+                command="npx",
+                args=["-y", "@modelcontextprotocol/server-github"],
+                transport="stdio",
+            ),
+            hint(
+                path,
+                "mcp_client_config",
+                "aws",
+                9,
+                "mcpServers.aws",
+                command="uvx",
+                args=["awslabs.aws-api-mcp-server"],
+                transport="stdio",
+            ),
+            hint(
+                path,
+                "mcp_client_config",
+                "docs",
+                15,
+                "mcpServers.docs",
+                url="https://mcp.example/sse",
+                transport="sse",
+            ),
+            secret(
+                path, "github_pat", "ghp_x", line=5, key="mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN"
+            ),
+            secret(
+                path,
+                "aws_access_key_id",
+                AKID,
+                line=11,
+                key="mcpServers.aws.env.AWS_ACCESS_KEY_ID",
+                identifier=AKID,
+                platform=Platform.AWS,
+            ),
+            secret(
+                path,
+                "aws_secret_access_key",
+                "s3cr3t",
+                line=12,
+                key="mcpServers.aws.env.AWS_SECRET_ACCESS_KEY",
+            ),
+            setting(path, "AWS_REGION", "us-east-1", 13, "mcpServers.aws.env.AWS_REGION"),
+            fmt="json",
+        )
+    ]
 
 
 def _teams() -> list:
     path = "hr-teams-bot/appsettings.json"
     client = "5b0c7a1e-3f42-4d8e-9a61-2c7d8e9f0a1b"
-    return [scan(
-        path,
-        hint(path, "bot_framework", "hr-teams-bot", MicrosoftAppType="SingleTenant", MicrosoftAppId=client),
-        setting(path, "MicrosoftAppId", client, 2),
-        secret(path, "azure_client_secret", "abc8Q~xyz", line=3, key="MicrosoftAppPassword"),
-        setting(path, "Graph.Scopes", "https://graph.microsoft.com/.default", 6),
-        setting(path, "code.msal.client_credential", "acquire_token_for_client", 7),
-        fmt="json",
-    )]
+    return [
+        scan(
+            path,
+            hint(
+                path, "bot_framework", "hr-teams-bot", MicrosoftAppType="SingleTenant", MicrosoftAppId=client
+            ),
+            setting(path, "MicrosoftAppId", client, 2),
+            secret(path, "azure_client_secret", "abc8Q~xyz", line=3, key="MicrosoftAppPassword"),
+            setting(path, "Graph.Scopes", "https://graph.microsoft.com/.default", 6),
+            setting(path, "code.msal.client_credential", "acquire_token_for_client", 7),
+            fmt="json",
+        )
+    ]
 
 
 def _nightly() -> list:
     dep = "nightly-sync/k8s/deployment.yaml"
     vault = "nightly-sync/vault-agent.hcl"
     return [
-        scan(dep,
-             hint(dep, "k8s_workload", "nightly-sync", serviceAccountName="nightly-sync",
-                  annotations={"eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/nightly-sync"},
-                  namespace="data-prod"),
-             ref(dep, ReferenceKind.K8S_SECRET_REF, "nightly-sync-approle/secret_id", 30,
-                 "spec.template.spec.containers.0.env.1.valueFrom"),
-             setting(dep, "VAULT_ROLE_ID", "", 28),
-             setting(dep, "VAULT_ADDR", "https://vault.acme-demo.example:8200", 26)),
-        scan(vault,
-             setting(vault, "auto_auth.method.approle.config.role_id_file_path", "/vault/role-id", 3),
-             setting(vault, "vault.token_ttl", "15m", 10),
-             setting(vault, "vault.secret_id_ttl", "1h", 11),
-             setting(vault, "template.source", "database/creds/nightly-sync", 14), fmt="hcl"),
+        scan(
+            dep,
+            hint(
+                dep,
+                "k8s_workload",
+                "nightly-sync",
+                serviceAccountName="nightly-sync",
+                annotations={"eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/nightly-sync"},
+                namespace="data-prod",
+            ),
+            ref(
+                dep,
+                ReferenceKind.K8S_SECRET_REF,
+                "nightly-sync-approle/secret_id",
+                30,
+                "spec.template.spec.containers.0.env.1.valueFrom",
+            ),
+            setting(dep, "VAULT_ROLE_ID", "", 28),
+            setting(dep, "VAULT_ADDR", "https://vault.acme-demo.example:8200", 26),
+        ),
+        scan(
+            vault,
+            setting(vault, "auto_auth.method.approle.config.role_id_file_path", "/vault/role-id", 3),
+            setting(vault, "vault.token_ttl", "15m", 10),
+            setting(vault, "vault.secret_id_ttl", "1h", 11),
+            setting(vault, "template.source", "database/creds/nightly-sync", 14),
+            fmt="hcl",
+        ),
     ]
 
 
@@ -130,31 +205,77 @@ def test_auth_models_are_classified_from_evidence() -> None:
 @pytest.mark.parametrize(
     ("items", "platform", "model"),
     [
-        ([setting("a/x.py", "code.msal.on_behalf_of", "acquire_token_on_behalf_of"),
-          setting("a/x.py", "AZURE_CLIENT_SECRET", "")], Platform.ENTRA, AuthModel.ON_BEHALF_OF),
-        ([setting("a/.env", "AZURE_CLIENT_CERTIFICATE_PATH", "/certs/bot.pem"),
-          setting("a/.env", "AZURE_CLIENT_ID", "c1")], Platform.ENTRA, AuthModel.CLIENT_CERTIFICATE),
-        ([setting("a/sf.yaml", "salesforce.grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-          setting("a/sf.yaml", "salesforce.jwt.sub", "{{ request.user.email }}")],
-         Platform.SALESFORCE, AuthModel.JWT_BEARER_PER_USER),
-        ([setting("a/sf.yaml", "salesforce.grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-          setting("a/sf.yaml", "salesforce.jwt.sub", "integration@acme.example")],
-         Platform.SALESFORCE, AuthModel.CLIENT_CERTIFICATE),
-        ([setting("a/.env", "AWS_ROLE_ARN", "arn:aws:iam::1:role/r"),
-          setting("a/.env", "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token")],
-         Platform.AWS, AuthModel.SERVICE_ACCOUNT_ROLE),
-        ([secret("a/.env", "vault_token", "hvs.abc", key="VAULT_TOKEN")], Platform.VAULT, AuthModel.STATIC_API_KEY),
-        ([secret("a/.env", "slack_user_token", "xoxp-1", key="SLACK_TOKEN")], Platform.SLACK,
-         AuthModel.PERSONAL_TOKEN),
-        ([secret("a/.env", "openai_api_key", "sk-proj-1", key="OPENAI_API_KEY")], Platform.OPENAI,
-         AuthModel.STATIC_API_KEY),
-        ([setting("a/app.yaml", "oauth.grant_type", "password"),
-          setting("a/app.yaml", "oauth.token_url", "https://login.salesforce.com/services/oauth2/token")],
-         Platform.SALESFORCE, AuthModel.SHARED_PASSWORD),
+        (
+            [
+                setting("a/x.py", "code.msal.on_behalf_of", "acquire_token_on_behalf_of"),
+                setting("a/x.py", "AZURE_CLIENT_SECRET", ""),
+            ],
+            Platform.ENTRA,
+            AuthModel.ON_BEHALF_OF,
+        ),
+        (
+            [
+                setting("a/.env", "AZURE_CLIENT_CERTIFICATE_PATH", "/certs/bot.pem"),
+                setting("a/.env", "AZURE_CLIENT_ID", "c1"),
+            ],
+            Platform.ENTRA,
+            AuthModel.CLIENT_CERTIFICATE,
+        ),
+        (
+            [
+                setting("a/sf.yaml", "salesforce.grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                setting("a/sf.yaml", "salesforce.jwt.sub", "{{ request.user.email }}"),
+            ],
+            Platform.SALESFORCE,
+            AuthModel.JWT_BEARER_PER_USER,
+        ),
+        (
+            [
+                setting("a/sf.yaml", "salesforce.grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                setting("a/sf.yaml", "salesforce.jwt.sub", "integration@acme.example"),
+            ],
+            Platform.SALESFORCE,
+            AuthModel.CLIENT_CERTIFICATE,
+        ),
+        (
+            [
+                setting("a/.env", "AWS_ROLE_ARN", "arn:aws:iam::1:role/r"),
+                setting("a/.env", "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token"),
+            ],
+            Platform.AWS,
+            AuthModel.SERVICE_ACCOUNT_ROLE,
+        ),
+        (
+            [secret("a/.env", "vault_token", "hvs.abc", key="VAULT_TOKEN")],
+            Platform.VAULT,
+            AuthModel.STATIC_API_KEY,
+        ),
+        (
+            [secret("a/.env", "slack_user_token", "xoxp-1", key="SLACK_TOKEN")],
+            Platform.SLACK,
+            AuthModel.PERSONAL_TOKEN,
+        ),
+        (
+            [secret("a/.env", "openai_api_key", "sk-proj-1", key="OPENAI_API_KEY")],
+            Platform.OPENAI,
+            AuthModel.STATIC_API_KEY,
+        ),
+        (
+            [
+                setting("a/app.yaml", "oauth.grant_type", "password"),
+                setting(
+                    "a/app.yaml", "oauth.token_url", "https://login.salesforce.com/services/oauth2/token"
+                ),
+            ],
+            Platform.SALESFORCE,
+            AuthModel.SHARED_PASSWORD,
+        ),
     ],
 )
 def test_auth_model_table(items: list, platform: Platform, model: AuthModel) -> None:
-    files = [scan(p, *[i for i in items if i.location.path == p]) for p in sorted({i.location.path for i in items})]
+    files = [
+        scan(p, *[i for i in items if i.location.path == p]) for p in sorted({i.location.path for i in items})
+    ]
     files.append(scan("a/agents.yaml", hint("a/agents.yaml", "crewai", "crew")))
     (agent,) = build_inventory(files, Config())
     conn = connection(agent, platform)
@@ -164,8 +285,13 @@ def test_auth_model_table(items: list, platform: Platform, model: AuthModel) -> 
 
 
 def test_declarations_win_and_absorb_inferred_agents() -> None:
-    decl = AgentDecl(name="SalesOps", paths=("salesops-slackbot/**",), kind="slack_bot", multi_user=False,
-                     environment="stage")
+    decl = AgentDecl(
+        name="SalesOps",
+        paths=("salesops-slackbot/**",),
+        kind="slack_bot",
+        multi_user=False,
+        environment="stage",
+    )
     agents = _by_name(build_inventory([*_slackbot(), *_mcp()], Config(agents=(decl,))))
     assert "salesops-slackbot" not in agents
     sales = agents["SalesOps"]
@@ -173,13 +299,16 @@ def test_declarations_win_and_absorb_inferred_agents() -> None:
     assert len(sales.secrets) == 3 and sales.manifests[0].path == "salesops-slackbot/manifest.yaml"
     # A declaration with no manifest still owns its files.
     decl2 = AgentDecl(name="scripts", paths=("ops/*.py",))
-    (agent,) = build_inventory([scan("ops/job.py", secret("ops/job.py", "openai_api_key", "sk-1"))],
-                               Config(agents=(decl2,)))
+    (agent,) = build_inventory(
+        [scan("ops/job.py", secret("ops/job.py", "openai_api_key", "sk-1"))], Config(agents=(decl2,))
+    )
     assert agent.name == "scripts" and agent.kind == "agent" and len(agent.secrets) == 1
 
 
 def test_unattributed_secrets_stay_out_of_agents() -> None:
-    agents = build_inventory([scan("loose/notes.txt", secret("loose/notes.txt", "openai_api_key", "sk-2"))], Config())
+    agents = build_inventory(
+        [scan("loose/notes.txt", secret("loose/notes.txt", "openai_api_key", "sk-2"))], Config()
+    )
     assert agents == ()
 
 
@@ -187,8 +316,12 @@ def test_name_clashes_are_disambiguated() -> None:
     a = "one/.cursor/mcp.json"
     b = "two/.vscode/mcp.json"
     agents = build_inventory(
-        [scan(a, hint(a, "mcp_client_config", "github", key="mcpServers.github")),
-         scan(b, hint(b, "mcp_client_config", "github", key="servers.github"))], Config())
+        [
+            scan(a, hint(a, "mcp_client_config", "github", key="mcpServers.github")),
+            scan(b, hint(b, "mcp_client_config", "github", key="servers.github")),
+        ],
+        Config(),
+    )
     assert sorted(x.name for x in agents) == ["one:github", "two:github"]
 
 
@@ -203,16 +336,25 @@ def test_resolve_hints_lists_identifiers_per_platform() -> None:
 
 def test_prompt_secret_keeps_context() -> None:
     path = "crew/config/agents.yaml"
-    files = [scan(path, hint(path, "crewai", "researcher"),
-                  secret(path, "openai_api_key", "sk-3", key="researcher.backstory", context=SecretContext.PROMPT))]
+    files = [
+        scan(
+            path,
+            hint(path, "crewai", "researcher"),
+            secret(path, "openai_api_key", "sk-3", key="researcher.backstory", context=SecretContext.PROMPT),
+        )
+    ]
     (agent,) = build_inventory(files, Config())
     assert agent.root == "crew" and agent.secrets[0].context is SecretContext.PROMPT
 
 
 @pytest.mark.parametrize(
     ("path", "root"),
-    [("bot/k8s/deploy.yaml", "bot"), ("bot/.github/workflows/ci.yml", "bot"), ("deploy.yaml", "."),
-     ("a/b/manifest.yaml", "a/b")],
+    [
+        ("bot/k8s/deploy.yaml", "bot"),
+        ("bot/.github/workflows/ci.yml", "bot"),
+        ("deploy.yaml", "."),
+        ("a/b/manifest.yaml", "a/b"),
+    ],
 )
 def test_agent_root(path: str, root: str) -> None:
     assert agent_root(path) == root
@@ -225,3 +367,79 @@ def test_environment_and_globs() -> None:
     assert glob_match("bots/a/.env", "bots/**") and glob_match("bots/a/.env", "bots/")
     assert glob_match("root/bots/a/.env", "bots/**")  # a scan-root prefix is tolerated
     assert not glob_match("other/a/.env", "bots/**")
+
+
+# -- end to end over the demo estate: discovery + extraction + inventory + BA-1xx rules ----------------------
+def _sample_scan() -> tuple[Config, tuple[Agent, ...], tuple]:
+    from pathlib import Path
+
+    from auditor.config import load_config
+    from auditor.discovery.walk import walk
+    from auditor.extract.detectors import DetectorSet
+    from auditor.extract.filescan import scan_file
+
+    root = Path(__file__).resolve().parent.parent / "sample_configs"
+    config = load_config(root / "botaudit.yaml")
+    entries, _ = walk([root])
+    detectors = DetectorSet.load()
+    files = tuple(scan_file(e, detectors, fingerprint_key=config.fingerprint_key) for e in entries)
+    return config, build_inventory(files, config), files
+
+
+def test_sample_configs_inventory() -> None:
+    _, agents, _ = _sample_scan()
+    by_name = _by_name(agents)
+    assert set(by_name) == {
+        "salesops-slackbot",
+        "github",
+        "aws",
+        "hr-teams-bot",
+        "research-crew",
+        "nightly-sync",
+    }
+    models = {(a.name, c.platform, c.auth_model) for a in agents for c in a.connections}
+    assert ("salesops-slackbot", Platform.SALESFORCE, AuthModel.SHARED_PASSWORD) in models
+    assert ("github", Platform.GITHUB, AuthModel.PERSONAL_TOKEN) in models
+    assert ("aws", Platform.AWS, AuthModel.STATIC_API_KEY) in models
+    assert ("hr-teams-bot", Platform.ENTRA, AuthModel.CLIENT_SECRET) in models
+    assert ("nightly-sync", Platform.AWS, AuthModel.SERVICE_ACCOUNT_ROLE) in models
+    assert ("nightly-sync", Platform.VAULT, AuthModel.JIT_TOKEN) in models
+    assert by_name["salesops-slackbot"].multi_user and by_name["hr-teams-bot"].multi_user
+    assert not by_name["github"].multi_user
+    hints = resolve_hints(agents)
+    assert "AKIAKPO4DRVAUKVWZZUT" in hints[Platform.AWS]
+    assert "integration@acme-demo.example" in hints[Platform.SALESFORCE]
+    assert "4b8e2c71-9d3a-4f6e-b5c2-8a1d7e0f9c36" in hints[Platform.ENTRA]
+    assert "nightly-sync" in hints[Platform.VAULT]
+
+
+def test_sample_configs_findings() -> None:
+    from datetime import UTC, datetime
+
+    from auditor.clock import FixedClock
+    from auditor.engine.evaluate import evaluate
+    from auditor.engine.interface import RuleContext
+    from auditor.engine.loader import load_rules
+
+    config, agents, files = _sample_scan()
+    rules = [r for r in load_rules(config=config) if r.id.startswith("BA-1")]
+    ctx = RuleContext(
+        config=config, clock=FixedClock(datetime(2025, 11, 20, tzinfo=UTC)), agents=agents, files=files
+    )
+    findings, not_evaluated = evaluate(rules, ctx)
+    assert not_evaluated == []
+    fired = {(f.agent, f.rule_id) for f in findings}
+    assert {
+        ("salesops-slackbot", "BA-101"),
+        ("salesops-slackbot", "BA-103"),
+        ("salesops-slackbot", "BA-106"),
+        ("github", "BA-101"),
+        ("aws", "BA-101"),
+        ("hr-teams-bot", "BA-101"),
+        ("hr-teams-bot", "BA-108"),
+        ("hr-teams-bot", "BA-111"),
+        ("research-crew", "BA-102"),
+    } <= fired
+    assert not any(agent == "nightly-sync" for agent, _ in fired)
+    assert all(f.location is None or "nightly-sync" not in f.location.path for f in findings)
+    assert all(f.agent is not None for f in findings)

@@ -31,16 +31,30 @@ def _files(spec: dict[str, Any]) -> tuple[list[FileScan], list[str]]:
         items: list[object] = []
         for s in entry.get("secrets") or ():
             values.append(s["value"])
-            items.append(secret(path, s["kind"], s["value"], line=s.get("line", 1), key=s.get("key"),
-                                context=SecretContext(s.get("context", "config")), identifier=s.get("identifier"),
-                                platform=Platform(s["platform"]) if s.get("platform") else None,
-                                is_example=s.get("example", False), in_test_path=s.get("test_path", False)))
+            items.append(
+                secret(
+                    path,
+                    s["kind"],
+                    s["value"],
+                    line=s.get("line", 1),
+                    key=s.get("key"),
+                    context=SecretContext(s.get("context", "config")),
+                    identifier=s.get("identifier"),
+                    platform=Platform(s["platform"]) if s.get("platform") else None,
+                    is_example=s.get("example", False),
+                    in_test_path=s.get("test_path", False),
+                )
+            )
         for st in entry.get("settings") or ():
-            items.append(setting(path, st["key"], str(st.get("value", "")), st.get("line", 1), st.get("key_path")))
+            items.append(
+                setting(path, st["key"], str(st.get("value", "")), st.get("line", 1), st.get("key_path"))
+            )
         for r in entry.get("references") or ():
             items.append(ref(path, ReferenceKind(r["kind"]), r["target"], r.get("line", 1), r.get("key")))
         for m in entry.get("manifests") or ():
-            items.append(hint(path, m["kind"], m["name"], m.get("line", 1), m.get("key"), **(m.get("details") or {})))
+            items.append(
+                hint(path, m["kind"], m["name"], m.get("line", 1), m.get("key"), **(m.get("details") or {}))
+            )
         files.append(scan(path, *items, fmt=entry.get("format", "yaml")))
     return files, values
 
@@ -54,7 +68,9 @@ def run_fixture(rule_id: str, fixture: Path) -> tuple[list[Finding], list[str]]:
     (only,) = [r for r in rule if r.id == rule_id]
     files, values = _files(spec)
     now = parse_time(spec.get("now")) or datetime(2025, 6, 1, tzinfo=UTC)
-    ctx = RuleContext(config=config, clock=FixedClock(now), agents=build_inventory(files, config), files=tuple(files))
+    ctx = RuleContext(
+        config=config, clock=FixedClock(now), agents=build_inventory(files, config), files=tuple(files)
+    )
     findings, not_evaluated = evaluate([only], ctx)
     assert not_evaluated == [], not_evaluated
     return findings, values

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 from dataclasses import dataclass
 
 
@@ -113,15 +114,66 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]]]:
+    """Patterns by exact last segment (most of them), and the few whose last segment is a glob."""
+    exact: dict[str, list[tuple[int, str]]] = {}
+    globs: list[tuple[int, str]] = []
+    for position, known in enumerate(KNOWN_CONFIGS):
+        for pattern in known.patterns:
+            last = pattern.rsplit("/", 1)[-1]
+            if any(c in last for c in "*?["):
+                globs.append((position, pattern))
+            else:
+                exact.setdefault(last, []).append((position, pattern))
+    return exact, globs
+
+
 def match_known(rel: str) -> KnownConfig | None:
     """The known configuration `rel` (a posix rel path) is, if any. First match in table order wins."""
     parts = rel.split("/")
-    for known in KNOWN_CONFIGS:
-        for pattern in known.patterns:
-            depth = pattern.count("/") + 1
-            if len(parts) < depth:
-                continue
-            tail = "/".join(parts[-depth:])
-            if fnmatch.fnmatchcase(tail, pattern):
-                return known
-    return None
+    exact, globs = _index()
+    candidates = exact.get(parts[-1], []) + globs
+    best: int | None = None
+    for position, pattern in candidates:
+        if best is not None and position >= best:
+            continue
+        depth = pattern.count("/") + 1
+        if len(parts) >= depth and fnmatch.fnmatchcase("/".join(parts[-depth:]), pattern):
+            best = position
+    return KNOWN_CONFIGS[best] if best is not None else None
+
+
+# Words that mark auth evidence worth a structured read even when no credential value is inline (a password
+# grant with `${SF_PASSWORD}`, a client id, an env lookup). Matched case-insensitively on the raw bytes; kept
+# specific, because prose words like "token" or "secret" would send every file down the slow path.
+EVIDENCE_MARKERS: tuple[bytes, ...] = (
+    b"grant_type",
+    b"granttype",
+    b"token_url",
+    b"tokenurl",
+    b"token_endpoint",
+    b"client_id",
+    b"clientid",
+    b"client_secret",
+    b"clientsecret",
+    b"tenant_id",
+    b"tenantid",
+    b"instance_url",
+    b"login_url",
+    b"role_arn",
+    b"rolearn",
+    b"security_token",
+    b"api_key",
+    b"apikey",
+    b"username",
+    b"oauth",
+    b"environ",
+    b"getenv",
+    b"process.env",
+    b"vault_addr",
+    b"approle",
+    b"assume_role",
+    b"code_challenge",
+    b"workload_identity",
+)

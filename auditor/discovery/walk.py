@@ -79,7 +79,7 @@ class _IgnoreLayer:
     """The ignore patterns declared in one directory, matched against paths relative to that directory."""
 
     base: str  # rel path of the directory holding the ignore file ("" for the root)
-    spec: pathspec.PathSpec
+    spec: pathspec.GitIgnoreSpec
 
     def check(self, rel: str, is_dir: bool) -> bool | None:
         """True = ignored, False = re-included by a negation, None = no pattern here speaks about it."""
@@ -135,7 +135,7 @@ class _RootWalker:
         root: Path,
         prefix: str,
         max_file_size: int,
-        exclude: pathspec.PathSpec | None,
+        exclude: pathspec.GitIgnoreSpec | None,
         files: list[FileEntry],
         skipped: list[Skipped],
     ) -> None:

@@ -1,4 +1,4 @@
-"""Load rules/BA-*.yaml strictly into Rule objects and apply botaudit.yaml overrides (severity, params, enabled)."""
+"""Load rules/BA-*.yaml strictly into Rules and apply botaudit.yaml overrides (severity, params, enabled)."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
         raise _fail(path, "a rule file must be a mapping")
     unknown = sorted(set(data) - set(_REQUIRED) - set(_OPTIONAL), key=str)
     if unknown:
-        raise _fail(path, f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted((*_REQUIRED, *_OPTIONAL)))})")
+        raise _fail(
+            path, f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted((*_REQUIRED, *_OPTIONAL)))})"
+        )
     for key in _REQUIRED:
         if key not in data:
             raise _fail(path, f"missing required key {key!r}")
@@ -80,7 +82,9 @@ def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
     try:
         severity = Severity(str(data["severity"]).lower())
     except ValueError:
-        raise _fail(path, f"severity {data['severity']!r} is not one of {', '.join(s.value for s in Severity)}") from None
+        raise _fail(
+            path, f"severity {data['severity']!r} is not one of {', '.join(s.value for s in Severity)}"
+        ) from None
     category = _text(path, data, "category")
     if not _WORD.match(category.replace("-", "_")):
         raise _fail(path, f"category {category!r} must be a lower-case word")
@@ -93,7 +97,9 @@ def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
         try:
             platform = Platform(str(platform)).value
         except ValueError:
-            raise _fail(path, f"platform {platform!r} is not one of {', '.join(p.value for p in Platform)}") from None
+            raise _fail(
+                path, f"platform {platform!r} is not one of {', '.join(p.value for p in Platform)}"
+            ) from None
 
     compliance_raw = data.get("compliance") or {}
     if not isinstance(compliance_raw, dict):
@@ -187,3 +193,36 @@ def find_rule(rules: tuple[Rule, ...], ref: str) -> Rule | None:
         if rule.id.lower() == wanted.lower() or rule.name == wanted.lower():
             return rule
     return None
+
+
+def rules_markdown(rules: tuple[Rule, ...]) -> str:
+    """The rule reference as Markdown (docs/rules.md), generated from the rule definitions."""
+    lines = [
+        "# botaudit rules",
+        "",
+        "Generated from `rules/BA-*.yaml`; do not edit by hand. Regenerate with:",
+        '`python -c "from auditor.engine.loader import load_rules, rules_markdown; '
+        "print(rules_markdown(load_rules()), end='')\" > docs/rules.md`",
+        "",
+        "| id | name | severity | platform | title |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.severity.value} | {r.platform or 'config'} | {r.title} |"
+        for r in rules
+    ]
+    for r in rules:
+        lines += ["", f"## {r.id}", "", f"**{r.title}** (`{r.name}`, {r.severity.value}, {r.category})", ""]
+        lines += ["### Why it matters", "", r.rationale, "", "### Remediation", "", r.remediation, ""]
+        if r.params:
+            lines += ["### Parameters (override in botaudit.yaml `rules:`)", ""]
+            lines += [f"- `{k}`: `{v}`" for k, v in r.params.items()]
+            lines.append("")
+        if r.compliance:
+            lines += ["### Compliance", ""]
+            lines += [f"- {fw}: {', '.join(ctrls)}" for fw, ctrls in r.compliance.items()]
+            lines.append("")
+        if r.references:
+            lines += ["### References", ""]
+            lines += [f"- {ref}" for ref in r.references]
+    return "\n".join(lines).rstrip() + "\n"

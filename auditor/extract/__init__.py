@@ -1,4 +1,4 @@
-"""Extraction: per-file evidence (secrets, references, settings, agent manifests) from the discovered files."""
+"""Extraction: per-file evidence (secrets, references, settings, agent manifests) from discovered files."""
 
 from auditor.extract.filescan import scan_file
 from auditor.extract.pool import scan_files

@@ -87,6 +87,13 @@ class Evidence:
         self._settings: dict[tuple[str, int], Setting] = {}
         self._manifests: list[ManifestHint] = []
         self.skipped: list[Skipped] = []
+        self._text_hits: list[Hit] | None = None
+
+    def text_hits(self) -> list[Hit]:
+        """Every detector over the whole text, computed once per file."""
+        if self._text_hits is None:
+            self._text_hits = self.detectors.scan_text(self.text)
+        return self._text_hits
 
     # -- positions --------------------------------------------------------------------------------------
     def line_at(self, offset: int) -> int:
@@ -107,7 +114,7 @@ class Evidence:
         return self._newlines[index] + 1 if index >= 0 else 0
 
     def locate(self, value: str, near_line: int) -> int:
-        """The line where `value` actually appears at or after its key's line (block scalars, wrapped JSON)."""
+        """The line where `value` appears at or after its key's line (block scalars, wrapped JSON)."""
         if not value:
             return near_line
         found = self.text.find(value, self.offset_of_line(near_line))
@@ -174,7 +181,8 @@ class Evidence:
     ) -> None:
         """A posture Setting; values a detector flagged or that look like secrets are blanked, never kept.
         `judge_as` is the key name the value is classified under (default: `key`)."""
-        if value in self.flagged or (value and self.looks_secret(value, judge_as or key)):
+        # Below 6 characters no value classifies as a secret candidate: skip the costly judgement.
+        if value in self.flagged or (len(value) >= 6 and self.looks_secret(value, judge_as or key)):
             value = ""
         ident = (key, line)
         if ident not in self._settings:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from auditor.discovery.known_clients import MANIFEST_MARKERS
 from auditor.discovery.walk import FileEntry
-from auditor.extract import k8s, manifests, structured, text
+from auditor.extract import k8s, manifests, markers, structured, text
 from auditor.extract.evidence import Evidence, allow_lines
 from auditor.extract.formats import FileKind, classify
 from auditor.extract.jsondoc import load_json
@@ -20,7 +18,9 @@ if TYPE_CHECKING:
     from auditor.extract.detectors import DetectorSet
 
 BINARY_SNIFF = 8192
-_MARKERS = re.compile(b"|".join(re.escape(m) for m in MANIFEST_MARKERS))
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 _STRUCTURED = frozenset({"yaml", "json", "env", "toml", "ini", "pypirc", "properties", "hcl", "rc"})
 
 
@@ -33,7 +33,7 @@ def _looks_binary(data: bytes) -> bool:
     if not head:
         return False
     # Undecodable bytes alone do not make a binary (latin-1 text); a high share of control characters does.
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > 0.10
 
 
@@ -48,9 +48,9 @@ def _decode(data: bytes) -> tuple[str, str | None]:
 
 
 def _is_manifest_candidate(data: bytes, kind: FileKind) -> bool:
-    if kind.known is not None or kind.context is SecretContext.WORKFLOW:
+    if kind.known is not None or kind.context is SecretContext.WORKFLOW or kind.format in ("rc", "pem"):
         return True
-    return _MARKERS.search(data) is not None
+    return markers.manifest_markers().any(data)
 
 
 def _load_docs(fmt: str, body: str, kind: FileKind, name: str) -> tuple[list[Doc], DocumentError | None]:
@@ -118,13 +118,18 @@ def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> Fil
         # UTF-16 interleaves NUL bytes with every keyword: prefilter its UTF-8 re-encoding instead.
         data = data.decode("utf-16", errors="replace").encode("utf-8")
     allow = allow_lines(data)
+    manifest = _is_manifest_candidate(data, kind)
     # Fast path: no detector keyword and no agent-manifest marker means nothing here needs parsing.
-    if not detectors.candidates(data) and not _is_manifest_candidate(data, kind):
+    if not manifest and not detectors.candidates(data):
         return FileScan(entry.rel, fmt, size, allow_lines=allow)
     body, note = _decode(data)
     ev = Evidence(entry.rel, body, kind, detectors, fingerprint_key)
     if note is not None:
         ev.skip(f"{note}: still scanned, values may be garbled", "encoding")
+    # Second gate: keywords are common words, so structure is read only where a detector hit, an agent
+    # manifest or auth evidence is; parsing everything would cost ten times the detector pass.
+    if not manifest and not ev.text_hits() and not markers.evidence_markers().any(data):
+        return ev.build(fmt, size, allow)
     if fmt in _STRUCTURED:
         _scan_structured(ev, fmt)
     else:

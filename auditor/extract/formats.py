@@ -1,4 +1,4 @@
-"""What kind of file a rel path is: its format family, its secret context, and whether it sits in a test path."""
+"""What kind of file a rel path is: its format family, its secret context, and whether it is a test path."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def _suffix(name: str) -> str:
 
 
 def detect_format(rel: str) -> str:
-    """`yaml`, `json`, `env`, `toml`, `ini`, `properties`, `hcl`, `pem`, `rc`, `pypirc`, `source` or `text`."""
+    """yaml, json, env, toml, ini, properties, hcl, pem, rc, pypirc, source or text."""
     name = rel.rsplit("/", 1)[-1]
     lower = name.lower()
     suffix = _suffix(lower)
@@ -180,7 +180,7 @@ _TOOL_KEYS = frozenset({"tools", "functions", "parameters", "function", "tool_de
 
 
 def context_for_path(parts: tuple[str | int, ...], default: SecretContext) -> SecretContext:
-    """Refine a file's context from the key path: prompt-like keys are PROMPT, tool schemas TOOL_DEFINITION."""
+    """Refine a file's context by key path: prompt-like keys are PROMPT, tool schemas TOOL_DEFINITION."""
     if default in (SecretContext.KEY_FILE, SecretContext.ENV_FILE):
         return default
     strings = [p for p in parts if isinstance(p, str)]

@@ -1,4 +1,4 @@
-"""JSON to a Doc with the line of every key: a small iterative parser (strings decoded by the stdlib's C scanner)."""
+"""JSON to a Doc with the line of every key: a small iterative parser (strings via the stdlib C scanner)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any
 
 from auditor.extract.tree import MAX_DEPTH, Doc, DocumentError, KeyPath
 
-_scanstring: Any = json.decoder.scanstring  # the C implementation when available
+# The C implementation when available; typeshed does not declare it.
+_scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _LITERALS = (("true", True), ("false", False), ("null", None))

@@ -114,7 +114,7 @@ def hints(doc: Doc, ev: Evidence) -> None:
     line = doc.line_of(("kind",))
     if kind in WORKLOAD_KINDS:
         spec_path, spec = _pod_spec(data)
-        template_meta = {}
+        template_meta: dict[str, Any] = {}
         if kind != "Pod":
             template = doc.get(*spec_path[:-1])
             template_meta = template.get("metadata", {}) if isinstance(template, dict) else {}

@@ -165,7 +165,7 @@ def load_rc(text: str, name: str) -> Doc:
 
 
 class _KeyLines:
-    """Approximate line numbers for parsers that give none (TOML, HCL): each `key =` line in document order."""
+    """Approximate lines for parsers that give none (TOML, HCL): each `key =` line in document order."""
 
     _ASSIGN = re.compile(r'^\s*"?([A-Za-z0-9_.\-]+)"?\s*=', re.MULTILINE)
     _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", re.MULTILINE)

@@ -1,4 +1,4 @@
-"""Agent evidence in structured files: MCP client configs, Slack and Bot Framework apps, n8n, Actions, CrewAI."""
+"""Agent evidence in structured files: MCP clients, Slack and Bot Framework apps, n8n, Actions, CrewAI."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ _BOT_APP_TYPES = ("MicrosoftAppType", "MicrosoftAppTenantId", "MicrosoftAppPassw
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _names(value: Any) -> list[str]:
@@ -72,7 +76,7 @@ def _safe_args(args: Any, ev: Evidence) -> list[str]:
 
 
 def _mcp_servers(doc: Doc) -> list[tuple[KeyPath, str, dict[str, Any]]]:
-    """(path, server name, server definition) for every MCP server in the document, wherever clients nest them."""
+    """(path, name, definition) for every MCP server in the document, wherever clients nest them."""
     data = doc.data
     found: list[tuple[KeyPath, str, dict[str, Any]]] = []
     containers: list[tuple[KeyPath, Any]] = []
@@ -144,16 +148,14 @@ def slack_hint(doc: Doc, ev: Evidence) -> None:
     data = doc.data
     if not isinstance(data, dict) or not ("display_information" in data or "oauth_config" in data):
         return
-    display = data.get("display_information") if isinstance(data.get("display_information"), dict) else {}
-    features = data.get("features") if isinstance(data.get("features"), dict) else {}
-    bot_user = features.get("bot_user") if isinstance(features.get("bot_user"), dict) else {}
-    oauth = data.get("oauth_config") if isinstance(data.get("oauth_config"), dict) else {}
-    scopes = oauth.get("scopes") if isinstance(oauth.get("scopes"), dict) else {}
-    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
-    events = (
-        settings.get("event_subscriptions") if isinstance(settings.get("event_subscriptions"), dict) else {}
-    )
-    interactivity = settings.get("interactivity") if isinstance(settings.get("interactivity"), dict) else {}
+    display = _dict(data.get("display_information"))
+    features = _dict(data.get("features"))
+    bot_user = _dict(features.get("bot_user"))
+    oauth = _dict(data.get("oauth_config"))
+    scopes = _dict(oauth.get("scopes"))
+    settings = _dict(data.get("settings"))
+    events = _dict(settings.get("event_subscriptions"))
+    interactivity = _dict(settings.get("interactivity"))
     name = _str(display.get("name")) or _str(bot_user.get("display_name")) or "slack-app"
     details = {
         "bot_display_name": bot_user.get("display_name"),
@@ -241,7 +243,7 @@ def github_workflow_hint(doc: Doc, ev: Evidence) -> None:
     data = doc.data
     if ev.kind.context is not SecretContext.WORKFLOW or not isinstance(data, dict):
         return
-    jobs = data.get("jobs") if isinstance(data.get("jobs"), dict) else {}
+    jobs = _dict(data.get("jobs"))
     agent_steps: list[str] = []
     for job_id, job in jobs.items():
         steps = job.get("steps") if isinstance(job, dict) else None
@@ -253,9 +255,7 @@ def github_workflow_hint(doc: Doc, ev: Evidence) -> None:
                 agent_steps.append(f"{job_id}.steps[{index}]")
     # JSON-ish loaders may have turned a bare `on:` key into the boolean true.
     triggers = data.get("on", data.get(True))
-    if isinstance(triggers, dict):
-        trigger_names = sorted(str(t) for t in triggers)
-    elif isinstance(triggers, list):
+    if isinstance(triggers, dict | list):
         trigger_names = sorted(str(t) for t in triggers)
     else:
         trigger_names = [str(triggers)] if triggers else []

@@ -37,7 +37,7 @@ _SOURCE_LIKE = (
 def scan_lines(ev: Evidence, *, only_new: bool = False) -> None:
     """Detectors over the whole text, line numbers from offsets. `only_new`: after a structured scan, add only
     specific (non-generic) detections of values the structure did not already yield (comments, free text)."""
-    for hit in ev.detectors.scan_text(ev.text):
+    for hit in ev.text_hits():
         if only_new and (getattr(hit.detector, "generic", False) or hit.value in ev.flagged):
             continue
         ev.secret(hit, line=ev.line_at(hit.start), column=ev.column_at(hit.start))

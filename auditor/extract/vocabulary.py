@@ -27,9 +27,9 @@ MAX_SETTING_VALUE = 300
 
 def is_setting_key(key_path: str) -> bool:
     """Whether the value under this key path is posture evidence worth keeping as a Setting."""
-    parts = key_path.rsplit(".", 2)
+    parts = re.sub(r"\[\d+\]", "", key_path).rsplit(".", 2)
     last = parts[-1]
-    # A list item (`scopes.0`, `Statement.0.Action.1`) is judged by the key that holds the list.
+    # A list item (`scopes[0]`, `scopes.0`, `Statement[0].Action[1]`) is judged by the key holding the list.
     if last.isdigit() and len(parts) > 1:
         last = parts[-2]
     return bool(_SETTING_KEY.search(last))

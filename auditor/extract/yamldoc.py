@@ -1,4 +1,4 @@
-"""YAML to Docs from the event stream: line numbers for every key, alias-bomb and nesting guards, no composer."""
+"""YAML to Docs from the event stream: a line for every key, alias-bomb and nesting guards, no composer."""
 
 from __future__ import annotations
 
@@ -137,7 +137,7 @@ class _Builder:
         self.alias_expanded += size
         if self.alias_expanded > MAX_ALIAS_EXPANSION:
             raise DocumentError(
-                f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION} nodes (possible billion-laughs bomb)",
+                f"YAML aliases expand to over {MAX_ALIAS_EXPANSION} nodes (possible billion-laughs bomb)",
                 "yaml_bomb",
                 line,
             )

@@ -59,13 +59,26 @@ def _all_settings(ctx: RuleContext) -> Iterator[Setting]:
         yield from scan.settings
 
 
+_INDEX = re.compile(r"\[\d+\]")
+_DOCS = (".md", ".rst", ".txt", ".adoc", ".html", ".htm")
+
+
+def _plain(key: str) -> str:
+    """A key path without list indexes: `a.b[0].c` and `a.b.0.c` both read `a.b.c`."""
+    return ".".join(p for p in _INDEX.sub("", key).split(".") if p and not p.isdigit())
+
+
 def _last(key: str) -> str:
     """The last meaningful segment of a key path (list indexes skipped)."""
-    parts = [p for p in key.split(".") if p and not p.isdigit()]
-    return parts[-1] if parts else key
+    plain = _plain(key)
+    return plain.rsplit(".", 1)[-1] if plain else key
 
 
 def _parent(key: str) -> str:
+    """The key path above the last segment, indexes kept so sibling list items stay apart."""
+    key = _INDEX.sub(lambda m: "." + m.group(0)[1:-1], key)
+    while key.rsplit(".", 1)[-1].isdigit() and "." in key:
+        key = key.rsplit(".", 1)[0]
     return key.rsplit(".", 1)[0] if "." in key else ""
 
 
@@ -117,7 +130,11 @@ def _secret_findings(rule: Rule, ctx: RuleContext, in_model_context: bool) -> Ch
                 secret_fingerprint=s.fingerprint,
                 confidence=confidence,
                 severity=severity,
-                evidence={"context": s.context.value, "detector": s.detector_id, "in_test_path": s.in_test_path},
+                evidence={
+                    "context": s.context.value,
+                    "detector": s.detector_id,
+                    "in_test_path": s.in_test_path,
+                },
             )
 
 
@@ -140,6 +157,12 @@ def _conn_location(agent: Agent, conn: Connection) -> Location | None:
     return agent.manifests[0] if agent.manifests else None
 
 
+_SHARED_WORDS = {
+    AuthModel.SHARED_PASSWORD: "one shared integration login (username and password)",
+    AuthModel.STATIC_API_KEY: "one shared static key",
+}
+
+
 def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
     platforms = _platforms(rule, "platforms")
     shared = {AuthModel.SHARED_PASSWORD, AuthModel.STATIC_API_KEY}
@@ -151,8 +174,8 @@ def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
                 continue
             who = f" as {conn.identity_hint}" if conn.identity_hint else ""
             yield rule.finding(
-                f"{agent.name} serves many users but reaches {conn.platform.value}{who} with one shared "
-                f"{conn.auth_model.value.replace('_', ' ')} credential and no per-user delegation: every user gets "
+                f"{agent.name} serves many users but reaches {conn.platform.value}{who} with "
+                f"{_SHARED_WORDS[conn.auth_model]} and no per-user delegation: every user gets "
                 f"the integration identity's access ({conn.reason})",
                 subject=agent.root,
                 location=_conn_location(agent, conn),
@@ -178,7 +201,9 @@ def personal_token_on_shared_bot(rule: Rule, ctx: RuleContext) -> CheckResult:
             continue
         for conn in agent.connections:
             personal = conn.auth_model is AuthModel.PERSONAL_TOKEN
-            person_login = conn.auth_model is AuthModel.SHARED_PASSWORD and _looks_personal(conn.identity_hint)
+            person_login = conn.auth_model is AuthModel.SHARED_PASSWORD and _looks_personal(
+                conn.identity_hint
+            )
             if not (personal or person_login):
                 continue
             what = (
@@ -237,13 +262,17 @@ def deprecated_oauth_grant(rule: Rule, ctx: RuleContext) -> CheckResult:
     for scan in ctx.files:
         settings = scan.settings
         has_pkce = any(
-            re.search(r"pkce|code_?challenge", st.key, re.I) and st.value.lower() not in ("false", "0", "no", "off")
+            re.search(r"pkce|code_?challenge", st.key, re.I)
+            and st.value.lower() not in ("false", "0", "no", "off")
             for st in settings
         )
         public = any(
             st.key == "code.msal.public_client"
             or (re.search(r"token_?endpoint_?auth_?method", st.key, re.I) and st.value.lower() == "none")
-            or (re.search(r"public_?client|is_?public", st.key, re.I) and st.value.lower() in ("true", "yes", "1"))
+            or (
+                re.search(r"public_?client|is_?public", st.key, re.I)
+                and st.value.lower() in ("true", "yes", "1")
+            )
             or (re.search(r"(^|\.)type$", st.key, re.I) and st.value.lower() in ("spa", "public", "native"))
             for st in settings
         )
@@ -253,17 +282,17 @@ def deprecated_oauth_grant(rule: Rule, ctx: RuleContext) -> CheckResult:
             grant = None
             if st.key == "code.oauth.password_grant" or (re.search(r"grant", last) and value == "password"):
                 grant = "the resource owner password grant"
-            elif st.key == "code.oauth.implicit_grant" or (
-                re.search(r"grant", last) and value == "implicit"
-            ) or (re.search(r"response_?type", last) and value in ("token", "id_token token")):
-                grant = "the implicit grant"
-            elif re.search(r"implicit", last) and value not in _NO and "allow" in last + _parent(st.key).lower():
-                grant = "the implicit grant"
             elif (
-                public
-                and not has_pkce
-                and (re.search(r"grant", last) and value == "authorization_code")
+                st.key == "code.oauth.implicit_grant"
+                or (re.search(r"grant", last) and value == "implicit")
+                or (re.search(r"response_?type", last) and value in ("token", "id_token token"))
+            ) or (
+                re.search(r"implicit", last)
+                and value not in _NO
+                and "allow" in last + _parent(st.key).lower()
             ):
+                grant = "the implicit grant"
+            elif public and not has_pkce and (re.search(r"grant", last) and value == "authorization_code"):
                 grant = "the authorization code flow without PKCE on a public client"
             if grant is None:
                 continue
@@ -286,14 +315,27 @@ _ACCESS_KEY = re.compile(
     r"|jwt_?(ttl|lifetime|expiry|expiration|expires_?in)(_\w+)?|expires_?in|explicit_?max_?ttl|token_?period)$",
     re.I,
 )
-_REFRESH_KEY = re.compile(r"^refresh_?token_?(lifetime|ttl|validity|expiry|expiration|expires_?in|max_?age)(_\w+)?$",
-                          re.I)
+_REFRESH_KEY = re.compile(
+    r"^refresh_?token_?(lifetime|ttl|validity|expiry|expiration|expires_?in|max_?age)(_\w+)?$", re.I
+)
 _SECRET_ID_KEY = re.compile(r"^secret_?id_?ttl$", re.I)
 _PERIOD_KEY = re.compile(r"^(token_?)?period$", re.I)
 _MAX_TTL_KEY = re.compile(r"^(token_?)?(explicit_?)?max_?ttl$", re.I)
 _NEVER = frozenset({"never", "none", "infinite", "unlimited", "-1", "0", "no_expiry", "noexpiry"})
-_UNIT_SUFFIX = {"seconds": 1, "secs": 1, "sec": 1, "s": 1, "minutes": 60, "mins": 60, "min": 60, "hours": 3600,
-                "hrs": 3600, "h": 3600, "days": 86400, "d": 86400}
+_UNIT_SUFFIX = {
+    "seconds": 1,
+    "secs": 1,
+    "sec": 1,
+    "s": 1,
+    "minutes": 60,
+    "mins": 60,
+    "min": 60,
+    "hours": 3600,
+    "hrs": 3600,
+    "h": 3600,
+    "days": 86400,
+    "d": 86400,
+}
 
 
 def _duration(key: str, value: str) -> int | None:
@@ -349,34 +391,44 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                 if seconds == 0:
                     yield found(st, "AppRole secret IDs never expire (secret_id_ttl = 0)", Severity.HIGH)
                 elif seconds is not None and seconds > max_secret_id:
-                    yield found(st, f"AppRole secret IDs live {_human(seconds)} (limit {_human(max_secret_id)})")
+                    yield found(
+                        st, f"AppRole secret IDs live {_human(seconds)} (limit {_human(max_secret_id)})"
+                    )
             elif _PERIOD_KEY.match(last):
                 seconds = _duration(st.key, st.value)
                 siblings = by_parent[_parent(st.location.key or st.key)]
                 has_max = any(
-                    _MAX_TTL_KEY.match(_last(o.key)) and (_duration(o.key, o.value) or 0) > 0 for o in siblings
+                    _MAX_TTL_KEY.match(_last(o.key)) and (_duration(o.key, o.value) or 0) > 0
+                    for o in siblings
                 )
                 if seconds and not has_max:
-                    yield found(st, f"periodic tokens (period {_human(seconds)}) with no max TTL can be renewed "
-                                "forever")
+                    yield found(
+                        st,
+                        f"periodic tokens (period {_human(seconds)}) with no max TTL can be renewed forever",
+                    )
             elif _REFRESH_KEY.match(last):
                 seconds = _duration(st.key, st.value)
                 if seconds == 0:
                     yield found(st, "refresh tokens never expire", Severity.HIGH)
                 elif seconds is not None and seconds > max_refresh:
                     yield found(st, f"refresh tokens live {_human(seconds)} (limit {_human(max_refresh)})")
-            elif _ACCESS_KEY.match(last) or (
-                _MAX_TTL_KEY.match(last) and re.search(r"vault|approle|token", st.key, re.I)
-            ) or (last.lower() == "ttl" and re.search(r"vault|approle|token", st.key, re.I)):
+            elif (
+                _ACCESS_KEY.match(last)
+                or (_MAX_TTL_KEY.match(last) and re.search(r"vault|approle|token", st.key, re.I))
+                or (last.lower() == "ttl" and re.search(r"vault|approle|token", st.key, re.I))
+            ):
                 seconds = _duration(st.key, st.value)
                 if seconds == 0:
-                    yield found(st, "tokens never expire (a TTL of 0 means no limit or the system maximum)",
-                                Severity.HIGH)
+                    yield found(
+                        st,
+                        "tokens never expire (a TTL of 0 means no limit or the system maximum)",
+                        Severity.HIGH,
+                    )
                 elif seconds is not None and seconds > max_access:
                     yield found(st, f"access tokens live {_human(seconds)} (limit {_human(max_access)})")
-            elif re.fullmatch(r"(never_?expires?|non_?expiring|no_?expiry)", last, re.I) and st.value.lower() in (
-                "true", "yes", "1"
-            ):
+            elif re.fullmatch(
+                r"(never_?expires?|non_?expiring|no_?expiry)", last, re.I
+            ) and st.value.lower() in ("true", "yes", "1"):
                 yield found(st, "tokens are configured never to expire", Severity.HIGH)
     for agent in ctx.agents:
         for hint in agent.hints:
@@ -422,8 +474,11 @@ def refresh_token_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
 
 # -- BA-109: no origin or IP restriction --------------------------------------------------------------------------
 _ORIGIN_KEY = re.compile(r"cors|origin", re.I)
-_IP_KEY = re.compile(r"ip_?(allow|range|whitelist|restrict)|allowed_?ips?|trusted_?ips?|bound_?cidrs?|cidr_?list"
-                     r"|source_?ranges?", re.I)
+_IP_KEY = re.compile(
+    r"ip_?(allow|range|whitelist|restrict)|allowed_?ips?|trusted_?ips?|bound_?cidrs?|cidr_?list"
+    r"|source_?ranges?",
+    re.I,
+)
 _RELAX_KEY = re.compile(r"relax", re.I)
 
 
@@ -434,7 +489,9 @@ def no_origin_restriction(rule: Rule, ctx: RuleContext) -> CheckResult:
         value = st.value.strip().strip("'\"")
         problem = None
         if _ORIGIN_KEY.search(key) and value == "*":
-            problem = "allows every origin (CORS `*`): any web page can call the agent endpoint from a browser"
+            problem = (
+                "allows every origin (CORS `*`): any web page can call the agent endpoint from a browser"
+            )
         elif _IP_KEY.search(key) and value in ("0.0.0.0/0", "::/0", "*", "any"):
             problem = f"allows every source address ({value}) where the platform supports an IP allowlist"
         elif _RELAX_KEY.search(key) and re.search(r"relax|bypass|true", value, re.I):
@@ -491,9 +548,9 @@ def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
 
 # -- BA-111: over-broad privilege declared in configuration ----------------------------------------------------
 _CODE_PRIVILEGE = {
-    "code.aws.action_star": "an IAM statement allowing every action (`Action: \"*\"`)",
+    "code.aws.action_star": 'an IAM statement allowing every action (`Action: "*"`)',
     "code.aws.admin_policy": "the AWS managed AdministratorAccess policy",
-    "code.vault.path_star": "a Vault policy on `path \"*\"`",
+    "code.vault.path_star": 'a Vault policy on `path "*"`',
     "code.vault.sudo": "a Vault policy with the `sudo` capability",
     "code.k8s.cluster_admin": "the Kubernetes cluster-admin role",
     "code.salesforce.system_administrator": "the Salesforce System Administrator profile",
@@ -501,15 +558,19 @@ _CODE_PRIVILEGE = {
 
 
 def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
-    key = st.location.key or st.key
+    key = _plain(st.location.key or st.key)
     last = _last(key).lower()
     value = st.value.strip()
     if st.key in _CODE_PRIVILEGE:
         return _CODE_PRIVILEGE[st.key]
     if st.key == "code.graph.readwrite_all":
-        return "a Microsoft Graph *.ReadWrite.All permission" if broad_graph.search(value or "ReadWrite.All") else None
+        return (
+            "a Microsoft Graph *.ReadWrite.All permission"
+            if broad_graph.search(value or "ReadWrite.All")
+            else None
+        )
     if last in ("action", "actions") and value in ("*", "*:*"):
-        return "an IAM statement allowing every action (`Action: \"*\"`)"
+        return 'an IAM statement allowing every action (`Action: "*"`)'
     if last in ("action", "actions") and re.fullmatch(r"iam:\*", value):
         return "an IAM statement allowing every IAM action (`iam:*`), a privilege-escalation path"
     if "AdministratorAccess" in value and value.startswith("arn:aws"):
@@ -521,7 +582,7 @@ def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
     if re.search(r"capabilit", key, re.I) and value.lower() == "sudo":
         return "a Vault policy with the `sudo` capability"
     if re.search(r"(^|\.)path\.\*(\.|$)", key) and re.search(r"capabilit", key, re.I):
-        return "a Vault policy on `path \"*\"`"
+        return 'a Vault policy on `path "*"`'
     if re.search(r"roleref", key, re.I) and value == "cluster-admin":
         return "the Kubernetes cluster-admin role"
     return None
@@ -530,8 +591,13 @@ def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
 def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     words = "|".join(re.escape(str(w)) for w in rule.params.get("graph_permissions", ("ReadWrite.All",)))
-    broad_graph = re.compile(rf"\b[A-Z][A-Za-z]+\.({words})\b|Sites\.FullControl\.All|Directory\.AccessAsUser\.All")
+    broad_graph = re.compile(
+        rf"\b[A-Z][A-Za-z]+\.({words})\b|Sites\.FullControl\.All|Directory\.AccessAsUser\.All"
+    )
     for st in _all_settings(ctx):
+        # Prose mentioning "System Administrator" or "cluster-admin" grants nothing.
+        if st.key.startswith("code.") and st.location.path.lower().endswith(_DOCS):
+            continue
         problem = _privilege_problem(st, broad_graph)
         if problem is None:
             continue
@@ -583,9 +649,12 @@ def _role_ref_name(details: Mapping[str, Any]) -> str | None:
 
 
 # -- BA-112: unrotated secrets judged from dates in configuration -----------------------------------------------
-_DATE_KEY = re.compile(r"^(created|created_?at|creation_?(date|time)|create_?date|updated|updated_?at|last_?updated"
-                       r"|rotated|rotated_?at|last_?rotated|last_?rotation|last_?changed|issued|issued_?at"
-                       r"|key_?created|secret_?created|password_?last_?changed|last_?password_?change)$", re.I)
+_DATE_KEY = re.compile(
+    r"^(created|created_?at|creation_?(date|time)|create_?date|updated|updated_?at|last_?updated"
+    r"|rotated|rotated_?at|last_?rotated|last_?rotation|last_?changed|issued|issued_?at"
+    r"|key_?created|secret_?created|password_?last_?changed|last_?password_?change)$",
+    re.I,
+)
 _CREDENTIAL_WORDS = re.compile(r"key|secret|token|credential|password|cert", re.I)
 
 

@@ -1,0 +1,74 @@
+"""Whole-buffer marker checks: does a file need a structured read? (Vectorscan when available)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from collections.abc import Sequence
+
+from auditor.discovery.known_clients import EVIDENCE_MARKERS, MANIFEST_MARKERS
+from auditor.extract.vocabulary import CODE_PATTERNS
+
+
+class MarkerSet:
+    """`any(data)`: does any of these patterns occur in the buffer? One Vectorscan pass where the bindings
+    import and compile the patterns; otherwise substring checks (literals) and `re` searches (regexes)."""
+
+    def __init__(self, literals: Sequence[bytes], regexes: Sequence[re.Pattern[str]] = ()) -> None:
+        self.literals = tuple(m.lower() for m in literals)
+        self.regexes = tuple(regexes)
+        self._bytes_regexes = tuple(
+            re.compile(p.pattern.encode(), p.flags & ~re.UNICODE) for p in self.regexes
+        )
+        self._db = self._compile()
+
+    def _compile(self) -> object | None:
+        try:
+            import hyperscan
+        except ImportError:
+            return None
+        expressions = [re.escape(m) for m in self.literals] + [p.pattern.encode() for p in self.regexes]
+        flags = [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(self.literals) + [
+            hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+        ] * len(self.regexes)
+        try:
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            db.compile(
+                expressions=expressions,
+                ids=list(range(len(expressions))),
+                elements=len(expressions),
+                flags=flags,
+            )
+        except Exception:  # a construct Vectorscan does not support: the stdlib path still answers
+            return None
+        return db
+
+    def any(self, data: bytes) -> bool:
+        if self._db is not None:
+            found = False
+
+            def on_match(_id: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+                nonlocal found
+                found = True
+                return True  # stop at the first match
+
+            # ScanTerminated is how Vectorscan reports the early stop.
+            with contextlib.suppress(Exception):
+                self._db.scan(data, match_event_handler=on_match)  # type: ignore[attr-defined]
+            return found
+        lowered = data.lower()
+        if any(m in lowered for m in self.literals):
+            return True
+        return any(p.search(data) for p in self._bytes_regexes)
+
+
+@functools.lru_cache(maxsize=1)
+def manifest_markers() -> MarkerSet:
+    """Built on first use in each process (never at import time)."""
+    return MarkerSet(MANIFEST_MARKERS)
+
+
+@functools.lru_cache(maxsize=1)
+def evidence_markers() -> MarkerSet:
+    return MarkerSet(EVIDENCE_MARKERS, [pattern for _name, pattern in CODE_PATTERNS])
