@@ -383,12 +383,14 @@ def rules_list(ctx: typer.Context) -> None:
         rules = load_rules()
     except BotauditError as exc:
         _die(str(exc))
-    out = Console(highlight=False)
     from rich.table import Table
 
+    # Wide enough for slugs even when piped (rich assumes 80 columns off a terminal).
+    out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     table = Table(title=f"{len(rules)} rules", show_lines=False)
-    for col in ("id", "severity", "name", "title"):
-        table.add_column(col)
+    for col in ("id", "severity", "name"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("title")
     for rule in rules:
         table.add_row(rule.id, rule.severity.value, rule.name, rule.title)
     out.print(table)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -479,6 +480,7 @@ class _Evaluator:
         self.policies = policies
         self.groups = groups
         self._allow_cache: dict[str, Grants] = {}
+        self._summary_cache: dict[tuple[tuple[str, ...], str | None], tuple[Grants, list[Statement], Any]] = {}
 
     def _allow(self, key: str, statements: tuple[Statement, ...]) -> Grants:
         if key not in self._allow_cache:
@@ -487,11 +489,11 @@ class _Evaluator:
 
     def statements_of(self, principal: Mapping[str, Any], inline_key: str) -> list[tuple[str, tuple[Statement, ...]]]:
         parts: list[tuple[str, tuple[Statement, ...]]] = []
-        owner = principal.get("Arn", "")
         for pol in principal.get(inline_key, []):
-            parts.append(
-                (f"inline:{owner}:{pol['PolicyName']}", parse_document(pol.get("PolicyDocument"), pol["PolicyName"]))
-            )
+            doc = pol.get("PolicyDocument")
+            # Keyed by content, so thousands of principals with the same inline document share one expansion.
+            key = "inline:" + (json.dumps(doc, sort_keys=True) if not isinstance(doc, str) else doc)
+            parts.append((key, parse_document(doc, pol["PolicyName"])))
         for att in principal.get("AttachedManagedPolicies", []):
             parts.append((att["PolicyArn"], self.policies.get(att["PolicyArn"], ())))
         return parts
@@ -504,18 +506,26 @@ class _Evaluator:
             group = self.groups.get(gname)
             if group:
                 parts.extend(self.statements_of(group, "GroupPolicyList"))
-        statements = [st for _, sts in parts for st in sts]
-        grants = apply_denies(merge(*(self._allow(k, sts) for k, sts in parts)), statements, self.catalog)
+        names = [p.get("PolicyName", "") for p in principal.get(inline_key, [])]
+        names += [a.get("PolicyName", a["PolicyArn"]) for a in principal.get("AttachedManagedPolicies", [])]
         boundary_arn = (principal.get("PermissionsBoundary") or {}).get("PermissionsBoundaryArn")
-        boundary_known = True
-        if boundary_arn:
-            bsts = self.policies.get(boundary_arn)
-            if bsts is None:
-                boundary_known = False
-            else:
+        boundary_known = boundary_arn is None or boundary_arn in self.policies
+        key = (tuple(sorted({k for k, _ in parts})), boundary_arn)
+        cached = self._summary_cache.get(key)
+        if cached is None:
+            statements = [st for _, sts in parts for st in sts]
+            grants = apply_denies(merge(*(self._allow(k, sts) for k, sts in parts)), statements, self.catalog)
+            if boundary_arn and boundary_arn in self.policies:
+                bsts = self.policies[boundary_arn]
                 grants = intersect(grants, apply_denies(self._allow(boundary_arn, bsts), bsts, self.catalog))
-        summary = summarise(grants, self.catalog, self_arns=(str(principal.get("Arn", "")),), statements=statements)
-        return summary, [name for name, _ in parts], boundary_known
+            summary = summarise(grants, self.catalog, statements=statements)
+            cached = (grants, statements, summary)
+            self._summary_cache[key] = cached
+        grants, statements, summary = cached
+        if any("*" not in e.rsplit(" on ", 1)[-1] for e in summary.escalations):
+            # Escalation on a specific ARN depends on whose ARN it is: judge it for this principal.
+            summary = summarise(grants, self.catalog, self_arns=(str(principal.get("Arn", "")),), statements=statements)
+        return summary, names, boundary_known
 
 
 def _tags(principal: Mapping[str, Any]) -> dict[str, str]:

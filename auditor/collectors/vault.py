@@ -146,7 +146,7 @@ class VaultCollector:
         token = _find_token(settings)
         if not token:
             raise CollectorError("vault: no token (set VAULT_TOKEN or write ~/.vault-token)")
-        fp_key = str(settings.get("fingerprint_key") or DEFAULT_FINGERPRINT_KEY)
+        fp_key = str(getattr(request, "fingerprint_key", None) or DEFAULT_FINGERPRINT_KEY)
         counter = RequestCounter()
         http = _Http(_make_client(addr, token, settings, request, counter), counter, max(1, request.max_retries))
         progress.start("vault", total=None)
@@ -156,13 +156,13 @@ class VaultCollector:
             except _Failed as exc:
                 raise CollectorError(f"vault: cannot authenticate at {addr} ({exc.reason})") from exc
             progress.advance("vault")
-            tokens = [(self_info, [f"fingerprint:{fingerprint('vault_token', token, fp_key)}"])]
+            tokens = [(self_info, [f"fp:{fingerprint('vault_token', token, fp_key)}"])]
             for extra in self._extra_tokens:
                 other = _Http(_make_client(addr, extra, settings, request, counter), counter, http.attempts)
                 info = _data(other.try_call("token lookup-self (agent token)", "GET", "auth/token/lookup-self"))
                 http.coverage.extend(other.coverage)
                 if info:
-                    tokens.append((info, [f"fingerprint:{fingerprint('vault_token', extra, fp_key)}"]))
+                    tokens.append((info, [f"fp:{fingerprint('vault_token', extra, fp_key)}"]))
 
             policies, policy_errors = _policies(http)
             progress.advance("vault")
