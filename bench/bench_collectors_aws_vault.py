@@ -25,12 +25,23 @@ from tests.standins.aws import iam_backend  # noqa: E402
 from tests.standins.vault import start_bao, stop_bao, write_policy  # noqa: E402
 
 ROLES, USERS, SECRETS, APPROLES = 5000, 2000, 1000, 300
-TRUST = json.dumps({"Version": "2012-10-17", "Statement": [
-    {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+TRUST = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+        ],
+    }
+)
 POLICIES = [
     json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": a, "Resource": "*"}]})
-    for a in (["s3:Get*", "s3:List*"], ["dynamodb:*"], ["sqs:SendMessage", "sqs:ReceiveMessage"], "*",
-              ["iam:PassRole", "lambda:CreateFunction"])
+    for a in (
+        ["s3:Get*", "s3:List*"],
+        ["dynamodb:*"],
+        ["sqs:SendMessage", "sqs:ReceiveMessage"],
+        "*",
+        ["iam:PassRole", "lambda:CreateFunction"],
+    )
 ]
 
 
@@ -40,8 +51,12 @@ def bench_aws() -> None:
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
-    os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_DEFAULT_REGION="us-east-1",
-                      AWS_ENDPOINT_URL=f"http://{host}:{port}")
+    os.environ.update(
+        AWS_ACCESS_KEY_ID="bench",
+        AWS_SECRET_ACCESS_KEY="bench",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_ENDPOINT_URL=f"http://{host}:{port}",
+    )
     try:
         import boto3
 
@@ -59,15 +74,25 @@ def bench_aws() -> None:
                 key = iam.create_access_key(f"user-{i}")
                 if i < 20:
                     referenced.append(key.access_key_id)
-        print(f"aws: seeded {ROLES} roles, {USERS} users ({USERS // 4} with keys) in {time.perf_counter() - t:.1f} s")
-        for label, ids in (("scan (5 key ids referenced)", tuple(referenced[:5])), ("collect (no identifiers)", ())):
+        print(
+            f"aws: seeded {ROLES} roles, {USERS} users ({USERS // 4} with keys) in {time.perf_counter() - t:.1f} s"
+        )
+        for label, ids in (
+            ("scan (5 key ids referenced)", tuple(referenced[:5])),
+            ("collect (no identifiers)", ()),
+        ):
             t = time.perf_counter()
-            snap = AwsCollector().collect(CollectRequest(identifiers=ids, baseline="user-0"),
-                                          clock=SystemClock(), progress=NullProgress())
+            snap = AwsCollector().collect(
+                CollectRequest(identifiers=ids, baseline="user-0"),
+                clock=SystemClock(),
+                progress=NullProgress(),
+            )
             elapsed = time.perf_counter() - t
             caps = sum(len(r) for r in snap.reach.values())
-            print(f"aws {label}: {elapsed:.1f} s, {snap.requests} requests, {len(snap.identities)} identities, "
-                  f"{len(snap.credentials)} keys, {caps} capabilities, {len(snap.coverage)} coverage gaps")
+            print(
+                f"aws {label}: {elapsed:.1f} s, {snap.requests} requests, {len(snap.identities)} identities, "
+                f"{len(snap.credentials)} keys, {caps} capabilities, {len(snap.coverage)} coverage gaps"
+            )
     finally:
         server.stop()
 
@@ -82,11 +107,16 @@ def bench_vault() -> None:
         write_policy(bao, "all", 'path "*" { capabilities = ["read", "list", "sudo"] }')
 
         def secret(i: int) -> None:
-            bao.client().secrets.kv.v2.create_or_update_secret(path=f"app/team{i % 20}/s{i}", secret={"v": "x"})
+            bao.client().secrets.kv.v2.create_or_update_secret(
+                path=f"app/team{i % 20}/s{i}", secret={"v": "x"}
+            )
 
         def role(i: int) -> None:
-            bao.client().write(f"auth/approle/role/bot-{i}", token_policies="app-read" if i % 10 else "all",
-                               secret_id_ttl=0 if i % 3 else 3600)
+            bao.client().write(
+                f"auth/approle/role/bot-{i}",
+                token_policies="app-read" if i % 10 else "all",
+                secret_id_ttl=0 if i % 3 else 3600,
+            )
 
         with ThreadPoolExecutor(8) as pool:
             list(pool.map(secret, range(SECRETS)))
@@ -94,12 +124,15 @@ def bench_vault() -> None:
         print(f"vault: seeded {SECRETS} secrets, {APPROLES} AppRoles in {time.perf_counter() - t:.1f} s")
         os.environ.update(VAULT_ADDR=bao.addr, VAULT_TOKEN=bao.root_token)
         t = time.perf_counter()
-        snap = VaultCollector().collect(CollectRequest(baseline=["app-read"]), clock=SystemClock(),
-                                        progress=NullProgress())
+        snap = VaultCollector().collect(
+            CollectRequest(baseline=["app-read"]), clock=SystemClock(), progress=NullProgress()
+        )
         elapsed = time.perf_counter() - t
         caps = sum(len(r) for r in snap.reach.values())
-        print(f"vault collect: {elapsed:.1f} s, {snap.requests} requests, {len(snap.identities)} identities, "
-              f"{len(snap.facts['kv_secrets'])} KV secrets, {caps} capabilities, {len(snap.coverage)} coverage gaps")
+        print(
+            f"vault collect: {elapsed:.1f} s, {snap.requests} requests, {len(snap.identities)} identities, "
+            f"{len(snap.facts['kv_secrets'])} KV secrets, {caps} capabilities, {len(snap.coverage)} coverage gaps"
+        )
     finally:
         stop_bao(proc)
 

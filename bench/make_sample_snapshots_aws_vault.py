@@ -30,7 +30,9 @@ OUT = ROOT / "sample_configs" / "snapshots"
 KEY_ID = "AKIAKPO4DRVAUKVWZZUT"
 V = "2012-10-17"
 # Servers stamp "now"; the clock is pinned to the hour so reruns on the same day give the same ages.
-CLOCK = FixedClock(datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + __import__("datetime").timedelta(hours=1))
+CLOCK = FixedClock(
+    datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + __import__("datetime").timedelta(hours=1)
+)
 
 
 def _doc(*statements: dict) -> str:
@@ -44,12 +46,18 @@ def make_aws() -> None:
     server.start()
     host, port = server.get_host_and_port()
     url = f"http://{host}:{port}"
-    os.environ.update(AWS_ACCESS_KEY_ID="demo", AWS_SECRET_ACCESS_KEY="demo", AWS_DEFAULT_REGION="eu-west-1",
-                      AWS_ENDPOINT_URL=url)
+    os.environ.update(
+        AWS_ACCESS_KEY_ID="demo",
+        AWS_SECRET_ACCESS_KEY="demo",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_ENDPOINT_URL=url,
+    )
     try:
         iam = boto_client("iam", url)
-        admin = iam.create_policy(PolicyName="AgentPowerUser", PolicyDocument=_doc(
-            {"Effect": "Allow", "Action": "*", "Resource": "*"}))["Policy"]["Arn"]
+        admin = iam.create_policy(
+            PolicyName="AgentPowerUser",
+            PolicyDocument=_doc({"Effect": "Allow", "Action": "*", "Resource": "*"}),
+        )["Policy"]["Arn"]
         iam.create_user(UserName="agent-ide-mcp", Tags=[{"Key": "owner", "Value": "dev-laptop"}])
         iam.attach_user_policy(UserName="agent-ide-mcp", PolicyArn=admin)
         iam.create_login_profile(UserName="agent-ide-mcp", Password="Demo-Only-Password-1!")
@@ -58,25 +66,64 @@ def make_aws() -> None:
         key.access_key_id = KEY_ID
         key.create_date = datetime(2025, 3, 14, 9, 30)
         iam.create_user(UserName="junior-analyst")
-        iam.put_user_policy(UserName="junior-analyst", PolicyName="junior-read", PolicyDocument=_doc(
-            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket", "cloudwatch:GetMetricData",
-                                           "logs:GetLogEvents"], "Resource": "*"}))
-        iam.create_role(RoleName="nightly-sync", AssumeRolePolicyDocument=_doc(
-            {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1"
-                                                            ".amazonaws.com/id/DEMO"},
-             "Action": "sts:AssumeRoleWithWebIdentity"}))
-        iam.put_role_policy(RoleName="nightly-sync", PolicyName="warehouse", PolicyDocument=_doc(
-            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::acme-warehouse/*"},
-            {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue",
-             "Resource": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:warehouse-*"}))
+        iam.put_user_policy(
+            UserName="junior-analyst",
+            PolicyName="junior-read",
+            PolicyDocument=_doc(
+                {
+                    "Effect": "Allow",
+                    "Action": [
+                        "s3:GetObject",
+                        "s3:ListBucket",
+                        "cloudwatch:GetMetricData",
+                        "logs:GetLogEvents",
+                    ],
+                    "Resource": "*",
+                }
+            ),
+        )
+        iam.create_role(
+            RoleName="nightly-sync",
+            AssumeRolePolicyDocument=_doc(
+                {
+                    "Effect": "Allow",
+                    "Principal": {
+                        "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1"
+                        ".amazonaws.com/id/DEMO"
+                    },
+                    "Action": "sts:AssumeRoleWithWebIdentity",
+                }
+            ),
+        )
+        iam.put_role_policy(
+            RoleName="nightly-sync",
+            PolicyName="warehouse",
+            PolicyDocument=_doc(
+                {
+                    "Effect": "Allow",
+                    "Action": ["s3:GetObject", "s3:PutObject"],
+                    "Resource": "arn:aws:s3:::acme-warehouse/*",
+                },
+                {
+                    "Effect": "Allow",
+                    "Action": "secretsmanager:GetSecretValue",
+                    "Resource": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:warehouse-*",
+                },
+            ),
+        )
         sm = boto_client("secretsmanager", url)
         sm.create_secret(Name="warehouse-db", SecretString="demo-only")
         snap = AwsCollector().collect(
-            CollectRequest(baseline="arn:aws:iam::123456789012:user/junior-analyst", settings={"region": "eu-west-1"}),
-            clock=CLOCK, progress=NullProgress(),
+            CollectRequest(
+                baseline="arn:aws:iam::123456789012:user/junior-analyst", settings={"region": "us-east-1"}
+            ),
+            clock=CLOCK,
+            progress=NullProgress(),
         )
         dump_snapshot(snap, OUT / "aws.json")
-        print(f"aws.json: {len(snap.identities)} identities, {snap.requests} requests, coverage {snap.coverage}")
+        print(
+            f"aws.json: {len(snap.identities)} identities, {snap.requests} requests, coverage {snap.coverage}"
+        )
     finally:
         server.stop()
 
@@ -90,9 +137,17 @@ def make_vault() -> None:
     proc, bao = start_bao(Path(tempfile.mkdtemp(prefix="botaudit-sample-")))
     try:
         c = bao.client()
-        write_policy(bao, "agent-admin", 'path "*" { capabilities = ["create", "read", "update", "delete", "list", "sudo"] }')
-        write_policy(bao, "junior-read", 'path "secret/data/research/*" { capabilities = ["read"] }\n'
-                                         'path "secret/metadata/research/*" { capabilities = ["list", "read"] }')
+        write_policy(
+            bao,
+            "agent-admin",
+            'path "*" { capabilities = ["create", "read", "update", "delete", "list", "sudo"] }',
+        )
+        write_policy(
+            bao,
+            "junior-read",
+            'path "secret/data/research/*" { capabilities = ["read"] }\n'
+            'path "secret/metadata/research/*" { capabilities = ["list", "read"] }',
+        )
         write_policy(bao, "nightly-sync-db", 'path "database/creds/nightly-sync" { capabilities = ["read"] }')
         # The research crew's static token: the demo's bad example (sudo everywhere, periodic, no max TTL).
         # OpenBao refuses custom ids with Vault's `hvs.` prefix, so the token is minted with a server id and its
@@ -100,20 +155,39 @@ def make_vault() -> None:
         seeded = c.auth.token.create(policies=["agent-admin"], period="768h", display_name="research-crew")
         seeded_token = seeded["auth"]["client_token"]
         c.sys.enable_auth_method("approle")
-        c.write("auth/approle/role/nightly-sync", token_policies="nightly-sync-db", token_ttl=600, token_max_ttl=900,
-                secret_id_ttl=3600, secret_id_num_uses=1, token_bound_cidrs="10.40.0.0/16")
+        c.write(
+            "auth/approle/role/nightly-sync",
+            token_policies="nightly-sync-db",
+            token_ttl=600,
+            token_max_ttl=900,
+            secret_id_ttl=3600,
+            secret_id_num_uses=1,
+            token_bound_cidrs="10.40.0.0/16",
+        )
         c.write("auth/approle/role/research-crew", token_policies="agent-admin", secret_id_ttl=0)
         c.sys.enable_secrets_engine("database", path="database")
-        c.write("database/config/warehouse", plugin_name="postgresql-database-plugin",
-                connection_url="postgresql://{{username}}:{{password}}@warehouse.internal:5432/wh",
-                verify_connection=False, allowed_roles="nightly-sync", username="vault", password="demo-only")
-        c.write("database/roles/nightly-sync", db_name="warehouse", default_ttl="1h", max_ttl="4h",
-                creation_statements="CREATE ROLE \"{{name}}\" WITH LOGIN PASSWORD '{{password}}';")
+        c.write(
+            "database/config/warehouse",
+            plugin_name="postgresql-database-plugin",
+            connection_url="postgresql://{{username}}:{{password}}@warehouse.internal:5432/wh",
+            verify_connection=False,
+            allowed_roles="nightly-sync",
+            username="vault",
+            password="demo-only",
+        )
+        c.write(
+            "database/roles/nightly-sync",
+            db_name="warehouse",
+            default_ttl="1h",
+            max_ttl="4h",
+            creation_statements="CREATE ROLE \"{{name}}\" WITH LOGIN PASSWORD '{{password}}';",
+        )
         for path in ("research/apis", "research/postgres-readonly", "shared/slack-webhook"):
             c.secrets.kv.v2.create_or_update_secret(path=path, secret={"value": "demo-only"})
         os.environ.update(VAULT_ADDR=bao.addr, VAULT_TOKEN=bao.root_token)
         snap = VaultCollector(extra_tokens=[seeded_token]).collect(
-            CollectRequest(identifiers=("nightly-sync",), baseline=["junior-read"]), clock=CLOCK,
+            CollectRequest(identifiers=("nightly-sync",), baseline=["junior-read"]),
+            clock=CLOCK,
             progress=NullProgress(),
         )
         # The collector's own (root) token is this generator's, not the estate's: keep only the agent's.
@@ -140,7 +214,9 @@ def make_vault() -> None:
         dump_snapshot(snap, OUT / "vault.json")
         text = (OUT / "vault.json").read_text()
         assert agent_token not in text and bao.root_token not in text and seeded_token not in text
-        print(f"vault.json: {len(snap.identities)} identities, {snap.requests} requests, coverage {snap.coverage}")
+        print(
+            f"vault.json: {len(snap.identities)} identities, {snap.requests} requests, coverage {snap.coverage}"
+        )
     finally:
         stop_bao(proc)
 

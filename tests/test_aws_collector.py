@@ -27,15 +27,27 @@ V = "2012-10-17"
 def load_rule(rule_id: str) -> Rule:
     d = yaml.safe_load((RULES / f"{rule_id}.yaml").read_text())
     return Rule(
-        id=d["id"], name=d["name"], title=d["title"], severity=Severity(d["severity"]), category=d["category"],
-        rationale=d["rationale"], remediation=d["remediation"], check=d["check"], references=tuple(d["references"]),
-        params=d.get("params") or {}, platform=d.get("platform"),
+        id=d["id"],
+        name=d["name"],
+        title=d["title"],
+        severity=Severity(d["severity"]),
+        category=d["category"],
+        rationale=d["rationale"],
+        remediation=d["remediation"],
+        check=d["check"],
+        references=tuple(d["references"]),
+        params=d.get("params") or {},
+        platform=d.get("platform"),
     )
 
 
-def run_rule(rule_id: str, snap: Snapshot, resolutions: tuple[Resolution, ...] = ()) -> list[Finding | NotEvaluated]:
+def run_rule(
+    rule_id: str, snap: Snapshot, resolutions: tuple[Resolution, ...] = ()
+) -> list[Finding | NotEvaluated]:
     rule = load_rule(rule_id)
-    ctx = RuleContext(config=Config(), clock=FixedClock(NOW), snapshots={Platform.AWS: snap}, resolutions=resolutions)
+    ctx = RuleContext(
+        config=Config(), clock=FixedClock(NOW), snapshots={Platform.AWS: snap}, resolutions=resolutions
+    )
     return list(CHECKS[rule.check](rule, ctx))
 
 
@@ -44,30 +56,60 @@ def seed(url: str) -> str:
     iam.create_user(UserName="agent-ide-mcp")
     admin = iam.create_policy(
         PolicyName="AgentAdmin",
-        PolicyDocument=json.dumps({"Version": V, "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}),
+        PolicyDocument=json.dumps(
+            {"Version": V, "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+        ),
     )["Policy"]["Arn"]
     iam.attach_user_policy(UserName="agent-ide-mcp", PolicyArn=admin)
     iam.create_login_profile(UserName="agent-ide-mcp", Password="Correct-Horse-9!")
     key = iam.create_access_key(UserName="agent-ide-mcp")["AccessKey"]["AccessKeyId"]
     iam.create_user(UserName="junior-analyst")
     iam.put_user_policy(
-        UserName="junior-analyst", PolicyName="read",
-        PolicyDocument=json.dumps({"Version": V, "Statement": [
-            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "*"}]}),
+        UserName="junior-analyst",
+        PolicyName="read",
+        PolicyDocument=json.dumps(
+            {
+                "Version": V,
+                "Statement": [
+                    {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "*"}
+                ],
+            }
+        ),
     )
     iam.create_user(UserName="deployer")
     iam.put_user_policy(
-        UserName="deployer", PolicyName="deploy",
-        PolicyDocument=json.dumps({"Version": V, "Statement": [
-            {"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction"], "Resource": "*",
-             "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]}),
+        UserName="deployer",
+        PolicyName="deploy",
+        PolicyDocument=json.dumps(
+            {
+                "Version": V,
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": ["iam:PassRole", "lambda:CreateFunction"],
+                        "Resource": "*",
+                        "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}},
+                    }
+                ],
+            }
+        ),
     )
     iam.create_access_key(UserName="deployer")
     iam.create_access_key(UserName="deployer")
     iam.create_role(
         RoleName="nightly-sync",
-        AssumeRolePolicyDocument=json.dumps({"Version": V, "Statement": [
-            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}),
+        AssumeRolePolicyDocument=json.dumps(
+            {
+                "Version": V,
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "lambda.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                    }
+                ],
+            }
+        ),
     )
     sm = boto_client("secretsmanager", url)
     sm.create_secret(Name="db-password", SecretString="not-a-real-secret")
@@ -78,7 +120,9 @@ def seed(url: str) -> str:
 
 
 def collect(identifiers: tuple[str, ...] = (), **settings: object) -> Snapshot:
-    request = CollectRequest(identifiers=identifiers, baseline="junior-analyst", settings=settings, max_retries=3)
+    request = CollectRequest(
+        identifiers=identifiers, baseline="junior-analyst", settings=settings, max_retries=3
+    )
     return AwsCollector().collect(request, clock=FixedClock(NOW), progress=NullProgress())
 
 
@@ -101,8 +145,17 @@ def test_collect_reach_keys_and_rules(aws) -> None:  # noqa: F811
     assert cred.created is not None and (NOW - cred.created).days == 200
     assert snap.requests >= 6
 
-    res = (Resolution("ide-mcp", Platform.AWS, agent.id, agent.name, "access_key_id", "fp1",
-                      Location(".env", 1, key="AWS_ACCESS_KEY_ID")),)
+    res = (
+        Resolution(
+            "ide-mcp",
+            Platform.AWS,
+            agent.id,
+            agent.name,
+            "access_key_id",
+            "fp1",
+            Location(".env", 1, key="AWS_ACCESS_KEY_ID"),
+        ),
+    )
     f201 = run_rule("BA-201", snap, res)
     assert len(f201) == 1 and f201[0].agent == "ide-mcp" and f201[0].location.path == ".env"
     assert key not in f201[0].message
@@ -131,10 +184,17 @@ def test_throttling_is_retried_and_counted(aws) -> None:  # noqa: F811
     seed(aws.url)
     proxy = RecordingProxy(aws.url).start()
     try:
-        body = (b'<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message>'
-                b'</Error><RequestId>1</RequestId></ErrorResponse>')
-        proxy.inject(lambda r: r.action == "GetAccountAuthorizationDetails", 400, body,
-                     {"Content-Type": "text/xml"}, times=1)
+        body = (
+            b"<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message>"
+            b"</Error><RequestId>1</RequestId></ErrorResponse>"
+        )
+        proxy.inject(
+            lambda r: r.action == "GetAccountAuthorizationDetails",
+            400,
+            body,
+            {"Content-Type": "text/xml"},
+            times=1,
+        )
         snap = collect(endpoint_url=proxy.url)
     finally:
         proxy.stop()
@@ -163,21 +223,29 @@ def test_read_only_policy_and_access_denied_becomes_coverage(aws) -> None:  # no
     iam = boto_client("iam", aws.url)
     iam.create_user(UserName="botaudit-reader")
     allowed = [a for a in READ_ACTIONS if a != "secretsmanager:ListSecrets"]
-    iam.put_user_policy(UserName="botaudit-reader", PolicyName="read",
-                        PolicyDocument=json.dumps({"Version": V, "Statement": [
-                            {"Effect": "Allow", "Action": allowed, "Resource": "*"}]}))
+    iam.put_user_policy(
+        UserName="botaudit-reader",
+        PolicyName="read",
+        PolicyDocument=json.dumps(
+            {"Version": V, "Statement": [{"Effect": "Allow", "Action": allowed, "Resource": "*"}]}
+        ),
+    )
     creds = iam.create_access_key(UserName="botaudit-reader")["AccessKey"]
     aws.enforce_iam_after(0)
 
     import boto3
 
     def session(_: object) -> object:
-        return boto3.Session(aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
-                             region_name="us-east-1")
+        return boto3.Session(
+            aws_access_key_id=creds["AccessKeyId"],
+            aws_secret_access_key=creds["SecretAccessKey"],
+            region_name="us-east-1",
+        )
 
     snap = AwsCollector(session_factory=session).collect(
         CollectRequest(identifiers=(creds["AccessKeyId"],), baseline="junior-analyst"),
-        clock=FixedClock(NOW), progress=NullProgress(),
+        clock=FixedClock(NOW),
+        progress=NullProgress(),
     )
     assert {i.name for i in snap.identities} >= {"agent-ide-mcp", "junior-analyst", "botaudit-reader"}
     denied = [s for s in snap.coverage if s.category == "access_denied"]

@@ -46,8 +46,12 @@ def test_conditional_deny_is_not_subtracted_and_network_condition_seen() -> None
     s = _summary(
         [
             {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
-            {"Effect": "Deny", "Action": "*", "Resource": "*",
-             "Condition": {"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}}},
+            {
+                "Effect": "Deny",
+                "Action": "*",
+                "Resource": "*",
+                "Condition": {"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}},
+            },
         ]
     )
     assert any(c.action == "s3:GetObject" for c in s.reach)
@@ -77,16 +81,22 @@ def test_escalation_actions_are_admin() -> None:
 
 
 def test_permissions_boundary_intersects() -> None:
-    identity = grants_of(parse_document({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}), CATALOG)
+    identity = grants_of(
+        parse_document({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}), CATALOG
+    )
     boundary = grants_of(
-        parse_document({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}),
+        parse_document(
+            {"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}
+        ),
         CATALOG,
     )
     assert intersect(identity, boundary) == {"s3:GetObject": {"arn:aws:s3:::b/*"}}
 
 
 def test_url_encoded_document_is_parsed() -> None:
-    sts = parse_document("%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3AGetObject%22%2C%22Resource%22%3A%22%2A%22%7D%5D%7D")
+    sts = parse_document(
+        "%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3AGetObject%22%2C%22Resource%22%3A%22%2A%22%7D%5D%7D"
+    )
     assert sts and sts[0].actions == ("s3:GetObject",)
 
 
@@ -117,7 +127,11 @@ class _FakeIam:
 def test_authorization_details_merges_every_page() -> None:
     pages = [
         {"UserDetailList": [{"UserName": "a"}], "RoleDetailList": [{"RoleName": "r1"}], "IsTruncated": True},
-        {"UserDetailList": [{"UserName": "b"}], "RoleDetailList": [{"RoleName": "r2"}], "Policies": [{"Arn": "p"}]},
+        {
+            "UserDetailList": [{"UserName": "b"}],
+            "RoleDetailList": [{"RoleName": "r2"}],
+            "Policies": [{"Arn": "p"}],
+        },
     ]
     merged = _authorization_details(_FakeIam(pages), _State(), NullProgress())
     assert [u["UserName"] for u in merged["UserDetailList"]] == ["a", "b"]

@@ -29,14 +29,25 @@ NOW = (datetime.now(UTC) + timedelta(days=120)).replace(microsecond=0)
 def load_rule(rule_id: str) -> Rule:
     d = yaml.safe_load((RULES / f"{rule_id}.yaml").read_text())
     return Rule(
-        id=d["id"], name=d["name"], title=d["title"], severity=Severity(d["severity"]), category=d["category"],
-        rationale=d["rationale"], remediation=d["remediation"], check=d["check"], params=d.get("params") or {},
+        id=d["id"],
+        name=d["name"],
+        title=d["title"],
+        severity=Severity(d["severity"]),
+        category=d["category"],
+        rationale=d["rationale"],
+        remediation=d["remediation"],
+        check=d["check"],
+        params=d.get("params") or {},
     )
 
 
-def run_rule(rule_id: str, snap: Snapshot, resolutions: tuple[Resolution, ...] = ()) -> list[Finding | NotEvaluated]:
+def run_rule(
+    rule_id: str, snap: Snapshot, resolutions: tuple[Resolution, ...] = ()
+) -> list[Finding | NotEvaluated]:
     rule = load_rule(rule_id)
-    ctx = RuleContext(config=Config(), clock=FixedClock(NOW), snapshots={Platform.VAULT: snap}, resolutions=resolutions)
+    ctx = RuleContext(
+        config=Config(), clock=FixedClock(NOW), snapshots={Platform.VAULT: snap}, resolutions=resolutions
+    )
     return list(CHECKS[rule.check](rule, ctx))
 
 
@@ -44,13 +55,25 @@ def run_rule(rule_id: str, snap: Snapshot, resolutions: tuple[Resolution, ...] =
 def seeded(bao: BaoServer) -> dict[str, str]:  # noqa: F811
     c = bao.client()
     c.sys.enable_auth_method("approle")
-    write_policy(bao, "agent-admin", 'path "*" { capabilities = ["create", "read", "update", "delete", "list", "sudo"] }')
-    write_policy(bao, "junior-read", 'path "secret/data/app/*" { capabilities = ["read"] }\n'
-                                     'path "secret/metadata/*" { capabilities = ["list"] }')
+    write_policy(
+        bao,
+        "agent-admin",
+        'path "*" { capabilities = ["create", "read", "update", "delete", "list", "sudo"] }',
+    )
+    write_policy(
+        bao,
+        "junior-read",
+        'path "secret/data/app/*" { capabilities = ["read"] }\n'
+        'path "secret/metadata/*" { capabilities = ["list"] }',
+    )
     write_policy(bao, "pg-reader", 'path "secret/data/postgres/*" { capabilities = ["read"] }')
     c.write("auth/approle/role/bot-open", token_policies="junior-read", secret_id_ttl=0)
-    c.write("auth/approle/role/bot-tight", token_policies="junior-read", secret_id_ttl=3600,
-            secret_id_bound_cidrs="10.0.0.0/8")
+    c.write(
+        "auth/approle/role/bot-tight",
+        token_policies="junior-read",
+        secret_id_ttl=3600,
+        secret_id_bound_cidrs="10.0.0.0/8",
+    )
     for name in ("app/one", "app/two", "postgres/main"):
         c.secrets.kv.v2.create_or_update_secret(path=name, secret={"value": "not-a-real-secret"})
     c.sys.enable_secrets_engine("database", path="database")
@@ -59,14 +82,18 @@ def seeded(bao: BaoServer) -> dict[str, str]:  # noqa: F811
     return {"admin": admin["accessor"], "admin_token": admin["client_token"], "pg": pg["accessor"]}
 
 
-def collect(addr: str, token: str, monkeypatch: pytest.MonkeyPatch, identifiers: tuple[str, ...] = ()) -> Snapshot:
+def collect(
+    addr: str, token: str, monkeypatch: pytest.MonkeyPatch, identifiers: tuple[str, ...] = ()
+) -> Snapshot:
     monkeypatch.setenv("VAULT_ADDR", addr)
     monkeypatch.setenv("VAULT_TOKEN", token)
     request = CollectRequest(identifiers=identifiers, baseline=["junior-read"], max_retries=3, timeout=10)
     return VaultCollector().collect(request, clock=FixedClock(NOW), progress=NullProgress())
 
 
-def test_collect_reach_and_rules(bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_collect_reach_and_rules(
+    bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: F811
     snap = collect(bao.addr, bao.root_token, monkeypatch, (seeded["admin"], seeded["pg"]))
     assert snap.coverage == ()
     ids = {i.id: i for i in snap.identities}
@@ -80,8 +107,10 @@ def test_collect_reach_and_rules(bao: BaoServer, seeded: dict[str, str], monkeyp
     assert {"path": "file/", "type": "file"} in snap.facts["audit_devices"]
     assert seeded["admin_token"] not in str(snap)
 
-    res = (Resolution("ops-bot", Platform.VAULT, admin_id, "token", "token_accessor"),
-           Resolution("pg-agent", Platform.VAULT, pg_id, "token", "token_accessor"))
+    res = (
+        Resolution("ops-bot", Platform.VAULT, admin_id, "token", "token_accessor"),
+        Resolution("pg-agent", Platform.VAULT, pg_id, "token", "token_accessor"),
+    )
     f301 = run_rule("BA-301", snap, res)
     assert [(f.agent, f.identity) for f in f301] == [("ops-bot", admin_id)]
     f302 = run_rule("BA-302", snap, res)
@@ -95,14 +124,22 @@ def test_collect_reach_and_rules(bao: BaoServer, seeded: dict[str, str], monkeyp
     stale = {f.evidence.get("age_days", 0) > 90 for f in run_rule("BA-306", snap) if isinstance(f, Finding)}
     assert stale == {True}
     f307 = run_rule("BA-307", snap, res)
-    assert [(f.agent, f.evidence["engine"]) for f in f307 if f.agent == "pg-agent"] == [("pg-agent", "database/")]
+    assert [(f.agent, f.evidence["engine"]) for f in f307 if f.agent == "pg-agent"] == [
+        ("pg-agent", "database/")
+    ]
 
 
-def test_throttled_request_is_retried(bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_throttled_request_is_retried(
+    bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: F811
     proxy = RecordingProxy(bao.addr).start()
     try:
-        proxy.inject(lambda r: r.path == "/v1/sys/mounts", 429, b'{"errors":["rate limit"]}',
-                     {"Content-Type": "application/json", "Retry-After": "0"})
+        proxy.inject(
+            lambda r: r.path == "/v1/sys/mounts",
+            429,
+            b'{"errors":["rate limit"]}',
+            {"Content-Type": "application/json", "Retry-After": "0"},
+        )
         snap = collect(proxy.url, bao.root_token, monkeypatch)
     finally:
         proxy.stop()
@@ -123,7 +160,9 @@ def test_only_reads_are_sent(bao: BaoServer, seeded: dict[str, str], monkeypatch
     assert writes == [("POST", "/v1/auth/token/lookup-accessor")]
 
 
-def test_forbidden_calls_become_coverage(bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_forbidden_calls_become_coverage(
+    bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: F811
     weak = create_token(bao, ["default"], ttl="10m")["client_token"]
     snap = collect(bao.addr, weak, monkeypatch)
     denied = {s.source for s in snap.coverage if s.category == "access_denied"}

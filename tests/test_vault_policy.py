@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.collectors.vault_policy import Acl, VaultPolicyError, broad_paths, evaluate, matches, parse_policy
+from auditor.collectors.vault_policy import (
+    Acl,
+    VaultPolicyError,
+    broad_paths,
+    evaluate,
+    matches,
+    parse_policy,
+)
 from auditor.model import AccessLevel
 
 POLICY = """
@@ -32,7 +39,10 @@ def test_matches(pattern: str, path: str, expected: bool) -> None:
 
 
 def test_priority_rules_and_deny() -> None:
-    acl = Acl(parse_policy("a", POLICY) + parse_policy("b", 'path "secret/data/blocked" { capabilities = ["deny"] }'))
+    acl = Acl(
+        parse_policy("a", POLICY)
+        + parse_policy("b", 'path "secret/data/blocked" { capabilities = ["deny"] }')
+    )
     assert acl.capabilities("secret/data/anything") == {"read", "list"}
     # `+` later in the path beats the earlier glob; an exact path beats both.
     assert acl.capabilities("secret/data/app/x/db") == {"update"}
@@ -51,7 +61,10 @@ def test_same_path_in_two_policies_merges_and_deny_wins() -> None:
 
 def test_levels_sudo_and_control_plane_writes_are_admin() -> None:
     acl = Acl(parse_policy("a", POLICY + 'path "secret/data/s" { capabilities = ["sudo", "read"] }'))
-    reach = {(c.resource, c.action): c.level for c in evaluate(acl, ["sys/policies/acl/x", "secret/data/s", "secret/data/q"])}
+    reach = {
+        (c.resource, c.action): c.level
+        for c in evaluate(acl, ["sys/policies/acl/x", "secret/data/s", "secret/data/q"])
+    }
     assert reach[("sys/policies/acl/x", "update")] == AccessLevel.ADMIN
     assert reach[("secret/data/s", "sudo")] == AccessLevel.ADMIN
     assert reach[("secret/data/q", "read")] == AccessLevel.READ

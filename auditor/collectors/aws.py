@@ -71,7 +71,12 @@ def describe_error(exc: BaseException | str) -> tuple[str, str]:
     """A short, secret-free reason and a category for a failed call."""
     if isinstance(exc, str):
         return exc, "error"
-    from botocore.exceptions import ClientError, ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
+    from botocore.exceptions import (
+        ClientError,
+        ConnectTimeoutError,
+        EndpointConnectionError,
+        ReadTimeoutError,
+    )
     from botocore.parsers import ResponseParserError
 
     if isinstance(exc, ClientError):
@@ -128,7 +133,9 @@ class AwsCollector:
             roles = details.get("RoleDetailList", [])
             catalog = ActionCatalog()
             policies = _policy_index(details.get("Policies", []))
-            _fetch_missing_policies(clients.iam, users, roles, details.get("GroupDetailList", []), policies, state)
+            _fetch_missing_policies(
+                clients.iam, users, roles, details.get("GroupDetailList", []), policies, state
+            )
             groups = {g["GroupName"]: g for g in details.get("GroupDetailList", [])}
 
             keys, key_users = _access_keys(clients.iam, request, users, report, state)
@@ -187,7 +194,9 @@ def _default_session(settings: Mapping[str, Any]) -> Any:
 class _Clients:
     """The three boto3 clients one collect uses, with timeouts, standard retries and request counting."""
 
-    def __init__(self, session: Any, settings: Mapping[str, Any], request: CollectRequest, counter: RequestCounter):
+    def __init__(
+        self, session: Any, settings: Mapping[str, Any], request: CollectRequest, counter: RequestCounter
+    ):
         from botocore.config import Config
 
         config = Config(
@@ -211,7 +220,9 @@ class _Clients:
         for client in (self.iam, self.sts, self.sm):
             # before-send fires once per HTTP attempt, so retries are counted as the requests they are.
             client.meta.events.register("before-send", count)
-            client.meta.events.register("needs-retry", lambda response=None, **kw: _note_retry(counter, response))
+            client.meta.events.register(
+                "needs-retry", lambda response=None, **kw: _note_retry(counter, response)
+            )
 
 
 def _note_retry(counter: RequestCounter, response: Any) -> None:
@@ -225,7 +236,12 @@ def _note_retry(counter: RequestCounter, response: Any) -> None:
 
 def _authorization_details(iam: Any, state: _State, progress: ProgressSink) -> dict[str, Any]:
     """Every user, role, group and policy in as few pages as the API allows."""
-    merged: dict[str, Any] = {"UserDetailList": [], "RoleDetailList": [], "GroupDetailList": [], "Policies": []}
+    merged: dict[str, Any] = {
+        "UserDetailList": [],
+        "RoleDetailList": [],
+        "GroupDetailList": [],
+        "Policies": [],
+    }
     try:
         for page in iam.get_paginator("get_account_authorization_details").paginate():
             for key in merged:
@@ -268,7 +284,9 @@ def _fetch_missing_policies(
         try:
             pol = iam.get_policy(PolicyArn=arn)["Policy"]
             version = iam.get_policy_version(PolicyArn=arn, VersionId=pol["DefaultVersionId"])
-            index[arn] = parse_document(version["PolicyVersion"].get("Document"), source=pol.get("PolicyName", arn))
+            index[arn] = parse_document(
+                version["PolicyVersion"].get("Document"), source=pol.get("PolicyName", arn)
+            )
         except Exception as exc:  # noqa: BLE001
             state.skip(f"iam:GetPolicy {arn}", exc)
 
@@ -480,14 +498,18 @@ class _Evaluator:
         self.policies = policies
         self.groups = groups
         self._allow_cache: dict[str, Grants] = {}
-        self._summary_cache: dict[tuple[tuple[str, ...], str | None], tuple[Grants, list[Statement], Any]] = {}
+        self._summary_cache: dict[
+            tuple[tuple[str, ...], str | None], tuple[Grants, list[Statement], Any]
+        ] = {}
 
     def _allow(self, key: str, statements: tuple[Statement, ...]) -> Grants:
         if key not in self._allow_cache:
             self._allow_cache[key] = allow_grants(statements, self.catalog)
         return self._allow_cache[key]
 
-    def statements_of(self, principal: Mapping[str, Any], inline_key: str) -> list[tuple[str, tuple[Statement, ...]]]:
+    def statements_of(
+        self, principal: Mapping[str, Any], inline_key: str
+    ) -> list[tuple[str, tuple[Statement, ...]]]:
         parts: list[tuple[str, tuple[Statement, ...]]] = []
         for pol in principal.get(inline_key, []):
             doc = pol.get("PolicyDocument")
@@ -524,7 +546,9 @@ class _Evaluator:
         grants, statements, summary = cached
         if any("*" not in e.rsplit(" on ", 1)[-1] for e in summary.escalations):
             # Escalation on a specific ARN depends on whose ARN it is: judge it for this principal.
-            summary = summarise(grants, self.catalog, self_arns=(str(principal.get("Arn", "")),), statements=statements)
+            summary = summarise(
+                grants, self.catalog, self_arns=(str(principal.get("Arn", "")),), statements=statements
+            )
         return summary, names, boundary_known
 
 
@@ -570,7 +594,9 @@ def _user_identity(
         aliases.append(str(user["UserId"]))
     aliases.extend(k.id for k in user_keys if not k.id.startswith("arn:"))
     return (
-        Identity(Platform.AWS, id=arn, name=name, kind="iam_user", attributes=attributes, aliases=tuple(aliases)),
+        Identity(
+            Platform.AWS, id=arn, name=name, kind="iam_user", attributes=attributes, aliases=tuple(aliases)
+        ),
         summary.reach,
     )
 
@@ -629,7 +655,9 @@ def _role_identity(role: Mapping[str, Any], evaluator: _Evaluator) -> tuple[Iden
     if role.get("RoleId"):
         aliases.append(str(role["RoleId"]))
     return (
-        Identity(Platform.AWS, id=arn, name=name, kind="iam_role", attributes=attributes, aliases=tuple(aliases)),
+        Identity(
+            Platform.AWS, id=arn, name=name, kind="iam_role", attributes=attributes, aliases=tuple(aliases)
+        ),
         summary.reach,
     )
 

@@ -200,8 +200,10 @@ class ActionCatalog:
             # An action the catalog does not know (a newer service): keep it as written.
             return frozenset({pattern}) if "*" not in verb and "?" not in verb else frozenset()
         if "*" not in verb and "?" not in verb:
-            return frozenset({self.canonical(pattern)}) if pattern.lower() in self._canonical else frozenset(
-                {pattern}
+            return (
+                frozenset({self.canonical(pattern)})
+                if pattern.lower() in self._canonical
+                else frozenset({pattern})
             )
         regex = re.compile(fnmatch.translate(pattern.lower()))
         return frozenset(a for a in names if regex.match(a.lower()))
@@ -371,9 +373,7 @@ def summarise(
             wildcard = "*" in res or "?" in res
             if wildcard or res.lower() not in own:
                 escalations.append(f"{action} on {res}")
-    passrole_star = any(
-        a.lower() == "iam:passrole" and any("*" in r for r in rs) for a, rs in grants.items()
-    )
+    passrole_star = any(a.lower() == "iam:passrole" and any("*" in r for r in rs) for a, rs in grants.items())
     if passrole_star:
         for action in grants:
             if action.lower() in PASSROLE_COMPANIONS:

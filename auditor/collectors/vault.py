@@ -19,7 +19,14 @@ from typing import Any
 from auditor.clock import Clock, parse_time
 from auditor.collectors.interface import CollectRequest
 from auditor.collectors.retry import RequestCounter, RetryableError, parse_retry_after, with_retries
-from auditor.collectors.vault_policy import Acl, PathRule, VaultPolicyError, broad_paths, evaluate, parse_policy
+from auditor.collectors.vault_policy import (
+    Acl,
+    PathRule,
+    VaultPolicyError,
+    broad_paths,
+    evaluate,
+    parse_policy,
+)
 from auditor.errors import CollectorError
 from auditor.model import Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot
 from auditor.progress import ProgressSink
@@ -31,8 +38,24 @@ ACCESSOR = re.compile(r"^[A-Za-z0-9]{20,40}(\.[A-Za-z0-9]+)?$")
 DEFAULT_KV_LIMIT = 5000
 # Engines that mint short-lived credentials per request (the just-in-time pattern).
 DYNAMIC_ENGINES = frozenset(
-    {"database", "aws", "azure", "gcp", "consul", "rabbitmq", "nomad", "kubernetes", "ldap", "openldap", "ad",
-     "mongodbatlas", "terraform", "alicloud", "ssh", "pki"}
+    {
+        "database",
+        "aws",
+        "azure",
+        "gcp",
+        "consul",
+        "rabbitmq",
+        "nomad",
+        "kubernetes",
+        "ldap",
+        "openldap",
+        "ad",
+        "mongodbatlas",
+        "terraform",
+        "alicloud",
+        "ssh",
+        "pki",
+    }
 )
 # Sensitive control-plane paths evaluated for every identity (writes here are admin).
 CONTROL_PATHS = (
@@ -97,7 +120,9 @@ class _Http:
         try:
             return with_retries(attempt, attempts=self.attempts, counter=self.counter)
         except RetryableError as exc:
-            category = "throttled" if "RateLimit" in str(exc) else "timeout" if "Timeout" in str(exc) else "error"
+            category = (
+                "throttled" if "RateLimit" in str(exc) else "timeout" if "Timeout" in str(exc) else "error"
+            )
             raise _Failed(f"{exc} after {self.attempts} attempts", category) from exc
         except hx2.Forbidden as exc:
             raise _Failed("permission denied (403)", "access_denied") from exc
@@ -148,7 +173,9 @@ class VaultCollector:
             raise CollectorError("vault: no token (set VAULT_TOKEN or write ~/.vault-token)")
         fp_key = str(getattr(request, "fingerprint_key", None) or DEFAULT_FINGERPRINT_KEY)
         counter = RequestCounter()
-        http = _Http(_make_client(addr, token, settings, request, counter), counter, max(1, request.max_retries))
+        http = _Http(
+            _make_client(addr, token, settings, request, counter), counter, max(1, request.max_retries)
+        )
         progress.start("vault", total=None)
         try:
             try:
@@ -159,7 +186,9 @@ class VaultCollector:
             tokens = [(self_info, [f"fp:{fingerprint('vault_token', token, fp_key)}"])]
             for extra in self._extra_tokens:
                 other = _Http(_make_client(addr, extra, settings, request, counter), counter, http.attempts)
-                info = _data(other.try_call("token lookup-self (agent token)", "GET", "auth/token/lookup-self"))
+                info = _data(
+                    other.try_call("token lookup-self (agent token)", "GET", "auth/token/lookup-self")
+                )
                 http.coverage.extend(other.coverage)
                 if info:
                     tokens.append((info, [f"fp:{fingerprint('vault_token', extra, fp_key)}"]))
@@ -175,22 +204,28 @@ class VaultCollector:
             secrets, dynamic = _secret_paths(http, mounts, kv_limit)
             progress.advance("vault")
 
-            names = set(policies) | {r["name"] for r in approles} | {f"{r['mount']}{r['name']}" for r in approles}
+            names = (
+                set(policies) | {r["name"] for r in approles} | {f"{r['mount']}{r['name']}" for r in approles}
+            )
             for ident in request.identifiers:
                 if ident in names or ident in {t[0].get("accessor") for t in tokens}:
                     continue
                 if not ACCESSOR.match(ident):
                     http.coverage.append(
-                        Skipped("vault:resolve", f"{ident!r} is no policy, AppRole role or token accessor", "not_found")
+                        Skipped(
+                            "vault:resolve",
+                            f"{ident!r} is no policy, AppRole role or token accessor",
+                            "not_found",
+                        )
                     )
                     continue
                 try:
-                    info = _data(
-                        http.call("POST", "auth/token/lookup-accessor", json={"accessor": ident})
-                    )
+                    info = _data(http.call("POST", "auth/token/lookup-accessor", json={"accessor": ident}))
                 except _Failed as exc:
                     category = "not_found" if exc.category in {"error", "not_found"} else exc.category
-                    http.coverage.append(Skipped("vault:token lookup-accessor", f"accessor {ident}: {exc.reason}", category))
+                    http.coverage.append(
+                        Skipped("vault:token lookup-accessor", f"accessor {ident}: {exc.reason}", category)
+                    )
                     continue
                 if info:
                     tokens.append((info, []))
@@ -213,8 +248,12 @@ class VaultCollector:
                 reach[ident.id] = evaluator.reach(role["token_policies"])
             for name in sorted(policies):
                 ident = Identity(
-                    Platform.VAULT, id=f"policy:{name}", name=name, kind="vault_policy",
-                    attributes={"policies": [name], **evaluator.judge([name])}, aliases=(name,),
+                    Platform.VAULT,
+                    id=f"policy:{name}",
+                    name=name,
+                    kind="vault_policy",
+                    attributes={"policies": [name], **evaluator.judge([name])},
+                    aliases=(name,),
                 )
                 identities.append(ident)
                 reach[ident.id] = evaluator.reach([name])
@@ -225,27 +264,45 @@ class VaultCollector:
                 missing = [n for n in names_b if n not in policies]
                 if missing:
                     http.coverage.append(
-                        Skipped("vault:baseline", f"baseline policies not found: {', '.join(missing)}", "not_found")
+                        Skipped(
+                            "vault:baseline",
+                            f"baseline policies not found: {', '.join(missing)}",
+                            "not_found",
+                        )
                     )
                 baseline_id = "baseline:policies:" + ",".join(names_b)
                 identities.append(
-                    Identity(Platform.VAULT, id=baseline_id, name=baseline_id, kind="vault_baseline",
-                             attributes={"policies": names_b, **evaluator.judge(names_b)}, aliases=())
+                    Identity(
+                        Platform.VAULT,
+                        id=baseline_id,
+                        name=baseline_id,
+                        kind="vault_baseline",
+                        attributes={"policies": names_b, **evaluator.judge(names_b)},
+                        aliases=(),
+                    )
                 )
                 reach[baseline_id] = evaluator.reach(names_b)
             audit_devices = _audit_devices(audit_resp)
             facts: dict[str, Any] = {
                 "addr": addr,
                 "namespace": settings.get("namespace") or os.environ.get("VAULT_NAMESPACE"),
-                "policies": {n: [{"path": r.pattern, "capabilities": sorted(r.capabilities)} for r in rules]
-                             for n, rules in sorted(policies.items())},
+                "policies": {
+                    n: [{"path": r.pattern, "capabilities": sorted(r.capabilities)} for r in rules]
+                    for n, rules in sorted(policies.items())
+                },
                 "policy_errors": sorted(policy_errors),
-                "auth_mounts": {k: {"type": v.get("type")} for k, v in sorted(auth_mounts.items())
-                                if isinstance(v, Mapping)},
+                "auth_mounts": {
+                    k: {"type": v.get("type")}
+                    for k, v in sorted(auth_mounts.items())
+                    if isinstance(v, Mapping)
+                },
                 "audit_devices": audit_devices,
                 "audit_readable": audit_resp is not None,
-                "mounts": {k: {"type": v.get("type"), "version": (v.get("options") or {}).get("version")}
-                           for k, v in sorted(mounts.items()) if isinstance(v, Mapping)},
+                "mounts": {
+                    k: {"type": v.get("type"), "version": (v.get("options") or {}).get("version")}
+                    for k, v in sorted(mounts.items())
+                    if isinstance(v, Mapping)
+                },
                 "mounts_readable": bool(mounts),
                 "dynamic_engines": dynamic,
                 "kv_secrets": secrets,
@@ -353,8 +410,14 @@ def _approles(http: _Http, auth_mounts: Mapping[str, Any]) -> list[dict[str, Any
                         **{
                             k: data.get(k)
                             for k in (
-                                "token_ttl", "token_max_ttl", "token_explicit_max_ttl", "token_period",
-                                "token_num_uses", "token_type", "secret_id_ttl", "secret_id_num_uses",
+                                "token_ttl",
+                                "token_max_ttl",
+                                "token_explicit_max_ttl",
+                                "token_period",
+                                "token_num_uses",
+                                "token_type",
+                                "secret_id_ttl",
+                                "secret_id_num_uses",
                                 "bind_secret_id",
                             )
                         },
@@ -400,9 +463,9 @@ def _secret_paths(
             if kind == "database":
                 conns = _data(http.try_call(f"{mount}config", "LIST", f"{mount}config")).get("keys", []) or []
                 for conn in conns:
-                    plugin = _data(http.try_call(f"{mount}config/{conn}", "GET", f"{mount}config/{conn}")).get(
-                        "plugin_name"
-                    )
+                    plugin = _data(
+                        http.try_call(f"{mount}config/{conn}", "GET", f"{mount}config/{conn}")
+                    ).get("plugin_name")
                     entry["systems"].append({"connection": conn, "plugin": plugin})
             dynamic[mount] = entry
     return secrets, dynamic
@@ -473,9 +536,15 @@ def _universe(
         if "{policy}" in template:
             paths.extend(template.format(policy=p) for p in sorted(policies) or ["example"])
         elif "{auth}" in template:
-            paths.extend(template.format(auth=a.rstrip("/")) for a in sorted(auth_mounts) if isinstance(auth_mounts[a], Mapping))
+            paths.extend(
+                template.format(auth=a.rstrip("/"))
+                for a in sorted(auth_mounts)
+                if isinstance(auth_mounts[a], Mapping)
+            )
         elif "{mount}" in template:
-            paths.extend(template.format(mount=m.rstrip("/")) for m in sorted(mounts) if isinstance(mounts[m], Mapping))
+            paths.extend(
+                template.format(mount=m.rstrip("/")) for m in sorted(mounts) if isinstance(mounts[m], Mapping)
+            )
         else:
             paths.append(template)
     for mount, info in sorted(auth_mounts.items()):
@@ -488,7 +557,9 @@ def _universe(
 class _Evaluator:
     """Reach and judgements per policy set, cached (AppRole roles usually share a few policy sets)."""
 
-    def __init__(self, policies: Mapping[str, tuple[PathRule, ...]], errors: set[str], universe: tuple[str, ...]):
+    def __init__(
+        self, policies: Mapping[str, tuple[PathRule, ...]], errors: set[str], universe: tuple[str, ...]
+    ):
         self.policies = policies
         self.errors = errors
         self.universe = universe
@@ -536,7 +607,9 @@ def _token_identity(
         "type": info.get("type"),
         "num_uses": info.get("num_uses"),
         "path": info.get("path"),
-        "role_name": (info.get("meta") or {}).get("role_name") if isinstance(info.get("meta"), Mapping) else None,
+        "role_name": (info.get("meta") or {}).get("role_name")
+        if isinstance(info.get("meta"), Mapping)
+        else None,
         "created": created.isoformat() if created else None,
         "expire_time": expires.isoformat() if expires else None,
         **evaluator.judge(policies),
@@ -550,14 +623,23 @@ def _token_identity(
         aliases=tuple([accessor, *extra_aliases]),
     )
     cred = PlatformCredential(
-        Platform.VAULT, id=accessor, identity_id=ident.id, kind="vault_token", created=created, expires=expires,
+        Platform.VAULT,
+        id=accessor,
+        identity_id=ident.id,
+        kind="vault_token",
+        created=created,
+        expires=expires,
         attributes={"ttl": info.get("ttl"), "period": info.get("period"), "renewable": info.get("renewable")},
     )
     return ident, cred
 
 
 def _approle_identity(role: Mapping[str, Any], evaluator: _Evaluator) -> Identity:
-    attributes = {**role, "policies": sorted(role["token_policies"]), **evaluator.judge(role["token_policies"])}
+    attributes = {
+        **role,
+        "policies": sorted(role["token_policies"]),
+        **evaluator.judge(role["token_policies"]),
+    }
     return Identity(
         Platform.VAULT,
         id=f"approle:{role['mount']}{role['name']}",

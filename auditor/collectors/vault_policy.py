@@ -109,7 +109,8 @@ class Acl:
         }
         self._exact = {p: c for p, c in self.paths.items() if "+" not in p and not p.endswith("*")}
         self._wild = sorted(
-            ((p, c) for p, c in self.paths.items() if p not in self._exact), key=lambda pc: _priority(pc[0]),
+            ((p, c) for p, c in self.paths.items() if p not in self._exact),
+            key=lambda pc: _priority(pc[0]),
             reverse=True,
         )
 
@@ -160,6 +161,8 @@ def broad_paths(rules: Iterable[PathRule]) -> tuple[str, ...]:
         if "deny" in rule.capabilities or not rule.capabilities:
             continue
         p = rule.pattern
-        if p in {"*", "+", "+/*", "sys/*", "auth/*", "sys/+", "auth/+"} or (p.endswith("*") and "/" not in p[:-1]):
+        if p in {"*", "+", "+/*", "sys/*", "auth/*", "sys/+", "auth/+"} or (
+            p.endswith("*") and "/" not in p[:-1]
+        ):
             out.append(p)
     return tuple(out)

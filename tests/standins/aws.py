@@ -81,7 +81,9 @@ class RecordingProxy:
                 target_header = self.headers.get("X-Amz-Target")
                 if target_header:
                     action = target_header.split(".")[-1]
-                rec = RecordedRequest(self.command, self.path, action, {k: v for k, v in self.headers.items()})
+                rec = RecordedRequest(
+                    self.command, self.path, action, {k: v for k, v in self.headers.items()}
+                )
                 with proxy.lock:
                     proxy.requests.append(rec)
                     injection = next((i for i in proxy.injections if i.times > 0 and i.match(rec)), None)

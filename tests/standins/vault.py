@@ -86,7 +86,9 @@ def start_bao(workdir: Path) -> tuple[subprocess.Popen[bytes], BaoServer]:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
-            raise RuntimeError("OpenBao dev server did not start: " + (workdir / "bao.out").read_text()[-2000:])
+            raise RuntimeError(
+                "OpenBao dev server did not start: " + (workdir / "bao.out").read_text()[-2000:]
+            )
         time.sleep(0.1)
     return proc, BaoServer(addr, ROOT_TOKEN, audit_log)
 

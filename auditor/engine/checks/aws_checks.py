@@ -7,10 +7,21 @@ from collections.abc import Iterator, Mapping
 
 from auditor.clock import age_days, parse_time
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
-from auditor.model import Finding, Identity, NotEvaluated, Platform, PlatformCredential, Resolution, Severity, Snapshot
+from auditor.model import (
+    Finding,
+    Identity,
+    NotEvaluated,
+    Platform,
+    PlatformCredential,
+    Resolution,
+    Severity,
+    Snapshot,
+)
 
 # Names and tags that mark a non-human IAM user when no agent resolution says so.
-SERVICE_NAME = re.compile(r"(bot|agent|svc|service|automation|ci|cd|deploy|sync|integration|mcp|pipeline|robot)", re.I)
+SERVICE_NAME = re.compile(
+    r"(bot|agent|svc|service|automation|ci|cd|deploy|sync|integration|mcp|pipeline|robot)", re.I
+)
 
 
 def _snapshot(rule: Rule, ctx: RuleContext) -> Snapshot | NotEvaluated:
@@ -50,15 +61,27 @@ def _emit(
     subject = identity.id + subject_suffix
     if not resolutions:
         yield rule.finding(
-            message, subject=subject, identity=identity.id, platform=Platform.AWS, kind=kind,
-            evidence=evidence, severity=severity,
+            message,
+            subject=subject,
+            identity=identity.id,
+            platform=Platform.AWS,
+            kind=kind,
+            evidence=evidence,
+            severity=severity,
         )
         return
     for res in resolutions:
         yield rule.finding(
-            f"agent {res.agent}: {message}", subject=subject, identity=identity.id, platform=Platform.AWS,
-            agent=res.agent, location=res.location, kind=kind, secret_fingerprint=res.credential_fingerprint,
-            evidence={**evidence, "via": res.via}, severity=severity,
+            f"agent {res.agent}: {message}",
+            subject=subject,
+            identity=identity.id,
+            platform=Platform.AWS,
+            agent=res.agent,
+            location=res.location,
+            kind=kind,
+            secret_fingerprint=res.credential_fingerprint,
+            evidence={**evidence, "via": res.via},
+            severity=severity,
         )
 
 
@@ -88,8 +111,13 @@ def static_key_used_by_agent(rule: Rule, ctx: RuleContext) -> CheckResult:
         yield rule.finding(
             f"agent {res.agent} uses a static access key of IAM user {ident.name}; a role with short-lived STS "
             "credentials (instance profile, IRSA, IAM Roles Anywhere, OIDC federation) could serve instead",
-            subject=ident.id, identity=ident.id, platform=Platform.AWS, agent=res.agent, location=res.location,
-            kind="aws_access_key", secret_fingerprint=res.credential_fingerprint,
+            subject=ident.id,
+            identity=ident.id,
+            platform=Platform.AWS,
+            agent=res.agent,
+            location=res.location,
+            kind="aws_access_key",
+            secret_fingerprint=res.credential_fingerprint,
             evidence={"user": ident.name, "via": res.via},
         )
 
@@ -113,9 +141,13 @@ def key_too_old(rule: Rule, ctx: RuleContext) -> CheckResult:
                 continue
             if age > limit and ident_id in by_id:
                 yield from _emit(
-                    rule, f"access key of {by_id[ident_id].name} is {int(age)} days old (limit {int(limit)})",
-                    by_id[ident_id], users.get(ident_id, []), {"age_days": int(age), "key": cred.id},
-                    kind="aws_access_key", subject_suffix="#" + cred.id,
+                    rule,
+                    f"access key of {by_id[ident_id].name} is {int(age)} days old (limit {int(limit)})",
+                    by_id[ident_id],
+                    users.get(ident_id, []),
+                    {"age_days": int(age), "key": cred.id},
+                    kind="aws_access_key",
+                    subject_suffix="#" + cred.id,
                 )
 
 
@@ -141,9 +173,13 @@ def key_unused(rule: Rule, ctx: RuleContext) -> CheckResult:
                     continue
                 message = f"access key of {by_id[ident_id].name} unused for {int(idle)} days"
             yield from _emit(
-                rule, message, by_id[ident_id], users.get(ident_id, []),
+                rule,
+                message,
+                by_id[ident_id],
+                users.get(ident_id, []),
                 {"idle_days": int(idle) if idle is not None else None, "key": cred.id},
-                kind="aws_access_key", subject_suffix="#" + cred.id,
+                kind="aws_access_key",
+                subject_suffix="#" + cred.id,
             )
 
 
@@ -159,8 +195,12 @@ def two_active_keys(rule: Rule, ctx: RuleContext) -> CheckResult:
         active = [c for c in creds.get(ident.id, []) if c.active]
         if len(active) >= 2:
             yield from _emit(
-                rule, f"IAM user {ident.name} has {len(active)} active access keys", ident,
-                users.get(ident.id, []), {"keys": [c.id for c in active]}, kind="aws_access_key",
+                rule,
+                f"IAM user {ident.name} has {len(active)} active access keys",
+                ident,
+                users.get(ident.id, []),
+                {"keys": [c.id for c in active]},
+                kind="aws_access_key",
             )
 
 
@@ -183,15 +223,21 @@ def console_password_on_service_user(rule: Rule, ctx: RuleContext) -> CheckResul
             continue
         password = ident.attributes.get("console_password")
         if password is None:
-            yield rule.not_evaluated(ident.id, "console password state unknown (credential report not readable)")
+            yield rule.not_evaluated(
+                ident.id, "console password state unknown (credential report not readable)"
+            )
             continue
         if password:
             yield from _emit(
-                rule, f"service user {ident.name} has a console password (interactive login)"
+                rule,
+                f"service user {ident.name} has a console password (interactive login)"
                 + ("" if ident.attributes.get("mfa_active") else " and no MFA"),
-                ident, users.get(ident.id, []),
-                {"mfa_active": ident.attributes.get("mfa_active"),
-                 "password_last_used": ident.attributes.get("password_last_used")},
+                ident,
+                users.get(ident.id, []),
+                {
+                    "mfa_active": ident.attributes.get("mfa_active"),
+                    "password_last_used": ident.attributes.get("password_last_used"),
+                },
             )
 
 
@@ -211,11 +257,18 @@ def admin_privileges(rule: Rule, ctx: RuleContext) -> CheckResult:
             continue
         message = (
             f"{ident.name} is admin-equivalent (all actions on all resources, or iam:* )"
-            if admin else f"{ident.name} holds every action of: {', '.join(services[:8])}"
+            if admin
+            else f"{ident.name} holds every action of: {', '.join(services[:8])}"
         )
         severity = Severity.CRITICAL if admin and ident.id in users else None
-        yield from _emit(rule, message, ident, users.get(ident.id, []),
-                         {"admin_equivalent": admin, "wildcard_services": services[:20]}, severity=severity)
+        yield from _emit(
+            rule,
+            message,
+            ident,
+            users.get(ident.id, []),
+            {"admin_equivalent": admin, "wildcard_services": services[:20]},
+            severity=severity,
+        )
 
 
 def privilege_escalation(rule: Rule, ctx: RuleContext) -> CheckResult:
@@ -230,9 +283,12 @@ def privilege_escalation(rule: Rule, ctx: RuleContext) -> CheckResult:
         if not escalations or ident.attributes.get("admin_equivalent") or ident.id == snap.baseline:
             continue
         yield from _emit(
-            rule, f"{ident.name} can escalate privileges: {', '.join(escalations[:5])}"
+            rule,
+            f"{ident.name} can escalate privileges: {', '.join(escalations[:5])}"
             + (f" (+{len(escalations) - 5} more)" if len(escalations) > 5 else ""),
-            ident, users.get(ident.id, []), {"escalations": escalations},
+            ident,
+            users.get(ident.id, []),
+            {"escalations": escalations},
         )
 
 
@@ -250,8 +306,12 @@ def key_without_network_condition(rule: Rule, ctx: RuleContext) -> CheckResult:
         if ident.attributes.get("network_restricted"):
             continue
         yield from _emit(
-            rule, f"static access key of {ident.name} works from any network (no aws:SourceIp, aws:SourceVpc "
-            "or aws:SourceVpce condition in its policies)", ident, users.get(ident.id, []), {},
+            rule,
+            f"static access key of {ident.name} works from any network (no aws:SourceIp, aws:SourceVpc "
+            "or aws:SourceVpce condition in its policies)",
+            ident,
+            users.get(ident.id, []),
+            {},
             kind="aws_access_key",
         )
 
@@ -268,20 +328,29 @@ def secret_rotation(rule: Rule, ctx: RuleContext) -> CheckResult:
     limit = _param(rule, "max_age_days", 90)
     for sec in snap.facts.get("secrets") or []:
         name = str(sec.get("name"))
-        last = parse_time(sec.get("last_rotated")) or parse_time(sec.get("last_changed")) or parse_time(
-            sec.get("created")
+        last = (
+            parse_time(sec.get("last_rotated"))
+            or parse_time(sec.get("last_changed"))
+            or parse_time(sec.get("created"))
         )
         age = age_days(last, ctx.clock)
         if not sec.get("rotation_enabled"):
-            message = f"secret {name} has rotation disabled" + (f" (unchanged for {int(age)} days)" if age else "")
+            message = f"secret {name} has rotation disabled" + (
+                f" (unchanged for {int(age)} days)" if age else ""
+            )
         elif age is not None and age > limit:
             message = f"secret {name} has rotation enabled but was last rotated {int(age)} days ago"
         else:
             continue
         yield rule.finding(
-            message, subject=str(sec.get("arn") or name), identity=str(sec.get("arn") or name),
-            platform=Platform.AWS, evidence={"rotation_enabled": sec.get("rotation_enabled"),
-                                             "age_days": int(age) if age is not None else None},
+            message,
+            subject=str(sec.get("arn") or name),
+            identity=str(sec.get("arn") or name),
+            platform=Platform.AWS,
+            evidence={
+                "rotation_enabled": sec.get("rotation_enabled"),
+                "age_days": int(age) if age is not None else None,
+            },
         )
 
 

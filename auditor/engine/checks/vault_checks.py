@@ -11,8 +11,26 @@ from auditor.model import Finding, Identity, NotEvaluated, Platform, Resolution,
 
 # Words in a KV path that name a system a dynamic engine type can serve.
 SYSTEM_WORDS: Mapping[str, tuple[str, ...]] = {
-    "database": ("db", "database", "postgres", "postgresql", "pg", "mysql", "mariadb", "mssql", "oracle", "mongo",
-                 "mongodb", "redis", "cassandra", "snowflake", "redshift", "elasticsearch", "hana", "influxdb"),
+    "database": (
+        "db",
+        "database",
+        "postgres",
+        "postgresql",
+        "pg",
+        "mysql",
+        "mariadb",
+        "mssql",
+        "oracle",
+        "mongo",
+        "mongodb",
+        "redis",
+        "cassandra",
+        "snowflake",
+        "redshift",
+        "elasticsearch",
+        "hana",
+        "influxdb",
+    ),
     "aws": ("aws", "iam", "s3"),
     "azure": ("azure",),
     "gcp": ("gcp", "google"),
@@ -41,18 +59,35 @@ def _users_of(ctx: RuleContext) -> dict[str, list[Resolution]]:
 
 
 def _emit(
-    rule: Rule, message: str, identity: Identity, resolutions: list[Resolution], evidence: Mapping[str, object],
-    *, severity: Severity | None = None,
+    rule: Rule,
+    message: str,
+    identity: Identity,
+    resolutions: list[Resolution],
+    evidence: Mapping[str, object],
+    *,
+    severity: Severity | None = None,
 ) -> Iterator[Finding]:
     if not resolutions:
-        yield rule.finding(message, subject=identity.id, identity=identity.id, platform=Platform.VAULT,
-                           evidence=evidence, severity=severity)
+        yield rule.finding(
+            message,
+            subject=identity.id,
+            identity=identity.id,
+            platform=Platform.VAULT,
+            evidence=evidence,
+            severity=severity,
+        )
         return
     for res in resolutions:
         yield rule.finding(
-            f"agent {res.agent}: {message}", subject=identity.id, identity=identity.id, platform=Platform.VAULT,
-            agent=res.agent, location=res.location, secret_fingerprint=res.credential_fingerprint,
-            evidence={**evidence, "via": res.via}, severity=severity,
+            f"agent {res.agent}: {message}",
+            subject=identity.id,
+            identity=identity.id,
+            platform=Platform.VAULT,
+            agent=res.agent,
+            location=res.location,
+            secret_fingerprint=res.credential_fingerprint,
+            evidence={**evidence, "via": res.via},
+            severity=severity,
         )
 
 
@@ -68,13 +103,22 @@ def root_or_sudo_on_agent(rule: Rule, ctx: RuleContext) -> CheckResult:
         if ident is None:
             continue
         if ident.attributes.get("unknown_policies"):
-            yield rule.not_evaluated(ident.id, "policies not readable: " + ", ".join(ident.attributes["unknown_policies"]))
+            yield rule.not_evaluated(
+                ident.id, "policies not readable: " + ", ".join(ident.attributes["unknown_policies"])
+            )
         if ident.attributes.get("root"):
-            yield from _emit(rule, f"{ident.name} carries the root policy", ident, resolutions, {"root": True})
+            yield from _emit(
+                rule, f"{ident.name} carries the root policy", ident, resolutions, {"root": True}
+            )
         elif ident.attributes.get("sudo_paths"):
             paths = list(ident.attributes["sudo_paths"])
-            yield from _emit(rule, f"{ident.name} has sudo on {', '.join(paths[:5])}", ident, resolutions,
-                             {"sudo_paths": paths})
+            yield from _emit(
+                rule,
+                f"{ident.name} has sudo on {', '.join(paths[:5])}",
+                ident,
+                resolutions,
+                {"sudo_paths": paths},
+            )
 
 
 def broad_policy(rule: Rule, ctx: RuleContext) -> CheckResult:
@@ -92,12 +136,19 @@ def broad_policy(rule: Rule, ctx: RuleContext) -> CheckResult:
             continue
         paths = list(ident.attributes["broad_paths"])
         holders = sorted(
-            {r.agent for i_id, rs in users.items() for r in rs
-             if ident.name in (by_id.get(i_id).attributes.get("policies") or [] if by_id.get(i_id) else [])}
+            {
+                r.agent
+                for i_id, rs in users.items()
+                for r in rs
+                if ident.name in (by_id.get(i_id).attributes.get("policies") or [] if by_id.get(i_id) else [])
+            }
         )
         yield rule.finding(
-            f"policy {ident.name} grants {', '.join(paths)}" + (f" (held by agents: {', '.join(holders)})" if holders else ""),
-            subject=ident.id, identity=ident.id, platform=Platform.VAULT,
+            f"policy {ident.name} grants {', '.join(paths)}"
+            + (f" (held by agents: {', '.join(holders)})" if holders else ""),
+            subject=ident.id,
+            identity=ident.id,
+            platform=Platform.VAULT,
             evidence={"paths": paths, "agents": holders},
             severity=Severity.CRITICAL if holders else None,
         )
@@ -114,16 +165,31 @@ def token_without_max(rule: Rule, ctx: RuleContext) -> CheckResult:
         a = ident.attributes
         if ident.kind == "vault_token":
             if not a.get("expire_time") and not a.get("ttl"):
-                yield from _emit(rule, f"token {ident.name} never expires", ident, users.get(ident.id, []),
-                                 {"ttl": a.get("ttl"), "root": a.get("root")})
+                yield from _emit(
+                    rule,
+                    f"token {ident.name} never expires",
+                    ident,
+                    users.get(ident.id, []),
+                    {"ttl": a.get("ttl"), "root": a.get("root")},
+                )
             elif a.get("period") and not a.get("explicit_max_ttl"):
-                yield from _emit(rule, f"periodic token {ident.name} (period {a.get('period')}s) has no explicit max"
-                                 " TTL and can be renewed forever", ident, users.get(ident.id, []),
-                                 {"period": a.get("period")})
+                yield from _emit(
+                    rule,
+                    f"periodic token {ident.name} (period {a.get('period')}s) has no explicit max"
+                    " TTL and can be renewed forever",
+                    ident,
+                    users.get(ident.id, []),
+                    {"period": a.get("period")},
+                )
         elif ident.kind == "vault_approle":
             if a.get("token_period") and not a.get("token_explicit_max_ttl"):
-                yield from _emit(rule, f"AppRole {ident.name} issues periodic tokens without an explicit max TTL",
-                                 ident, users.get(ident.id, []), {"token_period": a.get("token_period")})
+                yield from _emit(
+                    rule,
+                    f"AppRole {ident.name} issues periodic tokens without an explicit max TTL",
+                    ident,
+                    users.get(ident.id, []),
+                    {"token_period": a.get("token_period")},
+                )
 
 
 def approle_secret_id(rule: Rule, ctx: RuleContext) -> CheckResult:
@@ -145,9 +211,17 @@ def approle_secret_id(rule: Rule, ctx: RuleContext) -> CheckResult:
         if not a.get("secret_id_bound_cidrs") and not a.get("token_bound_cidrs"):
             problems.append("secret IDs and tokens are not bound to a CIDR")
         if problems:
-            yield from _emit(rule, f"AppRole {ident.name}: " + "; ".join(problems), ident, users.get(ident.id, []),
-                             {"secret_id_ttl": a.get("secret_id_ttl"), "secret_id_num_uses": a.get("secret_id_num_uses"),
-                              "secret_id_bound_cidrs": a.get("secret_id_bound_cidrs")})
+            yield from _emit(
+                rule,
+                f"AppRole {ident.name}: " + "; ".join(problems),
+                ident,
+                users.get(ident.id, []),
+                {
+                    "secret_id_ttl": a.get("secret_id_ttl"),
+                    "secret_id_num_uses": a.get("secret_id_num_uses"),
+                    "secret_id_bound_cidrs": a.get("secret_id_bound_cidrs"),
+                },
+            )
 
 
 def no_audit_device(rule: Rule, ctx: RuleContext) -> CheckResult:
@@ -157,11 +231,17 @@ def no_audit_device(rule: Rule, ctx: RuleContext) -> CheckResult:
         yield snap
         return
     if not snap.facts.get("audit_readable"):
-        yield rule.not_evaluated("vault:sys/audit", "audit devices could not be read (needs sudo on sys/audit)")
+        yield rule.not_evaluated(
+            "vault:sys/audit", "audit devices could not be read (needs sudo on sys/audit)"
+        )
         return
     if not snap.facts.get("audit_devices"):
-        yield rule.finding(f"no audit device is enabled on {snap.source}", subject=snap.source,
-                           platform=Platform.VAULT, evidence={})
+        yield rule.finding(
+            f"no audit device is enabled on {snap.source}",
+            subject=snap.source,
+            platform=Platform.VAULT,
+            evidence={},
+        )
 
 
 def kv_secret_stale(rule: Rule, ctx: RuleContext) -> CheckResult:
@@ -183,9 +263,12 @@ def kv_secret_stale(rule: Rule, ctx: RuleContext) -> CheckResult:
             yield rule.not_evaluated(subject, "KV metadata not readable")
             continue
         if age > limit:
-            yield rule.finding(f"KV secret {subject} unchanged for {int(age)} days (limit {int(limit)})",
-                               subject=subject, platform=Platform.VAULT,
-                               evidence={"age_days": int(age), "current_version": sec.get("current_version")})
+            yield rule.finding(
+                f"KV secret {subject} unchanged for {int(age)} days (limit {int(limit)})",
+                subject=subject,
+                platform=Platform.VAULT,
+                evidence={"age_days": int(age), "current_version": sec.get("current_version")},
+            )
 
 
 def _systems_served(snap: Snapshot) -> dict[str, str]:
@@ -213,10 +296,16 @@ def static_where_dynamic(rule: Rule, ctx: RuleContext) -> CheckResult:
     if not served:
         return
     users = _users_of(ctx)
-    kv_data = {f"{s['mount']}data/{s['path']}" for s in snap.facts.get("kv_secrets") or [] if s.get("version") == 2}
-    kv_data |= {f"{s['mount']}{s['path']}" for s in snap.facts.get("kv_secrets") or [] if s.get("version") == 1}
+    kv_data = {
+        f"{s['mount']}data/{s['path']}" for s in snap.facts.get("kv_secrets") or [] if s.get("version") == 2
+    }
+    kv_data |= {
+        f"{s['mount']}{s['path']}" for s in snap.facts.get("kv_secrets") or [] if s.get("version") == 1
+    }
     subjects = [i for i in snap.identities if i.id in users] or [
-        i for i in snap.identities if i.kind in {"vault_approle", "vault_token"} and not i.attributes.get("root")
+        i
+        for i in snap.identities
+        if i.kind in {"vault_approle", "vault_token"} and not i.attributes.get("root")
     ]
     for ident in subjects:
         reach = snap.reach.get(ident.id)
@@ -232,9 +321,12 @@ def static_where_dynamic(rule: Rule, ctx: RuleContext) -> CheckResult:
                 hits.setdefault(served[word], []).append(cap.resource)
         for mount, paths in sorted(hits.items()):
             yield from _emit(
-                rule, f"{ident.name} reads static KV secrets ({', '.join(sorted(paths)[:3])}) for a system the "
+                rule,
+                f"{ident.name} reads static KV secrets ({', '.join(sorted(paths)[:3])}) for a system the "
                 f"dynamic engine {mount} serves; request just-in-time credentials from {mount}creds/ instead",
-                ident, users.get(ident.id, []), {"paths": sorted(paths), "engine": mount},
+                ident,
+                users.get(ident.id, []),
+                {"paths": sorted(paths), "engine": mount},
             )
 
 
