@@ -355,13 +355,17 @@ def collect(
         snap = collect_platform(
             target, cfg, identifiers=identifiers, clock=_clock(now), progress=sink, ca_bundle=ca_bundle
         )
-        dump_snapshot(snap, output)
     except CollectorError as exc:
         _die(str(exc), ExitCode.INCOMPLETE)
     except BotauditError as exc:
         _die(str(exc))
     finally:
         sink.close()
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        dump_snapshot(snap, output)
+    except OSError as exc:
+        _die(f"cannot write {output}: {exc.strerror or exc}")
     stderr.print(
         f"wrote {target.value} snapshot to {output}: {len(snap.identities)} identities, "
         f"{len(snap.credentials)} credentials, {snap.requests} requests, {len(snap.coverage)} coverage gaps",

@@ -243,6 +243,8 @@ def run(
             collected.append(platform.value)
         except CollectorError as exc:
             skipped.append(Skipped(platform.value, str(exc), "platform"))
+            # Said on stderr too: otherwise a JSON-to-file run exits 3 with no word about why.
+            warnings.items.append(f"{platform.value} not collected: {exc}")
         finally:
             progress.finish(f"collect {platform.value}")
     for snap in snapshots.values():

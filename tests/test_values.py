@@ -299,12 +299,18 @@ def test_key_tokens_split_camel_case_and_paths() -> None:
         ("secretKeyRef: {key: token, name: slack}", ReferenceKind.K8S_SECRET_REF, "slack/token"),
         ("file: /run/secrets/db_password", ReferenceKind.FILE, "/run/secrets/db_password"),
         ("api_key: {{ .Values.apiKey }}", ReferenceKind.TEMPLATE, ".Values.apiKey"),
+        ('{{ with secret "database/creds/app" }}', ReferenceKind.VAULT_PATH, "database/creds/app"),
     ],
 )
 def test_find_references(text: str, kind: ReferenceKind, target: str) -> None:
     refs = find_references(text)
     assert [(r.kind, r.target) for r in refs] == [(kind, target)]
     assert text[refs[0].start : refs[0].end].strip()
+
+
+@pytest.mark.parametrize("text", ["{{ .Data.password }}", "{{ end }}", "{{- range $k := .Data }}"])
+def test_template_control_and_vault_fields_are_not_references(text: str) -> None:
+    assert find_references(text) == []
 
 
 def test_find_references_several_sorted_and_non_overlapping() -> None:

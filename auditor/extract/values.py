@@ -306,7 +306,16 @@ _REF_PATTERNS: tuple[tuple[ReferenceKind, re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (ReferenceKind.FILE, r"(/run/secrets/[\w.-]+|/var/run/secrets/[\w./-]+)", False),
-        (ReferenceKind.TEMPLATE, r"\{\{-?\s*([^{}\n]+?)\s*-?\}\}", True),
+        # Vault Agent / consul-template: `{{ with secret "database/creds/app" }}` names a Vault path.
+        (ReferenceKind.VAULT_PATH, r"\{\{-?\s*(?:with\s+)?secret\s+\"([^\"]+)\"[^}]*\}\}", False),
+        # A template variable (`{{ api_key }}`, `{{ .Values.token }}`): not template control words (`end`,
+        # `range`, ...) nor field accesses inside a Vault template block (`.Data.password`).
+        (
+            ReferenceKind.TEMPLATE,
+            r"\{\{-?\s*(?!(?:end|else|if|range|with|define|template|block)\b)(?!\.Data\b)"
+            r"(\.?[A-Za-z_][\w.]*(?:\s*\|\s*[\w ]+)?)\s*-?\}\}",
+            True,
+        ),
     )
 )
 _REF_TRIGGERS = (
