@@ -33,7 +33,9 @@ baseline_app = typer.Typer(help="Record today's findings so CI gates only on new
 app.add_typer(rules_app, name="rules")
 app.add_typer(baseline_app, name="baseline")
 
-stderr = Console(stderr=True, highlight=False)
+# soft_wrap: messages name files and paths; hard-wrapping them at 80 columns (rich's width off a terminal)
+# would split paths across lines in CI logs.
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class FormatChoice(str, enum.Enum):

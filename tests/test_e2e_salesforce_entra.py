@@ -254,14 +254,30 @@ def assert_no_secret(texts: Sequence[str], secrets: Sequence[str]) -> None:
 
 
 def scan_args(tree: Path, report: Path, *extra: str | Path) -> list[str | Path]:
-    return [
-        "scan", tree, "--format", "json", "--output", report, "--now", NOW_ISO, "--no-progress",
-        "--no-config-snapshots", *extra,
-    ]  # fmt: skip
+    return ["scan", tree, "--format", "json", "--output", report, "--now", NOW_ISO, "--no-progress",
+            "--no-config-snapshots", *extra]  # fmt: skip
+
+
+def connect(creds: Creds, platforms: str) -> list[str | Path]:
+    return ["--connect", platforms, "--ca-bundle", creds.ca_bundle]
+
+
+def collect_args(platform: str, tree: Path, output: Path, creds: Creds) -> list[str | Path]:
+    config = tree / "botaudit.yaml"
+    return ["collect", platform, "--config", config, "--output", output, "--now", NOW_ISO, "--no-progress",
+            "--ca-bundle", creds.ca_bundle]  # fmt: skip
 
 
 def findings_of(report: dict[str, Any]) -> set[tuple[str, str]]:
     return {(f["rule_id"], f["fingerprint"]) for f in report["findings"]}
+
+
+def gaps_of(report: dict[str, Any]) -> list[dict[str, Any]]:
+    return sorted(report["gaps"], key=lambda g: (g["agent"], g["platform"]))
+
+
+def chains_of(report: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return {(r["agent"], r["platform"], r["identity"]) for r in report["resolutions"]}
 
 
 def by_agent(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -269,8 +285,9 @@ def by_agent(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def gap(report: dict[str, Any], platform: str) -> dict[str, Any]:
-    (found,) = [g for g in report["gaps"] if g["platform"] == platform]
-    return found
+    found: list[dict[str, Any]] = [g for g in report["gaps"] if g["platform"] == platform]
+    assert len(found) == 1, found
+    return found[0]
 
 
 def no_traceback(run: Run) -> None:
@@ -302,18 +319,11 @@ def estate(tmp_path_factory: pytest.TempPathFactory, key_material: Any) -> Itera
     try:
         tree = build_tree(work / "estate", creds, platforms)
         report_path = work / "live.json"
-        live = run_cli(
-            *scan_args(tree, report_path, "--connect", "salesforce,entra", "--ca-bundle", creds.ca_bundle,
-                       "--fail-on", "none"),
-            cwd=work,
-        )  # fmt: skip
+        live_args = scan_args(tree, report_path, *connect(creds, "salesforce,entra"), "--fail-on", "none")
+        live = run_cli(*live_args, cwd=work)
         snapshots = {"salesforce": work / "snaps" / "sf.json", "entra": work / "snaps" / "entra.json"}
         collects = {
-            name: run_cli(
-                "collect", name, "--config", tree / "botaudit.yaml", "--output", path, "--scan", tree,
-                "--now", NOW_ISO, "--no-progress", "--ca-bundle", creds.ca_bundle,
-                cwd=work,
-            )  # fmt: skip
+            name: run_cli(*collect_args(name, tree, path, creds), "--scan", tree, cwd=work)
             for name, path in snapshots.items()
         }
     finally:
@@ -380,8 +390,8 @@ def test_reach_gaps_against_the_junior_baselines(estate: Estate) -> None:
 def test_platform_rules_fire_for_both_agents(estate: Estate) -> None:
     findings = estate.report["findings"]
     fired = {f["rule_id"] for f in findings}
-    assert SALESFORCE_RULES <= fired, SALESFORCE_RULES - fired
-    assert ENTRA_RULES <= fired, ENTRA_RULES - fired
+    assert fired >= SALESFORCE_RULES, SALESFORCE_RULES - fired
+    assert fired >= ENTRA_RULES, ENTRA_RULES - fired
     for f in findings:
         if f["rule_id"] in SALESFORCE_RULES:
             assert f["agent"] == "sales-slackbot" and f["platform"] == "salesforce"
@@ -414,11 +424,9 @@ def test_collect_writes_secret_free_snapshots(estate: Estate) -> None:
 def test_snapshot_scan_matches_the_live_scan_with_the_platforms_down(estate: Estate) -> None:
     # The fixture has stopped both stand-ins: anything that tried to reach them would fail.
     report_path = estate.work / "offline.json"
-    offline = run_cli(
-        *scan_args(estate.tree, report_path, "--snapshot", estate.snapshots["salesforce"],
-                   "--snapshot", estate.snapshots["entra"], "--fail-on", "none"),
-        cwd=estate.work,
-    )  # fmt: skip
+    snapshots: list[str | Path] = ["--snapshot", estate.snapshots["salesforce"]]
+    snapshots += ["--snapshot", estate.snapshots["entra"]]
+    offline = run_cli(*scan_args(estate.tree, report_path, *snapshots, "--fail-on", "none"), cwd=estate.work)
     assert offline.code == 0, offline.stderr
     no_traceback(offline)
     text = report_path.read_text(encoding="utf-8")
@@ -427,10 +435,8 @@ def test_snapshot_scan_matches_the_live_scan_with_the_platforms_down(estate: Est
     assert sorted(report["coverage"]["platforms_collected"]) == ["entra", "salesforce"]
     assert report["coverage"]["complete"] is True
     assert findings_of(report) == findings_of(estate.report)
-    key = lambda g: (g["agent"], g["platform"])  # noqa: E731
-    assert sorted(report["gaps"], key=key) == sorted(estate.report["gaps"], key=key)
-    chain = lambda r: (r["agent"], r["platform"], r["identity"])  # noqa: E731
-    assert {chain(r) for r in report["resolutions"]} == {chain(r) for r in estate.report["resolutions"]}
+    assert gaps_of(report) == gaps_of(estate.report)
+    assert chains_of(report) == chains_of(estate.report)
     assert_no_secret([text, offline.stdout, offline.stderr], planted(estate.creds, estate.platforms))
 
 
@@ -451,11 +457,8 @@ def fresh(tmp_path: Path, key_material: Any) -> Iterator[tuple[Path, Creds, Plat
 def test_refused_jwt_makes_salesforce_uncollected_and_exit_3(fresh: tuple[Path, Creds, Platforms]) -> None:
     tree, creds, platforms = fresh
     report_path = tree.parent / "refused.json"
-    scan = run_cli(
-        *scan_args(tree, report_path, "--connect", "salesforce", "--ca-bundle", creds.ca_bundle,
-                   "--fail-on", "none"),
-        cwd=tree.parent,
-    )  # fmt: skip
+    scan_argv = scan_args(tree, report_path, *connect(creds, "salesforce"), "--fail-on", "none")
+    scan = run_cli(*scan_argv, cwd=tree.parent)
     assert scan.code == 3, scan.stderr
     no_traceback(scan)
     assert "salesforce" in scan.stderr and "invalid_client_id" in scan.stderr
@@ -473,11 +476,7 @@ def test_refused_jwt_makes_salesforce_uncollected_and_exit_3(fresh: tuple[Path, 
     # The refusal happened at the token endpoint: no query was attempted.
     assert [e.target for e in platforms.salesforce.log] == ["token"]
 
-    collect = run_cli(
-        "collect", "salesforce", "--config", tree / "botaudit.yaml", "--output", tree.parent / "sf.json",
-        "--now", NOW_ISO, "--no-progress", "--ca-bundle", creds.ca_bundle,
-        cwd=tree.parent,
-    )  # fmt: skip
+    collect = run_cli(*collect_args("salesforce", tree, tree.parent / "sf.json", creds), cwd=tree.parent)
     assert collect.code == 3
     no_traceback(collect)
     assert collect.stderr.startswith("botaudit: error: salesforce: JWT bearer sign-in")
@@ -495,7 +494,7 @@ def test_forbidden_graph_data_set_is_coverage_and_the_gate_decides(
 ) -> None:
     tree, creds, platforms = fresh
     platforms.graph.inject("/roleManagement/directory/roleAssignments", status=403)
-    base = ["--connect", "entra", "--ca-bundle", creds.ca_bundle]
+    base = connect(creds, "entra")
     report_path = tree.parent / "forbidden.json"
     relaxed = run_cli(*scan_args(tree, report_path, *base, "--fail-on", "none"), cwd=tree.parent)
     assert relaxed.code == 0, relaxed.stderr
