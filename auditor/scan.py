@@ -116,6 +116,21 @@ def scan_tree(
     return list(files), list(skipped)
 
 
+PATH_SETTING_SUFFIXES = ("_file", "_path", "ca_bundle")
+
+
+def _resolve_setting_paths(settings: dict[str, Any], config: Config) -> dict[str, Any]:
+    """File settings (key files, certificates, CA bundles) are relative to botaudit.yaml, as users expect."""
+    if config.path is None:
+        return settings
+    for key, value in settings.items():
+        if isinstance(value, str) and key.endswith(PATH_SETTING_SUFFIXES) and value and not value.startswith("~"):
+            candidate = Path(value)
+            if not candidate.is_absolute():
+                settings[key] = str(config.base_dir / candidate)
+    return settings
+
+
 def collect_platform(
     platform: Platform,
     config: Config,
@@ -127,7 +142,7 @@ def collect_platform(
     ca_bundle: str | None = None,
 ) -> Snapshot:
     """Collect one platform live, read-only. Raises CollectorError when nothing could be collected."""
-    settings: dict[str, Any] = dict(config.collectors.get(platform.value, {}))
+    settings = _resolve_setting_paths(dict(config.collectors.get(platform.value, {})), config)
     if ca_bundle and "ca_bundle" not in settings:
         settings["ca_bundle"] = ca_bundle
     request = CollectRequest(

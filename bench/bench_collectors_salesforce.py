@@ -38,7 +38,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "k.pem").write_text(private)
-        with SalesforceStandIn(org, workdir=work, now=lambda: NOW.timestamp()) as standin:
+        with SalesforceStandIn(org, workdir=work) as standin:
             standin.register_client("3MVG9BENCH", public)
             request = CollectRequest(
                 identifiers=identifiers,

@@ -43,7 +43,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "auditor.key").write_text(private)
-        with SalesforceStandIn(demo_org(), workdir=work, now=lambda: COLLECTED_AT.timestamp()) as standin:
+        with SalesforceStandIn(demo_org(), workdir=work) as standin:
             standin.register_client("3MVG9DEMOauditorApp", public)
             request = CollectRequest(
                 identifiers=(

@@ -174,3 +174,28 @@ def test_no_gap_without_a_baseline() -> None:
     snap = Snapshot(**{**snap.__dict__, "baseline": None})
     resolutions = resolve([_agent()], {Platform.AWS: snap})
     assert compute_gaps(resolutions, {Platform.AWS: snap}) == ()
+
+
+def test_collector_file_settings_are_relative_to_the_config(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from auditor.clock import SystemClock
+    from auditor.config import Config
+    from auditor.progress import NullProgress
+    from auditor.scan import collect_platform
+
+    seen = {}
+
+    class Recorder:
+        platform = Platform.VAULT
+
+        def collect(self, request, *, clock, progress):  # type: ignore[no-untyped-def]
+            seen.update(request.settings)
+            return _snapshot()
+
+    config = Config(
+        path=str(tmp_path / "cfg" / "botaudit.yaml"),
+        collectors={"vault": {"ca_bundle": "certs/ca.pem", "token_file": "/abs/token", "addr": "http://x"}},
+    )
+    collect_platform(Platform.VAULT, config, clock=SystemClock(), progress=NullProgress(), factory=lambda p: Recorder())
+    assert seen["ca_bundle"] == str(tmp_path / "cfg" / "certs" / "ca.pem")
+    assert seen["token_file"] == "/abs/token"
+    assert seen["addr"] == "http://x"

@@ -93,9 +93,7 @@ def make_harness(tmp_path: Path, keypair: tuple[str, str]) -> Iterator[Any]:
     key_file.write_text(keypair[0])
 
     def start(org: OrgData | None = None, page_size: int = 2000) -> Harness:
-        standin = SalesforceStandIn(
-            org or demo_org(), workdir=tmp_path, page_size=page_size, now=lambda: NOW.timestamp()
-        )
+        standin = SalesforceStandIn(org or demo_org(), workdir=tmp_path, page_size=page_size)
         standin.__enter__()
         running.append(standin)
         standin.register_client(CONSUMER_KEY, keypair[1])

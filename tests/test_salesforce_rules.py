@@ -56,7 +56,7 @@ def snapshot(tmp_path_factory: Any) -> Snapshot:
     private, public = make_keypair()
     work = tmp_path_factory.mktemp("sf")
     (work / "k.pem").write_text(private)
-    with SalesforceStandIn(demo_org(), workdir=work, now=lambda: NOW.timestamp()) as standin:
+    with SalesforceStandIn(demo_org(), workdir=work) as standin:
         standin.register_client("CK", public)
         request = CollectRequest(
             identifiers=(DEMO_INTEGRATION_USER, DEMO_REPORTING_USER, DEMO_SLACK_CONSUMER_KEY),

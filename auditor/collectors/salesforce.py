@@ -18,7 +18,7 @@ import requests
 from simple_salesforce.api import Salesforce
 from simple_salesforce.exceptions import SalesforceError
 
-from auditor.clock import Clock, parse_time
+from auditor.clock import Clock, SystemClock, parse_time
 from auditor.collectors.interface import CollectRequest
 from auditor.collectors.retry import RequestCounter, RetryableError, parse_retry_after, with_retries
 from auditor.collectors.salesforce_auth import SalesforceSession, session_from_settings
@@ -169,10 +169,14 @@ class SalesforceCollector:
         environ: Mapping[str, str] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         base_delay: float = 0.5,
+        auth_clock: Clock | None = None,
     ) -> None:
         self._environ = environ if environ is not None else os.environ
         self._sleep = sleep
         self._base_delay = base_delay
+        # The JWT assertion's iat/exp must be real time even when the audit is judged as of another date
+        # (`--now`): Salesforce refuses an assertion that expired or is not yet valid.
+        self._auth_clock: Clock = auth_clock or SystemClock()
 
     # -- the run -----------------------------------------------------------------------------------------
 
@@ -202,7 +206,7 @@ class SalesforceCollector:
             settings,
             environ=self._environ,
             http=http,
-            clock=clock,
+            clock=self._auth_clock,
             timeout=request.timeout,
             attempts=max(1, request.max_retries),
             base_delay=self._base_delay,
