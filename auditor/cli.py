@@ -95,15 +95,17 @@ class RichProgress:
 
 
 class WarnOnlyProgress(NullProgress):
-    """No bars, but warnings still reach stderr (non-TTY, --no-progress)."""
+    """No bars, but warnings still reach stderr (non-TTY, --no-progress, --quiet).
 
-    def __init__(self, console: Console, quiet: bool) -> None:
+    Warnings (an expired suppression, a platform that could not be collected) change what the exit code
+    means, so even --quiet keeps them: they go to stderr and never mix with a report on stdout.
+    """
+
+    def __init__(self, console: Console) -> None:
         self._console = console
-        self._quiet = quiet
 
     def warn(self, message: str) -> None:
-        if not self._quiet:
-            self._console.print(f"warning: {message}", markup=False, highlight=False)
+        self._console.print(f"warning: {message}", markup=False, highlight=False)
 
     def close(self) -> None:
         return None
@@ -111,7 +113,7 @@ class WarnOnlyProgress(NullProgress):
 
 def _progress(no_progress: bool, quiet: bool) -> RichProgress | WarnOnlyProgress:
     if no_progress or quiet or not sys.stderr.isatty():
-        return WarnOnlyProgress(stderr, quiet)
+        return WarnOnlyProgress(stderr)
     return RichProgress(stderr)
 
 
@@ -192,8 +194,11 @@ SnapshotOpt = Annotated[list[Path] | None, typer.Option("--snapshot", help="Judg
 NowOpt = Annotated[str | None, typer.Option("--now", help="Judge ages as of this ISO date (audits, replays)")]
 NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="No progress bars on stderr")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the requested reports, no summary")]
-MaxSizeOpt = Annotated[int | None, typer.Option("--max-file-size", help="Skip files larger than this (bytes)")]
-JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores)")]
+# min=1: a zero or negative limit would skip every file (or mean "default") without a word.
+MaxSizeOpt = Annotated[
+    int | None, typer.Option("--max-file-size", min=1, help="Skip files larger than this (bytes)")
+]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)")]
 CaOpt = Annotated[str | None, typer.Option("--ca-bundle", help="CA bundle for platform TLS (proxies, tests)")]
 NoConfigSnapshotsOpt = Annotated[
     bool, typer.Option("--no-config-snapshots", help="Ignore the snapshots listed in botaudit.yaml")
@@ -344,9 +349,10 @@ def collect(
     from auditor.scan import ScanOptions, collect_platform, identifiers_for, scan_tree
     from auditor.snapshot import dump_snapshot
 
-    (target,) = _platforms(platform) or (None,)
-    if target is None:
-        _die("collect: name a platform")
+    chosen = _platforms(platform)
+    if len(chosen) != 1:
+        _die("collect: name exactly one platform (aws, vault, salesforce or entra); one snapshot file each")
+    (target,) = chosen
     sink = _progress(no_progress, False)
     try:
         cfg = load_config(config)

@@ -39,7 +39,7 @@ def age_days(then: datetime | None, clock: Clock) -> float | None:
 
 
 def parse_time(value: object) -> datetime | None:
-    """Parse an ISO-8601 string, epoch seconds or a datetime into an aware UTC datetime; None if not a time."""
+    """Parse an ISO-8601 string, epoch seconds or a datetime into an aware UTC datetime, or None."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):

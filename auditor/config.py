@@ -82,7 +82,8 @@ class Config:
     collectors: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # Saved platform snapshots (paths relative to this file) judged on every scan: offline demos, audits.
     snapshots: tuple[str, ...] = ()
-    # Dotted key path ("disable.0", "rules.BA-101.params.max_age_days") -> line, for errors found after loading.
+    # Dotted key path ("disable.0", "rules.BA-101.params.max_age_days") -> line, for errors found after
+    # loading.
     lines: Mapping[str, int] = field(default_factory=dict)
 
     @property
@@ -394,7 +395,7 @@ def _describe(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
         return path, f"{where}: a suppression needs at least one of rule, path, fingerprint, agent, identity"
     if validator == "type":
         wanted = error.validator_value
-        words = [_TYPE_WORDS.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted])]
+        words = [_TYPE_WORDS.get(str(w), str(w)) for w in (wanted if isinstance(wanted, list) else [wanted])]
         return path, f"{where}: expected {' or '.join(words)}, got {_show(error.instance)}"
     if validator in ("enum", "const"):
         options = error.validator_value if validator == "enum" else [error.validator_value]
@@ -406,13 +407,13 @@ def _describe(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
         return path, f"{where}: must not be empty"
     if validator in ("pattern", "oneOf", "anyOf", "minimum", "maxLength"):
         if path and path[0] == "collectors":
-            hint: str | None = "expected a string, number, true/false, or a list or mapping of those"
+            advice: str | None = "expected a string, number, true/false, or a list or mapping of those"
         else:
-            hint = _HINTS.get(leaf)
-            if hint is None and len(path) >= 2 and str(path[-2]) in _HINTS:
-                hint = _HINTS[str(path[-2])]
+            advice = _HINTS.get(leaf)
+            if advice is None and len(path) >= 2 and str(path[-2]) in _HINTS:
+                advice = _HINTS[str(path[-2])]
         shown = "" if leaf == "fingerprint_key" else f" got {_show(error.instance)};"
-        return path, f"{where}:{shown} {hint or 'invalid value'}"
+        return path, f"{where}:{shown} {advice or 'invalid value'}"
     return path, f"{where}: invalid value ({validator})"
 
 
@@ -653,7 +654,8 @@ def validate_rule_refs(config: Config, rules: Sequence[Rule]) -> None:
                 )
             if not _same_type(rule.params[name], value):
                 raise ConfigError(
-                    f"{where}: rules.{ref}.params.{name} must be {_type_word(rule.params[name])}, got {_show(value)}"
+                    f"{where}: rules.{ref}.params.{name} must be {_type_word(rule.params[name])}, "
+                    f"got {_show(value)}"
                 )
     for i, ref in enumerate(config.disabled):
         if ref not in by_ref:

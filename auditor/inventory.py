@@ -248,7 +248,7 @@ def _dir(path: str) -> str:
 
 
 def agent_root(path: str) -> str:
-    """The folder of an agent's defining file, above deployment folders (k8s/, .github/workflows/, config/)."""
+    """The folder of an agent's defining file, above deployment folders (k8s/, .github/workflows/, config/)"""
     folder = _dir(path)
     parts = [] if folder == "." else folder.split("/")
     while parts and parts[-1].lower() in _DEPLOY_DIRS:
@@ -365,14 +365,14 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
                 mcp_agents.append(draft)
                 continue
             root = agent_root(scan.path)
-            draft = folder_agents.get(root)
-            if draft is None:
-                draft = folder_agents[root] = _Draft(name="", root=root)
+            if root not in folder_agents:
+                folder_agents[root] = _Draft(name="", root=root)
+            draft = folder_agents[root]
             draft.hints.append(hint)
             draft.kinds.append(hint.kind)
             draft.files.add(scan.path)
 
-    # A folder with only supporting evidence (an RBAC binding, a Vault agent config) is not an agent by itself.
+    # A folder with only supporting evidence (an RBAC binding, a Vault agent config) is not an agent itself.
     for root in [r for r, d in folder_agents.items() if all(k in SUPPORTING_KINDS for k in d.kinds)]:
         folder_agents.pop(root)
     folder_by_depth = sorted(folder_agents.values(), key=lambda d: -len(d.root))
@@ -746,9 +746,9 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
     generic: list[tuple[str, str, Location]] = []
 
     for secret in agent.secrets:
-        platform = platform_of_secret(secret) or Platform.OTHER
-        file_platforms[secret.location.path].add(platform)
-        _classify_secret(secret, by_platform[platform])
+        secret_platform = platform_of_secret(secret) or Platform.OTHER
+        file_platforms[secret.location.path].add(secret_platform)
+        _classify_secret(secret, by_platform[secret_platform])
     for ref in agent.references:
         if _DYNAMIC_PATH.search(ref.target):
             by_platform[Platform.VAULT].add(

@@ -180,7 +180,7 @@ class SecretReference:
 
 @dataclass(frozen=True)
 class Setting:
-    """A non-secret configuration value that matters for posture (grant_type, token_url, client_id, ttl...)."""
+    """A non-secret configuration value that matters for posture (grant_type, token_url, client_id, ttl)."""
 
     key: str
     value: str

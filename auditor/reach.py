@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from fnmatch import fnmatchcase
 
-from auditor.model import AccessLevel, Capability, Platform, ReachGap, Reach, Resolution, Snapshot
+from auditor.model import AccessLevel, Capability, Platform, Reach, ReachGap, Resolution, Snapshot
 
 TOP_EXAMPLES = 10
 
@@ -17,7 +17,9 @@ def _has_wildcard(text: str) -> bool:
 
 def _covers(pattern: Capability, cap: Capability) -> bool:
     """Whether a (possibly wildcarded) baseline capability includes `cap`."""
-    return fnmatchcase(cap.action.lower(), pattern.action.lower()) and fnmatchcase(cap.resource, pattern.resource)
+    return fnmatchcase(cap.action.lower(), pattern.action.lower()) and fnmatchcase(
+        cap.resource, pattern.resource
+    )
 
 
 def rank_key(cap: Capability) -> tuple[int, str, str]:
@@ -25,7 +27,9 @@ def rank_key(cap: Capability) -> tuple[int, str, str]:
     return (-cap.level.rank, cap.action, cap.resource)
 
 
-def compare(subject: Reach | Iterable[Capability], baseline: Reach | Iterable[Capability]) -> tuple[Capability, ...]:
+def compare(
+    subject: Reach | Iterable[Capability], baseline: Reach | Iterable[Capability]
+) -> tuple[Capability, ...]:
     """Capabilities of `subject` that `baseline` lacks, ranked by sensitivity.
 
     Both sides are compared on (platform, resource, action); the level is the subject's. A wildcard
@@ -49,7 +53,9 @@ def summarize(extra: Sequence[Capability]) -> dict[str, int]:
     return {lv.value: counts.get(lv, 0) for lv in sorted(AccessLevel, key=lambda lv: -lv.rank)}
 
 
-def compute_gaps(resolutions: Sequence[Resolution], snapshots: Mapping[Platform, Snapshot]) -> tuple[ReachGap, ...]:
+def compute_gaps(
+    resolutions: Sequence[Resolution], snapshots: Mapping[Platform, Snapshot]
+) -> tuple[ReachGap, ...]:
     """One ReachGap per (agent, identity) that resolved to an identity with known reach.
 
     A platform whose snapshot names no baseline (or lacks the baseline's reach) yields no gap: the rules
@@ -77,5 +83,14 @@ def compute_gaps(resolutions: Sequence[Resolution], snapshots: Mapping[Platform,
             summary=summarize(extra),
             escalation=any(c.level is AccessLevel.ADMIN for c in extra),
         )
-    return tuple(sorted(gaps.values(), key=lambda g: (-(g.worst_level.rank if g.worst_level else -1),
-                                                       -g.extra_count, g.agent, g.identity)))
+    return tuple(
+        sorted(
+            gaps.values(),
+            key=lambda g: (
+                -(g.worst_level.rank if g.worst_level else -1),
+                -g.extra_count,
+                g.agent,
+                g.identity,
+            ),
+        )
+    )

@@ -27,7 +27,9 @@ def resolve(agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot]) -> 
     indexes = {platform: _index(snap) for platform, snap in snapshots.items()}
     found: dict[tuple[str, Platform, str], Resolution] = {}
 
-    def add(agent: Agent, platform: Platform, ident: Identity, via: str, fp: str | None, loc: Location | None) -> None:
+    def add(
+        agent: Agent, platform: Platform, ident: Identity, via: str, fp: str | None, loc: Location | None
+    ) -> None:
         key = (agent.name, platform, ident.id)
         if key not in found:
             found[key] = Resolution(agent.name, platform, ident.id, ident.name, via, fp, loc)
@@ -40,11 +42,32 @@ def resolve(agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot]) -> 
             ident = index.get(conn.identity_hint.lower())
             if ident is not None:
                 fp = conn.credential_fingerprints[0] if conn.credential_fingerprints else None
-                add(agent, conn.platform, ident, "identity hint", fp, conn.evidence[0] if conn.evidence else None)
+                add(
+                    agent,
+                    conn.platform,
+                    ident,
+                    "identity hint",
+                    fp,
+                    conn.evidence[0] if conn.evidence else None,
+                )
         for secret in agent.secrets:
             for platform, index in indexes.items():
                 if secret.identifier and (ident := index.get(secret.identifier.lower())) is not None:
-                    add(agent, platform, ident, f"{secret.kind} identifier", secret.fingerprint, secret.location)
+                    add(
+                        agent,
+                        platform,
+                        ident,
+                        f"{secret.kind} identifier",
+                        secret.fingerprint,
+                        secret.location,
+                    )
                 elif (ident := index.get(FINGERPRINT_ALIAS + secret.fingerprint)) is not None:
-                    add(agent, platform, ident, f"{secret.kind} fingerprint", secret.fingerprint, secret.location)
+                    add(
+                        agent,
+                        platform,
+                        ident,
+                        f"{secret.kind} fingerprint",
+                        secret.fingerprint,
+                        secret.location,
+                    )
     return tuple(sorted(found.values(), key=lambda r: (r.agent, r.platform.value, r.identity_id)))

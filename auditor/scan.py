@@ -101,10 +101,14 @@ def scan_tree(
 
     max_size = options.max_file_size or config.max_file_size
     entries, skipped = walk(list(paths), max_file_size=max_size, exclude=config.exclude)
+    # Resolve only files that share a name with an artifact: a resolve() per file costs a syscall per path
+    # component on trees of tens of thousands of files.
     own = {p.resolve() for p in artifacts}
+    own_names = {p.name for p in own}
     kept = []
     for entry in entries:
-        if entry.path.resolve() in own or entry.path.name in BASELINE_FILENAMES:
+        name = entry.path.name
+        if name in BASELINE_FILENAMES or (name in own_names and entry.path.resolve() in own):
             skipped.append(Skipped(entry.rel, "botaudit snapshot or baseline (an input, not agent config)", "botaudit_artifact"))
         else:
             kept.append(entry)
@@ -156,7 +160,7 @@ def collect_platform(
 
 
 def _load_snapshots(
-    files: Sequence[Path], warnings: _Warnings, skipped: list[Skipped]
+    files: Sequence[Path], warnings: _Warnings, skipped: list[Skipped], unreadable: list[str]
 ) -> dict[Platform, Snapshot]:
     snapshots: dict[Platform, Snapshot] = {}
     for path in files:
@@ -164,6 +168,8 @@ def _load_snapshots(
             snap = load_snapshot(path)
         except SnapshotError as exc:
             skipped.append(Skipped(str(path), str(exc), "snapshot"))
+            unreadable.append(str(path))
+            warnings.items.append(f"snapshot not loaded: {exc}")
             continue
         if snap.platform in snapshots:
             warnings.items.append(f"{path}: a second {snap.platform.value} snapshot replaces the earlier one")
@@ -240,7 +246,10 @@ def run(
     artifacts = [*snapshot_files, *([options.baseline_file] if options.baseline_file else [])]
     files, skipped = scan_tree(options.paths, config, options=options, progress=progress, artifacts=artifacts)
     agents = build_inventory(files, config)
-    snapshots = _load_snapshots(snapshot_files, warnings, skipped)
+    # A snapshot asked for (--snapshot or botaudit.yaml) that cannot be read is a platform requested and not
+    # collected: the gate must answer "incomplete", not pass as if the platform had never been named.
+    unreadable: list[str] = []
+    snapshots = _load_snapshots(snapshot_files, warnings, skipped, unreadable)
 
     collected: list[str] = [p.value for p in snapshots]
     for platform in options.connect:
@@ -291,7 +300,7 @@ def run(
         bytes_scanned=sum(f.size for f in files),
         skipped=tuple(skipped) + tuple(s for f in files for s in f.skipped),
         not_evaluated=tuple(not_evaluated),
-        platforms_requested=tuple(p.value for p in options.connect),
+        platforms_requested=tuple(p.value for p in options.connect) + tuple(unreadable),
         platforms_collected=tuple(dict.fromkeys(collected)),
     )
     return ScanResult(

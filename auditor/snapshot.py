@@ -65,7 +65,9 @@ def snapshot_to_dict(snapshot: Snapshot) -> dict[str, Any]:
             ident: [[c.resource, c.action, c.level.value] for c in sorted(caps)]
             for ident, caps in sorted(snapshot.reach.items())
         },
-        "coverage": [{"source": s.source, "reason": s.reason, "category": s.category} for s in snapshot.coverage],
+        "coverage": [
+            {"source": s.source, "reason": s.reason, "category": s.category} for s in snapshot.coverage
+        ],
         "facts": dict(snapshot.facts),
     }
 
@@ -166,5 +168,7 @@ def load_snapshot(path: Path | str) -> Snapshot:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SnapshotError(f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+        raise SnapshotError(
+            f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
     return snapshot_from_dict(data, where=str(p))

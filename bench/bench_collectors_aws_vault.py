@@ -75,7 +75,8 @@ def bench_aws() -> None:
                 if i < 20:
                     referenced.append(key.access_key_id)
         print(
-            f"aws: seeded {ROLES} roles, {USERS} users ({USERS // 4} with keys) in {time.perf_counter() - t:.1f} s"
+            f"aws: seeded {ROLES} roles, {USERS} users ({USERS // 4} with keys) "
+            f"in {time.perf_counter() - t:.1f} s"
         )
         for label, ids in (
             ("scan (5 key ids referenced)", tuple(referenced[:5])),
@@ -131,7 +132,8 @@ def bench_vault() -> None:
         caps = sum(len(r) for r in snap.reach.values())
         print(
             f"vault collect: {elapsed:.1f} s, {snap.requests} requests, {len(snap.identities)} identities, "
-            f"{len(snap.facts['kv_secrets'])} KV secrets, {caps} capabilities, {len(snap.coverage)} coverage gaps"
+            f"{len(snap.facts['kv_secrets'])} KV secrets, {caps} capabilities, "
+            f"{len(snap.coverage)} coverage gaps"
         )
     finally:
         stop_bao(proc)

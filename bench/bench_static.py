@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -125,7 +126,10 @@ class Measurement:
 
 
 def measure(argv: Sequence[str], cwd: Path, stdout_path: Path | None, timeout: float | None) -> Measurement:
-    """Run argv under the wrapper and return its measurement (TimeoutExpired propagates)."""
+    """Run argv under the wrapper and return its measurement.
+
+    Raises TimeoutExpired after `timeout` seconds (the whole process tree is killed first) and BenchError
+    when the wrapper could not run the tool at all (the executable would not start)."""
     with tempfile.TemporaryDirectory(prefix="bench-wrap-") as tmp:
         result_path = Path(tmp) / "result.json"
         cmd = [
@@ -136,7 +140,17 @@ def measure(argv: Sequence[str], cwd: Path, stdout_path: Path | None, timeout: f
             str(stdout_path) if stdout_path else "-",
             *argv,
         ]
-        subprocess.run(cmd, cwd=cwd, check=True, timeout=timeout)
+        # A session of its own, so that a timeout ends the tool and its workers, not only the wrapper.
+        proc = subprocess.Popen(cmd, cwd=cwd, start_new_session=True, stderr=subprocess.PIPE)
+        try:
+            _, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
+        if proc.returncode != 0 or not result_path.exists():
+            last = (err.decode("utf-8", "replace").strip().splitlines() or ["no output"])[-1]
+            raise BenchError(f"could not run {argv[0]}: {last[:200]}")
         return Measurement(**json.loads(result_path.read_text()))
 
 
@@ -441,7 +455,8 @@ def generate(generator: Path, name: str, workdir: Path, files: int, total_mb: fl
     if fp_bait:
         cmd.append("--fp-bait")
     print("generating corpus: " + " ".join(cmd), file=sys.stderr)
-    subprocess.run(cmd, check=True)
+    if subprocess.run(cmd).returncode != 0:
+        raise BenchError(f"corpus generator {generator} failed (its message is above)")
     return load_corpus(name, root, manifest)
 
 
@@ -544,6 +559,8 @@ def run_tool(
             runs.append(measure(argv, corpus.root, out if tool.output_on_stdout else None, timeout))
         except subprocess.TimeoutExpired:
             return ToolResult(tool.name, tool.label, "timeout", version, f"over {timeout:g} s", argv=argv)
+        except BenchError as e:
+            return ToolResult(tool.name, tool.label, "failed", version, str(e), argv=argv)
     m = min(runs, key=lambda r: r.wall_s)
     try:
         hits = tool.parse(out, corpus.root)

@@ -1,7 +1,8 @@
 """Write sample_configs/snapshots/aws.json and vault.json from a seeded moto and OpenBao (demo estate).
 
-Seeds the identities listed in sample_configs/IDENTIFIERS.md (AWS/Vault sections), runs the real collectors with
-a FixedClock and saves the snapshots (no secret values). Run: python bench/make_sample_snapshots_aws_vault.py
+Seeds the identities listed in sample_configs/IDENTIFIERS.md (AWS/Vault sections), runs the real collectors
+with a FixedClock and saves the snapshots (no secret values).
+Run: python bench/make_sample_snapshots_aws_vault.py
 """
 
 from __future__ import annotations
@@ -150,8 +151,9 @@ def make_vault() -> None:
         )
         write_policy(bao, "nightly-sync-db", 'path "database/creds/nightly-sync" { capabilities = ["read"] }')
         # The research crew's static token: the demo's bad example (sudo everywhere, periodic, no max TTL).
-        # OpenBao refuses custom ids with Vault's `hvs.` prefix, so the token is minted with a server id and its
-        # `fp:` alias is rewritten below to the fingerprint of the config's value (what a real Vault would give).
+        # OpenBao refuses custom ids with Vault's `hvs.` prefix, so the token is minted with a server id and
+        # its `fp:` alias is rewritten below to the fingerprint of the config's value (what a real Vault would
+        # give).
         seeded = c.auth.token.create(policies=["agent-admin"], period="768h", display_name="research-crew")
         seeded_token = seeded["auth"]["client_token"]
         c.sys.enable_auth_method("approle")
@@ -215,7 +217,8 @@ def make_vault() -> None:
         text = (OUT / "vault.json").read_text()
         assert agent_token not in text and bao.root_token not in text and seeded_token not in text
         print(
-            f"vault.json: {len(snap.identities)} identities, {snap.requests} requests, coverage {snap.coverage}"
+            f"vault.json: {len(snap.identities)} identities, {snap.requests} requests, "
+            f"coverage {snap.coverage}"
         )
     finally:
         stop_bao(proc)

@@ -185,8 +185,8 @@ def test_throttling_is_retried_and_counted(aws) -> None:  # noqa: F811
     proxy = RecordingProxy(aws.url).start()
     try:
         body = (
-            b"<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message>"
-            b"</Error><RequestId>1</RequestId></ErrorResponse>"
+            b"<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
+            b"<Message>Rate exceeded</Message></Error><RequestId>1</RequestId></ErrorResponse>"
         )
         proxy.inject(
             lambda r: r.action == "GetAccountAuthorizationDetails",

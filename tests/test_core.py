@@ -14,8 +14,8 @@ from auditor.model import (
     Agent,
     AuthModel,
     Capability,
-    Connection,
     Confidence,
+    Connection,
     Identity,
     Location,
     Platform,
@@ -80,13 +80,25 @@ def _snapshot() -> Snapshot:
         collected_at=T0,
         source="123456789012",
         identities=(
-            Identity(Platform.AWS, "arn:aws:iam::1:user/bot", "bot", "iam_user", {"mfa": False}, ("AKIAEXAMPLEBOT00001",)),
+            Identity(
+                Platform.AWS,
+                "arn:aws:iam::1:user/bot",
+                "bot",
+                "iam_user",
+                {"mfa": False},
+                ("AKIAEXAMPLEBOT00001",),
+            ),
             Identity(Platform.AWS, "arn:aws:iam::1:user/junior", "junior", "iam_user"),
         ),
         credentials=(
-            PlatformCredential(Platform.AWS, "AKIAEXAMPLEBOT00001", "arn:aws:iam::1:user/bot", "access_key", created=T0),
+            PlatformCredential(
+                Platform.AWS, "AKIAEXAMPLEBOT00001", "arn:aws:iam::1:user/bot", "access_key", created=T0
+            ),
         ),
-        reach={"arn:aws:iam::1:user/bot": frozenset({admin, read}), "arn:aws:iam::1:user/junior": frozenset({read})},
+        reach={
+            "arn:aws:iam::1:user/bot": frozenset({admin, read}),
+            "arn:aws:iam::1:user/junior": frozenset({read}),
+        },
         baseline="arn:aws:iam::1:user/junior",
         coverage=(Skipped("iam:GetCredentialReport", "AccessDenied"),),
         facts={"account": "1"},
@@ -162,7 +174,11 @@ def test_resolve_and_gap_chain() -> None:
     resolutions = resolve([_agent()], {Platform.AWS: snap})
     assert len(resolutions) == 1
     res = resolutions[0]
-    assert (res.agent, res.identity_id, res.location and res.location.path) == ("ide-mcp", "arn:aws:iam::1:user/bot", ".env")
+    assert (res.agent, res.identity_id, res.location and res.location.path) == (
+        "ide-mcp",
+        "arn:aws:iam::1:user/bot",
+        ".env",
+    )
     gaps = compute_gaps(resolutions, {Platform.AWS: snap})
     assert len(gaps) == 1
     assert gaps[0].extra_count == 1 and gaps[0].escalation
@@ -195,7 +211,9 @@ def test_collector_file_settings_are_relative_to_the_config(tmp_path) -> None:  
         path=str(tmp_path / "cfg" / "botaudit.yaml"),
         collectors={"vault": {"ca_bundle": "certs/ca.pem", "token_file": "/abs/token", "addr": "http://x"}},
     )
-    collect_platform(Platform.VAULT, config, clock=SystemClock(), progress=NullProgress(), factory=lambda p: Recorder())
+    collect_platform(
+        Platform.VAULT, config, clock=SystemClock(), progress=NullProgress(), factory=lambda p: Recorder()
+    )
     assert seen["ca_bundle"] == str(tmp_path / "cfg" / "certs" / "ca.pem")
     assert seen["token_file"] == "/abs/token"
     assert seen["addr"] == "http://x"

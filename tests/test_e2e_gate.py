@@ -13,8 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from auditor.config import load_config
 
@@ -167,14 +166,30 @@ def test_gate_failure_wins_over_an_unreachable_platform(tmp_path: Path) -> None:
     assert botaudit("scan", tree, "--connect", "vault", "-q", "--fail-on", "none", env=env).exit_code == 3
 
 
+def test_an_unreadable_snapshot_is_incomplete_not_a_pass(tmp_path: Path) -> None:
+    tree = str(clean_tree(tmp_path / "tree"))
+    broken = write(tmp_path / "aws.json", '{"schema_version": 1, "platform": "aws"\n')
+    result, report = scan_json(tmp_path, tree, "--snapshot", str(broken))
+    assert result.exit_code == 3, result.output
+    assert "snapshot not loaded" in result.stderr and "not valid JSON" in result.stderr
+    coverage = report["coverage"]
+    assert str(broken) in coverage["platforms_requested"] and coverage["platforms_collected"] == []
+    assert [s["category"] for s in coverage["skipped"] if s["source"] == str(broken)] == ["snapshot"]
+    # The findings gate first, as for a platform that could not be collected live.
+    write(tmp_path / "tree" / "bot" / ".env", f"GITHUB_TOKEN={fake_pat('snap')}\n")
+    assert botaudit("scan", tree, "-q", "--snapshot", str(broken)).exit_code == 1
+
+
 def test_strict_turns_a_skipped_file_into_exit_3(tmp_path: Path) -> None:
     tree = clean_tree(tmp_path / "tree")
     (tree / "bot" / "blob.yaml").write_bytes(b"\x00\x01\x02\xffbinary\x00" * 64)
     result, report = scan_json(tmp_path, str(tree))
     assert result.exit_code == 0
-    assert [(s["source"], s["category"]) for s in report["coverage"]["skipped"] if s["source"].endswith("blob.yaml")] == [
-        ("bot/blob.yaml", "binary")
-    ]
+    assert [
+        (s["source"], s["category"])
+        for s in report["coverage"]["skipped"]
+        if s["source"].endswith("blob.yaml")
+    ] == [("bot/blob.yaml", "binary")]
     assert botaudit("scan", str(tree), "-q", "--strict").exit_code == 3
     # Out-of-scope platforms (nothing connected) are deliberate, not gaps: strict passes a clean tree.
     (tree / "bot" / "blob.yaml").unlink()
@@ -322,7 +337,9 @@ def test_expired_suppression_resurfaces_with_a_warning(tmp_path: Path) -> None:
     tree = _suppressed_tree(tmp_path / "tree", TODAY - timedelta(days=1))
     result, report = scan_json(tmp_path, str(tree))
     assert result.exit_code == 1
-    assert re.search(r"warning: .*BA-101.*expired on " + (TODAY - timedelta(days=1)).isoformat(), result.stderr)
+    assert re.search(
+        r"warning: .*BA-101.*expired on " + (TODAY - timedelta(days=1)).isoformat(), result.stderr
+    )
     assert "botaudit.yaml line 3" in result.stderr
     (finding,) = report["findings"]
     assert finding["gating"] is True and finding["suppressed"] is False
@@ -342,6 +359,8 @@ def test_quiet_still_gates_on_an_expired_suppression(tmp_path: Path) -> None:
     tree = str(_suppressed_tree(tmp_path / "tree", TODAY - timedelta(days=1)))
     result = botaudit("scan", tree, "--quiet")
     assert result.exit_code == 1
+    # Quiet drops the summary, not the warning that explains why the gate failed again.
+    assert "expired" in result.stderr
 
 
 def test_inline_allow_covers_its_line_and_the_next_only(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The rule engine: strict rule loading, config overrides, evaluation that never crashes or passes silently."""
+"""The rule engine: strict rule loading, config overrides, evaluation that never crashes or passes quietly."""
 
 from __future__ import annotations
 

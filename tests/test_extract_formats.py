@@ -133,7 +133,10 @@ def test_mcp_json_key_path_line_and_hint(tmp_path: Path, detectors: DetectorSet)
 
 def test_jsonc_comments_accepted_for_vscode(tmp_path: Path, detectors: DetectorSet) -> None:
     token = fake_github("vscode")
-    content = '{\n  // servers\n  "servers": {\n    "gh": {"command": "gh-mcp", "env": {"GH_TOKEN": "%s"},},\n  },\n}\n'
+    content = (
+        '{\n  // servers\n  "servers": {\n    "gh": {"command": "gh-mcp", "env": {"GH_TOKEN": "%s"},},\n'
+        "  },\n}\n"
+    )
     result = scan(tmp_path, ".vscode/mcp.json", content % token, detectors)
     assert not result.skipped
     assert by_key(result)["servers.gh.env.GH_TOKEN"].location.line == 4
@@ -379,7 +382,10 @@ def test_n8n_workflow_hint(tmp_path: Path, detectors: DetectorSet) -> None:
 
 def test_env_file(tmp_path: Path, detectors: DetectorSet) -> None:
     aws_id, aws_secret = fake_aws_id("env"), fake_aws_secret("env")
-    content = f'# keys\nexport AWS_ACCESS_KEY_ID={aws_id}\nAWS_SECRET_ACCESS_KEY="{aws_secret}"\nAWS_REGION=eu-west-1\n'
+    content = (
+        f'# keys\nexport AWS_ACCESS_KEY_ID={aws_id}\nAWS_SECRET_ACCESS_KEY="{aws_secret}"\n'
+        "AWS_REGION=eu-west-1\n"
+    )
     result = scan(tmp_path, "svc/.env.production", content, detectors)
     secrets = by_key(result)
     assert secrets["AWS_ACCESS_KEY_ID"].location.line == 2
@@ -566,3 +572,14 @@ def test_scan_files_parallel_matches_serial(tmp_path: Path, detectors: DetectorS
     assert progress.advanced == len(entries)
     assert sum(len(f.secrets) for f in parallel) == 80
     assert_no_secret_in(parallel, planted)
+
+
+def test_evidence_markers_compile_for_vectorscan_when_available() -> None:
+    """Every code pattern must compile (exactly or as a prefilter): one that does not sends every file to `re`."""
+    from auditor.extract.detectors import hyperscan_available
+    from auditor.extract.markers import MarkerSet, evidence_markers
+
+    assert evidence_markers().any(b"x = ConfidentialClientApplication(client_id)")
+    assert not MarkerSet([b"zzz-not-here"]).any(b"plain text")
+    if hyperscan_available():
+        assert evidence_markers()._db is not None

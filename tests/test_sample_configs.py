@@ -52,16 +52,21 @@ def _detector_patterns() -> list[tuple[re.Pattern[str], bool]]:
 def _sample_files() -> Iterator[Path]:
     for path in sorted(SAMPLES.rglob("*")):
         rel = path.relative_to(SAMPLES)
-        # snapshots and the notes hold identifiers, not planted secrets; botaudit.yaml holds public consumer keys.
-        if path.is_file() and rel.parts[0] != "snapshots" and path.suffix != ".md" and path.name != "botaudit.yaml":
+        # Snapshots and notes hold identifiers, not planted secrets; botaudit.yaml holds public consumer keys.
+        if (
+            path.is_file()
+            and rel.parts[0] != "snapshots"
+            and path.suffix != ".md"
+            and path.name != "botaudit.yaml"
+        ):
             yield path
 
 
 def planted_secrets() -> dict[str, str]:
-    """value -> file: every fake secret planted in sample_configs (detector hits and values under secret keys).
+    """value -> file: every fake secret planted in sample_configs (detector hits, values under secret keys).
 
-    Public identifiers (access key ids, consumer keys: detectors marked `identifier`) are left out: reports may
-    name them, redacted or not. References and placeholders (paths, ${VAR}, URLs) are not secrets.
+    Public identifiers (access key ids, consumer keys: detectors marked `identifier`) are left out: reports
+    may name them, redacted or not. References and placeholders (paths, ${VAR}, URLs) are not secrets.
     """
     patterns = _detector_patterns()
     secrets: dict[str, str] = {}
@@ -109,6 +114,8 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> SampleRun:
         timeout=120,
         check=False,
     )
+    missing = [fmt for fmt in FORMATS if not (out / f"report.{fmt}").is_file()]
+    assert missing == [], f"exit {proc.returncode}: {proc.stderr}"
     outputs = {fmt: (out / f"report.{fmt}").read_text(encoding="utf-8") for fmt in FORMATS}
     outputs["table"] = proc.stdout
     return SampleRun(outputs=outputs, stderr=proc.stderr, exit_code=proc.returncode)
@@ -161,7 +168,9 @@ def test_format_json_output_matches_the_report_option(tmp_path: Path, sample_run
 
 def test_inventory_shows_the_demo_agents_and_their_auth_models(sample_run: SampleRun) -> None:
     agents = {a["name"]: a for a in sample_run.report["agents"]}
-    models = {name: {(c["platform"], c["auth_model"]) for c in a["connections"]} for name, a in agents.items()}
+    models = {
+        name: {(c["platform"], c["auth_model"]) for c in a["connections"]} for name, a in agents.items()
+    }
     expected = {
         "salesops-slackbot": {("salesforce", "shared_password"), ("slack", "static_api_key")},
         "github": {("github", "personal_token")},
@@ -181,7 +190,11 @@ def test_inventory_shows_the_demo_agents_and_their_auth_models(sample_run: Sampl
 
 def test_findings_match_the_sample_readme(sample_run: SampleRun) -> None:
     report = sample_run.report
-    assert _keys(report, "BA-101", "salesops-slackbot") >= {"SLACK_BOT_TOKEN", "SF_PASSWORD", "SF_SECURITY_TOKEN"}
+    assert _keys(report, "BA-101", "salesops-slackbot") >= {
+        "SLACK_BOT_TOKEN",
+        "SF_PASSWORD",
+        "SF_SECURITY_TOKEN",
+    }
     assert {f["agent"] for f in _findings(report, "BA-103")} >= {"salesops-slackbot"}
     assert {f["agent"] for f in _findings(report, "BA-106")} >= {"salesops-slackbot"}
     assert _keys(report, "BA-101", "github") == {"mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN"}
@@ -210,7 +223,8 @@ def test_the_agent_done_right_has_no_finding(sample_run: SampleRun) -> None:
     own = [
         (f["rule_id"], f["message"])
         for f in report["findings"]
-        if f["agent"] == "nightly-sync" or (f.get("location") or {}).get("path", "").startswith("nightly-sync/")
+        if f["agent"] == "nightly-sync"
+        or (f.get("location") or {}).get("path", "").startswith("nightly-sync/")
     ]
     assert own == []
 
@@ -229,7 +243,9 @@ def test_every_listed_snapshot_exists() -> None:
 
 def test_reach_gaps_for_every_platform_snapshot(sample_run: SampleRun) -> None:
     report = sample_run.report
-    present = {json.loads(p.read_text(encoding="utf-8"))["platform"] for p in _listed_snapshots() if p.is_file()}
+    present = {
+        json.loads(p.read_text(encoding="utf-8"))["platform"] for p in _listed_snapshots() if p.is_file()
+    }
     assert present, "no platform snapshot in sample_configs/snapshots"
     assert set(report["coverage"]["platforms_collected"]) >= present
     gaps = {(g["agent"], g["platform"]): g for g in report["gaps"]}

@@ -92,8 +92,10 @@ def collect(
 
 
 def test_collect_reach_and_rules(
-    bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: F811
+    bao: BaoServer,  # noqa: F811
+    seeded: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     snap = collect(bao.addr, bao.root_token, monkeypatch, (seeded["admin"], seeded["pg"]))
     assert snap.coverage == ()
     ids = {i.id: i for i in snap.identities}
@@ -130,8 +132,10 @@ def test_collect_reach_and_rules(
 
 
 def test_throttled_request_is_retried(
-    bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: F811
+    bao: BaoServer,  # noqa: F811
+    seeded: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     proxy = RecordingProxy(bao.addr).start()
     try:
         proxy.inject(
@@ -161,8 +165,10 @@ def test_only_reads_are_sent(bao: BaoServer, seeded: dict[str, str], monkeypatch
 
 
 def test_forbidden_calls_become_coverage(
-    bao: BaoServer, seeded: dict[str, str], monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: F811
+    bao: BaoServer,  # noqa: F811
+    seeded: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     weak = create_token(bao, ["default"], ttl="10m")["client_token"]
     snap = collect(bao.addr, weak, monkeypatch)
     denied = {s.source for s in snap.coverage if s.category == "access_denied"}

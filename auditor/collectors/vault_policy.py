@@ -2,8 +2,9 @@
 
 Pure functions (no hvac, no network). Matching follows Vault's documented priority: among the policy paths
 that match a request path, P1 loses to P2 when (1) its first `+` or `*` comes earlier, (2) it ends in `*` and
-P2 does not, (3) it has more `+` segments, (4) it is shorter, (5) it is lexicographically smaller. Policies are
-merged per path string before matching (capabilities union; `deny` on a path in any policy wins for that path).
+P2 does not, (3) it has more `+` segments, (4) it is shorter, (5) it is lexicographically smaller. Policies
+are merged per path string before matching (capabilities union; `deny` on a path in any policy wins for that
+path).
 """
 
 from __future__ import annotations

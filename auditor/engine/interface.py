@@ -60,7 +60,7 @@ class Rule:
         confidence: Confidence = Confidence.HIGH,
         severity: Severity | None = None,
     ) -> Finding:
-        """Build a Finding whose fingerprint survives edits: rule + subject (+ key path + secret fp), no lines.
+        """Build a Finding whose fingerprint survives edits: rule + subject (+ key path + secret fp), no line.
 
         `subject` is the file path or the identity id the finding is about; it must never be a secret value.
         """

@@ -208,7 +208,8 @@ def rules_markdown(rules: tuple[Rule, ...]) -> str:
         "|---|---|---|---|---|",
     ]
     lines += [
-        f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.severity.value} | {r.platform or 'config'} | {r.title} |"
+        f"| [{r.id}](#{r.id.lower()}) | `{r.name}` | {r.severity.value} | {r.platform or 'config'} "
+        f"| {r.title} |"
         for r in rules
     ]
     for r in rules:

@@ -29,8 +29,10 @@ class MarkerSet:
         except ImportError:
             return None
         expressions = [re.escape(m) for m in self.literals] + [p.pattern.encode() for p in self.regexes]
+        # PREFILTER lets Vectorscan approximate constructs it cannot run exactly (lookarounds): a superset
+        # of matches, which is all a gate needs. Without it one such pattern sent every file to `re`.
         flags = [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(self.literals) + [
-            hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+            hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY | hyperscan.HS_FLAG_PREFILTER
         ] * len(self.regexes)
         try:
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)

@@ -41,14 +41,21 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("salesforce.password_login", r"Salesforce\([^)]*\bpassword\s*="),
         ("salesforce.session_login", r"Salesforce\([^)]*\bsession_id\s*="),
-        ("salesforce.jwt_bearer", r"urn:ietf:params:oauth:grant-type:jwt-bearer|Salesforce\([^)]*\bprivatekey"),
+        (
+            "salesforce.jwt_bearer",
+            r"urn:ietf:params:oauth:grant-type:jwt-bearer|Salesforce\([^)]*\bprivatekey",
+        ),
         ("oauth.password_grant", r"grant_type[\"']?\s*[:=,]\s*[\"']password[\"']"),
         ("oauth.implicit_grant", r"response_type[\"']?\s*[:=,]\s*[\"']token[\"']"),
         ("oauth.client_credentials", r"client_credentials"),
         ("oauth.pkce", r"code_challenge(_method)?"),
         ("msal.confidential_client", r"ConfidentialClientApplication\("),
         ("msal.public_client", r"PublicClientApplication\("),
-        ("msal.on_behalf_of", r"acquire_token_on_behalf_of|OnBehalfOfCredential|urn:ietf:params:oauth:grant-type:jwt-bearer.*on_behalf_of"),
+        (
+            "msal.on_behalf_of",
+            r"acquire_token_on_behalf_of|OnBehalfOfCredential"
+            r"|urn:ietf:params:oauth:grant-type:jwt-bearer.*on_behalf_of",
+        ),
         ("msal.client_credential", r"acquire_token_for_client|ClientSecretCredential\("),
         ("msal.certificate", r"CertificateCredential\(|client_credential\s*=\s*\{[^}]*thumbprint"),
         ("azure.managed_identity", r"ManagedIdentityCredential\(|DefaultAzureCredential\("),
@@ -67,7 +74,7 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("aws.admin_policy", r"arn:aws:iam::aws:policy/AdministratorAccess\b"),
         ("vault.path_star", r"^\s*path\s+[\"']\*[\"']"),
         ("vault.sudo", r"capabilities\s*=\s*\[[^\]]*[\"']sudo[\"']"),
-        ("k8s.cluster_admin", r"\bcluster-admin\b"),
+        ("k8s.cluster_admin", r"[=\"':]\s*cluster-admin(?![\w-])"),
         ("salesforce.system_administrator", r"System Administrator"),
         ("graph.readwrite_all", r"\b[A-Z][A-Za-z]+\.ReadWrite\.All\b"),
         ("jwt.per_user_subject", r"[\"']?sub[\"']?\s*[:=]\s*(request|current_user|user|event)[\.\[]"),

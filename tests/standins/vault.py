@@ -56,7 +56,7 @@ class BaoServer:
 
 
 def start_bao(workdir: Path) -> tuple[subprocess.Popen[bytes], BaoServer]:
-    """Start `bao server -dev` with an audit device declared in an HCL -config file (OpenBao refuses it via API)."""
+    """Start `bao server -dev` with an audit device declared in an HCL -config file (refused via the API)."""
     port = _free_port()
     audit_log = workdir / "audit.log"
     config = workdir / "bao.hcl"

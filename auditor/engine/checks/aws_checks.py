@@ -3,86 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from auditor.clock import age_days, parse_time
-from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
-from auditor.model import (
-    Finding,
-    Identity,
-    NotEvaluated,
-    Platform,
-    PlatformCredential,
-    Resolution,
-    Severity,
-    Snapshot,
+from auditor.engine.checks.common import (
+    findings_per_agent,
+    float_param,
+    identities_by_id,
+    needs_snapshot,
+    resolutions_by_identity,
 )
+from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
+from auditor.model import Identity, Platform, PlatformCredential, Severity, Snapshot
 
 # Names and tags that mark a non-human IAM user when no agent resolution says so.
 SERVICE_NAME = re.compile(
     r"(bot|agent|svc|service|automation|ci|cd|deploy|sync|integration|mcp|pipeline|robot)", re.I
 )
 
-
-def _snapshot(rule: Rule, ctx: RuleContext) -> Snapshot | NotEvaluated:
-    snap = ctx.snapshots.get(Platform.AWS)
-    if snap is None:
-        return rule.not_evaluated("aws", "no AWS snapshot (not connected)")
-    return snap
-
-
-def _users_of(ctx: RuleContext) -> dict[str, list[Resolution]]:
-    out: dict[str, list[Resolution]] = {}
-    for res in ctx.resolutions:
-        if res.platform == Platform.AWS:
-            out.setdefault(res.identity_id, []).append(res)
-    return out
-
-
-def _param(rule: Rule, name: str, default: float) -> float:
-    try:
-        return float(rule.params.get(name, default))
-    except (TypeError, ValueError):
-        return default
-
-
-def _emit(
-    rule: Rule,
-    message: str,
-    identity: Identity,
-    resolutions: list[Resolution],
-    evidence: Mapping[str, object],
-    *,
-    kind: str | None = None,
-    severity: Severity | None = None,
-    subject_suffix: str = "",
-) -> Iterator[Finding]:
-    """One finding per agent using the identity (anchored at its config), or one about the identity alone."""
-    subject = identity.id + subject_suffix
-    if not resolutions:
-        yield rule.finding(
-            message,
-            subject=subject,
-            identity=identity.id,
-            platform=Platform.AWS,
-            kind=kind,
-            evidence=evidence,
-            severity=severity,
-        )
-        return
-    for res in resolutions:
-        yield rule.finding(
-            f"agent {res.agent}: {message}",
-            subject=subject,
-            identity=identity.id,
-            platform=Platform.AWS,
-            agent=res.agent,
-            location=res.location,
-            kind=kind,
-            secret_fingerprint=res.credential_fingerprint,
-            evidence={**evidence, "via": res.via},
-            severity=severity,
-        )
+_needs_aws = needs_snapshot(Platform.AWS, "aws", "no AWS snapshot (not connected)")
 
 
 def _credentials(snap: Snapshot) -> dict[str, list[PlatformCredential]]:
@@ -97,20 +36,18 @@ def _identities(snap: Snapshot, kind: str | None = None) -> list[Identity]:
     return [i for i in snap.identities if kind is None or i.kind == kind]
 
 
-def static_key_used_by_agent(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_aws
+def static_key_used_by_agent(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-201: an agent authenticates with an IAM user's long-lived access key instead of a role."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    by_id = {i.id: i for i in snap.identities}
+    by_id = identities_by_id(snap)
     for res in ctx.resolutions:
         ident = by_id.get(res.identity_id)
         if res.platform != Platform.AWS or ident is None or ident.kind != "iam_user":
             continue
         yield rule.finding(
-            f"agent {res.agent} uses a static access key of IAM user {ident.name}; a role with short-lived STS "
-            "credentials (instance profile, IRSA, IAM Roles Anywhere, OIDC federation) could serve instead",
+            f"agent {res.agent} uses a static access key of IAM user {ident.name}; a role with short-lived "
+            "STS credentials (instance profile, IRSA, IAM Roles Anywhere, OIDC federation) could serve "
+            "instead",
             subject=ident.id,
             identity=ident.id,
             platform=Platform.AWS,
@@ -122,15 +59,12 @@ def static_key_used_by_agent(rule: Rule, ctx: RuleContext) -> CheckResult:
         )
 
 
-def key_too_old(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_aws
+def key_too_old(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-202: an active access key older than max_age_days."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    limit = _param(rule, "max_age_days", 90)
-    users = _users_of(ctx)
-    by_id = {i.id: i for i in snap.identities}
+    limit = float_param(rule, "max_age_days", 90)
+    users = resolutions_by_identity(ctx, Platform.AWS)
+    by_id = identities_by_id(snap)
     for ident_id, creds in _credentials(snap).items():
         for cred in creds:
             if not cred.active:
@@ -140,7 +74,7 @@ def key_too_old(rule: Rule, ctx: RuleContext) -> CheckResult:
                 yield rule.not_evaluated(cred.id, "access key creation date unknown")
                 continue
             if age > limit and ident_id in by_id:
-                yield from _emit(
+                yield from findings_per_agent(
                     rule,
                     f"access key of {by_id[ident_id].name} is {int(age)} days old (limit {int(limit)})",
                     by_id[ident_id],
@@ -148,18 +82,16 @@ def key_too_old(rule: Rule, ctx: RuleContext) -> CheckResult:
                     {"age_days": int(age), "key": cred.id},
                     kind="aws_access_key",
                     subject_suffix="#" + cred.id,
+                    platform=Platform.AWS,
                 )
 
 
-def key_unused(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_aws
+def key_unused(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-203: an active access key never used, or not used within max_age_days."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    limit = _param(rule, "max_age_days", 90)
-    users = _users_of(ctx)
-    by_id = {i.id: i for i in snap.identities}
+    limit = float_param(rule, "max_age_days", 90)
+    users = resolutions_by_identity(ctx, Platform.AWS)
+    by_id = identities_by_id(snap)
     for ident_id, creds in _credentials(snap).items():
         for cred in creds:
             if not cred.active or ident_id not in by_id:
@@ -172,7 +104,7 @@ def key_unused(rule: Rule, ctx: RuleContext) -> CheckResult:
                 if idle is None or idle <= limit:
                     continue
                 message = f"access key of {by_id[ident_id].name} unused for {int(idle)} days"
-            yield from _emit(
+            yield from findings_per_agent(
                 rule,
                 message,
                 by_id[ident_id],
@@ -180,27 +112,26 @@ def key_unused(rule: Rule, ctx: RuleContext) -> CheckResult:
                 {"idle_days": int(idle) if idle is not None else None, "key": cred.id},
                 kind="aws_access_key",
                 subject_suffix="#" + cred.id,
+                platform=Platform.AWS,
             )
 
 
-def two_active_keys(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_aws
+def two_active_keys(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-204: an IAM user with two active access keys."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    users = _users_of(ctx)
+    users = resolutions_by_identity(ctx, Platform.AWS)
     creds = _credentials(snap)
     for ident in _identities(snap, "iam_user"):
         active = [c for c in creds.get(ident.id, []) if c.active]
         if len(active) >= 2:
-            yield from _emit(
+            yield from findings_per_agent(
                 rule,
                 f"IAM user {ident.name} has {len(active)} active access keys",
                 ident,
                 users.get(ident.id, []),
                 {"keys": [c.id for c in active]},
                 kind="aws_access_key",
+                platform=Platform.AWS,
             )
 
 
@@ -210,13 +141,10 @@ def _is_service_user(ident: Identity, used: bool) -> bool:
     return used or bool(SERVICE_NAME.search(ident.name)) or bool(SERVICE_NAME.search(tag_text))
 
 
-def console_password_on_service_user(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_aws
+def console_password_on_service_user(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-205: a service (agent) IAM user that can also sign in to the console."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    users = _users_of(ctx)
+    users = resolutions_by_identity(ctx, Platform.AWS)
     for ident in _identities(snap, "iam_user"):
         used = ident.id in users
         if not _is_service_user(ident, used):
@@ -228,7 +156,7 @@ def console_password_on_service_user(rule: Rule, ctx: RuleContext) -> CheckResul
             )
             continue
         if password:
-            yield from _emit(
+            yield from findings_per_agent(
                 rule,
                 f"service user {ident.name} has a console password (interactive login)"
                 + ("" if ident.attributes.get("mfa_active") else " and no MFA"),
@@ -238,16 +166,14 @@ def console_password_on_service_user(rule: Rule, ctx: RuleContext) -> CheckResul
                     "mfa_active": ident.attributes.get("mfa_active"),
                     "password_last_used": ident.attributes.get("password_last_used"),
                 },
+                platform=Platform.AWS,
             )
 
 
-def admin_privileges(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_aws
+def admin_privileges(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-206: admin-equivalent or service-wide `*` privileges; critical when an agent holds them."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    users = _users_of(ctx)
+    users = resolutions_by_identity(ctx, Platform.AWS)
     for ident in snap.identities:
         if ident.id == snap.baseline:
             continue
@@ -261,51 +187,47 @@ def admin_privileges(rule: Rule, ctx: RuleContext) -> CheckResult:
             else f"{ident.name} holds every action of: {', '.join(services[:8])}"
         )
         severity = Severity.CRITICAL if admin and ident.id in users else None
-        yield from _emit(
+        yield from findings_per_agent(
             rule,
             message,
             ident,
             users.get(ident.id, []),
             {"admin_equivalent": admin, "wildcard_services": services[:20]},
             severity=severity,
+            platform=Platform.AWS,
         )
 
 
-def privilege_escalation(rule: Rule, ctx: RuleContext) -> CheckResult:
-    """BA-207: actions that let the principal raise its own privileges (PassRole on *, CreateAccessKey ...)."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    users = _users_of(ctx)
+@_needs_aws
+def privilege_escalation(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
+    """BA-207: actions that let the principal raise its own privileges (PassRole on *, CreateAccessKey)."""
+    users = resolutions_by_identity(ctx, Platform.AWS)
     for ident in snap.identities:
         escalations = list(ident.attributes.get("escalations") or [])
         if not escalations or ident.attributes.get("admin_equivalent") or ident.id == snap.baseline:
             continue
-        yield from _emit(
+        yield from findings_per_agent(
             rule,
             f"{ident.name} can escalate privileges: {', '.join(escalations[:5])}"
             + (f" (+{len(escalations) - 5} more)" if len(escalations) > 5 else ""),
             ident,
             users.get(ident.id, []),
             {"escalations": escalations},
+            platform=Platform.AWS,
         )
 
 
-def key_without_network_condition(rule: Rule, ctx: RuleContext) -> CheckResult:
-    """BA-208: a user with an active static key whose policies carry no aws:SourceIp / SourceVpc(e) condition."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    users = _users_of(ctx)
+@_needs_aws
+def key_without_network_condition(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
+    """BA-208: an active static key whose user's policies carry no aws:SourceIp / SourceVpc(e) condition."""
+    users = resolutions_by_identity(ctx, Platform.AWS)
     creds = _credentials(snap)
     for ident in _identities(snap, "iam_user"):
         if not any(c.active for c in creds.get(ident.id, [])):
             continue
         if ident.attributes.get("network_restricted"):
             continue
-        yield from _emit(
+        yield from findings_per_agent(
             rule,
             f"static access key of {ident.name} works from any network (no aws:SourceIp, aws:SourceVpc "
             "or aws:SourceVpce condition in its policies)",
@@ -313,19 +235,17 @@ def key_without_network_condition(rule: Rule, ctx: RuleContext) -> CheckResult:
             users.get(ident.id, []),
             {},
             kind="aws_access_key",
+            platform=Platform.AWS,
         )
 
 
-def secret_rotation(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_aws
+def secret_rotation(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-209: a Secrets Manager secret with rotation disabled, or not rotated within max_age_days."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
     if not snap.facts.get("secrets_listed", False):
         yield rule.not_evaluated("aws:secretsmanager", "Secrets Manager could not be listed")
         return
-    limit = _param(rule, "max_age_days", 90)
+    limit = float_param(rule, "max_age_days", 90)
     for sec in snap.facts.get("secrets") or []:
         name = str(sec.get("name"))
         last = (

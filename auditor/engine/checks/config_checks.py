@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from auditor.clock import age_days, parse_time
+from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.inventory import environment_of, platform_of_secret, ttl_seconds
 from auditor.model import (
@@ -29,7 +30,7 @@ _MODEL_CONTEXTS = frozenset({SecretContext.PROMPT, SecretContext.TOOL_DEFINITION
 
 # -- shared helpers -----------------------------------------------------------------------------------------
 class _Owners:
-    """Which agent owns a secret or a setting (by identity of the evidence, as the inventory attributed it)."""
+    """Which agent owns a secret or a setting (by identity of the evidence, as inventory attributed it)."""
 
     def __init__(self, agents: Iterable[Agent]) -> None:
         self.secret: dict[tuple[Location, str], Agent] = {}
@@ -113,8 +114,8 @@ def _secret_findings(rule: Rule, ctx: RuleContext, in_model_context: bool) -> Ch
                 severity = s.severity
             where = "a prompt or system message" if s.context is SecretContext.PROMPT else "a tool definition"
             text = (
-                f"{s.kind} {s.redacted} is written into {where} at {_where(s.location)}: it is sent to the model "
-                "provider and lands in prompt logs and traces"
+                f"{s.kind} {s.redacted} is written into {where} at {_where(s.location)}: it is sent to the "
+                "model provider and lands in prompt logs and traces"
                 if in_model_context
                 else f"{s.kind} {s.redacted} is stored in plain configuration at {_where(s.location)}"
             )
@@ -146,7 +147,7 @@ def secret_in_prompt(rule: Rule, ctx: RuleContext) -> CheckResult:
     return _secret_findings(rule, ctx, in_model_context=True)
 
 
-# -- BA-103 / BA-104 / BA-108: who the agent runs as ------------------------------------------------------------
+# -- BA-103 / BA-104 / BA-108: who the agent runs as ---------------------------------------------------------
 def _platforms(rule: Rule, key: str) -> frozenset[str]:
     return frozenset(str(p).lower() for p in rule.params.get(key, ()))
 
@@ -155,6 +156,28 @@ def _conn_location(agent: Agent, conn: Connection) -> Location | None:
     if conn.evidence:
         return conn.evidence[0]
     return agent.manifests[0] if agent.manifests else None
+
+
+def _connection_finding(
+    rule: Rule,
+    message: str,
+    agent: Agent,
+    conn: Connection,
+    *,
+    identity: str | None,
+    evidence: Mapping[str, Any],
+) -> Finding:
+    """A finding about how one agent connects to a platform, keyed by the agent's root."""
+    return rule.finding(
+        message,
+        subject=agent.root,
+        location=_conn_location(agent, conn),
+        agent=agent.name,
+        platform=conn.platform,
+        identity=identity,
+        kind=conn.auth_model.value,
+        evidence=evidence,
+    )
 
 
 _SHARED_WORDS = {
@@ -166,25 +189,20 @@ _SHARED_WORDS = {
 def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
     platforms = _platforms(rule, "platforms")
     shared = {AuthModel.SHARED_PASSWORD, AuthModel.STATIC_API_KEY}
-    for agent in ctx.agents:
-        if not agent.multi_user:
+    for agent, conn in multi_user_connections(ctx):
+        if conn.auth_model not in shared or conn.platform.value not in platforms:
             continue
-        for conn in agent.connections:
-            if conn.auth_model not in shared or conn.platform.value not in platforms:
-                continue
-            who = f" as {conn.identity_hint}" if conn.identity_hint else ""
-            yield rule.finding(
-                f"{agent.name} serves many users but reaches {conn.platform.value}{who} with "
-                f"{_SHARED_WORDS[conn.auth_model]} and no per-user delegation: every user gets "
-                f"the integration identity's access ({conn.reason})",
-                subject=agent.root,
-                location=_conn_location(agent, conn),
-                agent=agent.name,
-                platform=conn.platform,
-                identity=conn.identity_hint,
-                kind=conn.auth_model.value,
-                evidence={"auth_model": conn.auth_model.value, "multi_user": True},
-            )
+        who = f" as {conn.identity_hint}" if conn.identity_hint else ""
+        yield _connection_finding(
+            rule,
+            f"{agent.name} serves many users but reaches {conn.platform.value}{who} with "
+            f"{_SHARED_WORDS[conn.auth_model]} and no per-user delegation: every user gets "
+            f"the integration identity's access ({conn.reason})",
+            agent,
+            conn,
+            identity=conn.identity_hint,
+            evidence={"auth_model": conn.auth_model.value, "multi_user": True},
+        )
 
 
 _PERSON = re.compile(r"^[a-z]+[._][a-z]+(\d*)@", re.IGNORECASE)
@@ -196,64 +214,48 @@ def _looks_personal(username: str | None) -> bool:
 
 
 def personal_token_on_shared_bot(rule: Rule, ctx: RuleContext) -> CheckResult:
-    for agent in ctx.agents:
-        if not agent.multi_user:
+    for agent, conn in multi_user_connections(ctx):
+        personal = conn.auth_model is AuthModel.PERSONAL_TOKEN
+        person_login = conn.auth_model is AuthModel.SHARED_PASSWORD and _looks_personal(conn.identity_hint)
+        if not (personal or person_login):
             continue
-        for conn in agent.connections:
-            personal = conn.auth_model is AuthModel.PERSONAL_TOKEN
-            person_login = conn.auth_model is AuthModel.SHARED_PASSWORD and _looks_personal(
-                conn.identity_hint
-            )
-            if not (personal or person_login):
-                continue
-            what = (
-                f"a personal token ({conn.reason})"
-                if personal
-                else f"the personal login {conn.identity_hint}"
-            )
-            yield rule.finding(
-                f"{agent.name} is shared by many users but reaches {conn.platform.value} with {what}: every "
-                "request runs as that person, with their access, and breaks when they leave",
-                subject=agent.root,
-                location=_conn_location(agent, conn),
-                agent=agent.name,
-                platform=conn.platform,
-                identity=conn.identity_hint if person_login else None,
-                kind=conn.auth_model.value,
-                evidence={"auth_model": conn.auth_model.value},
-            )
+        what = f"a personal token ({conn.reason})" if personal else f"the personal login {conn.identity_hint}"
+        yield _connection_finding(
+            rule,
+            f"{agent.name} is shared by many users but reaches {conn.platform.value} with {what}: every "
+            "request runs as that person, with their access, and breaks when they leave",
+            agent,
+            conn,
+            identity=conn.identity_hint if person_login else None,
+            evidence={"auth_model": conn.auth_model.value},
+        )
 
 
 def confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
     platforms = _platforms(rule, "delegation_platforms")
     app_only = {AuthModel.CLIENT_SECRET, AuthModel.CLIENT_CERTIFICATE, AuthModel.SERVICE_ACCOUNT_ROLE}
-    for agent in ctx.agents:
-        if not agent.multi_user:
+    for agent, conn in multi_user_connections(ctx):
+        if conn.auth_model not in app_only or conn.platform.value not in platforms:
             continue
-        for conn in agent.connections:
-            if conn.auth_model not in app_only or conn.platform.value not in platforms:
-                continue
-            alternative = {
-                "entra": "On-Behalf-Of (OBO)",
-                "salesforce": "the JWT bearer flow with the requesting user as subject",
-                "google": "domain-wide delegation scoped per user or user OAuth",
-                "github": "a GitHub App user-to-server token",
-            }.get(conn.platform.value, "per-user delegation")
-            yield rule.finding(
-                f"{agent.name} takes requests from many users but calls {conn.platform.value} app-only "
-                f"({conn.auth_model.value.replace('_', ' ')}): the agent's own permissions decide what any user can "
-                f"reach (a confused deputy). The platform supports {alternative}",
-                subject=agent.root,
-                location=_conn_location(agent, conn),
-                agent=agent.name,
-                platform=conn.platform,
-                identity=conn.identity_hint,
-                kind=conn.auth_model.value,
-                evidence={"auth_model": conn.auth_model.value, "reason": conn.reason},
-            )
+        alternative = {
+            "entra": "On-Behalf-Of (OBO)",
+            "salesforce": "the JWT bearer flow with the requesting user as subject",
+            "google": "domain-wide delegation scoped per user or user OAuth",
+            "github": "a GitHub App user-to-server token",
+        }.get(conn.platform.value, "per-user delegation")
+        yield _connection_finding(
+            rule,
+            f"{agent.name} takes requests from many users but calls {conn.platform.value} app-only "
+            f"({conn.auth_model.value.replace('_', ' ')}): the agent's own permissions decide what any user "
+            f"can reach (a confused deputy). The platform supports {alternative}",
+            agent,
+            conn,
+            identity=conn.identity_hint,
+            evidence={"auth_model": conn.auth_model.value, "reason": conn.reason},
+        )
 
 
-# -- BA-105: deprecated grants ----------------------------------------------------------------------------------
+# -- BA-105: deprecated grants -------------------------------------------------------------------------------
 _NO = frozenset({"false", "0", "no", "off", "none", "disabled", ""})
 
 
@@ -298,8 +300,8 @@ def deprecated_oauth_grant(rule: Rule, ctx: RuleContext) -> CheckResult:
                 continue
             agent = owners.of_setting(st)
             yield rule.finding(
-                f"{_where(st.location)} configures {grant}, which OAuth 2.1 removes: use the authorization code "
-                "flow with PKCE for users, or client credentials / JWT bearer for services",
+                f"{_where(st.location)} configures {grant}, which OAuth 2.1 removes: use the authorization "
+                "code flow with PKCE for users, or client credentials / JWT bearer for services",
                 subject=st.location.path,
                 location=st.location,
                 agent=_name(agent),
@@ -308,7 +310,7 @@ def deprecated_oauth_grant(rule: Rule, ctx: RuleContext) -> CheckResult:
             )
 
 
-# -- BA-106: long-lived tokens ----------------------------------------------------------------------------------
+# -- BA-106: long-lived tokens -------------------------------------------------------------------------------
 _ACCESS_KEY = re.compile(
     r"^(access_?token_?(lifetime|ttl|validity|expiry|expiration|expires_?in|max_?age)(_\w+)?"
     r"|token_?(lifetime|ttl|validity|expiry|expiration|expires_?in|max_?ttl|explicit_?max_?ttl)(_\w+)?"
@@ -436,8 +438,8 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                 continue
             if hint.details.get("token_rotation_enabled") is not True:
                 yield rule.finding(
-                    f"Slack app {hint.name} ({hint.location.path}) does not enable token rotation: its bot and user "
-                    "tokens never expire",
+                    f"Slack app {hint.name} ({hint.location.path}) does not enable token rotation: its bot "
+                    "and user tokens never expire",
                     subject=hint.location.path,
                     location=hint.location,
                     agent=agent.name,
@@ -447,7 +449,7 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                 )
 
 
-# -- BA-107: refresh tokens in configuration --------------------------------------------------------------------
+# -- BA-107: refresh tokens in configuration -----------------------------------------------------------------
 def refresh_token_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     for scan in ctx.files:
@@ -460,8 +462,8 @@ def refresh_token_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
             severity, confidence = _test_path_severity(rule, s)
             agent = owners.of_secret(s)
             yield rule.finding(
-                f"a refresh token {s.redacted} is stored at {_where(s.location)}: whoever reads the file can mint "
-                "new access tokens until it is revoked",
+                f"a refresh token {s.redacted} is stored at {_where(s.location)}: whoever reads the file can "
+                "mint new access tokens until it is revoked",
                 subject=s.location.path,
                 location=s.location,
                 agent=_name(agent),
@@ -472,7 +474,7 @@ def refresh_token_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
             )
 
 
-# -- BA-109: no origin or IP restriction --------------------------------------------------------------------------
+# -- BA-109: no origin or IP restriction ---------------------------------------------------------------------
 _ORIGIN_KEY = re.compile(r"cors|origin", re.I)
 _IP_KEY = re.compile(
     r"ip_?(allow|range|whitelist|restrict)|allowed_?ips?|trusted_?ips?|bound_?cidrs?|cidr_?list"
@@ -508,7 +510,7 @@ def no_origin_restriction(rule: Rule, ctx: RuleContext) -> CheckResult:
         )
 
 
-# -- BA-110: one credential, several agents or environments --------------------------------------------------------
+# -- BA-110: one credential, several agents or environments --------------------------------------------------
 def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     seen: dict[str, list[tuple[SecretMatch, Agent | None]]] = defaultdict(list)
@@ -546,7 +548,7 @@ def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
         )
 
 
-# -- BA-111: over-broad privilege declared in configuration ----------------------------------------------------
+# -- BA-111: over-broad privilege declared in configuration --------------------------------------------------
 _CODE_PRIVILEGE = {
     "code.aws.action_star": 'an IAM statement allowing every action (`Action: "*"`)',
     "code.aws.admin_policy": "the AWS managed AdministratorAccess policy",
@@ -629,7 +631,8 @@ def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
                 admin = sorted(s for s in flat if s.startswith("admin"))
                 if admin:
                     yield rule.finding(
-                        f"Slack app {hint.name} ({hint.location.path}) requests admin scopes: {', '.join(admin)}",
+                        f"Slack app {hint.name} ({hint.location.path}) requests admin scopes: "
+                        f"{', '.join(admin)}",
                         subject=hint.location.path,
                         location=hint.location,
                         agent=_name(owners.file.get(hint.location.path)),
@@ -648,7 +651,7 @@ def _role_ref_name(details: Mapping[str, Any]) -> str | None:
     return details.get("role") if isinstance(details.get("role"), str) else None
 
 
-# -- BA-112: unrotated secrets judged from dates in configuration -----------------------------------------------
+# -- BA-112: unrotated secrets judged from dates in configuration --------------------------------------------
 _DATE_KEY = re.compile(
     r"^(created|created_?at|creation_?(date|time)|create_?date|updated|updated_?at|last_?updated"
     r"|rotated|rotated_?at|last_?rotated|last_?rotation|last_?changed|issued|issued_?at"

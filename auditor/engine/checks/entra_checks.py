@@ -6,8 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from auditor.clock import age_days
+from auditor.engine.checks.common import agents_by_identity, connected_agents, multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
-from auditor.model import AuthModel, Identity, Platform, PlatformCredential, Snapshot
+from auditor.model import AuthModel, Finding, Identity, NotEvaluated, Platform, PlatformCredential, Snapshot
 
 _APP_ONLY = frozenset({AuthModel.CLIENT_SECRET, AuthModel.CLIENT_CERTIFICATE})
 _STRONGER = frozenset({"certificate", "federated_credential"})
@@ -21,15 +22,9 @@ def _snapshot(ctx: RuleContext) -> Snapshot | None:
     return ctx.snapshots.get(Platform.ENTRA)
 
 
-def _entra_agents(ctx: RuleContext) -> list[str]:
-    """Agents that connect to Entra (by configuration or by resolution)."""
-    names = {a.name for a in ctx.agents if any(c.platform is Platform.ENTRA for c in a.connections)}
-    names |= {r.agent for r in ctx.resolutions if r.platform is Platform.ENTRA}
-    return sorted(names)
-
-
-def _no_snapshot(rule: Rule, ctx: RuleContext) -> CheckResult:
-    for agent in _entra_agents(ctx):
+def _no_snapshot(rule: Rule, ctx: RuleContext) -> Iterator[NotEvaluated]:
+    """One NotEvaluated per agent that connects to Entra (by configuration or by resolution)."""
+    for agent in connected_agents(ctx, Platform.ENTRA, resolved=True):
         yield rule.not_evaluated(agent, "no Entra snapshot: run with --connect entra or --snapshot")
 
 
@@ -53,12 +48,27 @@ def _subjects(rule: Rule, ctx: RuleContext, snap: Snapshot) -> Iterator[tuple[st
                 yield None, identity
 
 
-def _evidence(identity: Identity, **extra: Any) -> dict[str, Any]:
-    return {
-        "identity_id": identity.id,
-        "appId": identity.attributes.get("appId"),
-        **extra,
-    }
+def _finding(
+    rule: Rule,
+    message: str,
+    identity: Identity,
+    agent: str | None,
+    *,
+    kind: str | None = None,
+    secret_fingerprint: str | None = None,
+    **evidence: Any,
+) -> Finding:
+    """A finding about a service principal, named by its display name, keyed by its object id."""
+    return rule.finding(
+        message,
+        subject=identity.id,
+        identity=identity.name,
+        platform=Platform.ENTRA,
+        agent=agent,
+        kind=kind,
+        secret_fingerprint=secret_fingerprint,
+        evidence={"identity_id": identity.id, "appId": identity.attributes.get("appId"), **evidence},
+    )
 
 
 def _permission_check(rule: Rule, ctx: RuleContext, what: str) -> CheckResult:
@@ -88,14 +98,14 @@ def _permission_check(rule: Rule, ctx: RuleContext, what: str) -> CheckResult:
         if roles:
             parts.append(f"directory role(s) {', '.join(roles)}")
         who = f"Agent {agent!r} runs as" if agent else "Service principal"
-        yield rule.finding(
+        yield _finding(
+            rule,
             f"{who} {identity.name} which holds {' and '.join(parts)}: {what}, "
             "tenant-wide and without a user.",
-            subject=identity.id,
-            identity=identity.name,
-            platform=Platform.ENTRA,
-            agent=agent,
-            evidence=_evidence(identity, permissions=held, directory_roles=roles),
+            identity,
+            agent,
+            permissions=held,
+            directory_roles=roles,
         )
 
 
@@ -111,7 +121,7 @@ def check_broad_data_permission(rule: Rule, ctx: RuleContext) -> CheckResult:
 
 def _secret_subjects(
     rule: Rule, ctx: RuleContext
-) -> Iterator[tuple[str | None, Identity, list[PlatformCredential], list[PlatformCredential]] | Any]:
+) -> Iterator[tuple[str | None, Identity, list[PlatformCredential], list[PlatformCredential]] | NotEvaluated]:
     """(agent, identity, its active client secrets) for each subject; NotEvaluated where data is missing."""
     snap = _snapshot(ctx)
     if snap is None:
@@ -145,15 +155,15 @@ def check_client_secret_in_use(rule: Rule, ctx: RuleContext) -> CheckResult:
         kinds = " and a ".join(k.replace("_", " ") for k in stronger)
         also = f" It already has a {kinds}: the secret is an extra way in." if stronger else ""
         who = f"Agent {agent!r} uses" if agent else "Service principal"
-        yield rule.finding(
+        yield _finding(
+            rule,
             f"{who} {identity.name} which has {len(secrets)} active client secret(s); a certificate, "
             f"a federated credential or a managed identity avoids a copyable shared secret.{also}",
-            subject=identity.id,
-            identity=identity.name,
-            platform=Platform.ENTRA,
-            agent=agent,
+            identity,
+            agent,
             kind="entra_client_secret",
-            evidence=_evidence(identity, secret_ids=[c.id for c in secrets], other_credentials=stronger),
+            secret_ids=[c.id for c in secrets],
+            other_credentials=stronger,
         )
 
 
@@ -172,21 +182,17 @@ def check_client_secret_age(rule: Rule, ctx: RuleContext) -> CheckResult:
                 continue
             if age <= max_age:
                 continue
-            yield rule.finding(
+            yield _finding(
+                rule,
                 f"Client secret {cred.attributes.get('display_name') or cred.id} of {identity.name} is "
                 f"{int(age)} days old (limit {int(max_age)}).",
-                subject=identity.id,
-                identity=identity.name,
-                platform=Platform.ENTRA,
-                agent=agent,
+                identity,
+                agent,
                 kind="entra_client_secret",
                 secret_fingerprint=cred.id,
-                evidence=_evidence(
-                    identity,
-                    key_id=cred.id,
-                    age_days=int(age),
-                    created=cred.created.isoformat() if cred.created else None,
-                ),
+                key_id=cred.id,
+                age_days=int(age),
+                created=cred.created.isoformat() if cred.created else None,
             )
 
 
@@ -215,20 +221,16 @@ def check_client_secret_lifetime(rule: Rule, ctx: RuleContext) -> CheckResult:
                     f"Client secret {name} of {identity.name} is valid for {int(lifetime)} days "
                     f"(limit {int(max_life)}), until {cred.expires.date().isoformat()}."
                 )
-            yield rule.finding(
+            yield _finding(
+                rule,
                 message,
-                subject=identity.id,
-                identity=identity.name,
-                platform=Platform.ENTRA,
-                agent=agent,
+                identity,
+                agent,
                 kind="entra_client_secret",
                 secret_fingerprint=cred.id,
-                evidence=_evidence(
-                    identity,
-                    key_id=cred.id,
-                    lifetime_days=int(lifetime) if lifetime is not None else None,
-                    expires=cred.expires.isoformat() if cred.expires else None,
-                ),
+                key_id=cred.id,
+                lifetime_days=int(lifetime) if lifetime is not None else None,
+                expires=cred.expires.isoformat() if cred.expires else None,
             )
 
 
@@ -239,15 +241,12 @@ def check_tenant_wide_consent(rule: Rule, ctx: RuleContext) -> CheckResult:
         yield from _no_snapshot(rule, ctx)
         return
     risky = _param_set(rule, "scopes")
-    agents_by_identity: dict[str, list[str]] = {}
-    for res in ctx.resolutions:
-        if res.platform is Platform.ENTRA:
-            agents_by_identity.setdefault(res.identity_id, []).append(res.agent)
+    agents_of = agents_by_identity(ctx, Platform.ENTRA)
     only_agents = bool(rule.params.get("agents_only", False))
     for identity in snap.identities:
         if identity.kind != "service_principal":
             continue
-        agents: list[str | None] = [*sorted(agents_by_identity.get(identity.id, []))]
+        agents: list[str | None] = [*sorted(agents_of.get(identity.id, []))]
         if only_agents and not agents:
             continue
         for grant in identity.attributes.get("delegated_grants") or ():
@@ -257,15 +256,15 @@ def check_tenant_wide_consent(rule: Rule, ctx: RuleContext) -> CheckResult:
             if not scopes:
                 continue
             for agent in agents or [None]:
-                yield rule.finding(
+                yield _finding(
+                    rule,
                     f"{identity.name} has tenant-wide admin consent (AllPrincipals) for "
                     f"{', '.join(scopes)} on {grant.get('resource')}: it can act with these scopes as any "
                     "user who signs in.",
-                    subject=identity.id,
-                    identity=identity.name,
-                    platform=Platform.ENTRA,
-                    agent=agent,
-                    evidence=_evidence(identity, grant_id=grant.get("id"), scopes=scopes),
+                    identity,
+                    agent,
+                    grant_id=grant.get("id"),
+                    scopes=scopes,
                 )
 
 
@@ -277,10 +276,7 @@ def check_privileged_sp_owners(rule: Rule, ctx: RuleContext) -> CheckResult:
         return
     control = _param_set(rule, "permissions")
     privileged_roles = _param_set(rule, "roles")
-    agents_by_identity: dict[str, list[str]] = {}
-    for res in ctx.resolutions:
-        if res.platform is Platform.ENTRA:
-            agents_by_identity.setdefault(res.identity_id, []).append(res.agent)
+    agents_of = agents_by_identity(ctx, Platform.ENTRA)
     for identity in snap.identities:
         if identity.kind != "service_principal":
             continue
@@ -290,7 +286,7 @@ def check_privileged_sp_owners(rule: Rule, ctx: RuleContext) -> CheckResult:
         if not why:
             continue
         owners = identity.attributes.get("owners")
-        agents: list[str | None] = [*sorted(agents_by_identity.get(identity.id, []))]
+        agents: list[str | None] = [*sorted(agents_of.get(identity.id, []))]
         if owners is None:
             yield rule.not_evaluated(identity.id, "owners of this privileged app were not collected")
             continue
@@ -298,36 +294,33 @@ def check_privileged_sp_owners(rule: Rule, ctx: RuleContext) -> CheckResult:
             continue
         names = sorted(str(o.get("userPrincipalName") or o.get("displayName") or o.get("id")) for o in owners)
         for agent in agents or [None]:
-            yield rule.finding(
+            yield _finding(
+                rule,
                 f"{identity.name} holds {', '.join(why)} and has {len(owners)} owner(s) "
                 f"({', '.join(names)}): each owner can add a credential and act as it.",
-                subject=identity.id,
-                identity=identity.name,
-                platform=Platform.ENTRA,
-                agent=agent,
-                evidence=_evidence(identity, owners=names, privileges=why),
+                identity,
+                agent,
+                owners=names,
+                privileges=why,
             )
 
 
 def check_multi_user_app_only(rule: Rule, ctx: RuleContext) -> CheckResult:
     """BA-508: an agent serving many users calls Graph app-only instead of On-Behalf-Of each user."""
-    for agent in ctx.agents:
-        if not agent.multi_user:
+    for agent, conn in multi_user_connections(ctx):
+        if conn.platform is not Platform.ENTRA or conn.auth_model not in _APP_ONLY:
             continue
-        for conn in agent.connections:
-            if conn.platform is not Platform.ENTRA or conn.auth_model not in _APP_ONLY:
-                continue
-            location = conn.evidence[0] if conn.evidence else None
-            yield rule.finding(
-                f"Agent {agent.name!r} serves many users but authenticates to Entra app-only "
-                f"({conn.auth_model.value}): every request runs with the app's full permissions, "
-                "whoever asked. On-Behalf-Of would scope each request to its user.",
-                subject=location.path if location else agent.name,
-                location=location,
-                platform=Platform.ENTRA,
-                agent=agent.name,
-                evidence={"auth_model": conn.auth_model.value, "client_id": conn.identity_hint},
-            )
+        location = conn.evidence[0] if conn.evidence else None
+        yield rule.finding(
+            f"Agent {agent.name!r} serves many users but authenticates to Entra app-only "
+            f"({conn.auth_model.value}): every request runs with the app's full permissions, "
+            "whoever asked. On-Behalf-Of would scope each request to its user.",
+            subject=location.path if location else agent.name,
+            location=location,
+            platform=Platform.ENTRA,
+            agent=agent.name,
+            evidence={"auth_model": conn.auth_model.value, "client_id": conn.identity_hint},
+        )
 
 
 CHECKS: Mapping[str, CheckFn] = {

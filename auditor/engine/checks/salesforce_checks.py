@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from auditor.clock import age_days, parse_time
+from auditor.engine.checks.common import agent_note, connected_agents, identities_by_id
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.model import AuthModel, Finding, Identity, NotEvaluated, Platform, Resolution, Snapshot
 
@@ -16,26 +17,22 @@ def _snapshot(ctx: RuleContext) -> Snapshot | None:
     return ctx.snapshots.get(SF)
 
 
-def _sf_agents(ctx: RuleContext) -> list[str]:
-    return sorted({a.name for a in ctx.agents for c in a.connections if c.platform is SF})
-
-
-def _identities(snap: Snapshot) -> dict[str, Identity]:
-    return {i.id: i for i in snap.identities}
+def _no_snapshot(rule: Rule, ctx: RuleContext) -> Iterator[NotEvaluated]:
+    """One NotEvaluated per agent with a Salesforce connection."""
+    for name in connected_agents(ctx, SF):
+        yield rule.not_evaluated(
+            f"agent {name}", "no Salesforce snapshot (collect salesforce or pass --snapshot)"
+        )
 
 
 def _integration_users(rule: Rule, ctx: RuleContext) -> Iterator[tuple[Resolution, Identity] | NotEvaluated]:
     """(resolution, user identity) for every agent whose Salesforce credential resolved to a user; a
     NotEvaluated for agents with a Salesforce connection that could not be judged."""
     snap = _snapshot(ctx)
-    agents = _sf_agents(ctx)
     if snap is None:
-        for name in agents:
-            yield rule.not_evaluated(
-                f"agent {name}", "no Salesforce snapshot (collect salesforce or pass --snapshot)"
-            )
+        yield from _no_snapshot(rule, ctx)
         return
-    by_id = _identities(snap)
+    by_id = identities_by_id(snap)
     seen: set[tuple[str, str]] = set()
     resolved_agents: set[str] = set()
     for res in ctx.resolutions:
@@ -49,7 +46,7 @@ def _integration_users(rule: Rule, ctx: RuleContext) -> Iterator[tuple[Resolutio
             continue
         seen.add((res.agent, ident.id))
         yield res, ident
-    for name in agents:
+    for name in connected_agents(ctx, SF):
         if name not in resolved_agents:
             yield rule.not_evaluated(
                 f"agent {name}", "its Salesforce username or consumer key matches no identity in the snapshot"
@@ -175,19 +172,12 @@ def check_password_age(rule: Rule, ctx: RuleContext) -> CheckResult:
             )
 
 
-def _for(agent: str | None) -> str:
-    return f" (agent {agent})" if agent else ""
-
-
 def _apps_in_scope(rule: Rule, ctx: RuleContext) -> Iterator[tuple[Identity, str | None] | NotEvaluated]:
     """Connected apps to judge, with the agent linked to each: apps an agent's consumer key resolved to, and
     apps through which a resolved integration user holds OAuth tokens (every app with `all_apps: true`)."""
     snap = _snapshot(ctx)
     if snap is None:
-        for name in _sf_agents(ctx):
-            yield rule.not_evaluated(
-                f"agent {name}", "no Salesforce snapshot (collect salesforce or pass --snapshot)"
-            )
+        yield from _no_snapshot(rule, ctx)
         return
     if not snap.facts.get("connected_apps_collected", True):
         yield rule.not_evaluated(
@@ -229,7 +219,7 @@ def check_app_open_to_all(rule: Rule, ctx: RuleContext) -> CheckResult:
             yield rule.not_evaluated(app.name, "OptionsAllowAdminApprovedUsersOnly not returned")
         elif approved is False:
             yield rule.finding(
-                f"Connected app {app.name}{_for(agent)} is open to all users: anyone in "
+                f"Connected app {app.name}{agent_note(agent)} is open to all users: anyone in "
                 "the org can authorize it and hand the agent a token, instead of admin-approved users only.",
                 subject=app.id,
                 identity=app.name,
@@ -253,7 +243,7 @@ def check_refresh_never_expires(rule: Rule, ctx: RuleContext) -> CheckResult:
         app, agent = item
         if app.attributes.get("refresh_token_never_expires") is True:
             yield rule.finding(
-                f"Refresh tokens of connected app {app.name}{_for(agent)} never expire "
+                f"Refresh tokens of connected app {app.name}{agent_note(agent)} never expire "
                 "(valid until revoked): a leaked refresh token stays usable indefinitely.",
                 subject=app.id,
                 identity=app.name,
@@ -287,7 +277,7 @@ def check_unused_tokens(rule: Rule, ctx: RuleContext) -> CheckResult:
         if stale:
             stale.sort(reverse=True)
             yield rule.finding(
-                f"{len(stale)} OAuth token(s) of connected app {app.name}{_for(agent)} "
+                f"{len(stale)} OAuth token(s) of connected app {app.name}{agent_note(agent)} "
                 f"have not been used for more than {int(max_unused)} days; revoke them (offboarding).",
                 subject=app.id,
                 identity=app.name,
@@ -307,7 +297,7 @@ def check_unused_tokens(rule: Rule, ctx: RuleContext) -> CheckResult:
 def check_shared_password(rule: Rule, ctx: RuleContext) -> CheckResult:
     """BA-408: an agent signs in to Salesforce with the integration user's username and password."""
     snap = _snapshot(ctx)
-    by_id = _identities(snap) if snap is not None else {}
+    by_id = identities_by_id(snap) if snap is not None else {}
     resolved: dict[str, Resolution] = {}
     for r in ctx.resolutions:
         ident = by_id.get(r.identity_id) if r.platform is SF else None

@@ -1,13 +1,20 @@
-"""Rule checks for Vault (BA-3xx): pure functions of (rule, context) over the Vault snapshot, listed in CHECKS."""
+"""Rule checks for Vault (BA-3xx): pure functions of (rule, context) over its snapshot, listed in CHECKS."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from auditor.clock import age_days, parse_time
+from auditor.engine.checks.common import (
+    findings_per_agent,
+    float_param,
+    identities_by_id,
+    needs_snapshot,
+    resolutions_by_identity,
+)
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
-from auditor.model import Finding, Identity, NotEvaluated, Platform, Resolution, Severity, Snapshot
+from auditor.model import Platform, Severity, Snapshot
 
 # Words in a KV path that name a system a dynamic engine type can serve.
 SYSTEM_WORDS: Mapping[str, tuple[str, ...]] = {
@@ -43,62 +50,14 @@ SYSTEM_WORDS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def _snapshot(rule: Rule, ctx: RuleContext) -> Snapshot | NotEvaluated:
-    snap = ctx.snapshots.get(Platform.VAULT)
-    if snap is None:
-        return rule.not_evaluated("vault", "no Vault snapshot (not connected)")
-    return snap
+_needs_vault = needs_snapshot(Platform.VAULT, "vault", "no Vault snapshot (not connected)")
 
 
-def _users_of(ctx: RuleContext) -> dict[str, list[Resolution]]:
-    out: dict[str, list[Resolution]] = {}
-    for res in ctx.resolutions:
-        if res.platform == Platform.VAULT:
-            out.setdefault(res.identity_id, []).append(res)
-    return out
-
-
-def _emit(
-    rule: Rule,
-    message: str,
-    identity: Identity,
-    resolutions: list[Resolution],
-    evidence: Mapping[str, object],
-    *,
-    severity: Severity | None = None,
-) -> Iterator[Finding]:
-    if not resolutions:
-        yield rule.finding(
-            message,
-            subject=identity.id,
-            identity=identity.id,
-            platform=Platform.VAULT,
-            evidence=evidence,
-            severity=severity,
-        )
-        return
-    for res in resolutions:
-        yield rule.finding(
-            f"agent {res.agent}: {message}",
-            subject=identity.id,
-            identity=identity.id,
-            platform=Platform.VAULT,
-            agent=res.agent,
-            location=res.location,
-            secret_fingerprint=res.credential_fingerprint,
-            evidence={**evidence, "via": res.via},
-            severity=severity,
-        )
-
-
-def root_or_sudo_on_agent(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_vault
+def root_or_sudo_on_agent(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-301: an agent holds a root token, or a token/role whose policies grant sudo."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    by_id = {i.id: i for i in snap.identities}
-    for ident_id, resolutions in sorted(_users_of(ctx).items()):
+    by_id = identities_by_id(snap)
+    for ident_id, resolutions in sorted(resolutions_by_identity(ctx, Platform.VAULT).items()):
         ident = by_id.get(ident_id)
         if ident is None:
             continue
@@ -107,41 +66,41 @@ def root_or_sudo_on_agent(rule: Rule, ctx: RuleContext) -> CheckResult:
                 ident.id, "policies not readable: " + ", ".join(ident.attributes["unknown_policies"])
             )
         if ident.attributes.get("root"):
-            yield from _emit(
-                rule, f"{ident.name} carries the root policy", ident, resolutions, {"root": True}
+            yield from findings_per_agent(
+                rule,
+                f"{ident.name} carries the root policy",
+                ident,
+                resolutions,
+                {"root": True},
+                platform=Platform.VAULT,
             )
         elif ident.attributes.get("sudo_paths"):
             paths = list(ident.attributes["sudo_paths"])
-            yield from _emit(
+            yield from findings_per_agent(
                 rule,
                 f"{ident.name} has sudo on {', '.join(paths[:5])}",
                 ident,
                 resolutions,
                 {"sudo_paths": paths},
+                platform=Platform.VAULT,
             )
 
 
-def broad_policy(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_vault
+def broad_policy(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-302: ACL policies with `path "*"`-class rules (top-level glob, sys/*, auth/*)."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    by_id = {i.id: i for i in snap.identities}
-    users = _users_of(ctx)
+    by_id = identities_by_id(snap)
+    users = resolutions_by_identity(ctx, Platform.VAULT)
     for name in sorted(snap.facts.get("policy_errors") or []):
         yield rule.not_evaluated(f"policy:{name}", "policy could not be read or parsed")
+    # The policies each resolved identity carries, to name the agents a broad policy reaches.
+    policies_of = {i_id: by_id[i_id].attributes.get("policies") or [] for i_id in users if i_id in by_id}
     for ident in snap.identities:
         if ident.kind != "vault_policy" or not ident.attributes.get("broad_paths"):
             continue
         paths = list(ident.attributes["broad_paths"])
         holders = sorted(
-            {
-                r.agent
-                for i_id, rs in users.items()
-                for r in rs
-                if ident.name in (by_id.get(i_id).attributes.get("policies") or [] if by_id.get(i_id) else [])
-            }
+            {r.agent for i_id, rs in users.items() for r in rs if ident.name in policies_of.get(i_id, ())}
         )
         yield rule.finding(
             f"policy {ident.name} grants {', '.join(paths)}"
@@ -154,51 +113,47 @@ def broad_policy(rule: Rule, ctx: RuleContext) -> CheckResult:
         )
 
 
-def token_without_max(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_vault
+def token_without_max(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-303: non-expiring tokens, and periodic tokens or roles without an explicit max TTL."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    users = _users_of(ctx)
+    users = resolutions_by_identity(ctx, Platform.VAULT)
     for ident in snap.identities:
         a = ident.attributes
         if ident.kind == "vault_token":
             if not a.get("expire_time") and not a.get("ttl"):
-                yield from _emit(
+                yield from findings_per_agent(
                     rule,
                     f"token {ident.name} never expires",
                     ident,
                     users.get(ident.id, []),
                     {"ttl": a.get("ttl"), "root": a.get("root")},
+                    platform=Platform.VAULT,
                 )
             elif a.get("period") and not a.get("explicit_max_ttl"):
-                yield from _emit(
+                yield from findings_per_agent(
                     rule,
                     f"periodic token {ident.name} (period {a.get('period')}s) has no explicit max"
                     " TTL and can be renewed forever",
                     ident,
                     users.get(ident.id, []),
                     {"period": a.get("period")},
+                    platform=Platform.VAULT,
                 )
-        elif ident.kind == "vault_approle":
-            if a.get("token_period") and not a.get("token_explicit_max_ttl"):
-                yield from _emit(
-                    rule,
-                    f"AppRole {ident.name} issues periodic tokens without an explicit max TTL",
-                    ident,
-                    users.get(ident.id, []),
-                    {"token_period": a.get("token_period")},
-                )
+        elif ident.kind == "vault_approle" and a.get("token_period") and not a.get("token_explicit_max_ttl"):
+            yield from findings_per_agent(
+                rule,
+                f"AppRole {ident.name} issues periodic tokens without an explicit max TTL",
+                ident,
+                users.get(ident.id, []),
+                {"token_period": a.get("token_period")},
+                platform=Platform.VAULT,
+            )
 
 
-def approle_secret_id(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_vault
+def approle_secret_id(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-304: AppRole secret IDs that never expire (secret_id_ttl 0) or are not bound to a CIDR."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    users = _users_of(ctx)
+    users = resolutions_by_identity(ctx, Platform.VAULT)
     for ident in snap.identities:
         if ident.kind != "vault_approle":
             continue
@@ -211,7 +166,7 @@ def approle_secret_id(rule: Rule, ctx: RuleContext) -> CheckResult:
         if not a.get("secret_id_bound_cidrs") and not a.get("token_bound_cidrs"):
             problems.append("secret IDs and tokens are not bound to a CIDR")
         if problems:
-            yield from _emit(
+            yield from findings_per_agent(
                 rule,
                 f"AppRole {ident.name}: " + "; ".join(problems),
                 ident,
@@ -221,15 +176,13 @@ def approle_secret_id(rule: Rule, ctx: RuleContext) -> CheckResult:
                     "secret_id_num_uses": a.get("secret_id_num_uses"),
                     "secret_id_bound_cidrs": a.get("secret_id_bound_cidrs"),
                 },
+                platform=Platform.VAULT,
             )
 
 
-def no_audit_device(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_vault
+def no_audit_device(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-305: no audit device is enabled."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
     if not snap.facts.get("audit_readable"):
         yield rule.not_evaluated(
             "vault:sys/audit", "audit devices could not be read (needs sudo on sys/audit)"
@@ -244,16 +197,10 @@ def no_audit_device(rule: Rule, ctx: RuleContext) -> CheckResult:
         )
 
 
-def kv_secret_stale(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_vault
+def kv_secret_stale(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-306: KV v2 secrets whose current version is older than max_age_days."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
-    try:
-        limit = float(rule.params.get("max_age_days", 90))
-    except (TypeError, ValueError):
-        limit = 90.0
+    limit = float_param(rule, "max_age_days", 90)
     for sec in snap.facts.get("kv_secrets") or []:
         subject = f"{sec.get('mount')}{sec.get('path')}"
         if sec.get("version") != 2:
@@ -286,16 +233,13 @@ def _systems_served(snap: Snapshot) -> dict[str, str]:
     return served
 
 
-def static_where_dynamic(rule: Rule, ctx: RuleContext) -> CheckResult:
+@_needs_vault
+def static_where_dynamic(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-307: an agent reads static KV secrets for a system a dynamic engine already serves."""
-    snap = _snapshot(rule, ctx)
-    if isinstance(snap, NotEvaluated):
-        yield snap
-        return
     served = _systems_served(snap)
     if not served:
         return
-    users = _users_of(ctx)
+    users = resolutions_by_identity(ctx, Platform.VAULT)
     kv_data = {
         f"{s['mount']}data/{s['path']}" for s in snap.facts.get("kv_secrets") or [] if s.get("version") == 2
     }
@@ -320,13 +264,14 @@ def static_where_dynamic(rule: Rule, ctx: RuleContext) -> CheckResult:
             for word in sorted(words & served.keys()):
                 hits.setdefault(served[word], []).append(cap.resource)
         for mount, paths in sorted(hits.items()):
-            yield from _emit(
+            yield from findings_per_agent(
                 rule,
                 f"{ident.name} reads static KV secrets ({', '.join(sorted(paths)[:3])}) for a system the "
                 f"dynamic engine {mount} serves; request just-in-time credentials from {mount}creds/ instead",
                 ident,
                 users.get(ident.id, []),
                 {"paths": sorted(paths), "engine": mount},
+                platform=Platform.VAULT,
             )
 
 
