@@ -6,7 +6,6 @@ import enum
 import os
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -19,7 +18,7 @@ from auditor.clock import Clock, FixedClock, SystemClock, parse_time
 from auditor.errors import BotauditError, CollectorError
 from auditor.gate import ExitCode, decide
 from auditor.model import COLLECTABLE_PLATFORMS, Platform, ScanResult, Severity
-from auditor.progress import NullProgress, ProgressSink
+from auditor.progress import NullProgress
 
 app = typer.Typer(
     name="botaudit",
@@ -162,7 +161,9 @@ def _outputs(
         except ValueError:
             _die(f"--report {spec!r}: unknown format {name!r}")
     if sum(1 for _, p in pairs if p is None) > 1:
-        _die("several formats would go to standard output: give each an --output (or use --report FORMAT:PATH)")
+        _die(
+            "several formats would go to standard output: give each an --output (or use --report FORMAT:PATH)"
+        )
     return pairs
 
 
@@ -186,7 +187,9 @@ def _emit(result: ScanResult, pairs: Sequence[tuple[FormatChoice, Path | None]],
 
 
 PathsArg = Annotated[list[Path] | None, typer.Argument(help="Files and folders to scan (default: .)")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="botaudit.yaml (default: found at the root)")]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", "-c", help="botaudit.yaml (default: found at the root)")
+]
 ConnectOpt = Annotated[
     str | None, typer.Option("--connect", help="Collect live, read-only: aws,vault,salesforce,entra")
 ]
@@ -198,7 +201,9 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the requeste
 MaxSizeOpt = Annotated[
     int | None, typer.Option("--max-file-size", min=1, help="Skip files larger than this (bytes)")
 ]
-JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)")]
+JobsOpt = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)")
+]
 CaOpt = Annotated[str | None, typer.Option("--ca-bundle", help="CA bundle for platform TLS (proxies, tests)")]
 NoConfigSnapshotsOpt = Annotated[
     bool, typer.Option("--no-config-snapshots", help="Ignore the snapshots listed in botaudit.yaml")
@@ -259,13 +264,16 @@ def scan(
     connect: ConnectOpt = None,
     snapshot: SnapshotOpt = None,
     fmt: Annotated[
-        list[FormatChoice] | None, typer.Option("--format", "-f", help="table|json|sarif|html|markdown (repeatable)")
+        list[FormatChoice] | None,
+        typer.Option("--format", "-f", help="table|json|sarif|html|markdown (repeatable)"),
     ] = None,
     output: Annotated[
-        list[Path] | None, typer.Option("--output", "-o", help="Write the matching --format here (repeatable)")
+        list[Path] | None,
+        typer.Option("--output", "-o", help="Write the matching --format here (repeatable)"),
     ] = None,
     report: Annotated[
-        list[str] | None, typer.Option("--report", help="FORMAT:PATH, repeatable: several reports from one run")
+        list[str] | None,
+        typer.Option("--report", help="FORMAT:PATH, repeatable: several reports from one run"),
     ] = None,
     fail_on: Annotated[
         FailOnChoice, typer.Option("--fail-on", help="Exit 1 on gating findings at or above this severity")
@@ -273,7 +281,9 @@ def scan(
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Known findings: gate only on new ones")
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 3 when anything could not be examined")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 3 when anything could not be examined")
+    ] = False,
     now: NowOpt = None,
     no_progress: NoProgressOpt = False,
     quiet: QuietOpt = False,
@@ -337,7 +347,8 @@ def collect(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the snapshot JSON")],
     config: ConfigOpt = None,
     paths: Annotated[
-        list[Path] | None, typer.Option("--scan", help="Also scan these paths so referenced credentials are looked up")
+        list[Path] | None,
+        typer.Option("--scan", help="Also scan these paths so referenced credentials are looked up"),
     ] = None,
     now: NowOpt = None,
     no_progress: NoProgressOpt = False,
@@ -460,16 +471,15 @@ def _baseline_command(
         no_config_snapshots=False,
     )
     try:
-        if update and output.is_file():
-            new = bl.update(bl.load(output), result)
-        else:
-            new = bl.create(result)
+        new = bl.update(bl.load(output), result) if update and output.is_file() else bl.create(result)
         output.write_text(bl.dump(new), encoding="utf-8")
     except BotauditError as exc:
         _die(str(exc))
     except OSError as exc:
         _die(f"cannot write {output}: {exc.strerror or exc}")
-    stderr.print(f"wrote baseline with {len(new.entries)} findings to {output}", markup=False, highlight=False)
+    stderr.print(
+        f"wrote baseline with {len(new.entries)} findings to {output}", markup=False, highlight=False
+    )
 
 
 BaselineOut = Annotated[Path, typer.Option("--output", "-o", help="Baseline file")]
@@ -499,7 +509,9 @@ def baseline_update(
 
 @app.command()
 def init(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the file")] = Path("botaudit.yaml"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the file")] = Path(
+        "botaudit.yaml"
+    ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file")] = False,
 ) -> None:
     """Write a commented starting botaudit.yaml."""

@@ -59,3 +59,9 @@ def parse_time(value: object) -> datetime | None:
             return None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     return None
+
+
+def iso_time(value: object) -> str | None:
+    """`value` read by parse_time() as ISO-8601 text, or None when it is not a time."""
+    parsed = parse_time(value)
+    return parsed.isoformat() if parsed else None

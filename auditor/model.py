@@ -432,8 +432,10 @@ class Coverage:
 
     @property
     def complete(self) -> bool:
-        return not self.gaps and not self.not_evaluated and set(self.platforms_requested) <= set(
-            self.platforms_collected
+        return (
+            not self.gaps
+            and not self.not_evaluated
+            and set(self.platforms_requested) <= set(self.platforms_collected)
         )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.clock import Clock, SystemClock
-from auditor.collectors.interface import CollectRequest, Collector
+from auditor.collectors.interface import Collector, CollectRequest
 from auditor.config import Config, find_config, load_config, validate_rule_refs
 from auditor.errors import CollectorError, ConfigError, SnapshotError
 from auditor.model import (
@@ -109,13 +109,21 @@ def scan_tree(
     for entry in entries:
         name = entry.path.name
         if name in BASELINE_FILENAMES or (name in own_names and entry.path.resolve() in own):
-            skipped.append(Skipped(entry.rel, "botaudit snapshot or baseline (an input, not agent config)", "botaudit_artifact"))
+            skipped.append(
+                Skipped(
+                    entry.rel,
+                    "botaudit snapshot or baseline (an input, not agent config)",
+                    "botaudit_artifact",
+                )
+            )
         else:
             kept.append(entry)
     entries = kept
     detectors = DetectorSet.load()
     progress.start("files", total=len(entries))
-    files = scan_files(entries, detectors, fingerprint_key=config.fingerprint_key, jobs=options.jobs, progress=progress)
+    files = scan_files(
+        entries, detectors, fingerprint_key=config.fingerprint_key, jobs=options.jobs, progress=progress
+    )
     progress.finish("files")
     return list(files), list(skipped)
 
@@ -128,7 +136,12 @@ def _resolve_setting_paths(settings: dict[str, Any], config: Config) -> dict[str
     if config.path is None:
         return settings
     for key, value in settings.items():
-        if isinstance(value, str) and key.endswith(PATH_SETTING_SUFFIXES) and value and not value.startswith("~"):
+        if (
+            isinstance(value, str)
+            and key.endswith(PATH_SETTING_SUFFIXES)
+            and value
+            and not value.startswith("~")
+        ):
             candidate = Path(value)
             if not candidate.is_absolute():
                 settings[key] = str(config.base_dir / candidate)
@@ -196,8 +209,11 @@ def _rules_in_scope(
             continue
         kept.append(rule)
     notes = [
-        Skipped(name, f"not connected and no snapshot: {count} {name} rules not run (use --connect or --snapshot)",
-                "not_connected")
+        Skipped(
+            name,
+            f"not connected and no snapshot: {count} {name} rules not run (use --connect or --snapshot)",
+            "not_connected",
+        )
         for name, count in sorted(idle.items())
     ]
     return kept, notes
@@ -276,7 +292,7 @@ def run(
 
     resolutions = resolve(agents, snapshots)
     gaps = compute_gaps(resolutions, snapshots)
-    rules, out_of_scope = _rules_in_scope(rules, snapshots, options.connect)
+    in_scope, out_of_scope = _rules_in_scope(rules, snapshots, options.connect)
     skipped.extend(out_of_scope)
     ctx = RuleContext(
         config=config,
@@ -287,7 +303,7 @@ def run(
         resolutions=resolutions,
         gaps=gaps,
     )
-    findings, not_evaluated = evaluate(rules, ctx)
+    findings, not_evaluated = evaluate(in_scope, ctx)
     findings, suppress_warnings = suppress.apply(
         findings, files=files, config=config, baseline=baseline, clock=clock
     )
@@ -314,7 +330,7 @@ def run(
         gaps=gaps,
         findings=tuple(findings),
         coverage=coverage,
-        rules=tuple(rules),
+        rules=tuple(in_scope),
         parameters={
             "config": config.path,
             "connect": [p.value for p in options.connect],

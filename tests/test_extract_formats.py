@@ -575,7 +575,7 @@ def test_scan_files_parallel_matches_serial(tmp_path: Path, detectors: DetectorS
 
 
 def test_evidence_markers_compile_for_vectorscan_when_available() -> None:
-    """Every code pattern must compile (exactly or as a prefilter): one that does not sends every file to `re`."""
+    """Every code pattern must compile (exactly or as a prefilter), else every file is sent to `re`."""
     from auditor.extract.detectors import hyperscan_available
     from auditor.extract.markers import MarkerSet, evidence_markers
 

@@ -14,7 +14,7 @@ import msal
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from auditor.clock import Clock, parse_time
+from auditor.clock import Clock, iso_time, parse_time
 from auditor.collectors.graph_client import BatchResult, GraphClient, GraphError, GraphSession
 from auditor.collectors.interface import CollectRequest
 from auditor.collectors.retry import RequestCounter
@@ -183,11 +183,6 @@ def _load_certificate(settings: EntraSettings) -> dict[str, str]:
         "private_key": key_text,
         "public_certificate": cert.public_bytes(serialization.Encoding.PEM).decode(),
     }
-
-
-def _time_text(value: Any) -> str | None:
-    parsed = parse_time(value)
-    return parsed.isoformat() if parsed else None
 
 
 def _directory_object(obj: Mapping[str, Any]) -> dict[str, Any]:
@@ -441,7 +436,7 @@ class _SnapshotBuilder:
                 "resourceId": resource_id,
                 "permission": value,
                 "level": permission_level(value).value,
-                "created": _time_text(item.get("createdDateTime")),
+                "created": iso_time(item.get("createdDateTime")),
             }
 
     def add_grants(self, items: Iterable[Mapping[str, Any]]) -> None:

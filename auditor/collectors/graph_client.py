@@ -10,7 +10,13 @@ from urllib.parse import urlsplit
 
 import requests
 
-from auditor.collectors.retry import RequestCounter, RetryableError, parse_retry_after, with_retries
+from auditor.collectors.retry import (
+    RequestCounter,
+    RetryableError,
+    parse_retry_after,
+    retry_after_of,
+    with_retries,
+)
 
 # Graph accepts at most 20 requests in one $batch body.
 BATCH_LIMIT = 20
@@ -137,7 +143,7 @@ class GraphClient:
         except (requests.Timeout, requests.ConnectionError) as exc:
             raise RetryableError(f"{type(exc).__name__} calling {urlsplit(url).path}") from exc
         if response.status_code in _RETRY_STATUSES:
-            raise _StatusRetry(response.status_code, parse_retry_after(response.headers.get("Retry-After")))
+            raise _StatusRetry(response.status_code, retry_after_of(response))
         try:
             payload = response.json()
         except ValueError:

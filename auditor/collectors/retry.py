@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -38,6 +38,18 @@ def parse_retry_after(value: str | None, cap: float = 30.0) -> float | None:
         return min(max(float(value), 0.0), cap)
     except ValueError:
         return None
+
+
+class _Answer(Protocol):
+    """An HTTP response as far as retries care: its headers (requests.Response qualifies)."""
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+
+def retry_after_of(response: _Answer) -> float | None:
+    """Seconds the server asked to wait (its Retry-After header), or None."""
+    return parse_retry_after(response.headers.get("Retry-After"))
 
 
 def with_retries(

@@ -18,9 +18,9 @@ import requests
 from simple_salesforce.api import Salesforce
 from simple_salesforce.exceptions import SalesforceError
 
-from auditor.clock import Clock, SystemClock, parse_time
+from auditor.clock import Clock, SystemClock, iso_time, parse_time
 from auditor.collectors.interface import CollectRequest
-from auditor.collectors.retry import RequestCounter, RetryableError, parse_retry_after, with_retries
+from auditor.collectors.retry import RequestCounter, RetryableError, retry_after_of, with_retries
 from auditor.collectors.salesforce_auth import SalesforceSession, session_from_settings
 from auditor.errors import CollectorError
 from auditor.model import AccessLevel, Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot
@@ -268,9 +268,7 @@ class _Run:
                 code, message = _error_code(exc.content)
                 if exc.status in RETRYABLE_STATUS:
                     resp = self.http.last_response
-                    retry_after = (
-                        parse_retry_after(resp.headers.get("Retry-After")) if resp is not None else None
-                    )
+                    retry_after = retry_after_of(resp) if resp is not None else None
                     raise RetryableError(
                         f"{what}: HTTP {exc.status} {code or ''}".rstrip(), retry_after
                     ) from exc
@@ -302,9 +300,7 @@ class _Run:
         def call() -> Any:
             resp = self.http.get(url, timeout=self.request.timeout, headers={"Accept": "application/json"})
             if resp.status_code in RETRYABLE_STATUS:
-                raise RetryableError(
-                    f"HTTP {resp.status_code}", parse_retry_after(resp.headers.get("Retry-After"))
-                )
+                raise RetryableError(f"HTTP {resp.status_code}", retry_after_of(resp))
             if resp.status_code != 200:
                 raise _QueryFailed(f"HTTP {resp.status_code}")
             return resp.json()
@@ -522,11 +518,6 @@ def _profile_name(row: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _iso(value: Any) -> str | None:
-    parsed = parse_time(value)
-    return parsed.isoformat() if parsed else None
-
-
 def user_reach(
     user_id: str,
     assignments: Sequence[Mapping[str, Any]],
@@ -610,7 +601,7 @@ def _build_snapshot(
                 ),
                 "expires": next(
                     (
-                        _iso(a.get("ExpirationDate"))
+                        iso_time(a.get("ExpirationDate"))
                         for a in org.assignments
                         if a.get("AssigneeId") == uid
                         and str(a.get("PermissionSetId")) == p
@@ -635,9 +626,9 @@ def _build_snapshot(
                     "profile": _profile_name(row),
                     "user_type": row.get("UserType"),
                     "active": row.get("IsActive"),
-                    "last_login": _iso(row.get("LastLoginDate")),
-                    "password_changed": _iso(row.get("LastPasswordChangeDate")),
-                    "created": _iso(row.get("CreatedDate")),
+                    "last_login": iso_time(row.get("LastLoginDate")),
+                    "password_changed": iso_time(row.get("LastPasswordChangeDate")),
+                    "created": iso_time(row.get("CreatedDate")),
                     "api_only": api_only,
                     # None: the LoginIpRange query failed, so "no range" is unknown rather than true.
                     "login_ip_ranges": (

@@ -13,7 +13,7 @@ import jwt
 import requests
 
 from auditor.clock import Clock
-from auditor.collectors.retry import RetryableError, parse_retry_after, with_retries
+from auditor.collectors.retry import RetryableError, retry_after_of, with_retries
 from auditor.errors import CollectorError
 
 JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -109,7 +109,7 @@ def jwt_bearer_login(
         if resp.status_code == 429 or resp.status_code >= 500:
             raise RetryableError(
                 f"token endpoint answered HTTP {resp.status_code}",
-                parse_retry_after(resp.headers.get("Retry-After")),
+                retry_after_of(resp),
             )
         return resp
 

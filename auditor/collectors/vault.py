@@ -220,11 +220,15 @@ class VaultCollector:
                     )
                     continue
                 try:
-                    info = _data(http.call("POST", "auth/token/lookup-accessor", json={"accessor": identifier}))
+                    info = _data(
+                        http.call("POST", "auth/token/lookup-accessor", json={"accessor": identifier})
+                    )
                 except _Failed as exc:
                     category = "not_found" if exc.category in {"error", "not_found"} else exc.category
                     http.coverage.append(
-                        Skipped("vault:token lookup-accessor", f"accessor {identifier}: {exc.reason}", category)
+                        Skipped(
+                            "vault:token lookup-accessor", f"accessor {identifier}: {exc.reason}", category
+                        )
                     )
                     continue
                 if info:

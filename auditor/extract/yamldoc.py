@@ -22,6 +22,11 @@ _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _MERGE_KEY = "<<"
 
 
+def _line(event: Any) -> int:
+    """The 1-based line an event starts on (the parser always sets start_mark)."""
+    return int(event.start_mark.line) + 1
+
+
 def _scalar(event: Any) -> Any:
     """Plain scalars resolve booleans and nulls (manifest flags need them); everything else stays text."""
     value: str = event.value
@@ -104,13 +109,13 @@ class _Builder:
     def start(self, event: Any, container: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise DocumentError(
-                f"too deeply nested (more than {MAX_DEPTH} levels) at line {event.start_mark.line + 1}",
+                f"too deeply nested (more than {MAX_DEPTH} levels) at line {_line(event)}",
                 "too_deep",
-                event.start_mark.line + 1,
+                _line(event),
             )
         self.count()
         path, as_key = self.child_path()
-        line = event.start_mark.line + 1
+        line = _line(event)
         if not as_key:
             self.place(container, line, is_container=True)
         self.stack.append(_Frame(container, path, event.anchor, self.expanded, as_key))
@@ -126,11 +131,11 @@ class _Builder:
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.container, self.expanded - frame.start + 1)
         if frame.as_key:
-            self.place(frame.container, event.start_mark.line + 1, is_container=True)
+            self.place(frame.container, _line(event), is_container=True)
 
     def alias(self, event: Any) -> None:
         target = self.anchors.get(event.anchor)
-        line = event.start_mark.line + 1
+        line = _line(event)
         if target is None:
             raise DocumentError(f"line {line}: unknown alias *{event.anchor}", "parse_error", line)
         value, size = target
@@ -154,7 +159,7 @@ class _Builder:
                 value = _scalar(event)
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)
-            self.place(value, event.start_mark.line + 1)
+            self.place(value, _line(event))
         elif isinstance(event, yaml.MappingStartEvent):
             self.start(event, {})
         elif isinstance(event, yaml.SequenceStartEvent):
@@ -165,7 +170,7 @@ class _Builder:
             self.alias(event)
         elif isinstance(event, yaml.DocumentStartEvent):
             self.root, self.lines, self.anchors = None, {}, {}
-            self.doc_line = event.start_mark.line + 1
+            self.doc_line = _line(event)
         elif isinstance(event, yaml.DocumentEndEvent):
             self.docs.append(Doc(self.root, self.lines, self.doc_line))
 
