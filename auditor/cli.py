@@ -19,6 +19,7 @@ from auditor.errors import BotauditError, CollectorError
 from auditor.gate import ExitCode, decide
 from auditor.model import COLLECTABLE_PLATFORMS, Platform, ScanResult, Severity
 from auditor.progress import NullProgress
+from auditor.report import FormatChoice
 
 app = typer.Typer(
     name="botaudit",
@@ -35,14 +36,6 @@ app.add_typer(baseline_app, name="baseline")
 # soft_wrap: messages name files and paths; hard-wrapping them at 80 columns (rich's width off a terminal)
 # would split paths across lines in CI logs.
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class FormatChoice(str, enum.Enum):
-    TABLE = "table"
-    JSON = "json"
-    SARIF = "sarif"
-    HTML = "html"
-    MARKDOWN = "markdown"
 
 
 class FailOnChoice(str, enum.Enum):
