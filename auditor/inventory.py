@@ -850,6 +850,27 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
                 break
 
 
+def _hint_location(agent: Agent, hint: str | None) -> Location | None:
+    """Where the identity hint itself is written (the username line, the key id), if it is in this agent."""
+    if not hint:
+        return None
+    wanted = hint.strip().lower()
+    for secret in agent.secrets:
+        if secret.identifier and secret.identifier.lower() == wanted:
+            return secret.location
+    for setting in agent.settings:
+        if setting.value.strip().strip("\"'").lower() == wanted:
+            return setting.location
+    return None
+
+
+def _hint_first(locations: tuple[Location, ...], anchor: Location | None) -> tuple[Location, ...]:
+    """Evidence with the identity hint's own location first: findings about the identity anchor there."""
+    if anchor is None:
+        return locations
+    return (anchor, *(loc for loc in locations if loc != anchor))
+
+
 def _with_connections(agent: Agent) -> Agent:
     from dataclasses import replace
 
@@ -859,12 +880,13 @@ def _with_connections(agent: Agent) -> Agent:
             continue
         model, reason = _decide(platform, ev)
         hints = [h for h in ev.hints if h]
+        hint = hints[0] if hints else None
         connections.append(
             Connection(
                 platform=platform,
                 auth_model=model,
-                identity_hint=hints[0] if hints else None,
-                evidence=ev.all_locations()[:20],
+                identity_hint=hint,
+                evidence=_hint_first(ev.all_locations(), _hint_location(agent, hint))[:20],
                 credential_fingerprints=tuple(sorted(set(ev.fingerprints))),
                 reason=reason.strip("; :") or model.value,
             )

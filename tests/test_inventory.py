@@ -443,3 +443,24 @@ def test_sample_configs_findings() -> None:
     assert not any(agent == "nightly-sync" for agent, _ in fired)
     assert all(f.location is None or "nightly-sync" not in f.location.path for f in findings)
     assert all(f.agent is not None for f in findings)
+
+
+def test_identity_hint_location_comes_first_in_connection_evidence() -> None:
+    """Platform findings anchor to the connection's first evidence: it must be the line naming the identity."""
+    from pathlib import Path
+
+    from auditor.config import load_config
+    from auditor.discovery.walk import walk
+    from auditor.extract import scan_files
+    from auditor.extract.detectors import DetectorSet
+    from auditor.inventory import build_inventory
+    from auditor.model import Platform
+
+    root = Path(__file__).resolve().parents[1] / "sample_configs"
+    entries, _ = walk([root])
+    files = scan_files(entries, DetectorSet.load(), fingerprint_key="k", jobs=1)
+    agents = build_inventory(files, load_config(root / "botaudit.yaml"))
+    bot = next(a for a in agents if a.name == "salesops-slackbot")
+    conn = next(c for c in bot.connections if c.platform is Platform.SALESFORCE)
+    assert conn.identity_hint == "integration@acme-demo.example"
+    assert conn.evidence[0].key == "SF_USERNAME"

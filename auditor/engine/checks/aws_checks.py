@@ -256,7 +256,7 @@ def secret_rotation(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult
         age = age_days(last, ctx.clock)
         if not sec.get("rotation_enabled"):
             message = f"secret {name} has rotation disabled" + (
-                f" (unchanged for {int(age)} days)" if age else ""
+                f" (unchanged for {int(age)} days)" if age is not None and age >= 1 else ""
             )
         elif age is not None and age > limit:
             message = f"secret {name} has rotation enabled but was last rotated {int(age)} days ago"
