@@ -1,0 +1,20 @@
+"""Shared pytest options: `--update-golden` rewrites tests/golden/ instead of comparing against it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files in tests/golden/ from the current output instead of comparing",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether this run rewrites the golden files (`--update-golden`)."""
+    return bool(request.config.getoption("--update-golden"))
