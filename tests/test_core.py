@@ -217,3 +217,23 @@ def test_collector_file_settings_are_relative_to_the_config(tmp_path) -> None:  
     assert seen["ca_bundle"] == str(tmp_path / "cfg" / "certs" / "ca.pem")
     assert seen["token_file"] == "/abs/token"
     assert seen["addr"] == "http://x"
+
+
+def test_deliberate_skips_do_not_make_coverage_incomplete(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A lock file and unconnected platforms are listed as skipped by design; a binary .yaml is a real gap."""
+    from auditor.report import render
+    from auditor.scan import ScanOptions, run
+
+    (tmp_path / "package-lock.json").write_text('{"lockfileVersion": 3}')
+    (tmp_path / "app.yaml").write_text("name: demo\n")
+    clean = run(ScanOptions(paths=(tmp_path,)), clock=FixedClock(T0))
+    assert clean.coverage.complete
+    assert {s.category for s in clean.coverage.skipped} >= {"lockfile", "not_connected"}
+    text = render("table", clean, color=False)
+    assert "0 not examined" in text and "skipped by design, lockfile: 1" in text
+
+    (tmp_path / "blob.yaml").write_bytes(b"\x00\x01\x02binary")
+    gap = run(ScanOptions(paths=(tmp_path,)), clock=FixedClock(T0))
+    assert not gap.coverage.complete
+    assert [s.category for s in gap.coverage.gaps] == ["binary"]
+    assert "1 not examined" in render("table", gap, color=False)

@@ -446,7 +446,7 @@ def test_sample_configs_findings() -> None:
 
 
 def test_identity_hint_location_comes_first_in_connection_evidence() -> None:
-    """Platform findings anchor to the connection's first evidence: it must be the line naming the identity."""
+    """Platform findings anchor to the first evidence of a connection: the line naming the identity."""
     from pathlib import Path
 
     from auditor.config import load_config

@@ -33,7 +33,7 @@ def test_findings_grouped_by_file_and_identity() -> None:
 def test_gap_table_and_coverage_detail() -> None:
     text = render(build_result(), rules=RULES, options=PLAIN)
     assert "admin (escalation)" in text and "iam:CreateAccessKey on *" in text
-    assert "skipped too_large: 1" in text and "data/huge.json: file is 1.0 GB" in text
+    assert "not examined, too_large: 1" in text and "data/huge.json: file is 1.0 GB" in text
     assert "rules not evaluated: 1" in text
 
 

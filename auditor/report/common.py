@@ -286,5 +286,8 @@ def summary_counts(result: ScanResult) -> dict[str, Any]:
         "references": len(result.references),
         "identities": len(result.identities),
         "files_scanned": result.coverage.files_scanned,
-        "skipped": len(result.coverage.skipped),
+        # Not examined (a coverage gap) vs deliberately skipped (lock files, botaudit's own inputs, platforms
+        # nobody connected): only the first makes a scan incomplete.
+        "skipped": len(result.coverage.gaps),
+        "skipped_by_design": len(result.coverage.skipped) - len(result.coverage.gaps),
     }

@@ -98,10 +98,14 @@ def _coverage_lines(result: ScanResult) -> list[str]:
     missing = sorted(set(cov.platforms_requested) - set(cov.platforms_collected))
     if missing:
         lines.append(f"- :warning: platforms not collected: {escape(', '.join(missing))}")
-    for skip in cov.skipped[:COVERAGE_LINES]:
+    gaps = cov.gaps
+    for skip in gaps[:COVERAGE_LINES]:
         lines.append(f"- {escape(skip.category)}: {escape(skip.source)}: {escape(skip.reason)}")
-    if len(cov.skipped) > COVERAGE_LINES:
-        lines.append(f"- … and {len(cov.skipped) - COVERAGE_LINES} more not examined")
+    if len(gaps) > COVERAGE_LINES:
+        lines.append(f"- … and {len(gaps) - COVERAGE_LINES} more not examined")
+    deliberate = len(cov.skipped) - len(gaps)
+    if deliberate:
+        lines.append(f"- {deliberate} skipped by design (lock files, botaudit inputs, unconnected platforms)")
     if cov.not_evaluated:
         lines.append(f"- {len(cov.not_evaluated)} rule evaluations could not be made (missing data)")
     return lines

@@ -75,7 +75,7 @@ def _summary(result: ScanResult) -> RenderableType:
         f"{counts['gating']} gating · {counts['suppressed']} suppressed · {counts['baselined']} in baseline\n"
         f"{counts['agents']} agents · {counts['credentials']} inline credentials · {counts['references']} "
         f"secret references · {counts['identities']} platform identities · {counts['files_scanned']} files "
-        f"scanned · {counts['skipped']} skipped"
+        f"scanned · {counts['skipped']} not examined"
     )
     return Text.assemble(line, "\n", detail)
 
@@ -201,8 +201,12 @@ def _coverage(result: ScanResult) -> list[RenderableType]:
     by_category: dict[str, list[str]] = defaultdict(list)
     for skip in sorted(cov.skipped, key=lambda s: (s.category, s.source)):
         by_category[skip.category].append(f"{skip.source}: {skip.reason}")
-    for category, reasons in sorted(by_category.items()):
-        out.append(_text(f"  skipped {category}: {len(reasons)}", "yellow"))
+    by_design = {s.category for s in cov.skipped if s.by_design}
+    for category, reasons in sorted(by_category.items(), key=lambda kv: (kv[0] in by_design, kv[0])):
+        if category in by_design:
+            out.append(_text(f"  skipped by design, {category}: {len(reasons)}", "dim"))
+        else:
+            out.append(_text(f"  not examined, {category}: {len(reasons)}", "yellow"))
         for reason in reasons[:REASONS_PER_CATEGORY]:
             out.append(_text(f"    {reason}"))
         if len(reasons) > REASONS_PER_CATEGORY:
