@@ -196,3 +196,36 @@ def test_whole_tree_of_bad_input_goes_on(tmp_path: Path, detectors: DetectorSet)
     }
     good = next(r for r in results if r.path == "good.env")
     assert [m.location.key for m in good.secrets] == ["GITHUB_TOKEN"]
+
+
+@pytest.mark.parametrize(
+    ("rel", "data", "category"),
+    [
+        ("malformed.yaml", b"a: [unclosed\nb: 1\n", "parse_error"),
+        ("tabs.yaml", b"a:\n\tb: 1\n", "parse_error"),
+        ("malformed.json", b'{"a": [1, 2,,]}', "parse_error"),
+        ("bad.toml", b"x = [1,\n", "parse_error"),
+        ("deep.json", b"[" * 10_000 + b"]" * 10_000, "too_deep"),
+        ("deep.yaml", b"x: " + b"[" * 5_000 + b"]" * 5_000 + b"\n", "too_deep"),
+        (
+            "bomb.yaml",
+            b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+            + b"".join(
+                b"%c: &%c [%s]\n" % (98 + i, 98 + i, b",".join([b"*%c" % (97 + i)] * 9)) for i in range(8)
+            ),
+            "yaml_bomb",
+        ),
+    ],
+)
+def test_broken_structure_is_reported_even_without_any_credential(
+    tmp_path: Path, rel: str, data: bytes, category: str
+) -> None:
+    """Files with nothing credential-like skip the parser, yet broken structure is still coverage."""
+    result = scan(tmp_path, rel, data, DetectorSet.load())  # the bundled detectors and their real gates
+    assert [s.category for s in result.skipped] == [category], result.skipped
+    assert result.secrets == ()
+
+
+def test_valid_structure_without_credentials_stays_on_the_fast_path(tmp_path: Path) -> None:
+    for rel, data in (("ok.json", b'{"a": [1, 2]}'), ("ok.yaml", b"a: [1, 2]\nb: {c: d}\n")):
+        assert scan(tmp_path, rel, data, DetectorSet.load()).skipped == ()

@@ -528,9 +528,16 @@ def test_allow_lines_recorded(tmp_path: Path, detectors: DetectorSet) -> None:
 
 
 def test_benign_file_takes_the_fast_path(tmp_path: Path, detectors: DetectorSet) -> None:
-    # Malformed but keyword-free: the prefilter says nothing can match, so it is not even parsed.
+    # Keyword-free and well-formed: the prefilter says nothing can match, so it is not even parsed.
+    text = '{"region": "eu-west-1", "replicas": 3}'
+    result = scan(tmp_path, "data/values.json", text, detectors)
+    assert result == FileScan("data/values.json", "json", len(text))
+
+
+def test_malformed_keyword_free_file_is_still_coverage(tmp_path: Path, detectors: DetectorSet) -> None:
+    # Nothing credential-like, but broken: the reader must say it could not read the structure.
     result = scan(tmp_path, "data/values.json", '{"region": "eu-west-1", "replicas": 3', detectors)
-    assert result == FileScan("data/values.json", "json", len('{"region": "eu-west-1", "replicas": 3'))
+    assert [s.category for s in result.skipped] == ["parse_error"]
 
 
 def test_documented_example_flagged(tmp_path: Path, detectors: DetectorSet) -> None:

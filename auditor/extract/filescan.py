@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from auditor.discovery.walk import FileEntry
@@ -102,6 +103,34 @@ def _scan_structured(ev: Evidence, fmt: str) -> None:
         text.scan_lines(ev, only_new=True)
 
 
+# Flow collections nested this deep, or anchors with aliases, send a YAML file to the guarded parser.
+_YAML_SUSPECT_BRACKETS = 1000
+
+
+def _structure_suspect(data: bytes, fmt: str) -> bool:
+    """Whether a structured file that the keyword gates would pass over must be parsed anyway.
+
+    Malformed JSON, a YAML alias bomb or a document nested thousands deep has to become a coverage entry
+    even when nothing in it looks like a credential. The checks are cheap: the C JSON decoder, byte counts
+    for YAML; TOML files are rare and always parsed.
+    """
+    if fmt == "json":
+        try:
+            json.loads(data)
+        except (ValueError, RecursionError):
+            return True  # the tolerant parser decides: JSONC comments are fine, a broken file is reported
+        return False
+    if fmt == "yaml":
+        opened = data.count(b"[") + data.count(b"{")
+        return (
+            (b"&" in data and b"*" in data)  # anchors and aliases: a possible alias bomb
+            or opened > _YAML_SUSPECT_BRACKETS  # deep flow nesting
+            or opened != data.count(b"]") + data.count(b"}")  # an unclosed flow collection
+            or b"\n\t" in data  # tab indentation, which YAML forbids
+        )
+    return fmt == "toml"
+
+
 def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
     kind = classify(entry.rel)
     fmt = kind.format
@@ -119,8 +148,9 @@ def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> Fil
         data = data.decode("utf-16", errors="replace").encode("utf-8")
     allow = allow_lines(data)
     manifest = _is_manifest_candidate(data, kind)
+    suspect = fmt in _STRUCTURED and _structure_suspect(data, fmt)
     # Fast path: no detector keyword and no agent-manifest marker means nothing here needs parsing.
-    if not manifest and not detectors.candidates(data):
+    if not manifest and not suspect and not detectors.candidates(data):
         return FileScan(entry.rel, fmt, size, allow_lines=allow)
     body, note = _decode(data)
     ev = Evidence(entry.rel, body, kind, detectors, fingerprint_key)
@@ -128,7 +158,7 @@ def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> Fil
         ev.skip(f"{note}: still scanned, values may be garbled", "encoding")
     # Second gate: keywords are common words, so structure is read only where a detector hit, an agent
     # manifest or auth evidence is; parsing everything would cost ten times the detector pass.
-    if not manifest and not ev.text_hits() and not markers.evidence_markers().any(data):
+    if not manifest and not suspect and not ev.text_hits() and not markers.evidence_markers().any(data):
         return ev.build(fmt, size, allow)
     if fmt in _STRUCTURED:
         _scan_structured(ev, fmt)
