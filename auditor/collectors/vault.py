@@ -279,7 +279,7 @@ class VaultCollector:
                     Identity(
                         Platform.VAULT,
                         id=baseline_id,
-                        name=baseline_id,
+                        name="baseline policies: " + ", ".join(names_b),
                         kind="vault_baseline",
                         attributes={"policies": names_b, **evaluator.judge(names_b)},
                         aliases=(),
