@@ -349,8 +349,8 @@ def collect(
 ) -> None:
     """Collect one platform read-only into a snapshot file (no secret values), for offline judgement."""
     from auditor.config import load_config
-    from auditor.inventory import build_inventory
-    from auditor.scan import ScanOptions, collect_platform, identifiers_for, scan_tree
+    from auditor.inventory import build_inventory, resolve_hints
+    from auditor.scan import ScanOptions, collect_platform, scan_tree
     from auditor.snapshot import dump_snapshot
 
     chosen = _platforms(platform)
@@ -363,7 +363,7 @@ def collect(
         identifiers: list[str] = []
         if paths:
             files, _ = scan_tree(paths, cfg, options=ScanOptions(paths=tuple(paths)), progress=sink)
-            identifiers = identifiers_for(build_inventory(files, cfg), target)
+            identifiers = list(resolve_hints(build_inventory(files, cfg)).get(target, ()))
         snap = collect_platform(
             target, cfg, identifiers=identifiers, clock=_clock(now), progress=sink, ca_bundle=ca_bundle
         )

@@ -13,7 +13,6 @@ from auditor.collectors.interface import Collector, CollectRequest
 from auditor.config import Config, find_config, load_config, validate_rule_refs
 from auditor.errors import CollectorError, ConfigError, SnapshotError
 from auditor.model import (
-    Agent,
     Coverage,
     FileScan,
     Platform,
@@ -201,10 +200,11 @@ def _rules_in_scope(
     """
     kept: list[Any] = []
     idle: dict[str, int] = {}
+    platforms = {p.value for p in Platform}
+    known = {p.value for p in snapshots} | {p.value for p in requested}
     for rule in rules:
         platform = getattr(rule, "platform", None)
-        known = {p.value for p in snapshots} | {p.value for p in requested}
-        if platform and platform in {p.value for p in Platform} and platform not in known:
+        if platform and platform in platforms and platform not in known:
             idle[platform] = idle.get(platform, 0) + 1
             continue
         kept.append(rule)
@@ -217,19 +217,6 @@ def _rules_in_scope(
         for name, count in sorted(idle.items())
     ]
     return kept, notes
-
-
-def identifiers_for(agents: Sequence[Agent], platform: Platform) -> list[str]:
-    """Join keys the collector should look up: identity hints and public identifiers from configs."""
-    out: set[str] = set()
-    for agent in agents:
-        for conn in agent.connections:
-            if conn.platform is platform and conn.identity_hint:
-                out.add(conn.identity_hint)
-        for secret in agent.secrets:
-            if secret.identifier and secret.platform in (platform, None):
-                out.add(secret.identifier)
-    return sorted(out)
 
 
 def run(
@@ -245,7 +232,7 @@ def run(
     from auditor.engine.evaluate import evaluate
     from auditor.engine.interface import RuleContext
     from auditor.engine.loader import load_rules
-    from auditor.inventory import build_inventory
+    from auditor.inventory import build_inventory, resolve_hints
 
     clock = clock or SystemClock()
     progress = progress or NullProgress()
@@ -268,13 +255,14 @@ def run(
     snapshots = _load_snapshots(snapshot_files, warnings, skipped, unreadable)
 
     collected: list[str] = [p.value for p in snapshots]
+    hints = resolve_hints(agents)
     for platform in options.connect:
         progress.start(f"collect {platform.value}")
         try:
             snapshots[platform] = collect_platform(
                 platform,
                 config,
-                identifiers=identifiers_for(agents, platform),
+                identifiers=hints.get(platform, ()),
                 clock=clock,
                 progress=progress,
                 factory=options.collector_factory,

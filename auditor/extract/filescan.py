@@ -147,18 +147,26 @@ def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> Fil
         # UTF-16 interleaves NUL bytes with every keyword: prefilter its UTF-8 re-encoding instead.
         data = data.decode("utf-16", errors="replace").encode("utf-8")
     allow = allow_lines(data)
-    manifest = _is_manifest_candidate(data, kind)
-    suspect = fmt in _STRUCTURED and _structure_suspect(data, fmt)
-    # Fast path: no detector keyword and no agent-manifest marker means nothing here needs parsing.
-    if not manifest and not suspect and not detectors.candidates(data):
-        return FileScan(entry.rel, fmt, size, allow_lines=allow)
+    must_parse = _is_manifest_candidate(data, kind)
+    # Fast path: no detector keyword and no agent-manifest marker means nothing here needs parsing, unless
+    # the structure itself looks broken. That check runs only where a file would otherwise go unparsed,
+    # so a file that is parsed anyway is not decoded twice.
+    if not must_parse and not detectors.candidates(data):
+        if not _structure_suspect(data, fmt):
+            return FileScan(entry.rel, fmt, size, allow_lines=allow)
+        must_parse = True
     body, note = _decode(data)
     ev = Evidence(entry.rel, body, kind, detectors, fingerprint_key)
     if note is not None:
         ev.skip(f"{note}: still scanned, values may be garbled", "encoding")
     # Second gate: keywords are common words, so structure is read only where a detector hit, an agent
     # manifest or auth evidence is; parsing everything would cost ten times the detector pass.
-    if not manifest and not suspect and not ev.text_hits() and not markers.evidence_markers().any(data):
+    if (
+        not must_parse
+        and not ev.text_hits()
+        and not markers.evidence_markers().any(data)
+        and not _structure_suspect(data, fmt)
+    ):
         return ev.build(fmt, size, allow)
     if fmt in _STRUCTURED:
         _scan_structured(ev, fmt)
