@@ -528,6 +528,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         app(args=list(argv) if argv is not None else None, prog_name="botaudit", standalone_mode=True)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    except Exception as exc:
+        # A bug, not bad input: never a raw traceback, and only the exception's type, since its message
+        # could quote a scanned value. BOTAUDIT_DEBUG=1 re-raises for a full traceback.
+        if os.environ.get("BOTAUDIT_DEBUG"):
+            raise
+        stderr.print(
+            f"botaudit: internal error ({type(exc).__name__}); the scan is incomplete. "
+            "Set BOTAUDIT_DEBUG=1 for a traceback and report it.",
+            markup=False,
+            highlight=False,
+        )
+        return int(ExitCode.INCOMPLETE)
     return 0
 
 

@@ -399,3 +399,20 @@ def test_bad_input_without_secrets_passes_the_gate_and_strict_reports_it(tmp_pat
     strict = botaudit("scan", str(tree), "-q", "--strict")
     assert strict.exit_code == 3
     assert "Traceback" not in strict.output
+
+
+def test_an_internal_error_is_a_clear_message_without_traceback_or_value(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import auditor.scan
+    from auditor import cli
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("ghp_value-that-must-not-be-printed")
+
+    monkeypatch.setattr(auditor.scan, "run", broken)
+    monkeypatch.delenv("BOTAUDIT_DEBUG", raising=False)
+    assert cli.main(["scan", str(tmp_path), "--no-progress"]) == 3
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError)" in err
+    assert "Traceback" not in err and "ghp_value" not in err
