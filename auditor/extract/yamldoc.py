@@ -175,6 +175,12 @@ class _Builder:
             self.docs.append(Doc(self.root, self.lines, self.doc_line))
 
 
+def _is_depth_error(problem: str) -> bool:
+    """Whether a parser's own message says the document was nested past its limit."""
+    lowered = problem.lower()
+    return "nesting depth" in lowered or "recursion" in lowered or "too deep" in lowered
+
+
 def load_yaml(text: str) -> tuple[list[Doc], DocumentError | None]:
     """Every document in `text`; on an error, the documents before it and the error (with its line)."""
     builder = _Builder()
@@ -187,9 +193,13 @@ def load_yaml(text: str) -> tuple[list[Doc], DocumentError | None]:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1} column {mark.column + 1}: " if mark is not None else ""
         problem = exc.problem or exc.context or "invalid YAML"
-        return builder.docs, DocumentError(
-            f"YAML {where}{problem}", "parse_error", mark.line + 1 if mark else None
-        )
+        line = mark.line + 1 if mark else None
+        if _is_depth_error(problem):
+            # PyYAML >= 6.0.3 caps flow nesting in its own scanner; same coverage category as our guard.
+            return builder.docs, DocumentError(
+                f"too deeply nested: YAML {where}{problem.strip()}", "too_deep", line
+            )
+        return builder.docs, DocumentError(f"YAML {where}{problem}", "parse_error", line)
     except (yaml.YAMLError, ValueError) as exc:
         return builder.docs, DocumentError(f"YAML: {exc}", "parse_error")
     return builder.docs, None
