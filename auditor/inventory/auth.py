@@ -1,0 +1,391 @@
+"""Auth-model inference: per agent and platform, the evidence (tags with notes and locations) and the
+DESIGN section 4 model it decides, with the reason shown in reports."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from auditor.inventory.join import hint_first, hint_location
+from auditor.inventory.kinds import MCP
+from auditor.inventory.paths import loc_key
+from auditor.inventory.platforms import (
+    CODE_PLATFORM,
+    MCP_WORDS,
+    platform_of_reference,
+    platform_of_secret,
+    platform_of_setting,
+)
+from auditor.model import (
+    Agent,
+    AuthModel,
+    Connection,
+    Location,
+    ManifestHint,
+    Platform,
+    ReferenceKind,
+    SecretMatch,
+)
+
+
+@dataclass
+class _Evidence:
+    """What one agent shows about one platform."""
+
+    tags: dict[str, list[Location]] = field(default_factory=lambda: defaultdict(list))
+    hints: list[str] = field(default_factory=list)
+    fingerprints: list[str] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, tag: str, location: Location, note: str = "") -> None:
+        self.tags[tag].append(location)
+        if note and note not in self.notes[tag]:
+            self.notes[tag].append(note)
+
+    def all_locations(self) -> tuple[Location, ...]:
+        return tuple(sorted({loc for locs in self.tags.values() for loc in locs}, key=loc_key))
+
+
+_PERSONAL_KINDS = re.compile(
+    r"(slack_user|xoxp|github_pat|github_personal|github_fine|github_oauth|gho|ghu|"
+    r"personal)",
+    re.IGNORECASE,
+)
+_STATIC_KINDS = re.compile(
+    r"(aws_access_key|aws_secret|api_key|apikey|bot_token|xoxb|vault_token|session|"
+    r"stripe|twilio|sendgrid|openai|anthropic|google|token)",
+    re.IGNORECASE,
+)
+_DYNAMIC_PATH = re.compile(r"\b[\w-]+/creds/[\w./-]+")
+_BOUNDED_TTL = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.IGNORECASE)
+_TTL_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def ttl_seconds(value: str) -> int | None:
+    """Seconds from a Vault-style duration (`3600`, `15m`, `1h`, `24h`); None when not a duration."""
+    value = value.strip().lower()
+    total = 0
+    matched = False
+    for number, unit in re.findall(r"(\d+)\s*([smhd]?)", value):
+        total += int(number) * _TTL_UNITS[unit]
+        matched = True
+    if not matched or re.sub(r"[\d\s smhd]", "", value):
+        return None
+    return total
+
+
+def _classify_secret(secret: SecretMatch, ev: _Evidence) -> None:
+    kind = secret.kind.lower()
+    loc = secret.location
+    label = (loc.key or "").rsplit(".", 1)[-1]
+    label = f"{label} ({secret.kind})" if label else secret.kind
+    if _PERSONAL_KINDS.search(kind) or _PERSONAL_KINDS.search(secret.detector_id):
+        ev.add("personal_token", loc, f"a personal token {label} at {loc.path}:{loc.line}")
+    elif "password" in kind or "security_token" in kind:
+        ev.add("password", loc, f"{label} at {loc.path}:{loc.line}")
+    elif "client_secret" in kind or "azure" in kind or "consumer_secret" in kind:
+        ev.add("client_secret", loc, f"client secret {label} at {loc.path}:{loc.line}")
+    elif "private_key" in kind or "certificate" in kind or kind.startswith("pem"):
+        ev.add("certificate", loc, f"a private key at {loc.path}:{loc.line}")
+    elif "refresh" in kind:
+        ev.add("refresh_token", loc, f"a refresh token at {loc.path}:{loc.line}")
+    elif _STATIC_KINDS.search(kind) or kind.startswith("aws"):
+        ev.add("static_key", loc, f"static {label} at {loc.path}:{loc.line}")
+    else:
+        ev.add("static_key", loc, f"inline {label} at {loc.path}:{loc.line}")
+    ev.fingerprints.append(secret.fingerprint)
+    if secret.identifier:
+        ev.hints.append(secret.identifier)
+
+
+def _classify_name(name: str, value: str, loc: Location, ev: _Evidence, platform: Platform) -> None:
+    """Tags from a setting or env var name (and its non-secret value)."""
+    up = name.upper().replace(".", "_").replace("-", "_")
+    low_value = value.lower()
+    where = f"{loc.path}:{loc.line}"
+    last = up.rsplit("_", 1)[-1] if "_" in up else up
+    if re.search(r"PASSWORD|PASSWD", up) and not re.search(r"POLICY|RESET|_FILE$|_PATH$", up):
+        ev.add("password", loc, f"{name} set ({where})")
+    if "SECURITY_TOKEN" in up:
+        ev.add("password", loc, f"{name} set ({where})")
+    if re.search(r"GRANT_?TYPE", up) or "grant-type" in low_value:
+        if low_value == "password":
+            ev.add("password_grant", loc, f"OAuth password grant ({where})")
+        elif "jwt-bearer" in low_value:
+            ev.add("jwt_bearer", loc, f"JWT bearer grant ({where})")
+        elif "client_credentials" in low_value:
+            ev.add("client_credentials", loc, f"client credentials grant ({where})")
+        elif low_value == "implicit":
+            ev.add("implicit_grant", loc, f"implicit grant ({where})")
+        elif "authorization_code" in low_value:
+            ev.add("auth_code", loc, f"authorization code grant ({where})")
+        elif "on_behalf_of" in low_value or low_value == "obo":
+            ev.add("obo", loc, f"On-Behalf-Of ({where})")
+    if re.search(r"RESPONSE_?TYPE", up) and low_value == "token":
+        ev.add("implicit_grant", loc, f"implicit grant response_type=token ({where})")
+    if re.search(r"PKCE|CODE_?CHALLENGE", up) and low_value not in (
+        "false",
+        "0",
+        "no",
+        "off",
+        "none",
+        "disabled",
+    ):
+        ev.add("pkce", loc, f"PKCE ({where})")
+    if re.search(r"CLIENT_?SECRET|APP_?PASSWORD|MICROSOFTAPPPASSWORD|CONSUMER_?SECRET", up):
+        ev.add("client_secret", loc, f"{name} set ({where})")
+    if re.search(
+        r"CLIENT_?CERTIFICATE|CERT_?PATH|CERTIFICATE_?PATH|THUMBPRINT|PRIVATE_?KEY_?(FILE|PATH)|"
+        r"KEY_?FILE|JWT_?KEY",
+        up,
+    ):
+        ev.add("certificate", loc, f"{name} set ({where})")
+    if platform is Platform.AWS and re.search(r"AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|ACCESS_KEY_ID", up):
+        ev.add("static_key", loc, f"{name} set ({where})")
+    if re.search(r"ROLE_?ARN|ROLE-ARN|ASSUME_?ROLE", up) or "eks.amazonaws.com/role-arn" in name.lower():
+        ev.add("role", loc, f"IAM role {value or name} ({where})")
+        if value.startswith("arn:aws"):
+            ev.hints.insert(0, value)
+    if re.search(r"WEB_?IDENTITY|MANAGED_?IDENTITY|WORKLOAD_?IDENTITY|FEDERATED_?TOKEN", up) or (
+        "azure.workload.identity" in name.lower()
+    ):
+        ev.add("role", loc, f"workload identity ({where})")
+    if platform is Platform.VAULT:
+        if re.search(r"APPROLE|ROLE_?ID|SECRET_?ID", up) or "approle" in low_value:
+            ev.add("approle", loc, f"Vault AppRole ({where})")
+        if re.search(r"/CREDS/", value.upper()) or re.search(r"(database|aws|gcp|azure)/creds/", low_value):
+            ev.add("dynamic_secret", loc, f"Vault dynamic secret {value} ({where})")
+        if re.search(r"TOKEN_?TTL|TOKEN_?MAX_?TTL|SECRET_?ID_?TTL", up) and last not in ("FILE", "PATH"):
+            seconds = ttl_seconds(value) if value else None
+            tag = "ttl_bounded" if seconds else "ttl_unbounded" if seconds == 0 else ""
+            if tag:
+                ev.add(tag, loc, f"{name}={value} ({where})")
+        if re.search(r"ROLE_?NAME$|^VAULT_ROLE$|APPROLE_ROLE$|_ROLE$", up) and value and "/" not in value:
+            ev.hints.append(value)
+        if (up.endswith("VAULT_TOKEN") or up == "TOKEN") and not value:
+            ev.add("static_key", loc, f"{name} set ({where})")
+    if (
+        re.search(r"USER_?NAME$|^USER$|_USER$|_LOGIN$", up)
+        and "@" in value
+        and platform is Platform.SALESFORCE
+    ):
+        ev.hints.insert(0, value)
+    if re.search(r"(CLIENT|APP|APPLICATION)_?ID$|MICROSOFTAPPID$|CONSUMER_?KEY$", up) and value:
+        ev.hints.append(value)
+    if re.search(r"SUB(JECT)?$", up) and value:
+        # A JWT subject taken from the request (a template) is per-user; a fixed username is one shared user.
+        if re.search(r"[{$<%]|request|user\.|current", value, re.IGNORECASE):
+            ev.add("per_user_subject", loc, f"JWT subject from the requesting user ({where})")
+        elif "@" in value:
+            ev.add("fixed_subject", loc, f"JWT subject fixed to {value} ({where})")
+            ev.hints.insert(0, value)
+
+
+def _classify_code(name: str, loc: Location, ev: _Evidence) -> None:
+    where = f"{loc.path}:{loc.line}"
+    tag = {
+        "salesforce.password_login": "password",
+        "salesforce.session_login": "static_key",
+        "salesforce.jwt_bearer": "jwt_bearer",
+        "oauth.password_grant": "password_grant",
+        "oauth.implicit_grant": "implicit_grant",
+        "oauth.client_credentials": "client_credentials",
+        "oauth.pkce": "pkce",
+        "msal.confidential_client": "confidential_client",
+        "msal.public_client": "public_client",
+        "msal.on_behalf_of": "obo",
+        "msal.client_credential": "client_credentials",
+        "msal.certificate": "certificate",
+        "azure.managed_identity": "role",
+        "aws.static_keys": "static_key",
+        "aws.assume_role": "role",
+        "vault.approle": "approle",
+        "vault.dynamic_secret": "dynamic_secret",
+        "jwt.per_user_subject": "per_user_subject",
+    }.get(name)
+    if tag:
+        ev.add(tag, loc, f"{name} call ({where})")
+
+
+# Auth models in the order they win when an agent shows several for one platform: a credential the agent
+# really holds (a personal token, a password, a static key) outweighs the good pattern it also uses.
+def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
+    t = ev.tags
+
+    def why(*tags: str) -> str:
+        # At most three notes per tag keep the reason one readable line.
+        return "; ".join("; ".join(ev.notes[tag][:3]) for tag in tags if ev.notes.get(tag))
+
+    if "personal_token" in t:
+        return AuthModel.PERSONAL_TOKEN, why("personal_token")
+    if "password" in t or "password_grant" in t:
+        return AuthModel.SHARED_PASSWORD, "integration user login: " + why("password", "password_grant")
+    if platform is Platform.VAULT and "static_key" in t:
+        return AuthModel.STATIC_API_KEY, "a static Vault token: " + why("static_key")
+    if "obo" in t:
+        return AuthModel.ON_BEHALF_OF, "each request runs as its user: " + why("obo")
+    if ("jwt_bearer" in t or "certificate" in t) and "per_user_subject" in t:
+        return AuthModel.JWT_BEARER_PER_USER, "JWT bearer as the requesting user: " + why(
+            "jwt_bearer", "per_user_subject"
+        )
+    if "pkce" in t and "client_secret" not in t and "static_key" not in t:
+        return AuthModel.OAUTH_PKCE, "authorization code with PKCE: " + why("pkce")
+    if "dynamic_secret" in t or ("approle" in t and "ttl_bounded" in t and "ttl_unbounded" not in t):
+        return AuthModel.JIT_TOKEN, "short-lived Vault credentials: " + why(
+            "dynamic_secret", "approle", "ttl_bounded"
+        )
+    if "static_key" in t:
+        return AuthModel.STATIC_API_KEY, why("static_key")
+    if "role" in t:
+        return AuthModel.SERVICE_ACCOUNT_ROLE, "a platform-issued role identity: " + why("role")
+    if "approle" in t:
+        return AuthModel.CLIENT_SECRET, "Vault AppRole without bounded TTLs: " + why(
+            "approle", "ttl_unbounded"
+        )
+    if "certificate" in t or "jwt_bearer" in t or "fixed_subject" in t:
+        return AuthModel.CLIENT_CERTIFICATE, "app-only with a certificate or JWT as one fixed user: " + why(
+            "certificate", "jwt_bearer", "fixed_subject"
+        )
+    if "client_secret" in t or "client_credentials" in t or "confidential_client" in t:
+        return AuthModel.CLIENT_SECRET, "app-only with a client secret: " + why(
+            "client_secret", "client_credentials", "confidential_client"
+        )
+    if "refresh_token" in t:
+        return AuthModel.STATIC_API_KEY, why("refresh_token")
+    if "implicit_grant" in t:
+        return AuthModel.UNKNOWN, why("implicit_grant")
+    return AuthModel.UNKNOWN, "configuration names the platform but not how the agent authenticates"
+
+
+def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
+    by_platform: dict[Platform, _Evidence] = defaultdict(_Evidence)
+    file_platforms: dict[str, set[Platform]] = defaultdict(set)
+    generic: list[tuple[str, str, Location]] = []
+
+    for secret in agent.secrets:
+        secret_platform = platform_of_secret(secret) or Platform.OTHER
+        file_platforms[secret.location.path].add(secret_platform)
+        _classify_secret(secret, by_platform[secret_platform])
+    for ref in agent.references:
+        if _DYNAMIC_PATH.search(ref.target):
+            by_platform[Platform.VAULT].add(
+                "dynamic_secret", ref.location, f"Vault dynamic secret ({ref.location.path})"
+            )
+            file_platforms[ref.location.path].add(Platform.VAULT)
+        platform = platform_of_reference(ref)
+        if platform is not None:
+            file_platforms[ref.location.path].add(platform)
+            by_platform[platform].add("reference", ref.location, f"{ref.kind.value} reference")
+            name = (
+                ref.target
+                if ref.kind is ReferenceKind.ENV_VAR
+                else (ref.location.key or "").rsplit(".", 1)[-1]
+            )
+            _classify_name(name, "", ref.location, by_platform[platform], platform)
+    for setting in agent.settings:
+        if setting.key.startswith("code."):
+            name = setting.key[5:]
+            platform = CODE_PLATFORM.get(name.split(".", 1)[0])
+            if platform is None:
+                generic.append((setting.key, setting.value, setting.location))
+                continue
+            file_platforms[setting.location.path].add(platform)
+            _classify_code(name, setting.location, by_platform[platform])
+            by_platform[platform].add("sdk", setting.location)
+            continue
+        platform = platform_of_setting(setting)
+        if platform is None:
+            generic.append((setting.key, setting.value, setting.location))
+            continue
+        file_platforms[setting.location.path].add(platform)
+        by_platform[platform].add("setting", setting.location)
+        name = (
+            setting.key.rsplit(".", 1)[-1]
+            if "." in setting.key and not setting.key.isupper()
+            else setting.key
+        )
+        _classify_name(name, setting.value, setting.location, by_platform[platform], platform)
+
+    for hint in agent.hints:
+        _hint_evidence(hint, by_platform)
+
+    # Generic OAuth evidence (grant_type, code.oauth.*) belongs to the one platform its file talks to.
+    for key, value, loc in generic:
+        platforms = file_platforms.get(loc.path, set()) - {Platform.OTHER}
+        if len(platforms) != 1:
+            continue
+        (platform,) = platforms
+        if key.startswith("code."):
+            _classify_code(key[5:], loc, by_platform[platform])
+        else:
+            name = key.rsplit(".", 1)[-1]
+            _classify_name(name, value, loc, by_platform[platform], platform)
+    return by_platform
+
+
+def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -> None:
+    d = hint.details
+    loc = hint.location
+    if hint.kind == "slack_app_manifest":
+        by_platform[Platform.SLACK].add("manifest", loc)
+    elif hint.kind == "bot_framework":
+        ev = by_platform[Platform.ENTRA]
+        ev.add("manifest", loc)
+        app_type = str(d.get("MicrosoftAppType") or d.get("app_type") or "").lower()
+        if app_type in ("userassignedmsi", "managedidentity"):
+            ev.add("role", loc, f"Bot Framework app type {app_type} ({loc.path})")
+        app_id = d.get("MicrosoftAppId") or d.get("app_id")
+        if isinstance(app_id, str) and app_id:
+            ev.hints.append(app_id)
+    elif hint.kind in ("k8s_workload", "k8s_service_account"):
+        annotations = d.get("annotations") or {}
+        if isinstance(annotations, Mapping):
+            role = annotations.get("eks.amazonaws.com/role-arn")
+            if isinstance(role, str) and role:
+                ev = by_platform[Platform.AWS]
+                ev.add("role", loc, f"IRSA role {role} ({loc.path})")
+                ev.hints.insert(0, role)
+            client = annotations.get("azure.workload.identity/client-id")
+            if isinstance(client, str) and client:
+                ev = by_platform[Platform.ENTRA]
+                ev.add("role", loc, f"workload identity {client} ({loc.path})")
+                ev.hints.insert(0, client)
+            gsa = annotations.get("iam.gke.io/gcp-service-account")
+            if isinstance(gsa, str) and gsa:
+                by_platform[Platform.GOOGLE].add("role", loc, f"GKE workload identity ({loc.path})")
+        sa = d.get("serviceAccountName") if hint.kind == "k8s_workload" else None
+        if sa:
+            by_platform[Platform.KUBERNETES].add("role", loc, f"service account {sa} ({loc.path})")
+            by_platform[Platform.KUBERNETES].hints.append(str(sa))
+    elif hint.kind == MCP:
+        words = " ".join(
+            str(x) for x in (hint.name, d.get("command") or "", *(d.get("args") or ()), d.get("url") or "")
+        )
+        for word, platform in MCP_WORDS:
+            if word in words.lower():
+                by_platform[platform].add("mcp", loc)
+                break
+
+
+def with_connections(agent: Agent) -> Agent:
+
+    connections = []
+    for platform, ev in sorted(_platform_evidence(agent).items(), key=lambda kv: kv[0].value):
+        if platform is Platform.OTHER and not ev.fingerprints:
+            continue
+        model, reason = _decide(platform, ev)
+        hints = [h for h in ev.hints if h]
+        hint = hints[0] if hints else None
+        connections.append(
+            Connection(
+                platform=platform,
+                auth_model=model,
+                identity_hint=hint,
+                evidence=hint_first(ev.all_locations(), hint_location(agent, hint))[:20],
+                credential_fingerprints=tuple(sorted(set(ev.fingerprints))),
+                reason=reason.strip("; :") or model.value,
+            )
+        )
+    return replace(agent, connections=tuple(connections))

@@ -1,0 +1,228 @@
+"""Agent grouping: which agents exist and which files, credentials, references and settings belong to each.
+
+Pure: built from FileScans and the config, no file reads. Agents come from manifest hints (one per MCP server
+entry; one per folder for the other kinds) and from `agents:` in botaudit.yaml, which win.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from auditor.config import AgentDecl, Config
+from auditor.inventory.auth import with_connections
+from auditor.inventory.kinds import KIND_OF_MANIFEST, MCP, MULTI_USER_KINDS, SUPPORTING_KINDS
+from auditor.inventory.paths import agent_root, environment_of, glob_match, loc_key, norm_path, under
+from auditor.model import Agent, FileScan, ManifestHint, SecretMatch, SecretReference, Setting
+
+_REMOTE_TRANSPORTS = frozenset({"sse", "http", "streamable-http", "streamable_http", "websocket", "ws"})
+
+
+def _mcp_scope(hint: ManifestHint) -> str:
+    """The key path prefix of one MCP server entry (`mcpServers.github`)."""
+    key = hint.location.key
+    if key:
+        return key
+    container = hint.details.get("container") or "mcpServers"
+    return f"{container}.{hint.name}"
+
+
+def _in_scope(key: str | None, scope: str) -> bool:
+    return bool(key) and (key == scope or str(key).startswith(scope + "."))
+
+
+# -- building -----------------------------------------------------------------------------------------------
+@dataclass
+class _Draft:
+    """A mutable agent while the inventory is assembled."""
+
+    name: str
+    root: str
+    kinds: list[str] = field(default_factory=list)
+    hints: list[ManifestHint] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)
+    secrets: list[SecretMatch] = field(default_factory=list)
+    references: list[SecretReference] = field(default_factory=list)
+    settings: list[Setting] = field(default_factory=list)
+    decl: AgentDecl | None = None
+    mcp_file: str | None = None
+    mcp_scope: str | None = None
+
+
+def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, ...]:
+    """Agents with their files, credentials, references, settings and classified connections (pure)."""
+    declared = [_Draft(name=d.name, root=_decl_root(d), decl=d) for d in config.agents]
+    mcp_agents: list[_Draft] = []
+    folder_agents: dict[str, _Draft] = {}
+
+    def declared_owner(path: str) -> _Draft | None:
+        for draft in declared:
+            assert draft.decl is not None
+            if any(glob_match(path, p) for p in draft.decl.paths):
+                return draft
+        return None
+
+    for scan in sorted(files, key=lambda f: f.path):
+        for hint in scan.manifests:
+            owner = declared_owner(scan.path)
+            if owner is not None:
+                owner.hints.append(hint)
+                owner.kinds.append(hint.kind)
+                owner.files.add(scan.path)
+                continue
+            if hint.kind == MCP:
+                draft = _Draft(
+                    name=hint.name, root=norm_path(scan.path), mcp_file=scan.path, mcp_scope=_mcp_scope(hint)
+                )
+                draft.hints.append(hint)
+                draft.kinds.append(hint.kind)
+                draft.files.add(scan.path)
+                mcp_agents.append(draft)
+                continue
+            root = agent_root(scan.path)
+            if root not in folder_agents:
+                folder_agents[root] = _Draft(name="", root=root)
+            draft = folder_agents[root]
+            draft.hints.append(hint)
+            draft.kinds.append(hint.kind)
+            draft.files.add(scan.path)
+
+    # A folder with only supporting evidence (an RBAC binding, a Vault agent config) is not an agent itself.
+    for root in [r for r, d in folder_agents.items() if all(k in SUPPORTING_KINDS for k in d.kinds)]:
+        folder_agents.pop(root)
+    folder_by_depth = sorted(folder_agents.values(), key=lambda d: -len(d.root))
+    mcp_by_file: dict[str, list[_Draft]] = defaultdict(list)
+    for draft in mcp_agents:
+        mcp_by_file[draft.mcp_file or ""].append(draft)
+
+    def owner_of(path: str, key: str | None) -> _Draft | None:
+        owner = declared_owner(path)
+        if owner is not None:
+            return owner
+        for draft in mcp_by_file.get(path, ()):
+            if _in_scope(key, draft.mcp_scope or ""):
+                return draft
+        for draft in folder_by_depth:
+            if under(norm_path(path), draft.root):
+                return draft
+        # Evidence of an MCP file outside every server entry (a top-level setting) belongs to no one.
+        return None
+
+    for scan in files:
+        for secret in scan.secrets:
+            if (owner := owner_of(scan.path, secret.location.key)) is not None:
+                owner.secrets.append(secret)
+                owner.files.add(scan.path)
+        for ref in scan.references:
+            if (owner := owner_of(scan.path, ref.location.key)) is not None:
+                owner.references.append(ref)
+                owner.files.add(scan.path)
+        for setting in scan.settings:
+            if (owner := owner_of(scan.path, setting.location.key)) is not None:
+                owner.settings.append(setting)
+                owner.files.add(scan.path)
+
+    drafts = [d for d in declared] + mcp_agents + sorted(folder_agents.values(), key=lambda d: d.root)
+    _name_drafts(drafts)
+    agents = [_finish(d) for d in drafts]
+    return tuple(sorted(agents, key=lambda a: a.name))
+
+
+def _decl_root(decl: AgentDecl) -> str:
+    """The literal folder a declaration's first glob starts with (`bots/support/**` -> bots/support)."""
+    if not decl.paths:
+        return "."
+    parts = []
+    for part in norm_path(decl.paths[0]).split("/"):
+        if any(c in part for c in "*?["):
+            break
+        parts.append(part)
+    return "/".join(parts) or "."
+
+
+def _name_drafts(drafts: list[_Draft]) -> None:
+    """Folder agents take their folder's name; MCP agents their server name; clashes get a path prefix."""
+    for draft in drafts:
+        if draft.decl is not None:
+            continue
+        if draft.mcp_file is not None:
+            draft.name = draft.name or "mcp-server"
+        elif draft.root not in ("", "."):
+            draft.name = posixpath.basename(draft.root)
+        else:
+            draft.name = draft.hints[0].name if draft.hints else "agent"
+    counts: dict[str, int] = defaultdict(int)
+    for draft in drafts:
+        counts[draft.name] += 1
+    taken = {d.name for d in drafts if counts[d.name] == 1}
+    for draft in drafts:
+        if counts[draft.name] > 1 and draft.decl is None:
+            base = agent_root(draft.mcp_file) if draft.mcp_file else draft.root
+            candidate = f"{base}:{draft.name}" if base not in ("", ".") else draft.name
+            suffix = 2
+            unique = candidate
+            while unique in taken:
+                unique = f"{candidate}-{suffix}"
+                suffix += 1
+            taken.add(unique)
+            draft.name = unique
+
+
+def _finish(draft: _Draft) -> Agent:
+    decl = draft.decl
+    kinds = [k for k in KIND_OF_MANIFEST if k in draft.kinds]
+    kind = (decl.kind if decl and decl.kind else None) or (KIND_OF_MANIFEST[kinds[0]] if kinds else "agent")
+    multi_user = decl.multi_user if decl and decl.multi_user is not None else _multi_user(draft)
+    settings = tuple(sorted(set(draft.settings), key=lambda s: (loc_key(s.location), s.key, s.value)))
+    env_values = [
+        s.value
+        for s in settings
+        if s.key.upper() in ("ENV", "ENVIRONMENT", "APP_ENV", "STAGE", "DEPLOY_ENV", "ASPNETCORE_ENVIRONMENT")
+    ]
+    environment = (decl.environment if decl else None) or environment_of(
+        draft.root,
+        draft.name,
+        *[h.name for h in draft.hints],
+        *env_values,
+        *[str(h.details.get("namespace", "")) for h in draft.hints],
+    )
+    secrets = tuple(sorted(set(draft.secrets), key=lambda s: (loc_key(s.location), s.fingerprint, s.kind)))
+    references = tuple(
+        sorted(set(draft.references), key=lambda r: (loc_key(r.location), r.kind.value, r.target))
+    )
+    agent = Agent(
+        name=draft.name,
+        root=draft.root,
+        kind=kind,
+        manifests=tuple(sorted({h.location for h in draft.hints}, key=loc_key)),
+        secrets=secrets,
+        references=references,
+        multi_user=multi_user,
+        declared=decl is not None,
+        environment=environment,
+        files=tuple(sorted(draft.files)),
+        settings=settings,
+        hints=tuple(draft.hints),
+        description=decl.description if decl else "",
+    )
+    return with_connections(agent)
+
+
+def _multi_user(draft: _Draft) -> bool:
+    for hint in draft.hints:
+        if hint.kind in MULTI_USER_KINDS:
+            return True
+        if hint.kind == MCP:
+            transport = str(hint.details.get("transport") or "").lower()
+            if hint.details.get("url") or transport in _REMOTE_TRANSPORTS:
+                return True
+        if hint.kind == "k8s_workload" and str(hint.details.get("kind", "")).lower() in (
+            "service",
+            "ingress",
+        ):
+            return True
+    # A web chat endpoint: the agent configures who may call it from a browser.
+    return any(re.search(r"cors|allowed_?origins", s.key, re.IGNORECASE) for s in draft.settings)

@@ -1,0 +1,118 @@
+"""Path helpers for agent grouping: agent roots, globs from botaudit.yaml, environments from names."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from auditor.model import Location
+
+# Folders that hold deployment files of an agent, not the agent: its root is the folder above.
+_DEPLOY_DIRS = frozenset(
+    {
+        "k8s",
+        "kubernetes",
+        "deploy",
+        "deployment",
+        "deployments",
+        "manifests",
+        "helm",
+        "charts",
+        "infra",
+        "terraform",
+        "config",
+        "configs",
+        "workflows",
+        ".github",
+        "templates",
+        ".cursor",
+        ".vscode",
+        ".claude",
+        ".codeium",
+        ".windsurf",
+    }
+)
+_ENV_WORDS = {
+    "dev": "dev",
+    "development": "dev",
+    "test": "test",
+    "qa": "test",
+    "stage": "stage",
+    "staging": "stage",
+    "prod": "prod",
+    "production": "prod",
+    "prd": "prod",
+}
+_ENV_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def loc_key(loc: Location) -> tuple[str, int, int, str]:
+    """A total order on locations (column and key may be None)."""
+    return (loc.path, loc.line, loc.column or 0, loc.key or "")
+
+
+def norm_path(path: str) -> str:
+    path = path.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def _dir(path: str) -> str:
+    return posixpath.dirname(norm_path(path)) or "."
+
+
+def agent_root(path: str) -> str:
+    """The folder of an agent's defining file, above deployment folders (k8s/, .github/workflows/, config/)"""
+    folder = _dir(path)
+    parts = [] if folder == "." else folder.split("/")
+    while parts and parts[-1].lower() in _DEPLOY_DIRS:
+        parts.pop()
+    return "/".join(parts) or "."
+
+
+def under(path: str, root: str) -> bool:
+    return root == "." or path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    """Whether `path` matches a botaudit.yaml glob (`**` any depth, `dir/` the whole folder).
+
+    Scan paths may carry the scan root's name as a prefix, so a path matches if any of its tails does.
+    """
+    pattern = norm_path(pattern)
+    if pattern.endswith("/"):
+        pattern += "**"
+    parts = norm_path(path).split("/")
+    regex = _glob_regex(pattern)
+    return any(regex.match("/".join(parts[i:])) for i in range(len(parts)))
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        else:
+            char = pattern[i]
+            out.append("[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char))
+            i += 1
+    text = "".join(out)
+    # A plain folder name owns everything below it.
+    if not any(c in pattern for c in "*?["):
+        text += "(?:/.*)?"
+    return re.compile(text + r"\Z")
+
+
+def environment_of(*texts: str) -> str | None:
+    """dev/test/stage/prod from path segments or names (`prod-bot`, `deploy/staging/`), first hit wins."""
+    for text in texts:
+        for word in _ENV_SPLIT.split(text.lower()):
+            if word in _ENV_WORDS:
+                return _ENV_WORDS[word]
+    return None

@@ -1,0 +1,147 @@
+"""Which platform a credential, setting, reference or MCP server talks to: data tables and lookups."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.model import Platform, ReferenceKind, SecretMatch, SecretReference, Setting
+
+# Credential kind prefixes -> platform, for detectors that do not set one.
+_KIND_PLATFORM: tuple[tuple[str, Platform], ...] = (
+    ("aws", Platform.AWS),
+    ("slack", Platform.SLACK),
+    ("github", Platform.GITHUB),
+    ("openai", Platform.OPENAI),
+    ("anthropic", Platform.ANTHROPIC),
+    ("google", Platform.GOOGLE),
+    ("gcp", Platform.GOOGLE),
+    ("stripe", Platform.STRIPE),
+    ("twilio", Platform.TWILIO),
+    ("sendgrid", Platform.SENDGRID),
+    ("salesforce", Platform.SALESFORCE),
+    ("azure", Platform.ENTRA),
+    ("entra", Platform.ENTRA),
+    ("microsoft", Platform.ENTRA),
+    ("vault", Platform.VAULT),
+    ("database", Platform.DATABASE),
+    ("postgres", Platform.DATABASE),
+    ("mysql", Platform.DATABASE),
+    ("mongodb", Platform.DATABASE),
+    ("redis", Platform.DATABASE),
+    ("db_", Platform.DATABASE),
+    ("kubernetes", Platform.KUBERNETES),
+)
+# Words in a setting key (env var name or key path) -> platform. Matched per word, first hit wins.
+_KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), platform)
+    for pattern, platform in (
+        (r"(^|[._-])(salesforce|sfdc|sf)([._-]|$)", Platform.SALESFORCE),
+        (r"microsoftapp|(^|[._-])(azure|entra|msal|graph|aad|msgraph)([._-]|$)", Platform.ENTRA),
+        (r"(^|[._-])(aws|iam|irsa|boto3?)([._-]|$)|eks\.amazonaws\.com", Platform.AWS),
+        (r"(^|[._-])(vault|approle|hvac|bao|openbao)([._-]|$)", Platform.VAULT),
+        (r"(^|[._-])slack([._-]|$)", Platform.SLACK),
+        (r"(^|[._-])(github|gh)([._-]|$)", Platform.GITHUB),
+        (r"(^|[._-])openai([._-]|$)", Platform.OPENAI),
+        (r"(^|[._-])(anthropic|claude)([._-]|$)", Platform.ANTHROPIC),
+        (r"(^|[._-])(google|gemini|gcp)([._-]|$)", Platform.GOOGLE),
+        (r"(^|[._-])stripe([._-]|$)", Platform.STRIPE),
+        (r"(^|[._-])twilio([._-]|$)", Platform.TWILIO),
+        (r"(^|[._-])sendgrid([._-]|$)", Platform.SENDGRID),
+        (
+            r"(^|[._-])(database|postgres|postgresql|pg|mysql|mongo|mongodb|redis|dsn)([._-]|$)",
+            Platform.DATABASE,
+        ),
+        (r"serviceaccountname|(^|[._-])(kubernetes|k8s)([._-]|$)", Platform.KUBERNETES),
+    )
+)
+# Hosts in setting values (token URLs, instance URLs, endpoints) -> platform.
+_VALUE_HOSTS: tuple[tuple[str, Platform], ...] = (
+    ("salesforce.com", Platform.SALESFORCE),
+    ("force.com", Platform.SALESFORCE),
+    ("login.microsoftonline.com", Platform.ENTRA),
+    ("graph.microsoft.com", Platform.ENTRA),
+    ("amazonaws.com", Platform.AWS),
+    ("arn:aws", Platform.AWS),
+    ("slack.com", Platform.SLACK),
+    ("api.github.com", Platform.GITHUB),
+    ("api.openai.com", Platform.OPENAI),
+    ("api.anthropic.com", Platform.ANTHROPIC),
+    ("googleapis.com", Platform.GOOGLE),
+)
+# MCP server commands and packages -> platform.
+MCP_WORDS: tuple[tuple[str, Platform], ...] = (
+    ("github", Platform.GITHUB),
+    ("aws", Platform.AWS),
+    ("salesforce", Platform.SALESFORCE),
+    ("slack", Platform.SLACK),
+    ("vault", Platform.VAULT),
+    ("azure", Platform.ENTRA),
+    ("graph", Platform.ENTRA),
+    ("postgres", Platform.DATABASE),
+    ("mysql", Platform.DATABASE),
+    ("stripe", Platform.STRIPE),
+    ("openai", Platform.OPENAI),
+    ("kubernetes", Platform.KUBERNETES),
+    ("k8s", Platform.KUBERNETES),
+)
+CODE_PLATFORM = {
+    "salesforce": Platform.SALESFORCE,
+    "msal": Platform.ENTRA,
+    "azure": Platform.ENTRA,
+    "aws": Platform.AWS,
+    "vault": Platform.VAULT,
+    "slack": Platform.SLACK,
+    "github": Platform.GITHUB,
+    "openai": Platform.OPENAI,
+    "anthropic": Platform.ANTHROPIC,
+}
+
+
+def platform_of_kind(kind: str) -> Platform | None:
+    low = kind.lower()
+    for prefix, platform in _KIND_PLATFORM:
+        if low.startswith(prefix):
+            return platform
+    return None
+
+
+def platform_of_secret(secret: SecretMatch) -> Platform | None:
+    if secret.platform is not None and secret.platform is not Platform.OTHER:
+        return secret.platform
+    by_kind = platform_of_kind(secret.kind)
+    if by_kind is not None:
+        return by_kind
+    return platform_of_key(secret.location.key or "") or secret.platform
+
+
+def platform_of_key(key: str) -> Platform | None:
+    if key.startswith("code."):
+        return CODE_PLATFORM.get(key[5:].split(".", 1)[0])
+    for pattern, platform in _KEY_WORDS:
+        if pattern.search(key):
+            return platform
+    return None
+
+
+def platform_of_value(value: str) -> Platform | None:
+    low = value.lower()
+    for host, platform in _VALUE_HOSTS:
+        if host in low:
+            return platform
+    return None
+
+
+def platform_of_setting(setting: Setting) -> Platform | None:
+    return platform_of_key(setting.key) or platform_of_value(setting.value)
+
+
+def platform_of_reference(ref: SecretReference) -> Platform | None:
+    if ref.kind in (
+        ReferenceKind.ENV_VAR,
+        ReferenceKind.CI_SECRET,
+        ReferenceKind.TEMPLATE,
+        ReferenceKind.FILE,
+    ):
+        return platform_of_key(ref.target) or platform_of_key(ref.location.key or "")
+    # A Vault path or a Secrets Manager ARN says where the secret is kept, not what it is for.
+    return platform_of_key(ref.location.key or "") or ref.platform
