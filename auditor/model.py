@@ -8,6 +8,58 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+# A sort key: a tuple of plain, mutually comparable values (never None), so any two keys of one model type
+# compare without a TypeError. Every model object that reports or stages sort has `sort_key()`; sorting a
+# model object by its fields directly (or by `order=True` comparisons) breaks as soon as an optional field is
+# None on one side (issue 9: two secrets on one line, one with `column`/`key` None).
+SortKey = tuple[Any, ...]
+
+
+def opt_str(value: str | None) -> tuple[bool, str]:
+    """A None-safe key part for an optional string: None sorts before every string."""
+    return (value is not None, value if value is not None else "")
+
+
+def opt_int(value: int | None) -> tuple[bool, int]:
+    """A None-safe key part for an optional integer: None sorts before every number."""
+    return (value is not None, value if value is not None else 0)
+
+
+def opt_key(value: Any) -> tuple[Any, ...]:
+    """A None-safe key part for an optional model object with a `sort_key()`."""
+    return (False,) if value is None else (True, value.sort_key())
+
+
+def _enum_value(value: enum.Enum | None) -> tuple[bool, str]:
+    return opt_str(None if value is None else str(value.value))
+
+
+class _OrderedBySortKey:
+    """Rich comparisons through `sort_key()`, so `sorted(locations)` and `min()` can never raise."""
+
+    def sort_key(self) -> SortKey:
+        raise NotImplementedError
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self.sort_key() < other.sort_key())
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self.sort_key() <= other.sort_key())
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self.sort_key() > other.sort_key())
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self.sort_key() >= other.sort_key())
+
 
 class Severity(str, enum.Enum):
     """How bad a finding is; ordered by `rank` (critical highest)."""
@@ -109,14 +161,20 @@ class AccessLevel(str, enum.Enum):
 _LEVEL_RANK = {AccessLevel.LIST: 0, AccessLevel.READ: 1, AccessLevel.WRITE: 2, AccessLevel.ADMIN: 3}
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A place in a scanned file; `path` is relative to the scan root, `key` the config key path."""
+@dataclass(frozen=True)
+class Location(_OrderedBySortKey):
+    """A place in a scanned file; `path` is relative to the scan root, `key` the config key path.
+
+    Ordered by `sort_key()` (path, line, column, key; a missing column or key first), never field by field.
+    """
 
     path: str
     line: int = 0
     column: int | None = None
     key: str | None = None
+
+    def sort_key(self) -> SortKey:
+        return (self.path, self.line, opt_int(self.column), opt_str(self.key))
 
 
 class SecretContext(str, enum.Enum):
@@ -152,6 +210,21 @@ class SecretMatch:
     identifier: str | None = None
     platform: Platform | None = None
 
+    def sort_key(self) -> SortKey:
+        return (
+            self.location.sort_key(),
+            self.kind,
+            self.detector_id,
+            self.fingerprint,
+            self.redacted,
+            -self.severity.rank,
+            self.confidence.value,
+            self.context.value,
+            self.is_example,
+            self.in_test_path,
+            _enum_value(self.platform),
+        )
+
 
 class ReferenceKind(str, enum.Enum):
     """The kinds of pointer-instead-of-value botaudit recognises."""
@@ -177,6 +250,9 @@ class SecretReference:
     location: Location
     platform: Platform | None = None
 
+    def sort_key(self) -> SortKey:
+        return (self.location.sort_key(), self.kind.value, self.target, _enum_value(self.platform))
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -185,6 +261,9 @@ class Setting:
     key: str
     value: str
     location: Location
+
+    def sort_key(self) -> SortKey:
+        return (self.location.sort_key(), self.key, self.value)
 
 
 @dataclass(frozen=True)
@@ -195,6 +274,10 @@ class ManifestHint:
     name: str
     location: Location
     details: Mapping[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> SortKey:
+        # `details` is free-form data: its repr only breaks ties between otherwise equal hints.
+        return (self.location.sort_key(), self.kind, self.name, repr(sorted(self.details.items(), key=str)))
 
 
 # Skips that are deliberate and complete in themselves: lock files hold only integrity hashes, botaudit's own
@@ -215,6 +298,9 @@ class Skipped:
     def by_design(self) -> bool:
         return self.category in BY_DESIGN_SKIPS
 
+    def sort_key(self) -> SortKey:
+        return (self.category, self.source, self.reason)
+
 
 @dataclass(frozen=True)
 class FileScan:
@@ -231,6 +317,9 @@ class FileScan:
     # Lines carrying `botaudit:allow`: a finding on such a line, or on the line right after it, is suppressed.
     allow_lines: tuple[int, ...] = ()
 
+    def sort_key(self) -> SortKey:
+        return (self.path, self.format, self.size)
+
 
 @dataclass(frozen=True)
 class Connection:
@@ -242,6 +331,16 @@ class Connection:
     evidence: tuple[Location, ...] = ()
     credential_fingerprints: tuple[str, ...] = ()
     reason: str = ""
+
+    def sort_key(self) -> SortKey:
+        return (
+            self.platform.value,
+            self.auth_model.value,
+            opt_str(self.identity_hint),
+            self.reason,
+            self.credential_fingerprints,
+            tuple(e.sort_key() for e in self.evidence),
+        )
 
 
 @dataclass(frozen=True)
@@ -265,6 +364,9 @@ class Agent:
     hints: tuple[ManifestHint, ...] = ()
     description: str = ""
 
+    def sort_key(self) -> SortKey:
+        return (self.name, self.root, self.kind, opt_str(self.environment), self.declared)
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -277,6 +379,9 @@ class Identity:
     attributes: Mapping[str, Any] = field(default_factory=dict)
     # Join keys from configuration: access key ids, usernames, client ids, role names, token accessors.
     aliases: tuple[str, ...] = ()
+
+    def sort_key(self) -> SortKey:
+        return (self.platform.value, self.id, self.name, self.kind)
 
 
 @dataclass(frozen=True)
@@ -294,6 +399,9 @@ class PlatformCredential:
     active: bool = True
     attributes: Mapping[str, Any] = field(default_factory=dict)
 
+    def sort_key(self) -> SortKey:
+        return (self.platform.value, self.identity_id, self.id, self.kind)
+
 
 @dataclass(frozen=True, order=True)
 class Capability:
@@ -307,6 +415,9 @@ class Capability:
     @property
     def label(self) -> str:
         return f"{self.action} on {self.resource}"
+
+    def sort_key(self) -> SortKey:
+        return (self.platform, self.resource, self.action, self.level.value)
 
 
 Reach = frozenset[Capability]
@@ -328,6 +439,9 @@ class Snapshot:
     facts: Mapping[str, Any] = field(default_factory=dict)
     requests: int = 0
 
+    def sort_key(self) -> SortKey:
+        return (self.platform.value, self.source, self.collected_at.isoformat())
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -340,6 +454,17 @@ class Resolution:
     via: str
     credential_fingerprint: str | None = None
     location: Location | None = None
+
+    def sort_key(self) -> SortKey:
+        return (
+            self.agent,
+            self.platform.value,
+            self.identity_id,
+            self.via,
+            self.identity_name,
+            opt_str(self.credential_fingerprint),
+            opt_key(self.location),
+        )
 
 
 @dataclass(frozen=True)
@@ -361,6 +486,9 @@ class ReachGap:
     @property
     def worst_level(self) -> AccessLevel | None:
         return max((c.level for c in self.extra), key=lambda lv: lv.rank, default=None)
+
+    def sort_key(self) -> SortKey:
+        return (self.agent, self.platform.value, self.identity, self.baseline, self.extra_count)
 
 
 @dataclass(frozen=True)
@@ -404,6 +532,22 @@ class Finding:
         """Whether the CI gate may count this finding: not suppressed, not already in the baseline."""
         return not self.suppressed and not self.baseline
 
+    def sort_key(self) -> SortKey:
+        """Report order: severity (worst first), file or identity, line, rule, fingerprint, then the rest."""
+        subject = self.location.path if self.location else (self.identity or "")
+        line = self.location.line if self.location else 0
+        return (
+            -self.severity.rank,
+            subject,
+            line,
+            self.rule_id,
+            self.fingerprint,
+            opt_key(self.location),
+            opt_str(self.identity),
+            opt_str(self.agent),
+            _enum_value(self.platform),
+        )
+
 
 @dataclass(frozen=True)
 class NotEvaluated:
@@ -412,6 +556,9 @@ class NotEvaluated:
     rule_id: str
     subject: str
     reason: str
+
+    def sort_key(self) -> SortKey:
+        return (self.rule_id, self.subject, self.reason)
 
 
 @dataclass(frozen=True)

@@ -70,4 +70,4 @@ def resolve(agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot]) -> 
                         secret.fingerprint,
                         secret.location,
                     )
-    return tuple(sorted(found.values(), key=lambda r: (r.agent, r.platform.value, r.identity_id)))
+    return tuple(sorted(found.values(), key=Resolution.sort_key))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -44,6 +45,21 @@ _REFERENCE_PLATFORM = {
     ReferenceKind.K8S_SECRET_REF: Platform.KUBERNETES,
 }
 _ALLOW = re.compile(rb"botaudit:allow")
+# What serialisation adds around one credential: backslash escapes and quotes in a JSON string, real line
+# breaks and indentation in a YAML block scalar. The line scan sees a value raw, the structured scan decoded;
+# with these removed both read the same, so one value is reported once (issue 9: a GCP key's private_key).
+_SERIALISATION_NOISE = re.compile(r"\\(?:[nrt/\"'\\]|u000[aAdD9])|[\s\"']+")
+
+
+def _same_value_digest(value: str) -> str:
+    """A digest of the value without serialisation noise; kept in memory only, to spot overlapping matches."""
+    normalised = _SERIALISATION_NOISE.sub("", value)
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _line_span(value: str) -> int:
+    """How many lines a value may cover, written raw (escaped line breaks) or decoded (real ones)."""
+    return value.count("\n") + value.count("\\n")
 
 
 def allow_lines(data: bytes) -> tuple[int, ...]:
@@ -79,6 +95,8 @@ class Evidence:
         self._line_starts: list[int] | None = None
         # (match, partner ids) in discovery order; partners raise confidence at build time.
         self._secrets: list[tuple[SecretMatch, tuple[str, ...]]] = []
+        # Per entry of _secrets: (same-value digest, line span), to drop overlapping matches of one value.
+        self._overlap: list[tuple[str, int]] = []
         self._secret_keys: set[tuple[str, str, int]] = set()
         self.fingerprints: set[str] = set()
         # Raw values detectors flagged: kept in memory only, so no Setting ever repeats one.
@@ -160,6 +178,7 @@ class Evidence:
             () if match.confidence != Confidence(detector.confidence) else tuple(detector.partner or ())
         )
         self._secrets.append((match, partners))
+        self._overlap.append((_same_value_digest(value), _line_span(value)))
         return match
 
     def reference(
@@ -213,15 +232,33 @@ class Evidence:
         return len(self._secrets)
 
     # -- result -----------------------------------------------------------------------------------------
+    def _without_overlaps(self) -> list[tuple[SecretMatch, tuple[str, ...]]]:
+        """Drop a keyless match (the line scan) of a value a keyed match (the structured scan) already holds
+        at the same place: one credential, one finding, the one that names its key path."""
+        keyed: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for (match, _), (digest, span) in zip(self._secrets, self._overlap, strict=True):
+            if match.location.key is not None:
+                keyed.setdefault((match.kind, digest), []).append((match.location.line, span))
+        kept = []
+        for (match, partners), (digest, span) in zip(self._secrets, self._overlap, strict=True):
+            if match.location.key is None and any(
+                abs(match.location.line - line) <= max(span, other_span)
+                for line, other_span in keyed.get((match.kind, digest), ())
+            ):
+                continue
+            kept.append((match, partners))
+        return kept
+
     def build(self, fmt: str, size: int, allow: tuple[int, ...]) -> FileScan:
-        present = {m.detector_id for m, _ in self._secrets} | {m.kind for m, _ in self._secrets}
+        entries = self._without_overlaps()
+        present = {m.detector_id for m, _ in entries} | {m.kind for m, _ in entries}
         secrets = []
-        for match, partners in self._secrets:
+        for match, partners in entries:
             others = present - {match.detector_id, match.kind}
             if partners and others.intersection(partners):
                 match = replace(match, confidence=_RAISE[match.confidence])
             secrets.append(match)
-        secrets.sort(key=lambda m: (m.location.line, m.location.column or 0, m.detector_id))
+        secrets.sort(key=SecretMatch.sort_key)
         return FileScan(
             path=self.rel,
             format=fmt,

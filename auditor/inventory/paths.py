@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from auditor.model import Location
+from auditor.model import Location, SortKey
 
 # Folders that hold deployment files of an agent, not the agent: its root is the folder above.
 _DEPLOY_DIRS = frozenset(
@@ -46,9 +46,9 @@ _ENV_WORDS = {
 _ENV_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
-def loc_key(loc: Location) -> tuple[str, int, int, str]:
-    """A total order on locations (column and key may be None)."""
-    return (loc.path, loc.line, loc.column or 0, loc.key or "")
+def loc_key(loc: Location) -> SortKey:
+    """A total order on locations (column and key may be None): the model's own sort key."""
+    return loc.sort_key()
 
 
 def norm_path(path: str) -> str:

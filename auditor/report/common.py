@@ -20,6 +20,7 @@ from auditor.model import (
     ScanResult,
     SecretMatch,
     Severity,
+    SortKey,
 )
 from auditor.redact import redact
 
@@ -73,11 +74,9 @@ def _repo_relative(path: str, targets: Sequence[str]) -> str:
     return target.name
 
 
-def finding_sort_key(f: Finding) -> tuple[int, str, int, str, str]:
+def finding_sort_key(f: Finding) -> SortKey:
     """Stable report order: severity (worst first), then file or identity, line, rule id, fingerprint."""
-    subject = f.location.path if f.location else (f.identity or "")
-    line = f.location.line if f.location else 0
-    return (-f.severity.rank, subject, line, f.rule_id, f.fingerprint)
+    return f.sort_key()
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -92,7 +91,7 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 def ranked_extra(gap: ReachGap, limit: int | None = TOP_CAPABILITIES) -> list[Capability]:
     """The gap's extra capabilities, admin > write > read > list, then by action and resource."""
-    ranked = sorted(gap.extra, key=lambda c: (-c.level.rank, c.action, c.resource))
+    ranked = sorted(gap.extra, key=lambda c: (-c.level.rank, c.action, c.resource, c.sort_key()))
     return ranked if limit is None else ranked[:limit]
 
 
@@ -114,9 +113,7 @@ def sorted_gaps(gaps: Iterable[ReachGap]) -> list[ReachGap]:
             not g.escalation,
             -(g.worst_level.rank if g.worst_level else -1),
             -g.extra_count,
-            g.agent,
-            g.platform.value,
-            g.identity,
+            g.sort_key(),
         ),
     )
 

@@ -20,7 +20,18 @@ from markupsafe import Markup
 
 from auditor import __version__
 from auditor.engine.interface import Rule
-from auditor.model import Agent, Finding, ReachGap, ScanResult, Severity
+from auditor.model import (
+    Agent,
+    Connection,
+    Finding,
+    NotEvaluated,
+    ReachGap,
+    ScanResult,
+    SecretMatch,
+    SecretReference,
+    Severity,
+    Skipped,
+)
 from auditor.report.common import (
     SEVERITY_ORDER,
     ReportOptions,
@@ -116,7 +127,7 @@ def _agent_view(agent: Agent, result: ScanResult, used_gaps: set[int]) -> dict[s
     chains = []
     for res in sorted(
         (r for r in result.resolutions if r.agent == agent.name),
-        key=lambda r: (r.platform.value, r.identity_id),
+        key=lambda r: (r.platform.value, r.identity_id, r.sort_key()),
     ):
         secret = secrets.get(res.credential_fingerprint or "")
         credential = f"{secret.kind} {secret.redacted}" if secret else f"credential via {res.via}"
@@ -166,7 +177,7 @@ def _agent_view(agent: Agent, result: ScanResult, used_gaps: set[int]) -> dict[s
                 "good": c.auth_model.is_per_user_or_jit,
                 "identity_hint": safe_hint(c.identity_hint),
             }
-            for c in sorted(agent.connections, key=lambda c: c.platform.value)
+            for c in sorted(agent.connections, key=Connection.sort_key)
         ],
         "chains": chains,
         "credentials": [
@@ -177,11 +188,11 @@ def _agent_view(agent: Agent, result: ScanResult, used_gaps: set[int]) -> dict[s
                 "fingerprint": s.fingerprint,
                 "context": s.context.value,
             }
-            for s in sorted(agent.secrets, key=lambda s: (s.location, s.kind))
+            for s in sorted(agent.secrets, key=SecretMatch.sort_key)
         ],
         "references": [
             {"kind": r.kind.value, "target": r.target, "where": location_text(r.location)}
-            for r in sorted(agent.references, key=lambda r: (r.location, r.target))
+            for r in sorted(agent.references, key=SecretReference.sort_key)
         ],
     }
 
@@ -253,7 +264,7 @@ def _rule_views(rules: Sequence[Rule], findings: Sequence[Finding]) -> list[dict
 def _coverage_view(result: ScanResult) -> dict[str, Any]:
     cov = result.coverage
     categories: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for s in sorted(cov.skipped, key=lambda s: (s.category, s.source)):
+    for s in sorted(cov.skipped, key=Skipped.sort_key):
         categories[s.category].append({"source": s.source, "reason": s.reason})
     return {
         "complete": cov.complete,
@@ -264,7 +275,8 @@ def _coverage_view(result: ScanResult) -> dict[str, Any]:
         "missing": sorted(set(cov.platforms_requested) - set(cov.platforms_collected)),
         "categories": [{"name": k, "entries": v} for k, v in sorted(categories.items())],
         "not_evaluated": [
-            {"rule_id": n.rule_id, "subject": n.subject, "reason": n.reason} for n in cov.not_evaluated
+            {"rule_id": n.rule_id, "subject": n.subject, "reason": n.reason}
+            for n in sorted(cov.not_evaluated, key=NotEvaluated.sort_key)
         ],
     }
 
@@ -274,7 +286,7 @@ def context(result: ScanResult, rules: Sequence[Rule]) -> dict[str, Any]:
     previews = {(s.location.path, s.location.line, s.location.key): s.redacted for s in all_secrets(result)}
     findings = sorted_findings(result.findings)
     used_gaps: set[int] = set()
-    agents = [_agent_view(a, result, used_gaps) for a in sorted(result.agents, key=lambda a: a.name)]
+    agents = [_agent_view(a, result, used_gaps) for a in sorted(result.agents, key=Agent.sort_key)]
     summary = summary_counts(result)
     parameters = jsonable(dict(result.parameters))
     finding_views = [_finding_view(f, previews) for f in findings]

@@ -13,11 +13,13 @@ from auditor.model import (
     Connection,
     Finding,
     Identity,
+    NotEvaluated,
     ReachGap,
     Resolution,
     ScanResult,
     SecretMatch,
     SecretReference,
+    Skipped,
 )
 from auditor.report.common import (
     ReportOptions,
@@ -82,8 +84,8 @@ def _agent(a: Agent) -> dict[str, Any]:
         "environment": a.environment,
         "manifests": [location_dict(m) for m in a.manifests],
         "connections": [_connection(c) for c in a.connections],
-        "credentials": [_credential(s) for s in sorted(a.secrets, key=lambda s: (s.location, s.kind))],
-        "references": [_reference(r) for r in sorted(a.references, key=lambda r: (r.location, r.target))],
+        "credentials": [_credential(s) for s in sorted(a.secrets, key=SecretMatch.sort_key)],
+        "references": [_reference(r) for r in sorted(a.references, key=SecretReference.sort_key)],
     }
 
 
@@ -164,16 +166,9 @@ def document(result: ScanResult) -> dict[str, Any]:
         "targets": list(result.targets),
         "parameters": jsonable(dict(result.parameters)),
         "summary": summary_counts(result),
-        "agents": [_agent(a) for a in sorted(result.agents, key=lambda a: (a.name, a.root))],
-        "identities": [
-            _identity(i) for i in sorted(result.identities, key=lambda i: (i.platform.value, i.id))
-        ],
-        "resolutions": [
-            _resolution(r)
-            for r in sorted(
-                result.resolutions, key=lambda r: (r.agent, r.platform.value, r.identity_id, r.via)
-            )
-        ],
+        "agents": [_agent(a) for a in sorted(result.agents, key=Agent.sort_key)],
+        "identities": [_identity(i) for i in sorted(result.identities, key=Identity.sort_key)],
+        "resolutions": [_resolution(r) for r in sorted(result.resolutions, key=Resolution.sort_key)],
         "gaps": [_gap(g) for g in sorted_gaps(result.gaps)],
         "findings": [_finding(f) for f in sorted_findings(result.findings)],
         "coverage": {
@@ -182,11 +177,11 @@ def document(result: ScanResult) -> dict[str, Any]:
             "bytes_scanned": cov.bytes_scanned,
             "skipped": [
                 {"source": s.source, "reason": s.reason, "category": s.category}
-                for s in sorted(cov.skipped, key=lambda s: (s.category, s.source, s.reason))
+                for s in sorted(cov.skipped, key=Skipped.sort_key)
             ],
             "not_evaluated": [
                 {"rule_id": n.rule_id, "subject": n.subject, "reason": n.reason}
-                for n in sorted(cov.not_evaluated, key=lambda n: (n.rule_id, n.subject))
+                for n in sorted(cov.not_evaluated, key=NotEvaluated.sort_key)
             ],
             "platforms_requested": sorted(cov.platforms_requested),
             "platforms_collected": sorted(cov.platforms_collected),
@@ -199,7 +194,7 @@ def inventory_document(result: ScanResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "botaudit", "version": __version__},
-        "agents": [_agent(a) for a in sorted(result.agents, key=lambda a: (a.name, a.root))],
+        "agents": [_agent(a) for a in sorted(result.agents, key=Agent.sort_key)],
     }
 
 

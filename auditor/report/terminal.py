@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.engine.interface import Rule
-from auditor.model import Finding, ScanResult, Severity
+from auditor.model import Agent, Connection, Finding, ScanResult, Severity, Skipped
 from auditor.report.common import (
     SEVERITY_ORDER,
     ReportOptions,
@@ -85,14 +85,14 @@ def inventory_table(result: ScanResult) -> Table:
     table = Table(title="Agent inventory", box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
     for column in ("Agent", "Kind", "Platform", "Auth model", "Identity", "Creds/Refs", "Pattern"):
         table.add_column(column, overflow="fold")
-    for agent in sorted(result.agents, key=lambda a: a.name):
+    for agent in sorted(result.agents, key=Agent.sort_key):
         counts = f"{len(agent.secrets)}/{len(agent.references)}"
         name = _text(agent.name + (" (multi-user)" if agent.multi_user else ""), "bold")
         if not agent.connections:
             table.add_row(
                 name, _text(agent.kind), _text("-"), _text("-"), _text("-"), _text(counts), _text("")
             )
-        for conn in sorted(agent.connections, key=lambda c: c.platform.value):
+        for conn in sorted(agent.connections, key=Connection.sort_key):
             good = conn.auth_model.is_per_user_or_jit
             marker = Text("✓ good pattern", style="green") if good else Text("")
             if not good and agent.secrets and conn.credential_fingerprints:
@@ -199,7 +199,7 @@ def _coverage(result: ScanResult) -> list[RenderableType]:
     if missing:
         out.append(_text("platforms requested but not collected: " + ", ".join(missing), "bold red"))
     by_category: dict[str, list[str]] = defaultdict(list)
-    for skip in sorted(cov.skipped, key=lambda s: (s.category, s.source)):
+    for skip in sorted(cov.skipped, key=Skipped.sort_key):
         by_category[skip.category].append(f"{skip.source}: {skip.reason}")
     by_design = {s.category for s in cov.skipped if s.by_design}
     for category, reasons in sorted(by_category.items(), key=lambda kv: (kv[0] in by_design, kv[0])):
