@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.extract import values
 from auditor.extract.formats import FileKind
+from auditor.extract.identifiers import identity_hint_kind
 from auditor.extract.vocabulary import MAX_SETTING_VALUE
 from auditor.model import (
     Confidence,
@@ -200,8 +201,13 @@ class Evidence:
     ) -> None:
         """A posture Setting; values a detector flagged or that look like secrets are blanked, never kept.
         `judge_as` is the key name the value is classified under (default: `key`)."""
-        # Below 6 characters no value classifies as a secret candidate: skip the costly judgement.
-        if value in self.flagged or (len(value) >= 6 and self.looks_secret(value, judge_as or key)):
+        # Below 6 characters no value classifies as a secret candidate: skip the costly judgement. An identity
+        # hint (a username, a client id, a role ARN) is never a secret: it must reach the identity join.
+        if value in self.flagged or (
+            len(value) >= 6
+            and identity_hint_kind(judge_as or key, value) is None
+            and self.looks_secret(value, judge_as or key)
+        ):
             value = ""
         ident = (key, line)
         if ident not in self._settings:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from auditor.extract.values import ValueClass, classify_value
 from auditor.inventory.join import hint_first, hint_location
 from auditor.inventory.kinds import MCP
 from auditor.inventory.paths import loc_key
@@ -28,6 +29,18 @@ from auditor.model import (
     ReferenceKind,
     SecretMatch,
 )
+
+_NOT_IDENTITIES = frozenset({ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.EXAMPLE})
+_EMAIL = re.compile(r"^[^@\s<>{}$]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+
+
+def names_identity(hint: str) -> bool:
+    """A placeholder (`YOUR_CLIENT_ID`) or a pointer (`${CLIENT_ID}`) names no identity. An e-mail address on
+    a reserved domain (`ops@acme.example`) still does: test estates and demos use them for real accounts."""
+    verdict = classify_value(hint)
+    if verdict is ValueClass.PLACEHOLDER and _EMAIL.match(hint.strip()):
+        return True
+    return verdict not in _NOT_IDENTITIES
 
 
 @dataclass
@@ -163,6 +176,9 @@ def _classify_name(name: str, value: str, loc: Location, ev: _Evidence, platform
             if tag:
                 ev.add(tag, loc, f"{name}={value} ({where})")
         if re.search(r"ROLE_?NAME$|^VAULT_ROLE$|APPROLE_ROLE$|_ROLE$", up) and value and "/" not in value:
+            ev.hints.append(value)
+        if re.search(r"ROLE_?ID$", up) and value:
+            # An AppRole role id names the role too; a role name, when also set, stays first.
             ev.hints.append(value)
         if (up.endswith("VAULT_TOKEN") or up == "TOKEN") and not value:
             ev.add("static_key", loc, f"{name} set ({where})")
@@ -376,7 +392,7 @@ def with_connections(agent: Agent) -> Agent:
         if platform is Platform.OTHER and not ev.fingerprints:
             continue
         model, reason = _decide(platform, ev)
-        hints = [h for h in ev.hints if h]
+        hints = [h for h in ev.hints if h and names_identity(h)]
         hint = hints[0] if hints else None
         connections.append(
             Connection(
