@@ -184,7 +184,8 @@ ConfigOpt = Annotated[
     Path | None, typer.Option("--config", "-c", help="botaudit.yaml (default: found at the root)")
 ]
 ConnectOpt = Annotated[
-    str | None, typer.Option("--connect", help="Collect live, read-only: aws,vault,salesforce,entra")
+    str | None,
+    typer.Option("--connect", help="Collect live, read-only: aws,vault,salesforce,entra,github"),
 ]
 SnapshotOpt = Annotated[list[Path] | None, typer.Option("--snapshot", help="Judge a saved platform snapshot")]
 NowOpt = Annotated[str | None, typer.Option("--now", help="Judge ages as of this ISO date (audits, replays)")]
@@ -336,7 +337,7 @@ def inventory(
 
 @app.command()
 def collect(
-    platform: Annotated[str, typer.Argument(help="aws | vault | salesforce | entra")],
+    platform: Annotated[str, typer.Argument(help="aws | vault | salesforce | entra | github")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the snapshot JSON")],
     config: ConfigOpt = None,
     paths: Annotated[
@@ -355,7 +356,10 @@ def collect(
 
     chosen = _platforms(platform)
     if len(chosen) != 1:
-        _die("collect: name exactly one platform (aws, vault, salesforce or entra); one snapshot file each")
+        _die(
+            "collect: name exactly one platform (aws, vault, salesforce, entra or github); "
+            "one snapshot file each"
+        )
     (target,) = chosen
     sink = _progress(no_progress, False)
     try:

@@ -126,7 +126,7 @@ _SIZE_UNITS = {
     "GB": 1024**3,
     "GIB": 1024**3,
 }
-COLLECTOR_PLATFORMS = ("aws", "vault", "salesforce", "entra")
+COLLECTOR_PLATFORMS = ("aws", "vault", "salesforce", "entra", "github", "slack")
 
 # Collector settings name endpoints and files; a key that reads like a secret value is refused (the file gets
 # committed). Suffixes that make such a key a pointer instead (`token_file`, `client_secret_env`) are fine.
@@ -198,6 +198,29 @@ CONFIG_SCHEMA: Mapping[str, Any] = {
                 },
                 "salesforce": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+$"},
                 "entra": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+$"},
+                # A GitHub login (user names are alphanumerics and single hyphens).
+                "github": {
+                    "type": "string",
+                    "pattern": r"^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$",
+                },
+                # A Slack member id (U…/W…) or e-mail, optionally with the scopes a member's token has.
+                "slack": {
+                    "oneOf": [
+                        {"type": "string", "pattern": r"^([UW][A-Z0-9]{6,}|[^@\s]+@[^@\s]+)$"},
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["user"],
+                            "properties": {
+                                "user": {
+                                    "type": "string",
+                                    "pattern": r"^([UW][A-Z0-9]{6,}|[^@\s]+@[^@\s]+)$",
+                                },
+                                "scopes": _STRINGS,
+                            },
+                        },
+                    ]
+                },
             },
         },
         "rules": {
@@ -269,6 +292,8 @@ _HINTS = {
     "salesforce": "expected a Salesforce username (name@example.com)",
     "entra": "expected an Entra user principal name (name@tenant.onmicrosoft.com)",
     "vault": "expected a list of Vault policy names, or {policies: [...]}",
+    "github": "expected a GitHub login (junior-dev)",
+    "slack": "expected a Slack member id (U0123ABCD) or e-mail, or {user: ..., scopes: [...]}",
     "max_file_size": "expected a number of bytes or a size such as 5MB or 512KB",
     "rule": "expected a rule id (BA-101) or a rule name (static-credential-in-config)",
     "disable": "expected a rule id (BA-101) or a rule name (static-credential-in-config)",
@@ -726,6 +751,8 @@ baseline: {}
 #~   vault: [junior-read]                                 # Vault policy names
 #~   salesforce: junior.rep@example.com                   # a Salesforce username
 #~   entra: junior.rep@example.onmicrosoft.com            # an Entra user principal name
+#~   github: junior-dev                                   # a GitHub login (member of the audited orgs)
+#~   slack: U0123ABCD                                     # a Slack member id or e-mail
 
 # Per-rule changes, keyed by rule id (BA-106) or name: severity, params (merged over the rule's defaults)
 # and enabled.
@@ -757,8 +784,9 @@ scan:
   exclude: []             # extra globs to skip, on top of .gitignore and .botauditignore
 #~   exclude: ["vendor/**", "**/*.min.js"]
 
-# Collector settings per platform (aws, vault, salesforce, entra): endpoints, profiles, CA bundles and file
-# paths. Never put a secret here: give the name of an environment variable (`*_env`) or a file (`*_file`).
+# Collector settings per platform (aws, vault, salesforce, entra, github, slack): endpoints, profiles, CA
+# bundles and file paths. Never put a secret here: give the name of an environment variable (`*_env`) or a
+# file (`*_file`).
 collectors: {}
 #~ collectors:
 #~   aws:
@@ -776,6 +804,14 @@ collectors: {}
 #~     tenant_id: 00000000-0000-0000-0000-000000000000
 #~     client_id_env: ENTRA_AUDIT_CLIENT_ID
 #~     client_certificate_path: ~/.botaudit/entra-audit.pem
+#~   github:
+#~     api_url: https://github.example.com/api/v3          # GitHub Enterprise Server; default api.github.com
+#~     token_env: GITHUB_TOKEN                             # the audit token (an org owner's read-only token)
+#~     tokens_env: [MCP_GITHUB_TOKEN]                      # agents' tokens to introspect
+#~     orgs: [acme]
+#~   slack:
+#~     token_env: SLACK_BOT_TOKEN                          # the bot token to audit
+#~     tokens_env: [SUPPORT_BOT_TOKEN]                     # more agent tokens to introspect
 
 # Saved platform snapshots (`botaudit collect PLATFORM --output FILE`) judged on every scan, offline.
 snapshots: []

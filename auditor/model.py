@@ -123,7 +123,7 @@ _GOOD_MODELS = frozenset(
 
 
 class Platform(str, enum.Enum):
-    """Platforms botaudit knows; collectors exist for the first four."""
+    """Platforms botaudit knows; collectors exist for the first four and GitHub."""
 
     SALESFORCE = "salesforce"
     ENTRA = "entra"
@@ -142,7 +142,13 @@ class Platform(str, enum.Enum):
     OTHER = "other"
 
 
-COLLECTABLE_PLATFORMS = (Platform.AWS, Platform.VAULT, Platform.SALESFORCE, Platform.ENTRA)
+COLLECTABLE_PLATFORMS = (
+    Platform.AWS,
+    Platform.VAULT,
+    Platform.SALESFORCE,
+    Platform.ENTRA,
+    Platform.GITHUB,
+)
 
 
 class AccessLevel(str, enum.Enum):

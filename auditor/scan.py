@@ -32,6 +32,7 @@ COLLECTORS: Mapping[Platform, str] = {
     Platform.VAULT: "auditor.collectors.vault:VaultCollector",
     Platform.SALESFORCE: "auditor.collectors.salesforce:SalesforceCollector",
     Platform.ENTRA: "auditor.collectors.entra:EntraCollector",
+    Platform.GITHUB: "auditor.collectors.github:GitHubCollector",
 }
 
 CollectorFactory = Callable[[Platform], Collector]

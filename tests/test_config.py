@@ -288,4 +288,5 @@ def test_sample_botaudit_yaml_is_valid() -> None:
 
     config = load_config(Path(__file__).resolve().parent.parent / "sample_configs" / "botaudit.yaml")
     validate_rule_refs(config, load_rules())
-    assert config.baseline["vault"] == ("junior-read",) and len(config.snapshots) == 4
+    assert config.baseline["vault"] == ("junior-read",) and len(config.snapshots) == 5
+    assert config.baseline["github"] == "junior-dev"

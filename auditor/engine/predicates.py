@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from auditor.engine.checks import aws_checks, config_checks, entra_checks, salesforce_checks, vault_checks
+from auditor.engine.checks import (
+    aws_checks,
+    config_checks,
+    entra_checks,
+    github_checks,
+    salesforce_checks,
+    slack_checks,
+    vault_checks,
+)
 from auditor.engine.interface import CheckFn
 
 PREDICATES: Mapping[str, CheckFn] = {
@@ -13,4 +21,6 @@ PREDICATES: Mapping[str, CheckFn] = {
     **vault_checks.CHECKS,
     **salesforce_checks.CHECKS,
     **entra_checks.CHECKS,
+    **github_checks.CHECKS,
+    **slack_checks.CHECKS,
 }

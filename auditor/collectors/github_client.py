@@ -1,0 +1,370 @@
+"""A small read-only GitHub REST + GraphQL client: Link paging, ETag conditional requests, rate limits.
+
+Why not PyGithub or githubkit: the audit needs the raw response headers of each call (X-OAuth-Scopes,
+GitHub-Authentication-Token-Expiration, X-GitHub-SSO, the rate-limit headers) and a CA bundle that wins
+over REQUESTS_CA_BUNDLE; PyGithub hides the headers behind its object model and githubkit brings httpx,
+pydantic and tens of megabytes of generated schema for the dozen GET endpoints used here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from auditor.collectors.retry import RequestCounter, RetryableError, parse_retry_after, with_retries
+
+# Guards against a server whose Link chain never ends.
+MAX_PAGES = 10_000
+# GitHub asks clients that hit a secondary rate limit without Retry-After to wait at least a minute; a
+# collector that waits longer than this gives up on that call and records it as throttled coverage instead.
+SECONDARY_WAIT = 60.0
+MAX_WAIT = 60.0
+API_VERSION = "2022-11-28"
+
+
+class GitHubError(Exception):
+    """One GitHub call failed for good: `status` is the HTTP status (0 for transport errors)."""
+
+    def __init__(self, status: int, message: str, *, sso_url: str | None = None, kind: str = "") -> None:
+        super().__init__(f"{status}: {message}" if status else message)
+        self.status = status
+        self.message = message
+        self.sso_url = sso_url
+        self.kind = kind
+
+    @property
+    def category(self) -> str:
+        """A coverage category: access_denied, sso_required, throttled, not_found, unreachable, malformed…"""
+        if self.kind:
+            return self.kind
+        if self.sso_url is not None:
+            return "sso_required"
+        if self.status in (401, 403):
+            return "access_denied"
+        if self.status == 429:
+            return "throttled"
+        if self.status == 404:
+            return "not_found"
+        if self.status == 0:
+            return "unreachable"
+        return "error"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A successful GET: the decoded JSON body and the headers that matter to the audit."""
+
+    body: Any
+    headers: Mapping[str, str]
+    not_modified: bool = False
+
+
+@dataclass
+class EtagCache:
+    """ETags and bodies of earlier answers, so a repeated run sends conditional requests (a 304 is free
+    against the primary rate limit). Keyed by a hash of (token fingerprint, URL): no token is stored.
+
+    With `directory` the cache persists between runs (one JSON file per key); without it, it lives for one
+    collection only.
+    """
+
+    directory: Path | None = None
+    _memory: dict[str, tuple[str, Any, dict[str, str]]] = field(default_factory=dict)
+
+    def _path(self, key: str) -> Path | None:
+        return self.directory / f"{key}.json" if self.directory else None
+
+    def get(self, key: str) -> tuple[str, Any, dict[str, str]] | None:
+        if key in self._memory:
+            return self._memory[key]
+        path = self._path(key)
+        if path is None or not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entry = (str(data["etag"]), data["body"], {str(k): str(v) for k, v in data["headers"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        self._memory[key] = entry
+        return entry
+
+    def put(self, key: str, etag: str, body: Any, headers: Mapping[str, str]) -> None:
+        kept = {k: v for k, v in headers.items() if k.lower() in _KEPT_HEADERS}
+        self._memory[key] = (etag, body, kept)
+        path = self._path(key)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps({"etag": etag, "body": body, "headers": kept}), encoding="utf-8")
+            except OSError:
+                pass  # a cache that cannot be written only costs rate limit, never correctness
+
+
+# Headers the audit reads; a cached answer replays them (a 304 repeats only some of them).
+_KEPT_HEADERS = frozenset(
+    {
+        "x-oauth-scopes",
+        "x-accepted-oauth-scopes",
+        "github-authentication-token-expiration",
+        "x-github-sso",
+        "link",
+    }
+)
+
+
+def next_link(link_header: str | None) -> str | None:
+    """The rel="next" URL of an RFC 8288 Link header, or None."""
+    if not link_header:
+        return None
+    for part in link_header.split(","):
+        section = part.split(";")
+        if len(section) < 2:
+            continue
+        url = section[0].strip()
+        if not (url.startswith("<") and url.endswith(">")):
+            continue
+        for param in section[1:]:
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "rel" and "next" in value.strip().strip('"').split():
+                return url[1:-1]
+    return None
+
+
+def sso_url(header: str | None) -> str | None:
+    """The authorisation URL of an `X-GitHub-SSO: required; url=…` header, or None."""
+    if not header or not header.strip().lower().startswith("required"):
+        return None
+    for part in header.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.strip().lower() == "url":
+            return value.strip()
+    return ""
+
+
+def sso_partial_orgs(header: str | None) -> tuple[str, ...]:
+    """Organisation ids left out of a list because the token is not SSO-authorised for them.
+
+    GitHub answers `X-GitHub-SSO: partial-results; organizations=21955855,20582480` on list calls.
+    """
+    if not header or not header.strip().lower().startswith("partial-results"):
+        return ()
+    for part in header.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.strip().lower() == "organizations":
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+    return ()
+
+
+class _Throttled(RetryableError):
+    """A rate-limited answer (primary or secondary) that remembers its status for the final error."""
+
+    def __init__(self, status: int, retry_after: float | None, what: str) -> None:
+        super().__init__(what, retry_after)
+        self.status = status
+
+
+class GitHubClient:
+    """GETs and GraphQL queries against one API URL with one token; never writes.
+
+    Requests run one at a time: GitHub's guidance against secondary rate limits is to avoid concurrency.
+    """
+
+    def __init__(
+        self,
+        session: requests.Session,
+        api_url: str,
+        token: str,
+        *,
+        graphql_url: str | None = None,
+        timeout: float = 20.0,
+        max_retries: int = 4,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        counter: RequestCounter | None = None,
+        cache: EtagCache | None = None,
+        token_key: str = "",
+    ) -> None:
+        self._session = session
+        self._base = api_url.rstrip("/")
+        self._graphql = graphql_url or default_graphql_url(self._base)
+        self._headers = {
+            "Authorization": f"Bearer {token}",
+            "Accept": "application/vnd.github+json",
+            "X-GitHub-Api-Version": API_VERSION,
+            "User-Agent": "botaudit (read-only credential posture audit)",
+        }
+        self._timeout = timeout
+        self._attempts = max(1, max_retries + 1)
+        self._sleep = sleep
+        self._clock = clock
+        self.counter = counter or RequestCounter()
+        self._cache = cache if cache is not None else EtagCache()
+        self._token_key = token_key
+
+    def url(self, path: str) -> str:
+        if path.startswith(("https://", "http://")):
+            return path
+        return self._base + "/" + path.lstrip("/")
+
+    def _cache_key(self, url: str) -> str:
+        return hashlib.sha256(f"{self._token_key}\x00{url}".encode()).hexdigest()[:32]
+
+    def _wait_for(self, response: requests.Response) -> float | None:
+        """Seconds to wait before retrying a rate-limited answer, per GitHub's documented order."""
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), cap=MAX_WAIT)
+        if retry_after is not None:
+            return retry_after
+        if response.headers.get("X-RateLimit-Remaining") == "0":
+            try:
+                reset = float(response.headers.get("X-RateLimit-Reset", ""))
+            except ValueError:
+                return SECONDARY_WAIT
+            return min(max(reset - self._clock(), 0.0) + 1.0, MAX_WAIT)
+        return SECONDARY_WAIT
+
+    @staticmethod
+    def _is_rate_limited(response: requests.Response, payload: Any) -> bool:
+        if response.status_code == 429:
+            return True
+        if response.status_code != 403:
+            return False
+        if response.headers.get("X-RateLimit-Remaining") == "0" or "Retry-After" in response.headers:
+            return True
+        message = str(payload.get("message", "")) if isinstance(payload, Mapping) else ""
+        return "rate limit" in message.lower()
+
+    def _once(self, method: str, url: str, body: Any = None) -> Answer:
+        headers = dict(self._headers)
+        cached = self._cache.get(self._cache_key(url)) if method == "GET" else None
+        if cached is not None:
+            headers["If-None-Match"] = cached[0]
+        try:
+            response = self._session.request(
+                method, url, headers=headers, json=body, timeout=self._timeout, allow_redirects=False
+            )
+        except (requests.Timeout, requests.ConnectionError) as exc:
+            raise RetryableError(f"{type(exc).__name__} calling {urlsplit(url).path}") from exc
+        finally:
+            self.counter.hit()
+        if response.status_code == 304 and cached is not None:
+            return Answer(cached[1], {**cached[2], **response.headers}, not_modified=True)
+        try:
+            payload = response.json() if response.content else None
+        except ValueError:
+            payload = None
+        if self._is_rate_limited(response, payload):
+            raise _Throttled(response.status_code, self._wait_for(response), f"HTTP {response.status_code}")
+        if response.status_code in (500, 502, 503, 504):
+            raise _Throttled(response.status_code, None, f"HTTP {response.status_code}")
+        if response.status_code >= 400:
+            message = payload.get("message") if isinstance(payload, Mapping) else None
+            raise GitHubError(
+                response.status_code,
+                str(message or response.reason or "error")[:300],
+                sso_url=sso_url(response.headers.get("X-GitHub-SSO")),
+            )
+        if response.status_code >= 300:
+            raise GitHubError(response.status_code, "unexpected redirect (is api_url the API root?)")
+        etag = response.headers.get("ETag")
+        if method == "GET" and etag and payload is not None:
+            self._cache.put(self._cache_key(url), etag, payload, response.headers)
+        return Answer(payload, response.headers)
+
+    def _call(self, method: str, url: str, body: Any = None) -> Answer:
+        try:
+            return with_retries(
+                lambda: self._once(method, url, body),
+                attempts=self._attempts,
+                counter=self.counter,
+                sleep=self._sleep,
+            )
+        except _Throttled as exc:
+            kind = "throttled" if exc.status in (403, 429) else "error"
+            raise GitHubError(exc.status, f"still {exc} after {self._attempts} attempts", kind=kind) from exc
+        except RetryableError as exc:
+            raise GitHubError(0, f"{exc} after {self._attempts} attempts") from exc
+
+    def get(self, path: str, params: Mapping[str, str | int] | None = None) -> Answer:
+        """One GET; a GitHubError when it fails after retries."""
+        url = self.url(path)
+        if params:
+            url += ("&" if "?" in url else "?") + "&".join(f"{k}={v}" for k, v in params.items())
+        return self._call("GET", url)
+
+    def pages(self, path: str, params: Mapping[str, str | int] | None = None) -> Iterator[Answer]:
+        """Every page of a list endpoint, following Link rel="next" (per_page=100 unless given)."""
+        answer = self.get(path, {"per_page": 100, **(params or {})})
+        for _ in range(MAX_PAGES):
+            yield answer
+            link = next_link(answer.headers.get("Link"))
+            if not link:
+                return
+            if urlsplit(link).netloc != urlsplit(self._base).netloc:
+                raise GitHubError(200, "a Link to another host", kind="malformed")
+            answer = self._call("GET", link)
+        raise GitHubError(200, f"more than {MAX_PAGES} pages", kind="malformed")
+
+    def get_all(
+        self, path: str, params: Mapping[str, str | int] | None = None, *, key: str | None = None
+    ) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+        """The items of every page and the ids of organisations SSO left out (X-GitHub-SSO partial-results).
+
+        `key` names the list inside an object answer (`/installation/repositories` -> "repositories").
+        """
+        items: list[dict[str, Any]] = []
+        partial: list[str] = []
+        for answer in self.pages(path, params):
+            body = answer.body.get(key) if key and isinstance(answer.body, Mapping) else answer.body
+            if not isinstance(body, list) or not all(isinstance(i, dict) for i in body):
+                raise GitHubError(
+                    200, f"{urlsplit(self.url(path)).path}: not a list of objects", kind="malformed"
+                )
+            items.extend(body)
+            partial.extend(sso_partial_orgs(answer.headers.get("X-GitHub-SSO")))
+        return items, tuple(dict.fromkeys(partial))
+
+    def graphql(
+        self, query: str, variables: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """POST one query; (data, errors). RATE_LIMITED errors are retried like a throttled REST call."""
+
+        def once() -> Answer:
+            answer = self._once("POST", self._graphql, {"query": query, "variables": dict(variables)})
+            errors = answer.body.get("errors") if isinstance(answer.body, Mapping) else None
+            if isinstance(errors, list) and any(
+                isinstance(e, Mapping) and e.get("type") == "RATE_LIMITED" for e in errors
+            ):
+                raise _Throttled(200, SECONDARY_WAIT, "GraphQL RATE_LIMITED")
+            return answer
+
+        try:
+            answer = with_retries(once, attempts=self._attempts, counter=self.counter, sleep=self._sleep)
+        except _Throttled as exc:
+            raise GitHubError(
+                exc.status, f"still {exc} after {self._attempts} attempts", kind="throttled"
+            ) from exc
+        except RetryableError as exc:
+            raise GitHubError(0, f"{exc} after {self._attempts} attempts") from exc
+        if not isinstance(answer.body, Mapping):
+            raise GitHubError(200, "GraphQL answer is not a JSON object", kind="malformed")
+        data = answer.body.get("data")
+        errors = answer.body.get("errors") or []
+        if not isinstance(errors, list):
+            errors = []
+        return (dict(data) if isinstance(data, Mapping) else {}), [e for e in errors if isinstance(e, dict)]
+
+
+def default_graphql_url(api_url: str) -> str:
+    """github.com: https://api.github.com/graphql; GitHub Enterprise Server: https://HOST/api/graphql."""
+    base = api_url.rstrip("/")
+    if base.endswith("/api/v3"):
+        return base[: -len("/v3")] + "/graphql"
+    return base + "/graphql"
