@@ -218,6 +218,7 @@ def _run_scan(
     jobs: int | None,
     ca_bundle: str | None,
     no_config_snapshots: bool,
+    history: bool = False,
 ) -> ScanResult:
     from auditor.scan import ScanOptions, run
 
@@ -240,6 +241,7 @@ def _run_scan(
         jobs=jobs,
         ca_bundle=ca_bundle,
         use_config_snapshots=not no_config_snapshots,
+        history=history,
     )
     clock = _clock(now)
     sink = _progress(no_progress, quiet)
@@ -285,6 +287,13 @@ def scan(
     jobs: JobsOpt = None,
     ca_bundle: CaOpt = None,
     no_config_snapshots: NoConfigSnapshotsOpt = False,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Also scan every commit reachable from any ref: secrets removed from the files stay there",
+        ),
+    ] = False,
 ) -> None:
     """Inventory agent credentials, compare each agent's reach with a junior user, judge, report, gate."""
     pairs = _outputs(fmt or [], output or [], report or [])
@@ -301,6 +310,7 @@ def scan(
         jobs=jobs,
         ca_bundle=ca_bundle,
         no_config_snapshots=no_config_snapshots,
+        history=history,
     )
     _emit(result, pairs, quiet=quiet)
     code = decide(result, fail_on_severity(fail_on), strict=strict)

@@ -178,6 +178,8 @@ class Location(_OrderedBySortKey):
     line: int = 0
     column: int | None = None
     key: str | None = None
+    # The git commit that added the file version this came from, for evidence found with --history.
+    commit: str | None = None
 
     def sort_key(self) -> SortKey:
         return (self.path, self.line, opt_int(self.column), opt_str(self.key))
@@ -322,6 +324,9 @@ class FileScan:
     skipped: tuple[Skipped, ...] = ()
     # Lines carrying `botaudit:allow`: a finding on such a line, or on the line right after it, is suppressed.
     allow_lines: tuple[int, ...] = ()
+    # Set for a file version read from git history (--history): the commit that added it, and when.
+    commit: str | None = None
+    committed: datetime | None = None
 
     def sort_key(self) -> SortKey:
         return (self.path, self.format, self.size)
@@ -577,6 +582,9 @@ class Coverage:
     not_evaluated: tuple[NotEvaluated, ...] = ()
     platforms_requested: tuple[str, ...] = ()
     platforms_collected: tuple[str, ...] = ()
+    # --history: commits walked and distinct file versions (blobs) scanned; None when history was not asked.
+    history_commits: int | None = None
+    history_blobs: int | None = None
 
     @property
     def gaps(self) -> tuple[Skipped, ...]:
@@ -608,6 +616,8 @@ class ScanResult:
     coverage: Coverage
     rules: tuple[Any, ...] = ()
     parameters: Mapping[str, Any] = field(default_factory=dict)
+    # Secrets found only in git history (--history): one FileScan per first file version holding them.
+    history: tuple[FileScan, ...] = ()
 
     @property
     def secrets(self) -> tuple[SecretMatch, ...]:

@@ -63,6 +63,8 @@ class ScanOptions:
     jobs: int | None = None
     ca_bundle: str | None = None
     use_config_snapshots: bool = True
+    # Also scan every file version in the git history of the scan roots (secrets gone from HEAD).
+    history: bool = False
     collector_factory: CollectorFactory = field(default=default_collector)
 
 
@@ -126,6 +128,46 @@ def scan_tree(
     )
     progress.finish("files")
     return list(files), list(skipped)
+
+
+def scan_history(
+    paths: Sequence[Path],
+    config: Config,
+    current: Sequence[FileScan],
+    *,
+    options: ScanOptions,
+    progress: ProgressSink,
+) -> tuple[list[FileScan], list[Skipped], int, int]:
+    """The git-history half of a scan: secrets that were committed once and are gone from the tree.
+
+    Returns the history file scans that still hold such secrets (or could not be read), the coverage
+    entries, and how many commits and distinct blobs were examined.
+    """
+    from auditor.discovery.history import walk_history
+    from auditor.discovery.walk import _root_prefixes
+    from auditor.extract import scan_files
+    from auditor.extract.detectors import DetectorSet
+    from auditor.extract.history import only_in_history, scan_blob
+
+    roots = [Path(p) for p in paths]
+    walked = walk_history(
+        roots,
+        _root_prefixes(roots),
+        max_file_size=options.max_file_size or config.max_file_size,
+        exclude=config.exclude,
+    )
+    progress.start("history", total=len(walked.blobs))
+    scans = scan_files(
+        walked.blobs,
+        DetectorSet.load(),
+        fingerprint_key=config.fingerprint_key,
+        jobs=options.jobs,
+        progress=progress,
+        scan_one=scan_blob,
+        task="history",
+    )
+    progress.finish("history")
+    return only_in_history(scans, current), walked.skipped, walked.commits, len(walked.blobs)
 
 
 PATH_SETTING_SUFFIXES = ("_file", "_path", "ca_bundle")
@@ -250,6 +292,14 @@ def run(
     artifacts = [*snapshot_files, *([options.baseline_file] if options.baseline_file else [])]
     files, skipped = scan_tree(options.paths, config, options=options, progress=progress, artifacts=artifacts)
     agents = build_inventory(files, config)
+    history: list[FileScan] = []
+    history_commits: int | None = None
+    history_blobs: int | None = None
+    if options.history:
+        history, history_skipped, history_commits, history_blobs = scan_history(
+            options.paths, config, files, options=options, progress=progress
+        )
+        skipped.extend(history_skipped)
     # A snapshot asked for (--snapshot or botaudit.yaml) that cannot be read is a platform requested and not
     # collected: the gate must answer "incomplete", not pass as if the platform had never been named.
     unreadable: list[str] = []
@@ -291,6 +341,7 @@ def run(
         snapshots=snapshots,
         resolutions=resolutions,
         gaps=gaps,
+        history=tuple(history),
     )
     findings, not_evaluated = evaluate(in_scope, ctx)
     findings, suppress_warnings = suppress.apply(
@@ -303,10 +354,12 @@ def run(
     coverage = Coverage(
         files_scanned=sum(1 for f in files if not f.skipped or f.secrets or f.references),
         bytes_scanned=sum(f.size for f in files),
-        skipped=tuple(skipped) + tuple(s for f in files for s in f.skipped),
+        skipped=tuple(skipped) + tuple(s for f in (*files, *history) for s in f.skipped),
         not_evaluated=tuple(not_evaluated),
         platforms_requested=tuple(p.value for p in options.connect) + tuple(unreadable),
         platforms_collected=tuple(dict.fromkeys(collected)),
+        history_commits=history_commits,
+        history_blobs=history_blobs,
     )
     return ScanResult(
         started=started,
@@ -327,5 +380,7 @@ def run(
             "baseline": str(options.baseline_file) if options.baseline_file else None,
             "max_file_size": options.max_file_size or config.max_file_size,
             "warnings": list(warnings.items),
+            "history": options.history,
         },
+        history=tuple(history),
     )

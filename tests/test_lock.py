@@ -1,4 +1,4 @@
-"""The test environment is locked: every dependency the project declares is pinned in requirements/test.lock."""
+"""The test environment is locked: every declared dependency is pinned in requirements/test.lock."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,16 @@ def _files(spec: dict[str, Any]) -> tuple[list[FileScan], list[str]]:
             items.append(
                 hint(path, m["kind"], m["name"], m.get("line", 1), m.get("key"), **(m.get("details") or {}))
             )
-        files.append(scan(path, *items, fmt=entry.get("format", "yaml")))
+        made = scan(path, *items, fmt=entry.get("format", "yaml"))
+        if "commit" in entry:  # a file version from git history (BA-113)
+            commit = entry["commit"]
+            made = replace(
+                made,
+                secrets=tuple(replace(s, location=replace(s.location, commit=commit)) for s in made.secrets),
+                commit=commit,
+                committed=parse_time(entry.get("committed")),
+            )
+        files.append(made)
     return files, values
 
 
@@ -66,10 +76,16 @@ def run_fixture(rule_id: str, fixture: Path) -> tuple[list[Finding], list[str]]:
     config = Config(agents=decls, rules=overrides)
     rule = load_rules(config=config)
     (only,) = [r for r in rule if r.id == rule_id]
-    files, values = _files(spec)
+    scans, values = _files(spec)
+    files = [f for f in scans if f.commit is None]
+    history = tuple(f for f in scans if f.commit is not None)
     now = parse_time(spec.get("now")) or datetime(2025, 6, 1, tzinfo=UTC)
     ctx = RuleContext(
-        config=config, clock=FixedClock(now), agents=build_inventory(files, config), files=tuple(files)
+        config=config,
+        clock=FixedClock(now),
+        agents=build_inventory(files, config),
+        files=tuple(files),
+        history=history,
     )
     findings, not_evaluated = evaluate([only], ctx)
     assert not_evaluated == [], not_evaluated

@@ -98,6 +98,8 @@ class RuleContext:
     snapshots: Mapping[Platform, Snapshot] = field(default_factory=dict)
     resolutions: tuple[Resolution, ...] = ()
     gaps: tuple[ReachGap, ...] = ()
+    # --history: file versions from git history holding secrets that are gone from the tree.
+    history: tuple[FileScan, ...] = ()
 
 
 CheckResult = Iterable[Finding | NotEvaluated]

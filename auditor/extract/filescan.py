@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from auditor.discovery.walk import FileEntry
@@ -132,17 +133,23 @@ def _structure_suspect(data: bytes, fmt: str) -> bool:
 
 
 def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
-    kind = classify(entry.rel)
-    fmt = kind.format
     try:
         with open(entry.path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         reason = f"cannot read: {exc.strerror or type(exc).__name__}"
+        fmt = classify(entry.rel).format
         return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, "unreadable"),))
+    return _scan_data(entry.rel, data, detectors, fingerprint_key)
+
+
+def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
+    """Everything in one file's bytes, wherever they came from (the disk, a git blob)."""
+    kind = classify(rel)
+    fmt = kind.format
     size = len(data)
     if _looks_binary(data):
-        return FileScan(entry.rel, "binary", size, skipped=(Skipped(entry.rel, "binary file", "binary"),))
+        return FileScan(rel, "binary", size, skipped=(Skipped(rel, "binary file", "binary"),))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 interleaves NUL bytes with every keyword: prefilter its UTF-8 re-encoding instead.
         data = data.decode("utf-16", errors="replace").encode("utf-8")
@@ -153,10 +160,10 @@ def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> Fil
     # so a file that is parsed anyway is not decoded twice.
     if not must_parse and not detectors.candidates(data):
         if not _structure_suspect(data, fmt):
-            return FileScan(entry.rel, fmt, size, allow_lines=allow)
+            return FileScan(rel, fmt, size, allow_lines=allow)
         must_parse = True
     body, note = _decode(data)
-    ev = Evidence(entry.rel, body, kind, detectors, fingerprint_key)
+    ev = Evidence(rel, body, kind, detectors, fingerprint_key)
     if note is not None:
         ev.skip(f"{note}: still scanned, values may be garbled", "encoding")
     # Second gate: keywords are common words, so structure is read only where a detector hit, an agent
@@ -175,17 +182,25 @@ def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> Fil
     return ev.build(fmt, size, allow)
 
 
-def scan_file(entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:
-    """Everything one file yields. Never raises: a failure becomes a Skipped entry for that file."""
+def _guarded(rel: str, size: int, scan: Callable[[], FileScan]) -> FileScan:
+    """Run one file's scan; a failure becomes a Skipped entry for that file, never an exception."""
     try:
-        return _scan(entry, detectors, fingerprint_key)
+        return scan()
     except RecursionError:
         reason = "too deeply nested to scan"
-        return FileScan(entry.rel, "unknown", entry.size, skipped=(Skipped(entry.rel, reason, "too_deep"),))
+        return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "too_deep"),))
     except MemoryError:
-        return FileScan(
-            entry.rel, "unknown", entry.size, skipped=(Skipped(entry.rel, "out of memory", "error"),)
-        )
+        return FileScan(rel, "unknown", size, skipped=(Skipped(rel, "out of memory", "error"),))
     except Exception as exc:  # one bad file must not end the scan; the type name carries no file content
         reason = f"extractor failed ({type(exc).__name__}); file not scanned"
-        return FileScan(entry.rel, "unknown", entry.size, skipped=(Skipped(entry.rel, reason, "error"),))
+        return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "error"),))
+
+
+def scan_file(entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:
+    """Everything one file yields. Never raises: a failure becomes a Skipped entry for that file."""
+    return _guarded(entry.rel, entry.size, lambda: _scan(entry, detectors, fingerprint_key))
+
+
+def scan_bytes(rel: str, data: bytes, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:
+    """Everything a file's bytes yield when they do not come from disk (a git blob). Never raises."""
+    return _guarded(rel, len(data), lambda: _scan_data(rel, data, detectors, fingerprint_key))

@@ -224,7 +224,9 @@ def load_toml(text: str) -> Doc:
         detail = f"line {where.group(1)} column {where.group(2)}: " if where else ""
         message = str(exc).split(" (at ")[0]
         # Newer tomllib releases cap nesting with a decode error of their own: the same coverage category.
-        category = "too_deep" if "nest" in message.lower() or "recursion" in message.lower() else "parse_error"
+        category = (
+            "too_deep" if "nest" in message.lower() or "recursion" in message.lower() else "parse_error"
+        )
         raise DocumentError(f"TOML {detail}{message}", category, line) from None
     return Doc(data, _KeyLines(text).assign(data), 1)
 

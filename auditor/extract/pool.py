@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from auditor.discovery.walk import FileEntry
 from auditor.extract.filescan import scan_file
@@ -17,13 +17,14 @@ if TYPE_CHECKING:
     from auditor.extract.detectors import DetectorSet
 
 PROGRESS_TASK = "files"
+ScanOne = Callable[[Any, "DetectorSet", str], FileScan]
 # Below this much work a pool costs more to start than it saves.
 MIN_PARALLEL_FILES = 64
 MIN_PARALLEL_BYTES = 4 * 1024 * 1024
 
 # Per-worker-process state, set once by the pool initializer: loading and compiling the detectors once per
 # process instead of once per file is the point of the initializer. Never set in the parent process.
-_worker_state: tuple[DetectorSet, str] | None = None
+_worker_state: tuple[DetectorSet, str, ScanOne] | None = None
 
 
 def _load_detectors(detectors: DetectorSet | None) -> DetectorSet:
@@ -34,14 +35,19 @@ def _load_detectors(detectors: DetectorSet | None) -> DetectorSet:
     return DetectorSet.load()
 
 
-def _init_worker(detectors: DetectorSet | None, fingerprint_key: str) -> None:
+def _init_worker(detectors: DetectorSet | None, fingerprint_key: str, scan_one: ScanOne) -> None:
     global _worker_state
-    _worker_state = (_load_detectors(detectors), fingerprint_key)
+    _worker_state = (_load_detectors(detectors), fingerprint_key, scan_one)
 
 
-def _scan_in_worker(entry: FileEntry) -> FileScan:
+def _scan_in_worker(item: Any) -> FileScan:
     assert _worker_state is not None, "pool initializer did not run"
-    detectors, key = _worker_state
+    detectors, key, scan_one = _worker_state
+    return scan_one(item, detectors, key)
+
+
+def scan_entry(entry: FileEntry, detectors: DetectorSet, key: str) -> FileScan:
+    """The default unit of work: one file on disk."""
     return scan_file(entry, detectors, fingerprint_key=key)
 
 
@@ -57,23 +63,34 @@ def _shippable(detectors: DetectorSet | None, method: str) -> tuple[bool, Detect
 
 
 def _in_process(
-    entries: Sequence[FileEntry], detectors: DetectorSet, key: str, progress: ProgressSink | None
+    entries: Sequence[Any],
+    detectors: DetectorSet,
+    key: str,
+    progress: ProgressSink | None,
+    scan_one: ScanOne,
+    task: str,
 ) -> Iterator[FileScan]:
     for entry in entries:
-        yield scan_file(entry, detectors, fingerprint_key=key)
+        yield scan_one(entry, detectors, key)
         if progress is not None:
-            progress.advance(PROGRESS_TASK)
+            progress.advance(task)
 
 
 def scan_files(
-    entries: Sequence[FileEntry],
+    entries: Sequence[Any],
     detectors: DetectorSet | None,
     *,
     fingerprint_key: str,
     jobs: int | None = None,
     progress: ProgressSink | None = None,
+    scan_one: ScanOne = scan_entry,
+    task: str = PROGRESS_TASK,
 ) -> list[FileScan]:
-    """scan_file over every entry, in entry order. jobs=None uses every core; jobs=1 stays in this process."""
+    """scan_one over every entry (a FileEntry by default, anything with a `size`), in entry order.
+
+    jobs=None uses every core; jobs=1 stays in this process. `scan_one` must be a module-level function so
+    that workers started by spawn can receive it.
+    """
     workers = jobs if jobs is not None and jobs > 0 else (os.cpu_count() or 1)
     workers = min(workers, max(1, len(entries)))
     total_bytes = sum(e.size for e in entries)
@@ -81,21 +98,25 @@ def scan_files(
     method = multiprocessing.get_start_method(allow_none=False)
     shippable, shipped = _shippable(detectors, method)
     if workers <= 1 or small or not shippable:
-        return list(_in_process(entries, _load_detectors(detectors), fingerprint_key, progress))
+        return list(
+            _in_process(entries, _load_detectors(detectors), fingerprint_key, progress, scan_one, task)
+        )
     results: list[FileScan] = []
     chunk = max(1, min(64, len(entries) // (workers * 8)))
     try:
         with multiprocessing.Pool(
-            workers, initializer=_init_worker, initargs=(shipped, fingerprint_key)
+            workers, initializer=_init_worker, initargs=(shipped, fingerprint_key, scan_one)
         ) as pool:
             for result in pool.imap(_scan_in_worker, entries, chunksize=chunk):
                 results.append(result)
                 if progress is not None:
-                    progress.advance(PROGRESS_TASK)
+                    progress.advance(task)
     except (OSError, pickle.PicklingError, multiprocessing.ProcessError) as exc:
         # A pool that cannot start (no /dev/shm, sandboxed fork) still leaves a working scan: finish here.
         if progress is not None:
             progress.warn(f"parallel scan unavailable ({type(exc).__name__}); scanning in one process")
         rest = entries[len(results) :]
-        results.extend(_in_process(rest, _load_detectors(detectors), fingerprint_key, progress))
+        results.extend(
+            _in_process(rest, _load_detectors(detectors), fingerprint_key, progress, scan_one, task)
+        )
     return results

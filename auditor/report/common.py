@@ -204,13 +204,18 @@ def safe_hint(value: str | None) -> str | None:
 def location_dict(loc: Location | None) -> dict[str, Any] | None:
     if loc is None:
         return None
-    return {"path": loc.path, "line": loc.line, "key": loc.key}
+    data: dict[str, Any] = {"path": loc.path, "line": loc.line, "key": loc.key}
+    if loc.commit is not None:
+        data["commit"] = loc.commit
+    return data
 
 
 def location_text(loc: Location | None) -> str:
     if loc is None:
         return ""
     text = f"{loc.path}:{loc.line}" if loc.line else loc.path
+    if loc.commit is not None:
+        text += f" @{loc.commit[:12]}"
     return f"{text} ({loc.key})" if loc.key else text
 
 

@@ -185,6 +185,11 @@ def document(result: ScanResult) -> dict[str, Any]:
             ],
             "platforms_requested": sorted(cov.platforms_requested),
             "platforms_collected": sorted(cov.platforms_collected),
+            **(
+                {"history": {"commits": cov.history_commits, "blobs": cov.history_blobs or 0}}
+                if cov.history_commits is not None
+                else {}
+            ),
         },
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from auditor.clock import age_days, parse_time
@@ -694,6 +695,37 @@ def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
             )
 
 
+# -- BA-113: secrets gone from the tree but still in git history -------------------------------------------
+def secret_in_git_history(rule: Rule, ctx: RuleContext) -> CheckResult:
+    for scan in ctx.history:
+        when = scan.committed.date().isoformat() if scan.committed else "an unknown date"
+        commit = (scan.commit or "")[:12]
+        for s in scan.secrets:
+            if _skip_secret(rule, s):
+                continue
+            severity, confidence = _test_path_severity(rule, s)
+            if severity is None and s.severity.rank < rule.severity.rank:
+                severity = s.severity
+            yield rule.finding(
+                f"{s.kind} {s.redacted} was committed in {commit} ({when}) at "
+                f"{_where(replace(s.location, commit=None))} and is no longer in the files, but every clone "
+                "still has it in git history: revoke it",
+                subject=s.location.path,
+                location=s.location,
+                kind=s.kind,
+                platform=platform_of_secret(s),
+                secret_fingerprint=s.fingerprint,
+                confidence=confidence,
+                severity=severity,
+                evidence={
+                    "commit": scan.commit,
+                    "committed": when,
+                    "detector": s.detector_id,
+                    "in_test_path": s.in_test_path,
+                },
+            )
+
+
 CHECKS: Mapping[str, CheckFn] = {
     "static_credential_in_config": static_credential_in_config,
     "secret_in_prompt": secret_in_prompt,
@@ -707,4 +739,5 @@ CHECKS: Mapping[str, CheckFn] = {
     "reused_credential": reused_credential,
     "overbroad_privilege_in_config": overbroad_privilege_in_config,
     "secret_not_rotated": secret_not_rotated,
+    "secret_in_git_history": secret_in_git_history,
 }

@@ -1,0 +1,162 @@
+"""`scan --history`: secrets removed from the files are found in the commits that added them, once each."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from auditor.cli import app
+from auditor.discovery.history import walk_history
+from auditor.scan import ScanOptions, run
+
+
+def fake_pat(seed: str) -> str:
+    return "ghp_" + hashlib.sha256(seed.encode()).hexdigest()[:36]
+
+
+def fake_slack(seed: str) -> str:
+    digits = str(int(hashlib.sha256(seed.encode()).hexdigest()[:15], 16)).rjust(20, "7")
+    return f"xoxb-{digits[:10]}-{digits[10:20]}111-" + hashlib.sha256(seed.encode()).hexdigest()[:24]
+
+
+class Repo:
+    """A real git repository built with the git command line, commits dated one day apart."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True)
+        self.day = 0
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str) -> str:
+        stamp = f"2024-03-{1 + self.day:02d}T10:00:00+00:00"
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Dev",
+            "GIT_AUTHOR_EMAIL": "dev@acme-demo.com",
+            "GIT_COMMITTER_NAME": "Dev",
+            "GIT_COMMITTER_EMAIL": "dev@acme-demo.com",
+            "GIT_AUTHOR_DATE": stamp,
+            "GIT_COMMITTER_DATE": stamp,
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+        }
+        done = subprocess.run(
+            ["git", *args], cwd=self.root, env=env, check=True, capture_output=True, text=True
+        )
+        return done.stdout.strip()
+
+    def commit(self, message: str, **files: str | None) -> str:
+        for name, body in files.items():
+            path = self.root / name.replace("__", "/")
+            if body is None:
+                self.git("rm", "-q", str(path.relative_to(self.root)))
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(body, encoding="utf-8")
+            self.git("add", str(path.relative_to(self.root)))
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        self.day += 1
+        return self.git("rev-parse", "HEAD")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    return Repo(tmp_path / "salesops-bot")
+
+
+def test_removed_secret_is_reported_at_the_commit_that_added_it(repo: Repo) -> None:
+    leaked = fake_pat("history-leaked")
+    added = repo.commit("mcp config", **{"config__mcp.json": _mcp(leaked)})
+    # Every later edit makes a new blob that still holds the token: reported once, at the first commit.
+    repo.commit("rename server", **{"config__mcp.json": _mcp(leaked).replace("github", "gh")})
+    repo.commit("use env var", **{"config__mcp.json": _mcp("${GITHUB_TOKEN}")})
+    result = run(ScanOptions(paths=(repo.root,), history=True))
+    hits = [f for f in result.findings if f.rule_id == "BA-113"]
+    assert len(hits) == 1, [f.message for f in hits]
+    (hit,) = hits
+    assert hit.location is not None
+    assert (hit.location.path, hit.location.line, hit.location.commit) == ("config/mcp.json", 6, added)
+    assert "2024-03-01" in hit.message and added[:12] in hit.message
+    assert not [f for f in result.findings if f.rule_id == "BA-101"]  # nothing left in the files
+    assert result.coverage.history_commits == 3
+    assert result.coverage.history_blobs == 3
+
+
+def test_secret_still_in_the_tree_is_not_repeated_from_history(repo: Repo) -> None:
+    token = fake_pat("still-there")
+    repo.commit("add", **{".env": f"GITHUB_TOKEN={token}\n"})
+    repo.commit("comment", **{".env": f"# bot token\nGITHUB_TOKEN={token}\n"})
+    result = run(ScanOptions(paths=(repo.root,), history=True))
+    assert [f.rule_id for f in result.findings if f.kind == "github_pat"] == ["BA-101"]
+
+
+def test_every_ref_is_walked_and_history_stays_off_by_default(repo: Repo) -> None:
+    repo.commit("init", **{"README.md": "bot\n"})
+    repo.git("checkout", "-q", "-b", "experiment")
+    token = fake_slack("branch-only")
+    repo.commit("try slack", **{"bot__.env": f"SLACK_BOT_TOKEN={token}\n"})
+    repo.git("checkout", "-q", "main")
+    assert not (repo.root / "bot" / ".env").exists()
+    without = run(ScanOptions(paths=(repo.root,)))
+    assert not [f for f in without.findings if f.rule_id == "BA-113"]
+    assert without.coverage.history_commits is None
+    with_history = run(ScanOptions(paths=(repo.root,), history=True))
+    assert [f.location.path for f in with_history.findings if f.rule_id == "BA-113" and f.location] == [
+        "bot/.env"
+    ]
+
+
+def test_scan_root_below_the_repository_sees_only_its_own_paths(repo: Repo) -> None:
+    repo.commit(
+        "two bots",
+        **{
+            "bots__a__.env": f"GITHUB_TOKEN={fake_pat('a')}\n",
+            "bots__a__README.md": "bot a\n",
+            "bots__b__.env": f"GITHUB_TOKEN={fake_pat('b')}\n",
+        },
+    )
+    repo.commit("drop both", **{"bots__a__.env": None, "bots__b__.env": None})
+    result = run(ScanOptions(paths=(repo.root / "bots" / "a",), history=True))
+    hits = [f for f in result.findings if f.rule_id == "BA-113"]
+    assert [(f.location.path if f.location else None) for f in hits] == [".env"]
+
+
+def test_not_a_repository_is_coverage_not_silence(tmp_path: Path) -> None:
+    (tmp_path / "plain").mkdir()
+    walked = walk_history([tmp_path / "plain"], [""])
+    assert [s.category for s in walked.skipped] == ["history"]
+    assert "not inside a git repository" in walked.skipped[0].reason
+    result = run(ScanOptions(paths=(tmp_path / "plain",), history=True))
+    assert not result.coverage.complete
+
+
+def test_cli_history_json_names_the_commit_and_never_the_value(repo: Repo, tmp_path: Path) -> None:
+    leaked = fake_pat("cli-history")
+    added = repo.commit("oops", **{".env": f"GITHUB_TOKEN={leaked}\n"})
+    repo.commit("remove", **{".env": None})
+    out = tmp_path / "report.json"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["scan", str(repo.root), "--history", "--no-progress", "--report", f"json:{out}", "-f", "table"]
+    )
+    assert result.exit_code == 1, result.output
+    assert leaked not in result.output and leaked not in out.read_text()
+    doc = json.loads(out.read_text())
+    (finding,) = [f for f in doc["findings"] if f["rule_id"] == "BA-113"]
+    assert finding["location"]["commit"] == added
+    assert doc["coverage"]["history"] == {"commits": 2, "blobs": 1}
+    assert "@" + added[:12] in result.output or added[:12] in result.output
+
+
+def _mcp(token: str) -> str:
+    return (
+        '{\n  "mcpServers": {\n    "github": {\n      "command": "npx",\n      "env": {\n'
+        f'        "GITHUB_PERSONAL_ACCESS_TOKEN": "{token}"\n      }}\n    }}\n  }}\n}}\n'
+    )
