@@ -171,7 +171,7 @@ _LEVEL_RANK = {AccessLevel.LIST: 0, AccessLevel.READ: 1, AccessLevel.WRITE: 2, A
 class Location(_OrderedBySortKey):
     """A place in a scanned file; `path` is relative to the scan root, `key` the config key path.
 
-    Ordered by `sort_key()` (path, line, column, key; a missing column or key first), never field by field.
+    Ordered by `sort_key()` (path, line, column, key, commit; a missing one first), never field by field.
     """
 
     path: str
@@ -182,7 +182,7 @@ class Location(_OrderedBySortKey):
     commit: str | None = None
 
     def sort_key(self) -> SortKey:
-        return (self.path, self.line, opt_int(self.column), opt_str(self.key))
+        return (self.path, self.line, opt_int(self.column), opt_str(self.key), opt_str(self.commit))
 
 
 class SecretContext(str, enum.Enum):
