@@ -198,6 +198,14 @@ MaxSizeOpt = Annotated[
 JobsOpt = Annotated[
     int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)")
 ]
+FileBudgetOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--file-time-budget",
+        min=0.1,
+        help="Seconds one file may take to scan before it is reported as not examined (default 10)",
+    ),
+]
 CaOpt = Annotated[str | None, typer.Option("--ca-bundle", help="CA bundle for platform TLS (proxies, tests)")]
 NoConfigSnapshotsOpt = Annotated[
     bool, typer.Option("--no-config-snapshots", help="Ignore the snapshots listed in botaudit.yaml")
@@ -219,6 +227,7 @@ def _run_scan(
     ca_bundle: str | None,
     no_config_snapshots: bool,
     history: bool = False,
+    file_time_budget: float | None = None,
 ) -> ScanResult:
     from auditor.scan import ScanOptions, run
 
@@ -242,6 +251,7 @@ def _run_scan(
         ca_bundle=ca_bundle,
         use_config_snapshots=not no_config_snapshots,
         history=history,
+        file_time_budget=file_time_budget,
     )
     clock = _clock(now)
     sink = _progress(no_progress, quiet)
@@ -294,6 +304,7 @@ def scan(
             help="Also scan every commit reachable from any ref: secrets removed from the files stay there",
         ),
     ] = False,
+    file_time_budget: FileBudgetOpt = None,
 ) -> None:
     """Inventory agent credentials, compare each agent's reach with a junior user, judge, report, gate."""
     pairs = _outputs(fmt or [], output or [], report or [])
@@ -311,6 +322,7 @@ def scan(
         ca_bundle=ca_bundle,
         no_config_snapshots=no_config_snapshots,
         history=history,
+        file_time_budget=file_time_budget,
     )
     _emit(result, pairs, quiet=quiet)
     code = decide(result, fail_on_severity(fail_on), strict=strict)

@@ -65,6 +65,8 @@ class ScanOptions:
     use_config_snapshots: bool = True
     # Also scan every file version in the git history of the scan roots (secrets gone from HEAD).
     history: bool = False
+    # Seconds one file's extraction may take before it is reported as not examined (None: the default).
+    file_time_budget: float | None = None
     collector_factory: CollectorFactory = field(default=default_collector)
 
 
@@ -99,6 +101,7 @@ def scan_tree(
     """
     from auditor.discovery.walk import walk
     from auditor.extract import scan_files
+    from auditor.extract.budget import DEFAULT_FILE_BUDGET
     from auditor.extract.detectors import DetectorSet
 
     max_size = options.max_file_size or config.max_file_size
@@ -124,7 +127,12 @@ def scan_tree(
     detectors = DetectorSet.load()
     progress.start("files", total=len(entries))
     files = scan_files(
-        entries, detectors, fingerprint_key=config.fingerprint_key, jobs=options.jobs, progress=progress
+        entries,
+        detectors,
+        fingerprint_key=config.fingerprint_key,
+        jobs=options.jobs,
+        progress=progress,
+        time_budget=options.file_time_budget or DEFAULT_FILE_BUDGET,
     )
     progress.finish("files")
     return list(files), list(skipped)
@@ -146,6 +154,7 @@ def scan_history(
     from auditor.discovery.history import walk_history
     from auditor.discovery.walk import _root_prefixes
     from auditor.extract import scan_files
+    from auditor.extract.budget import DEFAULT_FILE_BUDGET
     from auditor.extract.detectors import DetectorSet
     from auditor.extract.history import only_in_history, scan_blob
 
@@ -165,6 +174,7 @@ def scan_history(
         progress=progress,
         scan_one=scan_blob,
         task="history",
+        time_budget=options.file_time_budget or DEFAULT_FILE_BUDGET,
     )
     progress.finish("history")
     return only_in_history(scans, current), walked.skipped, walked.commits, len(walked.blobs)

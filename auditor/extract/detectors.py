@@ -12,7 +12,12 @@ group `secret` when present, else the whole match; a `key` group names the assig
 `identifier` (a public id, not a secret), `generic` (a key-name rule: the value must classify as a secret
 candidate and the key must name a secret), `assume_key` (the key a generic rule without a `key` group judges
 its value under), `partner` (detector ids whose hit nearby raises confidence), `window` (characters after the
-keyword's line the regex may still need), `description`.
+keyword's line the regex may still need), `public_prefix` (the fixed, documented start of every value, such
+as `ghp_`: the only part of a value a report may show), `description`.
+
+Every regex must run in linear time: regexcheck.check_linear rejects unbounded and ambiguous quantifiers
+when the file loads, and the engine runs a detector only on regions of at most its maximum match width
+around its keyword hits, so the work per keyword hit is bounded whatever the file holds.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from typing import Any, Literal
 import yaml
 
 from auditor.errors import RuleLoadError
+from auditor.extract import budget
+from auditor.extract.regexcheck import RegexComplexityError, check_linear
 from auditor.extract.values import ValueClass, classify_value, is_secret_key, shannon_entropy
 from auditor.model import Confidence, Platform, Severity
 
@@ -36,7 +43,18 @@ __all__ = ["Detector", "DetectorSet", "Hit", "PrefilterChoice", "hyperscan_avail
 PrefilterChoice = Literal["auto", "hyperscan", "python"]
 
 _REQUIRED = ("id", "kind", "platform", "title", "regex", "keywords", "severity", "confidence", "examples")
-_OPTIONAL = ("entropy", "identifier", "generic", "partner", "window", "assume_key", "description")
+_OPTIONAL = (
+    "entropy",
+    "identifier",
+    "generic",
+    "partner",
+    "window",
+    "assume_key",
+    "description",
+    "public_prefix",
+)
+# Characters past a region's last possible match end kept visible to trailing lookaheads (`(?![\w.])`).
+_LOOKAHEAD_SLACK = 64
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KIND = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 # Characters a key name is made of, walked backwards from a generic rule's keyword: `DB_` + `PASSWORD`.
@@ -77,6 +95,10 @@ class Detector:
     # password part of a URL).
     assume_key: str | None = None
     description: str = ""
+    # The longest text one match can span (bounded: regexcheck); regions around keyword hits use it.
+    max_width: int = 0
+    # The documented fixed start of every value (`ghp_`, `AKIA`, `xoxb-`): public, so reports may show it.
+    public_prefix: str | None = None
 
     def __repr__(self) -> str:
         return f"Detector(id={self.id!r}, kind={self.kind!r})"
@@ -161,6 +183,10 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         regex = re.compile(pattern)
     except re.error as exc:
         raise _fail(source, f"bad regex: {exc}") from None
+    try:
+        check_linear(pattern)
+    except RegexComplexityError as exc:
+        raise _fail(source, f"regex could take more than linear time: {exc}") from None
 
     keywords = _str_list(data["keywords"], source, "keywords")
     for kw in keywords:
@@ -188,6 +214,11 @@ def _parse_detector(path: Path, data: Any) -> Detector:
     description = data.get("description", "")
     if not isinstance(description, str):
         raise _fail(source, "`description` must be a string")
+    public_prefix = data.get("public_prefix")
+    if public_prefix is not None and (
+        not isinstance(public_prefix, str) or not 2 <= len(public_prefix) <= 16 or not public_prefix.isascii()
+    ):
+        raise _fail(source, "`public_prefix` must be an ASCII string of 2 to 16 characters")
 
     examples = data["examples"]
     if not isinstance(examples, Mapping):
@@ -201,6 +232,16 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         # The prefilter must let every positive example through, or the detector could never fire on it.
         if not any(kw in example.lower() for kw in keywords):
             raise _fail(source, f"examples.match[{i}] contains none of the keywords")
+        if public_prefix is not None:
+            # A prefix is public only if it is the fixed start of every value: prove it on the examples.
+            found = regex.search(example)
+            value = None
+            if found is not None:
+                value = found.group("secret") if "secret" in regex.groupindex else found.group(0)
+            if value is not None and not value.startswith(public_prefix):
+                raise _fail(source, f"examples.match[{i}]: the value does not start with `public_prefix`")
+    if public_prefix is not None and (flags["generic"] or kind == "password"):
+        raise _fail(source, "`public_prefix` is for fixed token formats, never passwords or generic secrets")
 
     return Detector(
         id=det_id,
@@ -221,7 +262,19 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         window=window,
         assume_key=assume_key,
         description=description.strip(),
+        max_width=min(regex_width(regex), _MAX_REGION),
+        public_prefix=public_prefix,
     )
+
+
+_MAX_REGION = 1 << 20
+
+
+def regex_width(regex: re.Pattern[str]) -> int:
+    """The longest text one match of `regex` can span (re's own parser computes it)."""
+    import re._parser as sre_parse
+
+    return int(sre_parse.parse(regex.pattern, regex.flags).getwidth()[1])
 
 
 def _yaml_loader() -> type[yaml.SafeLoader]:
@@ -451,22 +504,22 @@ class DetectorSet:
             for det_index in owners[kw_index]:
                 positions.setdefault(det_index, []).append(pos)
         size = len(buf)
-        line_cache: dict[int, tuple[int, int]] = {}
         regions: dict[int, list[tuple[int, int]]] = {}
         for det_index, hits in positions.items():
-            window = self.detectors[det_index].window
+            det = self.detectors[det_index]
+            window, width = det.window, det.max_width
             hits.sort()
             merged: list[tuple[int, int]] = []
             cur_start, cur_end = -1, -1
+            span = (-1, -1)
             for pos in hits:
-                if pos < cur_end:
-                    continue
-                span = line_cache.get(pos)
-                if span is None:
+                if pos > span[1]:  # hits are sorted: a line is looked up once per detector
                     line_end = buf.find(b"\n", pos)
                     span = (buf.rfind(b"\n", 0, pos) + 1, size if line_end < 0 else line_end)
-                    line_cache[pos] = span
-                start, end = span[0], min(size, span[1] + window)
+                # A match contains the keyword, so it lies within its maximum width either side of the hit:
+                # the region never grows with the length of the line (a 5 MB minified file is one line).
+                start = max(span[0], pos - width)
+                end = min(size, span[1] + window, pos + width + _LOOKAHEAD_SLACK)
                 if cur_end >= 0 and start <= cur_end + 1:
                     cur_end = max(cur_end, end)
                 else:
@@ -486,6 +539,7 @@ class DetectorSet:
         for det_index, spans in self._regions(text).items():
             det = self.detectors[det_index]
             for region_start, region_end in spans:
+                budget.check()
                 for m in det.regex.finditer(text, region_start, region_end):
                     cand = self._judge(det, m, text, region_start, value_start, value_key)
                     if cand is None:

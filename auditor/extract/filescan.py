@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from auditor.discovery.walk import FileEntry
 from auditor.extract import k8s, manifests, markers, structured, text
+from auditor.extract.budget import FileBudgetExceeded, file_budget
 from auditor.extract.evidence import Evidence, allow_lines
 from auditor.extract.formats import FileKind, classify
 from auditor.extract.jsondoc import load_json
@@ -182,10 +183,20 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
     return ev.build(fmt, size, allow)
 
 
-def _guarded(rel: str, size: int, scan: Callable[[], FileScan]) -> FileScan:
-    """Run one file's scan; a failure becomes a Skipped entry for that file, never an exception."""
+def _guarded(
+    rel: str, size: int, scan: Callable[[], FileScan], time_budget: float | None = None
+) -> FileScan:
+    """Run one file's scan; a failure becomes a Skipped entry for that file, never an exception.
+
+    `time_budget` (seconds, None for none) bounds the whole extraction: a file that takes longer is not
+    examined, and says so in coverage, rather than holding a worker for as long as it likes.
+    """
     try:
-        return scan()
+        with file_budget(time_budget):
+            return scan()
+    except FileBudgetExceeded:
+        reason = f"scanning took longer than the {time_budget:g} s per-file time budget; not examined"
+        return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "timeout"),))
     except RecursionError:
         reason = "too deeply nested to scan"
         return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "too_deep"),))
@@ -196,9 +207,16 @@ def _guarded(rel: str, size: int, scan: Callable[[], FileScan]) -> FileScan:
         return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "error"),))
 
 
-def scan_file(entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:
+def scan_file(
+    entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str, time_budget: float | None = None
+) -> FileScan:
     """Everything one file yields. Never raises: a failure becomes a Skipped entry for that file."""
-    return _guarded(entry.rel, entry.size, lambda: _scan(entry, detectors, fingerprint_key))
+    return _guarded(entry.rel, entry.size, lambda: _scan(entry, detectors, fingerprint_key), time_budget)
+
+
+def within_budget(rel: str, size: int, time_budget: float | None, scan: Callable[[], FileScan]) -> FileScan:
+    """Any unit of work (a file, a git blob) under the per-file time budget; never raises."""
+    return _guarded(rel, size, scan, time_budget)
 
 
 def scan_bytes(rel: str, data: bytes, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:

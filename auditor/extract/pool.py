@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from auditor.discovery.walk import FileEntry
-from auditor.extract.filescan import scan_file
+from auditor.extract.budget import DEFAULT_FILE_BUDGET
+from auditor.extract.filescan import scan_file, within_budget
 from auditor.model import FileScan
 from auditor.progress import ProgressSink
 
@@ -24,7 +25,7 @@ MIN_PARALLEL_BYTES = 4 * 1024 * 1024
 
 # Per-worker-process state, set once by the pool initializer: loading and compiling the detectors once per
 # process instead of once per file is the point of the initializer. Never set in the parent process.
-_worker_state: tuple[DetectorSet, str, ScanOne] | None = None
+_worker_state: tuple[DetectorSet, str, ScanOne, float | None] | None = None
 
 
 def _load_detectors(detectors: DetectorSet | None) -> DetectorSet:
@@ -35,15 +36,26 @@ def _load_detectors(detectors: DetectorSet | None) -> DetectorSet:
     return DetectorSet.load()
 
 
-def _init_worker(detectors: DetectorSet | None, fingerprint_key: str, scan_one: ScanOne) -> None:
+def _init_worker(
+    detectors: DetectorSet | None, fingerprint_key: str, scan_one: ScanOne, time_budget: float | None
+) -> None:
     global _worker_state
-    _worker_state = (_load_detectors(detectors), fingerprint_key, scan_one)
+    _worker_state = (_load_detectors(detectors), fingerprint_key, scan_one, time_budget)
+
+
+def _run_one(
+    item: Any, detectors: DetectorSet, key: str, scan_one: ScanOne, time_budget: float | None
+) -> FileScan:
+    # The one place the per-file time budget applies, whatever the unit of work (a file, a git blob).
+    return within_budget(
+        str(getattr(item, "rel", "?")), int(item.size), time_budget, lambda: scan_one(item, detectors, key)
+    )
 
 
 def _scan_in_worker(item: Any) -> FileScan:
     assert _worker_state is not None, "pool initializer did not run"
-    detectors, key, scan_one = _worker_state
-    return scan_one(item, detectors, key)
+    detectors, key, scan_one, time_budget = _worker_state
+    return _run_one(item, detectors, key, scan_one, time_budget)
 
 
 def scan_entry(entry: FileEntry, detectors: DetectorSet, key: str) -> FileScan:
@@ -69,9 +81,10 @@ def _in_process(
     progress: ProgressSink | None,
     scan_one: ScanOne,
     task: str,
+    time_budget: float | None,
 ) -> Iterator[FileScan]:
     for entry in entries:
-        yield scan_one(entry, detectors, key)
+        yield _run_one(entry, detectors, key, scan_one, time_budget)
         if progress is not None:
             progress.advance(task)
 
@@ -85,8 +98,11 @@ def scan_files(
     progress: ProgressSink | None = None,
     scan_one: ScanOne = scan_entry,
     task: str = PROGRESS_TASK,
+    time_budget: float | None = DEFAULT_FILE_BUDGET,
 ) -> list[FileScan]:
     """scan_one over every entry (a FileEntry by default, anything with a `size`), in entry order.
+
+    `time_budget` is each entry's extraction deadline in seconds (None: none).
 
     jobs=None uses every core; jobs=1 stays in this process. `scan_one` must be a module-level function so
     that workers started by spawn can receive it.
@@ -99,13 +115,15 @@ def scan_files(
     shippable, shipped = _shippable(detectors, method)
     if workers <= 1 or small or not shippable:
         return list(
-            _in_process(entries, _load_detectors(detectors), fingerprint_key, progress, scan_one, task)
+            _in_process(
+                entries, _load_detectors(detectors), fingerprint_key, progress, scan_one, task, time_budget
+            )
         )
     results: list[FileScan] = []
     chunk = max(1, min(64, len(entries) // (workers * 8)))
     try:
         with multiprocessing.Pool(
-            workers, initializer=_init_worker, initargs=(shipped, fingerprint_key, scan_one)
+            workers, initializer=_init_worker, initargs=(shipped, fingerprint_key, scan_one, time_budget)
         ) as pool:
             for result in pool.imap(_scan_in_worker, entries, chunksize=chunk):
                 results.append(result)
@@ -117,6 +135,8 @@ def scan_files(
             progress.warn(f"parallel scan unavailable ({type(exc).__name__}); scanning in one process")
         rest = entries[len(results) :]
         results.extend(
-            _in_process(rest, _load_detectors(detectors), fingerprint_key, progress, scan_one, task)
+            _in_process(
+                rest, _load_detectors(detectors), fingerprint_key, progress, scan_one, task, time_budget
+            )
         )
     return results
