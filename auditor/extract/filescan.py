@@ -183,9 +183,7 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
     return ev.build(fmt, size, allow)
 
 
-def _guarded(
-    rel: str, size: int, scan: Callable[[], FileScan], time_budget: float | None = None
-) -> FileScan:
+def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: float | None = None) -> FileScan:
     """Run one file's scan; a failure becomes a Skipped entry for that file, never an exception.
 
     `time_budget` (seconds, None for none) bounds the whole extraction: a file that takes longer is not
