@@ -1,0 +1,226 @@
+"""Detection benchmark: botaudit and the peers, in one run, on the test cases the peers ship with their rules.
+
+Usage (peers first: `bash bench/setup_peers.sh`; `pip install rstr` for gitleaks-style random secrets):
+
+    python bench/bench_detection.py                                  # clones the peers at pinned commits
+    python bench/bench_detection.py --source gitleaks=/src/gitleaks --source kingfisher=/src/kingfisher.git
+    python bench/bench_detection.py --tools botaudit,kingfisher --per-rule 12
+
+The corpus is derived at run time (bench/peer_cases.py) and written under bench/out/detection/: one file per
+case, named by number only, so no tool can read the expected answer from a path; the ground truth goes to a
+manifest beside the tree, never inside it. Every tool scans the same tree once; a case counts as found when
+the tool reports anything in its file. Prints recall and false-positive rate per tool and per source, and
+recall on realistic values (positives whose secret is not a typed placeholder such as `abcdef123456`).
+Nothing here asserts a figure: this is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_static import DEFAULT_OUT, TOOLS, BenchError, measure, tool_version  # noqa: E402
+from peer_cases import PEERS, Case, derive  # noqa: E402
+
+# Placeholder-typed values: keyboard runs, counting runs, one character repeated. Recall on the positives
+# without them says how a tool does on values that look like real credentials.
+_TYPED = re.compile(
+    r"(?i)(abcdef|bcdefg|cdefgh|defghi|123456|234567|345678|456789|012345|qwerty|(.)\2{5,}"
+    r"|example|sample|dummy|fake|xxxx|your)"
+)
+
+
+# Kingfisher reports a value once per scan by default; here every case file must be judged on its own.
+EXTRA_ARGS: dict[str, list[str]] = {"kingfisher": ["--no-dedup"]}
+
+
+def realistic(case: Case) -> bool:
+    return case.positive and not _TYPED.search(case.text)
+
+
+def select(cases: Sequence[Case], per_rule: int, seed: int) -> list[Case]:
+    """At most `per_rule` positives and negatives per (source, rule), drawn with a fixed seed.
+
+    gitleaks' generators render one secret in ~30 file formats; without a cap those rules would outweigh
+    every other source's cases."""
+    groups: dict[tuple[str, str, bool], list[Case]] = defaultdict(list)
+    for case in cases:
+        if case.text.strip():
+            groups[(case.source, case.rule, case.positive)].append(case)
+    rng = random.Random(seed)
+    chosen: list[Case] = []
+    for key in sorted(groups):
+        items = groups[key]
+        chosen.extend(items if len(items) <= per_rule else rng.sample(items, per_rule))
+    return chosen
+
+
+def write_corpus(cases: Sequence[Case], root: Path, manifest: Path) -> None:
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    truth = []
+    for number, case in enumerate(cases):
+        name = f"{number // 500:02d}/case-{number:05d}.txt"
+        path = root / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(case.text + "\n", encoding="utf-8")
+        truth.append(
+            {
+                "path": name,
+                "source": case.source,
+                "rule": case.rule,
+                "positive": case.positive,
+                "realistic": realistic(case),
+            }
+        )
+    manifest.write_text(json.dumps(truth, indent=1) + "\n")
+
+
+def flagged_files(tool: str, out: Path, root: Path) -> set[str]:
+    return {hit.path for hit in TOOLS[tool].parse(out, root)}
+
+
+def score(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[str, float | int]]:
+    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in truth:
+        for bucket in (row["source"], "all"):
+            stats = per[bucket]
+            hit = row["path"] in flagged
+            if row["positive"]:
+                stats["pos"] += 1
+                stats["tp"] += hit
+                if row["realistic"]:
+                    stats["real"] += 1
+                    stats["real_tp"] += hit
+            else:
+                stats["neg"] += 1
+                stats["fp"] += hit
+    return {
+        bucket: {
+            **stats,
+            "recall": stats["tp"] / stats["pos"] if stats["pos"] else 0.0,
+            "fp_rate": stats["fp"] / stats["neg"] if stats["neg"] else 0.0,
+            "real_recall": stats["real_tp"] / stats["real"] if stats["real"] else 0.0,
+        }
+        for bucket, stats in per.items()
+    }
+
+
+def table(results: dict[str, dict[str, Any]], sources: Sequence[str]) -> str:
+    head = (
+        "| tool | "
+        + " | ".join(f"{s} recall / FP" for s in sources)
+        + " | all recall | all FP | realistic recall |"
+    )
+    lines = [head, "|" + "---|" * (len(sources) + 4)]
+    for tool, res in results.items():
+        if res.get("status") != "ok":
+            lines.append(f"| {tool} | " + " | ".join("" for _ in sources) + f" | {res.get('status')} | | |")
+            continue
+        s = res["score"]
+        cells = [
+            f"{s[src]['recall']:.0%} / {s[src]['fp_rate']:.0%}" if src in s else "n/a" for src in sources
+        ]
+        lines.append(
+            f"| {tool} {res.get('version', '')} | "
+            + " | ".join(cells)
+            + f" | {s['all']['recall']:.1%} ({s['all']['tp']}/{s['all']['pos']})"
+            + f" | {s['all']['fp_rate']:.1%} ({s['all']['fp']}/{s['all']['neg']})"
+            + f" | {s['all']['real_recall']:.1%} |"
+        )
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="NAME=LOCATION[@COMMIT]",
+        help="a peer's repository: a local clone or mirror, or a git URL (default: its GitHub URL)",
+    )
+    parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated tools to run")
+    parser.add_argument("--per-rule", type=int, default=12, help="cases kept per rule and polarity")
+    parser.add_argument("--seed", type=int, default=20261203)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT / "detection")
+    parser.add_argument("--timeout", type=float, default=1800.0)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    locations = {name: (peer.url, peer.commit) for name, peer in PEERS.items()}
+    for item in args.source:
+        name, _, location = item.partition("=")
+        if name not in PEERS or not location:
+            print(f"--source {item}: expected NAME=LOCATION with NAME in {sorted(PEERS)}", file=sys.stderr)
+            return 2
+        location, _, commit = location.partition("@")
+        locations[name] = (location, commit or PEERS[name].commit)
+    args.out.mkdir(parents=True, exist_ok=True)
+    cases: list[Case] = []
+    derived_counts: dict[str, dict[str, int]] = {}
+    for name, (location, commit) in locations.items():
+        try:
+            derived = derive(name, location, commit, args.out / "sources")
+        except Exception as exc:  # no network, a missing commit: that source is left out, said aloud
+            print(f"{name}: cases not derived ({type(exc).__name__}: {exc})", file=sys.stderr)
+            continue
+        cases.extend(derived.cases)
+        derived_counts[name] = {"cases": len(derived.cases), "not_evaluated": derived.skipped}
+        print(
+            f"{name}@{commit[:12]}: {len(derived.cases)} cases, {derived.skipped} not evaluated",
+            file=sys.stderr,
+        )
+    chosen = select(cases, args.per_rule, args.seed)
+    root, manifest = args.out / "corpus", args.out / "corpus.manifest.json"
+    write_corpus(chosen, root, manifest)
+    truth = json.loads(manifest.read_text())
+    sources = sorted({row["source"] for row in truth})
+    results: dict[str, dict[str, Any]] = {}
+    for tool in [t.strip() for t in args.tools.split(",") if t.strip()]:
+        spec = TOOLS.get(tool)
+        exe = spec.find() if spec else None
+        if spec is None or exe is None:
+            results[tool] = {"status": "not installed"}
+            continue
+        out = args.out / f"{tool}.json"
+        out.unlink(missing_ok=True)
+        argv_ = spec.argv(exe, root, out) + EXTRA_ARGS.get(tool, [])
+        print(f"running {tool}", file=sys.stderr)
+        try:
+            run = measure(argv_, root, out if spec.output_on_stdout else None, args.timeout)
+            flagged = flagged_files(tool, out, root)
+        except (BenchError, OSError, ValueError, KeyError) as exc:
+            results[tool] = {"status": f"failed ({type(exc).__name__})"}
+            continue
+        results[tool] = {
+            "status": "ok",
+            "version": tool_version(exe, tool),
+            "wall_s": run.wall_s,
+            "score": score(truth, flagged),
+        }
+    print(table(results, sources))
+    (args.out / "results.json").write_text(
+        json.dumps({"sources": derived_counts, "per_rule": args.per_rule, "results": results}, indent=1)
+        + "\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
