@@ -372,6 +372,7 @@ def collect(
 ) -> None:
     """Collect one platform read-only into a snapshot file (no secret values), for offline judgement."""
     from auditor.config import load_config
+    from auditor.engine.loader import load_rules
     from auditor.inventory import build_inventory, resolve_hints
     from auditor.scan import ScanOptions, collect_platform, scan_tree
     from auditor.snapshot import dump_snapshot
@@ -386,6 +387,8 @@ def collect(
     sink = _progress(no_progress, False)
     try:
         cfg = load_config(config)
+        # The whole file is validated, rule overrides included, whatever the command reads of it.
+        load_rules(config=cfg)
         identifiers: list[str] = []
         if paths:
             files, _ = scan_tree(paths, cfg, options=ScanOptions(paths=tuple(paths)), progress=sink)
@@ -538,7 +541,14 @@ def init(
 
     if output.exists() and not force:
         _die(f"{output} exists (use --force to overwrite)")
-    output.write_text(INIT_TEMPLATE, encoding="utf-8")
+    if output.is_dir():
+        _die(f"{output} is a folder: give the path of the file to write")
+    if not output.parent.is_dir():
+        _die(f"cannot write {output}: folder {output.parent} does not exist")
+    try:
+        output.write_text(INIT_TEMPLATE, encoding="utf-8")
+    except OSError as exc:
+        _die(f"cannot write {output}: {exc.strerror or type(exc).__name__}")
     stderr.print(f"wrote {output}", markup=False, highlight=False)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from auditor.clock import Clock, SystemClock
 from auditor.collectors.interface import Collector, CollectRequest
-from auditor.config import Config, find_config, load_config, validate_rule_refs
+from auditor.config import Config, find_config, load_config
 from auditor.errors import CollectorError, ConfigError, SnapshotError
 from auditor.model import (
     Coverage,
@@ -211,6 +211,13 @@ def collect_platform(
     ca_bundle: str | None = None,
 ) -> Snapshot:
     """Collect one platform live, read-only. Raises CollectorError when nothing could be collected."""
+    pasted = [p for p in config.pasted_secrets if p.path[:2] == ("collectors", platform.value)]
+    if pasted:
+        # The setting is unusable (and must not fall back to a default silently); BA-114 reports it.
+        raise CollectorError(
+            f"{platform.value}: not collected: {pasted[0].key} in botaudit.yaml holds a secret where a "
+            "name belongs (finding BA-114)"
+        )
     settings = _resolve_setting_paths(dict(config.collectors.get(platform.value, {})), config)
     if ca_bundle and "ca_bundle" not in settings:
         settings["ca_bundle"] = ca_bundle
@@ -291,8 +298,8 @@ def run(
     progress = progress or NullProgress()
     started = clock.now()
     config = config or load_project_config(options)
+    # Validates botaudit.yaml's rule references and params against the rules' declarations (ConfigError).
     rules = load_rules(config=config)
-    validate_rule_refs(config, rules)
     baseline = load_baseline(options.baseline_file) if options.baseline_file else None
     warnings = _Warnings()
 

@@ -20,3 +20,46 @@ def test_every_rule_is_documented_with_its_id_and_slug() -> None:
     text = DOCS.read_text(encoding="utf-8")
     for rule in load_rules():
         assert f"## {rule.id}" in text and rule.name in text
+
+
+CONFIG_DOCS = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
+
+
+def test_docs_configuration_md_matches_the_schema() -> None:
+    from auditor.config import configuration_markdown
+
+    assert CONFIG_DOCS.read_text(encoding="utf-8") == configuration_markdown(load_rules()), (
+        "docs/configuration.md is stale: regenerate it with the command at its top"
+    )
+
+
+def test_configuration_reference_names_every_key_and_rule_param() -> None:
+    from auditor.config import COLLECTOR_SETTINGS, COLLECTOR_TIME_SETTINGS, CONFIG_SCHEMA
+
+    text = CONFIG_DOCS.read_text(encoding="utf-8")
+    for key in CONFIG_SCHEMA["properties"]:
+        assert f"| `{key}`" in text, key
+    for platform, spec in COLLECTOR_SETTINGS.items():
+        assert f"### `collectors.{platform}`" in text
+        for key in [*spec["properties"], *COLLECTOR_TIME_SETTINGS]:
+            assert f"| `{key}`" in text, (platform, key)
+    for rule in load_rules():
+        for name in rule.params:
+            assert f"| `{name}` |" in text, (rule.id, name)
+
+
+def test_collector_docs_use_only_keys_the_loader_accepts() -> None:
+    """Every `key:` in a docs/collectors/*.md YAML block under collectors.PLATFORM is a real setting."""
+    import re
+
+    import yaml
+
+    from auditor.config import parse_config
+
+    for page in sorted((DOCS.parent / "collectors").glob("*.md")):
+        for block in re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+            # Commented alternatives (`# private_key_path: ...`) are switched on: they must be real keys too.
+            text = re.sub(r"^(\s+)# (\w+:)", r"\1\2", block, flags=re.M)
+            data = yaml.safe_load(text)
+            if isinstance(data, dict) and "collectors" in data:
+                parse_config(yaml.safe_dump({"collectors": data["collectors"]}), source=page.name)

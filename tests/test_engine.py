@@ -27,7 +27,9 @@ rationale: Because.
 remediation: Fix it.
 references: ["OWASP NHI7:2025 Long-Lived Secrets"]
 compliance: {{soc2: [CC6.1], nist_800_53: ["IA-5(1)"]}}
-params: {{max_age_days: 90, strict: false}}
+params:
+  max_age_days: {{type: integer, minimum: 1, maximum: 3650, default: 90, description: Days.}}
+  strict: {{type: boolean, default: false, description: Strict.}}
 check: {check}
 """
 
@@ -101,6 +103,42 @@ def test_bad_rule_files_name_the_file(tmp_path: Path, kwargs: dict[str, str], ex
     with pytest.raises(RuleLoadError) as info:
         load_rules(tmp_path, predicates=CHECKS)
     assert str(info.value).startswith(str(path)) and words in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ("params: {max_age_days: 90}\n", "must declare type, default and description"),
+        ("params:\n  max_age_days: {type: integer, default: 9}\n", "missing 'description'"),
+        ("params:\n  max_age_days: {type: date, default: 9, description: d}\n", "type 'date' is not one of"),
+        ("params:\n  max_age_days: {type: integer, default: soon, description: d}\n", "does not match"),
+        (
+            "params:\n  max_age_days: {type: integer, default: 9, description: d, min: 1}\n",
+            "unknown key 'min'",
+        ),
+    ],
+)
+def test_bad_param_declarations_are_refused(tmp_path: Path, params: str, words: str) -> None:
+    path = _write(tmp_path, "BA-901")
+    text = path.read_text()
+    start = text.index("params:")
+    path.write_text(text[:start] + params + text[text.index("check:") :])
+    with pytest.raises(RuleLoadError) as info:
+        load_rules(tmp_path, predicates=CHECKS)
+    assert words in str(info.value)
+
+
+def test_every_shipped_param_default_fits_its_declaration() -> None:
+    import jsonschema
+
+    from auditor.config.schema import param_schema
+
+    for rule in load_rules():
+        assert set(rule.param_schema) == set(rule.params), rule.id
+        for name, spec in rule.param_schema.items():
+            jsonschema.Draft202012Validator.check_schema(param_schema(spec))
+            jsonschema.validate(rule.params[name], param_schema(spec))
+            assert str(spec["description"]).strip(), (rule.id, name)
 
 
 def test_missing_field_bad_severity_and_wrong_file_name(tmp_path: Path) -> None:

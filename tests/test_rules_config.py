@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from auditor.clock import FixedClock, parse_time
-from auditor.config import AgentDecl, Config, RuleOverride
+from auditor.config import AgentDecl, Config, RuleOverride, parse_config
 from auditor.engine.evaluate import evaluate
 from auditor.engine.interface import RuleContext
 from auditor.engine.loader import load_rules
@@ -27,7 +27,7 @@ CASES = sorted((d.name, f.name) for d in DATA.glob("BA-1*") for f in d.glob("*.y
 def _files(spec: dict[str, Any]) -> tuple[list[FileScan], list[str]]:
     files: list[FileScan] = []
     values: list[str] = []
-    for entry in spec["files"]:
+    for entry in spec.get("files") or ():
         path = entry["path"]
         items: list[object] = []
         for s in entry.get("secrets") or ():
@@ -74,11 +74,16 @@ def run_fixture(rule_id: str, fixture: Path) -> tuple[list[Finding], list[str]]:
     decls = tuple(AgentDecl(**a) for a in spec.get("agents") or ())
     overrides = {rule_id: RuleOverride(params=spec["params"])} if spec.get("params") else {}
     config = Config(agents=decls, rules=overrides)
+    if spec.get("botaudit_yaml"):
+        # Rules about botaudit's own configuration read it as loaded from a botaudit.yaml.
+        loaded = parse_config(spec["botaudit_yaml"], source="botaudit.yaml")
+        config = replace(loaded, agents=decls, rules=overrides)
     rule = load_rules(config=config)
     (only,) = [r for r in rule if r.id == rule_id]
     scans, values = _files(spec)
     files = [f for f in scans if f.commit is None]
     history = tuple(f for f in scans if f.commit is not None)
+    values += list(spec.get("planted") or ())
     now = parse_time(spec.get("now")) or datetime(2025, 6, 1, tzinfo=UTC)
     ctx = RuleContext(
         config=config,

@@ -42,6 +42,9 @@ class Rule:
     compliance: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     params: Mapping[str, Any] = field(default_factory=dict)
     platform: str | None = None
+    # Each param's declaration from the rule file (JSON Schema keywords: type, minimum, maximum, items ...,
+    # plus description); botaudit.yaml overrides are validated against it.
+    param_schema: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     enabled: bool = True
     source: str = ""
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from auditor.config import Config
+from auditor.config import Config, validate_rule_refs
+from auditor.config.schema import PARAM_KEYWORDS, PARAM_TYPES
 from auditor.engine.interface import CheckFn, Rule
 from auditor.errors import RuleLoadError
 from auditor.model import Platform, Severity
@@ -43,6 +44,54 @@ def _strings(path: Path, value: Any, what: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _fail(path, f"`{what}` must be a list of non-empty strings")
     return tuple(v.strip() for v in value)
+
+
+def _params(path: Path, raw: Any) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """(defaults, declarations) from a rule's `params`: each parameter declares its type, default and
+    description, plus optional bounds (minimum, maximum, items, uniqueItems ...): botaudit.yaml overrides are
+    validated against the declaration, and docs/configuration.md lists it."""
+    if raw is None:
+        return {}, {}
+    if not isinstance(raw, dict):
+        raise _fail(path, "`params` must map each parameter name to its declaration")
+    defaults: dict[str, Any] = {}
+    declared: dict[str, dict[str, Any]] = {}
+    allowed = PARAM_KEYWORDS | {"default", "description"}
+    for name, spec in raw.items():
+        where = f"params.{name}"
+        if not isinstance(name, str) or not _WORD.match(name):
+            raise _fail(path, f"parameter name {name!r} must be a lower-case word")
+        if not isinstance(spec, dict):
+            raise _fail(path, f"{where} must declare type, default and description")
+        unknown = sorted(set(spec) - allowed, key=str)
+        if unknown:
+            raise _fail(path, f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+        for key in ("type", "default", "description"):
+            if key not in spec:
+                raise _fail(path, f"{where}: missing {key!r}")
+        if spec["type"] not in PARAM_TYPES:
+            raise _fail(
+                path, f"{where}: type {spec['type']!r} is not one of {', '.join(sorted(PARAM_TYPES))}"
+            )
+        if not _default_fits(spec):
+            raise _fail(path, f"{where}: the default does not match the declared type")
+        defaults[name] = spec["default"]
+        declared[name] = dict(spec)
+    return defaults, declared
+
+
+def _default_fits(spec: Mapping[str, Any]) -> bool:
+    """A cheap check of the default against its type (tests validate defaults fully with jsonschema)."""
+    value, kind = spec["default"], spec["type"]
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "string":
+        return isinstance(value, str)
+    return isinstance(value, list)
 
 
 def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
@@ -110,9 +159,7 @@ def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
             raise _fail(path, f"compliance framework {framework!r} must be a lower-case word")
         compliance[framework] = _strings(path, controls, f"compliance.{framework}")
 
-    params = data.get("params") or {}
-    if not isinstance(params, dict) or not all(isinstance(k, str) for k in params):
-        raise _fail(path, "`params` must be a mapping of parameter names to default values")
+    params, param_schema = _params(path, data.get("params"))
     _strings(path, data.get("fixtures"), "fixtures")
 
     return Rule(
@@ -126,7 +173,8 @@ def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
         check=check,
         references=_strings(path, data.get("references"), "references"),
         compliance=compliance,
-        params=dict(params),
+        params=params,
+        param_schema=param_schema,
         platform=platform,
         source=path.name,
     )
@@ -135,8 +183,10 @@ def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
 def apply_overrides(rules: tuple[Rule, ...], config: Config) -> tuple[Rule, ...]:
     """Severity, params (merged over the defaults) and enabled from botaudit.yaml, by rule id or name.
 
-    Unknown references are reported by auditor.config.validate_rule_refs, which the caller runs first.
+    Unknown rules, unknown params and params of the wrong type or out of range are ConfigErrors (exit 2)
+    naming botaudit.yaml's line, checked here against the rules' declarations before anything is merged.
     """
+    validate_rule_refs(config, rules)
     disabled = set(config.disabled)
     out = []
     for rule in rules:
@@ -218,6 +268,7 @@ def rules_markdown(rules: tuple[Rule, ...]) -> str:
         if r.params:
             lines += ["### Parameters (override in botaudit.yaml `rules:`)", ""]
             lines += [f"- `{k}`: `{v}`" for k, v in r.params.items()]
+            lines += ["", "Types and ranges: [configuration reference](configuration.md#rule-parameters)."]
             lines.append("")
         if r.compliance:
             lines += ["### Compliance", ""]

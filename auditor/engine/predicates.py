@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from auditor.engine.checks import (
     aws_checks,
+    botaudit_config_checks,
     config_checks,
     entra_checks,
     github_checks,
@@ -17,6 +18,7 @@ from auditor.engine.interface import CheckFn
 
 PREDICATES: Mapping[str, CheckFn] = {
     **config_checks.CHECKS,
+    **botaudit_config_checks.CHECKS,
     **aws_checks.CHECKS,
     **vault_checks.CHECKS,
     **salesforce_checks.CHECKS,

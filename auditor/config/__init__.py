@@ -1,0 +1,58 @@
+"""botaudit.yaml: the project's agents, baselines, rule overrides, suppressions and collector settings.
+
+`schema` holds the one schema, `load` reads and validates a file against it, `template` generates the
+`botaudit init` template and docs/configuration.md from it, `pointers` finds secrets pasted where a pointer
+belongs.
+"""
+
+from __future__ import annotations
+
+from auditor.config.load import (
+    CONFIG_FILENAMES,
+    DEFAULT_MAX_FILE_SIZE,
+    MAX_CONFIG_DEPTH,
+    AgentDecl,
+    Config,
+    RuleOverride,
+    SuppressionEntry,
+    find_config,
+    load_config,
+    parse_config,
+    parse_size,
+    validate_rule_refs,
+)
+from auditor.config.pointers import PastedSecret
+from auditor.config.schema import (
+    COLLECTOR_PLATFORMS,
+    COLLECTOR_SETTINGS,
+    COLLECTOR_TIME_SETTINGS,
+    CONFIG_SCHEMA,
+    ENVIRONMENTS,
+)
+from auditor.config.template import configuration_markdown, init_template
+
+INIT_TEMPLATE = init_template()
+
+__all__ = [
+    "COLLECTOR_PLATFORMS",
+    "COLLECTOR_SETTINGS",
+    "COLLECTOR_TIME_SETTINGS",
+    "CONFIG_FILENAMES",
+    "CONFIG_SCHEMA",
+    "DEFAULT_MAX_FILE_SIZE",
+    "ENVIRONMENTS",
+    "INIT_TEMPLATE",
+    "MAX_CONFIG_DEPTH",
+    "AgentDecl",
+    "Config",
+    "PastedSecret",
+    "RuleOverride",
+    "SuppressionEntry",
+    "configuration_markdown",
+    "find_config",
+    "init_template",
+    "load_config",
+    "parse_config",
+    "parse_size",
+    "validate_rule_refs",
+]
