@@ -80,7 +80,12 @@ class RichProgress:
             self._progress.remove_task(self._tasks.pop(task))
 
     def warn(self, message: str) -> None:
-        self._console.print(f"[yellow]warning:[/] {message}", markup=True, highlight=False)
+        from rich.text import Text
+
+        from auditor.safetext import escape
+
+        # The message may quote botaudit.yaml or scanned names: never rich markup, never a raw control byte.
+        self._console.print(Text.assemble(("warning:", "yellow"), " ", escape(message)), highlight=False)
 
     def close(self) -> None:
         self._progress.stop()
@@ -97,7 +102,9 @@ class WarnOnlyProgress(NullProgress):
         self._console = console
 
     def warn(self, message: str) -> None:
-        self._console.print(f"warning: {message}", markup=False, highlight=False)
+        from auditor.safetext import escape
+
+        self._console.print(f"warning: {escape(message)}", markup=False, highlight=False)
 
     def close(self) -> None:
         return None
@@ -110,7 +117,9 @@ def _progress(no_progress: bool, quiet: bool) -> RichProgress | WarnOnlyProgress
 
 
 def _die(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
-    stderr.print(f"botaudit: error: {message}", markup=False, highlight=False)
+    from auditor.safetext import escape
+
+    stderr.print(f"botaudit: error: {escape(message)}", markup=False, highlight=False)
     raise typer.Exit(int(code))
 
 
@@ -160,23 +169,38 @@ def _outputs(
     return pairs
 
 
+def _write_stdout(text: str) -> None:
+    """Text to stdout as UTF-8 whatever the locale (a C locale would write surrogates as raw bytes)."""
+    from auditor.safetext import encode_utf8
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(encode_utf8(text))
+    sys.stdout.buffer.flush()
+
+
 def _emit(result: ScanResult, pairs: Sequence[tuple[FormatChoice, Path | None]], *, quiet: bool) -> None:
     from auditor.report import render
+    from auditor.safetext import encode_utf8, escape
 
     color = "NO_COLOR" not in os.environ and sys.stdout.isatty()
     for fmt, path in pairs:
         text = render(fmt.value, result, color=color and path is None)
+        text = text if text.endswith("\n") else text + "\n"
+        # Reports are UTF-8 whatever the locale says; the reporters already escaped what cannot be encoded,
+        # and `encode_utf8` cannot fail on anything left (a report that cannot be written is no report).
         if path is None:
             if not quiet or fmt is not FormatChoice.TABLE:
-                sys.stdout.write(text if text.endswith("\n") else text + "\n")
+                _write_stdout(text)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                path.write_bytes(encode_utf8(text))
             except OSError as exc:
                 _die(f"cannot write {path}: {exc.strerror or exc}")
             if not quiet:
-                stderr.print(f"wrote {fmt.value} report to {path}", markup=False, highlight=False)
+                stderr.print(
+                    f"wrote {fmt.value} report to {escape(str(path))}", markup=False, highlight=False
+                )
 
 
 PathsArg = Annotated[list[Path] | None, typer.Argument(help="Files and folders to scan (default: .)")]
@@ -354,7 +378,7 @@ def inventory(
         no_config_snapshots=False,
     )
     color = "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    sys.stdout.write(render_inventory(result, as_json=as_json, color=color))
+    _write_stdout(render_inventory(result, as_json=as_json, color=color))
 
 
 @app.command()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json as _json
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from types import MappingProxyType
@@ -11,6 +10,7 @@ from auditor.engine.interface import Rule
 from auditor.model import ScanResult
 from auditor.report import html, json, markdown, sarif, terminal
 from auditor.report.common import ReportOptions, options_for
+from auditor.safetext import json_dumps
 
 
 class FormatChoice(str, Enum):  # noqa: UP042 (str mixin: typer choices and plain comparisons)
@@ -64,7 +64,7 @@ def render_inventory(
 ) -> str:
     """Only the agent inventory (`botaudit inventory`): the terminal table, or its JSON."""
     if as_json:
-        return _json.dumps(json.inventory_document(result), indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(json.inventory_document(result)) + "\n"
     return terminal.render_inventory(result, options=options or options_for(result, color=color))
 
 

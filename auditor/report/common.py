@@ -23,6 +23,8 @@ from auditor.model import (
     SortKey,
 )
 from auditor.redact import redact
+from auditor.safetext import escape
+from auditor.safetext import one_line as one_line  # re-exported for the reporters
 
 # Reporters show severities in this order: the worst first.
 SEVERITY_ORDER: tuple[Severity, ...] = tuple(sorted(Severity, key=lambda s: s.rank, reverse=True))
@@ -45,6 +47,8 @@ class ReportOptions:
     baseline_used: bool = False
     # Markdown lists at most this many gating findings before "and N more".
     markdown_max_findings: int = 50
+    # SARIF keeps the worst this many results (GitHub code scanning shows at most 5,000 and warns above).
+    sarif_max_results: int = 5_000
 
 
 def options_for(result: ScanResult, *, color: bool = False, width: int = 120) -> ReportOptions:
@@ -118,17 +122,9 @@ def sorted_gaps(gaps: Iterable[ReachGap]) -> list[ReachGap]:
     )
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def clean(value: object) -> str:
-    """Scanned text with control and bidi-override characters replaced (terminal escapes, spoofing)."""
-    return _CONTROL.sub("\ufffd", str(value))
-
-
-def one_line(value: object) -> str:
-    """`clean`, with line breaks folded to spaces for tables and single-line fields."""
-    return clean(str(value).replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+    """Scanned text with control, bidi and undecodable characters written as visible escapes (`\\x1b`)."""
+    return escape(value)
 
 
 # Prefixes of credential formats that botaudit's detectors flag; an identity hint that starts with one is a

@@ -47,6 +47,7 @@ from auditor.report.common import (
     sorted_gaps,
     summary_counts,
 )
+from auditor.safetext import deep_escape
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "report.html.j2"
@@ -320,7 +321,9 @@ def render(result: ScanResult, *, rules: Sequence[Rule], options: ReportOptions)
     script = (TEMPLATES / SCRIPT).read_text(encoding="utf-8")
     template = _environment().get_template(TEMPLATE)
     return template.render(
-        **context(result, rules),
+        # Every scanned value with its control, bidi and undecodable characters as visible escapes:
+        # autoescaping handles <, >, & and quotes, not ESC, BEL or C1 bytes (issue 10 item 11).
+        **deep_escape(context(result, rules)),
         csp=content_security_policy(script),
         # Our own file, trusted: inserted verbatim so the CSP hash matches byte for byte.
         script=Markup(script),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,6 +32,7 @@ from auditor.report.common import (
     sorted_gaps,
     summary_counts,
 )
+from auditor.safetext import json_dumps
 
 # The report format's own version; bump the major on a breaking change (auditor/schemas/report.schema.json).
 SCHEMA_VERSION = "1.0"
@@ -204,5 +204,6 @@ def inventory_document(result: ScanResult) -> dict[str, Any]:
 
 
 def render(result: ScanResult, *, rules: Sequence[Rule], options: ReportOptions) -> str:
-    """The JSON report text (UTF-8, two-space indent, trailing newline)."""
-    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
+    """The JSON report text (two-space indent, trailing newline): valid UTF-8 whatever the scanned names hold
+    (an undecodable file-name byte reads `\\xff`), with no raw control character (see auditor.safetext)."""
+    return json_dumps(document(result)) + "\n"

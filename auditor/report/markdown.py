@@ -27,17 +27,28 @@ COVERAGE_LINES = 10
 TRUNCATED = "\n\n_Report truncated to fit the comment size limit; see the full JSON or HTML report._\n"
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# What GitHub's Markdown turns into a link by itself (GFM autolinks): `scheme://`, `www.`, and the `mailto:`
+# and `xmpp:` schemes (e-mail addresses are covered by the `@` rule below).
+_AUTOLINK = re.compile(r"(?i)(://|\bwww\.|\b(?:mailto|xmpp):)")
+WORD_JOINER = "\u2060"
+
+
+def _defuse_autolink(match: re.Match[str]) -> str:
+    token = match.group()
+    return token[0] + WORD_JOINER + token[1:] if token == "://" else token[:-1] + WORD_JOINER + token[-1]
 
 
 def escape(value: object) -> str:
     """A value from scanned files as inert Markdown: no HTML, no emphasis, links, code or table breaks.
 
-    HTML is entity-escaped first, then Markdown punctuation is backslash-escaped; `@` gets a word joiner so
-    a hostile file name cannot mention (notify) users or teams in a PR comment.
+    Control characters become visible escapes, HTML is entity-escaped, Markdown punctuation backslash-escaped;
+    a word joiner (invisible) after `@` stops a hostile name from mentioning users or teams in a PR comment,
+    and one inside `://`, `www.` and `mailto:` stops a URL taken from a scanned name from becoming a link.
     """
     text = html.escape(one_line(value), quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return text.replace("@", "@\u2060")
+    text = _AUTOLINK.sub(_defuse_autolink, text)
+    return text.replace("@", "@" + WORD_JOINER)
 
 
 def _section_counts(result: ScanResult) -> list[str]:

@@ -157,7 +157,7 @@ def _findings(result: ScanResult) -> list[RenderableType]:
         for f in findings:
             head = Text("  ")
             head.append_text(_severity(f.severity))
-            head.append(f" {f.rule_id} ", style="bold")
+            head.append(f" {one_line(f.rule_id)} ", style="bold")
             head.append_text(_text(f.title))
             if f.suppressed and f.suppression is not None:
                 head.append_text(_text(f"  [suppressed: {f.suppression.reason}]", "dim"))
