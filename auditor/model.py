@@ -247,6 +247,13 @@ class ReferenceKind(str, enum.Enum):
     CI_SECRET = "ci_secret"
     TEMPLATE = "template"
     FILE = "file"
+    # A VS Code `${input:x}` prompt: the user types the secret, VS Code keeps it in its secret storage.
+    PROMPT_INPUT = "prompt_input"
+    ONEPASSWORD = "onepassword"
+    # A value encrypted in place by SOPS (`ENC[AES256_GCM,…]`); the key path names it.
+    SOPS = "sops"
+    # A credential in n8n's own credential store, named by a workflow node (`type/name`).
+    N8N_CREDENTIAL = "n8n_credential"
 
 
 @dataclass(frozen=True)
@@ -368,6 +375,8 @@ class Agent:
     multi_user: bool = False
     declared: bool = False
     environment: str | None = None
+    # The evidence that decided `multi_user` (a personal client config, a bot with a channel...).
+    multi_user_reason: str = ""
     # The files whose evidence belongs to this agent, the posture settings found in them, and the manifest
     # hints it was built from (with their details): what the configuration rules read.
     files: tuple[str, ...] = ()

@@ -35,6 +35,25 @@ KNOWN_CONFIGS: tuple[KnownConfig, ...] = (
     KnownConfig("cursor", "mcp_client_config", (".cursor/mcp.json",), "Cursor MCP servers"),
     KnownConfig("vscode", "mcp_client_config", (".vscode/mcp.json",), "VS Code MCP servers (`servers`)"),
     KnownConfig(
+        "vscode",
+        "mcp_client_config",
+        ("Code/User/settings.json", "Code/User/mcp.json", "Code - Insiders/User/settings.json"),
+        "VS Code user settings (`mcp.servers`)",
+    ),
+    KnownConfig(
+        "librechat",
+        "mcp_client_config",
+        ("librechat.yaml", "librechat.yml"),
+        "LibreChat (a shared chat server)",
+    ),
+    KnownConfig("langgraph", "langgraph", ("langgraph.json",), "LangGraph deployment config"),
+    KnownConfig(
+        "teams_toolkit",
+        "teams_app_manifest",
+        ("teamsapp.yml", "teamsapp.*.yml", "m365agents.yml", "m365agents.*.yml"),
+        "Teams Toolkit project",
+    ),
+    KnownConfig(
         "windsurf",
         "mcp_client_config",
         (".codeium/windsurf/mcp_config.json", ".windsurf/mcp_config.json", ".windsurf/mcp.json"),
@@ -111,6 +130,11 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"create_react_agent(",
     b"Agent(role=",
     b"Agent(\n",
+    b"Kernel.CreateBuilder(",
+    b"semantic_kernel",
+    b"writeToEnvironmentFile",
+    b"spring.cloud.vault",
+    b'"mcp":',
 )
 
 

@@ -583,6 +583,12 @@ class DetectorSet:
             return None
         if det.entropy is not None and shannon_entropy(value) < det.entropy:
             return None
+        if det.generic and value_start and start > value_start:
+            # A match inside a structured value (`${DB_PASSWORD:?unset}`, `postgres://u:${PW}@db`): when the
+            # value as a whole is a reference or placeholder, nothing in it is a secret.
+            whole = text[value_start:].strip()
+            if classify_value(whole, value_key) in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE):
+                return None
         if det.generic:
             judge_key = key if key is not None else det.assume_key
             if key is not None and not is_secret_key(key):

@@ -88,7 +88,7 @@ def _scan_structured(ev: Evidence, fmt: str) -> None:
     for doc in docs:
         if doc.data is None:
             continue
-        skip = k8s.secret_skip_paths(doc)
+        skip = k8s.secret_skip_paths(doc) + manifests.teams_skip_paths(doc, ev)
         if k8s.is_k8s(doc):
             k8s.scan_secret_data(doc, ev)
             k8s.scan_references(doc, ev)
@@ -131,6 +131,11 @@ def _structure_suspect(data: bytes, fmt: str) -> bool:
             or b"\n\t" in data  # tab indentation, which YAML forbids
         )
     return fmt == "toml"
+
+
+def _helm_template(rel: str, data: bytes) -> bool:
+    parts = rel.lower().split("/")
+    return "templates" in parts[:-1] and b"{{" in data
 
 
 def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
@@ -176,6 +181,10 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
         and not _structure_suspect(data, fmt)
     ):
         return ev.build(fmt, size, allow)
+    if fmt == "yaml" and _helm_template(rel, data):
+        # A Helm template is not YAML until rendered: read it as text, by design, not as a parse failure.
+        text.scan_text_file(ev)
+        return ev.build("helm_template", size, allow)
     if fmt in _STRUCTURED:
         _scan_structured(ev, fmt)
     else:

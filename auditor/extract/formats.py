@@ -109,7 +109,16 @@ def detect_format(rel: str) -> str:
     name = rel.rsplit("/", 1)[-1]
     lower = name.lower()
     suffix = _suffix(lower)
-    if lower == ".env" or lower.startswith(".env.") or suffix == ".env" or lower in {"env", ".envrc"}:
+    # `.env.yaml` (gcloud --env-vars-file) and `.env.json` are structured; `.env_example`, `.env-sample`,
+    # `env.example` are dotenv files however they are spelled.
+    if lower.startswith(".env.") and suffix in (".yaml", ".yml", ".json"):
+        return "yaml" if suffix != ".json" else "json"
+    if (
+        lower == ".env"
+        or lower.startswith((".env.", ".env_", ".env-"))
+        or suffix == ".env"
+        or lower in {"env", ".envrc", "env.example", "env.sample", "env.template"}
+    ):
         return "env"
     if lower == ".pypirc":
         return "pypirc"

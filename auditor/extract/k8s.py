@@ -59,8 +59,41 @@ def scan_secret_data(doc: Doc, ev: Evidence) -> None:
             ev.secret(hit, line=line, key=dotted, context=context)
 
 
+_STORE_KINDS = (
+    ("secrets-manager", ReferenceKind.AWS_SECRETS_MANAGER),
+    ("secretsmanager", ReferenceKind.AWS_SECRETS_MANAGER),
+    ("parameter-store", ReferenceKind.AWS_SSM),
+    ("ssm", ReferenceKind.AWS_SSM),
+    ("vault", ReferenceKind.VAULT_PATH),
+    ("key-vault", ReferenceKind.AZURE_KEY_VAULT),
+    ("keyvault", ReferenceKind.AZURE_KEY_VAULT),
+    ("azure", ReferenceKind.AZURE_KEY_VAULT),
+    ("gcp", ReferenceKind.GCP_SECRET_MANAGER),
+    ("google", ReferenceKind.GCP_SECRET_MANAGER),
+)
+
+
+def external_secret_references(doc: Doc, ev: Evidence) -> None:
+    """External Secrets Operator: each `remoteRef` names a secret in the store the `secretStoreRef` points to
+    (the store's kind is read from its name; an unknown store stays a Kubernetes secret reference)."""
+    data = doc.data
+    if not isinstance(data, dict) or data.get("kind") not in ("ExternalSecret", "ClusterExternalSecret"):
+        return
+    spec: dict[str, Any] = data["spec"] if isinstance(data.get("spec"), dict) else {}
+    store: dict[str, Any] = spec["secretStoreRef"] if isinstance(spec.get("secretStoreRef"), dict) else {}
+    store_name = str(store.get("name") or "").lower()
+    kind = next((k for word, k in _STORE_KINDS if word in store_name), ReferenceKind.K8S_SECRET_REF)
+    for path, mapping in iter_mappings(data):
+        remote = mapping.get("remoteRef")
+        if isinstance(remote, dict) and remote.get("key"):
+            target = str(remote["key"]) + (f"#{remote['property']}" if remote.get("property") else "")
+            where = path + ("remoteRef",)
+            ev.reference(kind, target, doc.line_of(where), key_path(where))
+
+
 def scan_references(doc: Doc, ev: Evidence) -> None:
     """`valueFrom.secretKeyRef`, `envFrom[].secretRef` and secret volumes: pointers, not values."""
+    external_secret_references(doc, ev)
     for path, mapping in iter_mappings(doc.data):
         ref = mapping.get("secretKeyRef")
         if isinstance(ref, dict) and ref.get("name"):

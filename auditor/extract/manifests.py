@@ -7,9 +7,10 @@ from typing import Any
 
 from auditor.extract import k8s
 from auditor.extract.evidence import Evidence
+from auditor.extract.references import names_credential
 from auditor.extract.tree import Doc, KeyPath, key_path
 from auditor.extract.values import is_secret_key
-from auditor.model import SecretContext
+from auditor.model import ReferenceKind, SecretContext
 from auditor.redact import redact
 
 _SERVER_KEYS = ("mcpServers", "mcp_servers", "context_servers", "servers")
@@ -138,6 +139,7 @@ def mcp_hints(doc: Doc, ev: Evidence) -> None:
             "env": _names(server.get("env")),
             "headers": _names(server.get("headers")),
             "transport": transport,
+            "client": ev.kind.known.client if ev.kind.known is not None else None,
         }
         if "disabled" in server:
             details["disabled"] = bool(server.get("disabled"))
@@ -176,17 +178,32 @@ def slack_hint(doc: Doc, ev: Evidence) -> None:
 
 
 def _find_key(data: Any, key: str, depth: int = 3) -> tuple[KeyPath, dict[str, Any]] | None:
-    """The mapping holding `key` at most `depth` levels down (appsettings nest under "Bot" or "Values")."""
+    """The mapping holding `key` at most `depth` levels down (appsettings nest under "Bot" or "Values").
+    Keys match case-insensitively (`microsoftAppId` in lower-camel appsettings); the mapping comes back with
+    the canonical spelling of the Bot Framework keys."""
+    wanted = key.lower()
     frontier: list[tuple[KeyPath, Any]] = [((), data)]
     for _ in range(depth):
         nxt: list[tuple[KeyPath, Any]] = []
         for path, node in frontier:
             if isinstance(node, dict):
-                if key in node:
-                    return path, node
+                if any(isinstance(k, str) and k.lower() == wanted for k in node):
+                    return path, _canonical(node)
                 nxt.extend((path + (str(k),), v) for k, v in node.items() if isinstance(v, dict))
         frontier = nxt
     return None
+
+
+def _canonical(node: dict[str, Any]) -> dict[str, Any]:
+    spelling = {k.lower(): k for k in _BOT_APP_TYPES}
+    return {spelling.get(str(k).lower(), k): v for k, v in node.items()}
+
+
+def _original_key(doc: Doc, path: KeyPath, key: str) -> str:
+    node = doc.get(*path) if path else doc.data
+    if isinstance(node, dict):
+        return next((str(k) for k in node if str(k).lower() == key.lower()), key)
+    return key
 
 
 def bot_framework_hint(doc: Doc, ev: Evidence) -> None:
@@ -204,7 +221,7 @@ def bot_framework_hint(doc: Doc, ev: Evidence) -> None:
     }
     parent = ev.rel.rsplit("/", 2)
     name = parent[-2] if len(parent) >= 2 else "bot"
-    app_path = path + ("MicrosoftAppId",)
+    app_path = path + (_original_key(doc, path, "MicrosoftAppId"),)
     ev.manifest("bot_framework", name, doc.line_of(app_path), key_path(app_path), details)
 
 
@@ -230,12 +247,30 @@ def n8n_hint(doc: Doc, ev: Evidence) -> None:
             }
         )
         name = _str(workflow.get("name")) or ev.rel.rsplit("/", 1)[-1]
+        for index, node in enumerate(nodes):
+            creds = node.get("credentials") if isinstance(node, dict) else None
+            if not isinstance(creds, dict):
+                continue
+            for ctype, cred in creds.items():
+                label = cred.get("name") or cred.get("id") if isinstance(cred, dict) else cred
+                where = path + ("nodes", index, "credentials", str(ctype))
+                # A credential in n8n's own store: the workflow names it, the store holds the secret.
+                ev.reference(
+                    ReferenceKind.N8N_CREDENTIAL, f"{ctype}/{label}", doc.line_of(where), key_path(where)
+                )
+        triggers = sorted(t for t in types if t.lower().endswith("trigger"))
         ev.manifest(
             "n8n_workflow",
             name,
             doc.line_of(path + ("name",)) if "name" in workflow else doc.line,
-            key_path(path + ("name",)),
-            {"node_types": types, "credentials": credentials, "active": workflow.get("active")},
+            key_path(path) if path else None,
+            {
+                "node_types": types,
+                "credentials": credentials,
+                "active": workflow.get("active"),
+                "triggers": triggers,
+                "scope": key_path(path) if path else "",
+            },
         )
 
 
@@ -259,8 +294,10 @@ def github_workflow_hint(doc: Doc, ev: Evidence) -> None:
         trigger_names = sorted(str(t) for t in triggers)
     else:
         trigger_names = [str(triggers)] if triggers else []
+    federation = _workflow_federation(data, jobs, doc, ev)
     name = _str(data.get("name")) or ev.rel.rsplit("/", 1)[-1]
     details = {
+        "federation": federation,
         "jobs": sorted(str(j) for j in jobs),
         "agent_steps": agent_steps,
         "runs_agent": bool(agent_steps),
@@ -270,6 +307,244 @@ def github_workflow_hint(doc: Doc, ev: Evidence) -> None:
     ev.manifest(
         "github_workflow", name, doc.line_of(("name",)) if "name" in data else doc.line, "name", details
     )
+
+
+def _id_token_write(permissions: Any) -> bool:
+    return (
+        isinstance(permissions, dict)
+        and str(permissions.get("id-token", "")).lower() == "write"
+        or (permissions == "write-all")
+    )
+
+
+def _workflow_federation(data: dict[str, Any], jobs: dict[str, Any], doc: Doc, ev: Evidence) -> list[Any]:
+    """Workload identity federation in a workflow: OIDC role assumption (AWS), `azure/login` with a client id
+    and no secret, Vault JWT auth. Also records `hashicorp/vault-action` secrets as Vault path references."""
+    found: list[Any] = []
+    workflow_oidc = _id_token_write(data.get("permissions"))
+    for job_id, job in jobs.items():
+        if not isinstance(job, dict):
+            continue
+        oidc = workflow_oidc or _id_token_write(job.get("permissions"))
+        for index, step in enumerate(job.get("steps") or []):
+            if not isinstance(step, dict):
+                continue
+            uses = str(step.get("uses") or "").lower()
+            with_ = _dict(step.get("with"))
+            where = ("jobs", str(job_id), "steps", index)
+            line = doc.line_of(where)
+            if uses.startswith("aws-actions/configure-aws-credentials"):
+                role = _str(with_.get("role-to-assume"))
+                static = "aws-access-key-id" in with_
+                if role and not static:
+                    found.append({"platform": "aws", "identity": role, "oidc": oidc, "line": line})
+            elif uses.startswith("azure/login"):
+                client = _str(with_.get("client-id"))
+                if client and not with_.get("client-secret") and not with_.get("creds"):
+                    found.append({"platform": "entra", "identity": client, "oidc": oidc, "line": line})
+            elif uses.startswith("hashicorp/vault-action"):
+                method = str(with_.get("method") or "token").lower()
+                if method in ("jwt", "oidc"):
+                    found.append(
+                        {"platform": "vault", "identity": _str(with_.get("role")), "oidc": oidc, "line": line}
+                    )
+                secrets = _str(with_.get("secrets")) or ""
+                for offset, entry in enumerate(secrets.splitlines()):
+                    spec = entry.split("|", 1)[0].split()
+                    if len(spec) >= 2 and "/" in spec[0]:
+                        sub = where + ("with", "secrets")
+                        ev.reference(
+                            ReferenceKind.VAULT_PATH,
+                            f"{spec[0]}#{spec[1].rstrip(';')}",
+                            doc.line_of(sub) + 1 + offset,
+                            key_path(sub),
+                        )
+    return found
+
+
+def teams_toolkit_hint(doc: Doc, ev: Evidence) -> None:
+    """teamsapp.yml: the Teams Toolkit project of a bot. `writeToEnvironmentFile` maps outputs to variable
+    names: a secret output (`botPassword: SECRET_BOT_PASSWORD`) is a reference to that variable."""
+    if (
+        ev.kind.known is None
+        or ev.kind.known.manifest != "teams_app_manifest"
+        or not isinstance(doc.data, dict)
+    ):
+        return
+    bot = False
+    for stage in ("provision", "deploy", "publish"):
+        for index, action in enumerate(doc.data.get(stage) or []):
+            if not isinstance(action, dict):
+                continue
+            uses = str(action.get("uses") or "")
+            bot = bot or uses.startswith(("botAadApp/", "botFramework/"))
+            outputs = _dict(action.get("writeToEnvironmentFile"))
+            for output, variable in outputs.items():
+                if isinstance(variable, str) and names_credential(str(output)):
+                    where = (stage, index, "writeToEnvironmentFile", str(output))
+                    ev.reference(ReferenceKind.ENV_VAR, variable, doc.line_of(where), key_path(where))
+    parent = ev.rel.rsplit("/", 2)
+    name = parent[-2] if len(parent) >= 2 else "teams-app"
+    ev.manifest("teams_app_manifest", name, doc.line, None, {"bot": bot})
+
+
+def teams_skip_paths(doc: Doc, ev: Evidence) -> tuple[KeyPath, ...]:
+    """Variable names under `writeToEnvironmentFile` are not values: the secret scan skips them."""
+    if (
+        ev.kind.known is None
+        or ev.kind.known.manifest != "teams_app_manifest"
+        or not isinstance(doc.data, dict)
+    ):
+        return ()
+    return tuple(
+        (stage, index, "writeToEnvironmentFile")
+        for stage in ("provision", "deploy", "publish")
+        for index, action in enumerate(doc.data.get(stage) or [])
+        if isinstance(action, dict) and "writeToEnvironmentFile" in action
+    )
+
+
+def langgraph_hint(doc: Doc, ev: Evidence) -> None:
+    """langgraph.json: one agent per graph; `env` names an env file or holds the variables inline."""
+    if ev.kind.known is None or ev.kind.known.manifest != "langgraph" or not isinstance(doc.data, dict):
+        return
+    graphs = _dict(doc.data.get("graphs"))
+    env = doc.data.get("env")
+    for graph_id, target in graphs.items():
+        ev.manifest(
+            "langgraph",
+            str(graph_id),
+            doc.line_of(("graphs", str(graph_id))),
+            key_path(("graphs", str(graph_id))),
+            {"entry": str(target), "env_file": env if isinstance(env, str) else None},
+        )
+
+
+# Images of self-hosted agent platforms: a web app many people use, holding its users' model credentials.
+_AGENT_PLATFORM_IMAGES = (
+    "flowiseai/flowise",
+    "langgenius/dify-api",
+    "langgenius/dify-web",
+    "ghcr.io/danny-avila/librechat",
+    "librechat/librechat",
+    "n8nio/n8n",
+    "docker.n8n.io/n8nio/n8n",
+    "ghcr.io/open-webui/open-webui",
+    "langfuse/langfuse",
+    "botpress/server",
+)
+
+
+def compose_hints(doc: Doc, ev: Evidence) -> None:
+    """docker-compose services that run a self-hosted agent platform (Flowise, Dify, LibreChat, n8n)."""
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
+        return
+    for service, spec in data["services"].items():
+        image = str(_dict(spec).get("image") or "").lower()
+        if any(image.startswith(known) for known in _AGENT_PLATFORM_IMAGES):
+            ev.manifest(
+                "agent_platform",
+                str(service),
+                doc.line_of(("services", str(service))),
+                key_path(("services", str(service))),
+                {"image": image},
+            )
+
+
+def sops_references(doc: Doc, ev: Evidence) -> None:
+    """A SOPS-encrypted file: each `ENC[…]` value under a credential-named key is a reference, not a
+    secret."""
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("sops"), dict):
+        return
+    stack: list[tuple[KeyPath, Any]] = [((k,), v) for k, v in data.items() if k != "sops"]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((path + (str(k),), v) for k, v in node.items())
+        elif isinstance(node, str) and node.startswith("ENC[") and names_credential(str(path[-1])):
+            ev.reference(ReferenceKind.SOPS, key_path(path), doc.line_of(path), key_path(path))
+
+
+def cloudformation_references(doc: Doc, ev: Evidence) -> None:
+    """CloudFormation parameters typed as SSM parameter values: `!Ref` to them reads the parameter."""
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("Parameters"), dict):
+        return
+    if "AWSTemplateFormatVersion" not in data and "Resources" not in data:
+        return
+    for name, spec in data["Parameters"].items():
+        spec = _dict(spec)
+        default = _str(spec.get("Default"))
+        ssm = "SSM::Parameter::Value" in str(spec.get("Type") or "") and default
+        if ssm and (names_credential(str(name)) or names_credential(str(default).rsplit("/", 1)[-1])):
+            where = ("Parameters", str(name), "Default")
+            ev.reference(ReferenceKind.AWS_SSM, str(default), doc.line_of(where), key_path(where))
+
+
+def _vault_client(data: dict[str, Any]) -> dict[str, Any] | None:
+    """Vault client settings: Spring YAML (`spring.cloud.vault`), .properties (flat keys), INI ([vault])."""
+    spring = _dict(_dict(_dict(data.get("spring")).get("cloud")).get("vault"))
+    if spring:
+        return spring
+    flat = {
+        k[len("spring.cloud.vault.") :]: v
+        for k, v in data.items()
+        if str(k).startswith("spring.cloud.vault.")
+    }
+    if flat:
+        return flat
+    section = _dict(data.get("vault"))
+    if section and any(k in section for k in ("role_id", "auth_method", "secret_id", "token", "url", "addr")):
+        return section
+    return None
+
+
+def service_client_hint(doc: Doc, ev: Evidence) -> None:
+    """An application configured as a Vault client (Spring Cloud Vault, an INI [vault] section): a service
+    identity of its own, so an agent even without an agent framework's manifest."""
+    if ev.kind.format not in ("yaml", "properties", "ini") or not isinstance(doc.data, dict):
+        return
+    vault = _vault_client(doc.data)
+    if vault is None:
+        return
+    app = _str(_dict(_dict(doc.data.get("spring")).get("application")).get("name")) or _str(
+        doc.data.get("spring.application.name")
+    )
+    ev.manifest(
+        "service",
+        app or ev.rel.rsplit("/", 1)[-1],
+        doc.line,
+        None,
+        {"vault_auth": str(vault.get("authentication") or vault.get("auth_method") or "").lower()},
+    )
+
+
+def helm_hints(doc: Doc, ev: Evidence) -> None:
+    """A Helm chart: Chart.yaml names the workload; values.yaml carries its service-account annotations (IRSA,
+    workload identity) and whether an ingress exposes it."""
+    name = ev.rel.rsplit("/", 1)[-1].lower()
+    data = doc.data
+    if not isinstance(data, dict):
+        return
+    if name == "chart.yaml" and isinstance(data.get("apiVersion"), str) and _str(data.get("name")):
+        details: dict[str, Any] = {"kind": "HelmChart", "chart": data.get("name")}
+        ev.manifest("k8s_workload", str(data["name"]), doc.line, None, details)
+    elif name in ("values.yaml", "values.yml"):
+        account = _dict(data.get("serviceAccount"))
+        annotations = _dict(account.get("annotations"))
+        if annotations:
+            ev.manifest(
+                "k8s_service_account",
+                str(account.get("name") or "default"),
+                doc.line_of(("serviceAccount",)),
+                "serviceAccount",
+                {"annotations": annotations},
+            )
+        ingress = _dict(data.get("ingress"))
+        if ingress.get("enabled") is True:
+            ev.manifest("k8s_workload", "ingress", doc.line_of(("ingress",)), "ingress", {"kind": "Ingress"})
 
 
 def crewai_hints(doc: Doc, ev: Evidence) -> None:
@@ -305,6 +580,13 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
         k8s.hints(doc, ev)
         return
     mcp_hints(doc, ev)
+    teams_toolkit_hint(doc, ev)
+    langgraph_hint(doc, ev)
+    compose_hints(doc, ev)
+    sops_references(doc, ev)
+    cloudformation_references(doc, ev)
+    service_client_hint(doc, ev)
+    helm_hints(doc, ev)
     slack_hint(doc, ev)
     bot_framework_hint(doc, ev)
     n8n_hint(doc, ev)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from auditor.extract import references
 from auditor.extract.evidence import Evidence
 from auditor.extract.formats import context_for_path
 from auditor.extract.tree import Doc, KeyPath, iter_scalars, key_path, last_key, scalar_text
-from auditor.extract.values import find_references
 from auditor.extract.vocabulary import is_setting_key
 
 # Mapping keys whose children are environment variables (compose, MCP configs, Actions, serverless...).
@@ -69,8 +69,11 @@ def scan_doc(
             context = context_for_path(path, ev.kind.context)
             for hit in hits:
                 ev.secret(hit, line=ev.locate(hit.value, line), key=dotted, context=context)
-        for ref in find_references(text):
+        for ref in references.parse(text, name):
             ev.reference(ref.kind, ref.target, line, dotted)
+        keyed = references.from_key(path, text)
+        if keyed is not None:
+            ev.reference(keyed[0], keyed[1], line, dotted)
         variable = list_env[0] if list_env else env_name(doc, path, env_root)
         if variable is not None:
             ev.setting(variable, "" if hits else text, line, dotted)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.extract import references
 from auditor.extract.evidence import Evidence
-from auditor.extract.values import find_references
 from auditor.extract.vocabulary import CODE_PATTERNS
 from auditor.model import SecretContext
 
@@ -23,8 +23,20 @@ _CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("crewai", re.compile(r"(?:(\w+)\s*=\s*)?\b(Agent)\(\s*role\s*=")),
+    (
+        "semantic_kernel",
+        re.compile(r"(?:(\w+)\s*=\s*)?\b(Kernel\.CreateBuilder|KernelBuilder|sk\.Kernel|Kernel)\(\s*\)"),
+    ),
 )
-_CODE_MARKERS = ("Agent(", "initialize_agent(", "create_react_agent(", "AgentExecutor(", "_agent(")
+_CODE_MARKERS = (
+    "Agent(",
+    "initialize_agent(",
+    "create_react_agent(",
+    "AgentExecutor(",
+    "_agent(",
+    "Kernel.CreateBuilder(",
+    "Kernel()",
+)
 _NAME_KWARG = re.compile(r"""\b(?:name|role)\s*=\s*["']([^"'\n]{1,80})["']""")
 _SOURCE_LIKE = (
     SecretContext.SOURCE,
@@ -44,7 +56,7 @@ def scan_lines(ev: Evidence, *, only_new: bool = False) -> None:
 
 
 def scan_references(ev: Evidence) -> None:
-    for ref in find_references(ev.text):
+    for ref in references.parse(ev.text):
         ev.reference(ref.kind, ref.target, ev.line_at(ref.start))
 
 

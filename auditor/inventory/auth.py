@@ -15,6 +15,7 @@ from auditor.inventory.paths import loc_key
 from auditor.inventory.platforms import (
     CODE_PLATFORM,
     MCP_WORDS,
+    platform_of_key,
     platform_of_reference,
     platform_of_secret,
     platform_of_setting,
@@ -113,14 +114,32 @@ def _classify_secret(secret: SecretMatch, ev: _Evidence) -> None:
         ev.hints.append(secret.identifier)
 
 
-def _classify_name(name: str, value: str, loc: Location, ev: _Evidence, platform: Platform) -> None:
+def _classify_name(
+    name: str, value: str, loc: Location, ev: _Evidence, platform: Platform, *, ref: bool = False
+) -> None:
     """Tags from a setting or env var name (and its non-secret value)."""
     up = name.upper().replace(".", "_").replace("-", "_")
     low_value = value.lower()
     where = f"{loc.path}:{loc.line}"
     last = up.rsplit("_", 1)[-1] if "_" in up else up
-    if re.search(r"PASSWORD|PASSWD", up) and not re.search(r"POLICY|RESET|_FILE$|_PATH$", up):
+    app_password = bool(re.search(r"APP_?PASSWORD|BOT_?PASSWORD", up))
+    if (
+        re.search(r"PASSWORD|PASSWD", up)
+        and not app_password
+        and not re.search(r"POLICY|RESET|_FILE$|_PATH$", up)
+    ):
         ev.add("password", loc, f"{name} set ({where})")
+    # A value that points into a secret store (an ARN, a Key Vault URI) says where the key is kept; the
+    # platform it names is the store's, so the name says nothing about how that platform is reached.
+    stored = bool(value) and classify_value(value) is ValueClass.REFERENCE
+    if stored:
+        pass
+    elif re.search(r"(^|_)PAT($|_)|PERSONAL_?ACCESS_?TOKEN", up):
+        ev.add("personal_token", loc, f"{name}: a named person's access token ({where})")
+    elif re.search(r"(API_?KEY|APIKEY|SECRET_?KEY|TOKEN)$", up) and not re.search(
+        r"SECURITY_?TOKEN$|REFRESH_?TOKEN$|ID_?TOKEN$|^GITHUB_TOKEN$|^GH_TOKEN$|VAULT_TOKEN$|^TOKEN$", up
+    ):
+        ev.add("static_key", loc, f"{name}: a long-lived key or token ({where})")
     if "SECURITY_TOKEN" in up:
         ev.add("password", loc, f"{name} set ({where})")
     if re.search(r"GRANT_?TYPE", up) or "grant-type" in low_value:
@@ -147,11 +166,12 @@ def _classify_name(name: str, value: str, loc: Location, ev: _Evidence, platform
         "disabled",
     ):
         ev.add("pkce", loc, f"PKCE ({where})")
-    if re.search(r"CLIENT_?SECRET|APP_?PASSWORD|MICROSOFTAPPPASSWORD|CONSUMER_?SECRET", up):
+    if re.search(r"CLIENT_?SECRET|CONSUMER_?SECRET", up) or app_password and (value or ref):
+        # An empty MicrosoftAppPassword is no secret at all (a managed identity, or not configured yet).
         ev.add("client_secret", loc, f"{name} set ({where})")
     if re.search(
         r"CLIENT_?CERTIFICATE|CERT_?PATH|CERTIFICATE_?PATH|THUMBPRINT|PRIVATE_?KEY_?(FILE|PATH)|"
-        r"KEY_?FILE|JWT_?KEY",
+        r"KEY_?FILE|JWT_?KEY|(^|_)JWT($|_)",
         up,
     ):
         ev.add("certificate", loc, f"{name} set ({where})")
@@ -236,6 +256,8 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
 
     if "personal_token" in t:
         return AuthModel.PERSONAL_TOKEN, why("personal_token")
+    if "jit" in t and not ({"password", "password_grant", "static_key"} & set(t)):
+        return AuthModel.JIT_TOKEN, "a short-lived token per run: " + why("jit")
     if "password" in t or "password_grant" in t:
         return AuthModel.SHARED_PASSWORD, "integration user login: " + why("password", "password_grant")
     if platform is Platform.VAULT and "static_key" in t:
@@ -254,8 +276,8 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
         )
     if "static_key" in t:
         return AuthModel.STATIC_API_KEY, why("static_key")
-    if "role" in t:
-        return AuthModel.SERVICE_ACCOUNT_ROLE, "a platform-issued role identity: " + why("role")
+    if "role" in t or "federated" in t:
+        return AuthModel.SERVICE_ACCOUNT_ROLE, "a platform-issued role identity: " + why("role", "federated")
     if "approle" in t:
         return AuthModel.CLIENT_SECRET, "Vault AppRole without bounded TTLs: " + why(
             "approle", "ttl_unbounded"
@@ -270,9 +292,15 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
         )
     if "refresh_token" in t:
         return AuthModel.STATIC_API_KEY, why("refresh_token")
+    if "oauth" in t:
+        return AuthModel.OAUTH_PKCE, why("oauth")
     if "implicit_grant" in t:
         return AuthModel.UNKNOWN, why("implicit_grant")
-    return AuthModel.UNKNOWN, "configuration names the platform but not how the agent authenticates"
+    return AuthModel.UNKNOWN, (
+        "configuration names the platform but not how the agent authenticates (looked for: inline "
+        "credentials, credential names in settings and references, grant types, SDK calls, role and "
+        "workload-identity annotations, OIDC federation, MCP transport)"
+    )
 
 
 def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
@@ -293,13 +321,32 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
         platform = platform_of_reference(ref)
         if platform is not None:
             file_platforms[ref.location.path].add(platform)
-            by_platform[platform].add("reference", ref.location, f"{ref.kind.value} reference")
-            name = (
-                ref.target
-                if ref.kind is ReferenceKind.ENV_VAR
-                else (ref.location.key or "").rsplit(".", 1)[-1]
-            )
-            _classify_name(name, "", ref.location, by_platform[platform], platform)
+            ev = by_platform[platform]
+            ev.add("reference", ref.location, f"{ref.kind.value} reference")
+            if (
+                ref.kind is ReferenceKind.CI_SECRET
+                and ref.target == "GITHUB_TOKEN"
+                and agent.kind == "github_actions"
+            ):
+                ev.add(
+                    "jit",
+                    ref.location,
+                    f"the Actions GITHUB_TOKEN, minted per job and expiring with it ({_at(ref.location)})",
+                )
+                continue
+            key_name = (ref.location.key or "").rsplit(".", 1)[-1]
+            if ref.kind in _NAMED_REFERENCES:
+                _classify_name(ref.target, "", ref.location, ev, platform, ref=True)
+            elif platform_of_key(ref.location.key or "") is not platform:
+                # A secret store says where a credential is kept, not how the platform is reached: only a
+                # key that names this platform (`salesforce.existingSecret`) tells the auth model.
+                continue
+            elif ref.kind in (ReferenceKind.K8S_SECRET_REF, ReferenceKind.FILE):
+                # A Secret or file named for what it holds (`sales-agent-sf-jwt`, `server.key`).
+                stem = re.sub(r"[^A-Za-z0-9]+", "_", ref.target.rsplit("/", 1)[-1])
+                _classify_name(stem, "", ref.location, ev, platform, ref=True)
+            if key_name and key_name.lower() not in _HEADER_KEYS:
+                _classify_name(key_name, "", ref.location, ev, platform, ref=True)
     for setting in agent.settings:
         if setting.key.startswith("code."):
             name = setting.key[5:]
@@ -341,11 +388,50 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
     return by_platform
 
 
+_NAMED_REFERENCES = frozenset(
+    {ReferenceKind.ENV_VAR, ReferenceKind.CI_SECRET, ReferenceKind.PROMPT_INPUT, ReferenceKind.TEMPLATE}
+)
+_HEADER_KEYS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key"})
+_CREDENTIAL_NAME = re.compile(
+    r"TOKEN|SECRET|PASSWORD|API_?KEY|APIKEY|(^|_)PAT($|_)|AUTHORIZATION|CREDENTIAL", re.I
+)
+
+
+def _at(loc: Location) -> str:
+    return f"{loc.path}:{loc.line}"
+
+
 def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -> None:
     d = hint.details
     loc = hint.location
     if hint.kind == "slack_app_manifest":
-        by_platform[Platform.SLACK].add("manifest", loc)
+        ev = by_platform[Platform.SLACK]
+        ev.add("manifest", loc)
+        if d.get("bot_display_name") or d.get("bot_scopes"):
+            rotation = "token rotation on" if d.get("token_rotation_enabled") else "token rotation off"
+            ev.add(
+                "static_key", loc, f"the app's bot token (xoxb-), issued at install, {rotation} ({_at(loc)})"
+            )
+    elif hint.kind == "teams_app_manifest" and d.get("bot"):
+        by_platform[Platform.ENTRA].add("manifest", loc)
+    elif hint.kind == "github_workflow":
+        for item in d.get("federation") or ():
+            platform = {"aws": Platform.AWS, "entra": Platform.ENTRA, "vault": Platform.VAULT}.get(
+                str(item.get("platform"))
+            )
+            if platform is None:
+                continue
+            ev = by_platform[platform]
+            identity = item.get("identity")
+            where = Location(loc.path, int(item.get("line") or loc.line))
+            how = "GitHub OIDC token" if item.get("oidc") else "federated login"
+            ev.add(
+                "federated",
+                where,
+                f"workload identity federation: {how} for {identity or 'a role'} ({_at(where)})",
+            )
+            if identity:
+                ev.hints.insert(0, str(identity))
     elif hint.kind == "bot_framework":
         ev = by_platform[Platform.ENTRA]
         ev.add("manifest", loc)
@@ -379,17 +465,30 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
         words = " ".join(
             str(x) for x in (hint.name, d.get("command") or "", *(d.get("args") or ()), d.get("url") or "")
         )
-        for word, platform in MCP_WORDS:
-            if word in words.lower():
-                by_platform[platform].add("mcp", loc)
-                break
+        found = next((p for word, p in MCP_WORDS if word in words.lower()), None)
+        if found is not None:
+            by_platform[found].add("mcp", loc)
+        args = [str(a) for a in d.get("args") or ()]
+        remote = bool(d.get("url")) or any(a == "mcp-remote" or a.startswith("mcp-remote@") for a in args)
+        credentials = [
+            str(n)
+            for n in (*(d.get("env") or ()), *(d.get("headers") or ()))
+            if _CREDENTIAL_NAME.search(str(n))
+        ]
+        if remote and not credentials:
+            by_platform[found or Platform.OTHER].add(
+                "oauth",
+                loc,
+                "remote MCP server with no credential configured: the client signs in with OAuth 2.1 and "
+                f"PKCE (MCP authorization) ({_at(loc)})",
+            )
 
 
 def with_connections(agent: Agent) -> Agent:
 
     connections = []
     for platform, ev in sorted(_platform_evidence(agent).items(), key=lambda kv: kv[0].value):
-        if platform is Platform.OTHER and not ev.fingerprints:
+        if platform is Platform.OTHER and not ev.fingerprints and "oauth" not in ev.tags:
             continue
         model, reason = _decide(platform, ev)
         hints = [h for h in ev.hints if h and names_identity(h)]

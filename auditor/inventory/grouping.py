@@ -14,7 +14,17 @@ from dataclasses import dataclass, field
 
 from auditor.config import AgentDecl, Config
 from auditor.inventory.auth import with_connections
-from auditor.inventory.kinds import KIND_OF_MANIFEST, MCP, MULTI_USER_KINDS, SUPPORTING_KINDS
+from auditor.inventory.kinds import (
+    KIND_OF_MANIFEST,
+    MCP,
+    MULTI_USER_KINDS,
+    N8N,
+    N8N_CHANNEL_TRIGGERS,
+    PER_HINT_KINDS,
+    PERSONAL_MCP_CLIENTS,
+    SHARED_MCP_CLIENTS,
+    SUPPORTING_KINDS,
+)
 from auditor.inventory.paths import agent_root, environment_of, glob_match, loc_key, norm_path, under
 from auditor.model import Agent, FileScan, ManifestHint, SecretMatch, SecretReference, Setting
 
@@ -30,7 +40,16 @@ def _mcp_scope(hint: ManifestHint) -> str:
     return f"{container}.{hint.name}"
 
 
+def _hint_scope(hint: ManifestHint) -> str:
+    """The key path prefix a per-hint agent owns; "" is the whole file (a single-workflow n8n export)."""
+    if hint.kind == N8N:
+        return str(hint.details.get("scope") or "")
+    return _mcp_scope(hint)
+
+
 def _in_scope(key: str | None, scope: str) -> bool:
+    if scope == "":
+        return True
     return bool(key) and (key == scope or str(key).startswith(scope + "."))
 
 
@@ -73,9 +92,10 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
                 owner.kinds.append(hint.kind)
                 owner.files.add(scan.path)
                 continue
-            if hint.kind == MCP:
+            if hint.kind in PER_HINT_KINDS:
+                # One agent per MCP server entry and per n8n workflow, scoped to its part of the file.
                 draft = _Draft(
-                    name=hint.name, root=norm_path(scan.path), mcp_file=scan.path, mcp_scope=_mcp_scope(hint)
+                    name=hint.name, root=norm_path(scan.path), mcp_file=scan.path, mcp_scope=_hint_scope(hint)
                 )
                 draft.hints.append(hint)
                 draft.kinds.append(hint.kind)
@@ -175,7 +195,10 @@ def _finish(draft: _Draft) -> Agent:
     decl = draft.decl
     kinds = [k for k in KIND_OF_MANIFEST if k in draft.kinds]
     kind = (decl.kind if decl and decl.kind else None) or (KIND_OF_MANIFEST[kinds[0]] if kinds else "agent")
-    multi_user = decl.multi_user if decl and decl.multi_user is not None else _multi_user(draft)
+    if decl and decl.multi_user is not None:
+        multi_user, audience = decl.multi_user, "declared in botaudit.yaml"
+    else:
+        multi_user, audience = _multi_user(draft)
     settings = tuple(sorted(set(draft.settings), key=lambda s: (loc_key(s.location), s.key, s.value)))
     env_values = [
         s.value
@@ -201,6 +224,7 @@ def _finish(draft: _Draft) -> Agent:
         secrets=secrets,
         references=references,
         multi_user=multi_user,
+        multi_user_reason=audience,
         declared=decl is not None,
         environment=environment,
         files=tuple(sorted(draft.files)),
@@ -211,18 +235,50 @@ def _finish(draft: _Draft) -> Agent:
     return with_connections(agent)
 
 
-def _multi_user(draft: _Draft) -> bool:
+def _multi_user(draft: _Draft) -> tuple[bool, str]:
+    """Whether many people's requests reach this agent, and the evidence that decided it."""
     for hint in draft.hints:
+        where = f"{hint.location.path}:{hint.location.line}"
         if hint.kind in MULTI_USER_KINDS:
-            return True
+            return True, f"{MULTI_USER_KINDS[hint.kind]} ({where})"
         if hint.kind == MCP:
+            client = str(hint.details.get("client") or "")
+            if client in SHARED_MCP_CLIENTS:
+                return (
+                    True,
+                    f"an MCP server of {SHARED_MCP_CLIENTS[client]}, a chat server for many users ({where})",
+                )
+            if client in PERSONAL_MCP_CLIENTS:
+                return False, (
+                    f"a personal MCP client configuration ({PERSONAL_MCP_CLIENTS[client]}): one developer's "
+                    f"own client ({where})"
+                )
             transport = str(hint.details.get("transport") or "").lower()
             if hint.details.get("url") or transport in _REMOTE_TRANSPORTS:
-                return True
+                return True, f"a remote MCP server outside any personal client configuration ({where})"
+        if hint.kind == N8N:
+            triggers = [str(t) for t in hint.details.get("triggers") or ()]
+            channel = [t for t in triggers if t.rsplit(".", 1)[-1].lower() in N8N_CHANNEL_TRIGGERS]
+            if channel:
+                return (
+                    True,
+                    f"an n8n workflow started by messages on a shared channel ({channel[0]}, {where})",
+                )
+            if triggers:
+                return False, f"an n8n workflow started by {', '.join(triggers)} ({where})"
         if hint.kind == "k8s_workload" and str(hint.details.get("kind", "")).lower() in (
             "service",
             "ingress",
         ):
-            return True
+            return True, f"exposed by a Kubernetes {hint.details.get('kind')} ({where})"
     # A web chat endpoint: the agent configures who may call it from a browser.
-    return any(re.search(r"cors|allowed_?origins", s.key, re.IGNORECASE) for s in draft.settings)
+    cors = next(
+        (s for s in draft.settings if re.search(r"cors|allowed_?origins", s.key, re.IGNORECASE)), None
+    )
+    if cors is not None:
+        return (
+            True,
+            f"configures browser origins allowed to call it ({cors.location.path}:{cors.location.line})",
+        )
+    looked = ", ".join(sorted({h.kind for h in draft.hints})) or "no manifest"
+    return False, f"no channel, public endpoint or shared client found (looked at: {looked})"

@@ -12,15 +12,53 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "bot_framework": "teams_bot",
     "teams_app_manifest": "teams_bot",
     MCP: "mcp_server",
+    "agent_platform": "agent_platform",
     "crewai": "crewai",
+    "langgraph": "langgraph",
+    "semantic_kernel": "semantic_kernel",
     "langchain": "langchain",
     "autogen": "autogen",
     "n8n_workflow": "n8n_workflow",
     "k8s_workload": "k8s_workload",
     "github_workflow": "github_actions",
     "k8s_rbac": "k8s_rbac",
+    "service": "service",
 }
+N8N = "n8n_workflow"
+# Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow).
+PER_HINT_KINDS = frozenset({MCP, N8N})
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
 SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
 # Bots many people talk to: their requests come from many users.
-MULTI_USER_KINDS = frozenset({"slack_app_manifest", "bot_framework", "teams_app_manifest"})
+MULTI_USER_KINDS: Mapping[str, str] = {
+    "slack_app_manifest": "a Slack app with a bot user: everyone in the workspace can talk to it",
+    "bot_framework": "a Bot Framework bot: everyone on its channels can talk to it",
+    "teams_app_manifest": "a Teams app: everyone in the tenant who installs it can talk to it",
+    "agent_platform": "a self-hosted agent platform: a web app with many users",
+}
+# MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
+PERSONAL_MCP_CLIENTS: Mapping[str, str] = {
+    "claude_desktop": "Claude Desktop",
+    "claude_code": "Claude Code",
+    "cursor": "Cursor",
+    "vscode": "VS Code",
+    "windsurf": "Windsurf",
+    "continue": "Continue",
+    "zed": "Zed",
+    "cline": "Cline",
+    "gemini_cli": "Gemini CLI",
+    "amazon_q": "Amazon Q Developer",
+}
+SHARED_MCP_CLIENTS: Mapping[str, str] = {"librechat": "LibreChat"}
+# n8n trigger nodes fed by a channel many people write to.
+N8N_CHANNEL_TRIGGERS = (
+    "slacktrigger",
+    "microsoftteamstrigger",
+    "telegramtrigger",
+    "discordtrigger",
+    "chattrigger",
+    "webhook",
+    "formtrigger",
+    "whatsapptrigger",
+    "mattermosttrigger",
+)

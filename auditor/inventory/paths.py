@@ -68,6 +68,11 @@ def agent_root(path: str) -> str:
     parts = [] if folder == "." else folder.split("/")
     while parts and parts[-1].lower() in _DEPLOY_DIRS:
         parts.pop()
+    # Source layouts (`proj/src/pkg/config/agents.yaml`, `proj/src/main/resources/application.yml`): the
+    # project is the folder above `src`, where its .env, credentials and deployment files live.
+    lowered = [p.lower() for p in parts]
+    if "src" in lowered[1:]:
+        parts = parts[: len(lowered) - 1 - lowered[::-1].index("src")]
     return "/".join(parts) or "."
 
 

@@ -43,7 +43,7 @@ _KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
         (r"(^|[._-])(github|gh)([._-]|$)", Platform.GITHUB),
         (r"(^|[._-])openai([._-]|$)", Platform.OPENAI),
         (r"(^|[._-])(anthropic|claude)([._-]|$)", Platform.ANTHROPIC),
-        (r"(^|[._-])(google|gemini|gcp)([._-]|$)", Platform.GOOGLE),
+        (r"(^|[._-])(google|gemini|gcp|gdrive|gmail|bigquery)([._-]|$)", Platform.GOOGLE),
         (r"(^|[._-])stripe([._-]|$)", Platform.STRIPE),
         (r"(^|[._-])twilio([._-]|$)", Platform.TWILIO),
         (r"(^|[._-])sendgrid([._-]|$)", Platform.SENDGRID),
@@ -81,6 +81,9 @@ MCP_WORDS: tuple[tuple[str, Platform], ...] = (
     ("mysql", Platform.DATABASE),
     ("stripe", Platform.STRIPE),
     ("openai", Platform.OPENAI),
+    ("gdrive", Platform.GOOGLE),
+    ("bigquery", Platform.GOOGLE),
+    ("google", Platform.GOOGLE),
     ("kubernetes", Platform.KUBERNETES),
     ("k8s", Platform.KUBERNETES),
 )
@@ -114,7 +117,15 @@ def platform_of_secret(secret: SecretMatch) -> Platform | None:
     return platform_of_key(secret.location.key or "") or secret.platform
 
 
+# Azure services that are not Entra: their keys authenticate to the service, not to the directory.
+_AZURE_NOT_ENTRA = re.compile(
+    r"azure[._-]?(open_?ai|search|storage|cosmos|service_?bus|blob|ai|cognitive|speech|devops)", re.IGNORECASE
+)
+
+
 def platform_of_key(key: str) -> Platform | None:
+    if _AZURE_NOT_ENTRA.search(key):
+        return None
     if key.startswith("code."):
         return CODE_PLATFORM.get(key[5:].split(".", 1)[0])
     for pattern, platform in _KEY_WORDS:
@@ -141,7 +152,13 @@ def platform_of_reference(ref: SecretReference) -> Platform | None:
         ReferenceKind.CI_SECRET,
         ReferenceKind.TEMPLATE,
         ReferenceKind.FILE,
+        ReferenceKind.PROMPT_INPUT,
+        ReferenceKind.ONEPASSWORD,
+        ReferenceKind.SOPS,
+        ReferenceKind.N8N_CREDENTIAL,
     ):
         return platform_of_key(ref.target) or platform_of_key(ref.location.key or "")
     # A Vault path or a Secrets Manager ARN says where the secret is kept, not what it is for.
+    if _AZURE_NOT_ENTRA.search(ref.location.key or ""):
+        return None
     return platform_of_key(ref.location.key or "") or ref.platform

@@ -71,6 +71,8 @@ def _connection(c: Connection) -> dict[str, Any]:
         "identity_hint": safe_hint(c.identity_hint),
         "evidence": [{"path": e.path, "line": e.line} for e in c.evidence],
         "credential_fingerprints": list(c.credential_fingerprints),
+        # The evidence that decided the auth model (or, for `unknown`, what was looked for).
+        "reason": c.reason,
     }
 
 
@@ -80,6 +82,7 @@ def _agent(a: Agent) -> dict[str, Any]:
         "root": a.root,
         "kind": a.kind,
         "multi_user": a.multi_user,
+        "multi_user_reason": a.multi_user_reason,
         "declared": a.declared,
         "environment": a.environment,
         "manifests": [location_dict(m) for m in a.manifests],

@@ -92,6 +92,9 @@ def _skip_secret(rule: Rule, s: SecretMatch) -> bool:
     """Documented example keys are never findings; test-path secrets only when the rule keeps them."""
     if s.is_example and rule.params.get("skip_examples", True):
         return True
+    # A client id or consumer key names an application; it is an identity hint, never a secret (issue 9).
+    if s.identifier and re.search(r"(client_id|consumer_key|app_id)$", s.kind):
+        return True
     return s.in_test_path and not rule.params.get("include_test_paths", True)
 
 

@@ -1,0 +1,497 @@
+"""Reference parsing: pointers to credentials kept elsewhere, one small parser per templating syntax.
+
+A value may hold `${VAR}`, `${env:X}`, `${input:x}`, `$X`, `$env.X`, `{{ $env.X }}`, `${{ secrets.X }}`,
+`${{ NAME }}` (Teams Toolkit), CloudFormation `{{resolve:secretsmanager:…}}` / `{{resolve:ssm-secure:…}}`
+(with `${Param}` inside), `@Microsoft.KeyVault(…)`, Vault Agent `{{ with secret "…" }}`, `vault://…`, `op://…`,
+Secrets Manager and SSM ARNs, GCP Secret Manager names, `secretKeyRef` in unrendered Helm templates and
+secret files under /run/secrets. Each syntax is read by its own function over balanced delimiters, so an
+expression keeps its whole target (`${RedisPasswordSecret}` inside a dynamic reference) and its kind
+(`${input:x}` is a prompted input, not a variable called `input`).
+
+Only references that carry a credential are returned: a secret store pointer always; a variable, CI secret or
+template only when its name (or the key it is assigned to) names a credential. Template noise
+(`${AWS::StackName}`, `{{ $json.x }}`, `${{ matrix.os }}`, `$GITHUB_OUTPUT`, `{{LIBRECHAT_USER_ID}}`, image
+tags such as `vault:1.11.0`) is never listed. Everything here runs in linear time: every scan moves forward
+and a closing delimiter is looked for within a bounded window.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from auditor.extract.values import is_secret_key, key_tokens
+from auditor.model import ReferenceKind
+
+# A closing delimiter further away than this is not an expression's end (and bounds the work per opener).
+_WINDOW = 400
+
+# Words that make a name a credential's: `SLACK_BOT_TOKEN`, `github_mcp_pat`, `DATABASE_URL`, `WAREHOUSE_DSN`.
+_CREDENTIAL_WORDS = frozenset(
+    {
+        "token",
+        "tokens",
+        "secret",
+        "secrets",
+        "password",
+        "passwd",
+        "pwd",
+        "pass",
+        "passphrase",
+        "pat",
+        "apikey",
+        "credential",
+        "credentials",
+        "creds",
+        "dsn",
+        "webhook",
+        "signing",
+        "private",
+        "cert",
+        "certificate",
+        "connectionstring",
+        "secretkey",
+    }
+)
+_CREDENTIAL_PAIRS = frozenset(
+    {
+        ("api", "key"),
+        ("access", "key"),
+        ("secret", "key"),
+        ("secret", "id"),
+        ("private", "key"),
+        ("database", "url"),
+        ("db", "url"),
+        ("connection", "string"),
+        ("conn", "str"),
+        ("routing", "key"),
+        ("license", "key"),
+        ("master", "key"),
+        ("encryption", "key"),
+        ("auth", "key"),
+        ("app", "key"),
+        ("client", "key"),
+        ("account", "key"),
+    }
+)
+# Keys whose value is a credential whatever the variable inside is called (`Authorization: Bearer ${X}`).
+_CREDENTIAL_KEYS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "cookie"})
+# Names that mention a credential word but hold none: ids, names, paths, flags, TTLs.
+_NOT_CREDENTIAL_LAST = frozenset(
+    {
+        "id",
+        "ids",
+        "name",
+        "names",
+        "type",
+        "url",
+        "uri",
+        "endpoint",
+        "host",
+        "region",
+        "ttl",
+        "enabled",
+        "file",
+        "path",
+        "dir",
+        "arn",
+        "version",
+        "expiry",
+        "expires",
+        "length",
+        "count",
+        "limit",
+        "header",
+        "prefix",
+        "suffix",
+        "mode",
+        "email",
+        "user",
+        "username",
+        "channel",
+        "team",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One reference found in a text: what kind of pointer, its target, and where it sits."""
+
+    kind: ReferenceKind
+    target: str
+    start: int
+    end: int
+
+
+@functools.lru_cache(maxsize=4096)
+def names_credential(name: str) -> bool:
+    """Whether a variable or key name says it holds a credential (`SF_PASSWORD`, `github_mcp_pat`)."""
+    if not name:
+        return False
+    if is_secret_key(name):
+        return True
+    tokens = key_tokens(name.replace("-", "_"))
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last in _NOT_CREDENTIAL_LAST and not (len(tokens) >= 2 and (tokens[-2], last) in _CREDENTIAL_PAIRS):
+        return False
+    if any(t in _CREDENTIAL_WORDS for t in tokens):
+        return True
+    return any(pair in _CREDENTIAL_PAIRS for pair in zip(tokens, tokens[1:], strict=False))
+
+
+def _key_carries_credential(key: str | None) -> bool:
+    if not key:
+        return False
+    last = re.split(r"[.\[\]]+", key.strip(".[]"))[-1] if key else ""
+    return last.lower() in _CREDENTIAL_KEYS or names_credential(last)
+
+
+def _closing(text: str, start: int, opener: str, closer: str) -> int:
+    """The index just past the `closer` that balances the `opener` at `start`, or -1 within the window.
+
+    `str.find` and `str.count` do the scanning, so an unclosed opener costs one bounded C-level pass.
+    """
+    limit = min(len(text), start + _WINDOW)
+    if opener != "{{":
+        newline = text.find("\n", start, limit)
+        if newline >= 0:
+            limit = newline
+    pos = start + len(opener)
+    depth = 1
+    while depth:
+        close = text.find(closer, pos, limit)
+        if close < 0:
+            return -1
+        depth += text.count(opener, pos, close) - 1
+        pos = close + len(closer)
+    return pos
+
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_TEMPLATE_WORDS = frozenset({"end", "else", "if", "range", "with", "define", "template", "block", "break"})
+_GH_SECRET = re.compile(r"^\s*secrets\.([A-Za-z0-9_-]+)\s*$")
+_GH_TOKEN = re.compile(r"^\s*github\.token\s*$")
+_BARE_UPPER = re.compile(r"^\s*([A-Z][A-Z0-9_]*)\s*$")
+_N8N_ENV = re.compile(r"\$env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*[\"']([^\"'\]]+)[\"']\s*\])")
+_VAULT_TEMPLATE = re.compile(r"^-?\s*(?:with\s+)?secret\s+\"([^\"]+)\"")
+
+
+def _dollar_double_brace(inner: str) -> tuple[ReferenceKind, str] | None:
+    """`${{ … }}`: GitHub expressions and Teams Toolkit variables."""
+    if m := _GH_SECRET.match(inner):
+        return ReferenceKind.CI_SECRET, m.group(1)
+    if _GH_TOKEN.match(inner):
+        return ReferenceKind.CI_SECRET, "GITHUB_TOKEN"
+    if m := _BARE_UPPER.match(inner):
+        # Teams Toolkit `${{BOT_ID}}`: a variable from env/.env.<name>.
+        return ReferenceKind.ENV_VAR, m.group(1)
+    return None
+
+
+def _resolve(inner: str) -> tuple[ReferenceKind, str, bool] | None:
+    """CloudFormation dynamic references; the bool says the reference always carries a credential."""
+    body = inner.strip()
+    if body.startswith("resolve:secretsmanager:"):
+        rest = body[len("resolve:secretsmanager:") :]
+        parts = _split_colons(rest)
+        if rest.startswith("arn:"):
+            secret_id, extra = ":".join(parts[:7]), parts[7:]
+        else:
+            secret_id, extra = parts[0], parts[1:]
+        extra = [p for p in extra if p]
+        target = secret_id + ("#" + ":".join(extra) if extra else "")
+        return ReferenceKind.AWS_SECRETS_MANAGER, target, True
+    if body.startswith("resolve:ssm-secure:"):
+        return ReferenceKind.AWS_SSM, _split_colons(body[len("resolve:ssm-secure:") :])[0], True
+    if body.startswith("resolve:ssm:"):
+        return ReferenceKind.AWS_SSM, _split_colons(body[len("resolve:ssm:") :])[0], False
+    return None
+
+
+def _split_colons(text: str) -> list[str]:
+    """Split on colons outside `${…}` (a CloudFormation parameter inside a dynamic reference)."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    i = 0
+    while i < len(text):
+        if text.startswith("${", i):
+            depth += 1
+            current.append("${")
+            i += 2
+            continue
+        char = text[i]
+        if char == "}" and depth:
+            depth -= 1
+        if char == ":" and not depth:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _double_brace(inner: str) -> tuple[ReferenceKind, str, bool] | None:
+    """`{{ … }}`: dynamic references, Vault Agent templates, n8n `$env`, plain template variables."""
+    resolved = _resolve(inner)
+    if resolved is not None:
+        return resolved
+    if m := _VAULT_TEMPLATE.match(inner.strip()):
+        return ReferenceKind.VAULT_PATH, m.group(1), True
+    if m := _GH_SECRET.match(inner):
+        return ReferenceKind.CI_SECRET, m.group(1), True
+    if m := _N8N_ENV.search(inner):
+        return ReferenceKind.ENV_VAR, m.group(1) or m.group(2), False
+    name = inner.strip().strip("-").strip()
+    if _IDENT.fullmatch(name) and name not in _TEMPLATE_WORDS:
+        # `{{ api_key }}`, LibreChat's `{{JIRA_API_TOKEN}}`: a value filled in per deployment or per user.
+        return ReferenceKind.TEMPLATE, name, False
+    return None
+
+
+def _dollar_brace(inner: str) -> tuple[ReferenceKind, str, bool] | None:
+    """`${…}`: shell and compose variables with defaults, VS Code `${env:X}` and `${input:x}`."""
+    body = inner.strip()
+    if body.startswith("env:"):
+        name = body[4:].strip()
+        return (ReferenceKind.ENV_VAR, name, False) if _IDENT.fullmatch(name) else None
+    if body.startswith("input:"):
+        name = body[6:].strip()
+        return (ReferenceKind.PROMPT_INPUT, name, True) if name else None
+    m = _IDENT.match(body)
+    if m is None:
+        return None
+    rest = body[m.end() :]
+    # `${AWS::StackName}`, `${Param.Attr}`, `${workspaceFolder}`-style words are not variables we list.
+    if rest and not rest.startswith((":-", ":?", ":+", ":=", "-", "?", "+", "=")):
+        return None
+    return ReferenceKind.ENV_VAR, m.group(0), False
+
+
+# Openers of the token-shaped syntaxes, found with one scan; the bracketed ones are parsed above.
+_SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool], ...] = tuple(
+    (kind, re.compile(pattern), always)
+    for kind, pattern, always in (
+        (ReferenceKind.ONEPASSWORD, r"\bop://[^\s\"'`,;)}]+(?: [^\s\"'`,;)}/]+)?", True),
+        (ReferenceKind.VAULT_PATH, r"\bvault://([A-Za-z0-9_][^\s\"'#,;)}]*)(?:#([\w.-]+))?", True),
+        (
+            ReferenceKind.VAULT_PATH,
+            r"(?<![\w/.:-])vault:(?!//)(?![\d.]+\b)([A-Za-z_][\w-]*/[^\s\"'#,;)}]*)(?:#([\w.-]+))?",
+            True,
+        ),
+        (
+            ReferenceKind.AWS_SECRETS_MANAGER,
+            r"\b(arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+)",
+            True,
+        ),
+        (ReferenceKind.AWS_SSM, r"\b(arn:aws[\w-]*:ssm:[a-z0-9-]+:\d{12}:parameter/[\w/.+=@-]+)", False),
+        (ReferenceKind.AWS_SSM, r"(?<![\w:/])ssm:(/[\w/.+=@-]+)", False),
+        (ReferenceKind.AZURE_KEY_VAULT, r"@Microsoft\.KeyVault\(\s*SecretUri=([^)\s]+)\s*\)", True),
+        (
+            ReferenceKind.AZURE_KEY_VAULT,
+            r"@Microsoft\.KeyVault\(\s*(VaultName=[\w-]+;\s*SecretName=[\w-]+(?:;\s*SecretVersion=\w+)?)\s*\)",
+            True,
+        ),
+        (
+            ReferenceKind.AZURE_KEY_VAULT,
+            r"(?<![=(])\b(https://[a-z0-9-]+\.vault\.azure\.net/secrets/[\w-]+(?:/\w+)?/?)",
+            True,
+        ),
+        (
+            ReferenceKind.GCP_SECRET_MANAGER,
+            r"\b(projects/[\w.-]+/secrets/[\w.-]+(?:/versions/[\w.-]+)?)",
+            True,
+        ),
+        (ReferenceKind.FILE, r"(?<![\w.-])(/run/secrets/[\w.-]+|/var/run/secrets/[\w./-]+)", True),
+        # Lookups in code: the argument names the variable.
+        (ReferenceKind.ENV_VAR, r"\bos\.environ\s*\[\s*[\"']([^\"'\]]+)[\"']\s*\]", False),
+        (
+            ReferenceKind.ENV_VAR,
+            r"\b(?:os\.environ\.get|os\.getenv|getenv)\s*\(\s*[\"']([^\"']+)[\"']",
+            False,
+        ),
+        (ReferenceKind.ENV_VAR, r"\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)", False),
+        (ReferenceKind.ENV_VAR, r"\bprocess\.env\s*\[\s*[\"'`]([^\"'`\]]+)[\"'`]\s*\]", False),
+        (ReferenceKind.ENV_VAR, r"\bENV\s*(?:\[\s*|\.fetch\(\s*)[\"']([^\"']+)[\"']", False),
+        (ReferenceKind.ENV_VAR, r"\bSystem\.getenv\(\s*\"([^\"]+)\"", False),
+        (ReferenceKind.ENV_VAR, r"\bEnvironment\.GetEnvironmentVariable\(\s*\"([^\"]+)\"", False),
+        (ReferenceKind.ENV_VAR, r"\$env:([A-Za-z_][A-Za-z0-9_]*)", False),
+        (ReferenceKind.ENV_VAR, r"(?<![\w%])%([A-Za-z_][A-Za-z0-9_]*)%(?![\w%])", False),
+        # `secretKeyRef` in a Helm template that is not YAML until rendered (parsed documents go through
+        # auditor.extract.k8s instead).
+        (
+            ReferenceKind.K8S_SECRET_REF,
+            r"secretKeyRef\s*:\s*\{?\s*name\s*:\s*[\"']?(\{\{[^}\n]{1,120}\}\}|[\w.-]+)[\"']?\s*,?\s*"
+            r"(?:key\s*:\s*[\"']?(\{\{[^}\n]{1,160}\}\}|[\w.-]+)[\"']?)?",
+            True,
+        ),
+        (
+            ReferenceKind.K8S_SECRET_REF,
+            r"\bsecretName\s*:\s*[\"']?(\{\{[^}\n]{1,120}\}\}|[\w.-]+)",
+            True,
+        ),
+    )
+)
+_OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$(?=[A-Za-z_])")
+_TRIGGERS = (
+    "$",
+    "{{",
+    "op://",
+    "vault",
+    "arn:",
+    "ssm:",
+    "keyvault",
+    "vault.azure",
+    "projects/",
+    "/secrets/",
+    "environ",
+    "getenv",
+    "process.env",
+    "env[",
+    "env.fetch",
+    "%",
+    "secretkeyref",
+    "secretname",
+)
+
+
+def parse(text: str, key: str | None = None) -> list[Ref]:
+    """The credential-carrying references in `text` (a scalar under `key`, or a whole file), by start."""
+    lowered = text.lower()
+    if not any(t in lowered for t in _TRIGGERS):
+        return []
+    key_says = _key_carries_credential(key)
+    found: list[tuple[Ref, bool]] = []
+    _bracketed(text, found)
+    for kind, pattern, always in _SIMPLE:
+        for m in pattern.finditer(text):
+            groups = [g for g in m.groups() if g]
+            if kind is ReferenceKind.ONEPASSWORD or not groups:
+                target = m.group(0)
+            else:
+                target = ("/" if kind is ReferenceKind.K8S_SECRET_REF else "#").join(groups)
+            found.append((Ref(kind, target.strip(), m.start(), m.end()), always))
+    # Overlaps (a Key Vault URI inside @Microsoft.KeyVault(…), `${Param}` inside a dynamic reference): keep
+    # the outermost, earliest reference.
+    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+    kept: list[Ref] = []
+    last_end = -1
+    for ref, always in found:
+        if ref.start < last_end:
+            continue
+        last_end = ref.end
+        if always or key_says or names_credential(ref.target):
+            kept.append(ref)
+    return kept
+
+
+def _bracketed(text: str, found: list[tuple[Ref, bool]]) -> None:
+    pos = 0
+    for m in _OPENERS.finditer(text):
+        start = m.start()
+        if start < pos:
+            continue
+        opener = m.group(0)
+        parsed: tuple[ReferenceKind, str, bool] | None = None
+        end = -1
+        if opener == "${{":
+            end = _closing(text, start + 1, "{{", "}}")
+            if end > 0:
+                pair = _dollar_double_brace(text[start + 3 : end - 2])
+                # A CI secret is in the CI system's secret store, whatever its name.
+                parsed = (pair[0], pair[1], pair[0] is ReferenceKind.CI_SECRET) if pair else None
+        elif opener == "{{":
+            end = _closing(text, start, "{{", "}}")
+            if end > 0:
+                parsed = _double_brace(text[start + 2 : end - 2])
+        elif opener == "${":
+            end = _closing(text, start + 1, "{", "}")
+            if end > 0:
+                parsed = _dollar_brace(text[start + 2 : end - 1])
+        else:
+            parsed, end = _bare_dollar(text, start)
+        if end > 0:
+            pos = end
+        if parsed is not None:
+            kind, target, always = parsed
+            found.append((Ref(kind, target, start, end), always))
+
+
+_BARE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _bare_dollar(text: str, start: int) -> tuple[tuple[ReferenceKind, str, bool] | None, int]:
+    """`$NAME` (shell) and `$env.NAME` (n8n); `$json`, `$node`, `$('…')` are n8n data, not references."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "\\$"):
+        return None, -1
+    n8n = _N8N_ENV.match(text, start)
+    if n8n is not None:
+        return (ReferenceKind.ENV_VAR, n8n.group(1) or n8n.group(2), False), n8n.end()
+    m = _BARE.match(text, start)
+    if m is None:
+        return None, -1
+    name = m.group(1)
+    if name in (
+        "json",
+        "node",
+        "input",
+        "item",
+        "items",
+        "now",
+        "today",
+        "workflow",
+        "execution",
+        "vars",
+        "env",
+        "binary",
+        "prevNode",
+        "parameter",
+        "runIndex",
+    ):
+        return None, m.end()
+    return (ReferenceKind.ENV_VAR, name, False), m.end()
+
+
+_EXISTING_SECRET_KEYS = frozenset({"existingsecret", "existingsecretname"})
+_PATHISH = re.compile(
+    r"^(?:~|\.{0,2}/|[A-Za-z]:\\|[\w.-]+/)[^\s{}$]*$|^[\w.-]+\.(?:json|key|pem|p12|pfx|crt|p8)$"
+)
+_FILE_WORDS = frozenset({"key", "jwt", "cert", "certificate", "pem", "keystore"})
+
+
+def from_key(path: tuple[str | int, ...], value: str) -> tuple[ReferenceKind, str] | None:
+    """A reference decided by the key a plain value sits under: Helm `existingSecret: name` names a
+    Kubernetes Secret; `*_KEY_FILE`, `secret_id_file_path`, `GOOGLE_APPLICATION_CREDENTIALS` name a file that
+    holds a credential."""
+    strings = [p for p in path if isinstance(p, str)]
+    if not strings or not value or "{{" in value or "${" in value:
+        return None
+    last = strings[-1]
+    if last.lower() in _EXISTING_SECRET_KEYS and re.fullmatch(r"[a-z0-9][a-z0-9.-]{0,252}", value):
+        return ReferenceKind.K8S_SECRET_REF, value
+    if not _PATHISH.match(value):
+        return None
+    if last.upper() == "GOOGLE_APPLICATION_CREDENTIALS":
+        return ReferenceKind.FILE, value
+    tokens = list(key_tokens(last.replace("-", "_")))
+    if not tokens or tokens[-1] not in ("file", "path"):
+        return None
+    while tokens and tokens[-1] in ("file", "path"):
+        tokens.pop()
+    # `secrets: {vault_secret_id: {file: ./secrets/vault_secret_id}}` (compose): the parent names it.
+    words = tokens or (list(key_tokens(strings[-2].replace("-", "_"))) if len(strings) >= 2 else [])
+    if any(s.lower() in ("vault", "hashicorp_vault", "vault_client") for s in strings[:-1]) and not re.search(
+        r"\.\w{1,5}$", value
+    ):
+        # `[vault] secret_path = secret/data/app`: a path inside Vault, not on disk.
+        return (ReferenceKind.VAULT_PATH, value) if names_credential("_".join(words)) else None
+    joined = "_".join(words)
+    if names_credential(joined) or any(w in _FILE_WORDS for w in words):
+        return ReferenceKind.FILE, value
+    return None

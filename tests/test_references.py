@@ -1,0 +1,148 @@
+"""The reference parser: one small parser per templating syntax; only credential-carrying references."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from auditor.extract.references import from_key, names_credential, parse
+from auditor.model import ReferenceKind as K
+
+
+def _refs(text: str, key: str | None = None) -> list[tuple[str, str]]:
+    return [(r.kind.value, r.target) for r in parse(text, key)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "want"),
+    [
+        # Shell / compose / dotenv interpolation, with defaults and errors.
+        ("${SLACK_BOT_TOKEN}", None, [("env_var", "SLACK_BOT_TOKEN")]),
+        ("${DB_PASSWORD:-local-only}", None, [("env_var", "DB_PASSWORD")]),
+        ("postgres://app:${POSTGRES_PASSWORD:?unset}@db:5432/app", None, [("env_var", "POSTGRES_PASSWORD")]),
+        ("Bearer $GITHUB_MCP_PAT", None, [("env_var", "GITHUB_MCP_PAT")]),
+        # VS Code: `${env:X}` is the variable X, `${input:x}` a prompted secret; neither is called env/input.
+        ("${env:SLACK_BOT_TOKEN}", None, [("env_var", "SLACK_BOT_TOKEN")]),
+        ("Bearer ${input:github_mcp_pat}", "Authorization", [("prompt_input", "github_mcp_pat")]),
+        ("${input:home-assistant-token}", None, [("prompt_input", "home-assistant-token")]),
+        # GitHub Actions and Continue: secrets are in the CI store whatever their name; the job token too.
+        ("${{ secrets.AWS_ACCESS_KEY_ID }}", None, [("ci_secret", "AWS_ACCESS_KEY_ID")]),
+        ("${{ github.token }}", None, [("ci_secret", "GITHUB_TOKEN")]),
+        # Teams Toolkit `${{NAME}}` reads env/.env.<name>.
+        ("${{SECRET_BOT_PASSWORD}}", None, [("env_var", "SECRET_BOT_PASSWORD")]),
+        # n8n expressions.
+        ("=Bearer {{ $env.OPENAI_API_KEY }}", None, [("env_var", "OPENAI_API_KEY")]),
+        ("={{ $env['ANTHROPIC_API_KEY'] }}", None, [("env_var", "ANTHROPIC_API_KEY")]),
+        # CloudFormation dynamic references keep their whole target, `${Param}` inside included.
+        (
+            "{{resolve:secretsmanager:sales-bot/prod/salesforce:SecretString:password}}",
+            None,
+            [("aws_secrets_manager", "sales-bot/prod/salesforce#SecretString:password")],
+        ),
+        (
+            "{{resolve:secretsmanager:${RedisPasswordSecret}:SecretString:password}}",
+            None,
+            [("aws_secrets_manager", "${RedisPasswordSecret}#SecretString:password")],
+        ),
+        (
+            "{{resolve:ssm-secure:/bot/slack-signing-secret:3}}",
+            None,
+            [("aws_ssm", "/bot/slack-signing-secret")],
+        ),
+        # Azure Key Vault references, Vault, 1Password, GCP.
+        (
+            "@Microsoft.KeyVault(SecretUri=https://kv-a.vault.azure.net/secrets/graph-secret/)",
+            None,
+            [("azure_key_vault", "https://kv-a.vault.azure.net/secrets/graph-secret/")],
+        ),
+        (
+            "@Microsoft.KeyVault(VaultName=kv-a;SecretName=openai-key)",
+            None,
+            [("azure_key_vault", "VaultName=kv-a;SecretName=openai-key")],
+        ),
+        ('{{ with secret "database/creds/app-ro" }}', None, [("vault_path", "database/creds/app-ro")]),
+        ("vault://secret/data/bot#slack_token", None, [("vault_path", "secret/data/bot#slack_token")]),
+        ("op://Agents/salesforce/password", None, [("onepassword", "op://Agents/salesforce/password")]),
+        (
+            "projects/p1/secrets/gh-token/versions/latest",
+            None,
+            [("gcp_secret_manager", "projects/p1/secrets/gh-token/versions/latest")],
+        ),
+        # A name that is no credential is listed only when the key it fills says it is one.
+        ("${SLACK_BOT_TOKEN_FROM_VAULT}", "SLACK_BOT_TOKEN", [("env_var", "SLACK_BOT_TOKEN_FROM_VAULT")]),
+        ("{{JIRA_API_TOKEN}}", None, [("template", "JIRA_API_TOKEN")]),
+    ],
+)
+def test_each_syntax_parses_to_its_kind_and_whole_target(text: str, key: str | None, want: list) -> None:
+    assert _refs(text, key) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "${AWS::StackName}-bot-${Stage}",
+        "${{ matrix.os }}",
+        "release-${{ github.run_id }}",
+        'echo "v=1" >> "$GITHUB_OUTPUT"',
+        "={{ $json.event.text }}",
+        "={{ $('Slack Trigger').item.json.event.channel }}",
+        "{{LIBRECHAT_USER_ID}}",
+        "{{ .Values.image.repository }}:{{ .Values.image.tag }}",
+        "{{- end }}",
+        "vault:1.11.0",
+        "hashicorp/vault:1.15",
+        "${workspaceFolder}",
+        "${SF_USERNAME}",
+        "${VAULT_ROLE_ID}",
+        "$PORT",
+    ],
+)
+def test_template_noise_is_never_a_reference(text: str) -> None:
+    assert _refs(text) == []
+
+
+def test_key_decides_plain_values() -> None:
+    assert from_key(("salesforce", "existingSecret"), "sales-agent-sf-jwt") == (
+        K.K8S_SECRET_REF,
+        "sales-agent-sf-jwt",
+    )
+    assert from_key(("SF_JWT_KEY_FILE",), "./certs/server.key") == (K.FILE, "./certs/server.key")
+    assert from_key(("config", "secret_id_file_path"), "/etc/vault/secret_id") == (
+        K.FILE,
+        "/etc/vault/secret_id",
+    )
+    assert from_key(("config", "role_id_file_path"), "/etc/vault/role_id") is None
+    assert from_key(("vault", "secret_path"), "secret/data/agents/reporting") == (
+        K.VAULT_PATH,
+        "secret/data/agents/reporting",
+    )
+    assert from_key(("image",), "vault:1.11.0") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "credential"),
+    [
+        ("SLACK_BOT_TOKEN", True),
+        ("github_mcp_pat", True),
+        ("AZURE_DEVOPS_PAT", True),
+        ("ANALYTICS_DATABASE_URL", True),
+        ("WAREHOUSE_DSN", True),
+        ("VAULT_SECRET_ID", True),
+        ("SF_USERNAME", False),
+        ("VAULT_ROLE_ID", False),
+        ("SLACK_CHANNEL", False),
+        ("GITHUB_OUTPUT", False),
+        ("TOKEN_TTL", False),
+    ],
+)
+def test_names_credential(name: str, credential: bool) -> None:
+    assert names_credential(name) is credential
+
+
+def test_parser_is_linear_on_unclosed_openers() -> None:
+    # Thousands of openers that never close: each looks ahead a bounded window, so this stays fast.
+    for text in ("${" * 20000, "{{" * 20000, "${{" * 20000, "$" * 40000 + "A"):
+        start = time.perf_counter()
+        parse(text, "password")
+        assert time.perf_counter() - start < 2.0
