@@ -334,6 +334,9 @@ class FileScan:
     # Set for a file version read from git history (--history): the commit that added it, and when.
     commit: str | None = None
     committed: datetime | None = None
+    # What code collector reads this file (auditor/extract/iac_marks.py), or None: discovery's mark that keeps
+    # code collection off every other file.
+    iac: str | None = None
 
     def sort_key(self) -> SortKey:
         return (self.path, self.format, self.size)

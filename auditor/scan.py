@@ -22,6 +22,7 @@ from auditor.model import (
 )
 from auditor.progress import NullProgress, ProgressSink
 from auditor.reach import compute_gaps
+from auditor.reconcile import anchor_findings, link_declared, reconcile
 from auditor.resolve import resolve
 from auditor.snapshot import load_snapshot
 
@@ -93,6 +94,7 @@ def scan_tree(
     options: ScanOptions,
     progress: ProgressSink,
     artifacts: Sequence[Path] = (),
+    iac_sources: list[Any] | None = None,
 ) -> tuple[list[FileScan], list[Skipped]]:
     """Discovery + extraction: the static half of a scan.
 
@@ -135,7 +137,15 @@ def scan_tree(
         time_budget=options.file_time_budget or DEFAULT_FILE_BUDGET,
     )
     progress.finish("files")
-    return list(files), list(skipped)
+    files = list(files)
+    if iac_sources is not None:
+        from auditor.collectors.code import CodeSource
+
+        by_rel = {e.rel: e.path for e in entries}
+        iac_sources.extend(
+            CodeSource(f.path, by_rel[f.path], f.iac) for f in files if f.iac and f.path in by_rel
+        )
+    return files, list(skipped)
 
 
 def scan_history(
@@ -307,7 +317,15 @@ def run(
     if options.use_config_snapshots:
         snapshot_files = [config.base_dir / p for p in config.snapshots] + snapshot_files
     artifacts = [*snapshot_files, *([options.baseline_file] if options.baseline_file else [])]
-    files, skipped = scan_tree(options.paths, config, options=options, progress=progress, artifacts=artifacts)
+    iac_sources: list[Any] = []
+    files, skipped = scan_tree(
+        options.paths,
+        config,
+        options=options,
+        progress=progress,
+        artifacts=artifacts,
+        iac_sources=iac_sources,
+    )
     agents = build_inventory(files, config)
     history: list[FileScan] = []
     history_commits: int | None = None
@@ -317,6 +335,14 @@ def run(
             options.paths, config, files, options=options, progress=progress
         )
         skipped.extend(history_skipped)
+    code_snapshots: dict[Platform, Snapshot] = {}
+    if iac_sources:
+        from auditor.collectors.code import collect_code
+
+        progress.start("code")
+        code_snapshots, code_skipped = collect_code(iac_sources, baselines=config.baseline, clock=clock)
+        skipped.extend(code_skipped)
+        progress.finish("code")
     # A snapshot asked for (--snapshot or botaudit.yaml) that cannot be read is a platform requested and not
     # collected: the gate must answer "incomplete", not pass as if the platform had never been named.
     unreadable: list[str] = []
@@ -343,10 +369,18 @@ def run(
             warnings.items.append(f"{platform.value} not collected: {exc}")
         finally:
             progress.finish(f"collect {platform.value}")
+    # Code declarations join the live or saved snapshots here, once: live wins, differences become drift.
+    snapshots = reconcile(snapshots, code_snapshots)
     for snap in snapshots.values():
         skipped.extend(replace(s, source=f"{snap.platform.value}: {s.source}") for s in snap.coverage)
 
     resolutions = resolve(agents, snapshots)
+    resolutions = tuple(
+        sorted(
+            resolutions + link_declared(agents, snapshots, resolutions),
+            key=lambda r: (r.agent, r.platform.value, r.identity_id),
+        )
+    )
     gaps = compute_gaps(resolutions, snapshots)
     in_scope, out_of_scope = _rules_in_scope(rules, snapshots, options.connect)
     skipped.extend(out_of_scope)
@@ -361,6 +395,7 @@ def run(
         history=tuple(history),
     )
     findings, not_evaluated = evaluate(in_scope, ctx)
+    findings = anchor_findings(findings, snapshots)
     findings, suppress_warnings = suppress.apply(
         findings, files=files, config=config, baseline=baseline, clock=clock
     )

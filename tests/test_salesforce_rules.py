@@ -112,7 +112,7 @@ def _run(rule: Rule, ctx: RuleContext) -> tuple[list[Finding], list[NotEvaluated
 
 
 def test_every_salesforce_rule_loads(rules: dict[str, Rule]) -> None:
-    assert sorted(rules) == [f"BA-40{i}" for i in range(1, 9)]
+    assert sorted(rules) == [f"BA-40{i}" for i in range(1, 10)]
     for rule in rules.values():
         assert rule.platform == "salesforce"
         assert any("owasp.org" in r for r in rule.references)

@@ -49,16 +49,47 @@ def _unquote(value: object) -> str:
     return text
 
 
-def parse_policy(name: str, text: str) -> tuple[PathRule, ...]:
-    """The path rules of one HCL policy. Raises VaultPolicyError for text that is not a policy."""
-    import hcl2
+# Vault reads policies with HCL 1, which accepts layouts HCL 2 parsers reject or misread: an opening brace on
+# the line after the label (python-hcl2 then drops the body silently), and commas between block items.
+_BRACE_ON_NEXT_LINE = re.compile(r'^([ \t]*path[ \t]+"[^"\n]*")[ \t]*(?:#[^\n]*)?\n\s*\{', re.M)
+_COMMA_BEFORE_CLOSE = re.compile(r'"(?:[^"\\\n]|\\.)*"|,(\s*)\}')  # strings are matched to be left alone
+
+
+def _hcl1_layouts(text: str) -> str:
+    text = _BRACE_ON_NEXT_LINE.sub(r"\1 {", text)
+    return _COMMA_BEFORE_CLOSE.sub(lambda m: m.group(0) if m.group(0)[0] == '"' else m.group(1) + "}", text)
+
+
+def _json_policy(name: str, text: str) -> dict[str, object]:
+    import json
 
     try:
-        data = hcl2.loads(text) if text.strip() else {}
-    except Exception as exc:  # noqa: BLE001 - the HCL parser raises several unrelated types
-        raise VaultPolicyError(f"policy {name!r}: not valid HCL ({type(exc).__name__})") from exc
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise VaultPolicyError(f"policy {name!r}: not valid JSON") from exc
+    if not isinstance(data, Mapping):
+        raise VaultPolicyError(f"policy {name!r}: not a JSON policy object")
+    paths = data.get("path") or {}
+    # JSON policies write `"path": {"p": {...}}` or `"path": [{"p": {...}}]`; the HCL result is a list.
+    return {"path": [paths] if isinstance(paths, Mapping) else list(paths)}
+
+
+def parse_policy(name: str, text: str) -> tuple[PathRule, ...]:
+    """The path rules of one policy in HCL (any brace layout) or JSON.
+
+    Raises VaultPolicyError for text that is not a policy."""
+    import hcl2
+
+    if text.lstrip().startswith("{"):
+        data: Mapping[str, object] = _json_policy(name, text)
+    else:
+        try:
+            data = hcl2.loads(_hcl1_layouts(text)) if text.strip() else {}
+        except Exception as exc:  # noqa: BLE001 - the HCL parser raises several unrelated types
+            raise VaultPolicyError(f"policy {name!r}: not valid HCL ({type(exc).__name__})") from exc
     rules: list[PathRule] = []
-    for block in data.get("path", []) or []:
+    blocks = data.get("path", []) or []
+    for block in blocks if isinstance(blocks, list) else [blocks]:
         if not isinstance(block, Mapping):
             continue
         for raw_path, body in block.items():

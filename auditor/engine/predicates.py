@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from auditor.engine.checks import (
     aws_checks,
     botaudit_config_checks,
+    code_checks,
     config_checks,
     entra_checks,
     github_checks,
@@ -25,4 +26,5 @@ PREDICATES: Mapping[str, CheckFn] = {
     **entra_checks.CHECKS,
     **github_checks.CHECKS,
     **slack_checks.CHECKS,
+    **code_checks.CHECKS,
 }

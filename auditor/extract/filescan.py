@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from auditor.discovery.walk import FileEntry
@@ -11,6 +12,7 @@ from auditor.extract import k8s, manifests, markers, structured, text
 from auditor.extract.budget import FileBudgetExceeded, file_budget
 from auditor.extract.evidence import Evidence, allow_lines
 from auditor.extract.formats import FileKind, classify
+from auditor.extract.iac_marks import iac_kind
 from auditor.extract.jsondoc import load_json
 from auditor.extract.lineformats import load_env, load_hcl, load_ini, load_properties, load_rc, load_toml
 from auditor.extract.tree import Doc, DocumentError
@@ -146,7 +148,10 @@ def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> Fil
         reason = f"cannot read: {exc.strerror or type(exc).__name__}"
         fmt = classify(entry.rel).format
         return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, "unreadable"),))
-    return _scan_data(entry.rel, data, detectors, fingerprint_key)
+    scan = _scan_data(entry.rel, data, detectors, fingerprint_key)
+    # Files in the working tree that a code collector reads are marked here, from the bytes already in hand.
+    mark = iac_kind(entry.rel, scan.format, data)
+    return replace(scan, iac=mark) if mark else scan
 
 
 def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: str) -> FileScan:

@@ -96,6 +96,10 @@ def key_unused(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
         for cred in creds:
             if not cred.active or ident_id not in by_id:
                 continue
+            if cred.last_used is None and cred.attributes.get("usage_known") is False:
+                # A key declared in code: its use is only on the platform, so "never used" would be a guess.
+                yield rule.not_evaluated(cred.id, "last use unknown (declared in code, not read from AWS)")
+                continue
             if cred.last_used is None:
                 message = f"access key of {by_id[ident_id].name} has never been used"
                 idle = None

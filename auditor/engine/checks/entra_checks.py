@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from auditor.clock import age_days
+from auditor.collectors.code.interface import declared_in_code
 from auditor.engine.checks.common import agents_by_identity, connected_agents, multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.model import AuthModel, Finding, Identity, NotEvaluated, Platform, PlatformCredential, Snapshot
@@ -42,10 +43,15 @@ def _subjects(rule: Rule, ctx: RuleContext, snap: Snapshot) -> Iterator[tuple[st
             continue
         seen.add(identity.id)
         yield res.agent, identity
-    if rule.params.get("all_identities"):
-        for identity in snap.identities:
-            if identity.kind == "service_principal" and identity.id not in seen:
-                yield None, identity
+    # An app the scanned code declares is the repository's own: judged even when no agent config joins it.
+    every = bool(rule.params.get("all_identities"))
+    for identity in snap.identities:
+        if (
+            identity.kind == "service_principal"
+            and identity.id not in seen
+            and (every or declared_in_code(identity.attributes))
+        ):
+            yield None, identity
 
 
 def _finding(

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from auditor.clock import age_days, parse_time
+from auditor.collectors.code.interface import declared_in_code
 from auditor.engine.checks.common import agent_note, connected_agents, identities_by_id
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.model import AuthModel, Finding, Identity, NotEvaluated, Platform, Resolution, Snapshot
@@ -200,8 +201,10 @@ def _apps_in_scope(rule: Rule, ctx: RuleContext) -> Iterator[tuple[Identity, str
             app = by_name.get(str(cred.attributes.get("app")))
             if app is not None:
                 linked.setdefault(app.id, users[cred.identity_id])
-    if rule.params.get("all_apps", False):
-        for app_id in apps:
+    # Connected apps declared in the scanned metadata are the repository's own: always judged.
+    every = bool(rule.params.get("all_apps", False))
+    for app_id, app in apps.items():
+        if every or declared_in_code(app.attributes):
             linked.setdefault(app_id, None)
     for app_id, agent in sorted(linked.items()):
         yield apps[app_id], agent

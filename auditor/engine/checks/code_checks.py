@@ -1,0 +1,154 @@
+"""Rule checks over what code declares and what only code collectors read: security groups (BA-210), connected
+app IP relaxation (BA-409), Kubernetes RBAC (BA-801) and code-versus-platform drift (BA-901)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from auditor.engine.checks.common import agent_note, agents_by_identity, needs_snapshot
+from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
+from auditor.model import Location, Platform, Severity, Snapshot
+
+
+def _location(record: Mapping[str, Any]) -> Location | None:
+    prov = record.get("provenance") or record.get("declared_at")
+    if not isinstance(prov, Mapping) or not prov.get("path"):
+        return None
+    return Location(str(prov["path"]), int(prov.get("line") or 0), key=prov.get("address"))
+
+
+@needs_snapshot(Platform.AWS, "aws", "no AWS snapshot (not connected, no Terraform or CloudFormation)")
+def security_group_open(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
+    """BA-210: an ingress rule open to 0.0.0.0/0 or ::/0 on every port or on an administrative port."""
+    # Security groups come from infrastructure code only (the live collector reads IAM, not EC2): with none
+    # declared there is nothing this rule could have looked at.
+    if not snap.facts.get("security_groups_declared"):
+        return
+    ports = {int(p) for p in rule.params.get("sensitive_ports", ())}
+    for sg in snap.facts.get("security_groups") or ():
+        exposed = [p for p in sg.get("sensitive_ports") or () if not ports or int(str(p).split()[0]) in ports]
+        if not sg.get("all_ports") and not exposed:
+            continue
+        what = "every port" if sg.get("all_ports") else ", ".join(exposed)
+        yield rule.finding(
+            f"security group {sg.get('name')} ({sg.get('group')}) accepts {what} from "
+            f"{' and '.join(sg.get('cidrs') or [])}",
+            subject=str(sg.get("group")),
+            location=_location(sg),
+            platform=Platform.AWS,
+            evidence={
+                "ports": sg.get("ports"),
+                "protocol": sg.get("protocol"),
+                "cidrs": sg.get("cidrs"),
+                "sensitive_ports": sg.get("sensitive_ports"),
+            },
+            severity=Severity.CRITICAL if sg.get("all_ports") else None,
+        )
+
+
+@needs_snapshot(Platform.SALESFORCE, "salesforce", "no Salesforce snapshot (not connected, no SFDX metadata)")
+def connected_app_ip_relaxed(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
+    """BA-409: a connected app relaxes the org's IP restrictions (ipRelaxation other than ENFORCE)."""
+    agents = agents_by_identity(ctx, Platform.SALESFORCE)
+    for app in snap.identities:
+        if app.kind != "connected_app":
+            continue
+        if "ip_relaxation" not in app.attributes:
+            continue  # only metadata in code carries the OAuth policy; the live collector does not read it
+        if not app.attributes.get("ip_restrictions_relaxed"):
+            continue
+        holders: list[str | None] = [*agents.get(app.id, [])]
+        for agent in holders or [None]:
+            yield rule.finding(
+                f"Connected app {app.name}{agent_note(agent)} relaxes IP restrictions "
+                f"(ipRelaxation {app.attributes.get('ip_relaxation')}): its tokens work from any network, "
+                "whatever the profile's login IP ranges say.",
+                subject=app.id,
+                identity=app.name,
+                platform=Platform.SALESFORCE,
+                agent=agent,
+                kind="salesforce_connected_app",
+                evidence={
+                    "ip_relaxation": app.attributes.get("ip_relaxation"),
+                    "scopes": app.attributes.get("scopes"),
+                },
+            )
+
+
+@needs_snapshot(Platform.KUBERNETES, "kubernetes", "no Kubernetes RBAC read (no manifests declare any)")
+def rbac_overbroad(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
+    """BA-801: a subject bound to cluster-admin, or granted wildcard verbs/resources or escalation verbs."""
+    agents = agents_by_identity(ctx, Platform.KUBERNETES)
+    for ident in snap.identities:
+        a = ident.attributes
+        problems = []
+        if a.get("cluster_admin"):
+            problems.append("is bound to cluster-admin cluster-wide")
+        wild = [w for w in a.get("wildcard_rules") or () if not a.get("cluster_admin")]
+        if wild:
+            problems.append("holds wildcard rules: " + "; ".join(wild[:4]))
+        if a.get("escalations"):
+            problems.append("can escalate: " + "; ".join(list(a["escalations"])[:4]))
+        if not problems:
+            continue
+        holders: list[str | None] = [*agents.get(ident.id, [])]
+        for agent in holders or [None]:
+            yield rule.finding(
+                f"{ident.kind.removeprefix('k8s_')} {ident.name}{agent_note(agent)} "
+                + " and ".join(problems),
+                subject=ident.id,
+                identity=ident.id,
+                platform=Platform.KUBERNETES,
+                agent=agent,
+                evidence={
+                    "bindings": [b.get("binding") + " -> " + b.get("role") for b in a.get("bindings") or ()],
+                    "wildcard_rules": wild[:20],
+                    "escalations": a.get("escalations"),
+                },
+                severity=Severity.CRITICAL if a.get("cluster_admin") else None,
+            )
+
+
+def code_platform_drift(rule: Rule, ctx: RuleContext) -> CheckResult:
+    """BA-901: the platform grants more than the code declares, or code declares an identity not on it."""
+    for platform, snap in sorted(ctx.snapshots.items(), key=lambda kv: kv[0].value):
+        for record in snap.facts.get("drift") or ():
+            loc = _location(record)
+            if record.get("kind") == "broader_on_platform":
+                extra = record.get("extra") or []
+                labels = ", ".join(f"{e.get('action')} on {e.get('resource')}" for e in extra[:3])
+                yield rule.finding(
+                    f"{platform.value}: {record.get('identity')} can do {record.get('extra_count')} "
+                    f"thing(s) on the platform that its code does not declare (e.g. {labels}); the code is "
+                    "not the source of truth",
+                    subject=str(record.get("identity_id")),
+                    identity=str(record.get("identity_id")),
+                    location=loc,
+                    platform=platform,
+                    evidence={
+                        "extra_count": record.get("extra_count"),
+                        "extra": extra,
+                        "worst_level": record.get("worst_level"),
+                    },
+                    severity=Severity.HIGH if record.get("worst_level") == "admin" else None,
+                )
+            elif record.get("kind") == "missing_on_platform" and rule.params.get("report_missing", True):
+                yield rule.finding(
+                    f"{platform.value}: {record.get('identity')} is declared in code but not on the platform "
+                    f"({snap.source}): not applied yet, applied elsewhere, or removed by hand",
+                    subject=str(record.get("identity_id")),
+                    identity=str(record.get("identity_id")),
+                    location=loc,
+                    platform=platform,
+                    evidence={"declared_at": record.get("declared_at")},
+                    severity=Severity.LOW,
+                )
+
+
+CHECKS: Mapping[str, CheckFn] = {
+    "aws_security_group_open": security_group_open,
+    "salesforce_connected_app_ip_relaxed": connected_app_ip_relaxed,
+    "k8s_rbac_overbroad": rbac_overbroad,
+    "code_platform_drift": code_platform_drift,
+}

@@ -1,0 +1,83 @@
+"""Which discovered files are infrastructure code or platform metadata that a code collector reads.
+
+Decided from the name, and for JSON/YAML from a whole-buffer marker check (one Vectorscan pass, only on files
+of those formats), so the static scan pays nothing measurable and code collectors never open other files.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from auditor.extract.markers import MarkerSet
+
+_JSON_YAML_MARKERS = (
+    b"requiredResourceAccess",
+    b"passwordCredentials",
+    b"keyCredentials",
+    b"AWSTemplateFormatVersion",
+    b"AWS::IAM::",
+    b"AWS::EC2::SecurityGroup",
+    b"rbac.authorization.k8s.io",
+    b"planned_values",
+    b"resource_changes",
+    b"secret_id_ttl",
+    b"token_policies",
+    b"capabilities",
+    b"profileName",
+)
+_SFDX_SUFFIXES = (
+    ".connectedapp-meta.xml",
+    ".connectedapp",
+    ".profile-meta.xml",
+    ".profile",
+    ".permissionset-meta.xml",
+    ".permissionset",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _markers() -> MarkerSet:
+    return MarkerSet(_JSON_YAML_MARKERS)
+
+
+def iac_kind(rel: str, fmt: str, data: bytes) -> str | None:
+    """`terraform`, `terraform_json`, `terraform_plan`, `cloudformation`, `entra_manifest`, `vault_policy`,
+    `vault_json`, `vault_agent`, `k8s_rbac`, `sfdx`, `sfdx_user`, or None."""
+    name = rel.rsplit("/", 1)[-1].lower()
+    if name.endswith(".tf"):
+        return "terraform"
+    if name.endswith(".tf.json"):
+        return "terraform_json"
+    if name.endswith(_SFDX_SUFFIXES) and b"soap.sforce.com" in data[:4096]:
+        return "sfdx"
+    if name.endswith(".hcl"):
+        if b"auto_auth" in data:
+            return "vault_agent"
+        if b"path" in data and b"capabilities" in data or b"policy" in data and b"path" in data:
+            return "vault_policy"
+        return None
+    if fmt not in ("json", "yaml") or not _markers().any(data):
+        return None
+    if fmt == "json":
+        if b'"format_version"' in data and (
+            b"planned_values" in data or b"resource_changes" in data or b'"values"' in data
+        ):
+            return "terraform_plan"
+        if b"requiredResourceAccess" in data or b"passwordCredentials" in data or b"keyCredentials" in data:
+            return "entra_manifest"
+        if b"AWSTemplateFormatVersion" in data or b"AWS::IAM::" in data or b"AWS::EC2::SecurityGroup" in data:
+            return "cloudformation"
+        if b"profileName" in data:
+            return "sfdx_user"
+        if (
+            b"secret_id_ttl" in data
+            or b"token_policies" in data
+            or (b'"path"' in data and b"capabilities" in data)
+        ):
+            return "vault_json"
+        return None
+    if b"AWSTemplateFormatVersion" in data or b"AWS::IAM::" in data or b"AWS::EC2::SecurityGroup" in data:
+        return "cloudformation"
+    if b"rbac.authorization.k8s.io" in data:
+        return "k8s_rbac"
+    return None
