@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from auditor.documents import parse_json, validate
 from auditor.errors import BotauditError
 from auditor.model import Finding, ScanResult
 
@@ -104,12 +105,7 @@ def _optional_str(item: dict[str, Any], key: str, where: str) -> str | None:
 
 def loads(text: str, source: str = "<baseline>") -> Baseline:
     """Parse a baseline document; raises BaselineError naming `source` and what is wrong."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BaselineError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+    data = parse_json(text, source, BaselineError)
     if not isinstance(data, dict):
         raise BaselineError(
             f"{source}: a baseline is a JSON object with `schema_version`, `tool` and `findings`"
@@ -146,6 +142,9 @@ def loads(text: str, source: str = "<baseline>") -> Baseline:
                 fp, rule_id, _optional_str(item, "path", where), _optional_str(item, "identity", where)
             )
         )
+    # The shipped schema (auditor/schemas/baseline.schema.json) is the contract; the checks above only word
+    # the common mistakes better.
+    validate(data, "baseline", source, BaselineError)
     return _build(entries)
 
 

@@ -45,7 +45,11 @@ def parse_time(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, int | float):
-        return datetime.fromtimestamp(float(value), UTC)
+        try:
+            return datetime.fromtimestamp(float(value), UTC)
+        except (OverflowError, OSError, ValueError):
+            # Out of datetime's range (1e308, NaN): not a time botaudit can judge.
+            return None
     if isinstance(value, str):
         text = value.strip()
         if text.endswith("Z"):

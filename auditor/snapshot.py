@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.clock import parse_time
+from auditor.documents import parse_json, validate
 from auditor.errors import SnapshotError
 from auditor.model import (
     AccessLevel,
@@ -79,18 +80,24 @@ def _require(data: Mapping[str, Any], key: str, where: str) -> Any:
 
 
 def snapshot_from_dict(data: Any, where: str = "snapshot") -> Snapshot:
-    """Rebuild a Snapshot; any structural problem is a SnapshotError naming the field."""
+    """Rebuild a Snapshot; any structural problem is a SnapshotError naming the field.
+
+    The document is checked against auditor/schemas/snapshot.schema.json before any field is used.
+    """
     if not isinstance(data, Mapping):
         raise SnapshotError(f"{where}: not a JSON object")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if version != SCHEMA_VERSION or isinstance(version, bool):
+        shown = version if isinstance(version, int | str | None) and len(str(version)) < 20 else "?"
         raise SnapshotError(
-            f"{where}: unsupported schema_version {version!r} (this botaudit reads version {SCHEMA_VERSION})"
+            f"{where}: unsupported schema_version {shown!r} (this botaudit reads version {SCHEMA_VERSION})"
         )
-    try:
-        platform = Platform(_require(data, "platform", where))
-    except ValueError as exc:
-        raise SnapshotError(f"{where}: unknown platform {data.get('platform')!r}") from exc
+    platform_name = data.get("platform")
+    if not isinstance(platform_name, str) or platform_name not in {p.value for p in Platform}:
+        shown = platform_name if isinstance(platform_name, str) and len(platform_name) < 40 else "?"
+        raise SnapshotError(f"{where}: unknown platform {shown!r}")
+    validate(data, "snapshot", where, SnapshotError)
+    platform = Platform(_require(data, "platform", where))
     collected = parse_time(_require(data, "collected_at", where))
     if collected is None:
         raise SnapshotError(f"{where}: collected_at is not a timestamp")
@@ -165,10 +172,4 @@ def load_snapshot(path: Path | str) -> Snapshot:
         raise SnapshotError(f"{p}: cannot read snapshot ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise SnapshotError(f"{p}: snapshot is not UTF-8 text") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SnapshotError(
-            f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
-    return snapshot_from_dict(data, where=str(p))
+    return snapshot_from_dict(parse_json(text, str(p), SnapshotError), where=str(p))

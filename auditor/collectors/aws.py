@@ -110,6 +110,7 @@ class AwsCollector:
 
     def collect(self, request: CollectRequest, *, clock: Clock, progress: ProgressSink) -> Snapshot:
         import botocore.exceptions
+        from botocore.parsers import ResponseParserError
 
         state = _State()
         settings = request.settings
@@ -123,6 +124,12 @@ class AwsCollector:
                 raise CollectorError("aws: no credentials found in the standard chain") from exc
             except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
                 raise CollectorError(f"aws: cannot authenticate ({describe_error(exc)[0]})") from exc
+            except (ResponseParserError, KeyError, TypeError, ValueError, AttributeError) as exc:
+                # An answer that is not STS's XML (a proxy's login page, garbage) fails inside botocore's
+                # parser, not as a BotoCoreError: the caller's identity is unknown, nothing was collected.
+                raise CollectorError(
+                    f"aws: cannot authenticate (unparseable answer from STS: {type(exc).__name__})"
+                ) from exc
             account = str(ident.get("Account", ""))
             progress.advance("aws")
 

@@ -510,7 +510,8 @@ def parse_config(text: str, *, source: str = "botaudit.yaml", rules: Sequence[Ru
         raise _fail(source, 1, "the config must be a mapping of keys (version, agents, baseline, rules, ...)")
 
     # Before the schema: a secret pasted into collector settings must never be echoed by a later message.
-    for platform, settings in (data.get("collectors") or {}).items():
+    collectors = data.get("collectors")
+    for platform, settings in collectors.items() if isinstance(collectors, dict) else ():
         known = (
             CONFIG_SCHEMA["properties"]["collectors"]["properties"].get(platform, {}).get("properties", {})
         )

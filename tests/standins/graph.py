@@ -17,7 +17,7 @@ import ssl
 import tempfile
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -53,6 +53,64 @@ GRAPH_APP_ROLES: dict[str, str] = {
     "Calendars.Read": "798ee544-9d2d-430c-a058-570e29e34338",
 }
 
+# Which application permissions let a token make each GET the collector sends, from each operation's
+# "Permissions" table in the Microsoft Graph v1.0 reference (least privileged first, then the higher ones).
+# One alternative is a set of permissions that must all be granted. A call matching no row is refused.
+_APP_READ = (
+    "Application.Read.All",
+    "Application.ReadWrite.All",
+    "Directory.Read.All",
+    "Directory.ReadWrite.All",
+)
+GRAPH_CALL_PERMISSIONS: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...] = tuple(
+    (re.compile(pattern), tuple(frozenset(a.split("+")) for a in alternatives))
+    for pattern, alternatives in (
+        (r"^/servicePrincipals(/[^/]+)?$", _APP_READ),
+        (r"^/servicePrincipals/[^/]+/owners$", _APP_READ),
+        (
+            r"^/servicePrincipals/[^/]+/(appRoleAssignments|appRoleAssignedTo)$",
+            (*_APP_READ, "AppRoleAssignment.ReadWrite.All"),
+        ),
+        (r"^/applications(/[^/]+)?$", _APP_READ),
+        (r"^/applications/[^/]+/owners$", _APP_READ),
+        (
+            r"^/applications/[^/]+/federatedIdentityCredentials$",
+            ("Application.Read.All", "Application.ReadWrite.All"),
+        ),
+        (
+            r"^/roleManagement/directory/roleAssignments$",
+            (
+                "RoleManagement.Read.Directory",
+                "RoleManagement.Read.All",
+                "RoleManagement.ReadWrite.Directory",
+                "Directory.Read.All",
+                "Directory.ReadWrite.All",
+            ),
+        ),
+        (
+            r"^(/users/[^/]+)?/oauth2PermissionGrants$",
+            ("Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"),
+        ),
+        (
+            r"^/users/[^/]+$",
+            ("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"),
+        ),
+        (
+            r"^/users/[^/]+/memberOf$",
+            ("Directory.Read.All", "Directory.ReadWrite.All", "GroupMember.Read.All+User.Read.All"),
+        ),
+    )
+)
+
+
+def graph_call_allowed(path: str, permissions: frozenset[str]) -> bool:
+    """Whether application permissions `permissions` let a token GET `path` (relative to /v1.0)."""
+    for pattern, alternatives in GRAPH_CALL_PERMISSIONS:
+        if pattern.match(path):
+            return any(needed <= permissions for needed in alternatives)
+    return False
+
+
 ROLE_TEMPLATES: dict[str, str] = {
     "Global Administrator": "62e90394-69f5-4237-9190-012177145e10",
     "Privileged Role Administrator": "e8611ab8-c189-46e8-94e1-60213ab1f814",
@@ -74,11 +132,16 @@ def _oid(prefix: str, n: int) -> str:
 
 @dataclass
 class ClientRegistration:
-    """A client allowed to get tokens: a client secret and/or a certificate whose key signs assertions."""
+    """A client allowed to get tokens: a client secret and/or a certificate whose key signs assertions.
+
+    `permissions`: the Graph application permissions admin-consented to it. None (the default) lets its tokens
+    call anything; a set makes the stand-in answer 403 to every call those permissions do not grant.
+    """
 
     client_id: str
     secret: str | None = None
     certificate_pem: bytes | None = None
+    permissions: frozenset[str] | None = None
 
 
 @dataclass
@@ -284,9 +347,15 @@ class GraphTenant:
         )
 
     def register_client(
-        self, client_id: str, *, secret: str | None = None, certificate_pem: bytes | None = None
+        self,
+        client_id: str,
+        *,
+        secret: str | None = None,
+        certificate_pem: bytes | None = None,
+        permissions: Iterable[str] | None = None,
     ) -> None:
-        self.clients[client_id] = ClientRegistration(client_id, secret, certificate_pem)
+        granted = frozenset(permissions) if permissions is not None else None
+        self.clients[client_id] = ClientRegistration(client_id, secret, certificate_pem, granted)
 
 
 def make_certificate(common_name: str = "botaudit-test") -> tuple[bytes, bytes]:
@@ -367,6 +436,8 @@ class GraphStandIn:
         self.log: list[LoggedRequest] = []
         self.faults: list[Fault] = []
         self._tokens: set[str] = set()
+        # token -> the application permissions it carries (None: unrestricted)
+        self._token_permissions: dict[str, frozenset[str] | None] = {}
         self._lock = threading.Lock()
         self._ca = trustme.CA()
         self._tmp = tempfile.TemporaryDirectory(prefix="graph-standin-")
@@ -489,11 +560,13 @@ class GraphStandIn:
         if path == "/v1.0/$batch":
             if request.method != "POST":
                 return self._json(405, self._graph_error(405, "BadRequest", "use POST"))
-            return self._batch(request)
+            return self._batch(request, self._token_permissions.get(token))
         if request.method != "GET":
             return self._json(405, self._graph_error(405, "Request_BadRequest", "read-only stand-in"))
         query = {k: v for k, v in request.args.items()}
-        status, headers, body = self._get(path.removeprefix("/v1.0"), query, request.host_url)
+        status, headers, body = self._get(
+            path.removeprefix("/v1.0"), query, request.host_url, self._token_permissions.get(token)
+        )
         if isinstance(body, str):
             return Response(body, status=status, headers=headers, content_type="application/json")
         return self._json(status, body, headers)
@@ -563,6 +636,7 @@ class GraphStandIn:
         token = "standin." + base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
         with self._lock:
             self._tokens.add(token)
+            self._token_permissions[token] = client.permissions
         return self._json(
             200, {"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": token}
         )
@@ -585,7 +659,7 @@ class GraphStandIn:
         return bool(claims.get("iss") == client.client_id and claims.get("sub") == client.client_id)
 
     # ----- Graph --------------------------------------------------------------------------------------------
-    def _batch(self, request: Request) -> Response:
+    def _batch(self, request: Request, permissions: frozenset[str] | None = None) -> Response:
         body = request.get_json(silent=True)
         requests_ = body.get("requests") if isinstance(body, dict) else None
         if not isinstance(requests_, list) or not requests_ or len(requests_) > 20:
@@ -600,12 +674,23 @@ class GraphStandIn:
                 status, headers, payload = 405, {}, self._graph_error(405, "BadRequest", "read-only stand-in")
             else:
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
-                status, headers, payload = self._get(url.path, query, request.host_url)
+                inner = url.path.removeprefix("/v1.0")
+                status, headers, payload = self._get(inner, query, request.host_url, permissions)
             responses.append({"id": item.get("id"), "status": status, "headers": headers, "body": payload})
         return self._json(200, {"responses": responses})
 
-    def _get(self, path: str, query: dict[str, str], host_url: str) -> tuple[int, dict[str, str], Any]:
+    def _get(
+        self, path: str, query: dict[str, str], host_url: str, permissions: frozenset[str] | None = None
+    ) -> tuple[int, dict[str, str], Any]:
         """Answer one Graph GET (path relative to /v1.0): (status, headers, body dict or raw text)."""
+        if permissions is not None and not graph_call_allowed(path, permissions):
+            return (
+                403,
+                {},
+                self._graph_error(
+                    403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."
+                ),
+            )
         fault = self._fault(path)
         if fault is not None:
             if fault.malformed:
