@@ -1,8 +1,9 @@
 """Each documented minimal permission set (docs/collectors/*.md) is enough for a full collection, tested
 against the stand-ins that enforce permissions: the real OpenBao server enforces the Vault ACL policy, moto
-enforces the IAM policy (INITIAL_NO_AUTH_ACTION_COUNT), and the Graph stand-in answers 403 to calls outside
-the application permissions the token was granted. The sets are read from the docs themselves, so the page
-a user copies from is the one under test.
+enforces the IAM policy (INITIAL_NO_AUTH_ACTION_COUNT), the Graph stand-in answers 403 to calls outside the
+application permissions the token was granted, and the Salesforce stand-in applies the auditor user's API
+Enabled, View Setup and Configuration and Customize Application (OAuth tokens of all users). The sets are
+read from the docs themselves, so the page a user copies from is the one under test.
 """
 
 from __future__ import annotations
@@ -182,3 +183,72 @@ def test_the_graph_standin_enforces_permissions(granted: frozenset[str]) -> None
     snap = _entra_collect(granted)
     refused = [s for s in snap.coverage if "403" in s.reason or s.category == "access_denied"]
     assert refused or _unread(snap), sorted(granted)
+
+
+# -- Salesforce: the documented auditor permission set, enforced by the Salesforce stand-in -----------------
+AUDITOR_USERNAME = "botaudit-auditor@acme-demo.example"
+SF_CONSUMER_KEY = "3MVG9AUDITORminimalPermissionsTest"
+
+
+def _documented_salesforce_permissions() -> frozenset[str]:
+    text = (DOCS / "salesforce.md").read_text(encoding="utf-8")
+    section = text[text.index("## Minimal permissions") : text.index("## What it queries")]
+    return frozenset(re.findall(r"\(`Permissions(\w+)`\)", section))
+
+
+def _salesforce_collect(tmp_path: Path, permissions: frozenset[str]) -> tuple[Snapshot, int]:
+    from auditor.collectors.salesforce import SalesforceCollector
+    from tests.standins.salesforce import (
+        DEMO_BASELINE_USER,
+        DEMO_INTEGRATION_USER,
+        SalesforceStandIn,
+        demo_org,
+        make_keypair,
+    )
+
+    org = demo_org()
+    auditor = org.add_user(AUDITOR_USERNAME, profile="Minimum Access - API Only Integrations")
+    org.assign(auditor, org.add_permission_set("Botaudit_Auditor", **dict.fromkeys(permissions, True)))
+    private_pem, public_pem = make_keypair()
+    key_file = tmp_path / "auditor.key"
+    key_file.write_text(private_pem, encoding="utf-8")
+    with SalesforceStandIn(org, workdir=tmp_path, enforce_permissions=True) as standin:
+        standin.register_client(SF_CONSUMER_KEY, public_pem)
+        settings = {
+            "login_url": standin.url,
+            "consumer_key": SF_CONSUMER_KEY,
+            "private_key_file": str(key_file),
+            "username": AUDITOR_USERNAME,
+            "ca_bundle": str(standin.ca_path),
+        }
+        request = CollectRequest(
+            identifiers=(DEMO_INTEGRATION_USER,),
+            baseline=DEMO_BASELINE_USER,
+            settings=settings,
+            max_retries=1,
+        )
+        collector = SalesforceCollector(environ={}, sleep=lambda _: None, base_delay=0.001)
+        snap = collector.collect(request, clock=FixedClock(NOW), progress=NullProgress())
+        return snap, len(org.tables["OauthToken"])
+
+
+def test_documented_salesforce_permissions_collect_everything(tmp_path: Path) -> None:
+    documented = _documented_salesforce_permissions()
+    assert documented == {"ApiEnabled", "ViewSetup", "ViewAllUsers", "CustomizeApplication"}
+    snap, tokens = _salesforce_collect(tmp_path, documented)
+    assert snap.coverage == (), [(s.source, s.reason) for s in snap.coverage]
+    assert _unread(snap) == ()
+    # Every OAuth token of every user, not only the auditor's own (Customize Application).
+    assert tokens > 0 and len([c for c in snap.credentials if c.kind == "oauth_token"]) == tokens
+
+
+def test_the_salesforce_standin_enforces_permissions(tmp_path: Path) -> None:
+    """Short of a documented permission, the stand-in refuses or hides: the test above could fail."""
+    documented = _documented_salesforce_permissions()
+    snap, _ = _salesforce_collect(tmp_path, documented - {"ViewSetup"})
+    refused = {s.source for s in snap.coverage} | {str(u) for u in _unread(snap)}
+    assert any("PermissionSet" in s or "LoginIpRange" in s or "ConnectedApplication" in s for s in refused), (
+        refused
+    )
+    snap, tokens = _salesforce_collect(tmp_path, documented - {"CustomizeApplication"})
+    assert len([c for c in snap.credentials if c.kind == "oauth_token"]) < tokens

@@ -200,3 +200,16 @@ def _finite(value: Any) -> bool:
     if isinstance(value, list):
         return all(_finite(v) for v in value)
     return True
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=st.dictionaries(st.sampled_from(_CONFIG_KEYS), _json, max_size=3))
+def test_the_cli_answers_any_botaudit_yaml_with_an_exit_code(tmp_path: Path, doc: dict[str, Any]) -> None:
+    """End to end: a scan with an arbitrary botaudit.yaml exits 0, 1, 2 or 3 with no internal error."""
+    folder = tmp_path / "t"
+    folder.mkdir(exist_ok=True)
+    (folder / "botaudit.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
+    result = _cli("scan", str(folder), "-q", "--format", "json")
+    assert result.exit_code in (0, 1, 2, 3)
+    if result.exit_code == 2:
+        assert "botaudit.yaml" in result.output

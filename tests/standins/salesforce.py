@@ -601,8 +601,13 @@ class SalesforceStandIn:
         workdir: Path,
         page_size: int = 2000,
         now: Callable[[], float] = time.time,
+        enforce_permissions: bool = False,
     ) -> None:
         self.org = org
+        # With enforcement, a JWT-issued token acts with its user's permissions (profile + permission sets),
+        # as the documented minimal-permission set is tested: see _refusal.
+        self.enforce_permissions = enforce_permissions
+        self.token_users: dict[str, str] = {}
         self.page_size = page_size
         self.now = now
         self.log: list[LogEntry] = []
@@ -721,6 +726,9 @@ class SalesforceStandIn:
         version, rest = m.group(1), m.group(2)
         if not self._authorized(request):
             return "auth", self._error(401, "INVALID_SESSION_ID", "Session expired or invalid")
+        refused = self._refusal(request, rest)
+        if refused is not None:
+            return "refused", refused
         if rest == "sobjects/PermissionSet/describe":
             return "describe", (self._fault("describe") or self._describe(version))
         if rest == "query":
@@ -729,6 +737,63 @@ class SalesforceStandIn:
         if pm:
             return "page", (self._fault("page") or self._page(pm.group(1), int(pm.group(2)), version))
         return "other", self._error(404, "NOT_FOUND", "The requested resource does not exist")
+
+    # Setup objects a user reads only with View Setup and Configuration ("INVALID_TYPE" is what Salesforce
+    # answers for an object the user cannot see).
+    SETUP_OBJECTS = frozenset(
+        {
+            "PermissionSet",
+            "PermissionSetAssignment",
+            "ObjectPermissions",
+            "LoginIpRange",
+            "ConnectedApplication",
+        }
+    )
+
+    def user_permissions(self, user_id: str) -> frozenset[str]:
+        """The user's system permissions: every Permissions* flag set on a permission set assigned to them
+        (the profile's own permission set included)."""
+        assigned = {
+            a["PermissionSetId"]
+            for a in self.org.tables["PermissionSetAssignment"]
+            if a["AssigneeId"] == user_id
+        }
+        granted: set[str] = set()
+        for ps in self.org.tables["PermissionSet"]:
+            if ps["Id"] in assigned:
+                granted |= {
+                    k.removeprefix("Permissions") for k, v in ps.items() if k.startswith("Permissions") and v
+                }
+        return frozenset(granted)
+
+    def _token_user(self, request: Request) -> str | None:
+        header = request.headers.get("Authorization", "")
+        return self.token_users.get(header[7:]) if header.startswith("Bearer ") else None
+
+    def _refusal(self, request: Request, rest: str) -> Response | None:
+        """With enforcement: API Enabled for any call, View Setup and Configuration for setup objects."""
+        user = self._token_user(request) if self.enforce_permissions else None
+        if user is None:
+            return None
+        granted = self.user_permissions(user)
+        if "ApiEnabled" not in granted:
+            return self._error(403, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this user.")
+        sobject = None
+        if rest == "sobjects/PermissionSet/describe":
+            sobject = "PermissionSet"
+        elif rest == "query":
+            match = re.search(r"\bFROM\s+(\w+)", unquote(request.args.get("q", "")), re.IGNORECASE)
+            sobject = match.group(1) if match else None
+        if sobject in self.SETUP_OBJECTS and "ViewSetup" not in granted:
+            return self._error(400, "INVALID_TYPE", f"sObject type '{sobject}' is not supported.")
+        return None
+
+    def _visible_tokens(self, request: Request, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """OauthToken's special access rule: without Customize Application a user sees only their own."""
+        user = self._token_user(request) if self.enforce_permissions else None
+        if user is None or "CustomizeApplication" in self.user_permissions(user):
+            return rows
+        return [r for r in rows if r.get("UserId") == user]
 
     def _authorized(self, request: Request) -> bool:
         header = request.headers.get("Authorization", "")
@@ -779,6 +844,8 @@ class SalesforceStandIn:
                 {"error": "invalid_grant", "error_description": "user hasn't approved this consumer"}, 400
             )
         token = self.issue_token()
+        with self._lock:
+            self.token_users[token] = str(user["Id"])
         return self._json(
             {
                 "access_token": token,
@@ -826,6 +893,8 @@ class SalesforceStandIn:
             rows = self._select(q)
         except SoqlError as exc:
             return q.sobject, self._error(400, exc.code, exc.message)
+        if q.sobject == "OauthToken":
+            rows = self._visible_tokens(request, rows)
         records = [self._project(q, r, version) for r in rows]
         return q.sobject, self._json(self._first_page(records, version))
 
