@@ -174,7 +174,7 @@ def test_any_document_is_a_config_or_a_config_error(doc: dict[str, Any], text: s
             assert str(exc).startswith("fuzz.yaml")
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(doc=_mutated_snapshot())
 def test_a_whole_scan_over_a_fuzzed_snapshot_never_fails_internally(tmp_path: Path, doc: Any) -> None:
     """Whatever passes the schema goes through resolve, reach, every rule and every reporter."""
@@ -213,3 +213,30 @@ def test_the_cli_answers_any_botaudit_yaml_with_an_exit_code(tmp_path: Path, doc
     assert result.exit_code in (0, 1, 2, 3)
     if result.exit_code == 2:
         assert "botaudit.yaml" in result.output
+
+
+def test_a_plain_static_scan_never_imports_jsonschema(tmp_path: Path) -> None:
+    """jsonschema is loaded only to validate a document botaudit was given (config, snapshot, baseline)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "bot.env").write_text("SLACK_CHANNEL=general\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from auditor.scan import ScanOptions, run\n"
+        "from auditor.report import render\n"
+        f"result = run(ScanOptions(paths=(Path({str(tmp_path)!r}),)))\n"
+        "for fmt in ('table', 'json', 'sarif', 'markdown', 'html'):\n"
+        "    render(fmt, result, color=False)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'jsonschema'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "[]", out.stdout
+    (tmp_path / "botaudit.yaml").write_text("version: 1\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert "jsonschema" in out.stdout
