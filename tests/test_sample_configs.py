@@ -294,3 +294,28 @@ def test_no_planted_secret_in_any_output(sample_run: SampleRun, fmt: str) -> Non
         if value in text or (len(value) >= 16 and value[:10] in text)
     ]
     assert leaked == []
+
+
+def test_iac_agent_gap_comes_from_its_own_terraform(sample_run: SampleRun) -> None:
+    """ticket-triage's IAM user, key and policy exist only in its Terraform: the gap and the AWS rules
+    judge them offline, anchored to the declaring lines."""
+    report = sample_run.report
+    gaps = {(g["agent"], g["platform"]): g for g in report["gaps"]}
+    gap = gaps[("ticket-triage", "aws")]
+    assert gap["identity"] == "ticket-triage-bot" and gap["baseline"] == "junior-analyst"
+    assert {e["action"] for e in gap["top"]} >= {"iam:PassRole", "lambda:CreateFunction", "sqs:*"}
+    assert gap["escalation"] is True
+    own = {
+        (f["rule_id"], f["location"]["path"], f["location"]["line"])
+        for f in report["findings"]
+        if (f.get("location") or {}).get("path", "").startswith("ticket-triage/infra/")
+    }
+    assert {
+        ("BA-201", "ticket-triage/infra/main.tf", 11),
+        ("BA-207", "ticket-triage/infra/main.tf", 11),
+        ("BA-208", "ticket-triage/infra/main.tf", 11),
+        ("BA-210", "ticket-triage/infra/main.tf", 50),
+        ("BA-901", "ticket-triage/infra/main.tf", 11),
+    } <= own
+    drift = [f for f in report["findings"] if f["rule_id"] == "BA-901"]
+    assert [f["severity"] for f in drift] == ["low"]

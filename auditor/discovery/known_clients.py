@@ -200,4 +200,15 @@ EVIDENCE_MARKERS: tuple[bytes, ...] = (
     b"assume_role",
     b"code_challenge",
     b"workload_identity",
+    # Token lifetimes in app settings (BA-106): rare words, so the structured read stays on the files that say them.
+    b"token_ttl",
+    b"token_lifetime",
+    b"tokenlifetime",
+    b"token_expir",
+    b"tokenexpir",
+    b"token_validity",
+    b"expires_in",
+    b"expiresin",
+    b"secret_id_ttl",
+    b"token_period",
 )

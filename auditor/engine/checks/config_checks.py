@@ -9,9 +9,10 @@ from dataclasses import replace
 from typing import Any
 
 from auditor.clock import age_days, parse_time
+from auditor.durations import parse_duration
 from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
-from auditor.inventory import environment_of, platform_of_secret, ttl_seconds
+from auditor.inventory import environment_of, platform_of_secret
 from auditor.model import (
     Agent,
     AuthModel,
@@ -354,7 +355,8 @@ def _duration(key: str, value: str) -> int | None:
     if re.fullmatch(r"\d+", text):
         unit = _last(key).lower().rsplit("_", 1)[-1]
         return int(text) * _UNIT_SUFFIX.get(unit, 1)
-    return ttl_seconds(text)
+    # Any other notation: Go/Vault (`1h30m`, `720h`), ISO 8601 (`P30D`, `PT12H`), prose (`30 days`).
+    return parse_duration(text)
 
 
 def _human(seconds: int) -> str:
