@@ -95,6 +95,7 @@ def scan_tree(
     progress: ProgressSink,
     artifacts: Sequence[Path] = (),
     iac_sources: list[Any] | None = None,
+    source_paths: dict[str, Path] | None = None,
 ) -> tuple[list[FileScan], list[Skipped]]:
     """Discovery + extraction: the static half of a scan.
 
@@ -145,6 +146,8 @@ def scan_tree(
         iac_sources.extend(
             CodeSource(f.path, by_rel[f.path], f.iac) for f in files if f.iac and f.path in by_rel
         )
+    if source_paths is not None:
+        source_paths.update({e.rel: e.path for e in entries if e.rel.endswith(_CALL_PATH_SUFFIXES)})
     return files, list(skipped)
 
 
@@ -190,6 +193,8 @@ def scan_history(
     return only_in_history(scans, current), walked.skipped, walked.commits, len(walked.blobs)
 
 
+# Source files the confused-deputy pass may read (auditor/collectors/code/deputy.py).
+_CALL_PATH_SUFFIXES = (".py", ".js", ".mjs", ".cjs", ".ts", ".tsx")
 PATH_SETTING_SUFFIXES = ("_file", "_path", "ca_bundle")
 
 
@@ -318,6 +323,7 @@ def run(
         snapshot_files = [config.base_dir / p for p in config.snapshots] + snapshot_files
     artifacts = [*snapshot_files, *([options.baseline_file] if options.baseline_file else [])]
     iac_sources: list[Any] = []
+    source_paths: dict[str, Path] = {}
     files, skipped = scan_tree(
         options.paths,
         config,
@@ -325,8 +331,13 @@ def run(
         progress=progress,
         artifacts=artifacts,
         iac_sources=iac_sources,
+        source_paths=source_paths,
     )
     agents = build_inventory(files, config)
+    if source_paths:
+        from auditor.collectors.code.deputy import agent_paths
+
+        agents = tuple(agent_paths(agents, files, source_paths))
     history: list[FileScan] = []
     history_commits: int | None = None
     history_blobs: int | None = None

@@ -546,3 +546,56 @@ def test_code_collector_reports_unparseable_files(tmp_path: Path) -> None:
     assert [s for s in result.coverage.skipped if s.source == "broken.tf" and "not valid HCL" in s.reason]
     aws = next(s for s in result.snapshots if s.platform is Platform.AWS)
     assert [i.name for i in aws.identities] == ["y"]
+
+
+# -- confused deputy in code --------------------------------------------------------------------------------
+DEPUTY = DATA / "deputy"
+
+
+@pytest.mark.parametrize(
+    ("folder", "platform", "entry", "steps"),
+    [
+        ("slack-py", "salesforce", "Slack Bolt @app.message", ["app.py:24", "app.py:19", "app.py:12"]),
+        (
+            "teams-py",
+            "entra",
+            "Bot Framework on_message_activity",
+            ["bot.py:7", "graph.py:16", "graph.py:12", "graph.py:7"],
+        ),
+        ("slack-js", "entra", "Slack Bolt app.command()", ["index.ts:22", "index.ts:14", "index.ts:6"]),
+    ],
+)
+def test_deputy_call_paths(folder: str, platform: str, entry: str, steps: list[str]) -> None:
+    from auditor.collectors.code.deputy import find_paths
+
+    files = [(p.name, p) for p in sorted((DEPUTY / folder).iterdir())]
+    (path,) = find_paths(files)
+    assert (path.platform, path.entry) == (platform, entry)
+    assert [s.split(" ", 1)[0] for s in path.steps] == steps
+
+
+def test_deputy_cleared_by_on_behalf_of() -> None:
+    from auditor.collectors.code.deputy import find_paths
+
+    assert find_paths([(p.name, p) for p in sorted((DEPUTY / "safe-py").iterdir())]) == []
+
+
+def test_deputy_finding_with_the_call_path(tmp_path: Path) -> None:
+    shutil.copytree(DEPUTY / "teams-py", tmp_path / "hr-bot")
+    shutil.copytree(DEPUTY / "safe-py", tmp_path / "obo-bot")
+    (tmp_path / "botaudit.yaml").write_text(
+        "version: 1\nagents:\n"
+        '  - {name: hr-bot, paths: ["hr-bot/**"], kind: teams_bot, multi_user: true}\n'
+        '  - {name: obo-bot, paths: ["obo-bot/**"], kind: teams_bot, multi_user: true}\n',
+        encoding="utf-8",
+    )
+    result = run(ScanOptions(paths=(tmp_path,)), clock=CLOCK)
+    (finding,) = [f for f in result.findings if f.rule_id == "BA-115"]
+    assert finding.agent == "hr-bot" and finding.platform is Platform.ENTRA
+    assert finding.location is not None and (finding.location.path, finding.location.line) == (
+        "hr-bot/bot.py",
+        7,
+    )
+    assert finding.evidence["call_path"][-1].startswith(
+        "hr-bot/graph.py:7 cca = msal.ConfidentialClientApplication"
+    )

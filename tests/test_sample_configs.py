@@ -197,6 +197,8 @@ def test_findings_match_the_sample_readme(sample_run: SampleRun) -> None:
     }
     assert {f["agent"] for f in _findings(report, "BA-103")} >= {"salesops-slackbot"}
     assert {f["agent"] for f in _findings(report, "BA-106")} >= {"salesops-slackbot"}
+    deputy = [f for f in _findings(report, "BA-115") if f["agent"] == "salesops-slackbot"]
+    assert [f["location"]["path"] for f in deputy] == ["salesops-slackbot/app.py"]
     assert _keys(report, "BA-101", "github") == {"mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN"}
     assert _keys(report, "BA-101", "aws") == {
         "mcpServers.aws.env.AWS_ACCESS_KEY_ID",

@@ -1,4 +1,4 @@
-"""BA-106 judges token lifetimes written in any unit and notation, in YAML, TOML, JSON and INI app settings."""
+"""BA-106 judges token lifetimes in any unit and notation, in YAML, TOML, JSON and INI app settings."""
 
 from __future__ import annotations
 

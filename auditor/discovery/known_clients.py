@@ -200,7 +200,7 @@ EVIDENCE_MARKERS: tuple[bytes, ...] = (
     b"assume_role",
     b"code_challenge",
     b"workload_identity",
-    # Token lifetimes in app settings (BA-106): rare words, so the structured read stays on the files that say them.
+    # Token lifetimes in app settings (BA-106): rare words; the structured read stays on files that say them.
     b"token_ttl",
     b"token_lifetime",
     b"tokenlifetime",

@@ -1,5 +1,6 @@
 """Rule checks over what code declares and what only code collectors read: security groups (BA-210), connected
-app IP relaxation (BA-409), Kubernetes RBAC (BA-801) and code-versus-platform drift (BA-901)."""
+app IP relaxation (BA-409), Kubernetes RBAC (BA-801), code-versus-platform drift (BA-901) and confused
+deputies found in source (BA-115)."""
 
 from __future__ import annotations
 
@@ -146,9 +147,34 @@ def code_platform_drift(rule: Rule, ctx: RuleContext) -> CheckResult:
                 )
 
 
+def code_confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
+    """BA-115: a chat entry point reaches a shared-identity client with no per-user exchange on its path."""
+    for agent in ctx.agents:
+        for hint in agent.hints:
+            if hint.kind != "code_confused_deputy":
+                continue
+            d = hint.details
+            try:
+                platform: Platform | None = Platform(str(d.get("platform")))
+            except ValueError:
+                platform = None
+            yield rule.finding(
+                f"{agent.name}: the {d.get('entry')} handler at {hint.location.path}:{hint.location.line} "
+                f"reaches {hint.name} ({d.get('client_location')}), a {d.get('platform')} client built once "
+                "from the agent's own identity, with no per-user token exchange on the path: whoever writes "
+                "to the bot acts with the agent's permissions",
+                subject=f"{hint.location.path}#{hint.name}",
+                location=hint.location,
+                agent=agent.name,
+                platform=platform,
+                evidence={"call_path": list(d.get("steps") or ()), "client": hint.name},
+            )
+
+
 CHECKS: Mapping[str, CheckFn] = {
     "aws_security_group_open": security_group_open,
     "salesforce_connected_app_ip_relaxed": connected_app_ip_relaxed,
     "k8s_rbac_overbroad": rbac_overbroad,
     "code_platform_drift": code_platform_drift,
+    "code_confused_deputy": code_confused_deputy,
 }
