@@ -265,7 +265,15 @@ def test_init_file_drives_a_scan(tmp_path: Path) -> None:
 def test_inventory_prints_the_agents() -> None:
     table = botaudit("inventory", str(SAMPLES), "--no-progress")
     assert table.exit_code == 0, table.output
-    names = {"salesops-slackbot", "hr-teams-bot", "research-crew", "nightly-sync", "github", "aws"}
+    names = {
+        "salesops-slackbot",
+        "hr-teams-bot",
+        "research-crew",
+        "nightly-sync",
+        "github",
+        "aws",
+        "ticket-triage",
+    }
     for name in names:
         assert name in table.stdout
     listing = botaudit("inventory", str(SAMPLES), "--json", "--no-progress")

@@ -555,12 +555,12 @@ DEPUTY = DATA / "deputy"
 @pytest.mark.parametrize(
     ("folder", "platform", "entry", "steps"),
     [
-        ("slack-py", "salesforce", "Slack Bolt @app.message", ["app.py:24", "app.py:19", "app.py:12"]),
+        ("slack-py", "salesforce", "Slack Bolt @app.message", ["app.py:23", "app.py:18", "app.py:11"]),
         (
             "teams-py",
             "entra",
             "Bot Framework on_message_activity",
-            ["bot.py:7", "graph.py:16", "graph.py:12", "graph.py:7"],
+            ["bot.py:6", "graph.py:16", "graph.py:12", "graph.py:7"],
         ),
         ("slack-js", "entra", "Slack Bolt app.command()", ["index.ts:22", "index.ts:14", "index.ts:6"]),
     ],
@@ -594,7 +594,7 @@ def test_deputy_finding_with_the_call_path(tmp_path: Path) -> None:
     assert finding.agent == "hr-bot" and finding.platform is Platform.ENTRA
     assert finding.location is not None and (finding.location.path, finding.location.line) == (
         "hr-bot/bot.py",
-        7,
+        6,
     )
     assert finding.evidence["call_path"][-1].startswith(
         "hr-bot/graph.py:7 cca = msal.ConfidentialClientApplication"

@@ -396,6 +396,7 @@ def test_sample_configs_inventory() -> None:
         "hr-teams-bot",
         "research-crew",
         "nightly-sync",
+        "ticket-triage",
     }
     models = {(a.name, c.platform, c.auth_model) for a in agents for c in a.connections}
     assert ("salesops-slackbot", Platform.SALESFORCE, AuthModel.SHARED_PASSWORD) in models

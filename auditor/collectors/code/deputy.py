@@ -15,6 +15,7 @@ Dynamic dispatch, dependency injection and clients built per request are out of 
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -306,15 +307,23 @@ def agent_paths(agents: Sequence[Agent], files: Sequence[FileScan], disk: Mappin
     most MAX_FILES_PER_AGENT source files each: the static scan of a large tree is not slowed by this pass.
     """
     coded = {f.path for f in files if any(st.key.startswith("code.") for st in f.settings)}
+    ordered = sorted(rel for rel in disk if rel.endswith(SOURCE_SUFFIXES))
     out = []
     for agent in agents:
+        # Decided from what inventory already knows, before any file list is built or any file read.
+        if not (agent.multi_user or coded.intersection(agent.files)):
+            out.append(agent)
+            continue
+        mine = {rel for rel in agent.files if rel in disk and rel.endswith(SOURCE_SUFFIXES)}
         root = agent.root.rstrip("/")
-        mine = [
-            rel
-            for rel in disk
-            if rel.endswith(SOURCE_SUFFIXES) and (rel in agent.files or (root and rel.startswith(root + "/")))
-        ]
-        if not mine or not (agent.multi_user or coded & set(mine)):
+        if root and root not in disk:
+            prefix = root + "/"
+            start = bisect.bisect_left(ordered, prefix)
+            for rel in ordered[start:]:
+                if not rel.startswith(prefix):
+                    break
+                mine.add(rel)
+        if not mine:
             out.append(agent)
             continue
         paths = find_paths([(rel, disk[rel]) for rel in sorted(mine)[:MAX_FILES_PER_AGENT]])
