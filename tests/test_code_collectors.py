@@ -599,3 +599,30 @@ def test_deputy_finding_with_the_call_path(tmp_path: Path) -> None:
     assert finding.evidence["call_path"][-1].startswith(
         "hr-bot/graph.py:7 cca = msal.ConfidentialClientApplication"
     )
+
+
+def test_entra_gap_against_a_junior_user_declared_in_terraform(tmp_path: Path) -> None:
+    agent = tmp_path / "mail-agent"
+    shutil.copytree(DATA / "terraform" / "azuread", agent / "infra")
+    (tmp_path / "people.tf").write_text(
+        'resource "azuread_user" "junior" {\n'
+        '  user_principal_name = "junior.analyst@contoso.example"\n'
+        '  display_name        = "Junior Analyst"\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    (agent / "agent.yaml").write_text(
+        "name: mail\nazure:\n  tenant_id: ${AZURE_TENANT_ID}\n", encoding="utf-8"
+    )
+    (tmp_path / "botaudit.yaml").write_text(
+        "version: 1\nagents:\n"
+        '  - {name: mail-agent, paths: ["mail-agent/**"], kind: langgraph}\n'
+        "baseline:\n  entra: junior.analyst@contoso.example\n",
+        encoding="utf-8",
+    )
+    result = run(ScanOptions(paths=(tmp_path,)), clock=CLOCK)
+    entra = next(s for s in result.snapshots if s.platform is Platform.ENTRA)
+    assert entra.baseline == "azuread_user.junior"
+    (gap,) = [g for g in result.gaps if g.agent == "mail-agent"]
+    assert gap.baseline == "Junior Analyst" and gap.escalation
+    assert {c.action for c in gap.extra} >= {"Directory.ReadWrite.All", "Mail.Read", "Mail.Send"}

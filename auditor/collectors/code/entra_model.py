@@ -58,7 +58,7 @@ def graph_catalogue() -> GraphCatalogue:
     return GraphCatalogue(application=dict(data["application"]), delegated=dict(data["delegated"]))
 
 
-def _levels() -> tuple[Any, Any]:
+def graph_levels() -> tuple[Any, Any]:
     # The live collector's judgement of a permission or role; imported on use: a static scan never loads msal.
     from auditor.collectors.entra import permission_level, role_level
 
@@ -91,7 +91,7 @@ def add_apps(decl: Declarations, apps: list[EntraApp], now: datetime) -> None:
     """Service-principal identities, their credentials (secret, certificate, federated) and reach."""
     if not apps:
         return
-    permission_level, role_level = _levels()
+    permission_level, role_level = graph_levels()
     catalogue = graph_catalogue()
     for app in apps:
         prov = provenance(app.rel, app.line, app.address)

@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from auditor.collectors.code.entra_model import GRAPH_APP_ID, EntraApp, add_apps
-from auditor.collectors.code.interface import Declarations
+from auditor.collectors.code.interface import Declarations, provenance
 from auditor.collectors.code.terraform import Block, Expr, Module, as_list, plain
 from auditor.durations import parse_duration
+from auditor.model import AccessLevel, Capability, Identity, Platform
 
 _APP_REF_KEYS = ("application_id", "application_object_id", "client_id", "application_client_id")
 _WELL_KNOWN = {"MicrosoftGraph": GRAPH_APP_ID}
@@ -93,6 +94,7 @@ def _owners(value: Any, module: Module) -> list[dict[str, Any]]:
 def collect_azuread(module: Module, decl: Declarations, now: datetime) -> None:
     apps: dict[str, EntraApp] = {}
     by_sp: dict[str, str] = {}
+    user_roles: dict[str, list[str]] = {}
     for block in module.of_type("azuread_application", "azuread_application_registration"):
         body = block.body
         app = EntraApp(
@@ -219,6 +221,45 @@ def collect_azuread(module: Module, decl: Declarations, now: datetime) -> None:
             role = None
             if role_block is not None and role_block.type == "azuread_directory_role":
                 role = module.text(role_block.body.get("display_name"))
+            user_block, _ = module.ref(body.get("principal_object_id"))
             if target in apps and role:
                 apps[target].directory_roles.append(role)
+            elif role and user_block is not None and user_block.type == "azuread_user":
+                user_roles.setdefault(user_block.address, []).append(role)
     add_apps(decl, list(apps.values()), now)
+    _add_users(module, decl, user_roles)
+
+
+def _add_users(module: Module, decl: Declarations, user_roles: dict[str, list[str]]) -> None:
+    """azuread_user: a person declared in code (a junior baseline user), with the directory roles assigned."""
+    from auditor.collectors.code.entra_model import graph_levels
+
+    _, role_level = graph_levels()
+    for block in module.of_type("azuread_user"):
+        upn = module.text(block.body.get("user_principal_name"))
+        roles = [
+            {"name": r, "scope": "/", "level": role_level(r).value}
+            for r in sorted(set(user_roles.get(block.address, [])))
+        ]
+        decl.add(
+            Identity(
+                Platform.ENTRA,
+                id=block.address,
+                name=module.text(block.body.get("display_name")) or upn or block.name,
+                kind="user",
+                attributes={
+                    "userPrincipalName": upn,
+                    "accountEnabled": block.body.get("account_enabled", True),
+                    "directory_roles": roles,
+                    "groups": None,
+                    "delegated_grants": [],
+                    "provenance": provenance(block.rel, block.line, block.address),
+                },
+                aliases=tuple(a for a in (upn, block.address) if a),
+            ),
+            {
+                Capability(Platform.ENTRA.value, "directory", r["name"], AccessLevel(r["level"]))
+                for r in roles
+            },
+        )
+        decl.files.add(block.rel)
