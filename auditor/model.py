@@ -217,6 +217,8 @@ class SecretMatch:
     # kept so the credential can be joined to its platform identity. Reports still redact it.
     identifier: str | None = None
     platform: Platform | None = None
+    # Why the detector is as sure as it says: a checksum verified or failed, a generic key-name match...
+    confidence_reason: str = ""
 
     def sort_key(self) -> SortKey:
         return (

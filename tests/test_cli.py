@@ -16,6 +16,7 @@ from typer.testing import CliRunner, Result
 
 from auditor.cli import FailOnChoice, FormatChoice, app, fail_on_severity
 from auditor.config import load_config
+from auditor.extract.validators import base62_crc32
 from auditor.model import Severity
 from auditor.paths import rules_dir
 from auditor.report import REPORTERS
@@ -26,7 +27,10 @@ SAMPLES = REPO / "sample_configs"
 
 def fake_pat(seed: str) -> str:
     # Built in code: no token-shaped string is stored in the repository.
-    return "ghp_" + hashlib.sha256(seed.encode()).hexdigest()[:36]
+    # 30 random characters and their base62 CRC-32, as GitHub issues them: a token failing its own
+    # checksum is low confidence and would not gate.
+    entropy = hashlib.sha256(seed.encode()).hexdigest()[:30]
+    return "ghp_" + entropy + base62_crc32(entropy)
 
 
 def botaudit(*args: str) -> Result:

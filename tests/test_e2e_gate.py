@@ -16,6 +16,7 @@ from typing import Any
 from typer.testing import CliRunner, Result
 
 from auditor.config import load_config
+from auditor.extract.validators import base62_crc32
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_BOT = REPO / "sample_configs" / "salesops-slackbot"
@@ -24,7 +25,10 @@ TODAY = date.today()
 
 def fake_pat(seed: str) -> str:
     # Built in code: no token-shaped string is stored in the repository.
-    return "ghp_" + hashlib.sha256(seed.encode()).hexdigest()[:36]
+    # 30 random characters and their base62 CRC-32, as GitHub issues them: a token failing its own
+    # checksum is low confidence and would not gate.
+    entropy = hashlib.sha256(seed.encode()).hexdigest()[:30]
+    return "ghp_" + entropy + base62_crc32(entropy)
 
 
 def botaudit(*args: str, env: dict[str, str] | None = None) -> Result:

@@ -13,7 +13,10 @@ group `secret` when present, else the whole match; a `key` group names the assig
 candidate and the key must name a secret), `assume_key` (the key a generic rule without a `key` group judges
 its value under), `partner` (detector ids whose hit nearby raises confidence), `window` (characters after the
 keyword's line the regex may still need), `public_prefix` (the fixed, documented start of every value, such
-as `ghp_`: the only part of a value a report may show), `description`.
+as `ghp_`: the only part of a value a report may show), `description`, `checksum` (a structural check from
+auditor/extract/validators.py: a value that verifies is high confidence, one that fails is low), and
+`checksum_required` (a value that fails the check is no match at all: a Docker `auth` that is not base64 of
+`user:password`).
 
 Every regex must run in linear time: regexcheck.check_linear rejects unbounded and ambiguous quantifiers
 when the file loads, and the engine runs a detector only on regions of at most its maximum match width
@@ -25,7 +28,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -35,6 +39,7 @@ import yaml
 from auditor.errors import RuleLoadError
 from auditor.extract import budget
 from auditor.extract.regexcheck import RegexComplexityError, check_linear
+from auditor.extract.validators import VALIDATORS, validate
 from auditor.extract.values import ValueClass, classify_value, is_secret_key, shannon_entropy
 from auditor.model import Confidence, Platform, Severity
 
@@ -52,6 +57,8 @@ _OPTIONAL = (
     "assume_key",
     "description",
     "public_prefix",
+    "checksum",
+    "checksum_required",
 )
 # Characters past a region's last possible match end kept visible to trailing lookaheads (`(?![\w.])`).
 _LOOKAHEAD_SLACK = 64
@@ -70,6 +77,43 @@ _CONFIDENCE_UP = {
 _CONFIDENCE_RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
 
 
+class LazyRegex:
+    """A detector's compiled regex, compiled on first use.
+
+    Hundreds of detectors load in every worker process, and most never see their keyword in a given scan:
+    compiling each one only when it first runs keeps start-up (and the pickled set shipped to workers)
+    cheap. The loader compiles once to validate; a pickled copy carries only the pattern text.
+    """
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str, compiled: re.Pattern[str] | None = None) -> None:
+        self.pattern = pattern
+        self._compiled = compiled
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.compiled.groupindex
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def __reduce__(self) -> tuple[type[LazyRegex], tuple[str]]:
+        return (LazyRegex, (self.pattern,))
+
+    def __repr__(self) -> str:
+        return f"LazyRegex({self.pattern!r})"
+
+
 @dataclass(frozen=True, repr=False)
 class Detector:
     """One credential format, from one rules/detectors/<id>.yaml file."""
@@ -78,7 +122,7 @@ class Detector:
     kind: str
     platform: Platform
     title: str
-    regex: re.Pattern[str]
+    regex: LazyRegex
     keywords: tuple[str, ...]
     entropy: float | None
     severity: Severity
@@ -99,6 +143,9 @@ class Detector:
     max_width: int = 0
     # The documented fixed start of every value (`ghp_`, `AKIA`, `xoxb-`): public, so reports may show it.
     public_prefix: str | None = None
+    # A structural check the value carries (validators.VALIDATORS): checksum suffix, macaroon, JWT header.
+    checksum: str | None = None
+    checksum_required: bool = False
 
     def __repr__(self) -> str:
         return f"Detector(id={self.id!r}, kind={self.kind!r})"
@@ -115,6 +162,8 @@ class Hit:
     confidence: Confidence = Confidence.MEDIUM
     # The key name of the assignment the value sits in, where the detector saw one.
     key: str | None = None
+    # Why the confidence is what it is (a checksum verified, a generic key-name match, a partner nearby).
+    reason: str = ""
 
     @property
     def kind(self) -> str:
@@ -180,7 +229,9 @@ def _parse_detector(path: Path, data: Any) -> Detector:
     if not isinstance(pattern, str) or not pattern:
         raise _fail(source, "`regex` must be a non-empty string")
     try:
-        regex = re.compile(pattern)
+        # re's parser finds every syntax error; compiling waits until the detector first runs.
+        width = regex_width(pattern)
+        regex = LazyRegex(pattern)
     except re.error as exc:
         raise _fail(source, f"bad regex: {exc}") from None
     try:
@@ -199,7 +250,7 @@ def _parse_detector(path: Path, data: Any) -> Detector:
     ):
         raise _fail(source, "`entropy` must be a number between 0 and 8")
     flags = {}
-    for name in ("identifier", "generic"):
+    for name in ("identifier", "generic", "checksum_required"):
         value = data.get(name, False)
         if not isinstance(value, bool):
             raise _fail(source, f"`{name}` must be true or false")
@@ -219,6 +270,11 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         not isinstance(public_prefix, str) or not 2 <= len(public_prefix) <= 16 or not public_prefix.isascii()
     ):
         raise _fail(source, "`public_prefix` must be an ASCII string of 2 to 16 characters")
+    checksum = data.get("checksum")
+    if checksum is not None and checksum not in VALIDATORS:
+        raise _fail(source, f"`checksum` must be one of: {', '.join(sorted(VALIDATORS))}")
+    if flags["checksum_required"] and checksum is None:
+        raise _fail(source, "`checksum_required` needs a `checksum`")
 
     examples = data["examples"]
     if not isinstance(examples, Mapping):
@@ -262,18 +318,23 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         window=window,
         assume_key=assume_key,
         description=description.strip(),
-        max_width=min(regex_width(regex), _MAX_REGION),
+        max_width=min(width, _MAX_REGION),
         public_prefix=public_prefix,
+        checksum=checksum,
+        checksum_required=flags["checksum_required"],
     )
 
 
 _MAX_REGION = 1 << 20
 
 
-def regex_width(regex: re.Pattern[str]) -> int:
-    """The longest text one match of `regex` can span (re's own parser computes it)."""
+def regex_width(regex: re.Pattern[str] | str) -> int:
+    """The longest text one match of `regex` can span (re's own parser computes it; re.error when the
+    pattern does not parse)."""
     import re._parser as sre_parse
 
+    if isinstance(regex, str):
+        return int(sre_parse.parse(regex).getwidth()[1])
     return int(sre_parse.parse(regex.pattern, regex.flags).getwidth()[1])
 
 
@@ -375,6 +436,8 @@ class _Candidate:
     end: int
     match_len: int
     key: str | None
+    confidence: Confidence | None = None
+    reason: str = ""
 
 
 def _rank(c: _Candidate) -> tuple[int, int, int, int, str]:
@@ -387,6 +450,19 @@ def _rank(c: _Candidate) -> tuple[int, int, int, int, str]:
         -_CONFIDENCE_RANK[d.confidence],
         d.id,
     )
+
+
+def _confidence_of(det: Detector, value: str) -> tuple[Confidence, str]:
+    """The confidence of one value under its detector, and the reason in words."""
+    if det.checksum is not None:
+        if validate(det.checksum, value):
+            return Confidence.HIGH, f"{det.checksum} check verifies"
+        return Confidence.LOW, f"{det.checksum} check fails: not a token the provider issued"
+    if det.identifier:
+        return det.confidence, "public identifier, not a secret by itself"
+    if det.generic:
+        return det.confidence, "generic: a secret-looking value under a secret-named key"
+    return det.confidence, "provider token format"
 
 
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:
@@ -485,7 +561,7 @@ class DetectorSet:
             return hits
         shift = len(prefix)
         return [
-            Hit(h.detector, h.value, h.start - shift, h.end - shift, h.confidence, h.key)
+            Hit(h.detector, h.value, h.start - shift, h.end - shift, h.confidence, h.key, h.reason)
             for h in hits
             if h.start >= shift
         ]
@@ -598,9 +674,12 @@ class DetectorSet:
                 return None
         else:
             verdict = classify_value(value)
-            if verdict in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE):
+            if verdict in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.ENCRYPTED):
                 return None
-        return _Candidate(det, value, start, end, m.end() - match_start, key)
+        confidence, reason = _confidence_of(det, value)
+        if det.checksum_required and confidence is Confidence.LOW:
+            return None
+        return _Candidate(det, value, start, end, m.end() - match_start, key, confidence, reason)
 
     def _resolve(self, candidates: list[_Candidate]) -> list[Hit]:
         if not candidates:
@@ -618,10 +697,12 @@ class DetectorSet:
             kept.insert(i, cand)
         hits: list[Hit] = []
         for cand in kept:
-            confidence = cand.detector.confidence
+            confidence = cand.confidence or cand.detector.confidence
+            reason = cand.reason
             if cand.detector.partner and self._partner_near(cand, kept, starts):
                 confidence = _CONFIDENCE_UP[confidence]
-            hits.append(Hit(cand.detector, cand.value, cand.start, cand.end, confidence, cand.key))
+                reason += "; its partner credential is nearby"
+            hits.append(Hit(cand.detector, cand.value, cand.start, cand.end, confidence, cand.key, reason))
         return hits
 
     @staticmethod

@@ -153,6 +153,16 @@ class Evidence:
     ) -> SecretMatch | None:
         detector = hit.detector
         value = hit.value
+        confidence = Confidence(getattr(hit, "confidence", None) or detector.confidence)
+        reason = getattr(hit, "reason", "") or ""
+        before = self._before_value(line, value, key)
+        if values.tagged_reference(before):
+            # `Password: !Ref DbPassword`: the YAML parser drops the tag, the line still shows the pointer.
+            return None
+        if values.fixture_marker(before):
+            # `FAKE_TOKEN = ...`, `# dummy key for tests`: the file says this is not a live credential.
+            confidence = Confidence.LOW
+            reason = "marked as a fake or test fixture on its line; " + reason
         digest = fingerprint(detector.kind, value, self.fingerprint_key)
         dedupe = (detector.id, digest, line)
         if dedupe in self._secret_keys:
@@ -167,20 +177,32 @@ class Evidence:
             redacted=redact(value),
             fingerprint=digest,
             severity=Severity(detector.severity),
-            confidence=Confidence(getattr(hit, "confidence", None) or detector.confidence),
+            confidence=confidence,
             context=context or self.kind.context,
             is_example=values.classify_value(value) == values.ValueClass.EXAMPLE,
             in_test_path=self.kind.in_test_path,
             identifier=value if getattr(detector, "identifier", False) else None,
             platform=to_platform(getattr(detector, "platform", None)),
+            confidence_reason=reason,
         )
         # The engine already raised a hit whose partner sat close by; the file-wide raise is for the rest.
+        # A value marked as a fixture stays low whatever sits beside it.
         partners = (
-            () if match.confidence != Confidence(detector.confidence) else tuple(detector.partner or ())
+            ()
+            if match.confidence != Confidence(detector.confidence) or reason.startswith("marked as")
+            else tuple(detector.partner or ())
         )
         self._secrets.append((match, partners))
         self._overlap.append((_same_value_digest(value), _line_span(value)))
         return match
+
+    def _before_value(self, line: int, value: str, key: str | None) -> str:
+        """The key path and the text of the value's line before the value: where fixture markers sit."""
+        start = self.offset_of_line(line)
+        end = self.text.find("\n", start)
+        text = self.text[start : end if end >= 0 else len(self.text)]
+        cut = text.rfind(value[:16]) if value else -1
+        return (key or "") + " " + (text[:cut] if cut >= 0 else text)
 
     def reference(
         self,
@@ -262,7 +284,11 @@ class Evidence:
         for match, partners in entries:
             others = present - {match.detector_id, match.kind}
             if partners and others.intersection(partners):
-                match = replace(match, confidence=_RAISE[match.confidence])
+                match = replace(
+                    match,
+                    confidence=_RAISE[match.confidence],
+                    confidence_reason=match.confidence_reason + "; its partner credential is in the file",
+                )
             secrets.append(match)
         secrets.sort(key=SecretMatch.sort_key)
         return FileScan(

@@ -32,9 +32,15 @@ def is_k8s(doc: Doc) -> bool:
 
 
 def secret_skip_paths(doc: Doc) -> tuple[KeyPath, ...]:
-    """Paths the generic scan must not read raw: a Secret's base64 `data` (scanned decoded instead)."""
-    if is_k8s(doc) and doc.data.get("kind") == "Secret" and isinstance(doc.data.get("data"), dict):
+    """Paths the generic scan must not read raw: a Secret's base64 `data` (scanned decoded instead), and a
+    SealedSecret's `encryptedData` (ciphertext only the cluster's controller can open: the good pattern)."""
+    if not is_k8s(doc):
+        return ()
+    kind = doc.data.get("kind")
+    if kind == "Secret" and isinstance(doc.data.get("data"), dict):
         return (("data",),)
+    if kind == "SealedSecret":
+        return (("spec", "encryptedData"), ("spec", "template", "data"))
     return ()
 
 

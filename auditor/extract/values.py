@@ -15,6 +15,7 @@ __all__ = [
     "RefHit",
     "ValueClass",
     "classify_value",
+    "fixture_marker",
     "find_references",
     "is_password_key",
     "is_secret_key",
@@ -31,6 +32,8 @@ class ValueClass(str, enum.Enum):  # noqa: UP042 (same style as auditor.model)
     REFERENCE = "reference"
     EXAMPLE = "example"
     BENIGN = "benign"
+    # Ciphertext (SOPS, ansible-vault, Vault transit, jasypt, Spring {cipher}): safe to commit by design.
+    ENCRYPTED = "encrypted"
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,6 @@ _KEY_QUALIFIERS = frozenset(
         "admin",
         "shared",
         "session",
-        "consumer",
         "integration",
         "hmac",
         "jwt",
@@ -197,6 +199,12 @@ _BENIGN_LAST = frozenset(
 )
 
 
+# A key starting with one of these names a secret stored elsewhere (`existingSecret: my-release-db`).
+_NAMING_FIRST = frozenset({"existing", "use", "from", "external"})
+# A key holding one of these words says its value is a stand-in, not a credential.
+_FIXTURE_KEY_WORDS = frozenset({"fake", "dummy", "mock", "mocked", "placeholder", "sample"})
+
+
 @functools.lru_cache(maxsize=4096)
 def key_tokens(key: str) -> tuple[str, ...]:
     """Lowercase words of a key path's last segment: `mcp.env.slackBotToken` -> (slack, bot, token)."""
@@ -217,10 +225,13 @@ def is_secret_key(key: str) -> bool:
     """Whether a key name says its value is a credential: `DB_PASSWORD`, `slack_bot_token`, `x-api-key`.
 
     Settings about a secret (`password_policy`, `token_limit`, `max_tokens`, `secret_name`, `key_id`,
-    `auth_mode`) are not.
+    `auth_mode`) are not, nor names of a secret kept elsewhere (Helm's `existingSecret`,
+    `passwordSecretRef`), nor keys that say their value is a stand-in (`fake_token`, `dummyPassword`).
     """
     tokens = key_tokens(key)
     if not tokens:
+        return False
+    if tokens[0] in _NAMING_FIRST or any(t in _FIXTURE_KEY_WORDS for t in tokens):
         return False
     last = tokens[-1]
     if last in _BENIGN_LAST:
@@ -384,7 +395,40 @@ _DOCUMENTED_EXAMPLES = frozenset(
         ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     }
 )
-_EXAMPLE_SHAPE = re.compile(r"^(?:(?:AKIA|ASIA)[A-Z0-9]{5,}EXAMPLE|[A-Za-z0-9/+]{20,}EXAMPLEKEY)$")
+_EXAMPLE_SHAPE = re.compile(
+    r"^(?:(?:AKIA|ASIA)[A-Z0-9]{5,}EXAMPLE|[A-Za-z0-9/+]{20,}EXAMPLEKEY)$"
+    # Vendor docs mark sample tokens inside the token itself: `...EXAMPLE`, `EXAMPLE...`, `..._example_...`.
+    r"|^[A-Za-z0-9_.+/~-]{0,200}(?:EXAMPLE|[_-][Ee]xample[_-])[A-Za-z0-9_.+/~-]{0,200}$"
+)
+# Ciphertext formats: committing these is the good pattern (the key lives elsewhere).
+_ENCRYPTED = re.compile(
+    r"^(?:ENC\[(?:AES256_GCM|PGP|KMS),data:"  # SOPS
+    r"|\$ANSIBLE_VAULT;\d"  # ansible-vault
+    r"|vault:v\d+:"  # Vault transit
+    r"|ENC\("  # jasypt
+    r"|\{cipher\}"  # Spring Cloud Config
+    r"|-----BEGIN (?:PGP MESSAGE|AGE ENCRYPTED FILE)-----"  # armored ciphertext (not a private key)
+    r"|AQICAH[A-Za-z0-9+/]{40}"  # AWS KMS ciphertext blob
+    r"|age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}$"  # an age recipient: a public key
+    r")"
+)
+# Tags that make a YAML value a pointer: CloudFormation intrinsics, Home Assistant `!secret`, `!env_var`.
+_REFERENCE_TAGS = (
+    "!ref",
+    "!sub",
+    "!getatt",
+    "!importvalue",
+    "!findinmap",
+    "!join",
+    "!select",
+    "!if",
+    "!base64",
+    "!split",
+    "!secret",
+    "!env",
+    "!include",
+    "!vault",
+)
 
 _PLACEHOLDER_WORDS = frozenset(
     {
@@ -407,6 +451,15 @@ _PLACEHOLDER_WORDS = frozenset(
         "yourtoken",
         "yoursecret",
         "yourpassword",
+        "changethis",
+        "changepassword",
+        "replacethis",
+        "setme",
+        "fillme",
+        "fillin",
+        "tochange",
+        "obfuscated",
+        "censored",
     }
 )
 # A value that is only the name of what should be there, or a type name in a schema or signature.
@@ -467,7 +520,16 @@ _PLACEHOLDER_LITERALS = frozenset(
         "masked",
     }
 )
-_PLACEHOLDER_RUN = re.compile(r"(?i)x{5,}|\*{3,}|•{3,}|\.{3,}|…|#{4,}|_{5,}|0{12,}|<[^<>]*>")
+_PLACEHOLDER_RUN = re.compile(
+    r"(?i)x{5,}|\*{3,}|•{3,}|\.{3,}|…|#{4,}|_{5,}|0{12,}|<[^<>]*>|(?<![a-wyz])xxxx(?![a-wyz])"
+)
+# `APIKEYHERE`, `TOKEN_GOES_HERE`, `changePassword`, `change_me_please`, `REPLACE-WITH-KEY`: a name, not a
+# value.
+_PLACEHOLDER_NAMED = re.compile(
+    r"^(?i:[a-z_ .-]{0,40}here|(?:change|replace|update|set|fill|insert|enter)"
+    r"(?:[_ .-]?(?:me|this|it|with|your|my"
+    r"|the|in|password|passwd|secret|token|key|value|later|now|please)){1,4}[_ .-]?[a-z]{0,12})$"
+)
 _PLACEHOLDER_PHRASE = re.compile(
     r"^(?:[Yy]our|YOUR|[Mm]y|MY|[Ii]nsert|INSERT|[Ee]nter|ENTER|[Pp]ut|PUT|[Rr]eplace|REPLACE|[Pp]aste|PASTE)"
     r"(?:[\s_.-]+|(?=[A-Z]))(?:[A-Za-z]+[\s_.-]*){0,6}$"
@@ -506,6 +568,28 @@ def _strip_quotes(value: str) -> str:
     return v
 
 
+_KEYBOARD_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEXT_ON_ROW = {row[i]: row[i + 1] for row in _KEYBOARD_ROWS for i in range(len(row) - 1)}
+
+
+def is_typed_sequence(v: str) -> bool:
+    """A value a person typed as filler: runs like `abcdef123456`, `qwerty`, `0123456789`, or a short unit
+    repeated (`abc123abc123`, `passpasspass`). Real tokens are random: runs this long do not happen."""
+    s = "".join(c for c in v.lower() if c.isalnum())
+    n = len(s)
+    if n < 6:
+        return False
+    for period in range(1, min(8, n // 2) + 1):
+        if all(s[i] == s[i % period] for i in range(n)):
+            return True
+    steps = sum(
+        1
+        for a, b in zip(s, s[1:], strict=False)
+        if ord(b) - ord(a) in (1, -1) and a.isalpha() == b.isalpha() or _NEXT_ON_ROW.get(a) == b
+    )
+    return steps >= 0.75 * (n - 1)
+
+
 def _is_placeholder(v: str) -> bool:
     low = v.lower()
     if low in _PLACEHOLDER_LITERALS or low in _PLACEHOLDER_WORDS:
@@ -514,13 +598,20 @@ def _is_placeholder(v: str) -> bool:
         return True
     if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v):
         return True
+    if len(v) <= 60 and (_PLACEHOLDER_NAMED.match(v) or is_typed_sequence(v)):
+        return True
+    # camelCase placeholders (`changePassword`, `yourApiKey`, `dummyToken`): judge their words too.
+    split = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", v))
+    words = (w.lower() for w in _WORD_SPLIT.split(split) if w)
+    if split != v and len(v) <= 40 and any(w in _PLACEHOLDER_WORDS for w in words):
+        return True
     # Placeholder words must stand alone between separators: a random token rarely contains `-dummy-`.
     return any(word.lower() in _PLACEHOLDER_WORDS for word in _WORD_SPLIT.split(v) if word)
 
 
 def _reference_class(v: str) -> ValueClass | None:
     """PLACEHOLDER or REFERENCE when the value is (mostly) a pointer; None when it has material of its own."""
-    if v.startswith("!vault") or v.startswith("!secret") or v.startswith("!ref"):
+    if v[:1] == "!" and v.lower().startswith(_REFERENCE_TAGS):
         return ValueClass.REFERENCE
     refs = _scan_refs(v)
     if not refs:
@@ -587,6 +678,8 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.PLACEHOLDER
     if v in _DOCUMENTED_EXAMPLES or _EXAMPLE_SHAPE.match(v):
         return ValueClass.EXAMPLE
+    if _ENCRYPTED.match(v):
+        return ValueClass.ENCRYPTED
     ref = _reference_class(v)
     if ref is not None:
         return ref
@@ -604,3 +697,26 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         if tokens and tokens[-1] in _BENIGN_LAST:
             return ValueClass.BENIGN
     return _classify_plain(v, key)
+
+
+# Words on the line before a value that say it is a test fixture, not a credential someone uses.
+_FIXTURE_LINE = re.compile(
+    r"(?i)(?:\b|_)(?:fake|dummy|mock(?:ed)?|fixture|placeholder|sample|not[_ -]?a[_ -]?real|notreal|redacted)"
+    r"(?:\b|_)"
+)
+
+
+def fixture_marker(context: str) -> bool:
+    """Whether the text before a value (its key, its line) marks it as a fake: `FAKE_TOKEN = ...`,
+    `# dummy key for tests`, `mock_secret:`."""
+    return bool(_FIXTURE_LINE.search(context[-200:]))
+
+
+_TAG_BEFORE = re.compile(
+    r"(?i)!(?:ref|sub|getatt|importvalue|findinmap|join|select|if|secret|env_var|vault)\s*[\"']?$"
+)
+
+
+def tagged_reference(before: str) -> bool:
+    """Whether the text right before a value ends in a YAML reference tag (`!Ref `, `!Sub '`, `!secret `)."""
+    return bool(_TAG_BEFORE.search(before[-40:]))

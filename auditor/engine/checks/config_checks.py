@@ -117,6 +117,9 @@ def _secret_findings(rule: Rule, ctx: RuleContext, in_model_context: bool) -> Ch
             if severity is None and not in_model_context and s.severity.rank < rule.severity.rank:
                 # The detector knows a lone identifier or a generic keyword match is less serious.
                 severity = s.severity
+            if s.confidence is Confidence.LOW and (severity or rule.severity).rank > Severity.MEDIUM.rank:
+                # A checksum that fails, a value marked as a fixture: reported, not enough to gate at high.
+                severity = Severity.MEDIUM
             where = "a prompt or system message" if s.context is SecretContext.PROMPT else "a tool definition"
             text = (
                 f"{s.kind} {s.redacted} is written into {where} at {_where(s.location)}: it is sent to the "
@@ -126,6 +129,8 @@ def _secret_findings(rule: Rule, ctx: RuleContext, in_model_context: bool) -> Ch
             )
             if agent is not None:
                 text += f" (agent {agent.name})"
+            if s.confidence is not Confidence.HIGH and s.confidence_reason:
+                text += f"; {s.confidence.value} confidence: {s.confidence_reason}"
             yield rule.finding(
                 text,
                 subject=s.location.path,
@@ -140,6 +145,7 @@ def _secret_findings(rule: Rule, ctx: RuleContext, in_model_context: bool) -> Ch
                     "context": s.context.value,
                     "detector": s.detector_id,
                     "in_test_path": s.in_test_path,
+                    "confidence_reason": s.confidence_reason,
                 },
             )
 

@@ -1,0 +1,158 @@
+"""Structural checks a token format carries inside itself: checksums and self-describing payloads.
+
+A detector names one of these with `checksum: NAME`. A value that verifies is a token the provider could
+have issued (confidence high); one that does not was typed by hand or cut short (confidence low: no live
+token fails its own checksum). Every check is pure, linear in the value's length and never raises.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import zlib
+from collections.abc import Callable
+
+__all__ = ["VALIDATORS", "base62_crc32", "validate"]
+
+# GitHub and npm encode the CRC-32 with the "lexicographic" base62 alphabet: digits, upper, lower.
+_B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_B62_INDEX = {c: i for i, c in enumerate(_B62)}
+_MAX_DECODE = 8192  # payload checks decode at most this many characters
+
+
+def base62_crc32(entropy: str, width: int = 6) -> str:
+    """The base62 CRC-32 suffix GitHub and npm append to the random part of a token."""
+    n = zlib.crc32(entropy.encode("ascii", "replace")) & 0xFFFFFFFF
+    out = ""
+    while n:
+        n, d = divmod(n, 62)
+        out = _B62[d] + out
+    return out.rjust(width, "0")
+
+
+def _b62_suffix(value: str) -> bool:
+    """`<prefix>_<30 random><6 checksum>`: GitHub classic/OAuth/app tokens, npm access tokens."""
+    body = value.rsplit("_", 1)[-1]
+    if len(body) < 12 or any(c not in _B62_INDEX for c in body):
+        return False
+    return base62_crc32(body[:-6]) == body[-6:]
+
+
+def _b64decode(text: str) -> bytes | None:
+    text = text[:_MAX_DECODE].strip()
+    text = text.replace("-", "+").replace("_", "/")
+    text += "=" * (-len(text) % 4)
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _pypi_macaroon(value: str) -> bool:
+    """PyPI API tokens are `pypi-` + a base64url macaroon whose location is pypi.org or test.pypi.org."""
+    raw = _b64decode(value.split("-", 1)[-1][:64])
+    return raw is not None and (b"pypi.org" in raw[:40])
+
+
+def _base64_json(value: str) -> bool:
+    """A prefix followed by base64 of a JSON object (1Password service accounts, Grafana Cloud tokens)."""
+    body = value
+    for sep in ("_", "-"):
+        head, found, tail = value.partition(sep)
+        if found and head.isalnum() and len(head) <= 12 and tail.startswith("eyJ"):
+            body = tail
+            break
+    body = body.split("_", 1)[0] if not body.startswith("eyJ") else body.split("_")[0]
+    raw = _b64decode(body)
+    if raw is None:
+        return False
+    try:
+        return isinstance(json.loads(raw.decode("utf-8")), dict)
+    except (UnicodeDecodeError, ValueError):
+        return False
+
+
+def _jwt(value: str) -> bool:
+    """Header and payload of a JWT are base64url JSON objects, and the header names an algorithm."""
+    parts = value.split(".")
+    if len(parts) < 3:
+        return False
+    try:
+        header = _b64decode(parts[0])
+        payload = _b64decode(parts[1])
+        if header is None or payload is None:
+            return False
+        head = json.loads(header.decode("utf-8"))
+        body = json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(head, dict) and "alg" in head and isinstance(body, dict)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = ord(c) - 48
+        if not 0 <= d <= 9:
+            return False
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _discord_bot(value: str) -> bool:
+    """The first segment of a Discord bot token is the bot's numeric user id in base64."""
+    raw = _b64decode(value.split(".", 1)[0])
+    return raw is not None and raw.isdigit() and 15 <= len(raw) <= 21
+
+
+def _b64_private_key(value: str) -> bool:
+    """Base64 of a PEM private key block (kubeconfig `client-key-data`, a k8s TLS Secret's `tls.key`)."""
+    raw = _b64decode(value.rstrip("="))
+    return raw is not None and b"PRIVATE KEY" in raw[:80]
+
+
+def _basic_auth(value: str) -> bool:
+    """Base64 of `user:password` with a password that is not a stand-in (`admin:admin`, `user:${PASS}`)."""
+    from auditor.extract.values import ValueClass, classify_value  # values imports nothing from here
+
+    raw = _b64decode(value.rstrip("=").replace("-", "+"))
+    if raw is None:
+        return False
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    user, sep, password = text.partition(":")
+    if not sep or not password or not text.isprintable() or len(user) > 256:
+        return False
+    if password == user:
+        return False
+    return classify_value(password, "password") in (ValueClass.SECRET_CANDIDATE, ValueClass.EXAMPLE)
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "base62-crc32": _b62_suffix,
+    "pypi-macaroon": _pypi_macaroon,
+    "base64-json": _base64_json,
+    "jwt": _jwt,
+    "luhn": _luhn,
+    "discord-bot-id": _discord_bot,
+    "b64-private-key": _b64_private_key,
+    "basic-auth": _basic_auth,
+}
+
+
+def validate(name: str, value: str) -> bool:
+    """Whether `value` passes the named structural check (False for an unknown name or any error)."""
+    check = VALIDATORS.get(name)
+    if check is None:
+        return False
+    try:
+        return check(value)
+    except Exception:  # a malformed value is a failed check, never a crash of the scan
+        return False
