@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
+from auditor.extract.validators import base62_crc32
 from auditor.model import Location
 from auditor.report import FormatChoice, ReportOptions, render
 from auditor.report.markdown import escape as md_escape
@@ -27,7 +28,8 @@ from auditor.safetext import escape, json_dumps, one_line
 from tests.report_fixtures import AGENTS, FINDINGS, RULES, build_result
 
 # Made up in code, never stored token-shaped in the repository.
-TOKEN = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"
+# A checksum-valid fake (30 characters + their base62 CRC-32): a made-up one would not gate.
+TOKEN = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1" + base62_crc32("aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1")
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 NON_UTF8_NAME = b"caf\xe9-\xff.env"
 SHOWN_NAME = "caf\\xe9-\\xff.env"  # how every text format shows it (JSON doubles the backslashes)
