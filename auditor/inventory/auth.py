@@ -99,7 +99,7 @@ def _classify_secret(secret: SecretMatch, ev: _Evidence) -> None:
         ev.add("personal_token", loc, f"a personal token {label} at {loc.path}:{loc.line}")
     elif "password" in kind or "security_token" in kind:
         ev.add("password", loc, f"{label} at {loc.path}:{loc.line}")
-    elif "client_secret" in kind or "azure" in kind or "consumer_secret" in kind:
+    elif "client_secret" in kind or "azure" in kind or "consumer_secret" in kind or "secret_id" in kind:
         ev.add("client_secret", loc, f"client secret {label} at {loc.path}:{loc.line}")
     elif "private_key" in kind or "certificate" in kind or kind.startswith("pem"):
         ev.add("certificate", loc, f"a private key at {loc.path}:{loc.line}")
