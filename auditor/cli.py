@@ -437,7 +437,10 @@ def collect(
         markup=False,
         highlight=False,
     )
-    if snap.coverage:
+    if snap.unread:
+        parts = ", ".join(dict.fromkeys(u.part for u in snap.unread))
+        stderr.print(f"warning: {target.value} only partly collected: {parts} not read", markup=False)
+    if snap.coverage or snap.unread:
         raise typer.Exit(int(ExitCode.INCOMPLETE))
 
 

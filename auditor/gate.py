@@ -29,13 +29,18 @@ def missing_platforms(result: ScanResult) -> list[str]:
     return sorted({p for p in result.coverage.platforms_requested if p not in collected})
 
 
+def partial_platforms(result: ScanResult) -> list[str]:
+    """Platforms that were collected (or loaded from a snapshot) with parts that could not be read."""
+    return sorted(set(result.coverage.platforms_partial))
+
+
 def decide(result: ScanResult, fail_on: Severity | None, *, strict: bool = False) -> ExitCode:
     """The exit code for a finished scan.
 
     - GATE_FAILED (1): a gating finding (not suppressed — an expired suppression no longer counts — and not in
       the baseline) has a severity at or above `fail_on`. `fail_on=None` never fails the gate.
-    - INCOMPLETE (3): otherwise, a requested platform was not collected, or `strict` and anything was skipped
-      (files, API calls).
+    - INCOMPLETE (3): otherwise, a requested platform was not collected or only partly (a part of it could not
+      be read: its snapshot's `unread`), or `strict` and anything was skipped (files, API calls).
     - OK (0): otherwise.
 
     Gate failure wins over incompleteness: the findings that were seen are real whatever was missed, and CI
@@ -43,7 +48,7 @@ def decide(result: ScanResult, fail_on: Severity | None, *, strict: bool = False
     """
     if gating_findings(result, fail_on):
         return ExitCode.GATE_FAILED
-    if missing_platforms(result):
+    if missing_platforms(result) or partial_platforms(result):
         return ExitCode.INCOMPLETE
     # NotEvaluated entries stay out of --strict: a static-only scan leaves every platform rule unevaluated
     # by design, and strict would then always fail.

@@ -449,6 +449,28 @@ Reach = frozenset[Capability]
 
 
 @dataclass(frozen=True)
+class Unread:
+    """A part of a platform a collector could not read: its content is unknown, never "empty".
+
+    `part` names the data set (`principals`, `policies`, `credential_report`, `app_permissions`, ...);
+    `subject` is the identity id when the part belongs to one identity, None when it is platform-wide.
+    `affects_reach` says whether reach computed without it may be missing capabilities, so a reach gap over
+    it is only a lower bound.
+    """
+
+    part: str
+    reason: str
+    category: str = "error"
+    subject: str | None = None
+    affects_reach: bool = False
+
+    @property
+    def label(self) -> str:
+        where = f" of {self.subject}" if self.subject else ""
+        return f"{self.part}{where} not read ({self.reason})"
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """What a collector read from one platform; JSON round-trips through auditor.snapshot."""
 
@@ -463,6 +485,25 @@ class Snapshot:
     # Platform facts that are not identities: policies, mounts, audit devices, connected apps, secrets.
     facts: Mapping[str, Any] = field(default_factory=dict)
     requests: int = 0
+    # What could not be read (unknown, not empty). A snapshot with any entry here is partial: rules over an
+    # unread part are NotEvaluated, gaps over it are partial, and a scan requesting the platform exits 3.
+    unread: tuple[Unread, ...] = ()
+    # Wall-clock seconds the collection took (0.0 when unknown, e.g. a snapshot written by an older botaudit).
+    duration_seconds: float = 0.0
+
+    @property
+    def complete(self) -> bool:
+        return not self.unread
+
+    def unread_parts(self, subject: str | None = None) -> tuple[Unread, ...]:
+        """Platform-wide unread parts, plus those of `subject` (an identity id) when given."""
+        return tuple(
+            u for u in self.unread if u.subject is None or (subject is not None and u.subject == subject)
+        )
+
+    def reach_unknown(self, identity_id: str) -> tuple[Unread, ...]:
+        """The unread parts that may hide capabilities of `identity_id`."""
+        return tuple(u for u in self.unread_parts(identity_id) if u.affects_reach)
 
     def sort_key(self) -> SortKey:
         return (self.platform.value, self.source, self.collected_at.isoformat())
@@ -503,6 +544,10 @@ class ReachGap:
     extra: tuple[Capability, ...]
     summary: Mapping[str, int] = field(default_factory=dict)
     escalation: bool = False
+    # Some reach of the identity or of the baseline could not be read: `extra` is what is known, a lower bound
+    # when the identity's side is unknown; `unknown` names the unread parts. A partial gap never reads as 0.
+    partial: bool = False
+    unknown: tuple[str, ...] = ()
 
     @property
     def extra_count(self) -> int:
@@ -599,6 +644,8 @@ class Coverage:
     # --history: commits walked and distinct file versions (blobs) scanned; None when history was not asked.
     history_commits: int | None = None
     history_blobs: int | None = None
+    # Requested platforms whose snapshot has unread parts (collected, but not fully).
+    platforms_partial: tuple[str, ...] = ()
 
     @property
     def gaps(self) -> tuple[Skipped, ...]:
@@ -611,6 +658,7 @@ class Coverage:
             not self.gaps
             and not self.not_evaluated
             and set(self.platforms_requested) <= set(self.platforms_collected)
+            and not self.platforms_partial
         )
 
 

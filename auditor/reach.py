@@ -59,19 +59,27 @@ def compute_gaps(
     """One ReachGap per (agent, identity) that resolved to an identity with known reach.
 
     A platform whose snapshot names no baseline (or lacks the baseline's reach) yields no gap: the rules
-    report that as NotEvaluated rather than pretending the gap is zero.
+    report that as NotEvaluated rather than pretending the gap is zero. Where a part that may hold reach could
+    not be read (the snapshot's `unread`), the gap is `partial`: its `extra` is what is known and `unknown`
+    names what was not read, so it never reads as a complete "0 extra".
     """
     gaps: dict[tuple[str, str, str], ReachGap] = {}
     for res in resolutions:
         snap = snapshots.get(res.platform)
         if snap is None or snap.baseline is None or snap.baseline not in snap.reach:
             continue
-        subject = snap.reach.get(res.identity_id)
-        if subject is None:
-            continue
         key = (res.agent, res.platform.value, res.identity_id)
         if key in gaps:
             continue
+        # Unread parts that may hide capabilities of the identity (a lower bound then) or of the baseline.
+        unknown = [u.label for u in snap.reach_unknown(res.identity_id)]
+        unknown += [u.label for u in snap.reach_unknown(snap.baseline) if u.subject is not None]
+        unknown = list(dict.fromkeys(unknown))
+        subject = snap.reach.get(res.identity_id)
+        if subject is None:
+            if not unknown:
+                continue
+            subject = frozenset()
         extra = compare(subject, snap.reach[snap.baseline])
         baseline_name = next((i.name for i in snap.identities if i.id == snap.baseline), snap.baseline)
         gaps[key] = ReachGap(
@@ -82,6 +90,8 @@ def compute_gaps(
             extra=extra,
             summary=summarize(extra),
             escalation=any(c.level is AccessLevel.ADMIN for c in extra),
+            partial=bool(unknown),
+            unknown=tuple(unknown),
         )
     return tuple(
         sorted(

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from auditor.clock import Clock, SystemClock
-from auditor.collectors.interface import Collector, CollectRequest
-from auditor.config import Config, find_config, load_config
+from auditor.collectors.interface import (
+    DEFAULT_PLATFORM_BUDGET,
+    DEFAULT_REQUEST_DEADLINE,
+    Collector,
+    CollectRequest,
+)
+from auditor.config import COLLECTOR_TIME_SETTINGS, Config, find_config, load_config
 from auditor.errors import CollectorError, ConfigError, SnapshotError
 from auditor.model import (
     Coverage,
@@ -225,7 +231,11 @@ def collect_platform(
     factory: CollectorFactory = default_collector,
     ca_bundle: str | None = None,
 ) -> Snapshot:
-    """Collect one platform live, read-only. Raises CollectorError when nothing could be collected."""
+    """Collect one platform live, read-only. Raises CollectorError when nothing could be collected.
+
+    The snapshot's `duration_seconds` is measured here (monotonic wall time, not the injected clock, which may
+    be fixed), so every collector reports it the same way.
+    """
     pasted = [p for p in config.pasted_secrets if p.path[:2] == ("collectors", platform.value)]
     if pasted:
         # The setting is unusable (and must not fall back to a default silently); BA-114 reports it.
@@ -236,14 +246,27 @@ def collect_platform(
     settings = _resolve_setting_paths(dict(config.collectors.get(platform.value, {})), config)
     if ca_bundle and "ca_bundle" not in settings:
         settings["ca_bundle"] = ca_bundle
+    # The time bounds are the same for every collector: taken out of its own settings here.
+    bounds = {key: settings.pop(key) for key in COLLECTOR_TIME_SETTINGS if key in settings}
     request = CollectRequest(
         identifiers=tuple(sorted(set(identifiers))),
         baseline=config.baseline.get(platform.value),
         settings=settings,
         fingerprint_key=config.fingerprint_key,
+        request_deadline=_seconds(bounds, "request_deadline_seconds", DEFAULT_REQUEST_DEADLINE, platform),
+        platform_budget=_seconds(bounds, "platform_budget_seconds", DEFAULT_PLATFORM_BUDGET, platform),
     )
     collector = factory(platform)
-    return collector.collect(request, clock=clock, progress=progress)
+    started = time.monotonic()
+    snapshot = collector.collect(request, clock=clock, progress=progress)
+    return replace(snapshot, duration_seconds=round(time.monotonic() - started, 3))
+
+
+def _seconds(bounds: Mapping[str, Any], key: str, default: float, platform: Platform) -> float:
+    value = bounds.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < float(value) <= 86400:
+        raise ConfigError(f"collectors.{platform.value}.{key}: expected a number of seconds above 0")
+    return float(value)
 
 
 def _load_snapshots(
@@ -262,6 +285,23 @@ def _load_snapshots(
             warnings.items.append(f"{path}: a second {snap.platform.value} snapshot replaces the earlier one")
         snapshots[snap.platform] = snap
     return snapshots
+
+
+def _platform_source(platform: Platform, skip: Skipped) -> Skipped:
+    """A snapshot's coverage entry named by its platform once (`entra:users/x`, never `entra: entra:...`)."""
+    if skip.source.startswith(f"{platform.value}:"):
+        return skip
+    return replace(skip, source=f"{platform.value}: {skip.source}")
+
+
+def _partial_warning(snap: Snapshot) -> str:
+    parts = list(dict.fromkeys(u.part for u in snap.unread))
+    first = snap.unread[0]
+    shown = ", ".join(parts[:4]) + (f" and {len(parts) - 4} more" if len(parts) > 4 else "")
+    return (
+        f"{snap.platform.value} only partly collected: {shown} not read (first: {first.reason}); "
+        "rules over them are not evaluated (exit 3)"
+    )
 
 
 def _rules_in_scope(
@@ -383,7 +423,11 @@ def run(
     # Code declarations join the live or saved snapshots here, once: live wins, differences become drift.
     snapshots = reconcile(snapshots, code_snapshots)
     for snap in snapshots.values():
-        skipped.extend(replace(s, source=f"{snap.platform.value}: {s.source}") for s in snap.coverage)
+        skipped.extend(_platform_source(snap.platform, s) for s in snap.coverage)
+    partial = sorted(p.value for p, snap in snapshots.items() if snap.unread)
+    for name in partial:
+        # One line on stderr: a partial platform exits 3 even when the report itself goes to a file.
+        warnings.items.append(_partial_warning(snapshots[Platform(name)]))
 
     resolutions = resolve(agents, snapshots)
     resolutions = tuple(
@@ -423,6 +467,7 @@ def run(
         platforms_collected=tuple(dict.fromkeys(collected)),
         history_commits=history_commits,
         history_blobs=history_blobs,
+        platforms_partial=tuple(partial),
     )
     return ScanResult(
         started=started,

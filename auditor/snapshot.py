@@ -19,6 +19,7 @@ from auditor.model import (
     PlatformCredential,
     Skipped,
     Snapshot,
+    Unread,
 )
 
 SCHEMA_VERSION = 1
@@ -38,6 +39,18 @@ def snapshot_to_dict(snapshot: Snapshot) -> dict[str, Any]:
         "source": snapshot.source,
         "baseline": snapshot.baseline,
         "requests": snapshot.requests,
+        "duration_seconds": round(snapshot.duration_seconds, 3),
+        # Parts the collector could not read: unknown, not empty. An absent list means a complete snapshot.
+        "unread": [
+            {
+                "part": u.part,
+                "subject": u.subject,
+                "reason": u.reason,
+                "category": u.category,
+                "affects_reach": u.affects_reach,
+            }
+            for u in sorted(snapshot.unread, key=lambda u: (u.part, u.subject or "", u.reason))
+        ],
         "identities": [
             {
                 "id": i.id,
@@ -138,7 +151,18 @@ def snapshot_from_dict(data: Any, where: str = "snapshot") -> Snapshot:
             Skipped(str(s["source"]), str(s["reason"]), str(s.get("category", "error")))
             for s in data.get("coverage") or ()
         )
-    except (KeyError, TypeError, ValueError) as exc:
+        unread = tuple(
+            Unread(
+                part=str(u["part"]),
+                reason=str(u["reason"]),
+                category=str(u.get("category", "error")),
+                subject=str(u["subject"]) if u.get("subject") is not None else None,
+                affects_reach=bool(u.get("affects_reach", False)),
+            )
+            for u in data.get("unread") or ()
+        )
+        duration = float(data.get("duration_seconds") or 0.0)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"{where}: malformed entry ({type(exc).__name__}: {exc})") from exc
     return Snapshot(
         platform=platform,
@@ -151,6 +175,8 @@ def snapshot_from_dict(data: Any, where: str = "snapshot") -> Snapshot:
         coverage=coverage,
         facts=dict(data.get("facts") or {}),
         requests=int(data.get("requests") or 0),
+        unread=unread,
+        duration_seconds=duration if duration == duration and 0 <= duration < 1e9 else 0.0,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -35,7 +36,7 @@ from auditor.collectors.aws_policy import (
 from auditor.collectors.interface import CollectRequest
 from auditor.collectors.retry import RequestCounter
 from auditor.errors import CollectorError
-from auditor.model import Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot
+from auditor.model import Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot, Unread
 from auditor.progress import ProgressSink
 from auditor.redact import redact
 
@@ -61,16 +62,37 @@ class _State:
 
     counter: RequestCounter = field(default_factory=RequestCounter)
     coverage: list[Skipped] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
 
     def skip(self, source: str, exc: BaseException | str, category: str | None = None) -> None:
         reason, cat = describe_error(exc)
         self.coverage.append(Skipped(source=f"aws:{source}", reason=reason, category=category or cat))
+
+    def lost(
+        self,
+        part: str,
+        source: str,
+        exc: BaseException | str,
+        *,
+        subject: str | None = None,
+        affects_reach: bool = False,
+    ) -> None:
+        """A data set that could not be read: a coverage entry and an unread part (unknown, not empty)."""
+        self.skip(source, exc)
+        reason, category = describe_error(exc)
+        self.unread.append(
+            Unread(part, f"{source}: {reason}", category, subject=subject, affects_reach=affects_reach)
+        )
 
 
 def describe_error(exc: BaseException | str) -> tuple[str, str]:
     """A short, secret-free reason and a category for a failed call."""
     if isinstance(exc, str):
         return exc, "error"
+    from auditor.collectors.transport import DeadlineExceeded
+
+    if isinstance(exc, DeadlineExceeded):
+        return str(exc), "budget" if exc.budget else "timeout"
     from botocore.exceptions import (
         ClientError,
         ConnectTimeoutError,
@@ -112,7 +134,10 @@ class AwsCollector:
         import botocore.exceptions
         from botocore.parsers import ResponseParserError
 
+        from auditor.collectors.transport import DeadlineExceeded
+
         state = _State()
+        clients: _Clients | None = None
         settings = request.settings
         progress.start("aws", total=None)
         try:
@@ -122,7 +147,11 @@ class AwsCollector:
                 ident = clients.sts.get_caller_identity()
             except botocore.exceptions.NoCredentialsError as exc:
                 raise CollectorError("aws: no credentials found in the standard chain") from exc
-            except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
+            except (
+                botocore.exceptions.BotoCoreError,
+                botocore.exceptions.ClientError,
+                DeadlineExceeded,
+            ) as exc:
                 raise CollectorError(f"aws: cannot authenticate ({describe_error(exc)[0]})") from exc
             except (ResponseParserError, KeyError, TypeError, ValueError, AttributeError) as exc:
                 # An answer that is not STS's XML (a proxy's login page, garbage) fails inside botocore's
@@ -178,6 +207,8 @@ class AwsCollector:
             }
         finally:
             progress.finish("aws")
+            if clients is not None:
+                clients.http.close()
         return Snapshot(
             platform=Platform.AWS,
             collected_at=clock.now(),
@@ -189,6 +220,7 @@ class AwsCollector:
             coverage=tuple(state.coverage),
             facts=facts,
             requests=state.counter.count,
+            unread=tuple(state.unread),
         )
 
 
@@ -206,11 +238,18 @@ class _Clients:
     ):
         from botocore.config import Config
 
+        from auditor.collectors.transport import BoundedSession, botocore_sender
+
         config = Config(
             retries={"max_attempts": max(1, request.max_retries), "mode": "standard"},
             connect_timeout=request.timeout,
             read_timeout=request.timeout,
         )
+        # Every request goes through one bounded session: a total deadline per request and the platform's
+        # budget, which botocore's per-read timeouts cannot give against a trickling endpoint.
+        ca = settings.get("ca_bundle") or os.environ.get("AWS_CA_BUNDLE")
+        self.http = BoundedSession(request.budget(), str(ca) if ca else None)
+        sender = botocore_sender(self.http, (request.timeout, request.timeout))
         self.region = settings.get("region") or session.region_name or "us-east-1"
         kwargs: dict[str, Any] = {"config": config, "region_name": self.region}
         if settings.get("endpoint_url"):
@@ -227,6 +266,8 @@ class _Clients:
         for client in (self.iam, self.sts, self.sm):
             # before-send fires once per HTTP attempt, so retries are counted as the requests they are.
             client.meta.events.register("before-send", count)
+            # Registered after the counter: the first handler returning a response replaces botocore's send.
+            client.meta.events.register("before-send", sender)
             client.meta.events.register(
                 "needs-retry", lambda response=None, **kw: _note_retry(counter, response)
             )
@@ -255,7 +296,8 @@ def _authorization_details(iam: Any, state: _State, progress: ProgressSink) -> d
                 merged[key].extend(page.get(key, []))
             progress.advance("aws")
     except Exception as exc:  # noqa: BLE001 - every SDK failure becomes coverage, never a crash
-        state.skip("iam:GetAccountAuthorizationDetails", exc)
+        # Users, roles, groups and policies are unknown (not "none"): every IAM rule and gap depends on them.
+        state.lost("principals", "iam:GetAccountAuthorizationDetails", exc, affects_reach=True)
         merged["_failed"] = True
     return merged
 
@@ -295,7 +337,7 @@ def _fetch_missing_policies(
                 version["PolicyVersion"].get("Document"), source=pol.get("PolicyName", arn)
             )
         except Exception as exc:  # noqa: BLE001
-            state.skip(f"iam:GetPolicy {arn}", exc)
+            state.lost("policies", f"iam:GetPolicy {arn}", exc, affects_reach=True)
 
 
 def _credential_report(iam: Any, state: _State) -> dict[str, dict[str, str]]:
@@ -308,7 +350,7 @@ def _credential_report(iam: Any, state: _State) -> dict[str, dict[str, str]]:
             time.sleep(0.5)
         content = iam.get_credential_report()["Content"]
     except Exception as exc:  # noqa: BLE001
-        state.skip("iam:GetCredentialReport", exc)
+        state.lost("credential_report", "iam:GetCredentialReport", exc)
         return {}
     text = content.decode("utf-8") if isinstance(content, bytes) else str(content)
     return {row["user"]: row for row in csv.DictReader(io.StringIO(text)) if row.get("user")}
@@ -358,7 +400,7 @@ def _access_keys(
             try:
                 resp = iam.get_access_key_last_used(AccessKeyId=ident)
             except Exception as exc:  # noqa: BLE001
-                state.skip(f"iam:GetAccessKeyLastUsed {redact(ident)}", exc)
+                state.lost("access_keys", f"iam:GetAccessKeyLastUsed {redact(ident)}", exc)
                 continue
             if resp.get("UserName"):
                 key_users[ident] = resp["UserName"]
@@ -385,7 +427,7 @@ def _access_keys(
     with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
         for name, outcome in pool.map(list_keys, sorted(wanted & by_name.keys())):
             if isinstance(outcome, BaseException):
-                state.skip(f"iam:ListAccessKeys {name}", outcome)
+                state.lost("access_keys", f"iam:ListAccessKeys {name}", outcome, subject=by_name[name]["Arn"])
                 continue
             listed.add(name)
             arn = by_name[name]["Arn"]
@@ -481,7 +523,7 @@ def _secrets(sm: Any, state: _State) -> list[dict[str, Any]] | None:
                     }
                 )
     except Exception as exc:  # noqa: BLE001
-        state.skip("secretsmanager:ListSecrets", exc)
+        state.lost("secrets", "secretsmanager:ListSecrets", exc)
         return None
     return sorted(out, key=lambda s: str(s["name"]))
 

@@ -27,6 +27,7 @@ from auditor.model import (
     PlatformCredential,
     Skipped,
     Snapshot,
+    Unread,
 )
 from auditor.progress import ProgressSink
 from auditor.redact import scrub
@@ -205,9 +206,13 @@ class _Run:
         self.clock = clock
         self.progress = progress
         self.coverage: list[Skipped] = []
+        self.unread: list[Unread] = []
 
-    def dataset(self, name: str, path: str, needs: str) -> list[dict[str, Any]] | None:
-        """A whole collection, or None with a coverage entry naming the permission it needs."""
+    def dataset(
+        self, name: str, path: str, needs: str, *, part: str, affects_reach: bool = False
+    ) -> list[dict[str, Any]] | None:
+        """A whole collection, or None with a coverage entry naming the permission it needs and an unread
+        part: a collection that could not be read is unknown, never an empty list."""
         try:
             items = self.client.get_all(path)
         except GraphError as exc:
@@ -215,15 +220,30 @@ class _Run:
                 raise CollectorError(
                     f"entra: Graph unreachable at {self.settings.graph_url} ({exc.message})"
                 ) from exc
-            self.skip(name, exc, needs)
+            self.skip(name, exc, needs, part=part, affects_reach=affects_reach)
             return None
         finally:
             self.progress.advance("entra")
         return items
 
-    def skip(self, source: str, exc: GraphError, needs: str | None = None) -> None:
+    def skip(
+        self,
+        source: str,
+        exc: GraphError,
+        needs: str | None = None,
+        *,
+        part: str | None = None,
+        subject: str | None = None,
+        affects_reach: bool = False,
+    ) -> None:
         hint = f" (needs {needs})" if needs and exc.category == "access_denied" else ""
         self.coverage.append(Skipped(f"entra:{source}", f"{exc}{hint}", exc.category))
+        if part is not None:
+            self.unread.append(
+                Unread(
+                    part, f"{source}: {exc}{hint}", exc.category, subject=subject, affects_reach=affects_reach
+                )
+            )
 
 
 class EntraCollector:
@@ -297,7 +317,7 @@ class EntraCollector:
     def collect(self, request: CollectRequest, *, clock: Clock, progress: ProgressSink) -> Snapshot:
         settings = EntraSettings.from_mapping(request.settings)
         counter = RequestCounter()
-        session = GraphSession(counter, settings.ca_bundle)
+        session = GraphSession(counter, settings.ca_bundle, request.budget())
         try:
             progress.start("entra", total=8)
             token = self._token(settings, session, request.timeout)
@@ -326,6 +346,7 @@ class EntraCollector:
             coverage=snapshot.coverage,
             facts=snapshot.facts,
             requests=counter.count,
+            unread=snapshot.unread,
         )
 
     def _collect(self, run: _Run, request: CollectRequest) -> Snapshot:
@@ -335,18 +356,28 @@ class EntraCollector:
             "servicePrincipals?$select=id,appId,displayName,servicePrincipalType,appOwnerOrganizationId,"
             f"accountEnabled,passwordCredentials,keyCredentials,appRoles&{top}",
             "Application.Read.All",
+            part="service_principals",
+            affects_reach=True,
         )
         apps = run.dataset(
             "applications",
             f"applications?$select=id,appId,displayName,createdDateTime,passwordCredentials,keyCredentials&{top}",
             "Application.Read.All",
+            part="applications",
         )
         role_assignments = run.dataset(
             "roleManagement/directory/roleAssignments",
             "roleManagement/directory/roleAssignments?$expand=roleDefinition",
             "RoleManagement.Read.Directory",
+            part="directory_roles",
+            affects_reach=True,
         )
-        grants = run.dataset("oauth2PermissionGrants", "oauth2PermissionGrants", "Directory.Read.All")
+        grants = run.dataset(
+            "oauth2PermissionGrants",
+            "oauth2PermissionGrants",
+            "DelegatedPermissionGrant.Read.All or Directory.Read.All",
+            part="delegated_grants",
+        )
         sps_by_id = {str(sp.get("id")): sp for sp in sps or ()}
         graph_sp = next((sp for sp in sps_by_id.values() if sp.get("appId") == MICROSOFT_GRAPH_APP_ID), None)
         graph_assignments: list[dict[str, Any]] | None = None
@@ -357,6 +388,10 @@ class EntraCollector:
                 "appRoleAssignedTo",
                 f"servicePrincipals/{graph_sp['id']}/appRoleAssignedTo?{top}",
                 "Application.Read.All",
+                # Which apps hold Graph permissions is unknown tenant-wide: per-app calls below still read
+                # the apps configs name, but no app can be shown to hold none.
+                part="app_permissions",
+                affects_reach=True,
             )
         elif sps is not None:
             run.coverage.append(
@@ -366,6 +401,9 @@ class EntraCollector:
             run.progress.advance("entra")
 
         builder = _SnapshotBuilder(run, sps_by_id, apps or [], request)
+        builder.tenant_assignments_read = graph_assignments is not None or (
+            graph_sp is None and sps is not None
+        )
         builder.add_role_assignments(role_assignments or [])
         builder.add_app_role_assignments(graph_assignments or [])
         builder.add_grants(grants or [])
@@ -373,6 +411,19 @@ class EntraCollector:
         builder.fetch_details(baseline_user)
         run.progress.advance("entra")
         return builder.build(baseline_user)
+
+
+# Per-object $batch calls: kind -> (unread part, permission it needs, whether reach depends on it).
+# Graph documents GroupMember.Read.All or Directory.Read.All for a user's memberOf, and
+# DelegatedPermissionGrant.Read.All (or Directory.Read.All) for a user's oauth2PermissionGrants.
+_DETAIL_PARTS: Mapping[str, tuple[str, str, bool]] = {
+    "sp-owners": ("owners", "Application.Read.All", False),
+    "app-owners": ("owners", "Application.Read.All", False),
+    "sp-assignments": ("app_permissions", "Application.Read.All", True),
+    "app-fic": ("federated_credentials", "Application.Read.All", False),
+    "user-memberOf": ("baseline_user", "GroupMember.Read.All or Directory.Read.All", True),
+    "user-grants": ("baseline_user", "DelegatedPermissionGrant.Read.All or Directory.Read.All", True),
+}
 
 
 class _SnapshotBuilder:
@@ -400,6 +451,10 @@ class _SnapshotBuilder:
         self.details: set[str] = set()
         self.user_member_of: list[dict[str, Any]] | None = None
         self.relevant: list[str] = []
+        # Service principals whose own appRoleAssignments could not be read: their permissions are unknown.
+        self.assignments_failed: set[str] = set()
+        # False when the tenant-wide list of Graph permission holders could not be read.
+        self.tenant_assignments_read = True
 
     # ----- tenant-wide data ---
     def add_role_assignments(self, items: Iterable[Mapping[str, Any]]) -> None:
@@ -480,10 +535,16 @@ class _SnapshotBuilder:
                 "?$select=id,displayName,userPrincipalName,userType,accountEnabled"
             )
         except GraphError as exc:
-            self.run.skip(f"users/{upn}", exc, "User.Read.All")
+            # A user that does not exist is a configuration mistake (coverage); a denied or failed read leaves
+            # the baseline unknown.
+            part = None if exc.category == "not_found" else "baseline_user"
+            self.run.skip(f"users/{upn}", exc, "User.Read.All", part=part, affects_reach=True)
             return None
         if not user.get("id"):
             self.run.coverage.append(Skipped(f"entra:users/{upn}", "answer without an id", "malformed"))
+            self.run.unread.append(
+                Unread("baseline_user", f"users/{upn}: answer without an id", "malformed", affects_reach=True)
+            )
             return None
         return user
 
@@ -516,7 +577,18 @@ class _SnapshotBuilder:
             kind, sp_id = key.split("|", 1)
             if result.error is not None:
                 failed.add(sp_id)
-                self.run.skip(paths[key].split("?", 1)[0], result.error, "Application.Read.All")
+                part, needs, reach = _DETAIL_PARTS[kind]
+                subject = sp_id or (str(user["id"]) if user is not None else None)
+                self.run.skip(
+                    paths[key].split("?", 1)[0],
+                    result.error,
+                    needs,
+                    part=part,
+                    subject=subject,
+                    affects_reach=reach,
+                )
+                if kind == "sp-assignments":
+                    self.assignments_failed.add(sp_id)
                 continue
             self._apply(kind, sp_id, result)
         self.details = {sp_id for sp_id in self.relevant if sp_id not in failed}
@@ -618,6 +690,12 @@ class _SnapshotBuilder:
         roles = self.roles.get(sp_id, [])
         detailed = sp_id in self.details
         kinds = [c.kind for c in credentials]
+        # Known when the tenant-wide list was read and this app's own list did not fail, or when its own list
+        # was read (it covers every resource); otherwise unknown (None), never "no permissions".
+        own_read = sp_id in self.relevant and sp_id not in self.assignments_failed
+        permissions_known = own_read or (
+            self.tenant_assignments_read and sp_id not in self.assignments_failed
+        )
         attributes: dict[str, Any] = {
             "appId": sp.get("appId"),
             "objectId": sp_id,
@@ -625,7 +703,7 @@ class _SnapshotBuilder:
             "servicePrincipalType": sp.get("servicePrincipalType"),
             "accountEnabled": sp.get("accountEnabled"),
             "applicationObjectId": app.get("id") if app else None,
-            "app_permissions": permissions,
+            "app_permissions": permissions if permissions_known else None,
             "directory_roles": roles,
             "delegated_grants": self.grants_by_client.get(sp_id, []),
             # None means "not collected" (only relevant principals get per-object calls), never "none".
@@ -683,7 +761,9 @@ class _SnapshotBuilder:
         identity = Identity(
             platform=Platform.ENTRA,
             id=user_id,
-            name=str(user.get("displayName") or user.get("userPrincipalName") or user_id),
+            # The UPN, not the display name: display names are not unique, so a baseline shown by its display
+            # name could be any of several users.
+            name=str(user.get("userPrincipalName") or user.get("displayName") or user_id),
             kind="user",
             attributes={
                 "userPrincipalName": user.get("userPrincipalName"),
@@ -722,6 +802,7 @@ class _SnapshotBuilder:
             reach=reach,
             baseline=baseline,
             coverage=tuple(self.run.coverage),
+            unread=tuple(self.run.unread),
             facts={
                 "tenant_id": settings.tenant_id,
                 "graph_url": settings.graph_url,

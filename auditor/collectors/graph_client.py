@@ -17,6 +17,7 @@ from auditor.collectors.retry import (
     retry_after_of,
     with_retries,
 )
+from auditor.collectors.transport import Budget, DeadlineExceeded, mount_deadlines
 
 # Graph accepts at most 20 requests in one $batch body.
 BATCH_LIMIT = 20
@@ -38,8 +39,8 @@ class GraphError(Exception):
     @property
     def category(self) -> str:
         """A coverage category: access_denied, throttled, malformed, not_found, unreachable or error."""
-        if self.code == "malformed":
-            return "malformed"
+        if self.code in ("malformed", "timeout", "budget"):
+            return self.code
         if self.status in (401, 403):
             return "access_denied"
         if self.status == 429:
@@ -59,11 +60,15 @@ class GraphSession(requests.Session):
     msal uses this same session for discovery and the token POST, so those requests are counted too.
     """
 
-    def __init__(self, counter: RequestCounter, ca_bundle: str | None = None) -> None:
+    def __init__(
+        self, counter: RequestCounter, ca_bundle: str | None = None, budget: Budget | None = None
+    ) -> None:
         super().__init__()
         self._ca_bundle = ca_bundle
         self.counter = counter
         self.hooks["response"].append(self._count)
+        # A total deadline per request and the platform's budget (a read timeout alone bounds one read).
+        mount_deadlines(self, budget or Budget())
 
     def _count(self, response: requests.Response, *args: Any, **kwargs: Any) -> requests.Response:
         self.counter.hit()
@@ -140,6 +145,9 @@ class GraphClient:
             response = self._session.request(
                 method, url, headers=self._headers, json=body, timeout=self._timeout, allow_redirects=False
             )
+        except DeadlineExceeded as exc:
+            # Not retried: an answer that did not complete within the deadline would not the next time either.
+            raise GraphError(0, "budget" if exc.budget else "timeout", str(exc)) from exc
         except (requests.Timeout, requests.ConnectionError) as exc:
             raise RetryableError(f"{type(exc).__name__} calling {urlsplit(url).path}") from exc
         if response.status_code in _RETRY_STATUSES:

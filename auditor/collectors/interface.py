@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from auditor.clock import Clock
 from auditor.model import Platform, Snapshot
 from auditor.progress import ProgressSink
+
+if TYPE_CHECKING:
+    from auditor.collectors.transport import Budget
+
+# Seconds: one HTTP request in total (a trickling server cannot stretch it), and one platform's collection.
+DEFAULT_REQUEST_DEADLINE = 60.0
+DEFAULT_PLATFORM_BUDGET = 600.0
 
 
 @dataclass(frozen=True)
@@ -27,17 +34,29 @@ class CollectRequest:
     settings: Mapping[str, Any] = field(default_factory=dict)
     timeout: float = 20.0
     max_retries: int = 4
+    # Total seconds one HTTP request may take (headers and body; a trickling server cannot stretch it), and
+    # total seconds the whole collection may take. An overrun is an unread part, never a hang.
+    request_deadline: float = DEFAULT_REQUEST_DEADLINE
+    platform_budget: float = DEFAULT_PLATFORM_BUDGET
     # The project's fingerprint key: a collector that authenticates with a token may publish the alias
     # "fp:" + auditor.redact.fingerprint(kind, token, fingerprint_key) so a config holding the same token
     # joins to it without the value ever being stored.
     fingerprint_key: str = ""
+
+    def budget(self) -> Budget:
+        """A fresh time budget for one collection (started now)."""
+        from auditor.collectors.transport import Budget
+
+        return Budget(self.platform_budget, self.request_deadline)
 
 
 class Collector(Protocol):
     """Reads one platform. Must never write to it.
 
     `collect` returns a Snapshot whose `coverage` lists every call that failed (AccessDenied, 403, 429 after
-    retries, timeouts, not implemented); it raises `auditor.errors.CollectorError` only when nothing at all
+    retries, timeouts, not implemented) and whose `unread` names every data set it could not read (unknown,
+    never reported as empty: a list that failed to load is not an empty list); it raises
+    `auditor.errors.CollectorError` only when nothing at all
     could be collected (no credentials, authentication refused, endpoint unreachable).
     """
 

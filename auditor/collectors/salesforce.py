@@ -22,8 +22,18 @@ from auditor.clock import Clock, SystemClock, iso_time, parse_time
 from auditor.collectors.interface import CollectRequest
 from auditor.collectors.retry import RequestCounter, RetryableError, retry_after_of, with_retries
 from auditor.collectors.salesforce_auth import SalesforceSession, session_from_settings
+from auditor.collectors.transport import Budget, DeadlineExceeded, mount_deadlines
 from auditor.errors import CollectorError
-from auditor.model import AccessLevel, Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot
+from auditor.model import (
+    AccessLevel,
+    Capability,
+    Identity,
+    Platform,
+    PlatformCredential,
+    Skipped,
+    Snapshot,
+    Unread,
+)
 from auditor.progress import ProgressSink
 from auditor.redact import stable_id
 
@@ -93,6 +103,20 @@ class _QueryFailed(Exception):
     """One query could not be read; its message is the coverage reason."""
 
 
+# Query source -> (unread part, whether reach depends on it). The describe decides which system permissions
+# are read at all, so its failure leaves reach partly unknown too.
+_QUERY_PARTS: Mapping[str, tuple[str, bool]] = {
+    "User": ("users", True),
+    "PermissionSetAssignment": ("permissions", True),
+    "PermissionSet": ("permissions", True),
+    "ObjectPermissions": ("permissions", True),
+    "PermissionSet describe": ("permissions", True),
+    "LoginIpRange": ("login_ip_ranges", False),
+    "ConnectedApplication": ("connected_apps", False),
+    "OauthToken": ("oauth_tokens", False),
+}
+
+
 class _CountingSession(requests.Session):
     """A requests.Session that counts every request, remembers the last response, and pins `verify`.
 
@@ -100,8 +124,10 @@ class _CountingSession(requests.Session):
     Session.verify and a configured CA bundle would silently be ignored.
     """
 
-    def __init__(self, counter: RequestCounter, verify: str | bool) -> None:
+    def __init__(self, counter: RequestCounter, verify: str | bool, budget: Budget | None = None) -> None:
         super().__init__()
+        # A total deadline per request and the platform's budget (a read timeout alone bounds one read).
+        mount_deadlines(self, budget or Budget())
         self.counter = counter
         self.pinned_verify = verify
         self.last_response: requests.Response | None = None
@@ -184,9 +210,12 @@ class SalesforceCollector:
         settings = request.settings
         counter = RequestCounter()
         ca_bundle = settings.get("ca_bundle")
-        http = _CountingSession(counter, str(ca_bundle) if ca_bundle else True)
+        http = _CountingSession(counter, str(ca_bundle) if ca_bundle else True, request.budget())
         try:
             return self._collect(request, http, counter, clock=clock, progress=progress)
+        except DeadlineExceeded as exc:
+            # Only sign-in and the version probe get here (queries record their own): nothing was read.
+            raise CollectorError(f"salesforce: {exc}") from None
         finally:
             http.close()
 
@@ -251,6 +280,7 @@ class _Run:
         self.task = task
         self.sf: Salesforce | None = None
         self.coverage: list[Skipped] = []
+        self.unread: list[Unread] = []
         self.stopped: str | None = None
         self.permission_fields: tuple[str, ...] = CORE_PERMISSIONS
         self.restriction_fields: tuple[str, ...] = ()
@@ -262,6 +292,9 @@ class _Run:
         def attempt() -> Any:
             try:
                 return call()
+            except DeadlineExceeded as exc:
+                # Not retried: the budget, not the retry count, bounds how long a platform may take.
+                raise _QueryFailed(str(exc)) from exc
             except (requests.ConnectionError, requests.Timeout) as exc:
                 raise RetryableError(f"{what}: {type(exc).__name__}") from exc
             except SalesforceError as exc:
@@ -347,7 +380,7 @@ class _Run:
     def query(self, soql: str, source: str) -> list[dict[str, Any]] | None:
         """All records of a SOQL query (following nextRecordsUrl), or None with a coverage entry."""
         if self.stopped:
-            self.coverage.append(Skipped(f"salesforce:{source}", f"not queried: {self.stopped}"))
+            self.lost(source, f"not queried: {self.stopped}")
             return None
         assert self.sf is not None
         sf = self.sf
@@ -370,16 +403,22 @@ class _Run:
                 )
         except _SessionDead as exc:
             self.stopped = f"the access token was refused ({exc})"
-            self.coverage.append(Skipped(f"salesforce:{source}", self.stopped))
+            self.lost(source, self.stopped)
             return None
         except _LimitExhausted as exc:
             self.stopped = f"the org's API request limit is exhausted ({_first_line(str(exc))})"
-            self.coverage.append(Skipped(f"salesforce:{source}", self.stopped))
+            self.lost(source, self.stopped)
             return None
         except _QueryFailed as exc:
-            self.coverage.append(Skipped(f"salesforce:{source}", str(exc)))
+            self.lost(source, str(exc))
             return None
         return records
+
+    def lost(self, source: str, reason: str, category: str = "error") -> None:
+        """A query that could not be read: a coverage entry and an unread part (unknown, never empty)."""
+        self.coverage.append(Skipped(f"salesforce:{source}", reason, category))
+        part, affects_reach = _QUERY_PARTS.get(source, ("permissions", True))
+        self.unread.append(Unread(part, f"{source}: {reason}", category, affects_reach=affects_reach))
 
     # -- the queries -------------------------------------------------------------------------------------
 
@@ -400,19 +439,14 @@ class _Run:
         except (_QueryFailed, _LimitExhausted) as exc:
             if isinstance(exc, _LimitExhausted):
                 self.stopped = f"the org's API request limit is exhausted ({_first_line(str(exc))})"
-            self.coverage.append(
-                Skipped(
-                    "salesforce:PermissionSet describe", f"{exc}; only the core system permissions are read"
-                )
-            )
+            self.lost("PermissionSet describe", f"{exc}; only the core system permissions are read")
             return
         fields = described.get("fields") if isinstance(described, Mapping) else None
         if not isinstance(fields, list):
-            self.coverage.append(
-                Skipped(
-                    "salesforce:PermissionSet describe",
-                    "malformed answer; only the core system permissions are read",
-                )
+            self.lost(
+                "PermissionSet describe",
+                "malformed answer; only the core system permissions are read",
+                "malformed",
             )
             return
         names = {str(f.get("name")) for f in fields if isinstance(f, Mapping)}
@@ -752,4 +786,5 @@ def _build_snapshot(
         coverage=tuple(coverage),
         facts=facts,
         requests=requests_made,
+        unread=tuple(run.unread),
     )

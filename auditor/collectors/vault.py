@@ -19,6 +19,7 @@ from typing import Any
 from auditor.clock import Clock, parse_time
 from auditor.collectors.interface import CollectRequest
 from auditor.collectors.retry import RequestCounter, RetryableError, parse_retry_after, with_retries
+from auditor.collectors.transport import Budget
 from auditor.collectors.vault_policy import (
     Acl,
     PathRule,
@@ -28,7 +29,7 @@ from auditor.collectors.vault_policy import (
     parse_policy,
 )
 from auditor.errors import CollectorError
-from auditor.model import Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot
+from auditor.model import Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot, Unread
 from auditor.progress import ProgressSink
 from auditor.redact import DEFAULT_FINGERPRINT_KEY, fingerprint
 
@@ -93,7 +94,9 @@ class _Http:
     counter: RequestCounter
     attempts: int
     coverage: list[Skipped] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
     local: threading.local = field(default_factory=threading.local)
+    local_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def call(self, method: str, path: str, **kwargs: Any) -> Mapping[str, Any]:
         """One API call with retries; raises _Failed with a clear reason."""
@@ -117,8 +120,12 @@ class _Http:
         import hvac.exceptions as hx2
         import requests as rq
 
+        from auditor.collectors.transport import DeadlineExceeded
+
         try:
             return with_retries(attempt, attempts=self.attempts, counter=self.counter)
+        except DeadlineExceeded as exc:
+            raise _Failed(str(exc), "budget" if exc.budget else "timeout") from exc
         except RetryableError as exc:
             category = (
                 "throttled" if "RateLimit" in str(exc) else "timeout" if "Timeout" in str(exc) else "error"
@@ -133,15 +140,39 @@ class _Http:
         except (hx2.VaultError, rq.RequestException) as exc:
             raise _Failed(type(exc).__name__, "error") from exc
 
-    def try_call(self, source: str, method: str, path: str, **kwargs: Any) -> Mapping[str, Any] | None:
-        """A call whose failure becomes a coverage entry (404 on LIST means empty and is not recorded)."""
+    def try_call(
+        self,
+        source: str,
+        method: str,
+        path: str,
+        *,
+        part: str | None = None,
+        affects_reach: bool = False,
+        **kwargs: Any,
+    ) -> Mapping[str, Any] | None:
+        """A call whose failure becomes a coverage entry (404 on LIST means empty and is not recorded) and,
+        with `part`, an unread part of the snapshot: what it would have told is unknown, not empty."""
         try:
             return self.call(method, path, **kwargs)
         except _Failed as exc:
             if exc.category == "not_found" and method == "LIST":
                 return {"data": {"keys": []}}
             self.coverage.append(Skipped(f"vault:{source}", exc.reason, exc.category))
+            if part is not None:
+                self.lost(part, f"{source}: {exc.reason}", exc.category, affects_reach=affects_reach)
             return None
+
+    def lost(
+        self,
+        part: str,
+        reason: str,
+        category: str = "error",
+        *,
+        subject: str | None = None,
+        affects_reach: bool = False,
+    ) -> None:
+        with self.local_lock:
+            self.unread.append(Unread(part, reason, category, subject=subject, affects_reach=affects_reach))
 
 
 def _data(resp: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -173,8 +204,11 @@ class VaultCollector:
             raise CollectorError("vault: no token (set VAULT_TOKEN or write ~/.vault-token)")
         fp_key = str(getattr(request, "fingerprint_key", None) or DEFAULT_FINGERPRINT_KEY)
         counter = RequestCounter()
+        budget = request.budget()
         http = _Http(
-            _make_client(addr, token, settings, request, counter), counter, max(1, request.max_retries)
+            _make_client(addr, token, settings, request, counter, budget),
+            counter,
+            max(1, request.max_retries),
         )
         progress.start("vault", total=None)
         try:
@@ -185,21 +219,30 @@ class VaultCollector:
             progress.advance("vault")
             tokens = [(self_info, [f"fp:{fingerprint('vault_token', token, fp_key)}"])]
             for extra in self._extra_tokens:
-                other = _Http(_make_client(addr, extra, settings, request, counter), counter, http.attempts)
+                other = _Http(
+                    _make_client(addr, extra, settings, request, counter, budget), counter, http.attempts
+                )
                 info = _data(
-                    other.try_call("token lookup-self (agent token)", "GET", "auth/token/lookup-self")
+                    other.try_call(
+                        "token lookup-self (agent token)", "GET", "auth/token/lookup-self", part="tokens"
+                    )
                 )
                 http.coverage.extend(other.coverage)
+                http.unread.extend(other.unread)
                 if info:
                     tokens.append((info, [f"fp:{fingerprint('vault_token', extra, fp_key)}"]))
 
             policies, policy_errors = _policies(http)
             progress.advance("vault")
-            auth_mounts = _data(http.try_call("sys/auth", "GET", "sys/auth"))
+            auth_mounts = _data(
+                http.try_call("sys/auth", "GET", "sys/auth", part="auth_mounts", affects_reach=True)
+            )
             approles = _approles(http, auth_mounts)
             progress.advance("vault")
-            audit_resp = http.try_call("sys/audit", "GET", "sys/audit")
-            mounts = _data(http.try_call("sys/mounts", "GET", "sys/mounts"))
+            audit_resp = http.try_call("sys/audit", "GET", "sys/audit", part="audit_devices")
+            mounts = _data(
+                http.try_call("sys/mounts", "GET", "sys/mounts", part="mounts", affects_reach=True)
+            )
             kv_limit = int(settings.get("kv_max_secrets") or DEFAULT_KV_LIMIT)
             secrets, dynamic = _secret_paths(http, mounts, kv_limit)
             progress.advance("vault")
@@ -230,6 +273,9 @@ class VaultCollector:
                             "vault:token lookup-accessor", f"accessor {identifier}: {exc.reason}", category
                         )
                     )
+                    if category != "not_found":
+                        # Denied or timed out: whether the accessor exists, and what it holds, is unknown.
+                        http.lost("tokens", f"lookup-accessor {identifier}: {exc.reason}", category)
                     continue
                 if info:
                     tokens.append((info, []))
@@ -286,6 +332,16 @@ class VaultCollector:
                     )
                 )
                 reach[baseline_id] = evaluator.reach(names_b)
+            for ident in identities:
+                # A listed policy that could not be read or parsed hides part of this identity's reach.
+                hidden = sorted(set(ident.attributes.get("policies") or ()) & policy_errors)
+                if hidden:
+                    http.lost(
+                        "policies",
+                        f"policies {', '.join(hidden)} could not be read or parsed",
+                        subject=ident.id,
+                        affects_reach=True,
+                    )
             audit_devices = _audit_devices(audit_resp)
             facts: dict[str, Any] = {
                 "addr": addr,
@@ -324,6 +380,7 @@ class VaultCollector:
             coverage=tuple(http.coverage),
             facts=facts,
             requests=counter.count,
+            unread=tuple(http.unread),
         )
 
 
@@ -340,12 +397,21 @@ def _find_token(settings: Mapping[str, Any]) -> str | None:
 
 
 def _make_client(
-    addr: str, token: str, settings: Mapping[str, Any], request: CollectRequest, counter: RequestCounter
+    addr: str,
+    token: str,
+    settings: Mapping[str, Any],
+    request: CollectRequest,
+    counter: RequestCounter,
+    budget: Budget,
 ) -> Any:
     import hvac
     import requests
 
+    from auditor.collectors.transport import mount_deadlines
+
     session = requests.Session()
+    # A total deadline per request and the platform budget: hvac's timeout bounds only one socket read.
+    mount_deadlines(session, budget)
     # REQUESTS_CA_BUNDLE would override session.verify; the CA bundle is passed explicitly instead.
     session.trust_env = False
     ca = settings.get("ca_bundle") or os.environ.get("VAULT_CACERT")
@@ -370,7 +436,12 @@ def _make_client(
 
 
 def _policies(http: _Http) -> tuple[dict[str, tuple[PathRule, ...]], set[str]]:
-    names = _data(http.try_call("sys/policies/acl", "LIST", "sys/policies/acl")).get("keys", []) or []
+    names = (
+        _data(
+            http.try_call("sys/policies/acl", "LIST", "sys/policies/acl", part="policies", affects_reach=True)
+        ).get("keys", [])
+        or []
+    )
     result: dict[str, tuple[PathRule, ...]] = {}
     errors: set[str] = set()
 
@@ -396,10 +467,17 @@ def _approles(http: _Http, auth_mounts: Mapping[str, Any]) -> list[dict[str, Any
     for mount, info in sorted(auth_mounts.items()):
         if not isinstance(info, Mapping) or info.get("type") != "approle":
             continue
-        names = _data(http.try_call(f"auth/{mount}role", "LIST", f"auth/{mount}role")).get("keys", []) or []
+        names = (
+            _data(http.try_call(f"auth/{mount}role", "LIST", f"auth/{mount}role", part="approle_roles")).get(
+                "keys", []
+            )
+            or []
+        )
 
         def read(name: str, mount: str = mount) -> tuple[str, Mapping[str, Any] | None]:
-            return name, http.try_call(f"auth/{mount}role/{name}", "GET", f"auth/{mount}role/{name}")
+            return name, http.try_call(
+                f"auth/{mount}role/{name}", "GET", f"auth/{mount}role/{name}", part="approle_roles"
+            )
 
         with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
             for name, resp in pool.map(read, names):
@@ -463,13 +541,23 @@ def _secret_paths(
                 found = [{"mount": mount, "path": p, "version": 1} for p in paths]
             secrets.extend(found)
         elif kind in DYNAMIC_ENGINES:
-            roles = _data(http.try_call(f"{mount}roles", "LIST", f"{mount}roles")).get("keys", []) or []
+            roles = (
+                _data(
+                    http.try_call(f"{mount}roles", "LIST", f"{mount}roles", part="mounts", affects_reach=True)
+                ).get("keys", [])
+                or []
+            )
             entry: dict[str, Any] = {"type": kind, "roles": list(roles), "systems": []}
             if kind == "database":
-                conns = _data(http.try_call(f"{mount}config", "LIST", f"{mount}config")).get("keys", []) or []
+                conns = (
+                    _data(http.try_call(f"{mount}config", "LIST", f"{mount}config", part="mounts")).get(
+                        "keys", []
+                    )
+                    or []
+                )
                 for conn in conns:
                     plugin = _data(
-                        http.try_call(f"{mount}config/{conn}", "GET", f"{mount}config/{conn}")
+                        http.try_call(f"{mount}config/{conn}", "GET", f"{mount}config/{conn}", part="mounts")
                     ).get("plugin_name")
                     entry["systems"].append({"connection": conn, "plugin": plugin})
             dynamic[mount] = entry
@@ -482,7 +570,14 @@ def _list_recursive(http: _Http, mount: str, version: str, limit: int) -> list[s
     queue = [""]
     while queue and len(found) < limit:
         prefix = queue.pop(0)
-        keys = _data(http.try_call(f"{base}{prefix}", "LIST", f"{base}{prefix}")).get("keys", []) or []
+        keys = (
+            _data(
+                http.try_call(
+                    f"{base}{prefix}", "LIST", f"{base}{prefix}", part="kv_secrets", affects_reach=True
+                )
+            ).get("keys", [])
+            or []
+        )
         for key in keys:
             if key.endswith("/"):
                 queue.append(prefix + key)
@@ -492,6 +587,13 @@ def _list_recursive(http: _Http, mount: str, version: str, limit: int) -> list[s
         http.coverage.append(
             Skipped(f"vault:{mount}", f"KV listing stopped at the bound of {limit} secrets", "limit")
         )
+        # Secrets past the bound are unknown: their ages and the paths reach is evaluated over.
+        http.lost(
+            "kv_secrets",
+            f"{mount}: listing stopped at kv_max_secrets={limit}",
+            "limit",
+            affects_reach=True,
+        )
     return found
 
 
@@ -499,7 +601,7 @@ def _kv2_metadata(http: _Http, mount: str, paths: list[str]) -> list[dict[str, A
     """Metadata per secret (Vault has no batch read): bounded concurrency, ages of the current version."""
 
     def read(path: str) -> dict[str, Any]:
-        resp = http.try_call(f"{mount}metadata/{path}", "GET", f"{mount}metadata/{path}")
+        resp = http.try_call(f"{mount}metadata/{path}", "GET", f"{mount}metadata/{path}", part="kv_secrets")
         data = _data(resp)
         current = str(data.get("current_version", ""))
         version = (data.get("versions") or {}).get(current) or {}

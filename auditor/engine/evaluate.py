@@ -24,8 +24,11 @@ def evaluate(
 
     A check that raises becomes one NotEvaluated naming the exception class: a broken check is reported as
     missing coverage, never as a pass and never as a traceback. Results of a check that raised midway are
-    dropped, since a partial answer would read as complete.
+    dropped, since a partial answer would read as complete. A rule over a part of its platform the collector
+    could not read (the snapshot's `unread`) is NotEvaluated there (auditor/engine/unread.py).
     """
+    from auditor.engine.unread import unread_not_evaluated
+
     if predicates is None:
         from auditor.engine.predicates import PREDICATES
 
@@ -35,6 +38,8 @@ def evaluate(
     for rule in sorted(rules, key=lambda r: r.id):
         if not rule.enabled:
             continue
+        # A part of the platform that could not be read leaves the rule unjudged there, whatever it finds.
+        skipped.extend(unread_not_evaluated(rule, ctx))
         check = predicates.get(rule.check)
         if check is None:
             skipped.append(rule.not_evaluated("*", f"check {rule.check!r} is not available"))

@@ -109,6 +109,18 @@ def gap_summary(gap: ReachGap) -> dict[str, int]:
     return summary
 
 
+def gap_extra_text(gap: ReachGap) -> str:
+    """The extra count as text: a partial gap (some reach could not be read) is a lower bound, never 0."""
+    if gap.partial:
+        return f"at least {gap.extra_count} (partial)" if gap.extra_count else "unknown (partial)"
+    return str(gap.extra_count)
+
+
+def gap_worst_text(gap: ReachGap) -> str:
+    worst = gap.worst_level.value if gap.worst_level else ("unknown" if gap.partial else "no gap")
+    return worst + (" (escalation)" if gap.escalation else "")
+
+
 def sorted_gaps(gaps: Iterable[ReachGap]) -> list[ReachGap]:
     """Worst gaps first: escalation, then the worst level, then the number of extra capabilities."""
     return sorted(

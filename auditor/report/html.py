@@ -36,6 +36,7 @@ from auditor.report.common import (
     SEVERITY_ORDER,
     ReportOptions,
     all_secrets,
+    gap_extra_text,
     gap_summary,
     iso,
     jsonable,
@@ -113,7 +114,9 @@ def _gap_view(gap: ReachGap, limit: int | None) -> dict[str, Any]:
         "platform": gap.platform.value,
         "identity": gap.identity,
         "baseline": gap.baseline,
-        "extra_count": gap.extra_count,
+        # Text, not a number: a partial gap (some reach unread) reads "at least N (partial)", never 0.
+        "extra_count": gap_extra_text(gap),
+        "partial": gap.partial,
         "worst": gap.worst_level.value if gap.worst_level else "",
         "escalation": gap.escalation,
         "summary": gap_summary(gap),

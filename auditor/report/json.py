@@ -19,6 +19,7 @@ from auditor.model import (
     SecretMatch,
     SecretReference,
     Skipped,
+    Snapshot,
 )
 from auditor.report.common import (
     ReportOptions,
@@ -126,8 +127,31 @@ def _gap(g: ReachGap) -> dict[str, Any]:
         "worst_level": g.worst_level.value if g.worst_level else None,
         "summary": gap_summary(g),
         "escalation": g.escalation,
+        "partial": g.partial,
+        "unknown": list(g.unknown),
         "top": [
             {"action": c.action, "resource": c.resource, "level": c.level.value} for c in ranked_extra(g)
+        ],
+    }
+
+
+def _collector(snap: Snapshot) -> dict[str, Any]:
+    return {
+        "platform": snap.platform.value,
+        "source": snap.source,
+        "collected_at": iso(snap.collected_at),
+        "requests": snap.requests,
+        "duration_seconds": round(snap.duration_seconds, 3),
+        "complete": snap.complete,
+        "unread": [
+            {
+                "part": u.part,
+                "subject": u.subject,
+                "reason": u.reason,
+                "category": u.category,
+                "affects_reach": u.affects_reach,
+            }
+            for u in sorted(snap.unread, key=lambda u: (u.part, u.subject or "", u.reason))
         ],
     }
 
@@ -174,6 +198,7 @@ def document(result: ScanResult) -> dict[str, Any]:
         "resolutions": [_resolution(r) for r in sorted(result.resolutions, key=Resolution.sort_key)],
         "gaps": [_gap(g) for g in sorted_gaps(result.gaps)],
         "findings": [_finding(f) for f in sorted_findings(result.findings)],
+        "collectors": [_collector(s) for s in sorted(result.snapshots, key=lambda s: s.platform.value)],
         "coverage": {
             "complete": cov.complete,
             "files_scanned": cov.files_scanned,
@@ -193,6 +218,7 @@ def document(result: ScanResult) -> dict[str, Any]:
                 if cov.history_commits is not None
                 else {}
             ),
+            "platforms_partial": sorted(cov.platforms_partial),
         },
     }
 

@@ -11,6 +11,8 @@ from auditor.model import ScanResult
 from auditor.report.common import (
     SEVERITY_ORDER,
     ReportOptions,
+    gap_extra_text,
+    gap_worst_text,
     location_text,
     one_line,
     ranked_extra,
@@ -91,14 +93,12 @@ def _gap_lines(result: ScanResult) -> list[str]:
         "|---|---|---|---|---:|---|---|",
     ]
     for gap in sorted_gaps(result.gaps)[:TOP_GAPS]:
-        worst = gap.worst_level.value if gap.worst_level else "no gap"
-        if gap.escalation:
-            worst += " (escalation)"
+        worst = gap_worst_text(gap)
         top = "; ".join(escape(c.label) for c in ranked_extra(gap, GAP_EXAMPLES))
         lines.append(
             f"| {escape(gap.agent)} | {gap.platform.value} | {escape(gap.identity)} | "
             f"{escape(gap.baseline)} | "
-            f"{gap.extra_count} | {worst} | {top} |"
+            f"{gap_extra_text(gap)} | {worst} | {top} |"
         )
     return lines
 

@@ -22,6 +22,8 @@ from auditor.report.common import (
     SEVERITY_ORDER,
     ReportOptions,
     all_secrets,
+    gap_extra_text,
+    gap_worst_text,
     one_line,
     ranked_extra,
     safe_hint,
@@ -117,17 +119,16 @@ def _gaps_table(result: ScanResult) -> Table:
         table.add_column(column, overflow="fold")
     table.add_column("Top examples", overflow="fold", min_width=36)
     for gap in sorted_gaps(result.gaps):
-        worst = gap.worst_level.value if gap.worst_level else "no gap"
-        style = "bold red" if gap.escalation or worst == "admin" else ("yellow" if worst == "write" else "")
+        level = gap.worst_level.value if gap.worst_level else ""
+        style = "bold red" if gap.escalation or level == "admin" else ("yellow" if level == "write" else "")
         examples = "\n".join(one_line(c.label) for c in ranked_extra(gap, TOP_EXAMPLES))
-        if gap.escalation:
-            worst += " (escalation)"
+        worst = gap_worst_text(gap)
         table.add_row(
             _text(gap.agent),
             _text(gap.platform.value),
             _text(gap.identity),
             _text(gap.baseline),
-            _text(str(gap.extra_count)),
+            _text(gap_extra_text(gap)),
             _text(worst, style),
             Text(examples or "-"),
         )
