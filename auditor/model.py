@@ -469,6 +469,9 @@ class Unread:
         where = f" of {self.subject}" if self.subject else ""
         return f"{self.part}{where} not read ({self.reason})"
 
+    def sort_key(self) -> SortKey:
+        return (self.part, opt_str(self.subject), self.reason, self.category, self.affects_reach)
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -558,7 +561,7 @@ class ReachGap:
         return max((c.level for c in self.extra), key=lambda lv: lv.rank, default=None)
 
     def sort_key(self) -> SortKey:
-        return (self.agent, self.platform.value, self.identity, self.baseline, self.extra_count)
+        return (self.agent, self.platform.value, self.identity, self.baseline, self.extra_count, self.partial)
 
 
 @dataclass(frozen=True)

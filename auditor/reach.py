@@ -66,7 +66,7 @@ def compute_gaps(
     gaps: dict[tuple[str, str, str], ReachGap] = {}
     for res in resolutions:
         snap = snapshots.get(res.platform)
-        if snap is None or snap.baseline is None or snap.baseline not in snap.reach:
+        if snap is None or snap.baseline is None:
             continue
         key = (res.agent, res.platform.value, res.identity_id)
         if key in gaps:
@@ -76,11 +76,12 @@ def compute_gaps(
         unknown += [u.label for u in snap.reach_unknown(snap.baseline) if u.subject is not None]
         unknown = list(dict.fromkeys(unknown))
         subject = snap.reach.get(res.identity_id)
-        if subject is None:
-            if not unknown:
-                continue
-            subject = frozenset()
-        extra = compare(subject, snap.reach[snap.baseline])
+        base = snap.reach.get(snap.baseline)
+        if (subject is None or base is None) and not unknown:
+            continue
+        # With the baseline's reach unknown nothing can be subtracted: no extra is claimed, the gap is
+        # unknown (partial), never a count that might be too high or a "0".
+        extra = compare(subject, base) if subject is not None and base is not None else ()
         baseline_name = next((i.name for i in snap.identities if i.id == snap.baseline), snap.baseline)
         gaps[key] = ReachGap(
             agent=res.agent,

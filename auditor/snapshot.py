@@ -49,7 +49,7 @@ def snapshot_to_dict(snapshot: Snapshot) -> dict[str, Any]:
                 "category": u.category,
                 "affects_reach": u.affects_reach,
             }
-            for u in sorted(snapshot.unread, key=lambda u: (u.part, u.subject or "", u.reason))
+            for u in sorted(snapshot.unread, key=Unread.sort_key)
         ],
         "identities": [
             {

@@ -114,8 +114,9 @@ def describe_error(exc: BaseException | str) -> tuple[str, str]:
     if isinstance(exc, ReadTimeoutError | ConnectTimeoutError):
         return "timeout", "timeout"
     if isinstance(exc, ResponseParserError):
-        # moto answers unimplemented operations with a 500 the parser cannot read.
-        return "not implemented by the endpoint (unparseable response)", "not_implemented"
+        # A body that is not the protocol's XML/JSON: garbage from a proxy, or an operation the endpoint
+        # does not implement (moto answers those with an HTML 500).
+        return "unparseable response (malformed, or not implemented by the endpoint)", "malformed"
     if isinstance(exc, EndpointConnectionError):
         return "endpoint unreachable", "error"
     return f"{type(exc).__name__}", "error"

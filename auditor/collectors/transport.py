@@ -80,31 +80,35 @@ _local = threading.local()
 
 
 class _Watch:
-    """The connections one HTTP attempt uses; `expire` shuts their sockets so a blocked read returns."""
+    """The sockets one HTTP attempt uses; `expire` shuts them down so a blocked read returns.
+
+    Sockets, not connections, are kept: http.client drops `conn.sock` as soon as the headers say the server
+    will close, while the response still reads the body from that same socket.
+    """
 
     def __init__(self) -> None:
         self.expired = False
-        self._conns: list[HTTPConnection] = []
+        self._socks: list[socket.socket] = []
         self._lock = threading.Lock()
 
     def attach(self, conn: HTTPConnection) -> None:
+        sock = getattr(conn, "sock", None)
+        if sock is None:
+            return
         with self._lock:
-            if not any(c is conn for c in self._conns):
-                self._conns.append(conn)
+            if not any(s is sock for s in self._socks):
+                self._socks.append(sock)
             if self.expired:
-                _shutdown(conn)
+                _shutdown(sock)
 
     def expire(self) -> None:
         with self._lock:
             self.expired = True
-            for conn in self._conns:
-                _shutdown(conn)
+            for sock in self._socks:
+                _shutdown(sock)
 
 
-def _shutdown(conn: HTTPConnection) -> None:
-    sock = getattr(conn, "sock", None)
-    if sock is None:
-        return
+def _shutdown(sock: socket.socket) -> None:
     # The plain socket's shutdown, also under TLS: it wakes a read blocked in another thread without
     # touching the TLS object that thread is using.
     with contextlib.suppress(OSError, ValueError, TypeError):

@@ -20,6 +20,7 @@ from auditor.model import (
     SecretReference,
     Skipped,
     Snapshot,
+    Unread,
 )
 from auditor.report.common import (
     ReportOptions,
@@ -151,7 +152,7 @@ def _collector(snap: Snapshot) -> dict[str, Any]:
                 "category": u.category,
                 "affects_reach": u.affects_reach,
             }
-            for u in sorted(snap.unread, key=lambda u: (u.part, u.subject or "", u.reason))
+            for u in sorted(snap.unread, key=Unread.sort_key)
         ],
     }
 
@@ -198,7 +199,7 @@ def document(result: ScanResult) -> dict[str, Any]:
         "resolutions": [_resolution(r) for r in sorted(result.resolutions, key=Resolution.sort_key)],
         "gaps": [_gap(g) for g in sorted_gaps(result.gaps)],
         "findings": [_finding(f) for f in sorted_findings(result.findings)],
-        "collectors": [_collector(s) for s in sorted(result.snapshots, key=lambda s: s.platform.value)],
+        "collectors": [_collector(s) for s in sorted(result.snapshots, key=Snapshot.sort_key)],
         "coverage": {
             "complete": cov.complete,
             "files_scanned": cov.files_scanned,

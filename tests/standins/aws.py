@@ -34,6 +34,10 @@ class _Injection:
     body: bytes
     headers: dict[str, str]
     times: int
+    # Seconds to wait before answering (a stalled endpoint), and seconds between single body bytes (a
+    # trickling one: every read returns in time, the answer never completes).
+    stall: float = 0.0
+    trickle: float = 0.0
 
 
 @dataclass
@@ -45,6 +49,8 @@ class RecordingProxy:
     injections: list[_Injection] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Set by stop(): stalled and trickling answers end then, so no handler thread outlives its test for long.
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     @property
     def url(self) -> str:
@@ -59,8 +65,13 @@ class RecordingProxy:
         body: bytes = b"",
         headers: dict[str, str] | None = None,
         times: int = 1,
+        *,
+        stall: float = 0.0,
+        trickle: float = 0.0,
     ) -> None:
-        self.injections.append(_Injection(match, status, body, dict(headers or {}), times))
+        self.injections.append(
+            _Injection(match, status, body, dict(headers or {}), times, stall=stall, trickle=trickle)
+        )
 
     def start(self) -> RecordingProxy:
         proxy = self
@@ -90,12 +101,24 @@ class RecordingProxy:
                     if injection:
                         injection.times -= 1
                 if injection:
+                    if injection.stall and proxy.stopping.wait(injection.stall):
+                        return
                     self.send_response(injection.status)
                     for k, v in injection.headers.items():
                         self.send_header(k, v)
                     self.send_header("Content-Length", str(len(injection.body)))
                     self.end_headers()
-                    self.wfile.write(injection.body)
+                    if not injection.trickle:
+                        self.wfile.write(injection.body)
+                        return
+                    for byte in injection.body:
+                        try:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                        except OSError:
+                            return
+                        if proxy.stopping.wait(injection.trickle):
+                            return
                     return
                 conn = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in {"host", "connection"}}
@@ -120,6 +143,7 @@ class RecordingProxy:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()

@@ -407,6 +407,14 @@ class Fault:
     malformed: bool = False
     # Match the Graph path (relative to /v1.0, e.g. "/applications") exactly instead of by substring.
     exact: bool = False
+    # Seconds between single bytes of a 200 answer that never completes (outer GETs only): each read
+    # returns in time, the answer never ends.
+    trickle: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Trickle:
+    interval: float
 
 
 @dataclass(frozen=True)
@@ -439,6 +447,7 @@ class GraphStandIn:
         # token -> the application permissions it carries (None: unrestricted)
         self._token_permissions: dict[str, frozenset[str] | None] = {}
         self._lock = threading.Lock()
+        self._stopping = threading.Event()
         self._ca = trustme.CA()
         self._tmp = tempfile.TemporaryDirectory(prefix="graph-standin-")
         self.ca_bundle = str(Path(self._tmp.name) / "ca.pem")
@@ -458,6 +467,7 @@ class GraphStandIn:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
         self._tmp.cleanup()
@@ -569,7 +579,21 @@ class GraphStandIn:
         )
         if isinstance(body, str):
             return Response(body, status=status, headers=headers, content_type="application/json")
+        if isinstance(body, _Trickle):
+            return Response(
+                self._trickle(body.interval),
+                status=200,
+                headers={"Content-Length": "100000"},
+                content_type="application/json",
+                direct_passthrough=True,
+            )
         return self._json(status, body, headers)
+
+    def _trickle(self, interval: float) -> Iterator[bytes]:
+        for _ in range(100_000):
+            yield b" "
+            if self._stopping.wait(interval):
+                return
 
     # ----- identity platform ---
     def _discovery(self) -> dict[str, Any]:
@@ -693,6 +717,8 @@ class GraphStandIn:
             )
         fault = self._fault(path)
         if fault is not None:
+            if fault.trickle:
+                return 200, {}, _Trickle(fault.trickle)
             if fault.malformed:
                 return 200, {}, '{"value": [ this is not json'
             headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
