@@ -54,6 +54,7 @@ def test_top_level_shape() -> None:
         "resolutions",
         "gaps",
         "findings",
+        "collectors",
         "coverage",
     ]
     assert doc["schema_version"] == SCHEMA_VERSION
