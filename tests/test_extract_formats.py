@@ -591,3 +591,18 @@ def test_evidence_markers_compile_for_vectorscan_when_available() -> None:
     assert not MarkerSet([b"zzz-not-here"]).any(b"plain text")
     if hyperscan_available():
         assert evidence_markers()._db is not None
+
+
+def test_vault_policy_with_brace_on_the_next_line_keeps_clean_key_paths() -> None:
+    from auditor.extract.lineformats import load_hcl
+
+    doc = load_hcl(
+        'path "secret/data/app/*"\n{\n  capabilities = ["read"]\n}\n\n'
+        'path "auth/token/renew-self" {\n  capabilities = ["update"]\n}\n'
+    )
+    assert doc.data == {
+        "path": [
+            {"secret/data/app/*": {"capabilities": ["read"]}},
+            {"auth/token/renew-self": {"capabilities": ["update"]}},
+        ]
+    }

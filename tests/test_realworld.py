@@ -227,3 +227,24 @@ def test_readme_table_is_current(result: ScanResult, expected: dict[str, Any], u
 def test_every_folder_has_expectations(expected: dict[str, Any]) -> None:
     folders = {f.split("/", 1)[0] for f in _corpus_files()}
     assert folders == set(expected), (sorted(folders - set(expected)), sorted(set(expected) - folders))
+
+
+def test_reports_show_the_evidence_behind_each_decision(result: ScanResult) -> None:
+    import json
+
+    from auditor.report import FormatChoice, render, render_inventory
+
+    report = json.loads(render(FormatChoice.JSON, result))
+    agents = {a["name"]: a for a in report["agents"]}
+    release = agents["gh-release-agent"]
+    assert release["multi_user"] is False and release["multi_user_reason"]
+    aws = next(c for c in release["connections"] if c["platform"] == "aws")
+    assert aws["auth_model"] == "service_account_role" and "GitHub OIDC" in aws["reason"]
+    homelab = next(
+        a
+        for a in report["agents"]
+        if a["name"].endswith("github") and any("mcp-vscode-homelab" in m["path"] for m in a["manifests"])
+    )
+    assert "personal MCP client configuration (VS Code)" in homelab["multi_user_reason"]
+    table = render_inventory(result)
+    assert "Evidence" in table and "workload identity federation" in table

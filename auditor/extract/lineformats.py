@@ -234,11 +234,17 @@ def load_toml(text: str) -> Doc:
 def _normalise_hcl(node: Any) -> Any:
     """python-hcl2 keeps quotes on strings and labels and wraps blocks in lists: undo both."""
     if isinstance(node, dict):
-        return {
-            str(k).strip('"'): _normalise_hcl(v)
-            for k, v in node.items()
-            if k not in ("__is_block__", "__start_line__")
-        }
+        out: dict[str, Any] = {}
+        for k, v in node.items():
+            if k in ("__is_block__", "__start_line__", "__comments__", "__inline_comments__"):
+                continue
+            value = _normalise_hcl(v)
+            if not str(k).strip() and isinstance(value, dict):
+                # A block whose `{` sits on the next line: python-hcl2 keeps the newline as a label.
+                out.update(value)
+            else:
+                out[str(k).strip('"')] = value
+        return out
     if isinstance(node, list):
         if len(node) == 1 and isinstance(node[0], dict):
             return _normalise_hcl(node[0])

@@ -249,4 +249,20 @@ def render_inventory(result: ScanResult, *, options: ReportOptions) -> str:
     """Only the agent inventory table (`botaudit inventory`)."""
     console = _console(options)
     console.print(inventory_table(result) if result.agents else Text("No agents found."))
+    if result.agents:
+        console.print(_evidence_table(result))
     return _export(console)
+
+
+def _evidence_table(result: ScanResult) -> Table:
+    """Why each agent is single- or multi-user and why each connection has its auth model."""
+    table = Table(title="Evidence", box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
+    for column in ("Agent", "Decision", "Because"):
+        table.add_column(column, overflow="fold")
+    for agent in sorted(result.agents, key=Agent.sort_key):
+        audience = "multi-user" if agent.multi_user else "single-user"
+        table.add_row(_text(agent.name, "bold"), _text(audience), _text(agent.multi_user_reason or "-"))
+        for conn in sorted(agent.connections, key=Connection.sort_key):
+            decision = f"{conn.platform.value}: {conn.auth_model.value}"
+            table.add_row(_text(""), _text(decision), _text(conn.reason or "-"))
+    return table
