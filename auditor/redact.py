@@ -1,31 +1,85 @@
-"""The one place secret values become safe text: previews and keyed fingerprints."""
+"""The one place secret values become safe text: previews and keyed, memory-hard fingerprints.
+
+A report reader must not be able to recover a secret from what botaudit prints:
+
+* **Previews** show only a documented public prefix (`ghp_`, `AKIA`, `xoxb-`), never a character of the
+  secret part, and never any part of a password or generic secret. No length is shown: the length of a
+  password is half of guessing it.
+* **Fingerprints** are scrypt (memory-hard: 16 MiB and tens of milliseconds per guess) over the value, salted
+  with an HMAC of the credential kind under the project's key. Without the key nothing can be checked at
+  all; with the built-in default key every guess still costs a full scrypt, so a dictionary or a brute force
+  over a short password's unknown characters costs years instead of a minute. The same value under the
+  same key gives the same fingerprint on every machine, so baselines travel between CI and laptops.
+
+Each distinct value is derived once per process: the cache is keyed by a fast HMAC of the value (never the
+value itself), so the memory-hard step is paid once per secret, not once per occurrence.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import threading
 
-# Used when botaudit.yaml sets no `fingerprint_key`. A per-project key stops anyone holding a report from
-# confirming a guessed password against its fingerprint; the default still prevents plain dictionary lookups
-# from public rainbow tables of unkeyed SHA-256.
+__all__ = [
+    "DEFAULT_FINGERPRINT_KEY",
+    "FINGERPRINT_KEY_ENV",
+    "MASK",
+    "SCRYPT_N",
+    "SCRYPT_R",
+    "fingerprint",
+    "redact",
+    "scrub",
+    "stable_id",
+]
+
+# Used when neither botaudit.yaml (`fingerprint_key`) nor BOTAUDIT_FINGERPRINT_KEY sets one. It is public
+# (it is in this file), so the scan warns when it is in use; scrypt keeps guessing slow even then.
 DEFAULT_FINGERPRINT_KEY = "botaudit-v1-default-fingerprint-key"
+FINGERPRINT_KEY_ENV = "BOTAUDIT_FINGERPRINT_KEY"
 
-PREVIEW_CHARS = 4
+# scrypt cost: N=2^14, r=8 is 16 MiB of memory and ~45 ms of one core per derivation on the 2-core
+# development machine (bench/README.md). Changing these changes every fingerprint (and so every baseline).
+SCRYPT_N = 1 << 14
+SCRYPT_R = 8
+SCRYPT_P = 1
+_SCRYPT_MAXMEM = 64 * 1024 * 1024
+_VERSION = b"botaudit-fingerprint-v2"
+
+MASK = "****"
+
+_cache: dict[bytes, str] = {}
+_cache_lock = threading.Lock()
+_CACHE_MAX = 100_000
 
 
-def redact(value: str, keep: int = PREVIEW_CHARS) -> str:
-    """A preview that never shows more than the first `keep` (at most 4) characters of a value."""
-    keep = min(keep, PREVIEW_CHARS)
-    if len(value) <= keep * 2:
-        # Too short to show any of it without revealing a large share.
-        return "*" * min(len(value), 8) or "*"
-    return value[:keep] + "…" + f"({len(value)} chars)"
+def redact(value: str, public_prefixes: tuple[str, ...] | list[str] = ()) -> str:
+    """A preview of a secret: the public prefix its detector declares (when the value has it) and a mask.
+    Nothing of the secret part and not its length."""
+    for prefix in sorted(public_prefixes, key=len, reverse=True):
+        if prefix and value.startswith(prefix) and len(value) > len(prefix):
+            return prefix + MASK
+    return MASK
 
 
 def fingerprint(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> str:
-    """HMAC-SHA-256 of kind + value under the project key, first 16 hex characters."""
-    mac = hmac.new(key.encode("utf-8"), f"{kind}\x00{value}".encode("utf-8", "surrogatepass"), hashlib.sha256)
-    return mac.hexdigest()[:16]
+    """16 hex characters: scrypt over `value`, salted with HMAC-SHA-256(key, kind). Memory-hard, keyed."""
+    data = value.encode("utf-8", "surrogatepass")
+    key_bytes = key.encode("utf-8", "surrogatepass")
+    kind_bytes = kind.encode("utf-8", "surrogatepass")
+    lookup = hmac.new(key_bytes, b"cache\x00" + kind_bytes + b"\x00" + data, hashlib.sha256).digest()
+    cached = _cache.get(lookup)
+    if cached is not None:
+        return cached
+    salt = hmac.new(key_bytes, _VERSION + b"\x00" + kind_bytes, hashlib.sha256).digest()
+    derived = hashlib.scrypt(
+        data, salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=_SCRYPT_MAXMEM, dklen=8
+    ).hex()
+    with _cache_lock:
+        if len(_cache) >= _CACHE_MAX:
+            _cache.clear()  # a bound, not an eviction policy: scans with this many secrets are rare
+        _cache[lookup] = derived
+    return derived
 
 
 def stable_id(*parts: object) -> str:
@@ -35,8 +89,8 @@ def stable_id(*parts: object) -> str:
 
 
 def scrub(text: str, secrets: list[str] | tuple[str, ...]) -> str:
-    """Replace every occurrence of the given secret values in `text` with their redacted preview."""
+    """Replace every occurrence of the given secret values in `text` with a mask."""
     for secret in sorted(set(secrets), key=len, reverse=True):
         if secret and len(secret) >= 6:
-            text = text.replace(secret, redact(secret))
+            text = text.replace(secret, MASK)
     return text

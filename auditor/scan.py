@@ -29,6 +29,7 @@ from auditor.model import (
 from auditor.progress import NullProgress, ProgressSink
 from auditor.reach import compute_gaps
 from auditor.reconcile import anchor_findings, link_declared, reconcile
+from auditor.redact import DEFAULT_FINGERPRINT_KEY, FINGERPRINT_KEY_ENV
 from auditor.resolve import resolve
 from auditor.snapshot import load_snapshot
 
@@ -91,6 +92,10 @@ def load_project_config(options: ScanOptions) -> Config:
 
 
 BASELINE_FILENAMES = frozenset({".botaudit-baseline.json"})
+DEFAULT_KEY_WARNING = (
+    "secret fingerprints use the built-in default key: anyone can test guesses against them (slowly). "
+    f"Set {FINGERPRINT_KEY_ENV} from a CI secret, or fingerprint_key in botaudit.yaml"
+)
 
 
 def scan_tree(
@@ -455,6 +460,8 @@ def run(
         findings, files=files, config=config, baseline=baseline, clock=clock
     )
     warnings.items.extend(suppress_warnings)
+    if config.fingerprint_key == DEFAULT_FINGERPRINT_KEY and any(f.secrets for f in files):
+        warnings.items.append(DEFAULT_KEY_WARNING)
     for message in warnings.items:
         progress.warn(message)
 

@@ -5,9 +5,10 @@ validated Config. Every error names the file, the line and the key; no bad value
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from auditor.config.schema import (
 )
 from auditor.errors import ConfigError
 from auditor.model import Severity
-from auditor.redact import DEFAULT_FINGERPRINT_KEY, redact
+from auditor.redact import DEFAULT_FINGERPRINT_KEY, FINGERPRINT_KEY_ENV, redact
 
 if TYPE_CHECKING:
     import jsonschema
@@ -437,11 +438,27 @@ def _normalise_glob(pattern: str) -> str:
     return pattern
 
 
+def _with_env_key(config: Config) -> Config:
+    """BOTAUDIT_FINGERPRINT_KEY (a CI secret) wins over botaudit.yaml: a key committed with the repository
+    is known to everyone who can read the repository."""
+    env = os.environ.get(FINGERPRINT_KEY_ENV)
+    if not env:
+        return config
+    if len(env) < 16:  # the value itself is never echoed: it is a key
+        raise ConfigError(f"{FINGERPRINT_KEY_ENV}: expected a string of at least 16 characters")
+    return replace(config, fingerprint_key=env)
+
+
 def load_config(path: Path | None, *, rules: Sequence[Rule] | None = None) -> Config:
     """Load and strictly validate a config file; `None` gives the defaults. Raises ConfigError.
 
     With `rules`, rule references and each rule's `params` are validated too (as validate_rule_refs does).
+    The fingerprint key comes from BOTAUDIT_FINGERPRINT_KEY when set, else from the file.
     """
+    return _with_env_key(_load_config(path, rules=rules))
+
+
+def _load_config(path: Path | None, *, rules: Sequence[Rule] | None) -> Config:
     if path is None:
         return Config()
     source = str(path)

@@ -423,10 +423,11 @@ CONFIG_SCHEMA: Mapping[str, Any] = {
         "fingerprint_key": {
             "type": "string",
             "minLength": 16,
-            "description": "Key of the keyed hash (HMAC-SHA-256) that fingerprints secret values in "
-            "reports and baselines. A project-specific key (16+ characters) stops anyone holding a report "
-            "from testing guessed passwords against it. It is not a credential for anything else; changing "
-            "it changes every fingerprint.",
+            "description": "Key for the fingerprints of secret values in reports and baselines (scrypt, "
+            "salted with this key). A project-specific key (16+ characters) stops anyone holding a report "
+            "from testing guessed passwords against it. Better: set BOTAUDIT_FINGERPRINT_KEY from a CI "
+            "secret; it wins over this file, which everyone who reads the repository can see. Changing the "
+            "key changes every fingerprint.",
             "examples": ["change-me-to-a-long-random-project-string"],
         },
         "agents": {

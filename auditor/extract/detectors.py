@@ -13,10 +13,10 @@ group `secret` when present, else the whole match; a `key` group names the assig
 candidate and the key must name a secret), `assume_key` (the key a generic rule without a `key` group judges
 its value under), `partner` (detector ids whose hit nearby raises confidence), `window` (characters after the
 keyword's line the regex may still need), `public_prefix` (the fixed, documented start of every value, such
-as `ghp_`: the only part of a value a report may show), `description`, `checksum` (a structural check from
-auditor/extract/validators.py: a value that verifies is high confidence, one that fails is low), and
-`checksum_required` (a value that fails the check is no match at all: a Docker `auth` that is not base64 of
-`user:password`).
+as `ghp_`, or a list of them: the only part of a value a report may show; never for passwords or generic
+secrets), `description`, `checksum` (a structural check from auditor/extract/validators.py: a value that
+verifies is high confidence, one that fails is low), and `checksum_required` (a value that fails the check is
+no match at all: a Docker `auth` that is not base64 of `user:password`).
 
 Every regex must run in linear time: regexcheck.check_linear rejects unbounded and ambiguous quantifiers
 when the file loads, and the engine runs a detector only on regions of at most its maximum match width
@@ -142,7 +142,7 @@ class Detector:
     # The longest text one match can span (bounded: regexcheck); regions around keyword hits use it.
     max_width: int = 0
     # The documented fixed start of every value (`ghp_`, `AKIA`, `xoxb-`): public, so reports may show it.
-    public_prefix: str | None = None
+    public_prefixes: tuple[str, ...] = ()
     # A structural check the value carries (validators.VALIDATORS): checksum suffix, macaroon, JWT header.
     checksum: str | None = None
     checksum_required: bool = False
@@ -265,11 +265,17 @@ def _parse_detector(path: Path, data: Any) -> Detector:
     description = data.get("description", "")
     if not isinstance(description, str):
         raise _fail(source, "`description` must be a string")
-    public_prefix = data.get("public_prefix")
-    if public_prefix is not None and (
-        not isinstance(public_prefix, str) or not 2 <= len(public_prefix) <= 16 or not public_prefix.isascii()
+    raw_prefix = data.get("public_prefix")
+    public_prefixes = (raw_prefix,) if isinstance(raw_prefix, str) else raw_prefix
+    if public_prefixes is None:
+        public_prefixes = ()
+    if not isinstance(public_prefixes, (list, tuple)) or not all(
+        isinstance(p, str) and 2 <= len(p) <= 32 and p.isascii() for p in public_prefixes
     ):
-        raise _fail(source, "`public_prefix` must be an ASCII string of 2 to 16 characters")
+        raise _fail(
+            source, "`public_prefix` must be an ASCII string of 2 to 32 characters, or a list of them"
+        )
+    public_prefixes = tuple(public_prefixes)
     checksum = data.get("checksum")
     if checksum is not None and checksum not in VALIDATORS:
         raise _fail(source, f"`checksum` must be one of: {', '.join(sorted(VALIDATORS))}")
@@ -288,15 +294,15 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         # The prefilter must let every positive example through, or the detector could never fire on it.
         if not any(kw in example.lower() for kw in keywords):
             raise _fail(source, f"examples.match[{i}] contains none of the keywords")
-        if public_prefix is not None:
+        if public_prefixes:
             # A prefix is public only if it is the fixed start of every value: prove it on the examples.
             found = regex.search(example)
             value = None
             if found is not None:
                 value = found.group("secret") if "secret" in regex.groupindex else found.group(0)
-            if value is not None and not value.startswith(public_prefix):
-                raise _fail(source, f"examples.match[{i}]: the value does not start with `public_prefix`")
-    if public_prefix is not None and (flags["generic"] or kind == "password"):
+            if value is not None and not value.startswith(public_prefixes):
+                raise _fail(source, f"examples.match[{i}]: the value does not start with a `public_prefix`")
+    if public_prefixes and (flags["generic"] or kind == "password"):
         raise _fail(source, "`public_prefix` is for fixed token formats, never passwords or generic secrets")
 
     return Detector(
@@ -319,7 +325,7 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         assume_key=assume_key,
         description=description.strip(),
         max_width=min(width, _MAX_REGION),
-        public_prefix=public_prefix,
+        public_prefixes=public_prefixes,
         checksum=checksum,
         checksum_required=flags["checksum_required"],
     )

@@ -174,7 +174,7 @@ class Evidence:
             detector_id=detector.id,
             kind=detector.kind,
             location=Location(self.rel, line, column, key),
-            redacted=redact(value),
+            redacted=redact(value, getattr(detector, "public_prefixes", ())),
             fingerprint=digest,
             severity=Severity(detector.severity),
             confidence=confidence,
