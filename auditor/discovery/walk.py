@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pathspec
 
+from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.model import Skipped
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -59,15 +60,27 @@ LOCKFILE_NAMES = frozenset(
 )
 
 IGNORE_FILES = (".gitignore", ".botauditignore")
+MAX_IGNORE_FILE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class FileEntry:
-    """One file to scan: its absolute path, its posix path relative to the scan root, and its size."""
+    """One file to scan: its absolute path, its posix path relative to the scan root, and its size.
+
+    `dev` and `ino` identify the regular file discovery saw (0 when unknown): extraction opens `path`
+    without following links and checks it is still that file (safeopen.read_regular). For a symlink inside
+    the tree, `path` is its resolved target and `rel` the link's own name.
+    """
 
     path: Path
     rel: str
     size: int
+    dev: int = 0
+    ino: int = 0
+
+    @property
+    def identity(self) -> tuple[int, int] | None:
+        return (self.dev, self.ino) if self.ino else None
 
 
 def is_lockfile(name: str) -> bool:
@@ -104,11 +117,19 @@ def _ignored(layers: Sequence[_IgnoreLayer], rel: str, is_dir: bool) -> bool:
 
 def _load_ignore(path: str, base: str, rel_name: str, skipped: list[Skipped]) -> _IgnoreLayer | None:
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
+        # Never a plain open(): an ignore file that is a FIFO would block discovery forever.
+        raw = read_regular(path, None, MAX_IGNORE_FILE_BYTES + 1)
+    except ChangedFileError as exc:
+        skipped.append(Skipped(rel_name, f"ignore file not read: it {exc.strerror}", "unreadable"))
+        return None
     except OSError as exc:
         skipped.append(Skipped(rel_name, f"ignore file unreadable: {exc.strerror or exc}", "unreadable"))
         return None
+    if len(raw) > MAX_IGNORE_FILE_BYTES:
+        reason = f"ignore file is over {MAX_IGNORE_FILE_BYTES} bytes; not applied"
+        skipped.append(Skipped(rel_name, reason, "too_large"))
+        return None
+    lines = raw.decode("utf-8", errors="replace").splitlines()
     try:
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
     except Exception as exc:  # pathspec raises several types for malformed patterns
@@ -174,7 +195,7 @@ class _RootWalker:
         if not os.access(abs_path, os.R_OK):
             self.skip(rel, "file is not readable (permission denied)", "unreadable")
             return
-        self.files.append(FileEntry(Path(abs_path), self.out_rel(rel), st.st_size))
+        self.files.append(FileEntry(Path(abs_path), self.out_rel(rel), st.st_size, st.st_dev, st.st_ino))
 
     def symlink_target(self, abs_path: str, rel: str) -> tuple[str, os.stat_result] | None:
         """Resolve a symlink; None (with a Skipped) when it loops, dangles or leaves the root."""
@@ -198,11 +219,13 @@ class _RootWalker:
         rel = self.prefix or name
         self.prefix = ""
         try:
-            st = os.stat(self.root)
+            # A file root given as a symlink is read at its target: extraction never follows a link.
+            real = os.path.realpath(self.root, strict=True)
+            st = os.stat(real)
         except OSError as exc:
             self.skip(rel, f"cannot stat: {exc.strerror or exc}", "unreadable")
             return
-        self.add_file(str(self.root), rel, st)
+        self.add_file(real, rel, st)
 
     def walk_tree(self) -> None:
         # (absolute dir, rel dir, ignore layers active for it); depth-first with an explicit stack.
@@ -274,7 +297,7 @@ class _RootWalker:
                     self.skip(rel, "folder symlink inside the scan root (scanned at its target)", "symlink")
                 return
             if not self.ignored(layers, rel, False):
-                self.add_file(entry.path, rel, st)
+                self.add_file(real, rel, st)  # the target: extraction opens without following links
             return
         if self.ignored(layers, rel, is_dir):
             return

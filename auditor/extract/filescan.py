@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.discovery.walk import FileEntry
 from auditor.extract import k8s, manifests, markers, structured, text
 from auditor.extract.budget import FileBudgetExceeded, file_budget
@@ -23,16 +24,51 @@ if TYPE_CHECKING:
     from auditor.extract.detectors import DetectorSet
 
 BINARY_SNIFF = 8192
+_GROWTH_ALLOWANCE = 1024 * 1024
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 _STRUCTURED = frozenset({"yaml", "json", "env", "toml", "ini", "pypirc", "properties", "hcl", "rc"})
 
 
+# Byte-order marks, longest first: UTF-32-LE's mark begins with UTF-16-LE's (FF FE), so testing UTF-16 first
+# decoded every UTF-32 file as UTF-16 garbage and missed what it held.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+
+def _bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """The encoding a byte-order mark announces and the mark's length; None without a UTF-16/32 mark."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    return None
+
+
+def _transcode(data: bytes) -> tuple[bytes, str | None]:
+    """UTF-16/32 text (with a BOM) as UTF-8, so keywords and offsets work; a note when bytes were replaced."""
+    found = _bom_encoding(data)
+    if found is None:
+        return data, None
+    encoding, skip = found
+    body = data[skip:]
+    try:
+        return body.decode(encoding).encode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        note = (
+            f"not valid {encoding.upper()} (first bad byte at offset {exc.start + skip}); bad bytes replaced"
+        )
+        return body.decode(encoding, errors="replace").encode("utf-8"), note
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:BINARY_SNIFF]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 with a byte-order mark: text, decoded below
+    if _bom_encoding(head) is not None:
+        return False  # UTF-16/32 with a byte-order mark: text, transcoded below
     if b"\x00" in head:
         return True
     if not head:
@@ -142,8 +178,14 @@ def _helm_template(rel: str, data: bytes) -> bool:
 
 def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
     try:
-        with open(entry.path, "rb") as handle:
-            data = handle.read()
+        # Not a plain open(): the path may have become a FIFO (open would block forever) or a symlink out of
+        # the tree (read under the in-tree name) since discovery. A file that grew is read up to what
+        # discovery's size check allowed, plus room for an append.
+        data = read_regular(entry.path, entry.identity, entry.size + _GROWTH_ALLOWANCE)
+    except ChangedFileError as exc:
+        fmt = classify(entry.rel).format
+        reason = f"changed since discovery: the path now {exc.strerror}; not examined"
+        return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, "changed"),))
     except OSError as exc:
         reason = f"cannot read: {exc.strerror or type(exc).__name__}"
         fmt = classify(entry.rel).format
@@ -161,9 +203,8 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
     size = len(data)
     if _looks_binary(data):
         return FileScan(rel, "binary", size, skipped=(Skipped(rel, "binary file", "binary"),))
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 interleaves NUL bytes with every keyword: prefilter its UTF-8 re-encoding instead.
-        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    # UTF-16/32 interleave NUL bytes with every keyword: prefilter the UTF-8 re-encoding instead.
+    data, transcode_note = _transcode(data)
     allow = allow_lines(data)
     must_parse = _is_manifest_candidate(data, kind)
     # Fast path: no detector keyword and no agent-manifest marker means nothing here needs parsing, unless
@@ -171,9 +212,13 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
     # so a file that is parsed anyway is not decoded twice.
     if not must_parse and not detectors.candidates(data):
         if not _structure_suspect(data, fmt):
-            return FileScan(rel, fmt, size, allow_lines=allow)
+            skipped = (
+                (Skipped(rel, f"{transcode_note}: still scanned", "encoding"),) if transcode_note else ()
+            )
+            return FileScan(rel, fmt, size, allow_lines=allow, skipped=skipped)
         must_parse = True
     body, note = _decode(data)
+    note = transcode_note or note
     ev = Evidence(rel, body, kind, detectors, fingerprint_key)
     if note is not None:
         ev.skip(f"{note}: still scanned, values may be garbled", "encoding")
