@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import hashlib
 import os
 from pathlib import Path
@@ -130,15 +129,15 @@ def test_unreadable_file_at_scan_time(
 ) -> None:
     path = tmp_path / "locked.env"
     path.write_text(f"TOKEN={fake_github('locked')}\n")
-    real_open = builtins.open
+    real_read = filescan.read_regular
 
-    # chmod 000 does not stop root (the test user here): make open() fail for this one path instead.
-    def guarded_open(file: object, *args: object, **kwargs: object) -> object:
+    # chmod 000 does not stop root (the test user here): make the read fail for this one path instead.
+    def guarded_read(file: object, *args: object, **kwargs: object) -> bytes:
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_read(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(filescan, "open", guarded_open, raising=False)
+    monkeypatch.setattr(filescan, "read_regular", guarded_read)
     result = scan_file(FileEntry(path, "locked.env", 10), detectors, fingerprint_key=KEY)
     assert [(s.category, s.reason) for s in result.skipped] == [
         ("unreadable", "cannot read: Permission denied")

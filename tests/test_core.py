@@ -33,12 +33,13 @@ from auditor.snapshot import dump_snapshot, load_snapshot, snapshot_from_dict, s
 T0 = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
-def test_redact_never_shows_more_than_four_characters() -> None:
+def test_redact_shows_only_a_declared_public_prefix_and_no_length() -> None:
     secret = "xoxb-123456789012-abcdefABCDEF"
-    preview = redact(secret)
-    assert preview.startswith("xoxb")
-    assert secret[:5] not in preview
-    assert redact("short") == "*****"
+    assert redact(secret) == "****"
+    assert redact(secret, ("xoxb-",)) == "xoxb-****"
+    assert redact(secret, ("xoxp-",)) == "****"  # a prefix the value does not have shows nothing
+    assert redact("xoxb-", ("xoxb-",)) == "****"  # nothing beyond the prefix: nothing to point at
+    assert redact("short") == redact("a much longer password value") == "****"
 
 
 def test_fingerprint_is_keyed_and_kind_specific() -> None:
