@@ -222,6 +222,13 @@ MaxSizeOpt = Annotated[
 JobsOpt = Annotated[
     int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)")
 ]
+GitignoreOpt = Annotated[
+    bool,
+    typer.Option(
+        "--respect-gitignore",
+        help="Skip what .gitignore ignores, in files git does not track (.botauditignore always applies)",
+    ),
+]
 FileBudgetOpt = Annotated[
     float | None,
     typer.Option(
@@ -252,6 +259,7 @@ def _run_scan(
     no_config_snapshots: bool,
     history: bool = False,
     file_time_budget: float | None = None,
+    respect_gitignore: bool = False,
 ) -> ScanResult:
     from auditor.scan import ScanOptions, run
 
@@ -276,6 +284,7 @@ def _run_scan(
         use_config_snapshots=not no_config_snapshots,
         history=history,
         file_time_budget=file_time_budget,
+        respect_gitignore=respect_gitignore,
     )
     clock = _clock(now)
     sink = _progress(no_progress, quiet)
@@ -329,6 +338,7 @@ def scan(
         ),
     ] = False,
     file_time_budget: FileBudgetOpt = None,
+    respect_gitignore: GitignoreOpt = False,
 ) -> None:
     """Inventory agent credentials, compare each agent's reach with a junior user, judge, report, gate."""
     pairs = _outputs(fmt or [], output or [], report or [])
@@ -347,6 +357,7 @@ def scan(
         no_config_snapshots=no_config_snapshots,
         history=history,
         file_time_budget=file_time_budget,
+        respect_gitignore=respect_gitignore,
     )
     _emit(result, pairs, quiet=quiet)
     code = decide(result, fail_on_severity(fail_on), strict=strict)

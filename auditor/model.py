@@ -298,9 +298,10 @@ class ManifestHint:
 
 
 # Skips that are deliberate and complete in themselves: lock files hold only integrity hashes, botaudit's own
-# snapshots and baselines are inputs, and a platform nobody asked to connect is out of scope. They are listed
-# in coverage but do not make it incomplete.
-BY_DESIGN_SKIPS = frozenset({"lockfile", "botaudit_artifact", "not_connected"})
+# snapshots and baselines are inputs, a platform nobody asked to connect is out of scope, and paths excluded
+# by the project's own ignore rules (.botauditignore, scan.exclude, .gitignore with --respect-gitignore) were
+# excluded on purpose (and are counted). They are listed in coverage but do not make it incomplete.
+BY_DESIGN_SKIPS = frozenset({"lockfile", "botaudit_artifact", "not_connected", "ignored"})
 
 
 @dataclass(frozen=True)

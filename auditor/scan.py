@@ -75,6 +75,8 @@ class ScanOptions:
     history: bool = False
     # Seconds one file's extraction may take before it is reported as not examined (None: the default).
     file_time_budget: float | None = None
+    # Honour .gitignore files, for files git does not track only (.botauditignore always applies).
+    respect_gitignore: bool = False
     collector_factory: CollectorFactory = field(default=default_collector)
 
 
@@ -119,7 +121,12 @@ def scan_tree(
     from auditor.extract.detectors import DetectorSet
 
     max_size = options.max_file_size or config.max_file_size
-    entries, skipped = walk(list(paths), max_file_size=max_size, exclude=config.exclude)
+    entries, skipped = walk(
+        list(paths),
+        max_file_size=max_size,
+        exclude=config.exclude,
+        respect_gitignore=options.respect_gitignore,
+    )
     # Resolve only files that share a name with an artifact: a resolve() per file costs a syscall per path
     # component on trees of tens of thousands of files.
     own = {p.resolve() for p in artifacts}

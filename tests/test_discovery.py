@@ -53,7 +53,10 @@ def test_gitignore_nested_and_negation(tmp_path: Path) -> None:
             "other/generated.py": "x",
         },
     )
-    assert rels(tmp_path) == [".gitignore", "keep.log", "other/generated.py", "src/.gitignore", "src/main.py"]
+    # .gitignore applies only when asked for (the scanned repository must not hide files by default).
+    expected = [".gitignore", "keep.log", "other/generated.py", "src/.gitignore", "src/main.py"]
+    assert rels(tmp_path, respect_gitignore=True) == expected
+    assert len(rels(tmp_path)) == 8
 
 
 def test_botauditignore_and_exclude(tmp_path: Path) -> None:

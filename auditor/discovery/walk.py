@@ -59,8 +59,16 @@ LOCKFILE_NAMES = frozenset(
     }
 )
 
-IGNORE_FILES = (".gitignore", ".botauditignore")
+# Which ignore files a security scan honours is a deliberate choice: the scanned repository must not be able
+# to hide files from the scan by default. `.botauditignore` is botaudit's own and always applies;
+# `.gitignore` applies only with --respect-gitignore, and then only to files git does not track (as in git
+# itself: a committed `.gitignore` holding `*` does not hide a committed secret). Every exclusion is counted
+# in coverage.
+BOTAUDIT_IGNORE = ".botauditignore"
+GITIGNORE = ".gitignore"
+IGNORE_FILES = (GITIGNORE, BOTAUDIT_IGNORE)
 MAX_IGNORE_FILE_BYTES = 1024 * 1024
+EXCLUDE_SOURCE = "botaudit.yaml scan.exclude"
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,8 @@ class _IgnoreLayer:
 
     base: str  # rel path of the directory holding the ignore file ("" for the root)
     spec: pathspec.GitIgnoreSpec
+    source: str = ""  # the ignore file, as reported in coverage
+    git: bool = False  # a .gitignore: never applies to a file git tracks
 
     def check(self, rel: str, is_dir: bool) -> bool | None:
         """True = ignored, False = re-included by a negation, None = no pattern here speaks about it."""
@@ -105,14 +115,56 @@ class _IgnoreLayer:
         return bool(result.include)
 
 
-def _ignored(layers: Sequence[_IgnoreLayer], rel: str, is_dir: bool) -> bool:
-    # Deeper ignore files override shallower ones, as in git: the last layer with an opinion decides.
-    decision = False
+def _ignored(
+    layers: Sequence[_IgnoreLayer], rel: str, is_dir: bool, tracked: _Tracked | None = None
+) -> _IgnoreLayer | None:
+    """The ignore layer that excludes `rel`, or None when it is scanned.
+
+    Deeper ignore files override shallower ones, as in git: the last layer with an opinion decides. A
+    `.gitignore` has no say over a path git tracks (a tracked file, or a folder holding one).
+    """
+    decision: _IgnoreLayer | None = None
     for layer in layers:
+        if layer.git and tracked is not None and tracked.covers(rel, is_dir):
+            continue
         verdict = layer.check(rel, is_dir)
         if verdict is not None:
-            decision = verdict
+            decision = layer if verdict else None
     return decision
+
+
+@dataclass(frozen=True)
+class _Tracked:
+    """The paths git tracks under one scan root (posix, relative to the root), and their folders."""
+
+    files: frozenset[str]
+    dirs: frozenset[str]
+
+    def covers(self, rel: str, is_dir: bool) -> bool:
+        return rel in self.dirs if is_dir else rel in self.files
+
+
+def _tracked_under(root: Path) -> _Tracked | None:
+    """What git tracks under `root` (its index), or None when `root` is not in a git work tree."""
+    try:
+        import pygit2
+    except ImportError:  # pragma: no cover - a dependency; without it .gitignore applies to everything
+        return None
+    try:
+        gitdir = pygit2.discover_repository(str(root))
+        if not gitdir:
+            return None
+        repo = pygit2.Repository(gitdir)
+        if repo.is_bare or not repo.workdir:
+            return None
+        prefix = Path(os.path.realpath(root)).relative_to(os.path.realpath(repo.workdir)).as_posix()
+        entries = [entry.path for entry in repo.index]
+    except (pygit2.GitError, ValueError, OSError):
+        return None
+    prefix = "" if prefix == "." else prefix + "/"
+    files = {p[len(prefix) :] for p in entries if p.startswith(prefix)}
+    dirs = {f.rsplit("/", i)[0] for f in files for i in range(1, f.count("/") + 1)}
+    return _Tracked(frozenset(files), frozenset(dirs))
 
 
 def _load_ignore(path: str, base: str, rel_name: str, skipped: list[Skipped]) -> _IgnoreLayer | None:
@@ -137,7 +189,7 @@ def _load_ignore(path: str, base: str, rel_name: str, skipped: list[Skipped]) ->
         return None
     if not spec.patterns:
         return None
-    return _IgnoreLayer(base, spec)
+    return _IgnoreLayer(base, spec, rel_name, rel_name.rsplit("/", 1)[-1] == GITIGNORE)
 
 
 def _join(prefix: str, name: str) -> str:
@@ -159,8 +211,13 @@ class _RootWalker:
         exclude: pathspec.GitIgnoreSpec | None,
         files: list[FileEntry],
         skipped: list[Skipped],
+        respect_gitignore: bool = False,
     ) -> None:
         self.root = root
+        self.ignore_files = IGNORE_FILES if respect_gitignore else (BOTAUDIT_IGNORE,)
+        self.tracked = _tracked_under(root) if respect_gitignore and root.is_dir() else None
+        # ignore file (or configured exclude) -> (files, folders) it excluded: reported in coverage.
+        self.excluded_counts: dict[str, list[int]] = {}
         self.real_root = os.path.realpath(root)
         self.prefix = prefix
         self.max_file_size = max_file_size
@@ -247,7 +304,7 @@ class _RootWalker:
                 self.skip(rel_dir or ".", f"directory is not readable: {exc.strerror or exc}", "unreadable")
                 continue
             names = {e.name for e in entries}
-            for ignore_name in IGNORE_FILES:
+            for ignore_name in self.ignore_files:
                 if ignore_name in names:
                     layer = _load_ignore(
                         os.path.join(abs_dir, ignore_name),
@@ -312,7 +369,26 @@ class _RootWalker:
         self.add_file(entry.path, rel, st)
 
     def ignored(self, layers: Sequence[_IgnoreLayer], rel: str, is_dir: bool) -> bool:
-        return _ignored(layers, rel, is_dir) or self.excluded(rel, is_dir)
+        layer = _ignored(layers, rel, is_dir, self.tracked)
+        source = layer.source if layer is not None else None
+        if source is None and self.excluded(rel, is_dir):
+            source = EXCLUDE_SOURCE
+        if source is None:
+            return False
+        counts = self.excluded_counts.setdefault(source, [0, 0])
+        counts[1 if is_dir else 0] += 1
+        return True
+
+    def report_exclusions(self) -> None:
+        for source, (files, folders) in sorted(self.excluded_counts.items()):
+            parts = [
+                f"{n} {word}{'' if n == 1 else 's'}"
+                for n, word in ((files, "file"), (folders, "folder"))
+                if n
+            ]
+            self.skipped.append(
+                Skipped(source, f"excluded {' and '.join(parts)} from the scan (ignore rules)", "ignored")
+            )
 
 
 def _file_type(mode: int) -> str:
@@ -344,20 +420,26 @@ def walk(
     *,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     exclude: Sequence[str] = (),
+    respect_gitignore: bool = False,
 ) -> tuple[list[FileEntry], list[Skipped]]:
-    """The files to scan under `roots` (sorted by rel path) and what was skipped, with a reason for each."""
+    """The files to scan under `roots` (sorted by rel path) and what was skipped, with a reason for each.
+
+    `.botauditignore` files and `exclude` (botaudit.yaml `scan.exclude`) always apply; `.gitignore` files
+    only with `respect_gitignore`, and never to files git tracks. What they excluded is counted in the
+    skipped list (category `ignored`, one entry per ignore file)."""
     files: list[FileEntry] = []
     skipped: list[Skipped] = []
     exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
     for root, prefix in zip(roots, _root_prefixes(roots), strict=True):
         root = Path(root).absolute()
-        walker = _RootWalker(root, prefix, max_file_size, exclude_spec, files, skipped)
+        walker = _RootWalker(root, prefix, max_file_size, exclude_spec, files, skipped, respect_gitignore)
         if not os.path.lexists(root):
             skipped.append(Skipped(prefix or str(root), "path does not exist", "missing"))
         elif root.is_dir():
             walker.walk_tree()
         else:
             walker.walk_file_root()
+        walker.report_exclusions()
     files.sort(key=lambda f: f.rel)
     skipped.sort(key=lambda s: (s.source, s.category))
     return files, skipped
