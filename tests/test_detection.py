@@ -91,6 +91,10 @@ def test_a_required_check_drops_the_match(detectors: DetectorSet) -> None:
     assert detectors.scan_text(f"Authorization: Basic {weak}") == []
 
 
+# A project key: without one the scan warns on stderr, which CliRunner mixes into the JSON on stdout.
+_KEY_ENV = {"BOTAUDIT_FINGERPRINT_KEY": "test-fingerprint-key-0123456789"}
+
+
 def test_low_confidence_is_reported_but_does_not_gate_at_high(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -100,12 +104,16 @@ def test_low_confidence_is_reported_but_does_not_gate_at_high(tmp_path: Path) ->
     bad = good[:-1] + ("A" if good[-1] != "A" else "B")
     (tmp_path / "bot").mkdir()
     (tmp_path / "bot" / ".env").write_text(f"GITHUB_TOKEN={bad}\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["scan", str(tmp_path), "--format", "json", "--no-progress"])
+    result = CliRunner().invoke(
+        app, ["scan", str(tmp_path), "--format", "json", "--no-progress"], env=_KEY_ENV
+    )
     assert result.exit_code == 0, result.output
     (finding,) = [f for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
     assert finding["severity"] == "medium" and finding["confidence"] == "low"
     assert "low confidence: base62-crc32 check fails" in finding["message"]
     assert bad not in result.output
     (tmp_path / "bot" / ".env").write_text(f"GITHUB_TOKEN={good}\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["scan", str(tmp_path), "--format", "json", "--no-progress"])
+    result = CliRunner().invoke(
+        app, ["scan", str(tmp_path), "--format", "json", "--no-progress"], env=_KEY_ENV
+    )
     assert result.exit_code == 1
