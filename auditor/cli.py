@@ -33,6 +33,28 @@ baseline_app = typer.Typer(help="Record today's findings so CI gates only on new
 app.add_typer(rules_app, name="rules")
 app.add_typer(baseline_app, name="baseline")
 
+def _print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"botaudit {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_print_version,
+            is_eager=True,
+            help="Print botaudit's version and exit (as `botaudit version`).",
+        ),
+    ] = False,
+) -> None:
+    """Credential-posture auditor for AI agents and bots."""
+
+
 # soft_wrap: messages name files and paths; hard-wrapping them at 80 columns (rich's width off a terminal)
 # would split paths across lines in CI logs.
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
+from auditor import __version__
 from auditor.cli import FailOnChoice, FormatChoice, app, fail_on_severity
 from auditor.config import load_config
 from auditor.extract.validators import base62_crc32
@@ -428,3 +429,10 @@ def test_an_internal_error_is_a_clear_message_without_traceback_or_value(
     err = capsys.readouterr().err
     assert "internal error (RuntimeError)" in err
     assert "Traceback" not in err and "ghp_value" not in err
+
+
+def test_version_flag_beside_the_version_command() -> None:
+    for args in (["--version"], ["-V"], ["version"]):
+        result = botaudit(*args)
+        assert result.exit_code == 0, args
+        assert result.stdout == f"botaudit {__version__}\n"

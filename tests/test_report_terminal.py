@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
-from auditor.model import Location
+import pytest
+
+from auditor.model import AuthModel, Connection, Location, Platform
 from auditor.report import ReportOptions
-from auditor.report.terminal import render, render_inventory
-from tests.report_fixtures import AGENTS, AWS_KEY_ID, FINDINGS, RULES, build_result, many_findings
+from auditor.report.json import render as render_json
+from auditor.report.terminal import render, render_inventory, shorten
+from tests.report_fixtures import AGENTS, AWS_KEY_ID, FINDINGS, GAPS, RULES, build_result, many_findings
 
 PLAIN = ReportOptions(no_color=True, width=160)
 
@@ -62,3 +66,53 @@ def test_hostile_values_cannot_style_or_escape_the_terminal() -> None:
 def test_scales_to_many_findings() -> None:
     text = render(many_findings(2000), rules=RULES, options=PLAIN)
     assert "finding number 1999" in text
+
+
+# --- identifiers are never broken mid-word (issue 9 §5) -----------------------------------------------------
+
+
+def _shown_whole_or_shortened(value: str, text: str) -> bool:
+    if value in text:
+        return True
+    for line in text.splitlines():
+        for cell in line.split("   "):
+            head, sep, tail = cell.strip().partition("…")
+            if sep and head and tail and value.startswith(head) and value.endswith(tail):
+                return True
+    return False
+
+
+@pytest.mark.parametrize("width", [120, 100])
+def test_identifiers_are_whole_or_shortened_with_an_ellipsis_never_folded(width: int) -> None:
+    long_agent = "customer-support-escalation-triage-agent-production-eu-west"
+    long_role = "arn:aws:iam::123456789012:role/service-role/customer-support-escalation-triage-readonly"
+    agent = replace(
+        AGENTS[0],
+        name=long_agent,
+        connections=(
+            Connection(Platform.AWS, AuthModel.SERVICE_ACCOUNT_ROLE, long_role),
+            Connection(Platform.ENTRA, AuthModel.JWT_BEARER_PER_USER, "integration.salesops@acme-demo.com"),
+        ),
+    )
+    result = build_result(agents=(agent, *AGENTS[1:]))
+    text = render(result, rules=RULES, options=ReportOptions(no_color=True, width=width))
+    table = text.split("Findings\n", 1)[0]
+    assert max(len(line.rstrip()) for line in table.splitlines()) <= width
+    # Auth models are short and never cut; the long names are whole or `head…tail` on one line.
+    assert "service_account_role" in table and "jwt_bearer_per_user" in table
+    for value in (long_agent, long_role, "integration.salesops@acme-demo.com"):
+        assert _shown_whole_or_shortened(value, table), value
+    for gap in GAPS:
+        assert _shown_whole_or_shortened(gap.identity, table), gap.identity
+    # The JSON report keeps the full values.
+    doc = json.loads(render_json(result, rules=RULES, options=ReportOptions()))
+    names = {a["name"] for a in doc["agents"]}
+    assert long_agent in names
+    hints = {c["identity_hint"] for a in doc["agents"] for c in a["connections"]}
+    assert long_role in hints
+
+
+def test_shorten_keeps_both_ends() -> None:
+    assert shorten("abcdefghij", 20) == "abcdefghij"
+    assert shorten("abcdefghij", 5) == "ab…ij"
+    assert len(shorten("x" * 100, 17)) == 17

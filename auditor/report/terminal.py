@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from io import StringIO
 
 from rich import box
@@ -63,6 +64,71 @@ def _text(value: object, style: str = "") -> Text:
     return Text(one_line(value), style=style)
 
 
+# Identifiers (agent names, identities, ARNs, auth models) are never broken mid-word (issue 9: a table at
+# 120 columns showed `service_account_ro / le`). Each cell keeps its lines; when a table is wider than the
+# terminal, only the long free-form columns give way, shortened in the middle (where an ARN or a path has
+# its least telling part) with an ellipsis. The JSON and HTML reports keep every value in full.
+ELLIPSIS = "…"
+
+
+def shorten(value: object, limit: int) -> str:
+    """`value` on one line, at most `limit` characters, with a middle ellipsis when it is longer."""
+    text = one_line(value)
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    head = (limit - 1) // 2
+    tail = limit - 1 - head
+    return text[:head] + ELLIPSIS + text[len(text) - tail :]
+
+
+@dataclass(frozen=True)
+class _Cell:
+    lines: tuple[str, ...]
+    style: str = ""
+
+
+def _cell(value: object, style: str = "") -> _Cell:
+    return _Cell((one_line(value),), style)
+
+
+def _fit(
+    title: str, headers: Sequence[tuple[str, int | None]], rows: Sequence[Sequence[_Cell]], width: int
+) -> Table:
+    """A table no wider than `width` whose cells never wrap: `headers` are (name, the narrowest the column
+    may shrink to, or None for a column that keeps its width)."""
+    natural = [
+        max([len(name), *(len(line) for row in rows for line in row[i].lines)])
+        for i, (name, _) in enumerate(headers)
+    ]
+    # SIMPLE_HEAVY with padding (0, 1): one space per column edge plus the padding on both sides.
+    fixed = sum(w for w, (_, floor) in zip(natural, headers, strict=True) if floor is None)
+    budget = width - (3 * len(headers) + 1) - fixed
+    floors = {i: min(natural[i], floor) for i, (_, floor) in enumerate(headers) if floor is not None}
+    widths = list(natural)
+    if sum(natural[i] for i in floors) > budget:
+        # Each column first gets its floor; what is left goes in fair shares, a column narrower than its
+        # share keeping its natural width and leaving the rest to the others.
+        left = max(0, budget - sum(floors.values()))
+        order = sorted(floors, key=lambda i: natural[i] - floors[i])
+        for n, i in enumerate(order):
+            extra = min(natural[i] - floors[i], left // (len(order) - n))
+            widths[i] = floors[i] + extra
+            left -= extra
+    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
+    for (name, _), w in zip(headers, widths, strict=True):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=w, max_width=w)
+    for row in rows:
+        table.add_row(
+            *(
+                Text("\n".join(shorten(line, w) for line in cell.lines), style=cell.style)
+                for cell, w in zip(row, widths, strict=True)
+            )
+        )
+    return table
+
+
 def _severity(sev: Severity) -> Text:
     return Text(f" {sev.value.upper():<8} ", style=SEVERITY_STYLE[sev])
 
@@ -82,57 +148,76 @@ def _summary(result: ScanResult) -> RenderableType:
     return Text.assemble(line, "\n", detail)
 
 
-def inventory_table(result: ScanResult) -> Table:
+# (header, narrowest width when the terminal is too narrow; None: never shortened).
+INVENTORY_COLUMNS: tuple[tuple[str, int | None], ...] = (
+    ("Agent", 20),
+    ("Kind", None),
+    ("Platform", None),
+    ("Auth model", None),  # every auth model name fits, whole
+    ("Identity", 12),
+    ("Creds/Refs", None),
+    ("Pattern", None),
+)
+
+
+def inventory_table(result: ScanResult, width: int = 120) -> Table:
     """Agents × connections: how each agent authenticates, as which identity; good patterns marked."""
-    table = Table(title="Agent inventory", box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
-    for column in ("Agent", "Kind", "Platform", "Auth model", "Identity", "Creds/Refs", "Pattern"):
-        table.add_column(column, overflow="fold")
+    rows: list[list[_Cell]] = []
     for agent in sorted(result.agents, key=Agent.sort_key):
-        counts = f"{len(agent.secrets)}/{len(agent.references)}"
-        name = _text(agent.name + (" (multi-user)" if agent.multi_user else ""), "bold")
+        counts = _cell(f"{len(agent.secrets)}/{len(agent.references)}")
+        name = _Cell(
+            (one_line(agent.name), "(multi-user)") if agent.multi_user else (one_line(agent.name),), "bold"
+        )
         if not agent.connections:
-            table.add_row(
-                name, _text(agent.kind), _text("-"), _text("-"), _text("-"), _text(counts), _text("")
-            )
+            rows.append([name, _cell(agent.kind), _cell("-"), _cell("-"), _cell("-"), counts, _cell("")])
         for conn in sorted(agent.connections, key=Connection.sort_key):
             good = conn.auth_model.is_per_user_or_jit
-            marker = Text("✓ good pattern", style="green") if good else Text("")
+            marker = _cell("✓ good pattern", "green") if good else _cell("")
             if not good and agent.secrets and conn.credential_fingerprints:
-                marker = Text("static secret", style="red")
-            table.add_row(
-                name,
-                _text(agent.kind),
-                _text(conn.platform.value),
-                _text(conn.auth_model.value, "green" if good else ""),
-                _text(safe_hint(conn.identity_hint) or "-"),
-                _text(counts),
-                marker,
+                marker = _cell("static secret", "red")
+            rows.append(
+                [
+                    name,
+                    _cell(agent.kind),
+                    _cell(conn.platform.value),
+                    _cell(conn.auth_model.value, "green" if good else ""),
+                    _cell(safe_hint(conn.identity_hint) or "-"),
+                    counts,
+                    marker,
+                ]
             )
-    return table
+    return _fit("Agent inventory", INVENTORY_COLUMNS, rows, width)
 
 
-def _gaps_table(result: ScanResult) -> Table:
-    table = Table(
-        title="Reach gaps (vs the baseline junior user)", box=box.SIMPLE_HEAVY, title_justify="left"
-    )
-    for column in ("Agent", "Platform", "Identity", "Baseline", "Extra", "Worst"):
-        table.add_column(column, overflow="fold")
-    table.add_column("Top examples", overflow="fold", min_width=36)
+GAP_COLUMNS: tuple[tuple[str, int | None], ...] = (
+    ("Agent", 20),
+    ("Platform", None),
+    ("Identity", 12),
+    ("Baseline", 10),
+    ("Extra", None),
+    ("Worst", None),
+    ("Top examples", 16),
+)
+
+
+def _gaps_table(result: ScanResult, width: int) -> Table:
+    rows: list[list[_Cell]] = []
     for gap in sorted_gaps(result.gaps):
         level = gap.worst_level.value if gap.worst_level else ""
         style = "bold red" if gap.escalation or level == "admin" else ("yellow" if level == "write" else "")
-        examples = "\n".join(one_line(c.label) for c in ranked_extra(gap, TOP_EXAMPLES))
-        worst = gap_worst_text(gap)
-        table.add_row(
-            _text(gap.agent),
-            _text(gap.platform.value),
-            _text(gap.identity),
-            _text(gap.baseline),
-            _text(gap_extra_text(gap)),
-            _text(worst, style),
-            Text(examples or "-"),
+        examples = tuple(one_line(c.label) for c in ranked_extra(gap, TOP_EXAMPLES)) or ("-",)
+        rows.append(
+            [
+                _cell(gap.agent),
+                _cell(gap.platform.value),
+                _cell(gap.identity),
+                _cell(gap.baseline),
+                _cell(gap_extra_text(gap)),
+                _cell(gap_worst_text(gap), style),
+                _Cell(examples),
+            ]
         )
-    return table
+    return _fit("Reach gaps (vs the baseline junior user)", GAP_COLUMNS, rows, width)
 
 
 def _group(finding: Finding) -> str:
@@ -234,9 +319,11 @@ def render(result: ScanResult, *, rules: Sequence[Rule], options: ReportOptions)
     console.print(_text(f"botaudit scan of {', '.join(result.targets) or '.'} ({duration:.1f} s)", "bold"))
     console.print(_summary(result))
     console.print()
-    console.print(inventory_table(result) if result.agents else Text("Agent inventory: no agents found."))
+    console.print(
+        inventory_table(result, options.width) if result.agents else Text("Agent inventory: no agents found.")
+    )
     if result.gaps:
-        console.print(_gaps_table(result))
+        console.print(_gaps_table(result, options.width))
     for renderable in _findings(result):
         console.print(renderable)
     console.print()
@@ -248,7 +335,7 @@ def render(result: ScanResult, *, rules: Sequence[Rule], options: ReportOptions)
 def render_inventory(result: ScanResult, *, options: ReportOptions) -> str:
     """Only the agent inventory table (`botaudit inventory`)."""
     console = _console(options)
-    console.print(inventory_table(result) if result.agents else Text("No agents found."))
+    console.print(inventory_table(result, options.width) if result.agents else Text("No agents found."))
     if result.agents:
         console.print(_evidence_table(result))
     return _export(console)
