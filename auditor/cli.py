@@ -231,7 +231,7 @@ ConfigOpt = Annotated[
 ]
 ConnectOpt = Annotated[
     str | None,
-    typer.Option("--connect", help="Collect live, read-only: aws,vault,salesforce,entra,github"),
+    typer.Option("--connect", help="Collect live, read-only: aws,vault,salesforce,entra,github,slack"),
 ]
 SnapshotOpt = Annotated[list[Path] | None, typer.Option("--snapshot", help="Judge a saved platform snapshot")]
 NowOpt = Annotated[str | None, typer.Option("--now", help="Judge ages as of this ISO date (audits, replays)")]
@@ -416,7 +416,7 @@ def inventory(
 
 @app.command()
 def collect(
-    platform: Annotated[str, typer.Argument(help="aws | vault | salesforce | entra | github")],
+    platform: Annotated[str, typer.Argument(help="aws | vault | salesforce | entra | github | slack")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the snapshot JSON")],
     config: ConfigOpt = None,
     paths: Annotated[
@@ -437,7 +437,7 @@ def collect(
     chosen = _platforms(platform)
     if len(chosen) != 1:
         _die(
-            "collect: name exactly one platform (aws, vault, salesforce, entra or github); "
+            "collect: name exactly one platform (aws, vault, salesforce, entra, github or slack); "
             "one snapshot file each"
         )
     (target,) = chosen

@@ -123,7 +123,7 @@ _GOOD_MODELS = frozenset(
 
 
 class Platform(str, enum.Enum):
-    """Platforms botaudit knows; collectors exist for the first four and GitHub."""
+    """Platforms botaudit knows; collectors exist for the first six."""
 
     SALESFORCE = "salesforce"
     ENTRA = "entra"
@@ -148,6 +148,7 @@ COLLECTABLE_PLATFORMS = (
     Platform.SALESFORCE,
     Platform.ENTRA,
     Platform.GITHUB,
+    Platform.SLACK,
 )
 
 

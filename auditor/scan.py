@@ -41,6 +41,7 @@ COLLECTORS: Mapping[Platform, str] = {
     Platform.SALESFORCE: "auditor.collectors.salesforce:SalesforceCollector",
     Platform.ENTRA: "auditor.collectors.entra:EntraCollector",
     Platform.GITHUB: "auditor.collectors.github:GitHubCollector",
+    Platform.SLACK: "auditor.collectors.slack:SlackCollector",
 }
 
 CollectorFactory = Callable[[Platform], Collector]

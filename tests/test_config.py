@@ -296,8 +296,8 @@ def test_sample_botaudit_yaml_is_valid() -> None:
 
     config = load_config(Path(__file__).resolve().parent.parent / "sample_configs" / "botaudit.yaml")
     validate_rule_refs(config, load_rules())
-    assert config.baseline["vault"] == ("junior-read",) and len(config.snapshots) == 5
-    assert config.baseline["github"] == "junior-dev"
+    assert config.baseline["vault"] == ("junior-read",) and len(config.snapshots) == 6
+    assert config.baseline["github"] == "junior-dev" and config.baseline["slack"] == "U07JUNIOR01"
 
 
 @pytest.mark.parametrize(

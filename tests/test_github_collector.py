@@ -254,3 +254,23 @@ def test_missing_agent_token_env_is_coverage(standin: GitHubStandIn) -> None:
 def test_http_api_url_refused(standin: GitHubStandIn) -> None:
     with pytest.raises(CollectorError, match="https"):
         collect(standin, api_url="http://127.0.0.1:1/api/v3")
+
+
+def test_scale_requests_grow_with_pages_never_per_repository() -> None:
+    from tests.standins.github import scale_world
+
+    world, env = scale_world(250, 150, NOW)
+    with GitHubStandIn(world) as server:
+        request = CollectRequest(
+            baseline="junior-dev",
+            settings=server.settings(token_env="AUDIT_TOKEN", tokens_env=["AGENT_TOKEN"], orgs=["bench-org"]),
+        )
+        snap = GitHubCollector(environ=env).collect(request, clock=FixedClock(NOW), progress=NullProgress())
+        paths = [r.path for r in server.log]
+    # /user x2, memberships 1, /user/repos 3 pages; org 1, outside 1, installations 1;
+    # GraphQL: repositories 3 pages, members (152) 2 pages.
+    assert snap.requests == len(paths) == 14
+    assert not any("/repos/" in p for p in paths)
+    agent = next(i for i in snap.identities if i.kind == "classic_pat")
+    assert agent.attributes["push_repositories"] == 25
+    assert agent.attributes["unprotected_push_count"] == 16

@@ -238,7 +238,7 @@ def _listed_snapshots() -> list[Path]:
 
 def test_every_listed_snapshot_exists() -> None:
     listed = _listed_snapshots()
-    assert {p.stem for p in listed} == {"aws", "vault", "salesforce", "entra", "github"}
+    assert {p.stem for p in listed} == {"aws", "vault", "salesforce", "entra", "github", "slack"}
     missing = [str(p.relative_to(SAMPLES)) for p in listed if not p.is_file()]
     assert missing == [], "sample_configs/botaudit.yaml lists snapshots that do not exist"
 
@@ -257,6 +257,7 @@ def test_reach_gaps_for_every_platform_snapshot(sample_run: SampleRun) -> None:
         "salesforce": ("salesops-slackbot", "junior.rep@acme-demo.example"),
         "entra": ("hr-teams-bot", "Junior Rep"),
         "github": ("github", "junior-dev"),
+        "slack": ("salesops-slackbot", "U07JUNIOR01"),
     }
     for platform in sorted(present):
         agent, baseline = expected[platform]

@@ -371,6 +371,23 @@ COLLECTOR_SETTINGS: Mapping[str, Mapping[str, Any]] = {
                 "of the variables, never their values.",
                 "examples": [["SUPPORT_BOT_TOKEN"]],
             },
+            "api_url": {
+                "type": "string",
+                "pattern": HTTPS_URL,
+                "title": "default https://slack.com/api/",
+                "description": "Web API base URL (default: https://slack.com/api/).",
+                "default": "https://slack.com/api/",
+                "examples": ["https://slack.com/api/"],
+            },
+            "team_id": {
+                "type": "string",
+                "pattern": r"^T[A-Z0-9]{6,}$",
+                "title": "org-wide installs: the workspace to list channels in",
+                "description": "Workspace id for an app installed org-wide (Enterprise Grid); "
+                "users.conversations needs it with an org token.",
+                "examples": ["T0123ABCD"],
+            },
+            "ca_bundle": _CA_BUNDLE,
         },
     },
 }

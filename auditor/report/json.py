@@ -214,6 +214,8 @@ def document(result: ScanResult) -> dict[str, Any]:
             ],
             "platforms_requested": sorted(cov.platforms_requested),
             "platforms_collected": sorted(cov.platforms_collected),
+            # API round trips per platform; for a snapshot replayed offline, those made when it was collected.
+            "platform_requests": {s.platform.value: s.requests for s in result.snapshots},
             **(
                 {"history": {"commits": cov.history_commits, "blobs": cov.history_blobs or 0}}
                 if cov.history_commits is not None

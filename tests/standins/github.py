@@ -533,3 +533,28 @@ def demo_world(now: datetime) -> GitHubWorld:
     )
     w.tokens[DEMO_FINE_GRAINED] = Token("release-bot", expires=now + timedelta(days=30))
     return w
+
+
+def scale_world(repos: int, members: int, now: datetime) -> tuple[GitHubWorld, dict[str, str]]:
+    """bench-org with `repos` repositories and `members` members (the bench scale); returns the world and the
+    environment holding an owner's audit token and an agent's classic token."""
+    w = GitHubWorld()
+    org = w.add_org("bench-org", base_permission="read")
+    for n in range(members):
+        login = f"member-{n:05d}"
+        w.add_user(login)
+        org.members[login] = "admin" if n < 5 else "member"
+    for login in ("junior-dev", "agent-bot"):
+        w.add_user(login)
+        org.members[login] = "member"
+    for n in range(repos):
+        repo = w.add_repo("bench-org", f"repo-{n:05d}", protected=n % 3 == 0)
+        if n % 10 == 0:
+            repo.collaborators["agent-bot"] = "push"
+        if n % 50 == 0:
+            repo.collaborators["junior-dev"] = "push"
+    audit = "ghp_" + "E" * 36
+    agent = "ghp_" + "F" * 36
+    w.tokens[audit] = Token("member-00000", scopes=["read:org", "repo"])
+    w.tokens[agent] = Token("agent-bot", scopes=["repo", "read:org"])
+    return w, {"AUDIT_TOKEN": audit, "AGENT_TOKEN": agent}
