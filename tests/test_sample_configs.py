@@ -274,6 +274,26 @@ def test_reach_gaps_for_every_platform_snapshot(sample_run: SampleRun) -> None:
             assert gap["worst_level"] != "admin" and not gap["escalation"]
 
 
+def test_every_snapshot_fingerprint_joins_a_demo_credential(sample_run: SampleRun) -> None:
+    """Each `fp:` alias in a demo snapshot is the keyed fingerprint of a credential the scan finds.
+
+    Snapshots are written once (bench/make_sample_snapshot_*.py); when the fingerprint function changes
+    they go stale silently and the join to the identity is lost. This names the stale snapshot.
+    """
+    found = {
+        cred["fingerprint"] for agent in sample_run.report["agents"] for cred in agent.get("credentials", [])
+    }
+    stale = []
+    for path in _listed_snapshots():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        aliases = {a for ident in data.get("identities", []) for a in ident.get("aliases", [])}
+        stale += [f"{path.name}: {a}" for a in sorted(aliases) if a.startswith("fp:") and a[3:] not in found]
+    assert stale == [], "regenerate with bench/make_sample_snapshot_<platform>.py"
+    # Slack and GitHub tokens are joined by fingerprint alone (no identity hint in the config).
+    joined = {(r["agent"], r["platform"]) for r in sample_run.report["resolutions"]}
+    assert {("salesops-slackbot", "slack"), ("github", "github")} <= joined, sorted(joined)
+
+
 def test_planted_secrets_are_collected() -> None:
     secrets = planted_secrets()
     files = set(secrets.values())
