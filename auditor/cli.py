@@ -7,11 +7,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from auditor import __version__
 from auditor.clock import Clock, FixedClock, SystemClock, parse_time
@@ -20,6 +19,9 @@ from auditor.gate import ExitCode, decide
 from auditor.model import COLLECTABLE_PLATFORMS, Platform, ScanResult, Severity
 from auditor.progress import NullProgress
 from auditor.report import FormatChoice
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 app = typer.Typer(
     name="botaudit",
@@ -32,6 +34,7 @@ rules_app = typer.Typer(help="List the rules, or show one rule's full text.", in
 baseline_app = typer.Typer(help="Record today's findings so CI gates only on new ones.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(baseline_app, name="baseline")
+
 
 def _print_version(value: bool) -> None:
     if value:
@@ -78,6 +81,9 @@ class RichProgress:
     """A ProgressSink that draws rich progress bars on stderr."""
 
     def __init__(self, console: Console) -> None:
+        # Imported only when bars are drawn (a terminal): hooks and CI runs never pay for it.
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         self._progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# Tests never read or write the user's real cache (~/.cache/botaudit): one private folder per test process,
+# inherited by the CLI subprocesses tests start.
+os.environ.setdefault("BOTAUDIT_CACHE_DIR", tempfile.mkdtemp(prefix="botaudit-test-cache-"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

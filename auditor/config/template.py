@@ -4,7 +4,6 @@ configuration reference (docs/configuration.md). Tests keep both in step with th
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,8 @@ _INLINE_COLUMN = 44
 
 
 def _comment(text: str, prefix: str = "# ") -> list[str]:
+    import textwrap  # only when a template is written: its import compiles regexes every run pays for
+
     return textwrap.wrap(text, _WIDTH - len(prefix), initial_indent=prefix, subsequent_indent=prefix) or [
         prefix.rstrip()
     ]

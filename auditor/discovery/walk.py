@@ -8,11 +8,15 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.model import Skipped
+
+if TYPE_CHECKING:
+    # Imported where a pattern is compiled: most trees have no ignore file and no exclude setting, and
+    # pathspec's import (with its own Vectorscan backend) is a visible part of a small scan's start-up.
+    import pathspec
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
@@ -182,6 +186,8 @@ def _load_ignore(path: str, base: str, rel_name: str, skipped: list[Skipped]) ->
         skipped.append(Skipped(rel_name, reason, "too_large"))
         return None
     lines = raw.decode("utf-8", errors="replace").splitlines()
+    import pathspec
+
     try:
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
     except Exception as exc:  # pathspec raises several types for malformed patterns
@@ -190,6 +196,14 @@ def _load_ignore(path: str, base: str, rel_name: str, skipped: list[Skipped]) ->
     if not spec.patterns:
         return None
     return _IgnoreLayer(base, spec, rel_name, rel_name.rsplit("/", 1)[-1] == GITIGNORE)
+
+
+def _exclude_spec(exclude: Sequence[str]) -> pathspec.GitIgnoreSpec | None:
+    if not exclude:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(list(exclude))
 
 
 def _join(prefix: str, name: str) -> str:
@@ -429,7 +443,7 @@ def walk(
     skipped list (category `ignored`, one entry per ignore file)."""
     files: list[FileEntry] = []
     skipped: list[Skipped] = []
-    exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
+    exclude_spec = _exclude_spec(exclude)
     for root, prefix in zip(roots, _root_prefixes(roots), strict=True):
         root = Path(root).absolute()
         walker = _RootWalker(root, prefix, max_file_size, exclude_spec, files, skipped, respect_gitignore)

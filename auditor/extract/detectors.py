@@ -349,15 +349,76 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
     return loader
 
 
-def load_detector_file(path: Path) -> Detector:
-    """Parse and validate one detector file; RuleLoadError names the file on any problem."""
+def load_detector_file(path: Path, raw: bytes | None = None) -> Detector:
+    """Parse and validate one detector file (its bytes, when already read); RuleLoadError names the file."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader())  # noqa: S506 (safe loader)
+        text = (path.read_bytes() if raw is None else raw).decode("utf-8")
+        data = yaml.load(text, Loader=_yaml_loader())  # noqa: S506 (safe loader)
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(str(path), f"cannot read: {exc}") from None
     except yaml.YAMLError as exc:
         raise _fail(str(path), f"invalid YAML: {exc}") from None
     return _parse_detector(path, data)
+
+
+# ------------------------------------------------------------------------------------------------ cache
+#
+# Parsing and validating ~400 detector files (YAML, the linear-time check, regex widths, the examples) costs
+# about half a second of CPU: more than a pre-commit scan of three files should take. The validated set is
+# cached as JSON (never pickle: a cache entry is data, not code) under a name hashed from every detector
+# file's path and bytes, the code that validates them and the Python version, so an entry is only ever read
+# for exactly the inputs it was built from; anything wrong with it means a normal load.
+
+_CACHE_PREFIX = "detectors-"
+_CACHE_FORMAT = b"detector-cache-v1"
+_CACHE_SOURCES = ("detectors.py", "regexcheck.py", "validators.py")
+
+
+def _cache_name(files: Sequence[tuple[Path, bytes]]) -> str | None:
+    here = Path(__file__).parent
+    parts = [_CACHE_FORMAT, sys.version.encode()]
+    try:
+        parts += [(here / name).read_bytes() for name in _CACHE_SOURCES]
+    except OSError:
+        return None  # installed without sources: no way to tell a stale entry, so no cache
+    for path, raw in files:
+        parts += [str(path).encode("utf-8", "surrogateescape"), raw]
+    from auditor.cache import content_key
+
+    return f"{_CACHE_PREFIX}{content_key(parts)[:32]}.json"
+
+
+def _to_cache(detectors: Sequence[Detector]) -> bytes:
+    import json
+
+    rows = []
+    for det in detectors:
+        row = {name: getattr(det, name) for name in Detector.__dataclass_fields__}
+        row["regex"] = det.regex.pattern
+        row["platform"] = det.platform.value
+        row["severity"] = det.severity.value
+        row["confidence"] = det.confidence.value
+        rows.append(row)
+    return json.dumps(rows, separators=(",", ":")).encode("utf-8")
+
+
+def _from_cache(raw: bytes) -> list[Detector] | None:
+    import json
+
+    try:
+        rows = json.loads(raw)
+        out = []
+        for row in rows:
+            row["regex"] = LazyRegex(row["regex"])
+            row["platform"] = Platform(row["platform"])
+            row["severity"] = Severity(row["severity"])
+            row["confidence"] = Confidence(row["confidence"])
+            for name in ("keywords", "partner", "examples_match", "examples_no_match", "public_prefixes"):
+                row[name] = tuple(row[name])
+            out.append(Detector(**row))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None  # truncated, edited or from another layout: rebuild
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ prefilter
@@ -399,12 +460,12 @@ class _HyperscanPrefilter(_Prefilter):
         super().__init__(keywords)
         self._lengths = tuple(len(kw) for kw in self.keywords)
         self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
-        self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self._db.compile(
-            expressions=[re.escape(kw.decode("ascii")).encode("ascii") for kw in self.keywords],
-            ids=list(range(len(self.keywords))),
-            elements=len(self.keywords),
-            flags=hyperscan.HS_FLAG_CASELESS,
+        from auditor.extract.vectorscan import compile_database
+
+        self._db = compile_database(
+            "detector-keywords",
+            [re.escape(kw.decode("ascii")).encode("ascii") for kw in self.keywords],
+            [hyperscan.HS_FLAG_CASELESS] * len(self.keywords),
         )
 
     def hits(self, buf: bytes) -> list[tuple[int, int]]:
@@ -509,14 +570,29 @@ class DetectorSet:
         directory = Path(directory)
         if not directory.is_dir():
             raise RuleLoadError(f"{directory}: detector directory not found")
-        detectors = [load_detector_file(p) for p in sorted(directory.glob("*.yaml"))]
-        if not detectors:
+        files: list[tuple[Path, bytes]] = []
+        for path in sorted(directory.glob("*.yaml")):
+            try:
+                files.append((path, path.read_bytes()))
+            except OSError as exc:
+                raise _fail(str(path), f"cannot read: {exc}") from None
+        if not files:
             raise RuleLoadError(f"{directory}: no detector definitions (*.yaml)")
+        from auditor import cache
+
+        name = _cache_name(files) if cache.cache_dir() is not None else None
+        cached = cache.read(name) if name else None
+        detectors = _from_cache(cached) if cached is not None else None
+        if detectors is not None and len(detectors) == len(files):
+            return cls(detectors, prefilter=prefilter)
+        detectors = [load_detector_file(path, raw) for path, raw in files]
         ids = {d.id for d in detectors}
         for det in detectors:
             unknown = [p for p in det.partner if p not in ids]
             if unknown:
                 raise _fail(det.source, f"unknown partner detector(s): {', '.join(unknown)}")
+        if name:
+            cache.write(name, _to_cache(detectors), replaces=_CACHE_PREFIX)
         return cls(detectors, prefilter=prefilter)
 
     def __getstate__(self) -> dict[str, Any]:

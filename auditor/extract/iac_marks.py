@@ -37,7 +37,7 @@ _SFDX_SUFFIXES = (
 
 @functools.lru_cache(maxsize=1)
 def _markers() -> MarkerSet:
-    return MarkerSet(_JSON_YAML_MARKERS)
+    return MarkerSet(_JSON_YAML_MARKERS, name="iac-markers")
 
 
 def iac_kind(rel: str, fmt: str, data: bytes) -> str | None:

@@ -15,12 +15,13 @@ class MarkerSet:
     """`any(data)`: does any of these patterns occur in the buffer? One Vectorscan pass where the bindings
     import and compile the patterns; otherwise substring checks (literals) and `re` searches (regexes)."""
 
-    def __init__(self, literals: Sequence[bytes], regexes: Sequence[re.Pattern[str]] = ()) -> None:
+    def __init__(
+        self, literals: Sequence[bytes], regexes: Sequence[re.Pattern[str]] = (), *, name: str = "markers"
+    ) -> None:
+        self.name = name  # names its compiled database in the cache (one entry per name is kept)
         self.literals = tuple(m.lower() for m in literals)
         self.regexes = tuple(regexes)
-        self._bytes_regexes = tuple(
-            re.compile(p.pattern.encode(), p.flags & ~re.UNICODE) for p in self.regexes
-        )
+        self._bytes_regexes: tuple[re.Pattern[bytes], ...] | None = None  # the fallback's, built on first use
         self._db = self._compile()
 
     def _compile(self) -> object | None:
@@ -34,14 +35,10 @@ class MarkerSet:
         flags = [hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(self.literals) + [
             hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY | hyperscan.HS_FLAG_PREFILTER
         ] * len(self.regexes)
+        from auditor.extract.vectorscan import compile_database
+
         try:
-            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-            db.compile(
-                expressions=expressions,
-                ids=list(range(len(expressions))),
-                elements=len(expressions),
-                flags=flags,
-            )
+            db: object = compile_database(self.name, expressions, flags)
         except Exception:  # a construct Vectorscan does not support: the stdlib path still answers
             return None
         return db
@@ -62,15 +59,19 @@ class MarkerSet:
         lowered = data.lower()
         if any(m in lowered for m in self.literals):
             return True
+        if self._bytes_regexes is None:
+            self._bytes_regexes = tuple(
+                re.compile(p.pattern.encode(), p.flags & ~re.UNICODE) for p in self.regexes
+            )
         return any(p.search(data) for p in self._bytes_regexes)
 
 
 @functools.lru_cache(maxsize=1)
 def manifest_markers() -> MarkerSet:
     """Built on first use in each process (never at import time)."""
-    return MarkerSet(MANIFEST_MARKERS)
+    return MarkerSet(MANIFEST_MARKERS, name="manifest-markers")
 
 
 @functools.lru_cache(maxsize=1)
 def evidence_markers() -> MarkerSet:
-    return MarkerSet(EVIDENCE_MARKERS, [pattern for _name, pattern in CODE_PATTERNS])
+    return MarkerSet(EVIDENCE_MARKERS, [pattern for _name, pattern in CODE_PATTERNS], name="evidence-markers")

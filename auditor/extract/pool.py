@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -107,18 +106,23 @@ def scan_files(
     jobs=None uses every core; jobs=1 stays in this process. `scan_one` must be a module-level function so
     that workers started by spawn can receive it.
     """
+
+    def here(rest: Sequence[Any]) -> list[FileScan]:
+        loaded = _load_detectors(detectors)
+        return list(_in_process(rest, loaded, fingerprint_key, progress, scan_one, task, time_budget))
+
     workers = jobs if jobs is not None and jobs > 0 else (os.cpu_count() or 1)
     workers = min(workers, max(1, len(entries)))
     total_bytes = sum(e.size for e in entries)
     small = len(entries) < MIN_PARALLEL_FILES and total_bytes < MIN_PARALLEL_BYTES
-    method = multiprocessing.get_start_method(allow_none=False)
-    shippable, shipped = _shippable(detectors, method)
-    if workers <= 1 or small or not shippable:
-        return list(
-            _in_process(
-                entries, _load_detectors(detectors), fingerprint_key, progress, scan_one, task, time_budget
-            )
-        )
+    if workers <= 1 or small:
+        return here(entries)
+    # Imported here: a scan of a handful of files never starts a pool, and multiprocessing pulls in socket.
+    import multiprocessing
+
+    shippable, shipped = _shippable(detectors, multiprocessing.get_start_method(allow_none=False))
+    if not shippable:
+        return here(entries)
     results: list[FileScan] = []
     chunk = max(1, min(64, len(entries) // (workers * 8)))
     try:
@@ -133,10 +137,5 @@ def scan_files(
         # A pool that cannot start (no /dev/shm, sandboxed fork) still leaves a working scan: finish here.
         if progress is not None:
             progress.warn(f"parallel scan unavailable ({type(exc).__name__}); scanning in one process")
-        rest = entries[len(results) :]
-        results.extend(
-            _in_process(
-                rest, _load_detectors(detectors), fingerprint_key, progress, scan_one, task, time_budget
-            )
-        )
+        results.extend(here(entries[len(results) :]))
     return results

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from types import MappingProxyType
 
 from auditor.engine.interface import Rule
 from auditor.model import ScanResult
-from auditor.report import html, json, markdown, sarif, terminal
 from auditor.report.common import ReportOptions, options_for
 from auditor.safetext import json_dumps
 
@@ -25,16 +25,24 @@ class FormatChoice(str, Enum):  # noqa: UP042 (str mixin: typer choices and plai
 
 RenderFn = Callable[..., str]
 
-# Explicit, exhaustive (a test checks every FormatChoice has an entry); nothing registers itself.
-REPORTERS: Mapping[FormatChoice, RenderFn] = MappingProxyType(
+# Explicit, exhaustive (a test checks every FormatChoice has an entry); nothing registers itself. Each
+# reporter module is imported only when its format is rendered: the HTML one brings in jinja2, which a
+# pre-commit scan printing a table should not pay for.
+REPORTERS: Mapping[FormatChoice, str] = MappingProxyType(
     {
-        FormatChoice.TABLE: terminal.render,
-        FormatChoice.JSON: json.render,
-        FormatChoice.SARIF: sarif.render,
-        FormatChoice.HTML: html.render,
-        FormatChoice.MARKDOWN: markdown.render,
+        FormatChoice.TABLE: "auditor.report.terminal",
+        FormatChoice.JSON: "auditor.report.json",
+        FormatChoice.SARIF: "auditor.report.sarif",
+        FormatChoice.HTML: "auditor.report.html",
+        FormatChoice.MARKDOWN: "auditor.report.markdown",
     }
 )
+
+
+def reporter(choice: FormatChoice | str) -> RenderFn:
+    """The render function of one format (its module imported on first use)."""
+    fn: RenderFn = importlib.import_module(REPORTERS[FormatChoice(choice)]).render
+    return fn
 
 
 def render(
@@ -56,7 +64,7 @@ def render(
     chosen_rules = (
         tuple(rules) if rules is not None else tuple(r for r in result.rules if isinstance(r, Rule))
     )
-    return REPORTERS[fmt](result, rules=chosen_rules, options=options)
+    return reporter(fmt)(result, rules=chosen_rules, options=options)
 
 
 def render_inventory(
@@ -64,8 +72,12 @@ def render_inventory(
 ) -> str:
     """Only the agent inventory (`botaudit inventory`): the terminal table, or its JSON."""
     if as_json:
-        return json_dumps(json.inventory_document(result)) + "\n"
-    return terminal.render_inventory(result, options=options or options_for(result, color=color))
+        from auditor.report.json import inventory_document
+
+        return json_dumps(inventory_document(result)) + "\n"
+    from auditor.report.terminal import render_inventory as terminal_inventory
+
+    return terminal_inventory(result, options=options or options_for(result, color=color))
 
 
 __all__ = [
@@ -75,5 +87,6 @@ __all__ = [
     "ReportOptions",
     "options_for",
     "render",
+    "reporter",
     "render_inventory",
 ]

@@ -1,0 +1,113 @@
+"""A small on-disk cache for derived data that is slow to rebuild and cheap to check: the validated detector
+set, compiled Vectorscan databases.
+
+Every entry is named by a content hash of everything it was derived from (the caller's key), so a stale
+entry is never read: a changed detector file or a new botaudit version is simply a different name. The cache
+is an optimisation only: any problem reading it (missing, truncated, garbage, wrong owner, loose permissions)
+makes the caller rebuild from the source, and any problem writing it is ignored.
+
+Location: `$BOTAUDIT_CACHE_DIR`, else `$XDG_CACHE_HOME/botaudit`, else `~/.cache/botaudit`.
+`BOTAUDIT_NO_CACHE=1` turns it off. The folder is created private (0700) and an entry is only read when the
+current user owns it and nobody else may write it: a cache that another account could write would let that
+account choose the detectors (or the compiled database) a scan runs with.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "cache_dir", "content_key", "read", "write"]
+
+CACHE_DIR_ENV = "BOTAUDIT_CACHE_DIR"
+NO_CACHE_ENV = "BOTAUDIT_NO_CACHE"
+# Entries above this size are not cached (nothing botaudit caches comes near it).
+_MAX_ENTRY = 64 * 1024 * 1024
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when caching is off."""
+    if os.environ.get(NO_CACHE_ENV, "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get(CACHE_DIR_ENV)
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "botaudit"
+    try:
+        return Path.home() / ".cache" / "botaudit"
+    except RuntimeError:  # no home directory to speak of (some CI users)
+        return None
+
+
+def content_key(parts: Iterable[bytes]) -> str:
+    """A hex SHA-256 over length-prefixed parts (so ("ab", "c") and ("a", "bc") differ)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _trusted(st: os.stat_result) -> bool:
+    own = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    return own and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read(name: str) -> bytes | None:
+    """The entry's bytes, or None (no cache, no entry, or an entry that cannot be trusted)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        if not _trusted(os.stat(folder)):
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(folder / name, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _trusted(st) or st.st_size > _MAX_ENTRY:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(_MAX_ENTRY + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def write(name: str, data: bytes, *, replaces: str | None = None) -> None:
+    """Store an entry atomically (a reader sees the old entry, the new one, or none); errors are ignored.
+
+    `replaces`: a name prefix whose other entries this one supersedes (older detector sets); they are
+    removed so the folder does not grow with every change of the rules.
+    """
+    folder = cache_dir()
+    if folder is None or len(data) > _MAX_ENTRY:
+        return
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _trusted(os.stat(folder)):
+            return
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / name)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            return
+        if replaces:
+            for old in folder.glob(f"{replaces}*"):
+                if old.name != name:
+                    with contextlib.suppress(OSError):
+                        old.unlink()

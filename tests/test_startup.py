@@ -1,0 +1,201 @@
+"""Start-up stays small: a static scan loads the CLI, the walker and the detectors, and nothing heavy.
+
+A pre-commit hook runs `botaudit scan` on every commit; every SDK, template engine or schema validator that a
+static scan imports is paid for each time. These tests look at what a real run imported (a subprocess, so
+the test process's own imports do not count), not at how long it took: a timed test would fail on a busy CI
+machine and pass a regression on a fast one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor import cache
+from auditor.extract.detectors import DetectorSet
+
+# Modules a static scan has no use for. Each is imported where it is needed: a platform's SDK when that
+# platform is collected, jinja2 for HTML, jsonschema when a schema is validated, pygit2 for --history,
+# multiprocessing for a pool (not for a handful of files), pathspec only when an ignore file exists.
+HEAVY = (
+    "boto3",
+    "botocore",
+    "hvac",
+    "msal",
+    "simple_salesforce",
+    "slack_sdk",
+    "requests",
+    "jwt",
+    "cryptography",
+    "pygit2",
+    "jsonschema",
+    "jinja2",
+    "pydantic",
+    "policy_sentry",
+    "hcl2",
+    "lark",
+    "multiprocessing",
+    "pathspec",
+    "rich.progress",
+    "auditor.collectors.aws",
+    "auditor.collectors.vault",
+    "auditor.collectors.salesforce",
+    "auditor.collectors.entra",
+    "auditor.collectors.github",
+    "auditor.collectors.slack",
+    "auditor.report.html",
+)
+
+_PROBE = """
+import json, sys
+from auditor.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.flush()
+print("\\n" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules_after(argv: list[str], cwd: Path) -> set[str]:
+    env = dict(os.environ, NO_COLOR="1", BOTAUDIT_FINGERPRINT_KEY="startup-test-key")
+    proc = subprocess.run(  # noqa: S603 - our own CLI
+        [sys.executable, "-c", _PROBE, *argv],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.stdout.strip(), proc.stderr
+    return set(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+@pytest.fixture
+def small_tree(tmp_path: Path) -> Path:
+    tree = tmp_path / "repo"
+    tree.mkdir()
+    (tree / "app.py").write_text("import os\nTOKEN = os.environ['SLACK_BOT_TOKEN']\n")
+    (tree / "config.yaml").write_text("model: gpt-4o\nretries: 3\n")
+    (tree / "README.md").write_text("# demo agent\n")
+    return tree
+
+
+def _loaded_heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules for heavy in HEAVY if m == heavy or m.startswith(heavy + "."))
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "sarif"])
+def test_static_scan_imports_nothing_heavy(small_tree: Path, fmt: str) -> None:
+    modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", fmt], small_tree)
+    # The probe really ran a scan: the walker and the detector engine were loaded.
+    assert {"auditor.discovery.walk", "auditor.extract.detectors"} <= modules
+    assert _loaded_heavy(modules) == []
+
+
+def test_html_report_loads_jinja2_only_when_asked(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    modules = _modules_after(
+        ["scan", str(small_tree), "--no-progress", "--report", f"html:{out}"], small_tree
+    )
+    assert out.is_file()
+    assert "jinja2" in modules  # the probe can see a lazy import when it happens
+
+
+def test_ignore_file_loads_pathspec(small_tree: Path) -> None:
+    (small_tree / ".botauditignore").write_text("README.md\n")
+    modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
+    assert "pathspec" in modules
+
+
+# ------------------------------------------------------------------------------------------------ caches
+
+
+def _detector_rows(detectors: DetectorSet) -> list[tuple[object, ...]]:
+    return [
+        (d.id, d.kind, d.platform, d.regex.pattern, d.keywords, d.entropy, d.severity, d.confidence,
+         d.identifier, d.generic, d.partner, d.window, d.assume_key, d.max_width, d.public_prefixes,
+         d.checksum, d.checksum_required, d.examples_match, d.examples_no_match, d.source)
+        for d in detectors.detectors
+    ]  # fmt: skip
+
+
+def test_detector_cache_round_trips_and_survives_corruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    fresh = DetectorSet.load()  # parses the YAML and writes the cache
+    entries = sorted((tmp_path / "cache").glob("detectors-*.json"))
+    assert len(entries) == 1
+    assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)  # read back from the cache
+
+    entries[0].write_bytes(entries[0].read_bytes()[:1000])  # truncated
+    assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)
+    entries[0].write_bytes(b'[{"id": "not-a-detector"}]')  # valid JSON, wrong layout
+    assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)
+    # Each failed read rebuilt the entry from the YAML.
+    assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)
+
+
+def test_detector_cache_follows_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    source = Path(DetectorSet.load().detectors[0].source).parent
+    rules = tmp_path / "detectors"
+    rules.mkdir()
+    for path in sorted(source.glob("*.yaml"))[:3]:
+        (rules / path.name).write_bytes(path.read_bytes())
+    before = DetectorSet.load(rules)
+    first = sorted(rules.glob("*.yaml"))[0]
+    first.write_text(first.read_text().replace("title:", "title: Edited", 1))
+    after = DetectorSet.load(rules)
+    assert after.detectors[0].title.startswith("Edited")
+    assert after.detectors[0].title != before.detectors[0].title
+    # The superseded entry is gone: the folder does not grow with every rule change.
+    assert len(list((tmp_path / "cache").glob("detectors-*.json"))) == 1
+
+
+def test_untrusted_cache_entries_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
+    cache.write("entry", b"payload")
+    assert cache.read("entry") == b"payload"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    (folder / "entry").chmod(0o666)  # anyone could have written it
+    assert cache.read("entry") is None
+    (folder / "entry").chmod(0o600)
+    folder.chmod(0o777)
+    assert cache.read("entry") is None
+    folder.chmod(0o700)
+    (folder / "link").symlink_to(folder / "entry")
+    assert cache.read("link") is None
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    assert cache.read("entry") is None
+
+
+def test_vectorscan_database_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.extract.vectorscan import available, compile_database
+
+    if not available():
+        pytest.skip("Vectorscan bindings are not installed on this platform")
+    import hyperscan
+
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path))
+
+    def hits(db: object) -> list[int]:
+        found: list[int] = []
+        db.scan(b"xx GHP_ and xoxb-", match_event_handler=lambda i, *_: found.append(i))  # type: ignore[attr-defined]
+        return found
+
+    flags = [hyperscan.HS_FLAG_CASELESS] * 2
+    compiled = compile_database("t", [b"ghp_", b"xoxb-"], flags)
+    (entry,) = tmp_path.glob("hs-t-*.db")
+    assert hits(compiled) == hits(compile_database("t", [b"ghp_", b"xoxb-"], flags)) == [0, 1]
+    entry.write_bytes(entry.read_bytes()[:-5] + b"\0\0\0\0\0")  # corrupt: the digest no longer matches
+    assert hits(compile_database("t", [b"ghp_", b"xoxb-"], flags)) == [0, 1]
