@@ -8,6 +8,7 @@ Content-Security-Policy, so even a value that escaped escaping could not run scr
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -65,7 +66,9 @@ CHART_COLORS = {
 }
 
 
+@functools.cache
 def _environment() -> Environment:
+    # Built once: jinja2 then compiles the template once per process, not once per report.
     return Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(
