@@ -63,3 +63,56 @@ def test_collector_docs_use_only_keys_the_loader_accepts() -> None:
             data = yaml.safe_load(text)
             if isinstance(data, dict) and "collectors" in data:
                 parse_config(yaml.safe_dump({"collectors": data["collectors"]}), source=page.name)
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+SECURITY_HEADING = "## Security promises and the tests that hold them"
+PROMISES = (
+    "Never leak",
+    "Linear-time detectors",
+    "Per-file time budget",
+    "Hostile files",
+    "Escaping in every format",
+    "Partial platform → exit 3",
+    "Read-only collectors",
+    "Fingerprints are not reversible",
+    "Bounded input documents",
+)
+
+
+def _security_rows() -> dict[str, list[str]]:
+    """The README's security table: promise (its bold lead) -> the test paths named in its row."""
+    import re
+
+    text = README.read_text(encoding="utf-8")
+    assert SECURITY_HEADING in text, "README has no security section"
+    section = text.split(SECURITY_HEADING, 1)[1].split("\n## ", 1)[0]
+    rows: dict[str, list[str]] = {}
+    for line in section.splitlines():
+        lead = re.match(r"\| \*\*(.+?)\.\*\*", line)
+        if lead:
+            rows[lead.group(1)] = re.findall(r"`(tests/[^`]+)`", line)
+    return rows
+
+
+def test_readme_security_section_names_a_test_for_every_promise() -> None:
+    rows = _security_rows()
+    assert list(rows) == list(PROMISES)
+    for promise, paths in rows.items():
+        assert paths, f"{promise}: no test named"
+
+
+def test_every_test_the_security_section_names_exists_and_holds_tests() -> None:
+    root = README.parent
+    for promise, paths in _security_rows().items():
+        for rel in paths:
+            path = root / rel
+            assert path.is_file(), f"README security section, {promise}: {rel} does not exist"
+            assert "\ndef test_" in path.read_text(encoding="utf-8"), f"{rel} holds no test"
+
+
+def test_every_adversarial_test_file_backs_a_promise() -> None:
+    named = {p for paths in _security_rows().values() for p in paths}
+    for path in sorted((README.parent / "tests" / "adversarial").glob("test_*.py")):
+        rel = path.relative_to(README.parent).as_posix()
+        assert rel in named, f"{rel} is not named in the README security section"
