@@ -156,16 +156,34 @@ def test_benign(value: str) -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
-        "da39a3ee5e6b4b0d3255bfef95601890afd80709",
         "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==",
         "4096",
         "https://api.internal.example/v1/chat",
     ],
 )
 @pytest.mark.parametrize("key", ["token", "api_key", "client_secret", "password"])
-def test_hash_like_values_stay_benign_under_secret_keys(key: str, value: str) -> None:
+def test_digests_numbers_urls_stay_benign_under_secret_keys(key: str, value: str) -> None:
     assert classify_value(value, key) is ValueClass.BENIGN
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",  # Consul ACL and Heroku API tokens are UUIDs
+        "da39a3ee5e6b4b0d3255bfef95601890afd80709",  # Meraki keys are 40 hex characters
+        "9c4e1f0b7a2d83e65f1c0b9a7d2e4f61",  # Datadog / Linear style 32 hex
+        "4820193746501928374",  # long digit strings (Asana, Discord) under a token's key
+    ],
+)
+@pytest.mark.parametrize("key", ["token", "api_key", "client_secret", "password", "discordToken"])
+def test_hex_uuid_and_long_digits_are_secrets_under_a_credential_key(key: str, value: str) -> None:
+    assert classify_value(value, key) is ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize("key", [None, "commit_sha", "request_id", "token_limit", "secret_name"])
+def test_hex_uuid_and_digits_stay_benign_without_a_credential_key(key: str | None) -> None:
+    for value in ("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "da39a3ee5e6b4b0d3255bfef95601890afd80709"):
+        assert classify_value(value, key) is ValueClass.BENIGN
 
 
 @pytest.mark.parametrize(

@@ -547,6 +547,10 @@ _HEX_HASH = re.compile(
     r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$"
 )
 _HEX_HASH_UPPER = re.compile(r"^(?:[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64}|[0-9A-F]{128})$")
+# Shapes that are benign on their own (a commit SHA, a request id) but a token under a credential's key.
+_KEYED_TOKEN = re.compile(
+    r"^(?:[0-9a-fA-F]{32,128}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\d{16,64})$"
+)
 _DIGEST = re.compile(
     r"^(?:sha1|sha224|sha256|sha384|sha512|md5)[-:](?:[A-Za-z0-9+/]{20,}={0,2}|[0-9a-fA-F]{32,128})$"
 )
@@ -657,6 +661,10 @@ def _token_like(v: str, min_len: int, min_entropy: float) -> bool:
 
 def _classify_plain(v: str, key: str | None) -> ValueClass:
     """Classification once placeholders, references and examples are ruled out."""
+    if key is not None and _KEYED_TOKEN.match(v) and is_secret_key(key):
+        # Under a key that names a credential, hex strings, UUIDs and long digit strings are the token
+        # itself: Consul and Heroku issue UUIDs, Meraki, Datadog and Linear hex strings.
+        return ValueClass.SECRET_CANDIDATE
     if _is_benign(v):
         return ValueClass.BENIGN
     if key is not None and is_password_key(key):
