@@ -274,3 +274,73 @@ def test_scale_requests_grow_with_pages_never_per_repository() -> None:
     agent = next(i for i in snap.identities if i.kind == "classic_pat")
     assert agent.attributes["push_repositories"] == 25
     assert agent.attributes["unprotected_push_count"] == 16
+
+
+def test_denied_parts_are_unread_not_empty(standin: GitHubStandIn) -> None:
+    # A fine-grained token without org admin: org reads are denied, so those parts are unknown (partial).
+    snap = collect(standin, env={**ENV, "AUDIT_TOKEN": DEMO_FINE_GRAINED})
+    parts = {u.part: u for u in snap.unread}
+    assert {"outside_collaborators", "app_installations", "baseline_reach"} <= set(parts)
+    assert parts["baseline_reach"].subject == snap.baseline and parts["baseline_reach"].affects_reach
+    assert not snap.complete
+    # The owner's audit token reads everything: a complete snapshot.
+    assert collect(standin).complete
+
+
+def test_missing_and_refused_agent_tokens_are_unread(standin: GitHubStandIn) -> None:
+    bad = "ghp_" + "Y" * 36
+    snap = collect(
+        standin, env={**ENV, "RELEASE_TOKEN": bad}, tokens_env=["MCP_TOKEN", "RELEASE_TOKEN", "NOPE"]
+    )
+    tokens = [u for u in snap.unread if u.part == "tokens"]
+    assert len(tokens) == 2
+    refused = next(u for u in tokens if u.subject)
+    assert refused.subject == f"token:{fingerprint('github_pat', bad)}"
+    assert all(bad not in u.reason for u in snap.unread)
+
+
+def test_primary_limit_resetting_later_than_max_wait_is_not_waited_for(standin: GitHubStandIn) -> None:
+    reset = str(int(datetime.now(UTC).timestamp()) + 3600)
+    standin.inject(
+        "/outside_collaborators",
+        status=403,
+        body={"message": "API rate limit exceeded for user."},
+        headers={"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset},
+        times=-1,
+    )
+    try:
+        snap = collect(standin)
+        hits = standin.count("/outside_collaborators")
+    finally:
+        standin.reset()
+    assert collect.sleeps == []  # type: ignore[attr-defined]
+    assert hits == 1  # given up at once: an hour's wait is throttled coverage, not a stalled audit
+    lost = next(u for u in snap.unread if u.part == "outside_collaborators")
+    assert lost.category == "throttled"
+
+
+def test_secondary_limit_with_http_date_retry_after(standin: GitHubStandIn) -> None:
+    standin.inject(
+        "/user/memberships/orgs",
+        status=429,
+        body={"message": "You have exceeded a secondary rate limit."},
+        headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"},  # in the past: retry at once
+        times=1,
+    )
+    snap = collect(standin)
+    assert collect.sleeps[:1] == [0.0]  # type: ignore[attr-defined]
+    assert snap.complete
+
+
+def test_spent_budget_is_a_clear_error_not_a_hang(standin: GitHubStandIn) -> None:
+    request = CollectRequest(
+        baseline=DEMO_JUNIOR,
+        settings=standin.settings(token_env="AUDIT_TOKEN", tokens_env=["MCP_TOKEN"]),
+        platform_budget=0.0,
+    )
+    with pytest.raises(CollectorError, match="budget") as info:
+        GitHubCollector(environ=ENV, sleep=lambda _s: None).collect(
+            request, clock=FixedClock(NOW), progress=NullProgress()
+        )
+    assert DEMO_AUDIT_TOKEN not in str(info.value)
+    assert standin.log == []  # no request starts once the budget is spent

@@ -206,3 +206,61 @@ def test_scale_requests_grow_with_pages() -> None:
         # auth.test + users.info + bots.info + 3 pages for the bot (2,100) + 1 page for the junior (525).
         assert snap.requests == len(server.log) == 7
     assert bot(snap).attributes["channels"]["private"] == 210
+
+
+def test_unlisted_channels_are_unread_only_when_they_count_as_reach(standin: SlackStandIn) -> None:
+    token = standin.workspace.tokens[DEMO_BOT_TOKEN]
+    saved = list(token.scopes)
+    try:
+        token.scopes = [s for s in saved if s != "im:read"]
+        assert collect(standin).complete  # DMs are not reach: a coverage note only
+        token.scopes = [s for s in saved if s != "groups:read"]
+        snap = collect(standin)
+    finally:
+        token.scopes = saved
+    lost = [u for u in snap.unread if u.part == "channels"]
+    assert lost and lost[0].subject == bot(snap).id and lost[0].affects_reach
+    assert "private_channel (needs groups:read)" in lost[0].reason
+
+
+def test_throttled_channels_are_unread_and_long_waits_are_not_waited(standin: SlackStandIn) -> None:
+    standin.inject(
+        "users.conversations",
+        status=429,
+        body={"ok": False, "error": "ratelimited"},
+        headers={"Retry-After": "3600"},
+        times=-1,
+    )
+    try:
+        snap = collect(standin)
+        calls = standin.count("users.conversations")
+    finally:
+        standin.reset()
+    assert SLEEPS == []  # an hour's wait becomes throttled coverage at once
+    assert calls == 2  # the bot's and the junior's listing, one attempt each
+    parts = {(u.part, u.category) for u in snap.unread}
+    assert {("channels", "throttled"), ("baseline_channels", "throttled")} <= parts
+    assert bot(snap).attributes["channels_known"] is False
+
+
+def test_refused_extra_token_is_unread(standin: SlackStandIn) -> None:
+    bad = "xoxb-9-9-" + "q" * 24
+    snap = collect(standin, env={"SLACK_BOT_TOKEN": DEMO_BOT_TOKEN, "X": bad}, tokens_env=["X"])
+    lost = [u for u in snap.unread if u.part == "tokens"]
+    assert [u.subject for u in lost] == [f"token:{fingerprint('slack_bot_token', bad)}"]
+    assert bad not in dumps_snapshot(snap)
+
+
+def test_spent_budget_is_a_clear_error(standin: SlackStandIn) -> None:
+    request = CollectRequest(baseline=DEMO_JUNIOR_ID, settings=standin.settings(), platform_budget=0.0)
+    with pytest.raises(CollectorError, match="budget") as info:
+        SlackCollector(environ={"SLACK_BOT_TOKEN": DEMO_BOT_TOKEN}, sleep=SLEEPS.append).collect(
+            request, clock=FixedClock(NOW), progress=NullProgress()
+        )
+    assert DEMO_BOT_TOKEN not in str(info.value)
+    assert standin.log == []
+
+
+def test_unreadable_ca_bundle_is_a_clear_error(standin: SlackStandIn) -> None:
+    with pytest.raises(CollectorError, match="ca_bundle"):
+        collect(standin, ca_bundle="/nonexistent/ca.pem")

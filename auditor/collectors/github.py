@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,9 +22,10 @@ from typing import Any
 
 from auditor.clock import Clock
 from auditor.collectors.github_client import EtagCache, GitHubClient, GitHubError
-from auditor.collectors.graph_client import GraphSession
 from auditor.collectors.interface import CollectRequest
+from auditor.collectors.record import Record
 from auditor.collectors.retry import RequestCounter
+from auditor.collectors.transport import BoundedSession
 from auditor.errors import CollectorError
 from auditor.model import (
     AccessLevel,
@@ -32,7 +33,6 @@ from auditor.model import (
     Identity,
     Platform,
     PlatformCredential,
-    Skipped,
     Snapshot,
 )
 from auditor.progress import ProgressSink
@@ -258,17 +258,20 @@ class GitHubCollector:
         audit_token = environ.get(audit_env, "")
         agent_envs = [str(v) for v in settings.get("tokens_env") or ()]
         agent_tokens = [(name, environ[name]) for name in agent_envs if environ.get(name)]
-        coverage: list[Skipped] = [
-            Skipped(f"github:token {name}", f"environment variable {name} is not set", "not_found")
-            for name in agent_envs
-            if not environ.get(name)
-        ]
+        coverage = Record("github")
+        for name in agent_envs:
+            if not environ.get(name):
+                # A configured agent token that is not there: its reach is unknown, not empty.
+                coverage.lost(
+                    f"token {name}", f"environment variable {name} is not set", "not_found", part="tokens"
+                )
         if not audit_token and not agent_tokens:
             raise CollectorError(f"github: no token (set {audit_env} or collectors.github.tokens_env)")
         secrets = [audit_token, *(t for _, t in agent_tokens)]
         fp_key = request.fingerprint_key or DEFAULT_FINGERPRINT_KEY
         counter = RequestCounter()
-        session = GraphSession(counter=RequestCounter(), ca_bundle=settings.get("ca_bundle") or None)
+        budget = request.budget()
+        session = BoundedSession(budget, verify=settings.get("ca_bundle") or None)
         cache_dir = settings.get("cache_dir")
         cache = EtagCache(Path(str(cache_dir)).expanduser() if cache_dir else None)
 
@@ -284,6 +287,7 @@ class GitHubCollector:
                 counter=counter,
                 cache=cache,
                 token_key=fingerprint("github_token", token, fp_key),
+                budget=budget,
             )
 
         progress.start("github", total=None)
@@ -317,7 +321,7 @@ class GitHubCollector:
         audit_env: str,
         audit_token: str,
         agent_tokens: list[tuple[str, str]],
-        coverage: list[Skipped],
+        coverage: Record,
         fp_key: str,
         api_url: str,
         counter: RequestCounter,
@@ -329,6 +333,7 @@ class GitHubCollector:
         facts: dict[str, Any] = {"api_url": api_url}
 
         auditor_login: str | None = None
+        audit_error = ""
         if audit is not None:
             try:
                 auditor_login = str(audit.get("user").body.get("login"))
@@ -337,17 +342,20 @@ class GitHubCollector:
                     raise GitHubError(
                         exc.status, f"cannot authenticate the audit token {audit_env}: {exc.message}"
                     ) from exc
-                coverage.append(Skipped("github:audit token", f"{audit_env}: {exc.message}", exc.category))
+                coverage.skip("audit token", f"{audit_env}: {exc.message}", exc.category)
+                audit_error = f"{audit_env}: {exc.message}"
                 audit = None
         facts["auditor"] = auditor_login
 
         junior = _junior_login(request.baseline)
+        baseline_id = f"user:{junior.lower()}" if junior else None
         tokens: list[dict[str, Any]] = []
         for env_name, token in subjects:
             tokens.append(self._introspect(client(token), env_name, token, fp_key, coverage, environ))
             progress.advance("github")
         if not any(t.get("ok") for t in tokens) and audit is None:
-            raise GitHubError(401, "no token could be read (every token was refused)")
+            reasons = "; ".join(r for r in (audit_error, *(str(t.get("error") or "") for t in tokens)) if r)
+            raise GitHubError(0, f"no token could be read ({reasons})")
 
         orgs = [str(o) for o in settings.get("orgs") or ()]
         if not orgs:
@@ -355,15 +363,15 @@ class GitHubCollector:
         views: dict[str, OrgView] = {}
         if audit is not None:
             for org in orgs:
-                views[org] = _read_org(audit, org, junior, coverage)
+                views[org] = _read_org(audit, org, junior, baseline_id, coverage)
                 progress.advance("github")
         elif orgs:
-            coverage.append(
-                Skipped(
-                    "github:organizations",
-                    f"no audit token ({audit_env}): organisations not read",
-                    "not_read",
-                )
+            coverage.lost(
+                "organizations",
+                f"no audit token ({audit_env}): organisations not read",
+                "not_read",
+                part="org_repositories",
+                affects_reach=bool(junior),
             )
 
         identities: list[Identity] = []
@@ -377,10 +385,8 @@ class GitHubCollector:
             credentials.append(cred)
             reach[ident.id] = frozenset(caps)
 
-        baseline_id: str | None = None
-        if junior:
-            baseline_id = f"user:{junior.lower()}"
-            junior_caps, attrs = _junior_reach(junior, orgs, views, coverage)
+        if junior and baseline_id:
+            junior_caps, attrs = _junior_reach(junior, baseline_id, orgs, views, coverage)
             identities.append(
                 Identity(Platform.GITHUB, baseline_id, junior, "user", attrs, aliases=(junior,))
             )
@@ -395,9 +401,10 @@ class GitHubCollector:
             credentials=tuple(credentials),
             reach=reach,
             baseline=baseline_id,
-            coverage=tuple(coverage),
+            coverage=tuple(coverage.coverage),
             facts=facts,
             requests=counter.count,
+            unread=tuple(coverage.unread),
         )
 
     def _introspect(
@@ -406,35 +413,46 @@ class GitHubCollector:
         env_name: str,
         token: str,
         fp_key: str,
-        coverage: list[Skipped],
+        coverage: Record,
         environ: Mapping[str, str],
     ) -> dict[str, Any]:
         kind, detector_kind = token_type(token, env_name, environ)
         fp = fingerprint(detector_kind, token, fp_key)
         info: dict[str, Any] = {"env": env_name, "type": kind, "fp": fp, "ok": False}
-        where = f"github:token {env_name}"
+        where = f"token {env_name}"
+        subject = f"token:{fp}"
         if kind in ("app_installation_token", "github_actions_token"):
             try:
                 repos, _ = api.get_all("installation/repositories", key="repositories")
             except GitHubError as exc:
-                coverage.append(Skipped(where, f"installation/repositories: {exc.message}", exc.category))
+                coverage.lost(
+                    where,
+                    f"installation/repositories: {exc.message}",
+                    exc.category,
+                    part="tokens",
+                    subject=subject,
+                )
+                info["error"] = f"{env_name}: {exc.message}"
                 return info
             info.update(ok=True, login=None, owner_type="Bot", scopes=None, expires=None, repos=repos)
             info["org_roles"] = {}
-            coverage.append(
-                Skipped(
-                    where,
-                    "app installation token: its app permissions are read from the organisation's "
-                    "installations "
-                    "(an installation token cannot read them itself)",
-                    "partial",
-                )
+            # The repositories are known; what the app may do in them is not (an installation token cannot
+            # read its own permissions), so the levels in its reach are a lower bound.
+            coverage.lost(
+                where,
+                "app installation token: its permissions are not readable with the token itself (the "
+                "organisation's installed apps list them)",
+                "partial",
+                part="app_permissions",
+                subject=subject,
+                affects_reach=True,
             )
             return info
         try:
             answer = api.get("user")
         except GitHubError as exc:
-            coverage.append(Skipped(where, f"GET /user: {exc.message}", exc.category))
+            coverage.lost(where, f"GET /user: {exc.message}", exc.category, part="tokens", subject=subject)
+            info["error"] = f"{env_name}: {exc.message}"
             return info
         user = answer.body if isinstance(answer.body, Mapping) else {}
         info.update(
@@ -455,7 +473,14 @@ class GitHubCollector:
                     roles[str(org)] = str(m.get("role") or "member")
             info["sso_unauthorized_orgs"] = list(partial)
         except GitHubError as exc:
-            coverage.append(Skipped(where, f"organisation memberships: {exc.message}", exc.category))
+            coverage.lost(
+                where,
+                f"organisation memberships: {exc.message}",
+                exc.category,
+                part="org_memberships",
+                subject=subject,
+                affects_reach=True,
+            )
             info["org_roles_unknown"] = True
         info["org_roles"] = roles
         try:
@@ -465,18 +490,23 @@ class GitHubCollector:
             info["sso_unauthorized_orgs"] = sorted(set(info.get("sso_unauthorized_orgs", [])) | set(partial))
             info["repos"] = repos
         except GitHubError as exc:
-            coverage.append(Skipped(where, f"repositories: {exc.message}", exc.category))
+            coverage.lost(
+                where,
+                f"repositories: {exc.message}",
+                exc.category,
+                part="repositories",
+                subject=subject,
+                affects_reach=True,
+            )
             info["repos_unknown"] = True
             info["repos"] = []
         if info.get("sso_unauthorized_orgs"):
-            coverage.append(
-                Skipped(
-                    where,
-                    "not SSO-authorised for organisation ids "
-                    + ", ".join(info["sso_unauthorized_orgs"])
-                    + ": their repositories are not in this token's reach (authorising it would add them)",
-                    "sso_required",
-                )
+            coverage.skip(
+                where,
+                "not SSO-authorised for organisation ids "
+                + ", ".join(info["sso_unauthorized_orgs"])
+                + ": their repositories are not in this token's reach (authorising it would add them)",
+                "sso_required",
             )
         return info
 
@@ -489,43 +519,17 @@ def _junior_login(baseline: Any) -> str | None:
     return None
 
 
-def _graphql_pages(
-    api: GitHubClient, query: str, variables: Mapping[str, Any], path: Sequence[str]
-) -> Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """(connection, errors) per page of the connection at `path`, following pageInfo.endCursor."""
-    after: str | None = None
-    for _ in range(10_000):
-        data, errors = api.graphql(query, {**variables, "after": after})
-        node: Any = data
-        for key in path:
-            node = node.get(key) if isinstance(node, Mapping) else None
-        if not isinstance(node, Mapping):
-            message = "; ".join(str(e.get("message", "")) for e in errors)[:300] or "no data"
-            kind = (
-                "access_denied"
-                if any(e.get("type") in ("FORBIDDEN", "NOT_FOUND") for e in errors)
-                else "error"
-            )
-            raise GitHubError(200, message, kind=kind)
-        yield dict(node), errors
-        info = node.get("pageInfo") or {}
-        if not info.get("hasNextPage"):
-            return
-        after = info.get("endCursor")
-        if not after:
-            raise GitHubError(200, "hasNextPage without an endCursor", kind="malformed")
-    raise GitHubError(200, "too many pages", kind="malformed")
-
-
-def _read_org(api: GitHubClient, org: str, junior: str | None, coverage: list[Skipped]) -> OrgView:
+def _read_org(
+    api: GitHubClient, org: str, junior: str | None, baseline_id: str | None, coverage: Record
+) -> OrgView:
     view = OrgView(org)
-    where = f"github:org {org}"
+    where = f"org {org}"
     try:
         body = api.get(f"orgs/{org}").body
         view.facts["base_permission"] = body.get("default_repository_permission")
         view.facts["two_factor_required"] = body.get("two_factor_requirement_enabled")
     except GitHubError as exc:
-        coverage.append(Skipped(where, f"organisation settings: {exc.message}", exc.category))
+        coverage.lost(where, f"organisation settings: {exc.message}", exc.category, part="org_settings")
 
     query = ORG_REPOS_QUERY % {
         "junior_var": ", $junior: String!" if junior else "",
@@ -535,7 +539,7 @@ def _read_org(api: GitHubClient, org: str, junior: str | None, coverage: list[Sk
     junior_perms: dict[str, str] | None = {} if junior else None
     junior_denied = ""
     try:
-        for conn, errors in _graphql_pages(api, query, variables, ("organization", "repositories")):
+        for conn, errors in api.graphql_pages(query, variables, ("organization", "repositories")):
             nodes = conn.get("nodes") or []
             for node in nodes:
                 if not isinstance(node, Mapping) or not node.get("nameWithOwner"):
@@ -566,12 +570,20 @@ def _read_org(api: GitHubClient, org: str, junior: str | None, coverage: list[Sk
                 if "junior" in [str(p) for p in err.get("path") or ()]:
                     junior_denied = str(err.get("message") or err.get("type") or "denied")[:200]
     except GitHubError as exc:
-        coverage.append(Skipped(where, f"repositories: {exc.message}", exc.category))
+        # Branch protection and the junior's permissions are unknown for every repository of the org.
+        coverage.lost(
+            where, f"repositories: {exc.message}", exc.category, part="org_repositories", affects_reach=True
+        )
         view.facts["repositories_unknown"] = True
         junior_perms = None
     if junior_denied and junior_perms is not None:
-        coverage.append(
-            Skipped(where, f"the junior member's repository permissions: {junior_denied}", "access_denied")
+        coverage.lost(
+            where,
+            f"the junior member's repository permissions: {junior_denied}",
+            "access_denied",
+            part="baseline_reach",
+            subject=baseline_id,
+            affects_reach=True,
         )
         junior_perms = None
     view.junior_permissions = junior_perms
@@ -582,8 +594,8 @@ def _read_org(api: GitHubClient, org: str, junior: str | None, coverage: list[Sk
 
     try:
         members: dict[str, str] = {}
-        for conn, _errors in _graphql_pages(
-            api, ORG_MEMBERS_QUERY, {"org": org}, ("organization", "membersWithRole")
+        for conn, _errors in api.graphql_pages(
+            ORG_MEMBERS_QUERY, {"org": org}, ("organization", "membersWithRole")
         ):
             for edge in conn.get("edges") or []:
                 login = ((edge or {}).get("node") or {}).get("login")
@@ -594,14 +606,16 @@ def _read_org(api: GitHubClient, org: str, junior: str | None, coverage: list[Sk
         view.facts["members"] = {"admin": len(admins), "member": len(members) - len(admins)}
         view.facts["admins"] = admins[:MAX_LISTED]
     except GitHubError as exc:
-        coverage.append(Skipped(where, f"members and roles: {exc.message}", exc.category))
+        coverage.lost(where, f"members and roles: {exc.message}", exc.category, part="org_members")
 
     try:
         outside, _ = api.get_all(f"orgs/{org}/outside_collaborators")
         logins = sorted(str(u.get("login")) for u in outside if u.get("login"))
         view.facts["outside_collaborators"] = {"count": len(logins), "logins": logins[:MAX_LISTED]}
     except GitHubError as exc:
-        coverage.append(Skipped(where, f"outside collaborators: {exc.message}", exc.category))
+        coverage.lost(
+            where, f"outside collaborators: {exc.message}", exc.category, part="outside_collaborators"
+        )
 
     try:
         installs, _ = api.get_all(f"orgs/{org}/installations", key="installations")
@@ -614,7 +628,7 @@ def _read_org(api: GitHubClient, org: str, junior: str | None, coverage: list[Sk
             for i in sorted(installs, key=lambda i: str(i.get("app_slug") or i.get("app_id")))
         ]
     except GitHubError as exc:
-        coverage.append(Skipped(where, f"installed apps: {exc.message}", exc.category))
+        coverage.lost(where, f"installed apps: {exc.message}", exc.category, part="app_installations")
     return view
 
 
@@ -691,18 +705,19 @@ def _token_identity(
 
 
 def _junior_reach(
-    junior: str, orgs: Sequence[str], views: Mapping[str, OrgView], coverage: list[Skipped]
+    junior: str, baseline_id: str, orgs: Sequence[str], views: Mapping[str, OrgView], coverage: Record
 ) -> tuple[set[Capability] | None, dict[str, Any]]:
     """The junior member's reach in the audited organisations, or None when a part could not be read."""
     caps: set[Capability] = set()
     attrs: dict[str, Any] = {"baseline": True, "organizations": list(orgs)}
     if not views:
-        coverage.append(
-            Skipped(
-                "github:baseline",
-                f"{junior}: no organisation could be read, so no baseline reach",
-                "not_read",
-            )
+        coverage.lost(
+            "baseline",
+            f"{junior}: no organisation could be read, so no baseline reach",
+            "not_read",
+            part="baseline_reach",
+            subject=baseline_id,
+            affects_reach=True,
         )
         return None, attrs
     for org, view in sorted(views.items()):
@@ -711,7 +726,7 @@ def _junior_reach(
         if view.members is not None:
             role = view.members.get(junior)
             if role is None:
-                coverage.append(Skipped("github:baseline", f"{junior} is not a member of {org}", "not_found"))
+                coverage.skip("baseline", f"{junior} is not a member of {org}", "not_found")
             else:
                 caps.add(Capability(Platform.GITHUB.value, f"org:{org}", "member", AccessLevel.LIST))
                 if role == "admin":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,14 +19,23 @@ from urllib.parse import urlsplit
 
 import requests
 
-from auditor.collectors.retry import RequestCounter, RetryableError, parse_retry_after, with_retries
+from auditor.collectors.paging import follow_pages
+from auditor.collectors.retry import (
+    MAX_WAIT,
+    RETRY_STATUSES,
+    RequestCounter,
+    RetryableError,
+    StatusRetry,
+    parse_retry_after,
+    transient_errors,
+    with_retries,
+)
+from auditor.collectors.transport import Budget, DeadlineExceeded
 
-# Guards against a server whose Link chain never ends.
-MAX_PAGES = 10_000
 # GitHub asks clients that hit a secondary rate limit without Retry-After to wait at least a minute; a
-# collector that waits longer than this gives up on that call and records it as throttled coverage instead.
+# longer wait (a primary limit resetting later than MAX_WAIT) is not waited for: the call becomes throttled
+# coverage.
 SECONDARY_WAIT = 60.0
-MAX_WAIT = 60.0
 API_VERSION = "2022-11-28"
 
 
@@ -56,6 +65,10 @@ class GitHubError(Exception):
         if self.status == 0:
             return "unreachable"
         return "error"
+
+    @classmethod
+    def overrun(cls, exc: DeadlineExceeded) -> GitHubError:
+        return cls(0, str(exc), kind="budget" if exc.budget else "timeout")
 
 
 @dataclass(frozen=True)
@@ -163,14 +176,6 @@ def sso_partial_orgs(header: str | None) -> tuple[str, ...]:
     return ()
 
 
-class _Throttled(RetryableError):
-    """A rate-limited answer (primary or secondary) that remembers its status for the final error."""
-
-    def __init__(self, status: int, retry_after: float | None, what: str) -> None:
-        super().__init__(what, retry_after)
-        self.status = status
-
-
 class GitHubClient:
     """GETs and GraphQL queries against one API URL with one token; never writes.
 
@@ -191,6 +196,7 @@ class GitHubClient:
         counter: RequestCounter | None = None,
         cache: EtagCache | None = None,
         token_key: str = "",
+        budget: Budget | None = None,
     ) -> None:
         self._session = session
         self._base = api_url.rstrip("/")
@@ -208,6 +214,7 @@ class GitHubClient:
         self.counter = counter or RequestCounter()
         self._cache = cache if cache is not None else EtagCache()
         self._token_key = token_key
+        self._budget = budget
 
     def url(self, path: str) -> str:
         if path.startswith(("https://", "http://")):
@@ -217,9 +224,10 @@ class GitHubClient:
     def _cache_key(self, url: str) -> str:
         return hashlib.sha256(f"{self._token_key}\x00{url}".encode()).hexdigest()[:32]
 
-    def _wait_for(self, response: requests.Response) -> float | None:
-        """Seconds to wait before retrying a rate-limited answer, per GitHub's documented order."""
-        retry_after = parse_retry_after(response.headers.get("Retry-After"), cap=MAX_WAIT)
+    def _wait_for(self, response: requests.Response) -> float:
+        """Seconds to wait before retrying a rate-limited answer, in GitHub's documented order: Retry-After,
+        else the primary limit's reset time (X-RateLimit-Remaining: 0), else a minute (secondary limit)."""
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), now=self._clock)
         if retry_after is not None:
             return retry_after
         if response.headers.get("X-RateLimit-Remaining") == "0":
@@ -227,7 +235,7 @@ class GitHubClient:
                 reset = float(response.headers.get("X-RateLimit-Reset", ""))
             except ValueError:
                 return SECONDARY_WAIT
-            return min(max(reset - self._clock(), 0.0) + 1.0, MAX_WAIT)
+            return max(reset - self._clock(), 0.0) + 1.0
         return SECONDARY_WAIT
 
     @staticmethod
@@ -247,11 +255,10 @@ class GitHubClient:
         if cached is not None:
             headers["If-None-Match"] = cached[0]
         try:
-            response = self._session.request(
-                method, url, headers=headers, json=body, timeout=self._timeout, allow_redirects=False
-            )
-        except (requests.Timeout, requests.ConnectionError) as exc:
-            raise RetryableError(f"{type(exc).__name__} calling {urlsplit(url).path}") from exc
+            with transient_errors(f"calling {urlsplit(url).path}"):
+                response = self._session.request(
+                    method, url, headers=headers, json=body, timeout=self._timeout, allow_redirects=False
+                )
         finally:
             self.counter.hit()
         if response.status_code == 304 and cached is not None:
@@ -261,9 +268,9 @@ class GitHubClient:
         except ValueError:
             payload = None
         if self._is_rate_limited(response, payload):
-            raise _Throttled(response.status_code, self._wait_for(response), f"HTTP {response.status_code}")
-        if response.status_code in (500, 502, 503, 504):
-            raise _Throttled(response.status_code, None, f"HTTP {response.status_code}")
+            raise StatusRetry(response.status_code, self._wait_for(response))
+        if response.status_code in RETRY_STATUSES:
+            raise StatusRetry(response.status_code, None)
         if response.status_code >= 400:
             message = payload.get("message") if isinstance(payload, Mapping) else None
             raise GitHubError(
@@ -278,19 +285,29 @@ class GitHubClient:
             self._cache.put(self._cache_key(url), etag, payload, response.headers)
         return Answer(payload, response.headers)
 
-    def _call(self, method: str, url: str, body: Any = None) -> Answer:
+    def _retrying(self, once: Callable[[], Answer]) -> Answer:
+        """`once` under the shared retry policy; each final failure a GitHubError with a coverage category."""
         try:
             return with_retries(
-                lambda: self._once(method, url, body),
+                once,
                 attempts=self._attempts,
+                max_wait=MAX_WAIT,
                 counter=self.counter,
                 sleep=self._sleep,
+                budget_left=self._budget.remaining if self._budget is not None else None,
             )
-        except _Throttled as exc:
-            kind = "throttled" if exc.status in (403, 429) else "error"
-            raise GitHubError(exc.status, f"still {exc} after {self._attempts} attempts", kind=kind) from exc
+        except DeadlineExceeded as exc:
+            raise GitHubError.overrun(exc) from exc
+        except StatusRetry as exc:
+            throttled = exc.status in (200, 403, 429)
+            raise GitHubError(
+                exc.status, f"still {exc} (gave up)", kind="throttled" if throttled else "error"
+            ) from exc
         except RetryableError as exc:
-            raise GitHubError(0, f"{exc} after {self._attempts} attempts") from exc
+            raise GitHubError(0, f"{exc} (gave up after retries)") from exc
+
+    def _call(self, method: str, url: str, body: Any = None) -> Answer:
+        return self._retrying(lambda: self._once(method, url, body))
 
     def get(self, path: str, params: Mapping[str, str | int] | None = None) -> Answer:
         """One GET; a GitHubError when it fails after retries."""
@@ -301,16 +318,19 @@ class GitHubClient:
 
     def pages(self, path: str, params: Mapping[str, str | int] | None = None) -> Iterator[Answer]:
         """Every page of a list endpoint, following Link rel="next" (per_page=100 unless given)."""
-        answer = self.get(path, {"per_page": 100, **(params or {})})
-        for _ in range(MAX_PAGES):
-            yield answer
+
+        def next_of(answer: Answer) -> str | None:
             link = next_link(answer.headers.get("Link"))
-            if not link:
-                return
-            if urlsplit(link).netloc != urlsplit(self._base).netloc:
+            if link and urlsplit(link).netloc != urlsplit(self._base).netloc:
                 raise GitHubError(200, "a Link to another host", kind="malformed")
-            answer = self._call("GET", link)
-        raise GitHubError(200, f"more than {MAX_PAGES} pages", kind="malformed")
+            return link or None
+
+        yield from follow_pages(
+            self.get(path, {"per_page": 100, **(params or {})}),
+            next_of,
+            lambda link: self._call("GET", link),
+            too_many=lambda n: GitHubError(200, f"more than {n} pages", kind="malformed"),
+        )
 
     def get_all(
         self, path: str, params: Mapping[str, str | int] | None = None, *, key: str | None = None
@@ -331,6 +351,38 @@ class GitHubClient:
             partial.extend(sso_partial_orgs(answer.headers.get("X-GitHub-SSO")))
         return items, tuple(dict.fromkeys(partial))
 
+    def graphql_pages(
+        self, query: str, variables: Mapping[str, Any], path: Sequence[str]
+    ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+        """(connection, errors) per page of the connection at `path`, following pageInfo.endCursor."""
+
+        def page(after: str | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+            data, errors = self.graphql(query, {**variables, "after": after})
+            node: Any = data
+            for key in path:
+                node = node.get(key) if isinstance(node, Mapping) else None
+            if not isinstance(node, Mapping):
+                message = "; ".join(str(e.get("message", "")) for e in errors)[:300] or "no data"
+                denied = any(e.get("type") in ("FORBIDDEN", "NOT_FOUND") for e in errors)
+                raise GitHubError(200, message, kind="access_denied" if denied else "error")
+            return dict(node), errors
+
+        def next_of(current: tuple[dict[str, Any], list[dict[str, Any]]]) -> str | None:
+            info = current[0].get("pageInfo") or {}
+            if not info.get("hasNextPage"):
+                return None
+            after = info.get("endCursor")
+            if not after:
+                raise GitHubError(200, "hasNextPage without an endCursor", kind="malformed")
+            return str(after)
+
+        yield from follow_pages(
+            page(None),
+            next_of,
+            page,
+            too_many=lambda n: GitHubError(200, f"more than {n} pages", kind="malformed"),
+        )
+
     def graphql(
         self, query: str, variables: Mapping[str, Any]
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -342,17 +394,10 @@ class GitHubClient:
             if isinstance(errors, list) and any(
                 isinstance(e, Mapping) and e.get("type") == "RATE_LIMITED" for e in errors
             ):
-                raise _Throttled(200, SECONDARY_WAIT, "GraphQL RATE_LIMITED")
+                raise StatusRetry(200, SECONDARY_WAIT, "GraphQL RATE_LIMITED")
             return answer
 
-        try:
-            answer = with_retries(once, attempts=self._attempts, counter=self.counter, sleep=self._sleep)
-        except _Throttled as exc:
-            raise GitHubError(
-                exc.status, f"still {exc} after {self._attempts} attempts", kind="throttled"
-            ) from exc
-        except RetryableError as exc:
-            raise GitHubError(0, f"{exc} after {self._attempts} attempts") from exc
+        answer = self._retrying(once)
         if not isinstance(answer.body, Mapping):
             raise GitHubError(200, "GraphQL answer is not a JSON object", kind="malformed")
         data = answer.body.get("data")

@@ -10,21 +10,24 @@ from urllib.parse import urlsplit
 
 import requests
 
+from auditor.collectors.paging import follow_pages
 from auditor.collectors.retry import (
     RequestCounter,
     RetryableError,
+    StatusRetry,
+    backoff_delay,
     parse_retry_after,
-    retry_after_of,
+    raise_for_retry,
+    transient_errors,
     with_retries,
+    worth_waiting,
 )
 from auditor.collectors.transport import Budget, DeadlineExceeded, mount_deadlines
 
 # Graph accepts at most 20 requests in one $batch body.
 BATCH_LIMIT = 20
-# Codes Graph answers when the caller should simply try again later.
+# Codes Graph answers when the caller should simply try again later (500 is a bug, not a busy server).
 _RETRY_STATUSES = frozenset({429, 502, 503, 504})
-# Guards against a server whose nextLink never ends (a loop would otherwise run forever).
-MAX_PAGES = 10_000
 
 
 class GraphError(Exception):
@@ -97,14 +100,6 @@ class BatchResult:
     error: GraphError | None = None
 
 
-class _StatusRetry(RetryableError):
-    """A retryable HTTP answer that remembers its status for the final error."""
-
-    def __init__(self, status: int, retry_after: float | None) -> None:
-        super().__init__(f"HTTP {status}", retry_after)
-        self.status = status
-
-
 def _error_from_body(status: int, body: Any) -> GraphError:
     if isinstance(body, Mapping) and isinstance(body.get("error"), Mapping):
         err = body["error"]
@@ -142,16 +137,19 @@ class GraphClient:
 
     def _once(self, method: str, url: str, body: Any = None) -> Any:
         try:
-            response = self._session.request(
-                method, url, headers=self._headers, json=body, timeout=self._timeout, allow_redirects=False
-            )
+            with transient_errors(f"calling {urlsplit(url).path}"):
+                response = self._session.request(
+                    method,
+                    url,
+                    headers=self._headers,
+                    json=body,
+                    timeout=self._timeout,
+                    allow_redirects=False,
+                )
         except DeadlineExceeded as exc:
             # Not retried: an answer that did not complete within the deadline would not the next time either.
             raise GraphError(0, "budget" if exc.budget else "timeout", str(exc)) from exc
-        except (requests.Timeout, requests.ConnectionError) as exc:
-            raise RetryableError(f"{type(exc).__name__} calling {urlsplit(url).path}") from exc
-        if response.status_code in _RETRY_STATUSES:
-            raise _StatusRetry(response.status_code, retry_after_of(response))
+        raise_for_retry(response.status_code, response.headers, _RETRY_STATUSES)
         try:
             payload = response.json()
         except ValueError:
@@ -174,7 +172,7 @@ class GraphClient:
             cause = exc.__cause__
             if isinstance(cause, requests.RequestException):
                 raise GraphError(0, "unreachable", f"{exc} after {self._attempts} attempts") from exc
-            status = exc.status if isinstance(exc, _StatusRetry) else 503
+            status = exc.status if isinstance(exc, StatusRetry) else 503
             raise GraphError(status, "throttled", f"still {exc} after {self._attempts} attempts") from exc
         return result
 
@@ -188,19 +186,27 @@ class GraphClient:
 
     def follow(self, page: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The items of `page` and of every page its @odata.nextLink chain leads to."""
+
+        def next_of(current: Mapping[str, Any]) -> str | None:
+            link = current.get("@odata.nextLink")
+            if not link:
+                return None
+            if not isinstance(link, str) or not link.startswith("https://"):
+                raise GraphError(200, "malformed", "an @odata.nextLink that is not an https URL")
+            return link
+
         items: list[dict[str, Any]] = []
-        for _ in range(MAX_PAGES):
-            values = page.get("value")
+        for current in follow_pages(
+            page,
+            next_of,
+            lambda link: self._call("GET", link),
+            too_many=lambda n: GraphError(200, "malformed", f"more than {n} pages"),
+        ):
+            values = current.get("value")
             if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
                 raise GraphError(200, "malformed", "a collection answer without a 'value' list of objects")
             items.extend(values)
-            link = page.get("@odata.nextLink")
-            if not link:
-                return items
-            if not isinstance(link, str) or not link.startswith("https://"):
-                raise GraphError(200, "malformed", "an @odata.nextLink that is not an https URL")
-            page = self._call("GET", link)
-        raise GraphError(200, "malformed", f"more than {MAX_PAGES} pages")
+        return items
 
     def batch_get_all(self, paths: Mapping[str, str]) -> dict[str, BatchResult]:
         """GET many collections through $batch (20 per POST), retrying throttled inner requests.
@@ -226,14 +232,15 @@ class GraphClient:
                         results[key] = outcome
             pending = retry
             if pending and attempt < self._attempts - 1:
+                delay = wait or backoff_delay(attempt)
+                if not worth_waiting(delay):
+                    break  # the same policy as with_retries: a long wait is throttled coverage
                 if self._counter is not None:
                     self._counter.retries += 1
-                self._sleep(wait or min(8.0, 0.2 * (2**attempt)))
+                self._sleep(delay)
         for key in pending:
             results[key] = BatchResult(
-                error=GraphError(
-                    429, "throttled", f"still throttled inside $batch after {self._attempts} attempts"
-                )
+                error=GraphError(429, "throttled", "still throttled inside $batch (gave up retrying)")
             )
         return results
 

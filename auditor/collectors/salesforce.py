@@ -20,7 +20,14 @@ from simple_salesforce.exceptions import SalesforceError
 
 from auditor.clock import Clock, SystemClock, iso_time, parse_time
 from auditor.collectors.interface import CollectRequest
-from auditor.collectors.retry import RequestCounter, RetryableError, retry_after_of, with_retries
+from auditor.collectors.paging import follow_pages
+from auditor.collectors.retry import (
+    RequestCounter,
+    RetryableError,
+    retry_after_of,
+    transient_errors,
+    with_retries,
+)
 from auditor.collectors.salesforce_auth import SalesforceSession, session_from_settings
 from auditor.collectors.transport import Budget, DeadlineExceeded, mount_deadlines
 from auditor.errors import CollectorError
@@ -291,12 +298,11 @@ class _Run:
     def _retrying(self, call: Callable[[], Any], what: str) -> Any:
         def attempt() -> Any:
             try:
-                return call()
+                with transient_errors(what):
+                    return call()
             except DeadlineExceeded as exc:
                 # Not retried: the budget, not the retry count, bounds how long a platform may take.
                 raise _QueryFailed(str(exc)) from exc
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                raise RetryableError(f"{what}: {type(exc).__name__}") from exc
             except SalesforceError as exc:
                 code, message = _error_code(exc.content)
                 if exc.status in RETRYABLE_STATUS:
@@ -371,9 +377,8 @@ class _Run:
     @staticmethod
     def _versions_call(call: Callable[[], Any]) -> Any:
         try:
-            return call()
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise RetryableError(type(exc).__name__) from exc
+            with transient_errors("API versions"):
+                return call()
         except ValueError as exc:
             raise _QueryFailed("malformed answer: the body is not JSON") from exc
 
@@ -386,21 +391,30 @@ class _Run:
         sf = self.sf
         timeout = self.request.timeout
         records: list[dict[str, Any]] = []
+
+        def next_of(page: Any) -> str | None:
+            if page.get("done", True):
+                return None
+            next_url = page.get("nextRecordsUrl")
+            if not isinstance(next_url, str) or not next_url.startswith("/services/data/"):
+                raise _QueryFailed("malformed answer: done is false without a usable nextRecordsUrl")
+            return next_url
+
+        def more(next_url: str) -> Any:
+            return self._retrying(
+                functools.partial(sf.query_more, next_url, identifier_is_url=True, timeout=timeout), source
+            )
+
         try:
-            page = self._retrying(lambda: sf.query(soql, timeout=timeout), source)
-            while True:
+            for page in follow_pages(
+                self._retrying(lambda: sf.query(soql, timeout=timeout), source),
+                next_of,
+                more,
+                too_many=lambda n: _QueryFailed(f"malformed answer: more than {n} pages"),
+            ):
                 if not isinstance(page, Mapping) or not isinstance(page.get("records"), list):
                     raise _QueryFailed("malformed answer: no records list")
                 records.extend(dict(r) for r in page["records"] if isinstance(r, Mapping))
-                if page.get("done", True):
-                    break
-                next_url = page.get("nextRecordsUrl")
-                if not isinstance(next_url, str) or not next_url.startswith("/services/data/"):
-                    raise _QueryFailed("malformed answer: done is false without a usable nextRecordsUrl")
-                page = self._retrying(
-                    functools.partial(sf.query_more, next_url, identifier_is_url=True, timeout=timeout),
-                    source,
-                )
         except _SessionDead as exc:
             self.stopped = f"the access token was refused ({exc})"
             self.lost(source, self.stopped)

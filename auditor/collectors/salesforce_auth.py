@@ -13,7 +13,7 @@ import jwt
 import requests
 
 from auditor.clock import Clock
-from auditor.collectors.retry import RetryableError, retry_after_of, with_retries
+from auditor.collectors.retry import RetryableError, retry_after_of, transient_errors, with_retries
 from auditor.errors import CollectorError
 
 JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -96,7 +96,7 @@ def jwt_bearer_login(
 
     def call() -> requests.Response:
         extra: dict[str, Any] = {} if verify is None else {"verify": verify}
-        try:
+        with transient_errors(f"cannot reach {token_url}"):
             resp = http.post(
                 token_url,
                 data={"grant_type": JWT_BEARER_GRANT, "assertion": assertion},
@@ -104,8 +104,6 @@ def jwt_bearer_login(
                 timeout=timeout,
                 **extra,
             )
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise RetryableError(f"cannot reach {token_url} ({type(exc).__name__})") from exc
         if resp.status_code == 429 or resp.status_code >= 500:
             raise RetryableError(
                 f"token endpoint answered HTTP {resp.status_code}",

@@ -29,16 +29,24 @@ from slack_sdk.http_retry.state import RetryState
 
 from auditor.clock import Clock
 from auditor.collectors.interface import CollectRequest
-from auditor.collectors.retry import RequestCounter, parse_retry_after
+from auditor.collectors.paging import follow_pages
+from auditor.collectors.record import Record
+from auditor.collectors.retry import (
+    MAX_WAIT,
+    RETRY_STATUSES,
+    RequestCounter,
+    backoff_delay,
+    parse_retry_after,
+    worth_waiting,
+)
+from auditor.collectors.transport import Budget
 from auditor.errors import CollectorError
-from auditor.model import AccessLevel, Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot
+from auditor.model import AccessLevel, Capability, Identity, Platform, PlatformCredential, Snapshot
 from auditor.progress import ProgressSink
 from auditor.redact import DEFAULT_FINGERPRINT_KEY, fingerprint, scrub
 
 DEFAULT_API_URL = "https://slack.com/api/"
 PAGE_LIMIT = 999
-MAX_PAGES = 10_000
-MAX_WAIT = 60.0
 MAX_LISTED = 50
 
 # Documented prefixes -> (token type, rotation on, the detector kind that fingerprints it in configs).
@@ -133,17 +141,25 @@ def channel_capability(channel: Mapping[str, Any]) -> Capability | None:
 
 
 class _CountingRetry(RetryHandler):
-    """Counts every response slack_sdk sees and retries 429 (after Retry-After), 5xx and transport errors.
+    """slack_sdk's retry hook under the shared retry policy (auditor.collectors.retry), counting round trips.
 
     slack_sdk consults the (only) handler once per attempt, success or not, which makes it the place to count
-    round trips without patching the SDK. Waits go through an injectable sleep so tests never sleep.
+    round trips without patching the SDK. 429 and 5xx answers and transport errors are retried after the
+    answer's Retry-After (else the shared backoff); a wait beyond MAX_WAIT or the platform's remaining budget
+    is not waited for, so the call fails as throttled coverage. Waits go through an injectable sleep.
     """
 
-    def __init__(self, counter: RequestCounter, max_retry_count: int, sleep: Callable[[float], None]) -> None:
+    def __init__(
+        self,
+        counter: RequestCounter,
+        max_retry_count: int,
+        sleep: Callable[[float], None],
+        budget: Budget,
+    ) -> None:
         super().__init__(max_retry_count=max_retry_count)
         self.counter = counter
         self._sleep = sleep
-        self.gave_up = False
+        self._budget = budget
 
     def can_retry(
         self,
@@ -154,14 +170,11 @@ class _CountingRetry(RetryHandler):
         error: Exception | None = None,
     ) -> bool:
         self.counter.hit()
-        wanted = self._can_retry(state=state, request=request, response=response, error=error)
-        if wanted and state.current_attempt >= self.max_retry_count:
+        if state.current_attempt >= self.max_retry_count:
             return False
-        if wanted and response is not None and response.status_code == 429:
-            wait = self._retry_after(response)
-            if wait is None:
-                return False
-        return wanted
+        if not self._can_retry(state=state, request=request, response=response, error=error):
+            return False
+        return worth_waiting(self._delay(state, response), MAX_WAIT, self._budget.remaining)
 
     def _can_retry(
         self,
@@ -173,18 +186,15 @@ class _CountingRetry(RetryHandler):
     ) -> bool:
         if response is None:
             return error is not None
-        return response.status_code in (429, 500, 502, 503, 504)
+        return response.status_code in RETRY_STATUSES
 
     @staticmethod
-    def _retry_after(response: HttpResponse) -> float | None:
-        for key, values in response.headers.items():
-            if key.lower() == "retry-after":
-                raw = values[0] if isinstance(values, list) and values else values
-                wait = parse_retry_after(str(raw), cap=float("inf"))
-                if wait is not None and wait > MAX_WAIT:
-                    return None  # a wait this long becomes throttled coverage, not a stalled audit
-                return wait if wait is not None else 1.0
-        return 1.0
+    def _delay(state: RetryState, response: HttpResponse | None) -> float:
+        if response is not None:
+            wait = parse_retry_after(_header(response.headers, "retry-after"))
+            if wait is not None:
+                return wait
+        return backoff_delay(state.current_attempt, base_delay=0.5)
 
     def prepare_for_next_attempt(
         self,
@@ -195,12 +205,8 @@ class _CountingRetry(RetryHandler):
         error: Exception | None = None,
     ) -> None:
         state.next_attempt_requested = True
-        if response is not None and response.status_code == 429:
-            delay = self._retry_after(response) or 1.0
-        else:
-            delay = min(8.0, 0.5 * (2**state.current_attempt))
         self.counter.retries += 1
-        self._sleep(delay)
+        self._sleep(self._delay(state, response))
         state.increment_current_attempt()
 
 
@@ -219,6 +225,8 @@ class SlackCallError(Exception):
             return "access_denied"
         if self.code in ("ratelimited", "429"):
             return "throttled"
+        if self.code in ("budget", "timeout"):
+            return self.code
         if self.code in ("user_not_found", "bot_not_found", "users_not_found", "channel_not_found"):
             return "not_found"
         if self.code in ("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"):
@@ -233,8 +241,13 @@ class _Api:
     """One token's client; every call read-only, every failure a SlackCallError."""
 
     client: WebClient
+    budget: Budget
 
     def call(self, method: str, **params: Any) -> tuple[dict[str, Any], Mapping[str, Any]]:
+        # slack_sdk sends with urllib, so transport.DeadlineAdapter cannot watch its sockets: each call's
+        # timeout is cut to the request deadline and no call starts once the platform's budget is spent.
+        if self.budget.exhausted:
+            raise SlackCallError(method, "budget", f"platform time budget of {self.budget.seconds:g} s spent")
         try:
             response = self.client.api_call(method, http_verb="GET", params=params)
         except SlackApiError as exc:
@@ -245,24 +258,34 @@ class _Api:
             raise SlackCallError(method, code, detail) from None
         except SlackClientError as exc:
             raise SlackCallError(method, "error", type(exc).__name__) from None
+        except TimeoutError as exc:
+            raise SlackCallError(method, "timeout", type(exc).__name__) from None
         except OSError as exc:
             raise SlackCallError(method, "unreachable", type(exc).__name__) from None
         data = response.data if isinstance(response.data, dict) else {}
         return data, response.headers
 
     def pages(self, method: str, key: str, **params: Any) -> Iterator[list[dict[str, Any]]]:
-        cursor = ""
-        for _ in range(MAX_PAGES):
-            args = {**params, "limit": PAGE_LIMIT, **({"cursor": cursor} if cursor else {})}
-            data, _ = self.call(method, **args)
-            items = data.get(key)
-            if not isinstance(items, list):
+        """The `key` list of every page of a cursor-paged method (response_metadata.next_cursor)."""
+
+        def page(cursor: str) -> dict[str, Any]:
+            data, _ = self.call(method, **params, limit=PAGE_LIMIT, **({"cursor": cursor} if cursor else {}))
+            if not isinstance(data.get(key), list):
                 raise SlackCallError(method, "malformed", f"no {key!r} list in the answer")
-            yield [i for i in items if isinstance(i, dict)]
-            cursor = str((data.get("response_metadata") or {}).get("next_cursor") or "")
-            if not cursor:
-                return
-        raise SlackCallError(method, "malformed", "too many pages")
+            return data
+
+        def next_of(data: dict[str, Any]) -> str | None:
+            meta = data.get("response_metadata")
+            cursor = meta.get("next_cursor") if isinstance(meta, Mapping) else None
+            return str(cursor) if cursor else None
+
+        for data in follow_pages(
+            page(""),
+            next_of,
+            page,
+            too_many=lambda n: SlackCallError(method, "malformed", f"more than {n} pages"),
+        ):
+            yield [i for i in data[key] if isinstance(i, dict)]
 
 
 def _header(headers: Mapping[str, Any], name: str) -> str | None:
@@ -306,36 +329,42 @@ class SlackCollector:
         main_env = str(settings.get("token_env") or "SLACK_BOT_TOKEN")
         envs = [main_env, *(str(v) for v in settings.get("tokens_env") or () if str(v) != main_env)]
         tokens = [(name, environ[name]) for name in envs if environ.get(name)]
-        coverage = [
-            Skipped(f"slack:token {name}", f"environment variable {name} is not set", "not_found")
-            for name in envs[1:]
-            if not environ.get(name)
-        ]
+        coverage = Record("slack")
+        for name in envs[1:]:
+            if not environ.get(name):
+                # A configured token that is not there: what it reaches is unknown, not empty.
+                coverage.lost(
+                    f"token {name}", f"environment variable {name} is not set", "not_found", part="tokens"
+                )
         if not tokens:
             raise CollectorError(f"slack: no token (set {main_env} or collectors.slack.tokens_env)")
         secrets = [t for _, t in tokens]
         fp_key = request.fingerprint_key or DEFAULT_FINGERPRINT_KEY
         counter = RequestCounter()
-        context = (
-            ssl.create_default_context(cafile=str(settings["ca_bundle"]))
-            if settings.get("ca_bundle")
-            else None
-        )
+        budget = request.budget()
+        try:
+            context = (
+                ssl.create_default_context(cafile=str(settings["ca_bundle"]))
+                if settings.get("ca_bundle")
+                else None
+            )
+        except (OSError, ssl.SSLError) as exc:
+            raise CollectorError(f"slack: cannot read ca_bundle {settings['ca_bundle']!r} ({exc})") from None
         logger = logging.getLogger("botaudit.slack_sdk")
         logger.addHandler(logging.NullHandler())
         logger.propagate = False
 
         def api(token: str) -> _Api:
-            handler = _CountingRetry(counter, max(0, request.max_retries), self._sleep)
+            handler = _CountingRetry(counter, max(0, request.max_retries), self._sleep, budget)
             client = WebClient(
                 token=token,
                 base_url=api_url,
                 ssl=context,
-                timeout=int(max(1, request.timeout)),
+                timeout=int(max(1, min(request.timeout, request.request_deadline))),
                 retry_handlers=[handler],
                 logger=logger,
             )
-            return _Api(client)
+            return _Api(client, budget)
 
         progress.start("slack", total=None)
         try:
@@ -381,7 +410,8 @@ class SlackCollector:
             credentials=tuple(credentials),
             reach=reach,
             baseline=baseline_id,
-            coverage=tuple(coverage),
+            coverage=tuple(coverage.coverage),
+            unread=tuple(coverage.unread),
             facts={
                 "api_url": api_url,
                 "team_id": first.get("team_id"),
@@ -403,16 +433,17 @@ def _readable_types(scopes: Sequence[str] | None) -> tuple[list[str], list[str]]
 
 
 def _introspect(
-    api: _Api, env_name: str, token: str, fp_key: str, coverage: list[Skipped], settings: Mapping[str, Any]
+    api: _Api, env_name: str, token: str, fp_key: str, coverage: Record, settings: Mapping[str, Any]
 ) -> dict[str, Any]:
     kind, rotating, detector_kind = token_type(token)
     info: dict[str, Any] = {"env": env_name, "type": kind, "rotation": rotating, "ok": False}
     info["fp"] = fingerprint(detector_kind, token, fp_key)
-    where = f"slack:token {env_name}"
+    where = f"token {env_name}"
+    subject = f"token:{info['fp']}"
     try:
         data, headers = api.call("auth.test")
     except SlackCallError as exc:
-        coverage.append(Skipped(where, f"auth.test: {exc.code}", exc.category))
+        coverage.lost(where, f"auth.test: {exc.code}", exc.category, part="tokens", subject=subject)
         info["error"] = f"{env_name}: {exc.code}"
         return info
     raw_scopes = _header(headers, "x-oauth-scopes")
@@ -420,7 +451,14 @@ def _introspect(
         sorted({s.strip() for s in raw_scopes.split(",") if s.strip()}) if raw_scopes is not None else None
     )
     if scopes is None:
-        coverage.append(Skipped(where, "no x-oauth-scopes header: scopes unknown", "partial"))
+        coverage.lost(
+            where,
+            "no x-oauth-scopes header: scopes unknown",
+            "partial",
+            part="scopes",
+            subject=subject,
+            affects_reach=True,
+        )
     info.update(
         ok=True,
         scopes=scopes,
@@ -447,7 +485,8 @@ def _introspect(
                 "deleted": bool(u.get("deleted")),
             }
         except SlackCallError as exc:
-            coverage.append(Skipped(where, str(exc), exc.category))
+            # Who owns a token decides BA-701 (a person's token on a shared bot): unknown, not "a bot".
+            coverage.lost(where, str(exc), exc.category, part="token_owner", subject=subject)
     if info.get("bot_id"):
         try:
             bot, _ = api.call("bots.info", bot=str(info["bot_id"]))
@@ -455,19 +494,21 @@ def _introspect(
             info["app_id"] = b.get("app_id")
             info["bot_name"] = b.get("name")
         except SlackCallError as exc:
-            coverage.append(Skipped(where, str(exc), exc.category))
+            coverage.skip(where, str(exc), exc.category)  # the app id is a join alias, not reach
     types, unread = _readable_types(scopes)
     info["unread_channel_types"] = unread
     if unread:
-        coverage.append(
-            Skipped(
-                where,
-                "channel types not listed for lack of a read scope: "
-                + ", ".join(f"{t} (needs {CHANNEL_TYPE_SCOPES[t]})" for t in unread),
-                "access_denied",
-            )
+        reason = "channel types not listed for lack of a read scope: " + ", ".join(
+            f"{t} (needs {CHANNEL_TYPE_SCOPES[t]})" for t in unread
         )
-    info["channels"] = _channels(api, types, None, info, where, coverage, settings)
+        if set(unread) - {"im"}:
+            # Membership of channels it cannot list is unknown (history scopes may still read them).
+            coverage.lost(
+                where, reason, "access_denied", part="channels", subject=subject, affects_reach=True
+            )
+        else:
+            coverage.skip(where, reason, "access_denied")  # DMs are not counted as reach
+    info["channels"] = _channels(api, types, None, info, where, coverage, settings, "channels", subject)
     return info
 
 
@@ -477,9 +518,12 @@ def _channels(
     user: str | None,
     info: Mapping[str, Any],
     where: str,
-    coverage: list[Skipped],
+    coverage: Record,
     settings: Mapping[str, Any],
+    part: str,
+    subject: str,
 ) -> list[dict[str, Any]] | None:
+    """The channels `user` (else the token itself) is in, or None with an unread part when not listable."""
     if not types:
         return []
     params: dict[str, Any] = {"types": ",".join(types), "exclude_archived": "true"}
@@ -488,15 +532,20 @@ def _channels(
     if info.get("install") == "org":
         team = settings.get("team_id")
         if not team:
-            coverage.append(
-                Skipped(where, "org-wide install: set collectors.slack.team_id to list channels", "not_read")
+            coverage.lost(
+                where,
+                "org-wide install: set collectors.slack.team_id to list channels",
+                "not_read",
+                part=part,
+                subject=subject,
+                affects_reach=True,
             )
             return None
         params["team_id"] = str(team)
     try:
         return [c for page in api.pages("users.conversations", "channels", **params) for c in page]
     except SlackCallError as exc:
-        coverage.append(Skipped(where, str(exc), exc.category))
+        coverage.lost(where, str(exc), exc.category, part=part, subject=subject, affects_reach=True)
         return None
 
 
@@ -562,23 +611,33 @@ def _junior(
     user: str,
     scopes: list[str] | None,
     infos: Sequence[Mapping[str, Any]],
-    coverage: list[Skipped],
+    coverage: Record,
     settings: Mapping[str, Any],
 ) -> tuple[Identity | None, set[Capability] | None]:
-    where = "slack:baseline"
+    where = "baseline"
     user_id = user
     if "@" in user:
         try:
             found, _ = api.call("users.lookupByEmail", email=user)
             user_id = str((found.get("user") or {}).get("id") or "")
+            if not user_id:
+                raise SlackCallError("users.lookupByEmail", "malformed", "no user id in the answer")
         except SlackCallError as exc:
-            coverage.append(Skipped(where, f"{exc} looking up {user}", exc.category))
+            coverage.lost(
+                where,
+                f"{exc} looking up {user}",
+                exc.category,
+                part="baseline_channels",
+                subject=f"user:{user}",
+                affects_reach=True,
+            )
             return Identity(Platform.SLACK, f"user:{user}", user, "user", {"baseline": True}, (user,)), None
     first = next(i for i in infos if i.get("ok"))
     # The same channel types the reading token can list, so both sides are measured alike (DMs excluded).
     types, _ = _readable_types(first.get("scopes"))
     types = [t for t in types if t != "im"]
-    channels = _channels(api, types, user_id, first, where, coverage, settings)
+    ident_id = f"user:{user_id}"
+    channels = _channels(api, types, user_id, first, where, coverage, settings, "baseline_channels", ident_id)
     member_scopes = scopes if scopes is not None else list(MEMBER_SCOPES)
     attrs: dict[str, Any] = {
         "baseline": True,
@@ -586,7 +645,7 @@ def _junior(
         "scopes_source": "botaudit.yaml" if scopes is not None else "regular member defaults",
         "channels_seen_by": first.get("env"),
     }
-    ident = Identity(Platform.SLACK, f"user:{user_id}", user, "user", attrs, tuple({user, user_id}))
+    ident = Identity(Platform.SLACK, ident_id, user, "user", attrs, tuple(dict.fromkeys((user, user_id))))
     if channels is None:
         return ident, None
     caps = scope_capabilities(member_scopes)

@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -121,7 +121,16 @@ def _attach(conn: HTTPConnection) -> None:
         watch.attach(conn)
 
 
-class _WatchedHTTPConnection(HTTPConnection):
+# The mixin below sits before HTTPConnection or HTTPSConnection in the MRO; type checkers see that base.
+if TYPE_CHECKING:
+    _ConnectionBase = HTTPConnection
+else:
+    _ConnectionBase = object
+
+
+class _Watched(_ConnectionBase):
+    """Hands the connection's socket to the current attempt's watch at each phase (connect, send, read)."""
+
     def connect(self) -> None:
         super().connect()
         _attach(self)
@@ -135,18 +144,12 @@ class _WatchedHTTPConnection(HTTPConnection):
         return super().getresponse()
 
 
-class _WatchedHTTPSConnection(HTTPSConnection):
-    def connect(self) -> None:
-        super().connect()
-        _attach(self)
+class _WatchedHTTPConnection(_Watched, HTTPConnection):
+    pass
 
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _attach(self)
-        super().request(*args, **kwargs)
 
-    def getresponse(self) -> Any:
-        _attach(self)
-        return super().getresponse()
+class _WatchedHTTPSConnection(_Watched, HTTPSConnection):
+    pass
 
 
 class _HTTPPool(HTTPConnectionPool):

@@ -18,7 +18,13 @@ from typing import Any
 
 from auditor.clock import Clock, parse_time
 from auditor.collectors.interface import CollectRequest
-from auditor.collectors.retry import RequestCounter, RetryableError, parse_retry_after, with_retries
+from auditor.collectors.retry import (
+    RequestCounter,
+    RetryableError,
+    parse_retry_after,
+    transient_errors,
+    with_retries,
+)
 from auditor.collectors.transport import Budget
 from auditor.collectors.vault_policy import (
     Acl,
@@ -101,18 +107,16 @@ class _Http:
     def call(self, method: str, path: str, **kwargs: Any) -> Mapping[str, Any]:
         """One API call with retries; raises _Failed with a clear reason."""
         import hvac.exceptions as hx
-        import requests
 
         local = getattr(self.client, "_botaudit_local", self.local)
 
         def attempt() -> Mapping[str, Any]:
             local.retry_after = None
             try:
-                result = self.client.adapter.request(method, f"/v1/{path}", **kwargs)
+                with transient_errors(path):
+                    result = self.client.adapter.request(method, f"/v1/{path}", **kwargs)
             except (hx.RateLimitExceeded, hx.InternalServerError, hx.VaultDown, hx.BadGateway) as exc:
                 raise RetryableError(type(exc).__name__, parse_retry_after(local.retry_after)) from exc
-            except (requests.Timeout, requests.ConnectionError) as exc:
-                raise RetryableError(type(exc).__name__) from exc
             if hasattr(result, "json"):
                 return result.json() if result.content else {}
             return result or {}

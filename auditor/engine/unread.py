@@ -27,6 +27,19 @@ ENTRA_PARTS = (
     "federated_credentials",
     "baseline_user",
 )
+GITHUB_PARTS = (
+    "tokens",
+    "app_permissions",
+    "org_memberships",
+    "repositories",
+    "org_settings",
+    "org_repositories",
+    "org_members",
+    "outside_collaborators",
+    "app_installations",
+    "baseline_reach",
+)
+SLACK_PARTS = ("tokens", "scopes", "token_owner", "channels", "baseline_channels")
 
 # check name -> the parts of its platform's snapshot it reads. A platform check missing here is taken to read
 # every part (conservative: an unread part then makes it NotEvaluated rather than silently clean).
@@ -66,6 +79,36 @@ READS: Mapping[str, frozenset[str]] = {
         "entra_privileged_sp_owners": ("service_principals", "app_permissions", "directory_roles", "owners"),
         # Judged from configuration alone.
         "entra_multi_user_app_only": (),
+        # A token that could not be read at all ("tokens") is not in the snapshot: every token rule is
+        # NotEvaluated for it rather than silently clean.
+        "github_classic_pat_on_agent": ("tokens",),
+        "github_dangerous_token_scopes": ("tokens",),
+        "github_token_without_expiry": ("tokens",),
+        "github_human_token_on_shared_bot": ("tokens",),
+        "github_push_to_unprotected_default_branch": (
+            "tokens",
+            "app_permissions",
+            "repositories",
+            "org_repositories",
+        ),
+        "github_reach_beyond_junior": (
+            "tokens",
+            "app_permissions",
+            "org_memberships",
+            "repositories",
+            "org_repositories",
+            "baseline_reach",
+        ),
+        "slack_user_token_on_shared_bot": ("tokens", "token_owner"),
+        "slack_admin_scopes": ("tokens", "scopes"),
+        "slack_impersonation_scopes": ("tokens", "scopes"),
+        "slack_token_rotation_off": ("tokens",),
+        "slack_bot_in_private_channels_beyond_baseline": (
+            "tokens",
+            "scopes",
+            "channels",
+            "baseline_channels",
+        ),
     }.items()
 }
 

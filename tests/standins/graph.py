@@ -13,25 +13,22 @@ from __future__ import annotations
 import base64
 import json
 import re
-import ssl
-import tempfile
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import jwt
-import trustme
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
+
+from tests.standins.tls import TlsServer
 
 GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
 GRAPH_SP_ID = "fea94d6d-b5bf-44d2-a887-4f72a8d74f44"
@@ -425,13 +422,6 @@ class LoggedRequest:
     inner: bool = False
 
 
-class _QuietHandler(WSGIRequestHandler):
-    """Keeps test output clean: the stand-in keeps its own request log."""
-
-    def log_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
 _FILTER = re.compile(r"^\s*(\w+)\s+eq\s+'([^']*)'\s*$")
 
 
@@ -448,33 +438,23 @@ class GraphStandIn:
         self._token_permissions: dict[str, frozenset[str] | None] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._ca = trustme.CA()
-        self._tmp = tempfile.TemporaryDirectory(prefix="graph-standin-")
-        self.ca_bundle = str(Path(self._tmp.name) / "ca.pem")
-        self._ca.cert_pem.write_to_path(self.ca_bundle)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        self._ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
-        self._server: BaseWSGIServer = make_server(
-            "127.0.0.1", 0, self._wsgi, threaded=True, ssl_context=context, request_handler=_QuietHandler
-        )
-        self.port = self._server.server_port
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._tls = TlsServer(self._wsgi)
+        self.ca_bundle = self._tls.ca_bundle
+        self.port = self._tls.port
         self._index()
 
     # ----- lifecycle ---
     def __enter__(self) -> GraphStandIn:
-        self._thread.start()
+        self._tls.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._tmp.cleanup()
+        self._tls.stop()
 
     @property
     def base(self) -> str:
-        return f"https://127.0.0.1:{self.port}"
+        return self._tls.base
 
     @property
     def authority(self) -> str:

@@ -13,7 +13,6 @@ import json
 import random
 import re
 import secrets
-import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -23,9 +22,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 import jwt
-import trustme
-from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
+
+from tests.standins.tls import TlsServer
 
 API_VERSIONS = ("59.0", "60.0")
 ORG_ID = "00D5g000000DeMoEAK"
@@ -581,13 +580,6 @@ class LogEntry:
     status: int
 
 
-class _QuietHandler(WSGIRequestHandler):
-    """No access log on stderr: tests assert on SalesforceStandIn.log instead."""
-
-    def log_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
 class SalesforceStandIn:
     """HTTPS on 127.0.0.1 with a throwaway CA (trustme). Use as a context manager.
 
@@ -617,32 +609,19 @@ class SalesforceStandIn:
         self._locators: dict[str, list[dict[str, Any]]] = {}
         self._loc_seq = itertools.count(1)
         self._lock = threading.Lock()
-        self._ca = trustme.CA()
-        self._cert = self._ca.issue_cert("127.0.0.1", "localhost")
-        self.ca_path = Path(workdir) / "salesforce-standin-ca.pem"
-        self._ca.cert_pem.write_to_path(str(self.ca_path))
-        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        self._cert.configure_cert(ctx)
-        self._server = make_server(
-            "127.0.0.1", 0, self._wsgi, threaded=True, ssl_context=ctx, request_handler=_QuietHandler
-        )
-        self.port = self._server.server_port
-        self.url = f"https://127.0.0.1:{self.port}"
-        # A short poll interval keeps shutdown (and so each test's teardown) fast.
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
+        self._tls = TlsServer(self._wsgi, ca_dir=Path(workdir), ca_name="salesforce-standin-ca.pem")
+        self.ca_path = Path(self._tls.ca_bundle)
+        self.port = self._tls.port
+        self.url = self._tls.base
 
     # lifecycle ------------------------------------------------------------------------------------------
 
     def __enter__(self) -> SalesforceStandIn:
-        self._thread.start()
+        self._tls.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._tls.stop()
 
     # test controls ----------------------------------------------------------------------------------------
 

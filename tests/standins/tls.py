@@ -1,6 +1,7 @@
 """A threaded HTTPS server on 127.0.0.1 with a throwaway CA, a request log and injectable faults.
 
-The GitHub and Slack stand-ins subclass it and implement `route`.
+`TlsServer` is the server alone (CA, certificate, port, thread): every platform stand-in (Graph, Salesforce,
+GitHub, Slack) serves through it. The GitHub and Slack stand-ins subclass `TlsStandIn` and implement `route`.
 """
 
 from __future__ import annotations
@@ -41,8 +42,48 @@ class Logged:
 
 
 class _QuietHandler(WSGIRequestHandler):
+    """No access log on stderr: tests assert on each stand-in's own request log."""
+
     def log_request(self, *args: Any, **kwargs: Any) -> None:
         return None
+
+
+class TlsServer:
+    """HTTPS for a WSGI app on 127.0.0.1 (a free port) with a certificate from a throwaway CA (trustme).
+
+    The CA's PEM is written to `ca_bundle` (in `ca_dir`, else a temporary directory removed on stop), which
+    clients pass as their CA bundle. `start` and `stop` run and end the serving thread.
+    """
+
+    def __init__(self, app: Any, *, ca_dir: Path | None = None, ca_name: str = "ca.pem") -> None:
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if ca_dir is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="botaudit-standin-")
+            ca_dir = Path(self._tmp.name)
+        ca = trustme.CA()
+        self.ca_bundle = str(ca_dir / ca_name)
+        ca.cert_pem.write_to_path(self.ca_bundle)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+        self._server: BaseWSGIServer = make_server(
+            "127.0.0.1", 0, app, threaded=True, ssl_context=context, request_handler=_QuietHandler
+        )
+        self.port = self._server.server_port
+        self.base = f"https://127.0.0.1:{self.port}"
+        # A short poll interval keeps shutdown (and so each test module's teardown) fast.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+        if self._tmp is not None:
+            self._tmp.cleanup()
 
 
 class TlsStandIn:
@@ -52,30 +93,20 @@ class TlsStandIn:
         self.log: list[Logged] = []
         self.faults: list[Fault] = []
         self._lock = threading.Lock()
-        self._ca = trustme.CA()
-        self._tmp = tempfile.TemporaryDirectory(prefix="botaudit-standin-")
-        self.ca_bundle = str(Path(self._tmp.name) / "ca.pem")
-        self._ca.cert_pem.write_to_path(self.ca_bundle)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        self._ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
-        self._server: BaseWSGIServer = make_server(
-            "127.0.0.1", 0, self._wsgi, threaded=True, ssl_context=context, request_handler=_QuietHandler
-        )
-        self.port = self._server.server_port
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._tls = TlsServer(self._wsgi)
+        self.ca_bundle = self._tls.ca_bundle
+        self.port = self._tls.port
 
     def __enter__(self) -> TlsStandIn:
-        self._thread.start()
+        self._tls.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._tmp.cleanup()
+        self._tls.stop()
 
     @property
     def base(self) -> str:
-        return f"https://127.0.0.1:{self.port}"
+        return self._tls.base
 
     def inject(self, path_contains: str, **kwargs: Any) -> Fault:
         fault = Fault(path_contains, **kwargs)
