@@ -38,6 +38,13 @@ PRINCIPAL_KINDS = frozenset(
     }
 )
 
+# Attributes only the code declares because no live collector can read them (the Salesforce REST API does not
+# expose a connected app's OAuth policy): when code and platform both have the identity, these survive the
+# merge under the platform's view (which wins on everything it does read), so their rules still judge them.
+CODE_ONLY_ATTRIBUTES: Mapping[str, tuple[str, ...]] = {
+    "connected_app": ("ip_relaxation", "ip_restrictions_relaxed", "scopes"),
+}
+
 
 def _keys(ident: Identity) -> set[tuple[str, str]]:
     """Join keys between a code and a live identity: (kind, lowercased name or alias)."""
@@ -91,7 +98,12 @@ def merge(live: Snapshot, code: Snapshot) -> Snapshot:
                 )
             continue
         matched[ident.id] = twin.id
-        identities[twin.id] = replace(twin, attributes={**twin.attributes, "declared_at": prov})
+        from_code = {
+            k: ident.attributes[k]
+            for k in CODE_ONLY_ATTRIBUTES.get(ident.kind, ())
+            if k in ident.attributes and k not in twin.attributes
+        }
+        identities[twin.id] = replace(twin, attributes={**from_code, **twin.attributes, "declared_at": prov})
         live_caps, code_caps = live.reach.get(twin.id), code.reach.get(ident.id)
         partial = bool(
             ident.attributes.get("unresolved_policies")

@@ -19,6 +19,7 @@ from auditor.collectors.interface import (
 from auditor.config import COLLECTOR_TIME_SETTINGS, Config, find_config, load_config
 from auditor.errors import CollectorError, ConfigError, SnapshotError
 from auditor.model import (
+    COLLECTABLE_PLATFORMS,
     Coverage,
     FileScan,
     Platform,
@@ -336,15 +337,35 @@ def _rules_in_scope(
             idle[platform] = idle.get(platform, 0) + 1
             continue
         kept.append(rule)
-    notes = [
-        Skipped(
-            name,
-            f"not connected and no snapshot: {count} {name} rules not run (use --connect or --snapshot)",
-            "not_connected",
-        )
-        for name, count in sorted(idle.items())
-    ]
+    notes = [Skipped(name, _idle_reason(name, n), "not_connected") for name, n in sorted(idle.items())]
     return kept, notes
+
+
+# Where each platform's data can come from besides --connect / --snapshot: the code a scan reads.
+_CODE_SOURCES = {
+    "aws": "Terraform or CloudFormation",
+    "entra": "Entra app manifests or Terraform",
+    "vault": "Vault policies, AppRole JSON or Terraform",
+    "salesforce": "SFDX metadata",
+    "slack": "a Slack app manifest",
+}
+
+
+def _idle_reason(name: str, count: int) -> str:
+    """Why a platform's rules did not run, and what would bring its data (never a flag that cannot)."""
+    if name == Platform.KUBERNETES.value:
+        return (
+            f"no RBAC manifests (Role, ClusterRole, RoleBinding, ClusterRoleBinding) in the scanned tree: "
+            f"{count} {name} rules not run (Kubernetes is judged from manifests only; botaudit has no live "
+            "Kubernetes collector)"
+        )
+    if name in {p.value for p in COLLECTABLE_PLATFORMS}:
+        code = f", no {_CODE_SOURCES[name]} in the scanned tree" if name in _CODE_SOURCES else ""
+        return (
+            f"not connected, no snapshot{code}: {count} {name} rules not run "
+            f"(use --connect {name} or --snapshot)"
+        )
+    return f"no {name} data: {count} {name} rules not run (botaudit has no collector for {name})"
 
 
 def run(

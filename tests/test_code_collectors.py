@@ -626,3 +626,180 @@ def test_entra_gap_against_a_junior_user_declared_in_terraform(tmp_path: Path) -
     (gap,) = [g for g in result.gaps if g.agent == "mail-agent"]
     assert gap.baseline == "Junior Analyst" and gap.escalation
     assert {c.action for c in gap.extra} >= {"Directory.ReadWrite.All", "Mail.Read", "Mail.Send"}
+
+
+# -- rules over data only code holds: never silent when only live data exists -----------------------------
+def test_live_only_aws_snapshot_leaves_security_groups_not_evaluated(tmp_path: Path) -> None:
+    live = _live_aws(tmp_path / "aws.json", worker_actions=["s3:GetObject"])
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "README.md").write_text("an agent without infrastructure code\n", encoding="utf-8")
+    result = run(ScanOptions(paths=(tree,), snapshot_files=(live,)), clock=CLOCK)
+    reasons = {n.subject: n.reason for n in result.coverage.not_evaluated if n.rule_id == "BA-210"}
+    assert "Terraform or CloudFormation" in reasons["aws security groups"]
+    assert "reads IAM, not EC2" in reasons["aws security groups"]
+    assert not [f for f in result.findings if f.rule_id == "BA-210"]
+    # With the Terraform that declares the security groups, the same rule judges them.
+    shutil.copytree(DATA / "terraform" / "aws", tree / "infra")
+    result = run(ScanOptions(paths=(tree,), snapshot_files=(live,)), clock=CLOCK)
+    assert [f for f in result.findings if f.rule_id == "BA-210"]
+    assert not [n for n in result.coverage.not_evaluated if n.rule_id == "BA-210"]
+
+
+def _live_salesforce(path: Path) -> Path:
+    """A live snapshot holding the connected app the SFDX fixture declares (joined by its label)."""
+    app_id = "0H47Q000000PipeAAA"
+    snap = {
+        "schema_version": 1,
+        "kind": "botaudit-snapshot",
+        "platform": "salesforce",
+        "collected_at": "2026-10-30T00:00:00+00:00",
+        "source": "revops.my.salesforce.com",
+        "baseline": None,
+        "requests": 5,
+        "identities": [
+            {
+                "id": app_id,
+                "name": "Pipeline Agent",
+                "kind": "connected_app",
+                "aliases": ["Pipeline Agent", app_id],
+                "attributes": {
+                    "admin_approved_only": True,
+                    "refresh_token_validity_period": 30,
+                    "refresh_token_never_expires": False,
+                },
+            }
+        ],
+        "credentials": [],
+        "reach": {},
+        "coverage": [],
+        "facts": {"connected_apps_collected": True, "oauth_tokens_collected": True},
+    }
+    path.write_text(json.dumps(snap), encoding="utf-8")
+    return path
+
+
+def test_connected_app_policy_in_metadata_is_judged_beside_the_live_app(tmp_path: Path) -> None:
+    live = _live_salesforce(tmp_path / "salesforce.json")
+    tree = tmp_path / "tree"
+    shutil.copytree(DATA / "sfdx", tree / "sfdx")
+    result = run(ScanOptions(paths=(tree,), snapshot_files=(live,)), clock=CLOCK)
+    sf = next(s for s in result.snapshots if s.platform is Platform.SALESFORCE)
+    app = next(i for i in sf.identities if i.name == "Pipeline Agent")
+    # Live wins where it reads (its refresh-token policy), the metadata adds what live cannot read.
+    assert app.id == "0H47Q000000PipeAAA" and app.attributes["refresh_token_never_expires"] is False
+    assert app.attributes["ip_relaxation"] == "BYPASS" and "declared_at" in app.attributes
+    (relaxed,) = [f for f in result.findings if f.rule_id == "BA-409"]
+    assert relaxed.identity == "Pipeline Agent" and relaxed.location is not None
+    assert relaxed.location.path.endswith("Pipeline_Agent.connectedApp-meta.xml")
+    assert not [f for f in result.findings if f.rule_id == "BA-406" and f.identity == "Pipeline Agent"]
+
+
+# -- Kubernetes: a baseline declared in code (there is no live collector) ------------------------------------
+JUNIOR_BINDING = """\
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: junior-view
+  namespace: agents
+subjects:
+  - kind: ServiceAccount
+    name: junior
+    namespace: agents
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+"""
+
+
+def _k8s_repo(tmp_path: Path, baseline: str) -> Path:
+    root = tmp_path / "repo"
+    (root / "release-bot" / "deploy").mkdir(parents=True)
+    shutil.copy(DATA / "k8s" / "rbac.yaml", root / "release-bot" / "deploy" / "rbac.yaml")
+    (root / "platform").mkdir()
+    (root / "platform" / "junior.yaml").write_text(JUNIOR_BINDING, encoding="utf-8")
+    (root / "botaudit.yaml").write_text(
+        "version: 1\n"
+        "agents:\n"
+        "  - name: release-bot\n"
+        '    paths: ["release-bot/**"]\n'
+        "    kind: custom\n"
+        f"baseline:\n  kubernetes: {json.dumps(baseline)}\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def _k8s_gaps(result: ScanResult) -> dict[str, set[tuple[str, str]]]:
+    return {
+        g.identity: {(c.resource, c.action) for c in g.extra}
+        for g in result.gaps
+        if g.platform is Platform.KUBERNETES
+    }
+
+
+@pytest.mark.parametrize(
+    "baseline", ["ClusterRole/view", "system:serviceaccount:agents:junior", "agents/junior"]
+)
+def test_kubernetes_reach_gap_against_a_baseline_declared_in_code(tmp_path: Path, baseline: str) -> None:
+    result = run(ScanOptions(paths=(_k8s_repo(tmp_path, baseline),)), clock=CLOCK)
+    k8s = next(s for s in result.snapshots if s.platform is Platform.KUBERNETES)
+    assert k8s.baseline is not None
+    gaps = _k8s_gaps(result)
+    # The summarizer's reads are the junior's too (cluster-wide for a ClusterRole baseline, in its namespace
+    # for the junior service account); exec into pods is not.
+    assert gaps["agents/summarizer"] == {("namespace/agents:pods/exec", "create")}
+    assert ("cluster:*", "*") in gaps["agents/release-agent"]
+    assert not [g for g in result.gaps if g.identity == "agents/junior"]
+
+
+def test_kubernetes_baseline_that_names_nothing_is_reported(tmp_path: Path) -> None:
+    result = run(ScanOptions(paths=(_k8s_repo(tmp_path, "ClusterRole/nope"),)), clock=CLOCK)
+    assert not _k8s_gaps(result)
+    (entry,) = [s for s in result.coverage.skipped if s.category == "baseline_not_found"]
+    assert "ClusterRole/nope" in entry.reason and not entry.by_design
+
+
+def test_kubernetes_baseline_is_a_config_key() -> None:
+    from auditor.config import parse_config
+    from auditor.errors import ConfigError
+
+    assert parse_config("version: 1\nbaseline:\n  kubernetes: ClusterRole/view\n").baseline == {
+        "kubernetes": "ClusterRole/view"
+    }
+    with pytest.raises(ConfigError):
+        parse_config("version: 1\nbaseline:\n  kubernetes: [view]\n")
+
+
+def test_idle_platform_notes_never_suggest_a_collector_that_does_not_exist(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("no manifests here\n", encoding="utf-8")
+    result = run(ScanOptions(paths=(tmp_path,)), clock=CLOCK)
+    notes = {s.source: s.reason for s in result.coverage.skipped if s.category == "not_connected"}
+    assert "--connect" not in notes["kubernetes"] and "no live Kubernetes collector" in notes["kubernetes"]
+    assert "RBAC manifests" in notes["kubernetes"]
+    assert "use --connect aws or --snapshot" in notes["aws"] and "Terraform or CloudFormation" in notes["aws"]
+
+
+def test_code_and_live_collectors_share_their_platform_facts() -> None:
+    """One definition of Vault's control-plane paths and dynamic engines, and of IAM trust parsing: the code
+    collector once carried its own copies, which had drifted (no `sys/leases/revoke-prefix`, six engines
+    missing)."""
+    from auditor.collectors import aws, vault
+    from auditor.collectors.aws_policy import trust_principals
+    from auditor.collectors.code import aws_model, tf_vault, vault_model
+    from auditor.collectors.vault_facts import DYNAMIC_ENGINES, control_paths
+
+    universe = vault_model.VaultCode().universe()
+    assert set(control_paths([], ["approle"], ["secret"])) <= set(universe)
+    assert "sys/leases/revoke-prefix/secret" in universe
+    assert vault.DYNAMIC_ENGINES is tf_vault.DYNAMIC_ENGINES is DYNAMIC_ENGINES
+    assert aws.trust_principals is aws_model.trust_principals is trust_principals
+    trust = {
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}},
+            {"Effect": "Allow", "Principal": "*"},
+            {"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}},
+        ]
+    }
+    assert trust_principals(trust) == {"Service": ["lambda.amazonaws.com"], "AWS": ["*"]}

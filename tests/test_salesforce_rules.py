@@ -179,6 +179,32 @@ def test_connected_app_rules_quiet_on_the_reporting_app(
     assert _run(rules[rule_id], _ctx(snapshot, REPORTING)) == ([], [])
 
 
+def test_ip_relaxation_is_not_evaluated_from_live_data_alone(
+    rules: dict[str, Rule], snapshot: Snapshot
+) -> None:
+    # The live collector cannot read a connected app's OAuth policy: no finding, and never a silent pass.
+    findings, skipped = _run(rules["BA-409"], _ctx(snapshot, SLACK_BOT_APP))
+    assert findings == []
+    assert [n.subject for n in skipped] == [DEMO_SLACK_APP]
+    assert "ipRelaxation" in skipped[0].reason and "SFDX metadata" in skipped[0].reason
+    app = next(i for i in snapshot.identities if i.name == DEMO_SLACK_APP)
+    for relax, relaxed, fires in (("BYPASS", True, True), ("ENFORCE", False, False)):
+        declared = replace(
+            snapshot,
+            identities=tuple(
+                replace(
+                    i, attributes={**i.attributes, "ip_relaxation": relax, "ip_restrictions_relaxed": relaxed}
+                )
+                if i.id == app.id
+                else i
+                for i in snapshot.identities
+            ),
+        )
+        findings, skipped = _run(rules["BA-409"], _ctx(declared, SLACK_BOT_APP))
+        assert not skipped and bool(findings) is fires
+    assert _run(rules["BA-409"], _ctx(None, SLACK_BOT_APP))[1]  # no snapshot at all: not evaluated either
+
+
 def test_unused_tokens_are_counted_per_app(rules: dict[str, Rule], snapshot: Snapshot) -> None:
     findings, _ = _run(rules["BA-407"], _ctx(snapshot, SLACK_BOT_APP))
     assert findings[0].evidence["stale_tokens"] == 2  # alice (left) and bob; the bot's own token is in use

@@ -32,6 +32,7 @@ from auditor.collectors.aws_policy import (
     merge,
     parse_document,
     summarise,
+    trust_principals,
 )
 from auditor.collectors.interface import CollectRequest
 from auditor.collectors.retry import RequestCounter
@@ -651,24 +652,6 @@ def _user_identity(
     )
 
 
-def _trust_principals(document: Any) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    raw = document if isinstance(document, Mapping) else {}
-    statements = raw.get("Statement", [])
-    if isinstance(statements, Mapping):
-        statements = [statements]
-    for st in statements:
-        if not isinstance(st, Mapping) or str(st.get("Effect", "")).lower() != "allow":
-            continue
-        principal = st.get("Principal", {})
-        if principal == "*":
-            out.setdefault("AWS", []).append("*")
-            continue
-        for kind, values in (principal or {}).items():
-            out.setdefault(str(kind), []).extend([values] if isinstance(values, str) else list(values))
-    return out
-
-
 def _role_identity(role: Mapping[str, Any], evaluator: _Evaluator) -> tuple[Identity, frozenset[Capability]]:
     name = role["RoleName"]
     arn = role["Arn"]
@@ -692,7 +675,7 @@ def _role_identity(role: Mapping[str, Any], evaluator: _Evaluator) -> tuple[Iden
         "policies": policy_names,
         "permissions_boundary": (role.get("PermissionsBoundary") or {}).get("PermissionsBoundaryArn"),
         "permissions_boundary_known": boundary_known,
-        "trust_principals": _trust_principals(trust),
+        "trust_principals": trust_principals(trust),
         "max_session_duration": role.get("MaxSessionDuration"),
         "last_used": _iso(last_used),
         "admin_equivalent": summary.admin_equivalent,

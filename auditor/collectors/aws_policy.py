@@ -413,3 +413,23 @@ def capability_covers(broad: Capability, narrow: Capability) -> bool:
     ):
         return False
     return resource_matches(broad.resource, narrow.resource)
+
+
+def trust_principals(document: Any) -> dict[str, list[str]]:
+    """Who a role's trust policy lets assume it: principal type (`AWS`, `Service`, `Federated`) -> values.
+
+    Allow statements only; `"Principal": "*"` is recorded as `AWS: ["*"]` (anyone)."""
+    out: dict[str, list[str]] = {}
+    raw = document if isinstance(document, Mapping) else {}
+    statements = raw.get("Statement", [])
+    for st in [statements] if isinstance(statements, Mapping) else statements or []:
+        if not isinstance(st, Mapping) or str(st.get("Effect", "")).lower() != "allow":
+            continue
+        principal = st.get("Principal", {})
+        if principal == "*":
+            out.setdefault("AWS", []).append("*")
+            continue
+        if isinstance(principal, Mapping):
+            for kind, values in principal.items():
+                out.setdefault(str(kind), []).extend([values] if isinstance(values, str) else list(values))
+    return out

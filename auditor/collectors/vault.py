@@ -26,6 +26,7 @@ from auditor.collectors.retry import (
     with_retries,
 )
 from auditor.collectors.transport import Budget
+from auditor.collectors.vault_facts import DYNAMIC_ENGINES, control_paths
 from auditor.collectors.vault_policy import (
     Acl,
     PathRule,
@@ -43,44 +44,6 @@ MAX_WORKERS = 8
 # Token accessors: 24 base62 characters, with a namespace id suffix in Vault Enterprise namespaces.
 ACCESSOR = re.compile(r"^[A-Za-z0-9]{20,40}(\.[A-Za-z0-9]+)?$")
 DEFAULT_KV_LIMIT = 5000
-# Engines that mint short-lived credentials per request (the just-in-time pattern).
-DYNAMIC_ENGINES = frozenset(
-    {
-        "database",
-        "aws",
-        "azure",
-        "gcp",
-        "consul",
-        "rabbitmq",
-        "nomad",
-        "kubernetes",
-        "ldap",
-        "openldap",
-        "ad",
-        "mongodbatlas",
-        "terraform",
-        "alicloud",
-        "ssh",
-        "pki",
-    }
-)
-# Sensitive control-plane paths evaluated for every identity (writes here are admin).
-CONTROL_PATHS = (
-    "sys/policies/acl/{policy}",
-    "sys/policy/{policy}",
-    "sys/auth/{auth}",
-    "sys/mounts/{mount}",
-    "sys/audit/file",
-    "sys/seal",
-    "sys/rotate",
-    "sys/raw/core",
-    "sys/leases/revoke-prefix/{mount}",
-    "sys/generate-root/attempt",
-    "auth/token/create",
-    "auth/token/create-orphan",
-    "auth/token/accessors",
-    "identity/entity",
-)
 
 
 class _Failed(Exception):
@@ -643,21 +606,13 @@ def _universe(
     for mount, entry in dynamic.items():
         paths.extend(f"{mount}creds/{role}" for role in entry.get("roles", []))
         paths.append(f"{mount}config/connection")
-    for template in CONTROL_PATHS:
-        if "{policy}" in template:
-            paths.extend(template.format(policy=p) for p in sorted(policies) or ["example"])
-        elif "{auth}" in template:
-            paths.extend(
-                template.format(auth=a.rstrip("/"))
-                for a in sorted(auth_mounts)
-                if isinstance(auth_mounts[a], Mapping)
-            )
-        elif "{mount}" in template:
-            paths.extend(
-                template.format(mount=m.rstrip("/")) for m in sorted(mounts) if isinstance(mounts[m], Mapping)
-            )
-        else:
-            paths.append(template)
+    paths.extend(
+        control_paths(
+            policies,
+            (a for a in auth_mounts if isinstance(auth_mounts[a], Mapping)),
+            (m for m in mounts if isinstance(mounts[m], Mapping)),
+        )
+    )
     for mount, info in sorted(auth_mounts.items()):
         if isinstance(info, Mapping) and info.get("type") == "approle":
             paths.append(f"auth/{mount}role/example")

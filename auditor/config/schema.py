@@ -578,6 +578,17 @@ CONFIG_SCHEMA: Mapping[str, Any] = {
                     "with the scopes a member's token has.",
                     "examples": ["U0123ABCD"],
                 },
+                "kubernetes": {
+                    "type": "string",
+                    "pattern": r"^\S+$",
+                    "title": "a Kubernetes RBAC subject or role declared in the scanned manifests",
+                    "description": "An RBAC subject bound in the scanned manifests "
+                    "(`serviceaccount:NS/NAME`, `NS/NAME`, `system:serviceaccount:NS:NAME`, a user or "
+                    "group name) or a role "
+                    "(`ClusterRole/view` granted cluster-wide, `Role/NS/NAME`). Kubernetes has no live "
+                    "collector: the baseline must be declared in code.",
+                    "examples": ["ClusterRole/view"],
+                },
             },
         },
         "rules": {

@@ -70,6 +70,9 @@ READS: Mapping[str, frozenset[str]] = {
         "salesforce_refresh_token_never_expires": ("connected_apps",),
         "salesforce_oauth_token_unused": ("connected_apps", "oauth_tokens"),
         "salesforce_shared_password": ("users",),
+        "salesforce_connected_app_ip_relaxed": ("connected_apps",),
+        # Security groups are read from infrastructure code only: no part of a live AWS snapshot holds them.
+        "aws_security_group_open": (),
         "entra_control_plane_permission": ("service_principals", "app_permissions", "directory_roles"),
         "entra_broad_data_permission": ("service_principals", "app_permissions", "directory_roles"),
         "entra_client_secret_in_use": ("service_principals", "applications", "federated_credentials"),

@@ -142,7 +142,7 @@ def collect_code(
     if salesforce.apps or salesforce.grants or salesforce.users or salesforce.errors:
         salesforce.build(model[Platform.SALESFORCE])
     if rbac.bindings:
-        rbac.build(model[Platform.KUBERNETES])
+        rbac.build(model[Platform.KUBERNETES], baselines.get(Platform.KUBERNETES.value))
     snapshots: dict[Platform, Snapshot] = {}
     for platform, decl in sorted(model.platforms.items(), key=lambda kv: kv[0].value):
         if not decl.identities and not decl.facts.get("security_groups_declared"):

@@ -21,6 +21,7 @@ from auditor.collectors.aws_policy import (
     merge,
     parse_document,
     summarise,
+    trust_principals,
 )
 from auditor.collectors.code.interface import Declarations, provenance
 from auditor.model import Identity, Platform, PlatformCredential
@@ -120,23 +121,6 @@ def _statements(
     return statements, names, unresolved
 
 
-def _trust_principals(document: Any) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    raw = document if isinstance(document, Mapping) else {}
-    sts = raw.get("Statement", [])
-    for st in [sts] if isinstance(sts, Mapping) else sts or []:
-        if not isinstance(st, Mapping) or str(st.get("Effect", "")).lower() != "allow":
-            continue
-        principal = st.get("Principal", {})
-        if principal == "*":
-            out.setdefault("AWS", []).append("*")
-            continue
-        if isinstance(principal, Mapping):
-            for kind, values in principal.items():
-                out.setdefault(str(kind), []).extend([values] if isinstance(values, str) else list(values))
-    return out
-
-
 def add_principals(decl: Declarations, principals: list[IamPrincipal]) -> None:
     """Evaluate every declared user and role and add it (with its access keys) to the AWS declarations."""
     groups = {p.name: p for p in principals if p.kind == "iam_group"}
@@ -193,7 +177,7 @@ def add_principals(decl: Declarations, principals: list[IamPrincipal]) -> None:
         else:
             attributes.update(
                 {
-                    "trust_principals": _trust_principals(principal.trust),
+                    "trust_principals": trust_principals(principal.trust),
                     "max_session_duration": principal.max_session_duration,
                     "last_used": None,
                 }

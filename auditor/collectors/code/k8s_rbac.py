@@ -64,6 +64,16 @@ def _level(verb: str, resource: str) -> AccessLevel:
     return AccessLevel.WRITE
 
 
+def _cluster_wide(caps: set[Capability] | frozenset[Capability]) -> set[Capability]:
+    """`caps`, plus each cluster-scoped grant as a pattern over every scope (it holds in all namespaces)."""
+    out = set(caps)
+    for cap in caps:
+        scope, _, resource = cap.resource.partition(":")
+        if scope.startswith("cluster") and resource:
+            out.add(Capability(cap.platform, f"*:{resource}", cap.action, cap.level))
+    return out
+
+
 class RbacCode:
     """Roles and bindings gathered from every manifest, joined once all files are read."""
 
@@ -82,7 +92,82 @@ class RbacCode:
         elif kind in ("RoleBinding", "ClusterRoleBinding"):
             self.bindings.append((doc, rel, line))
 
-    def build(self, decl: Declarations) -> None:
+    def build(self, decl: Declarations, baseline: Any = None) -> None:
+        self._build_subjects(decl)
+        if isinstance(baseline, str) and baseline.strip():
+            self._baseline(decl, baseline.strip())
+
+    def _role_rules(self, kind: str, namespace: str | None, name: str) -> list[dict[str, Any]] | None:
+        role = self.roles.get((kind, namespace, name))
+        if role is not None:
+            return role.rules
+        return BUILTIN_ROLES.get(name) if kind == "ClusterRole" else None
+
+    def _baseline(self, decl: Declarations, wanted: str) -> None:
+        """The configured junior: a role (`ClusterRole/view`, `Role/NS/NAME`) or a subject the manifests bind.
+
+        Kubernetes has no live collector, so the baseline is always one the repository declares. A grant that
+        holds cluster-wide covers the same verb on the same resource in every namespace: the baseline's reach
+        carries it as a pattern over any scope (`*:pods`), so an agent's namespaced `get pods` is not extra.
+        """
+        kind, _, rest = wanted.partition("/")
+        if kind.lower() in ("clusterrole", "role") and rest:
+            if kind.lower() == "clusterrole":
+                key: tuple[str, str | None, str] = ("ClusterRole", None, rest)
+            else:
+                namespace, _, name = rest.partition("/")
+                key = ("Role", namespace or "default", name or namespace)
+            rules = self._role_rules(*key)
+            if rules is None:
+                decl.skip(
+                    "botaudit.yaml: baseline.kubernetes",
+                    f"{wanted}: no such role in the scanned manifests (nor a built-in cluster role); "
+                    "no Kubernetes reach gap",
+                    "baseline_not_found",
+                )
+                return
+            scope = "cluster" if key[0] == "ClusterRole" else f"namespace/{key[1]}"
+            caps = {
+                Capability(
+                    Platform.KUBERNETES.value, f"{scope}:{resource}", str(verb), _level(str(verb), resource)
+                )
+                for rule in rules
+                if not (rule.get("nonResourceURLs") and not rule.get("resources"))
+                for resource in (str(r) for r in rule.get("resources") or ())
+                for verb in rule.get("verbs") or ()
+            }
+            role = self.roles.get(key)
+            ident = Identity(
+                Platform.KUBERNETES,
+                id=f"baseline:{key[0]}/{key[1] + '/' if key[1] else ''}{key[2]}",
+                name=wanted,
+                kind="k8s_baseline",
+                attributes={
+                    "role": f"{key[0]}/{key[2]}",
+                    "builtin": role is None,
+                    "provenance": provenance(role.rel, role.line, wanted)
+                    if role is not None
+                    else {"source": "code", "builtin": True},
+                },
+                aliases=(wanted,),
+            )
+            decl.add(ident, _cluster_wide(caps))
+            decl.baseline = ident.id
+            return
+        lowered = wanted.lower()
+        for ident in decl.identities.values():
+            if lowered in {ident.id.lower(), ident.name.lower(), *(a.lower() for a in ident.aliases)}:
+                decl.baseline = ident.id
+                decl.reach[ident.id] = set(_cluster_wide(decl.reach.get(ident.id, set())))
+                return
+        decl.skip(
+            "botaudit.yaml: baseline.kubernetes",
+            f"{wanted}: no subject of that name is bound in the scanned RBAC manifests; "
+            "no Kubernetes reach gap",
+            "baseline_not_found",
+        )
+
+    def _build_subjects(self, decl: Declarations) -> None:
         subjects: dict[str, _Subject] = {}
         for doc, rel, line in self.bindings:
             meta: Mapping[str, Any] = doc["metadata"] if isinstance(doc.get("metadata"), Mapping) else {}
@@ -163,7 +248,20 @@ class RbacCode:
                     "unresolved_roles": sorted(set(subject.unresolved)),
                     "provenance": provenance(subject.rel, subject.line),
                 },
-                aliases=tuple(dict.fromkeys((subject.name, sid))),
+                # Every spelling a botaudit.yaml baseline may use: the name, the id, `NS/NAME`, and the
+                # username Kubernetes gives a service account (`system:serviceaccount:NS:NAME`).
+                aliases=tuple(
+                    dict.fromkeys(
+                        (subject.name, sid, f"{subject.namespace}/{subject.name}")
+                        + (
+                            (f"system:serviceaccount:{subject.namespace}:{subject.name}",)
+                            if subject.kind == "ServiceAccount"
+                            else ()
+                        )
+                        if subject.namespace
+                        else (subject.name, sid)
+                    )
+                ),
             )
             decl.add(ident, caps)
             decl.files.add(subject.rel)

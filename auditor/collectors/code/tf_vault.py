@@ -7,10 +7,8 @@ from typing import Any
 
 from auditor.collectors.code.terraform import Block, Module, as_list, plain
 from auditor.collectors.code.vault_model import VaultCode, VaultRole, auth_mount, policy_names
+from auditor.collectors.vault_facts import DYNAMIC_ENGINES
 
-_DYNAMIC = frozenset(
-    {"database", "aws", "azure", "gcp", "consul", "rabbitmq", "kubernetes", "ldap", "ssh", "pki"}
-)
 # Auth backend roles of other methods carry the same token_* fields as AppRole.
 _AUTH_ROLES = {
     "vault_kubernetes_auth_backend_role": ("kubernetes", "role_name"),
@@ -125,7 +123,7 @@ def collect_vault(module: Module, vault: VaultCode) -> None:
         path = auth_mount(module.text(block.body.get("path")) or mtype)
         vault.mounts[path] = {
             "type": mtype,
-            "dynamic": mtype in _DYNAMIC,
+            "dynamic": mtype in DYNAMIC_ENGINES,
             "version": str(plain((module.resolve(block.body.get("options")) or {}).get("version")))
             if isinstance(module.resolve(block.body.get("options")), Mapping)
             else None,

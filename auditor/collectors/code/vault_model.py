@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.collectors.code.interface import Declarations, provenance
+from auditor.collectors.vault_facts import SYSTEM_DEFAULT_TTL, control_paths
 from auditor.collectors.vault_policy import (
     Acl,
     PathRule,
@@ -22,24 +23,6 @@ from auditor.collectors.vault_policy import (
 )
 from auditor.durations import parse_duration
 from auditor.model import Identity, Platform, PlatformCredential
-
-# Vault's documented default for tokens and leases when nothing narrower is set: max_lease_ttl 768h (32 days).
-SYSTEM_DEFAULT_TTL = 768 * 3600
-_CONTROL_PATHS = (
-    "sys/policies/acl/{policy}",
-    "sys/policy/{policy}",
-    "sys/auth/{auth}",
-    "sys/mounts/{mount}",
-    "sys/audit/file",
-    "sys/seal",
-    "sys/rotate",
-    "sys/raw/core",
-    "sys/generate-root/attempt",
-    "auth/token/create",
-    "auth/token/create-orphan",
-    "auth/token/accessors",
-    "identity/entity",
-)
 
 
 @dataclass
@@ -90,17 +73,9 @@ class VaultCode:
         paths: list[str] = []
         for rules in self.policies.values():
             paths.extend(r.pattern for r in rules)
-        for template in _CONTROL_PATHS:
-            if "{policy}" in template:
-                paths.extend(template.format(policy=p) for p in sorted(self.policies) or ["example"])
-            elif "{auth}" in template:
-                paths.extend(
-                    template.format(auth=a.rstrip("/")) for a in sorted(self.auth_mounts) or ["approle"]
-                )
-            elif "{mount}" in template:
-                paths.extend(template.format(mount=m.rstrip("/")) for m in sorted(self.mounts) or ["secret"])
-            else:
-                paths.append(template)
+        # Without a server, a repository that declares no mount still has Vault's defaults in mind.
+        auths, mounts = list(self.auth_mounts) or ["approle"], list(self.mounts) or ["secret"]
+        paths.extend(control_paths(self.policies, auths, mounts))
         return tuple(dict.fromkeys(paths))
 
     def judge(self, names: Iterable[str]) -> dict[str, Any]:

@@ -1,6 +1,6 @@
-"""Rule checks over what code declares and what only code collectors read: security groups (BA-210), connected
-app IP relaxation (BA-409), Kubernetes RBAC (BA-801), code-versus-platform drift (BA-901) and confused
-deputies found in source (BA-115)."""
+"""Rule checks over what only code collectors read: security groups (BA-210), Kubernetes RBAC (BA-801),
+code-versus-platform drift (BA-901) and confused deputies found in source (BA-115). (Connected-app IP
+relaxation, BA-409, is read from SFDX metadata too, but judged beside the other connected-app rules.)"""
 
 from __future__ import annotations
 
@@ -23,8 +23,13 @@ def _location(record: Mapping[str, Any]) -> Location | None:
 def security_group_open(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-210: an ingress rule open to 0.0.0.0/0 or ::/0 on every port or on an administrative port."""
     # Security groups come from infrastructure code only (the live collector reads IAM, not EC2): with none
-    # declared there is nothing this rule could have looked at.
+    # declared this rule has looked at nothing, which must never read as "no open security group".
     if not snap.facts.get("security_groups_declared"):
+        yield rule.not_evaluated(
+            "aws security groups",
+            "security groups are read only from Terraform or CloudFormation in the scanned tree "
+            "(the live AWS collector reads IAM, not EC2) and none declares one",
+        )
         return
     ports = {int(p) for p in rule.params.get("sensitive_ports", ())}
     for sg in snap.facts.get("security_groups") or ():
@@ -46,35 +51,6 @@ def security_group_open(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckRe
             },
             severity=Severity.CRITICAL if sg.get("all_ports") else None,
         )
-
-
-@needs_snapshot(Platform.SALESFORCE, "salesforce", "no Salesforce snapshot (not connected, no SFDX metadata)")
-def connected_app_ip_relaxed(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
-    """BA-409: a connected app relaxes the org's IP restrictions (ipRelaxation other than ENFORCE)."""
-    agents = agents_by_identity(ctx, Platform.SALESFORCE)
-    for app in snap.identities:
-        if app.kind != "connected_app":
-            continue
-        if "ip_relaxation" not in app.attributes:
-            continue  # only metadata in code carries the OAuth policy; the live collector does not read it
-        if not app.attributes.get("ip_restrictions_relaxed"):
-            continue
-        holders: list[str | None] = [*agents.get(app.id, [])]
-        for agent in holders or [None]:
-            yield rule.finding(
-                f"Connected app {app.name}{agent_note(agent)} relaxes IP restrictions "
-                f"(ipRelaxation {app.attributes.get('ip_relaxation')}): its tokens work from any network, "
-                "whatever the profile's login IP ranges say.",
-                subject=app.id,
-                identity=app.name,
-                platform=Platform.SALESFORCE,
-                agent=agent,
-                kind="salesforce_connected_app",
-                evidence={
-                    "ip_relaxation": app.attributes.get("ip_relaxation"),
-                    "scopes": app.attributes.get("scopes"),
-                },
-            )
 
 
 @needs_snapshot(Platform.KUBERNETES, "kubernetes", "no Kubernetes RBAC read (no manifests declare any)")
@@ -173,7 +149,6 @@ def code_confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
 
 CHECKS: Mapping[str, CheckFn] = {
     "aws_security_group_open": security_group_open,
-    "salesforce_connected_app_ip_relaxed": connected_app_ip_relaxed,
     "k8s_rbac_overbroad": rbac_overbroad,
     "code_platform_drift": code_platform_drift,
     "code_confused_deputy": code_confused_deputy,

@@ -201,10 +201,11 @@ def _apps_in_scope(rule: Rule, ctx: RuleContext) -> Iterator[tuple[Identity, str
             app = by_name.get(str(cred.attributes.get("app")))
             if app is not None:
                 linked.setdefault(app.id, users[cred.identity_id])
-    # Connected apps declared in the scanned metadata are the repository's own: always judged.
+    # Connected apps declared in the scanned metadata are the repository's own: always judged, also when the
+    # platform has them too (reconciliation keeps the live app and records where the code declares it).
     every = bool(rule.params.get("all_apps", False))
     for app_id, app in apps.items():
-        if every or declared_in_code(app.attributes):
+        if every or declared_in_code(app.attributes) or "declared_at" in app.attributes:
             linked.setdefault(app_id, None)
     for app_id, agent in sorted(linked.items()):
         yield apps[app_id], agent
@@ -255,6 +256,38 @@ def check_refresh_never_expires(rule: Rule, ctx: RuleContext) -> CheckResult:
                 kind="salesforce_connected_app",
                 evidence={"app": app.name, "app_id": app.id, "refresh_token_policy": "valid until revoked"},
             )
+
+
+def check_ip_relaxed(rule: Rule, ctx: RuleContext) -> CheckResult:
+    """BA-409: a connected app relaxes the org's IP restrictions (ipRelaxation other than ENFORCE)."""
+    for item in _apps_in_scope(rule, ctx):
+        if not isinstance(item, tuple):
+            yield item
+            continue
+        app, agent = item
+        relaxation = app.attributes.get("ip_relaxation")
+        if relaxation is None:
+            # The OAuth policy is Metadata API data: the live collector's SOQL over ConnectedApplication
+            # cannot see it, only the app's SFDX metadata in the repository can.
+            yield rule.not_evaluated(
+                app.name,
+                "its OAuth policy (ipRelaxation) is not readable over the REST API the live collector uses: "
+                "scan the app's SFDX metadata (connectedApps/*.connectedApp-meta.xml) with the repository",
+            )
+            continue
+        if not app.attributes.get("ip_restrictions_relaxed"):
+            continue
+        yield rule.finding(
+            f"Connected app {app.name}{agent_note(agent)} relaxes IP restrictions "
+            f"(ipRelaxation {relaxation}): its tokens work from any network, whatever the profile's "
+            "login IP ranges say.",
+            subject=app.id,
+            identity=app.name,
+            platform=SF,
+            agent=agent,
+            kind="salesforce_connected_app",
+            evidence={"ip_relaxation": relaxation, "scopes": app.attributes.get("scopes")},
+        )
 
 
 def check_unused_tokens(rule: Rule, ctx: RuleContext) -> CheckResult:
@@ -343,5 +376,6 @@ CHECKS: Mapping[str, CheckFn] = {
     "salesforce_app_open_to_all_users": check_app_open_to_all,
     "salesforce_refresh_token_never_expires": check_refresh_never_expires,
     "salesforce_oauth_token_unused": check_unused_tokens,
+    "salesforce_connected_app_ip_relaxed": check_ip_relaxed,
     "salesforce_shared_password": check_shared_password,
 }
