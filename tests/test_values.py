@@ -398,3 +398,27 @@ def test_fp_bait_block_produces_no_hit_at_all() -> None:
 
 
 _DETECTORS = DetectorSet.load()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9d41c07e5b2a48f3a6e1d0c9b7f2e485.QkV7mT2xLp9RwZ4n",  # <hex id>.<secret> (Zhipu-style API key)
+        "pk.k3v9q2m7x1z8c4b6n0l5j2h8g4f1d7s3a9p6o2i8u4y1t7r3e9w5q2m8n4b0v6c2x8z.f4g7h1j5k9l2m6n0b3v8",
+    ],
+)
+def test_dotted_tokens_are_not_code(value: str) -> None:
+    assert classify_value(value, "token") is ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    "value", ["settings.SECRET_KEY", "self.config.api_key", "config.s3Bucket", "os.environ"]
+)
+def test_dotted_code_stays_benign(value: str) -> None:
+    assert classify_value(value, "token") is ValueClass.BENIGN
+
+
+def test_firebase_sdk_sample_keys_are_documented_examples() -> None:
+    assert classify_value("AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g") is ValueClass.EXAMPLE
+    # a key of the same shape that no SDK publishes is not
+    assert classify_value("AIzaSyC7qK2mV9xR4tL8pW3nZ6bJ1dF5hG0sY2e") is ValueClass.SECRET_CANDIDATE

@@ -391,6 +391,24 @@ _DOCUMENTED_EXAMPLES = frozenset(
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
         "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        # Browser API keys published in the Firebase SDK repositories' own samples and tests: public by
+        # design (a Firebase web key identifies a project), and the same strings appear in countless forks.
+        "AIzaSyabcdefghijklmnopqrstuvwxyz1234567",
+        "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs",
+        "AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM",
+        "AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU",
+        "AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0",
+        "AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A",
+        "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c",
+        "AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4",
+        "AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY",
+        "AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM",
+        "AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ",
+        "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g",
+        "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU",
+        "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw",
+        "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
+        "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
         ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     }
@@ -562,6 +580,7 @@ _WORDS = re.compile(r"^[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]
 _MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
 # Prose: three or more purely alphabetic words. A passphrase with digits or symbols is not prose.
 _SENTENCE = re.compile(r"^[A-Za-z][A-Za-z']*(?:[ ,;:-]+[A-Za-z][A-Za-z']*){2,}[.!?]?$")
+_RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 _DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?$")
 
 
@@ -640,7 +659,9 @@ def _is_benign(v: str) -> bool:
         return not _URL_WITH_CREDENTIALS.match(v)
     if _ABS_PATH.match(v) or _REL_FILE.match(v):
         return True
-    return bool(_DOTTED_CODE.match(v))
+    # `settings.SECRET_KEY`, `os.environ`: code. A segment of random characters (`<32 hex>.<16 chars>`,
+    # `pk.<60 chars>.<22 chars>`) makes it a dotted token instead.
+    return bool(_DOTTED_CODE.match(v)) and not any(_RANDOM_SEGMENT.search(seg) for seg in v.split("."))
 
 
 def _token_like(v: str, min_len: int, min_entropy: float) -> bool:
