@@ -217,6 +217,21 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
             )
             return FileScan(rel, fmt, size, allow_lines=allow, skipped=skipped)
         must_parse = True
+    elif (
+        not must_parse
+        and detectors.may_match(data) is False
+        and not markers.evidence_markers().any(data)
+        and not _structure_suspect(data, fmt)
+    ):
+        # The gate proves no detector matches anywhere (so the text scan below would find nothing): the
+        # same result as the second gate below, without decoding the file or building its evidence. The
+        # gate only judges plain ASCII, which decodes without a note.
+        skipped = (
+            (Skipped(rel, f"{transcode_note}: still scanned, values may be garbled", "encoding"),)
+            if transcode_note
+            else ()
+        )
+        return FileScan(rel, fmt, size, allow_lines=allow, skipped=skipped)
     body, note = _decode(data)
     note = transcode_note or note
     ev = Evidence(rel, body, kind, detectors, fingerprint_key)

@@ -115,6 +115,10 @@ def scan_files(
     workers = min(workers, max(1, len(entries)))
     total_bytes = sum(e.size for e in entries)
     small = len(entries) < MIN_PARALLEL_FILES and total_bytes < MIN_PARALLEL_BYTES
+    if detectors is not None and not small:
+        # Enough work to repay the full-regex gate's database (compiled once, then cached); built before
+        # the pool starts so forked workers inherit it.
+        detectors.use_gate()
     if workers <= 1 or small:
         return here(entries)
     # Imported here: a scan of a handful of files never starts a pool, and multiprocessing pulls in socket.

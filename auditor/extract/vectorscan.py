@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 __all__ = ["available", "compile_database"]
@@ -46,20 +46,28 @@ def compile_database(
     `name` is a short tag for the cache file (`detector-keywords`); hyperscan.error propagates when the
     expressions do not compile, as with a direct compile.
     """
+    id_list = list(range(len(expressions))) if ids is None else list(ids)
+    key = [repr(list(flags)).encode(), repr(id_list).encode(), *expressions]
+    return cached_database(name, key, lambda: (expressions, flags, id_list))
+
+
+Build = Callable[[], tuple[Sequence[bytes], Sequence[int], Sequence[int]]]
+
+
+def cached_database(name: str, key: Sequence[bytes], build: Build) -> Any:
+    """The database `build()` describes (expressions, flags, ids), from the cache entry named by `key` when
+    there is one: `key` must change whenever `build()` would, and is all the caller computes on a hit."""
     import hyperscan
 
     from auditor import cache
 
-    ids = list(range(len(expressions))) if ids is None else list(ids)
     mode = hyperscan.HS_MODE_BLOCK
     key_parts = [
         _FORMAT,
         str(getattr(hyperscan, "__version__", "")).encode(),
         _machine().encode(),
         str(mode).encode(),
-        repr(list(flags)).encode(),
-        repr(ids).encode(),
-        *expressions,
+        *key,
     ]
     entry = f"hs-{name}-{cache.content_key(key_parts)[:32]}.db"
     stored = cache.read(entry) if cache.cache_dir() is not None else None
@@ -73,8 +81,9 @@ def compile_database(
                 return db
             except Exception:  # noqa: S110 (another platform or library version: compile below)
                 pass
+    expressions, flags, ids = build()
     db = hyperscan.Database(mode=mode)
-    db.compile(expressions=list(expressions), ids=ids, elements=len(expressions), flags=list(flags))
+    db.compile(expressions=list(expressions), ids=list(ids), elements=len(expressions), flags=list(flags))
     if cache.cache_dir() is not None:
         try:
             payload = hyperscan.dumpb(db)

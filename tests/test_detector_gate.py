@@ -1,0 +1,154 @@
+"""The full-regex gate must never change what the detectors find: it may only skip work that finds nothing.
+
+Three layers: the widening itself (every string a detector's regex matches, its widened pattern matches
+too), the compiled gate (it reports a detector on each of that detector's positive examples), and whole
+files (the same FileScan with the gate on and off, over every test input botaudit ships).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.filescan import scan_bytes
+from auditor.extract.regexgate import UntranslatableRegex, widen
+from auditor.extract.vectorscan import available
+
+REPO = Path(__file__).resolve().parent.parent
+
+needs_vectorscan = pytest.mark.skipif(not available(), reason="Vectorscan bindings not installed here")
+
+
+@pytest.fixture(scope="module")
+def detectors() -> DetectorSet:
+    return DetectorSet.load()
+
+
+@pytest.fixture(scope="module")
+def gated() -> DetectorSet:
+    loaded = DetectorSet.load()
+    assert loaded.use_gate() or not available()
+    return loaded
+
+
+def _samples(detectors: DetectorSet) -> list[tuple[int, str]]:
+    out = []
+    for index, det in enumerate(detectors.detectors):
+        for text in (*det.examples_match, *det.examples_no_match):
+            out.append((index, text))
+    return out
+
+
+def test_every_detector_widens(detectors: DetectorSet) -> None:
+    # Not a requirement of soundness (an untranslatable regex is gated by keywords), but a regression here
+    # quietly costs speed: today every shipped detector translates.
+    for det in detectors.detectors:
+        widen(det.regex.pattern)
+
+
+def test_widening_matches_wherever_the_detector_does(detectors: DetectorSet) -> None:
+    checked = 0
+    for index, text in _samples(detectors):
+        det = detectors.detectors[index]
+        if not text.isascii():
+            continue
+        wide = re.compile(widen(det.regex.pattern))
+        for m in det.regex.finditer(text):
+            checked += 1
+            assert wide.search(m.group(0)), f"{det.id}: widened pattern misses {m.group(0)[:12]}..."
+    assert checked > 300
+
+
+@pytest.mark.parametrize(
+    ("pattern", "matching"),
+    [
+        (
+            r"(?i)token\s*=\s*(?P<q>['\"])?(?P<v>(?(q)[^'\"]+|\S+))(?(q)(?P=q)|(?!\w))",
+            ["TOKEN = 'abc'", "token=x"],
+        ),
+        (r"\bghp_[A-Za-z0-9]{36}\b$", ["ghp_" + "a" * 36]),
+        (r"(?<![a-z])key(?=:)", ["key:"]),  # lookarounds dropped: the consumed text alone
+        (r"a{,3}b", ["aab", "b"]),  # Python's {,n} (a literal in PCRE): translated from the parse tree
+        (r"(?i:abc)(?-i:D)", ["ABCD", "abcD"]),
+        (r"x{64,16384}?y", ["x" * 64 + "y"]),
+        (r"(?s)a.b", ["a\nb"]),
+        (r"[^a-c]", ["d", "\n"]),
+    ],
+)
+def test_widening_cases(pattern: str, matching: list[str]) -> None:
+    wide = re.compile(widen(pattern))
+    for text in matching:
+        assert re.search(pattern, text), text
+        assert wide.search(text), text
+
+
+def test_untranslatable_is_reported() -> None:
+    with pytest.raises(UntranslatableRegex):
+        widen("caf\u00e9")
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=9, max_codepoint=126), max_size=60))
+@settings(max_examples=150, deadline=None)
+def test_widening_is_a_superset_on_ascii(text: str) -> None:
+    patterns = [
+        r"(?i)(?P<key>pass(?:word)?[\w.-]{0,8}+)[ \t]{0,2}[:=](?P<q>[\"'])?"
+        r"(?P<s>(?(q)[^\"'\n]{1,9}?|\S{1,9}))(?(q)(?P=q)|(?![\w.]))",
+        r"(?<![A-Za-z0-9])[a-f0-9]{3,8}(?![a-z])$",
+        r"\b(?:AKIA|ASIA)[A-Z0-9]{4}\b",
+    ]
+    for pattern in patterns:
+        if re.search(pattern, text):
+            assert re.search(widen(pattern), text)
+
+
+@needs_vectorscan
+def test_gate_reports_each_detector_on_its_examples(gated: DetectorSet) -> None:
+    gate = gated._active_gate()
+    assert gate is not None
+    for index, det in enumerate(gated.detectors):
+        for example in det.examples_match:
+            if not example.isascii():
+                continue
+            found = gate.candidates(example.encode("ascii"))
+            if found is None:  # a control byte: not judged, the keyword path takes it
+                continue
+            assert index in found, f"gate misses {det.id} on its own example"
+
+
+@needs_vectorscan
+def test_gate_does_not_judge_non_ascii_or_control_bytes(gated: DetectorSet) -> None:
+    gate = gated._active_gate()
+    assert gate is not None
+    assert gate.candidates("password = 'caf\u00e9-x'".encode()) is None
+    assert gate.candidates(b"password = 'x\x1fy'") is None
+    assert gate.candidates(b"nothing to see here") == set()
+
+
+def _test_inputs() -> list[Path]:
+    roots = [REPO / "tests" / "data", REPO / "sample_configs", REPO / "tests" / "adversarial"]
+    files = []
+    for root in roots:
+        if root.is_dir():
+            files += [p for p in sorted(root.rglob("*")) if p.is_file() and p.stat().st_size < 2_000_000]
+    return files
+
+
+@needs_vectorscan
+def test_gate_changes_no_file_result(detectors: DetectorSet, gated: DetectorSet) -> None:
+    files = _test_inputs()
+    assert len(files) > 100
+    skipped_by_gate = 0
+    for path in files:
+        rel = path.relative_to(REPO).as_posix()
+        data = path.read_bytes()
+        plain = scan_bytes(rel, data, detectors, fingerprint_key="gate-test")
+        fast = scan_bytes(rel, data, gated, fingerprint_key="gate-test")
+        assert fast == plain, rel
+        if gated.may_match(data) is False:
+            skipped_by_gate += 1
+    assert skipped_by_gate > 0  # the gate really took part
