@@ -344,3 +344,56 @@ def test_spent_budget_is_a_clear_error_not_a_hang(standin: GitHubStandIn) -> Non
         )
     assert DEMO_AUDIT_TOKEN not in str(info.value)
     assert standin.log == []  # no request starts once the budget is spent
+
+
+def _documented_scopes(page: str) -> list[str]:
+    """The scopes a page of docs/collectors/ lists in its ```scopes block: the page a user copies from."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "collectors" / page).read_text(encoding="utf-8")
+    block = text.split("```scopes\n", 1)[1].split("```", 1)[0]
+    return block.split()
+
+
+# The audit token's documented minimum (docs/collectors/github.md, "Minimal permissions"): an organisation
+# owner's classic token with read:org and repo. The stand-in grants calls by classic scope as GitHub does.
+MINIMAL_AUDIT_SCOPES = _documented_scopes("github.md")
+
+
+def _with_audit_scopes(standin: GitHubStandIn, scopes: list[str]) -> Snapshot:
+    token = standin.world.tokens[DEMO_AUDIT_TOKEN]
+    saved = token.scopes
+    token.scopes = scopes
+    try:
+        return collect(standin)
+    finally:
+        token.scopes = saved
+
+
+def test_documented_minimal_audit_scopes_read_everything(standin: GitHubStandIn) -> None:
+    snap = _with_audit_scopes(standin, MINIMAL_AUDIT_SCOPES)
+    assert snap.complete, snap.unread
+    assert snap.baseline in snap.reach
+    org = snap.facts["organizations"][DEMO_ORG]
+    assert org["repositories"] == 12 and org["outside_collaborators"]["count"] == 1
+    assert standin.methods <= {"GET", "POST"}
+    posts = [r for r in standin.log if r.method == "POST"]
+    assert posts and all(r.path.endswith("/graphql") and b"mutation" not in r.body for r in posts)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "parts"),
+    [
+        ("read:org", {"org_members", "outside_collaborators", "app_installations"}),
+        ("repo", {"org_repositories"}),
+    ],
+)
+def test_each_missing_minimal_scope_is_an_unread_part(
+    standin: GitHubStandIn, dropped: str, parts: set[str]
+) -> None:
+    snap = _with_audit_scopes(standin, [s for s in MINIMAL_AUDIT_SCOPES if s != dropped])
+    assert parts <= {u.part for u in snap.unread}, snap.unread
+    assert not snap.complete
+    if dropped == "repo":
+        # Said plainly: GitHub's answers silently leave private repositories out.
+        assert any("no repo scope" in u.reason for u in snap.unread)

@@ -264,3 +264,46 @@ def test_spent_budget_is_a_clear_error(standin: SlackStandIn) -> None:
 def test_unreadable_ca_bundle_is_a_clear_error(standin: SlackStandIn) -> None:
     with pytest.raises(CollectorError, match="ca_bundle"):
         collect(standin, ca_bundle="/nonexistent/ca.pem")
+
+
+def _documented_scopes(page: str) -> list[str]:
+    """The scopes a page of docs/collectors/ lists in its ```scopes block: the page a user copies from."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "collectors" / page).read_text(encoding="utf-8")
+    block = text.split("```scopes\n", 1)[1].split("```", 1)[0]
+    return block.split()
+
+
+# The documented minimum (docs/collectors/slack.md, "Minimal scopes"): users:read and the four read scopes
+# that list channel types. The stand-in refuses each method without its scope, as Slack does.
+MINIMAL_SCOPES = _documented_scopes("slack.md")
+
+
+def test_documented_minimal_scopes_read_everything(standin: SlackStandIn) -> None:
+    token = standin.workspace.tokens[DEMO_BOT_TOKEN]
+    saved = list(token.scopes)
+    token.scopes = list(MINIMAL_SCOPES)
+    try:
+        snap = collect(standin)
+    finally:
+        token.scopes = saved
+    assert snap.complete, snap.unread
+    assert bot(snap).attributes["channels_known"] and bot(snap).attributes["owner"]["is_bot"]
+    assert snap.baseline in snap.reach
+
+
+@pytest.mark.parametrize(
+    ("dropped", "part"),
+    [("users:read", "token_owner"), ("channels:read", "channels"), ("groups:read", "channels")],
+)
+def test_each_missing_minimal_scope_is_named(standin: SlackStandIn, dropped: str, part: str) -> None:
+    token = standin.workspace.tokens[DEMO_BOT_TOKEN]
+    saved = list(token.scopes)
+    token.scopes = [s for s in MINIMAL_SCOPES if s != dropped]
+    try:
+        snap = collect(standin)
+    finally:
+        token.scopes = saved
+    lost = [u for u in snap.unread if u.part == part]
+    assert lost and dropped in " ".join(u.reason for u in lost), snap.unread

@@ -333,10 +333,14 @@ class GitHubCollector:
         facts: dict[str, Any] = {"api_url": api_url}
 
         auditor_login: str | None = None
+        audit_scopes: list[str] | None = None  # None: not a classic token, or scopes unknown
         audit_error = ""
         if audit is not None:
             try:
-                auditor_login = str(audit.get("user").body.get("login"))
+                me = audit.get("user")
+                auditor_login = str(me.body.get("login"))
+                if token_type(audit_token, audit_env, environ)[0] in SCOPED_TYPES:
+                    audit_scopes = parse_scopes(me.headers.get("X-OAuth-Scopes"))
             except GitHubError as exc:
                 if not agent_tokens:
                     raise GitHubError(
@@ -364,6 +368,17 @@ class GitHubCollector:
         if audit is not None:
             for org in orgs:
                 views[org] = _read_org(audit, org, junior, baseline_id, coverage)
+                if audit_scopes is not None and "repo" not in audit_scopes:
+                    # GitHub answers a classic token without `repo` as if private repositories did not
+                    # exist (no error): their protection and the junior's access to them are unknown.
+                    coverage.lost(
+                        f"org {org}",
+                        f"the audit token ({audit_env}) has no repo scope: private repositories are left "
+                        "out of GitHub's answers",
+                        "access_denied",
+                        part="org_repositories",
+                        affects_reach=True,
+                    )
                 progress.advance("github")
         elif orgs:
             coverage.lost(

@@ -363,7 +363,9 @@ class GitHubClient:
                 node = node.get(key) if isinstance(node, Mapping) else None
             if not isinstance(node, Mapping):
                 message = "; ".join(str(e.get("message", "")) for e in errors)[:300] or "no data"
-                denied = any(e.get("type") in ("FORBIDDEN", "NOT_FOUND") for e in errors)
+                denied = any(
+                    e.get("type") in ("FORBIDDEN", "NOT_FOUND", "INSUFFICIENT_SCOPES") for e in errors
+                )
                 raise GitHubError(200, message, kind="access_denied" if denied else "error")
             return dict(node), errors
 

@@ -165,6 +165,19 @@ def _offset(after: str | None) -> int:
         raise GraphQLError(f"`{after}` does not appear to be a valid cursor.") from exc
 
 
+# Classic scopes that grant organisation reads (GitHub: "read:org", implied by write:org and admin:org).
+ORG_READ_SCOPES = frozenset({"read:org", "write:org", "admin:org"})
+
+
+def has_scope(scopes: list[str] | None, wanted: frozenset[str]) -> bool:
+    """Classic / OAuth tokens are limited by their scopes; fine-grained and app tokens (None) are not."""
+    return scopes is None or bool(wanted & set(scopes))
+
+
+class _InsufficientScopes(GraphQLError):
+    gh_type = "INSUFFICIENT_SCOPES"
+
+
 class _Forbidden(GraphQLError):
     gh_type = "FORBIDDEN"
 
@@ -195,13 +208,19 @@ class GitHubStandIn(TlsStandIn):
             org = self.world.orgs.get(login)
             if org is None:
                 raise GraphQLError(f"Could not resolve to an Organization with the login of '{login}'.")
-            return {"org": org, "caller": info.context["caller"]}
+            return {"org": org, "caller": info.context["caller"], "scopes": info.context["scopes"]}
 
         def repositories(parent: Any, _info: Any, first: int = 30, after: str | None = None, **_: Any) -> Any:
             org: Org = parent["org"]
             caller = parent["caller"]
+            # As on GitHub, a classic token without `repo` sees public repositories only (no error).
+            private_ok = has_scope(parent["scopes"], frozenset({"repo"}))
             visible = sorted(
-                (r for r in org.repos.values() if self.world.permission(caller, org, r) or not r.private),
+                (
+                    r
+                    for r in org.repos.values()
+                    if not r.private or (private_ok and self.world.permission(caller, org, r))
+                ),
                 key=lambda r: r.full_name.lower(),
             )
             start = _offset(after)
@@ -221,6 +240,11 @@ class GitHubStandIn(TlsStandIn):
 
         def members(parent: Any, _info: Any, first: int = 30, after: str | None = None) -> Any:
             org: Org = parent["org"]
+            if not has_scope(parent["scopes"], ORG_READ_SCOPES):
+                raise _InsufficientScopes(
+                    "Your token has not been granted the required scopes to execute this query. The "
+                    "'membersWithRole' field requires one of the following scopes: ['read:org']."
+                )
             if parent["caller"] not in org.members:
                 raise _Forbidden("You must be a member of the organization to list its members.")
             everyone = sorted(org.members.items())
@@ -310,7 +334,7 @@ class GitHubStandIn(TlsStandIn):
             self.schema,
             payload.get("query", ""),
             variable_values=payload.get("variables") or {},
-            context_value={"caller": token.login or ""},
+            context_value={"caller": token.login or "", "scopes": token.scopes},
         )
         body: dict[str, Any] = {"data": result.data}
         if result.errors:
@@ -437,6 +461,8 @@ class GitHubStandIn(TlsStandIn):
                 if org.login in token.sso_blocked_orgs:
                     continue
                 for repo in sorted(org.repos.values(), key=lambda r: r.full_name):
+                    if repo.private and not has_scope(token.scopes, frozenset({"repo"})):
+                        continue  # GitHub leaves private repositories out for a token without `repo`
                     perm = w.permission(login, org, repo)
                     if perm and (login in org.members or login in repo.collaborators):
                         items.append(self._repo_json(repo, perm))
@@ -456,6 +482,12 @@ class GitHubStandIn(TlsStandIn):
                 return self.json(200, body)
             if not is_owner:
                 return self.json(403, {"message": "Must be an organization owner."})
+            if not has_scope(token.scopes, ORG_READ_SCOPES):
+                return self.json(
+                    403,
+                    {"message": "This call needs the read:org scope."},
+                    {"X-Accepted-OAuth-Scopes": "admin:org, read:org, write:org"},
+                )
             if parts[2] == "outside_collaborators":
                 return self._page(request, [{"login": u} for u in sorted(org.outside)], path)
             if parts[2] == "installations":
