@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from auditor.model import Agent, Identity, Location, Platform, Resolution, Snapshot
+from auditor.model import Agent, Identity, Location, Platform, Resolution, Skipped, Snapshot
 
 FINGERPRINT_ALIAS = "fp:"
 
@@ -71,3 +71,39 @@ def resolve(agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot]) -> 
                         secret.location,
                     )
     return tuple(sorted(found.values(), key=Resolution.sort_key))
+
+
+def unjoined(
+    agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot], resolutions: Sequence[Resolution]
+) -> list[Skipped]:
+    """Credentials found in configuration that joined no identity of a platform botaudit did read.
+
+    Such a credential's reach is unknown: it was not compared with the baseline and its platform rules did not
+    see it. Said in coverage (category `not_joined`), never left as a silent absence from the gap table.
+    """
+    joined = {(r.agent, r.platform) for r in resolutions}
+    out: list[Skipped] = []
+    for agent in agents:
+        for conn in agent.connections:
+            if conn.platform not in snapshots or not conn.credential_fingerprints:
+                continue
+            if (agent.name, conn.platform) in joined:
+                continue
+            where = f" at {conn.evidence[0].path}:{conn.evidence[0].line}" if conn.evidence else ""
+            hint = _JOIN_HINTS.get(conn.platform, "name its identity in the agent's configuration")
+            out.append(
+                Skipped(
+                    f"{conn.platform.value}:{agent.name}",
+                    f"the {conn.platform.value} credential found{where} joined no identity in the "
+                    f"{conn.platform.value} data read: its reach is unknown and was not compared ({hint})",
+                    "not_joined",
+                )
+            )
+    return out
+
+
+# How a user lets the collector see the very token an agent holds.
+_JOIN_HINTS: Mapping[Platform, str] = {
+    Platform.GITHUB: "introspect it: put its environment variable in collectors.github.tokens_env",
+    Platform.SLACK: "introspect it: put its environment variable in collectors.slack.tokens_env",
+}

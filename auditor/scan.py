@@ -31,7 +31,7 @@ from auditor.progress import NullProgress, ProgressSink
 from auditor.reach import compute_gaps
 from auditor.reconcile import anchor_findings, link_declared, reconcile
 from auditor.redact import DEFAULT_FINGERPRINT_KEY, FINGERPRINT_KEY_ENV
-from auditor.resolve import resolve
+from auditor.resolve import resolve, unjoined
 from auditor.snapshot import load_snapshot
 
 # platform -> "module:Class". Imported only when that platform is collected, so a static scan never loads
@@ -470,6 +470,7 @@ def run(
             key=lambda r: (r.agent, r.platform.value, r.identity_id),
         )
     )
+    skipped.extend(unjoined(agents, snapshots, resolutions))
     gaps = compute_gaps(resolutions, snapshots)
     in_scope, out_of_scope = _rules_in_scope(rules, snapshots, options.connect)
     skipped.extend(out_of_scope)
