@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from auditor.extract.references import from_key, names_credential, parse
+from auditor.extract.references import from_key, names_credential, parse, scan_references
+from auditor.extract.values import classify_value
 from auditor.model import ReferenceKind as K
 
 
@@ -146,3 +147,29 @@ def test_parser_is_linear_on_unclosed_openers() -> None:
         start = time.perf_counter()
         parse(text, "password")
         assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("value", "verdict"),
+    [
+        ("${{ matrix.token }}", "placeholder"),  # template syntax not listed, still not a literal
+        ("${AWS::StackName}-db-password", "placeholder"),
+        ("$(DB_PASSWORD)", "placeholder"),
+        ("{{ toYaml .Values.auth.token }}", "placeholder"),
+        ("{env:ANTHROPIC_API_KEY}", "reference"),
+        ("{{resolve:ssm-secure:/bot/token}}", "reference"),
+        ("vault:secret/data/bot#token", "reference"),
+    ],
+)
+def test_value_classifier_reads_references_from_this_parser(value: str, verdict: str) -> None:
+    """One table of templating syntaxes: the value classifier judges a value by what this module parses."""
+    from auditor.extract import values
+
+    assert scan_references(value), value
+    assert classify_value(value, "token").value == verdict
+    assert not hasattr(values, "_REF_PATTERNS")
+
+
+def test_unlisted_template_syntax_is_never_a_listed_reference() -> None:
+    assert parse("${{ matrix.os }} ${AWS::StackName} {{ toYaml .Values.x }} $json.token") == []
+    assert [(r.kind, r.target) for r in parse("{env:SLACK_BOT_TOKEN}")] == [(K.ENV_VAR, "SLACK_BOT_TOKEN")]

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from auditor.extract.values import is_secret_key, key_tokens
+from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.model import ReferenceKind
 
 # A closing delimiter further away than this is not an expression's end (and bounds the work per opener).
@@ -275,54 +275,69 @@ def _dollar_brace(inner: str) -> tuple[ReferenceKind, str, bool] | None:
 
 
 # Openers of the token-shaped syntaxes, found with one scan; the bracketed ones are parsed above.
-_SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool], ...] = tuple(
-    (kind, re.compile(pattern), always)
-    for kind, pattern, always in (
-        (ReferenceKind.ONEPASSWORD, r"\bop://[^\s\"'`,;)}]+(?: [^\s\"'`,;)}/]+)?", True),
-        (ReferenceKind.VAULT_PATH, r"\bvault://([A-Za-z0-9_][^\s\"'#,;)}]*)(?:#([\w.-]+))?", True),
+# (kind, pattern, always, interpolation): `always` = a credential whatever its name (a secret store);
+# `interpolation` = filled in at run or deploy time (the value is a placeholder), not a pointer to a store.
+_SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool, bool], ...] = tuple(
+    (kind, re.compile(pattern), always, interpolation)
+    for kind, pattern, always, interpolation in (
+        (ReferenceKind.ONEPASSWORD, r"\bop://[^\s\"'`,;)}]+(?: [^\s\"'`,;)}/]+)?", True, False),
+        (ReferenceKind.VAULT_PATH, r"\bvault://([A-Za-z0-9_][^\s\"'#,;)}]*)(?:#([\w.-]+))?", True, False),
         (
             ReferenceKind.VAULT_PATH,
             r"(?<![\w/.:-])vault:(?!//)(?![\d.]+\b)([A-Za-z_][\w-]*/[^\s\"'#,;)}]*)(?:#([\w.-]+))?",
             True,
+            False,
         ),
         (
             ReferenceKind.AWS_SECRETS_MANAGER,
             r"\b(arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+)",
             True,
+            False,
         ),
-        (ReferenceKind.AWS_SSM, r"\b(arn:aws[\w-]*:ssm:[a-z0-9-]+:\d{12}:parameter/[\w/.+=@-]+)", False),
-        (ReferenceKind.AWS_SSM, r"(?<![\w:/])ssm:(/[\w/.+=@-]+)", False),
-        (ReferenceKind.AZURE_KEY_VAULT, r"@Microsoft\.KeyVault\(\s*SecretUri=([^)\s]+)\s*\)", True),
+        (
+            ReferenceKind.AWS_SSM,
+            r"\b(arn:aws[\w-]*:ssm:[a-z0-9-]+:\d{12}:parameter/[\w/.+=@-]+)",
+            False,
+            False,
+        ),
+        (ReferenceKind.AWS_SSM, r"(?<![\w:/])ssm:(/[\w/.+=@-]+)", False, False),
+        (ReferenceKind.AZURE_KEY_VAULT, r"@Microsoft\.KeyVault\(\s*SecretUri=([^)\s]+)\s*\)", True, False),
         (
             ReferenceKind.AZURE_KEY_VAULT,
             r"@Microsoft\.KeyVault\(\s*(VaultName=[\w-]+;\s*SecretName=[\w-]+(?:;\s*SecretVersion=\w+)?)\s*\)",
             True,
+            False,
         ),
         (
             ReferenceKind.AZURE_KEY_VAULT,
             r"(?<![=(])\b(https://[a-z0-9-]+\.vault\.azure\.net/secrets/[\w-]+(?:/\w+)?/?)",
             True,
+            False,
         ),
         (
             ReferenceKind.GCP_SECRET_MANAGER,
             r"\b(projects/[\w.-]+/secrets/[\w.-]+(?:/versions/[\w.-]+)?)",
             True,
+            False,
         ),
-        (ReferenceKind.FILE, r"(?<![\w.-])(/run/secrets/[\w.-]+|/var/run/secrets/[\w./-]+)", True),
+        (ReferenceKind.FILE, r"(?<![\w.-])(/run/secrets/[\w.-]+|/var/run/secrets/[\w./-]+)", True, False),
         # Lookups in code: the argument names the variable.
-        (ReferenceKind.ENV_VAR, r"\bos\.environ\s*\[\s*[\"']([^\"'\]]+)[\"']\s*\]", False),
+        (ReferenceKind.ENV_VAR, r"\bos\.environ\s*\[\s*[\"']([^\"'\]]+)[\"']\s*\]", False, False),
         (
             ReferenceKind.ENV_VAR,
             r"\b(?:os\.environ\.get|os\.getenv|getenv)\s*\(\s*[\"']([^\"']+)[\"']",
             False,
+            False,
         ),
-        (ReferenceKind.ENV_VAR, r"\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)", False),
-        (ReferenceKind.ENV_VAR, r"\bprocess\.env\s*\[\s*[\"'`]([^\"'`\]]+)[\"'`]\s*\]", False),
-        (ReferenceKind.ENV_VAR, r"\bENV\s*(?:\[\s*|\.fetch\(\s*)[\"']([^\"']+)[\"']", False),
-        (ReferenceKind.ENV_VAR, r"\bSystem\.getenv\(\s*\"([^\"]+)\"", False),
-        (ReferenceKind.ENV_VAR, r"\bEnvironment\.GetEnvironmentVariable\(\s*\"([^\"]+)\"", False),
-        (ReferenceKind.ENV_VAR, r"\$env:([A-Za-z_][A-Za-z0-9_]*)", False),
-        (ReferenceKind.ENV_VAR, r"(?<![\w%])%([A-Za-z_][A-Za-z0-9_]*)%(?![\w%])", False),
+        (ReferenceKind.ENV_VAR, r"\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)", False, False),
+        (ReferenceKind.ENV_VAR, r"\bprocess\.env\s*\[\s*[\"'`]([^\"'`\]]+)[\"'`]\s*\]", False, False),
+        (ReferenceKind.ENV_VAR, r"\bENV\s*(?:\[\s*|\.fetch\(\s*)[\"']([^\"']+)[\"']", False, False),
+        (ReferenceKind.ENV_VAR, r"\bSystem\.getenv\(\s*\"([^\"]+)\"", False, False),
+        (ReferenceKind.ENV_VAR, r"\bEnvironment\.GetEnvironmentVariable\(\s*\"([^\"]+)\"", False, False),
+        (ReferenceKind.ENV_VAR, r"\$env:([A-Za-z_][A-Za-z0-9_]*)", False, False),
+        (ReferenceKind.ENV_VAR, r"(?<![\w%])%([A-Za-z_][A-Za-z0-9_]*)%(?![\w%])", False, True),
+        # OpenCode-style `{env:NAME}` (the `${env:NAME}` form is read by _dollar_brace).
+        (ReferenceKind.ENV_VAR, r"(?<!\$)\{env:([A-Za-z_][A-Za-z0-9_]*)\}", False, False),
         # `secretKeyRef` in a Helm template that is not YAML until rendered (parsed documents go through
         # auditor.extract.k8s instead).
         (
@@ -330,18 +345,27 @@ _SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool], ...] = tuple(
             r"secretKeyRef\s*:\s*\{?\s*name\s*:\s*[\"']?(\{\{[^}\n]{1,120}\}\}|[\w.-]+)[\"']?\s*,?\s*"
             r"(?:key\s*:\s*[\"']?(\{\{[^}\n]{1,160}\}\}|[\w.-]+)[\"']?)?",
             True,
+            False,
+        ),
+        (
+            ReferenceKind.K8S_SECRET_REF,
+            r"secretKeyRef\s*:\s*\{\s*key\s*:\s*[\"']?(?P<key>[\w.-]+)[\"']?\s*,\s*name\s*:\s*[\"']?(?P<name>[\w.-]+)",
+            True,
+            False,
         ),
         (
             ReferenceKind.K8S_SECRET_REF,
             r"\bsecretName\s*:\s*[\"']?(\{\{[^}\n]{1,120}\}\}|[\w.-]+)",
             True,
+            False,
         ),
     )
 )
-_OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$(?=[A-Za-z_])")
+_OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$\(|\$(?=[A-Za-z_])")
 _TRIGGERS = (
     "$",
     "{{",
+    "{env:",
     "op://",
     "vault",
     "arn:",
@@ -361,83 +385,149 @@ _TRIGGERS = (
 )
 
 
-def parse(text: str, key: str | None = None) -> list[Ref]:
-    """The credential-carrying references in `text` (a scalar under `key`, or a whole file), by start."""
+@dataclass(frozen=True)
+class _Found:
+    ref: Ref
+    always: bool
+    interpolation: bool
+    # False for template syntax that is recognised (so a value holding it is a placeholder) but names nothing
+    # worth listing: `${{ matrix.os }}`, `${AWS::StackName}`, `{{ toYaml .Values.x }}`, `$json`.
+    listed: bool = True
+
+
+def _find_all(text: str) -> list[_Found]:
+    """Every reference in `text`, outermost first where they overlap, sorted by start."""
     lowered = text.lower()
     if not any(t in lowered for t in _TRIGGERS):
         return []
-    key_says = _key_carries_credential(key)
-    found: list[tuple[Ref, bool]] = []
+    found: list[_Found] = []
     _bracketed(text, found)
-    for kind, pattern, always in _SIMPLE:
+    for kind, pattern, always, interpolation in _SIMPLE:
         for m in pattern.finditer(text):
+            named = m.groupdict()
             groups = [g for g in m.groups() if g]
             if kind is ReferenceKind.ONEPASSWORD or not groups:
                 target = m.group(0)
+            elif named.get("name"):
+                target = f"{named['name']}/{named['key']}"
             else:
                 target = ("/" if kind is ReferenceKind.K8S_SECRET_REF else "#").join(groups)
-            found.append((Ref(kind, target.strip(), m.start(), m.end()), always))
-    # Overlaps (a Key Vault URI inside @Microsoft.KeyVault(…), `${Param}` inside a dynamic reference): keep
-    # the outermost, earliest reference.
-    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
-    kept: list[Ref] = []
+            found.append(_Found(Ref(kind, target.strip(), m.start(), m.end()), always, interpolation))
+    found.sort(key=lambda f: (f.ref.start, -(f.ref.end - f.ref.start)))
+    return found
+
+
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Overlaps (a Key Vault URI inside @Microsoft.KeyVault(…), `${Param}` inside a dynamic reference): keep
+    the outermost, earliest reference."""
+    kept: list[_Found] = []
     last_end = -1
-    for ref, always in found:
-        if ref.start < last_end:
-            continue
-        last_end = ref.end
-        if always or key_says or names_credential(ref.target):
-            kept.append(ref)
+    for item in found:
+        if item.ref.start >= last_end:
+            kept.append(item)
+            last_end = item.ref.end
     return kept
 
 
-def _bracketed(text: str, found: list[tuple[Ref, bool]]) -> None:
+def scan_references(text: str) -> list[tuple[Ref, bool]]:
+    """Every reference in `text` whatever it names, with whether it is an interpolation (`${X}`, `{{ x }}`,
+    `$X`: a placeholder filled in later) rather than a pointer to a secret store. The value classifier
+    (auditor.extract.values) judges values by this."""
+    return [(f.ref, f.interpolation) for f in _outermost(_find_all(text))]
+
+
+def parse(text: str, key: str | None = None) -> list[Ref]:
+    """The credential-carrying references in `text` (a scalar under `key`, or a whole file), by start."""
+    key_says = _key_carries_credential(key)
+    kept = _outermost([f for f in _find_all(text) if f.listed])
+    return [f.ref for f in kept if f.always or key_says or names_credential(f.ref.target)]
+
+
+_PAREN_NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+
+def _bracketed(text: str, found: list[_Found]) -> None:
     pos = 0
     for m in _OPENERS.finditer(text):
         start = m.start()
         if start < pos:
             continue
         opener = m.group(0)
-        parsed: tuple[ReferenceKind, str, bool] | None = None
+        item: _Found | None = None
         end = -1
         if opener == "${{":
             end = _closing(text, start + 1, "{{", "}}")
             if end > 0:
-                pair = _dollar_double_brace(text[start + 3 : end - 2])
-                # A CI secret is in the CI system's secret store, whatever its name.
-                parsed = (pair[0], pair[1], pair[0] is ReferenceKind.CI_SECRET) if pair else None
+                inner = text[start + 3 : end - 2]
+                pair = _dollar_double_brace(inner)
+                if pair is not None:
+                    # A CI secret is in the CI system's secret store, whatever its name.
+                    ref = Ref(pair[0], pair[1], start, end)
+                    item = _Found(ref, pair[0] is ReferenceKind.CI_SECRET, True)
+                else:
+                    item = _generic(inner, start, end)
         elif opener == "{{":
             end = _closing(text, start, "{{", "}}")
             if end > 0:
-                parsed = _double_brace(text[start + 2 : end - 2])
+                inner = text[start + 2 : end - 2]
+                parsed = _double_brace(inner)
+                if parsed is not None:
+                    kind, target, always = parsed
+                    item = _Found(Ref(kind, target, start, end), always, kind not in _STORES)
+                else:
+                    item = _generic(inner, start, end)
         elif opener == "${":
             end = _closing(text, start + 1, "{", "}")
             if end > 0:
-                parsed = _dollar_brace(text[start + 2 : end - 1])
+                inner = text[start + 2 : end - 1]
+                parsed = _dollar_brace(inner)
+                if parsed is not None:
+                    kind, target, always = parsed
+                    item = _Found(Ref(kind, target, start, end), always, True)
+                else:
+                    item = _generic(inner, start, end)
+        elif opener == "$(":
+            # Make, Compose, Azure Pipelines `$(NAME)`; a shell `$(command …)` is filled in at run time too.
+            end = _closing(text, start + 1, "(", ")")
+            if end > 0:
+                inner = text[start + 2 : end - 1]
+                name = _PAREN_NAME.match(inner)
+                if name is not None:
+                    item = _Found(Ref(ReferenceKind.ENV_VAR, name.group(1), start, end), False, True)
+                else:
+                    item = _generic(inner, start, end)
         else:
-            parsed, end = _bare_dollar(text, start)
+            parsed, end, listed = _bare_dollar(text, start)
+            if parsed is not None:
+                kind, target, always = parsed
+                item = _Found(Ref(kind, target, start, end), always, True, listed)
         if end > 0:
             pos = end
-        if parsed is not None:
-            kind, target, always = parsed
-            found.append((Ref(kind, target, start, end), always))
+        if item is not None:
+            found.append(item)
+
+
+_TEMPLATE_CONTROL = re.compile(
+    r"^-?\s*(?:(?:end|else|if|range|with|define|template|block|break)\b|\.Data\b|/?\*)"
+)
+# `{{ … }}` forms that point into a secret store rather than interpolate a value.
+_STORES = frozenset({ReferenceKind.AWS_SECRETS_MANAGER, ReferenceKind.AWS_SSM, ReferenceKind.VAULT_PATH})
+
+
+def _generic(inner: str, start: int, end: int) -> _Found | None:
+    """Template syntax without a name worth listing: still an interpolation, so a value holding it is not
+    a literal. Template control words (`{{ end }}`) and Vault template fields (`{{ .Data.password }}`) are
+    no references at all."""
+    body = inner.strip()
+    if not body or _TEMPLATE_CONTROL.match(body):
+        return None
+    return _Found(Ref(ReferenceKind.TEMPLATE, body.strip("-").strip(), start, end), False, True, listed=False)
 
 
 _BARE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-
-
-def _bare_dollar(text: str, start: int) -> tuple[tuple[ReferenceKind, str, bool] | None, int]:
-    """`$NAME` (shell) and `$env.NAME` (n8n); `$json`, `$node`, `$('…')` are n8n data, not references."""
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "\\$"):
-        return None, -1
-    n8n = _N8N_ENV.match(text, start)
-    if n8n is not None:
-        return (ReferenceKind.ENV_VAR, n8n.group(1) or n8n.group(2), False), n8n.end()
-    m = _BARE.match(text, start)
-    if m is None:
-        return None, -1
-    name = m.group(1)
-    if name in (
+# n8n expression variables: data of the running workflow, not references to anything stored.
+_N8N_DATA = frozenset(
+    {
         "json",
         "node",
         "input",
@@ -453,9 +543,22 @@ def _bare_dollar(text: str, start: int) -> tuple[tuple[ReferenceKind, str, bool]
         "prevNode",
         "parameter",
         "runIndex",
-    ):
-        return None, m.end()
-    return (ReferenceKind.ENV_VAR, name, False), m.end()
+    }
+)
+
+
+def _bare_dollar(text: str, start: int) -> tuple[tuple[ReferenceKind, str, bool] | None, int, bool]:
+    """`$NAME` (shell) and `$env.NAME` (n8n); `$json`, `$node`, `$('…')` are n8n data, not listed."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "\\$"):
+        return None, -1, False
+    n8n = _N8N_ENV.match(text, start)
+    if n8n is not None:
+        return (ReferenceKind.ENV_VAR, n8n.group(1) or n8n.group(2), False), n8n.end(), True
+    m = _BARE.match(text, start)
+    if m is None:
+        return None, -1, False
+    name = m.group(1)
+    return (ReferenceKind.ENV_VAR, name, False), m.end(), name not in _N8N_DATA
 
 
 _EXISTING_SECRET_KEYS = frozenset({"existingsecret", "existingsecretname"})

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import enum
-import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from auditor.model import ReferenceKind
+from auditor.extract.keynames import BENIGN_LAST as _BENIGN_LAST
+from auditor.extract.keynames import CAMEL_1 as _CAMEL_1
+from auditor.extract.keynames import CAMEL_2 as _CAMEL_2
+from auditor.extract.keynames import is_password_key, is_secret_key, key_tokens
+from auditor.extract.references import Ref, scan_references
 
 __all__ = [
     "RefHit",
@@ -36,16 +38,6 @@ class ValueClass(str, enum.Enum):  # noqa: UP042 (same style as auditor.model)
     ENCRYPTED = "encrypted"
 
 
-@dataclass(frozen=True)
-class RefHit:
-    """A pointer to a secret kept elsewhere, found in text. `target` is a name or path, never a value."""
-
-    kind: ReferenceKind
-    target: str
-    start: int
-    end: int
-
-
 def shannon_entropy(s: str) -> float:
     """Shannon entropy of the characters of `s`, in bits per character (0.0 for the empty string)."""
     if not s:
@@ -54,330 +46,17 @@ def shannon_entropy(s: str) -> float:
     return -sum(c / n * math.log2(c / n) for c in Counter(s).values())
 
 
-# ---------------------------------------------------------------------------------------------- key names
-
-_CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
-_CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_KEY_SPLIT = re.compile(r"[^a-z0-9]+")
-
-_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "passcode"})
-_SECRET_LAST = _PASSWORD_WORDS | frozenset(
-    {
-        "secret",
-        "token",
-        "credential",
-        "credentials",
-        "creds",
-        "apikey",
-        "apitoken",
-        "accesstoken",
-        "authtoken",
-        "secretkey",
-        "clientsecret",
-        "privatekey",
-        "accesskey",
-        "authkey",
-        "sessiontoken",
-        "bearertoken",
-        "refreshtoken",
-        "idtoken",
-        "appsecret",
-        "signingkey",
-        "masterkey",
-    }
-)
-# `key` alone is too common a word (k8s `- key: FOO`, i18n keys); it names a secret only after one of these.
-_KEY_QUALIFIERS = frozenset(
-    {
-        "api",
-        "secret",
-        "access",
-        "private",
-        "auth",
-        "app",
-        "master",
-        "signing",
-        "encryption",
-        "decryption",
-        "client",
-        "license",
-        "account",
-        "service",
-        "subscription",
-        "webhook",
-        "admin",
-        "shared",
-        "session",
-        "integration",
-        "hmac",
-        "jwt",
-        "ssh",
-        "deploy",
-        "storage",
-        "sas",
-        "primary",
-        "secondary",
-    }
-)
-# A trailing word that makes a secret-looking key a setting about the secret, not the secret itself.
-_BENIGN_LAST = frozenset(
-    {
-        "id",
-        "ids",
-        "sid",
-        "name",
-        "names",
-        "policy",
-        "policies",
-        "limit",
-        "limits",
-        "mode",
-        "type",
-        "kind",
-        "url",
-        "uri",
-        "endpoint",
-        "path",
-        "file",
-        "dir",
-        "env",
-        "var",
-        "ref",
-        "arn",
-        "enabled",
-        "required",
-        "length",
-        "len",
-        "count",
-        "size",
-        "ttl",
-        "expiry",
-        "expires",
-        "expiration",
-        "age",
-        "format",
-        "prefix",
-        "header",
-        "field",
-        "param",
-        "hint",
-        "label",
-        "description",
-        "version",
-        "rotation",
-        "usage",
-        "tokens",
-        "timeout",
-        "min",
-        "max",
-        "level",
-        "style",
-        "hash",
-        "salt",
-        "algorithm",
-        "method",
-        "location",
-        "region",
-        "host",
-        "port",
-        "owner",
-        "tag",
-        "source",
-        "provider",
-        "store",
-        "backend",
-        "scope",
-        "scopes",
-        "audience",
-        "issuer",
-        "strategy",
-        "reset",
-        "changed",
-        "created",
-        "updated",
-    }
-)
-
-
-# A key starting with one of these names a secret stored elsewhere (`existingSecret: my-release-db`).
-_NAMING_FIRST = frozenset({"existing", "use", "from", "external"})
-# A key holding one of these words says its value is a stand-in, not a credential.
-_FIXTURE_KEY_WORDS = frozenset({"fake", "dummy", "mock", "mocked", "placeholder", "sample"})
-
-
-@functools.lru_cache(maxsize=4096)
-def key_tokens(key: str) -> tuple[str, ...]:
-    """Lowercase words of a key path's last segment: `mcp.env.slackBotToken` -> (slack, bot, token)."""
-    last = re.split(r"[./:\[\]]+", key.strip().strip("\"'"))
-    segment = next((s for s in reversed(last) if s), "")
-    segment = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", segment))
-    return tuple(t for t in _KEY_SPLIT.split(segment.lower()) if t)
-
-
-def is_password_key(key: str) -> bool:
-    """Whether the key names a password (weak human-chosen values count as secrets here)."""
-    tokens = key_tokens(key)
-    return bool(tokens) and tokens[-1] in _PASSWORD_WORDS
-
-
-@functools.lru_cache(maxsize=4096)
-def is_secret_key(key: str) -> bool:
-    """Whether a key name says its value is a credential: `DB_PASSWORD`, `slack_bot_token`, `x-api-key`.
-
-    Settings about a secret (`password_policy`, `token_limit`, `max_tokens`, `secret_name`, `key_id`,
-    `auth_mode`) are not, nor names of a secret kept elsewhere (Helm's `existingSecret`,
-    `passwordSecretRef`), nor keys that say their value is a stand-in (`fake_token`, `dummyPassword`).
-    """
-    tokens = key_tokens(key)
-    if not tokens:
-        return False
-    if tokens[0] in _NAMING_FIRST or any(t in _FIXTURE_KEY_WORDS for t in tokens):
-        return False
-    last = tokens[-1]
-    if last in _BENIGN_LAST:
-        return False
-    if last in _SECRET_LAST:
-        return True
-    if last == "key" and len(tokens) >= 2:
-        return tokens[-2] in _KEY_QUALIFIERS or any(t in ("secret", "private") for t in tokens)
-    return False
-
-
+# Key-name semantics live in auditor.extract.keynames; re-exported here, where callers have always found them.
 # ---------------------------------------------------------------------------------------------- references
 
-# (kind, pattern, interpolation). The target is group 1 (plus group 2 joined with '#', when present).
-# Interpolations (`${VAR}`, `$(VAR)`, `{{ x }}`) make a value a PLACEHOLDER; lookups and secret-store
-# pointers make it a REFERENCE.
-_REF_PATTERNS: tuple[tuple[ReferenceKind, re.Pattern[str], bool], ...] = tuple(
-    (kind, re.compile(pattern), interpolation)
-    for kind, pattern, interpolation in (
-        (ReferenceKind.CI_SECRET, r"\$\{\{\s*secrets\.([A-Za-z0-9_-]+)\s*\}\}", True),
-        (ReferenceKind.CI_SECRET, r"(?<!\$)\{\{\s*secrets\.([A-Za-z0-9_-]+)\s*\}\}", True),
-        (
-            ReferenceKind.AWS_SECRETS_MANAGER,
-            r"\{\{resolve:secretsmanager:([^:}\s]+)((?::[^}\s]*)?)\}\}",
-            False,
-        ),
-        (ReferenceKind.AWS_SSM, r"\{\{resolve:ssm(?:-secure)?:([^:}\s]+)(?::\d+)?\}\}", False),
-        (ReferenceKind.ENV_VAR, r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+=-][^}\n]*)?\}", True),
-        (ReferenceKind.ENV_VAR, r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", True),
-        (ReferenceKind.ENV_VAR, r"(?<![\w$\\])\$([A-Za-z_][A-Za-z0-9_]*)", True),
-        (ReferenceKind.ENV_VAR, r"(?<![\w%])%([A-Za-z_][A-Za-z0-9_]*)%(?![\w%])", True),
-        (ReferenceKind.ENV_VAR, r"\$env:([A-Za-z_][A-Za-z0-9_]*)", False),
-        (ReferenceKind.ENV_VAR, r"\bos\.environ\s*\[\s*[\"']([^\"'\]]+)[\"']\s*\]", False),
-        (
-            ReferenceKind.ENV_VAR,
-            r"\b(?:os\.environ\.get|os\.getenv|getenv)\s*\(\s*[\"']([^\"']+)[\"']",
-            False,
-        ),
-        (ReferenceKind.ENV_VAR, r"\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)", False),
-        (ReferenceKind.ENV_VAR, r"\bprocess\.env\s*\[\s*[\"'`]([^\"'`\]]+)[\"'`]\s*\]", False),
-        (ReferenceKind.ENV_VAR, r"\bENV\s*(?:\[\s*|\.fetch\(\s*)[\"']([^\"']+)[\"']", False),
-        (ReferenceKind.ENV_VAR, r"\bSystem\.getenv\(\s*\"([^\"]+)\"", False),
-        (ReferenceKind.ENV_VAR, r"\bEnvironment\.GetEnvironmentVariable\(\s*\"([^\"]+)\"", False),
-        (ReferenceKind.ENV_VAR, r"\{env:([A-Za-z_][A-Za-z0-9_]*)\}", False),
-        (ReferenceKind.VAULT_PATH, r"\bvault://([^\s\"'#,;)}]+)(?:#([\w.-]+))?", False),
-        (
-            ReferenceKind.VAULT_PATH,
-            r"(?<![\w/])vault:(?!//)([A-Za-z0-9_][^\s\"'#,;)}]*)(?:#([\w.-]+))?",
-            False,
-        ),
-        (
-            ReferenceKind.AWS_SECRETS_MANAGER,
-            r"\b(arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+)",
-            False,
-        ),
-        (ReferenceKind.AWS_SSM, r"\b(arn:aws[\w-]*:ssm:[a-z0-9-]+:\d{12}:parameter/[\w/.+=@-]+)", False),
-        (ReferenceKind.AWS_SSM, r"(?<![\w:/])ssm:(/[\w/.+=@-]+)", False),
-        (ReferenceKind.AZURE_KEY_VAULT, r"@Microsoft\.KeyVault\(\s*SecretUri=([^)\s]+)\s*\)", False),
-        (
-            ReferenceKind.AZURE_KEY_VAULT,
-            r"@Microsoft\.KeyVault\(\s*(VaultName=[\w-]+;\s*SecretName=[\w-]+(?:;\s*SecretVersion=\w+)?)\s*\)",
-            False,
-        ),
-        (
-            ReferenceKind.AZURE_KEY_VAULT,
-            r"\b(https://[a-z0-9-]+\.vault\.azure\.net/secrets/[\w-]+(?:/\w+)?)",
-            False,
-        ),
-        (
-            ReferenceKind.GCP_SECRET_MANAGER,
-            r"\b(projects/[\w.-]+/secrets/[\w.-]+(?:/versions/[\w.-]+)?)",
-            False,
-        ),
-        (
-            ReferenceKind.K8S_SECRET_REF,
-            r"secretKeyRef\s*:\s*\{?\s*(?:name\s*:\s*[\"']?([\w.-]+)[\"']?\s*,?\s*)"
-            r"(?:key\s*:\s*[\"']?([\w.-]+)[\"']?)?",
-            False,
-        ),
-        (
-            ReferenceKind.K8S_SECRET_REF,
-            r"secretKeyRef\s*:\s*\{?\s*key\s*:\s*[\"']?([\w.-]+)[\"']?\s*,?\s*name\s*:\s*[\"']?([\w.-]+)",
-            False,
-        ),
-        (ReferenceKind.FILE, r"(/run/secrets/[\w.-]+|/var/run/secrets/[\w./-]+)", False),
-        # Vault Agent / consul-template: `{{ with secret "database/creds/app" }}` names a Vault path.
-        (ReferenceKind.VAULT_PATH, r"\{\{-?\s*(?:with\s+)?secret\s+\"([^\"]+)\"[^}]*\}\}", False),
-        # A template variable (`{{ api_key }}`, `{{ .Values.token }}`): not template control words (`end`,
-        # `range`, ...) nor field accesses inside a Vault template block (`.Data.password`).
-        (
-            ReferenceKind.TEMPLATE,
-            r"\{\{-?\s*(?!(?:end|else|if|range|with|define|template|block)\b)(?!\.Data\b)"
-            r"(\.?[A-Za-z_][\w.]*(?:\s*\|\s*[\w ]+)?)\s*-?\}\}",
-            True,
-        ),
-    )
-)
-_REF_TRIGGERS = (
-    "$",
-    "%",
-    "{",
-    "environ",
-    "getenv",
-    "env",
-    "vault",
-    "arn:",
-    "ssm:",
-    "keyvault",
-    "vault.azure",
-    "projects/",
-    "secretkeyref",
-    "/secrets/",
-)
-
-
-def _scan_refs(text: str) -> list[tuple[RefHit, bool]]:
-    lowered = text.lower()
-    if not any(t in lowered for t in _REF_TRIGGERS):
-        return []
-    found: list[tuple[RefHit, bool]] = []
-    for kind, pattern, interpolation in _REF_PATTERNS:
-        for m in pattern.finditer(text):
-            if kind is ReferenceKind.K8S_SECRET_REF and pattern.pattern.startswith(
-                "secretKeyRef\\s*:\\s*\\{?\\s*key"
-            ):
-                target = f"{m.group(2)}/{m.group(1)}"
-            else:
-                parts = [g for g in m.groups() if g]
-                joiner = "/" if kind is ReferenceKind.K8S_SECRET_REF else "#"
-                target = joiner.join(p.lstrip(":") for p in parts) if parts else m.group(0)
-            found.append((RefHit(kind, target.strip(), m.start(), m.end()), interpolation))
-    # Overlaps (a Key Vault URI inside @Microsoft.KeyVault(...), `{{ secrets.X }}` inside `${{ ... }}`):
-    # keep the outermost, earliest pattern.
-    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
-    kept: list[tuple[RefHit, bool]] = []
-    last_end = -1
-    for hit, interpolation in found:
-        if hit.start >= last_end:
-            kept.append((hit, interpolation))
-            last_end = hit.end
-    return kept
+# Every templating and secret-store syntax is parsed in one place, auditor.extract.references; a value is
+# judged by what that parser finds in it.
+RefHit = Ref
 
 
 def find_references(text: str) -> list[RefHit]:
-    """Every pointer-instead-of-value in `text`, non-overlapping and sorted by start."""
-    return [hit for hit, _ in _scan_refs(text)]
+    """Every pointer-instead-of-value in `text` (any name, credential or not), non-overlapping, by start."""
+    return [ref for ref, _ in scan_references(text)]
 
 
 # ------------------------------------------------------------------------------------------- classification
@@ -636,7 +315,7 @@ def _reference_class(v: str) -> ValueClass | None:
     """PLACEHOLDER or REFERENCE when the value is (mostly) a pointer; None when it has material of its own."""
     if v[:1] == "!" and v.lower().startswith(_REFERENCE_TAGS):
         return ValueClass.REFERENCE
-    refs = _scan_refs(v)
+    refs = scan_references(v)
     if not refs:
         return None
     rest = v

@@ -1,0 +1,199 @@
+"""Key-name semantics: whether a configuration key or variable name says its value is a credential.
+
+Shared by the value classifier (auditor.extract.values), the reference parser (auditor.extract.references)
+and the manifest readers; it imports nothing from them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["CAMEL_1", "CAMEL_2", "BENIGN_LAST", "is_password_key", "is_secret_key", "key_tokens"]
+
+
+CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
+CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_KEY_SPLIT = re.compile(r"[^a-z0-9]+")
+
+_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "passcode"})
+_SECRET_LAST = _PASSWORD_WORDS | frozenset(
+    {
+        "secret",
+        "token",
+        "credential",
+        "credentials",
+        "creds",
+        "apikey",
+        "apitoken",
+        "accesstoken",
+        "authtoken",
+        "secretkey",
+        "clientsecret",
+        "privatekey",
+        "accesskey",
+        "authkey",
+        "sessiontoken",
+        "bearertoken",
+        "refreshtoken",
+        "idtoken",
+        "appsecret",
+        "signingkey",
+        "masterkey",
+    }
+)
+# `key` alone is too common a word (k8s `- key: FOO`, i18n keys); it names a secret only after one of these.
+_KEY_QUALIFIERS = frozenset(
+    {
+        "api",
+        "secret",
+        "access",
+        "private",
+        "auth",
+        "app",
+        "master",
+        "signing",
+        "encryption",
+        "decryption",
+        "client",
+        "license",
+        "account",
+        "service",
+        "subscription",
+        "webhook",
+        "admin",
+        "shared",
+        "session",
+        "integration",
+        "hmac",
+        "jwt",
+        "ssh",
+        "deploy",
+        "storage",
+        "sas",
+        "primary",
+        "secondary",
+    }
+)
+# A trailing word that makes a secret-looking key a setting about the secret, not the secret itself.
+BENIGN_LAST = frozenset(
+    {
+        "id",
+        "ids",
+        "sid",
+        "name",
+        "names",
+        "policy",
+        "policies",
+        "limit",
+        "limits",
+        "mode",
+        "type",
+        "kind",
+        "url",
+        "uri",
+        "endpoint",
+        "path",
+        "file",
+        "dir",
+        "env",
+        "var",
+        "ref",
+        "arn",
+        "enabled",
+        "required",
+        "length",
+        "len",
+        "count",
+        "size",
+        "ttl",
+        "expiry",
+        "expires",
+        "expiration",
+        "age",
+        "format",
+        "prefix",
+        "header",
+        "field",
+        "param",
+        "hint",
+        "label",
+        "description",
+        "version",
+        "rotation",
+        "usage",
+        "tokens",
+        "timeout",
+        "min",
+        "max",
+        "level",
+        "style",
+        "hash",
+        "salt",
+        "algorithm",
+        "method",
+        "location",
+        "region",
+        "host",
+        "port",
+        "owner",
+        "tag",
+        "source",
+        "provider",
+        "store",
+        "backend",
+        "scope",
+        "scopes",
+        "audience",
+        "issuer",
+        "strategy",
+        "reset",
+        "changed",
+        "created",
+        "updated",
+    }
+)
+
+
+# A key starting with one of these names a secret stored elsewhere (`existingSecret: my-release-db`).
+_NAMING_FIRST = frozenset({"existing", "use", "from", "external"})
+# A key holding one of these words says its value is a stand-in, not a credential.
+_FIXTURE_KEY_WORDS = frozenset({"fake", "dummy", "mock", "mocked", "placeholder", "sample"})
+
+
+@functools.lru_cache(maxsize=4096)
+def key_tokens(key: str) -> tuple[str, ...]:
+    """Lowercase words of a key path's last segment: `mcp.env.slackBotToken` -> (slack, bot, token)."""
+    last = re.split(r"[./:\[\]]+", key.strip().strip("\"'"))
+    segment = next((s for s in reversed(last) if s), "")
+    segment = CAMEL_2.sub(r"\1_\2", CAMEL_1.sub(r"\1_\2", segment))
+    return tuple(t for t in _KEY_SPLIT.split(segment.lower()) if t)
+
+
+def is_password_key(key: str) -> bool:
+    """Whether the key names a password (weak human-chosen values count as secrets here)."""
+    tokens = key_tokens(key)
+    return bool(tokens) and tokens[-1] in _PASSWORD_WORDS
+
+
+@functools.lru_cache(maxsize=4096)
+def is_secret_key(key: str) -> bool:
+    """Whether a key name says its value is a credential: `DB_PASSWORD`, `slack_bot_token`, `x-api-key`.
+
+    Settings about a secret (`password_policy`, `token_limit`, `max_tokens`, `secret_name`, `key_id`,
+    `auth_mode`) are not, nor names of a secret kept elsewhere (Helm's `existingSecret`,
+    `passwordSecretRef`), nor keys that say their value is a stand-in (`fake_token`, `dummyPassword`).
+    """
+    tokens = key_tokens(key)
+    if not tokens:
+        return False
+    if tokens[0] in _NAMING_FIRST or any(t in _FIXTURE_KEY_WORDS for t in tokens):
+        return False
+    last = tokens[-1]
+    if last in BENIGN_LAST:
+        return False
+    if last in _SECRET_LAST:
+        return True
+    if last == "key" and len(tokens) >= 2:
+        return tokens[-2] in _KEY_QUALIFIERS or any(t in ("secret", "private") for t in tokens)
+    return False
