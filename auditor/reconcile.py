@@ -14,12 +14,12 @@ findings about code-declared identities to the declaring file and line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from auditor.collectors.code.interface import declared_in_code
-from auditor.model import Agent, Finding, Identity, Location, Platform, Resolution, Snapshot
+from auditor.model import Agent, Capability, Finding, Identity, Location, Platform, Resolution, Snapshot
 from auditor.reach import compare
 
 DRIFT_EXAMPLES = 10
@@ -35,8 +35,19 @@ PRINCIPAL_KINDS = frozenset(
         "connected_app",
         "user",
         "k8s_serviceaccount",
+        # Slack tokens an app manifest declares (the agent holding the manifest uses them).
+        "bot_token",
+        "user_token",
     }
 )
+# Live snapshots that see only the credentials botaudit was given (Slack: the configured tokens), not every
+# principal on the platform: an identity declared in code but absent there is not evidence of drift.
+PARTIAL_VIEW_PLATFORMS = frozenset({Platform.SLACK})
+# Where code can declare only part of an identity's reach, drift compares only that part: a Slack manifest
+# declares scopes (resource `workspace`), never the channels a token is in.
+DECLARABLE: Mapping[Platform, Callable[[Capability], bool]] = {
+    Platform.SLACK: lambda cap: cap.resource == "workspace",
+}
 
 # Attributes only the code declares because no live collector can read them (the Salesforce REST API does not
 # expose a connected app's OAuth policy): when code and platform both have the identity, these survive the
@@ -76,7 +87,7 @@ def merge(live: Snapshot, code: Snapshot) -> Snapshot:
     code_only: set[str] = set()
     matched: dict[str, str] = {}
     for ident in code.identities:
-        if ident.kind == "vault_baseline":
+        if ident.kind == "vault_baseline" or ident.attributes.get("synthetic"):
             continue
         twin = next((index[k] for k in sorted(_keys(ident)) if k in index), None)
         prov = dict(ident.attributes.get("provenance") or {})
@@ -87,7 +98,9 @@ def merge(live: Snapshot, code: Snapshot) -> Snapshot:
             code_only.add(ident.id)
             if ident.id in code.reach:
                 reach[ident.id] = code.reach[ident.id]
-            if ident.kind in PRINCIPAL_KINDS or ident.kind.endswith("_policy"):
+            if live.platform not in PARTIAL_VIEW_PLATFORMS and (
+                ident.kind in PRINCIPAL_KINDS or ident.kind.endswith("_policy")
+            ):
                 drift.append(
                     {
                         "kind": "missing_on_platform",
@@ -112,6 +125,9 @@ def merge(live: Snapshot, code: Snapshot) -> Snapshot:
         )
         if live_caps is None or code_caps is None or partial:
             continue
+        declarable = DECLARABLE.get(live.platform)
+        if declarable is not None:
+            live_caps = frozenset(c for c in live_caps if declarable(c))
         extra = compare(live_caps, code_caps)
         if extra:
             drift.append(

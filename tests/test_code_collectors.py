@@ -138,6 +138,18 @@ def test_parse_duration(text: object, seconds: int | None) -> None:
             "sfdx",
         ),
         ("config/user-def.json", "json", b'{"profileName": "Standard User"}', "sfdx_user"),
+        (
+            "manifest.yaml",
+            "yaml",
+            b"display_information:\n  name: x\noauth_config:\n  scopes:\n    bot: [chat:write]",
+            "slack_manifest",
+        ),
+        (
+            "slack/manifest.json",
+            "json",
+            b'{"oauth_config": {}, "settings": {"token_rotation_enabled": true}}',
+            "slack_manifest",
+        ),  # fmt: skip
         # NOT marked: ordinary configuration, source and documents
         ("config.json", "json", b'{"api_key": "x", "path": "/tmp"}', None),
         ("deploy.yaml", "yaml", b"kind: Deployment\nmetadata: {name: x}", None),
@@ -145,6 +157,7 @@ def test_parse_duration(text: object, seconds: int | None) -> None:
         ("app.py", "source", b"capabilities = ['read']", None),
         ("terragrunt.hcl", "hcl", b'inputs = { name = "x" }', None),
         ("fake.connectedApp-meta.xml", "text", b"<ConnectedApp/>", None),
+        ("oauth.yaml", "yaml", b"oauth_config:\n  client_id: x\n", None),  # not a Slack manifest
     ],
 )
 def test_iac_marks(rel: str, fmt: str, data: bytes, kind: str | None) -> None:
@@ -390,6 +403,11 @@ EXPECTED = [
     ("BA-505", "entra/ticket-router.application.json", 19),
     ("BA-506", "terraform/azuread/app.tf", 10),
     ("BA-507", "terraform/azuread/app.tf", 10),
+    ("BA-701", "slack/manifest.yaml", 28),
+    ("BA-702", "slack/manifest.yaml", 28),
+    ("BA-703", "slack/manifest.yaml", 20),
+    ("BA-704", "slack/manifest.yaml", 20),
+    ("BA-704", "slack/manifest.yaml", 28),
     ("BA-801", "k8s/rbac.yaml", 9),
     ("BA-801", "k8s/rbac.yaml", 35),
 ]
@@ -803,3 +821,124 @@ def test_code_and_live_collectors_share_their_platform_facts() -> None:
         ]
     }
     assert trust_principals(trust) == {"Service": ["lambda.amazonaws.com"], "AWS": ["*"]}
+
+
+# -- Slack app manifests: the live collector's model, from the repository -----------------------------------
+SLACK_MANIFEST = DATA / "slack" / "manifest.yaml"
+
+
+def test_slack_manifest_tokens(snaps: dict[Platform, Snapshot]) -> None:
+    slack = snaps[Platform.SLACK]
+    bot = _ident(slack, "slack_app:deal-desk-assistant:bot")
+    user = _ident(slack, "slack_app:deal-desk-assistant:user")
+    assert (bot.kind, bot.name) == ("bot_token", "Deal Desk Assistant (bot_token)")
+    assert "dealdesk-bot (bot_token)" in bot.aliases
+    assert bot.attributes["rotation"] is False and bot.attributes["install"] == "org"
+    assert bot.attributes["owner"] == {"name": "dealdesk-bot", "is_bot": True}
+    assert bot.attributes["socket_mode"] is True and bot.attributes["channels_known"] is False
+    assert "chat:write.customize" in bot.attributes["scopes"]
+    assert user.attributes["scopes"] == ["admin.conversations:write", "admin.users:read", "search:read"]
+    assert user.attributes["owner"]["is_bot"] is False
+    levels = {c.action: c.level for c in slack.reach[user.id]}
+    assert levels["admin.users:read"] is AccessLevel.ADMIN and levels["search:read"] is AccessLevel.READ
+    safe = _ident(slack, "slack_app:standup-notes:bot")
+    assert safe.attributes["rotation"] is True and safe.attributes["install"] == "workspace"
+    assert not [i for i in slack.identities if i.id == "slack_app:standup-notes:user"]  # no user scopes
+    assert {c.kind for c in slack.credentials} == {"bot_token", "user_token"}
+
+
+def test_slack_manifest_identities_carry_the_live_collectors_attributes() -> None:
+    """Same model as the live collector: every attribute a live token identity has, a declared one has too."""
+    from auditor.collectors.code.interface import Declarations
+    from auditor.collectors.code.slack_manifest import add_manifest, read_manifest
+    from auditor.collectors.slack import _token_identity
+
+    live, _, _ = _token_identity(
+        {"type": "bot_token", "fp": "0" * 16, "scopes": ["chat:write"], "rotation": True, "channels": []}
+    )
+    text = SLACK_MANIFEST.read_text(encoding="utf-8")
+    data = read_manifest(text)
+    assert data is not None
+    decl = Declarations(Platform.SLACK)
+    add_manifest(decl, data, text, "manifest.yaml")
+    for ident in decl.identities.values():
+        assert set(live.attributes) <= set(ident.attributes), set(live.attributes) - set(ident.attributes)
+    assert read_manifest("oauth_config: {client_id: x}\n") is None
+    assert read_manifest("{not json") is None
+
+
+def test_slack_reach_gap_offline_against_the_configured_member(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    (root / "dealdesk").mkdir(parents=True)
+    shutil.copy(SLACK_MANIFEST, root / "dealdesk" / "manifest.yaml")
+    (root / "botaudit.yaml").write_text(
+        "version: 1\nbaseline:\n  slack: junior.rep@example.com\n", encoding="utf-8"
+    )
+    result = run(ScanOptions(paths=(root,)), clock=CLOCK)
+    slack = next(s for s in result.snapshots if s.platform is Platform.SLACK)
+    assert slack.source == "code:slack" and slack.baseline == "user:junior.rep@example.com"
+    gaps = {g.identity: {c.action for c in g.extra} for g in result.gaps if g.platform is Platform.SLACK}
+    assert gaps["Deal Desk Assistant (bot_token)"] == {"chat:write.customize", "app_mentions:read"}
+    assert {"admin.users:read", "admin.conversations:write"} <= gaps["Deal Desk Assistant (user_token)"]
+    assert "search:read" not in gaps["Deal Desk Assistant (user_token)"]  # a member can search too
+    assert not [f for f in result.findings if f.rule_id == "BA-901"]
+
+
+def test_slack_manifest_beside_a_live_snapshot_is_judged_and_never_drift(tmp_path: Path) -> None:
+    snap = {
+        "schema_version": 1,
+        "kind": "botaudit-snapshot",
+        "platform": "slack",
+        "collected_at": "2026-10-30T00:00:00+00:00",
+        "source": "slack:T0DEMO (demo)",
+        "baseline": None,
+        "requests": 3,
+        "identities": [
+            {
+                "id": "token:" + "a" * 16,
+                "name": "helpdesk (bot_token)",
+                "kind": "bot_token",
+                "aliases": ["fp:" + "a" * 16],
+                "attributes": {"token_type": "bot_token", "rotation": True, "scopes": ["chat:write"]},
+            }
+        ],
+        "credentials": [],
+        "reach": {},
+        "coverage": [],
+        "facts": {},
+    }
+    live = tmp_path / "slack.json"
+    live.write_text(json.dumps(snap), encoding="utf-8")
+    tree = tmp_path / "tree"
+    (tree / "dealdesk").mkdir(parents=True)
+    shutil.copy(SLACK_MANIFEST, tree / "dealdesk" / "manifest.yaml")
+    result = run(ScanOptions(paths=(tree,), snapshot_files=(live,)), clock=CLOCK)
+    slack = next(s for s in result.snapshots if s.platform is Platform.SLACK)
+    assert slack.source == "slack:T0DEMO (demo) + code:slack"
+    # The live snapshot sees only the tokens botaudit was given: a declared app missing there is not drift.
+    assert not [f for f in result.findings if f.rule_id == "BA-901"]
+    assert {f.rule_id for f in result.findings if f.platform is Platform.SLACK} >= {"BA-702", "BA-704"}
+
+
+def test_a_static_scan_reads_a_slack_manifest_without_the_slack_sdk(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    shutil.copy(SLACK_MANIFEST, tmp_path / "manifest.yaml")
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom auditor.scan import ScanOptions, run\n"
+        f"result = run(ScanOptions(paths=(Path({str(tmp_path)!r}),)))\n"
+        "print(sorted(s.platform.value for s in result.snapshots))\n"
+        "sdk = {'slack_sdk', 'auditor.collectors.slack'}\n"
+        "print(sorted(m for m in sys.modules if m in sdk or m.startswith('slack_sdk.')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.splitlines() == ["['slack']", "[]"], out.stdout + out.stderr
+
+
+def test_slack_channels_of_a_declared_token_are_not_evaluated_and_say_why(fixture_scan: ScanResult) -> None:
+    reasons = {n.subject: n.reason for n in fixture_scan.coverage.not_evaluated if n.rule_id == "BA-705"}
+    assert "app manifest" in reasons["slack_app:deal-desk-assistant:bot"]
+    assert not [f for f in fixture_scan.findings if f.rule_id == "BA-705"]

@@ -341,4 +341,15 @@ def test_iac_agent_gap_comes_from_its_own_terraform(sample_run: SampleRun) -> No
         ("BA-901", "ticket-triage/infra/main.tf", 11),
     } <= own
     drift = [f for f in report["findings"] if f["rule_id"] == "BA-901"]
-    assert [f["severity"] for f in drift] == ["low"]
+    assert [f["severity"] for f in drift if f["platform"] == "aws"] == ["low"]
+
+
+def test_slack_manifest_is_code_and_the_wider_installed_token_is_drift(sample_run: SampleRun) -> None:
+    """The SalesOps bot's manifest declares four bot scopes; the installed token (the saved snapshot) holds
+    more: live wins (one Slack token, judged once), the difference is drift anchored to the manifest."""
+    report = sample_run.report
+    slack = [f for f in report["findings"] if f.get("platform") == "slack" and f["rule_id"] == "BA-704"]
+    assert len(slack) == 1
+    (drift,) = [f for f in report["findings"] if f["rule_id"] == "BA-901" and f["platform"] == "slack"]
+    assert drift["severity"] == "medium" and "chat:write.customize" in drift["message"]
+    assert drift["location"]["path"] == "salesops-slackbot/manifest.yaml"

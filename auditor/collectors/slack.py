@@ -39,6 +39,7 @@ from auditor.collectors.retry import (
     parse_retry_after,
     worth_waiting,
 )
+from auditor.collectors.slack_scopes import MEMBER_SCOPES, scope_capabilities, scope_level  # noqa: F401 (public)
 from auditor.collectors.transport import Budget
 from auditor.errors import CollectorError
 from auditor.model import AccessLevel, Capability, Identity, Platform, PlatformCredential, Snapshot
@@ -68,45 +69,6 @@ CHANNEL_TYPE_SCOPES: Mapping[str, str] = {
     "im": "im:read",
 }
 
-# What a regular member can do in the Slack client, expressed as the scopes a token would need for it: the
-# baseline's scope reach when botaudit.yaml names none. No admin.*, no posting under other names.
-MEMBER_SCOPES: tuple[str, ...] = (
-    "bookmarks:read",
-    "bookmarks:write",
-    "channels:history",
-    "channels:join",
-    "channels:manage",
-    "channels:read",
-    "chat:write",
-    "dnd:read",
-    "emoji:read",
-    "files:read",
-    "files:write",
-    "groups:history",
-    "groups:read",
-    "groups:write",
-    "im:history",
-    "im:read",
-    "im:write",
-    "links:read",
-    "mpim:history",
-    "mpim:read",
-    "mpim:write",
-    "pins:read",
-    "pins:write",
-    "reactions:read",
-    "reactions:write",
-    "reminders:read",
-    "reminders:write",
-    "search:read",
-    "stars:read",
-    "stars:write",
-    "team:read",
-    "usergroups:read",
-    "users.profile:read",
-    "users:read",
-)
-
 
 def token_type(token: str) -> tuple[str, bool, str]:
     """(token type, rotation on, detector kind) from the documented prefix."""
@@ -114,19 +76,6 @@ def token_type(token: str) -> tuple[str, bool, str]:
         if token.startswith(prefix):
             return kind, rotating, detector_kind
     return "unknown_token", False, "slack_token"
-
-
-def scope_level(scope: str) -> AccessLevel:
-    """admin* -> admin; anything that writes, manages or customises -> write; the rest read."""
-    if scope == "admin" or scope.startswith("admin."):
-        return AccessLevel.ADMIN
-    if any(word in scope for word in ("write", "manage", "customize")):
-        return AccessLevel.WRITE
-    return AccessLevel.READ
-
-
-def scope_capabilities(scopes: Sequence[str]) -> set[Capability]:
-    return {Capability(Platform.SLACK.value, "workspace", s, scope_level(s)) for s in scopes}
 
 
 def channel_capability(channel: Mapping[str, Any]) -> Capability | None:

@@ -24,6 +24,7 @@ _JSON_YAML_MARKERS = (
     b"token_policies",
     b"capabilities",
     b"profileName",
+    b"oauth_config",
 )
 _SFDX_SUFFIXES = (
     ".connectedapp-meta.xml",
@@ -42,7 +43,7 @@ def _markers() -> MarkerSet:
 
 def iac_kind(rel: str, fmt: str, data: bytes) -> str | None:
     """`terraform`, `terraform_json`, `terraform_plan`, `cloudformation`, `entra_manifest`, `vault_policy`,
-    `vault_json`, `vault_agent`, `k8s_rbac`, `sfdx`, `sfdx_user`, or None."""
+    `vault_json`, `vault_agent`, `k8s_rbac`, `sfdx`, `sfdx_user`, `slack_manifest`, or None."""
     name = rel.rsplit("/", 1)[-1].lower()
     if name.endswith(".tf"):
         return "terraform"
@@ -75,9 +76,16 @@ def iac_kind(rel: str, fmt: str, data: bytes) -> str | None:
             or (b'"path"' in data and b"capabilities" in data)
         ):
             return "vault_json"
-        return None
+        return "slack_manifest" if _slack_manifest(data) else None
     if b"AWSTemplateFormatVersion" in data or b"AWS::IAM::" in data or b"AWS::EC2::SecurityGroup" in data:
         return "cloudformation"
     if b"rbac.authorization.k8s.io" in data:
         return "k8s_rbac"
-    return None
+    return "slack_manifest" if _slack_manifest(data) else None
+
+
+def _slack_manifest(data: bytes) -> bool:
+    """A Slack app manifest: an `oauth_config` beside the manifest's other top-level sections."""
+    return b"oauth_config" in data and (
+        b"display_information" in data or b"bot_user" in data or b"token_rotation_enabled" in data
+    )

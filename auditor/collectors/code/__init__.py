@@ -2,8 +2,8 @@
 
 `collect_code` reads only the files discovery marked as IaC or platform metadata (`FileScan.iac`), one module
 per source (terraform / tf_aws / tf_azuread / tf_vault, cloudformation, entra_manifest, vault_files, sfdx,
-k8s_rbac), and returns one Snapshot per platform whose `source` is `code:<platform>`. Live snapshots and
-these are reconciled in one place, `auditor.reconcile`.
+k8s_rbac, slack_manifest), and returns one Snapshot per platform whose `source` is `code:<platform>`. Live
+snapshots and these are reconciled in one place, `auditor.reconcile`.
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ def collect_code(
     rbac = k8s_rbac.RbacCode()
     salesforce = sfdx.SalesforceCode()
     manifests: list[EntraApp] = []
+    slack_apps: list[tuple[Mapping[str, Any], str, str]] = []
     for source in sorted(sources, key=lambda s: s.rel):
         text = _read(source, skipped)
         if text is None:
@@ -116,6 +117,12 @@ def collect_code(
                 kind = sfdx.metadata_kind(source.rel)
                 if kind is not None:
                     salesforce.add_file(source.rel, text, kind)
+            elif source.kind == "slack_manifest":
+                from auditor.collectors.code import slack_manifest
+
+                data = slack_manifest.read_manifest(text)
+                if data is not None:
+                    slack_apps.append((data, text, source.rel))
             elif source.kind == "sfdx_user":
                 data = sfdx.read_user_definition(text)
                 if data is not None:
@@ -141,6 +148,12 @@ def collect_code(
         add_apps(model[Platform.ENTRA], manifests, now)
     if salesforce.apps or salesforce.grants or salesforce.users or salesforce.errors:
         salesforce.build(model[Platform.SALESFORCE])
+    if slack_apps:
+        from auditor.collectors.code import slack_manifest
+
+        for data, text, rel in slack_apps:
+            slack_manifest.add_manifest(model[Platform.SLACK], data, text, rel)
+        slack_manifest.add_baseline(model[Platform.SLACK], baselines.get(Platform.SLACK.value))
     if rbac.bindings:
         rbac.build(model[Platform.KUBERNETES], baselines.get(Platform.KUBERNETES.value))
     snapshots: dict[Platform, Snapshot] = {}

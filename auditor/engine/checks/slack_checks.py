@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from auditor.collectors.code.interface import declared_in_code
 from auditor.engine.checks.common import findings_per_agent, needs_snapshot, resolutions_by_identity
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.model import Identity, Platform, Resolution, Snapshot
@@ -104,7 +105,12 @@ def bot_in_private_channels_beyond_baseline(rule: Rule, ctx: RuleContext, snap: 
     """BA-705: private channels (and group DMs) in the token's reach that the junior member is not in."""
     for ident, resolutions in _tokens(ctx, snap):
         if not ident.attributes.get("channels_known", False) or ident.id not in snap.reach:
-            yield rule.not_evaluated(ident.id, "the token's channels were not read")
+            yield rule.not_evaluated(
+                ident.id,
+                "declared in an app manifest: its channels exist only in a workspace (--connect slack)"
+                if declared_in_code(ident.attributes)
+                else "the token's channels were not read",
+            )
             continue
         if "private_channel" in (ident.attributes.get("unread_channel_types") or ()):
             yield rule.not_evaluated(ident.id, "private channels not listable (the token lacks groups:read)")
