@@ -230,3 +230,44 @@ def test_no_token_is_incomplete_not_clean(
     report = json.loads(out)
     assert not report["coverage"]["complete"]
     assert "no token" in err
+
+
+def test_partly_read_github_exits_3_and_says_so(
+    live: dict[str, Any], servers: tuple[GitHubStandIn, SlackStandIn]
+) -> None:
+    gh, _ = servers
+    root: Path = live["root"]
+    token = gh.world.tokens[DEMO_AUDIT_TOKEN]
+    saved = token.scopes
+    token.scopes = ["repo"]  # no read:org: members, outside collaborators and installed apps are refused
+    try:
+        code, out, err = cli(
+            "scan",
+            root,
+            "--connect",
+            "github",
+            "--format",
+            "json",
+            "--no-progress",
+            "--fail-on",
+            "none",
+            "--ca-bundle",
+            gh.ca_bundle,
+            cwd=root,
+            ca=gh.ca_bundle,
+        )
+    finally:
+        token.scopes = saved
+    assert code == 3, err
+    assert "github only partly collected" in err
+    report = json.loads(out)
+    assert report["coverage"]["platforms_partial"] == ["github"]
+    (collector,) = [c for c in report["collectors"] if c["platform"] == "github"]
+    assert {"org_members", "outside_collaborators", "app_installations"} <= {
+        u["part"] for u in collector["unread"]
+    }
+    # The gap against the junior is a lower bound now (their organisation role was not read), and BA-606,
+    # which reads the members list, is not evaluated rather than judged on half the data.
+    gap = next(g for g in report["gaps"] if g["platform"] == "github")
+    assert gap["partial"]
+    assert "BA-606" in {n["rule_id"] for n in report["coverage"]["not_evaluated"]}

@@ -397,3 +397,12 @@ def test_each_missing_minimal_scope_is_an_unread_part(
     if dropped == "repo":
         # Said plainly: GitHub's answers silently leave private repositories out.
         assert any("no repo scope" in u.reason for u in snap.unread)
+
+
+def test_etag_cache_files_are_private(standin: GitHubStandIn, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cache = tmp_path / "cache"
+    collect(standin, cache_dir=str(cache))
+    files = list(cache.iterdir())
+    assert files and all(f.stat().st_mode & 0o077 == 0 for f in files)
+    assert cache.stat().st_mode & 0o077 == 0
+    assert all(DEMO_AUDIT_TOKEN not in f.read_text(encoding="utf-8") for f in files)

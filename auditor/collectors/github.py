@@ -621,7 +621,15 @@ def _read_org(
         view.facts["members"] = {"admin": len(admins), "member": len(members) - len(admins)}
         view.facts["admins"] = admins[:MAX_LISTED]
     except GitHubError as exc:
-        coverage.lost(where, f"members and roles: {exc.message}", exc.category, part="org_members")
+        # The junior's organisation role comes from this list: without it their reach may lack it.
+        coverage.lost(
+            where,
+            f"members and roles: {exc.message}",
+            exc.category,
+            part="org_members",
+            subject=baseline_id,
+            affects_reach=baseline_id is not None,
+        )
 
     try:
         outside, _ = api.get_all(f"orgs/{org}/outside_collaborators")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -114,9 +115,13 @@ class EtagCache:
         self._memory[key] = (etag, body, kept)
         path = self._path(key)
         if path is not None:
+            # Private: the bodies name private repositories, members and installed apps of the organisation.
+            data = json.dumps({"etag": etag, "body": body, "headers": kept}).encode("utf-8")
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(json.dumps({"etag": etag, "body": body, "headers": kept}), encoding="utf-8")
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
             except OSError:
                 pass  # a cache that cannot be written only costs rate limit, never correctness
 

@@ -100,6 +100,7 @@ READS: Mapping[str, frozenset[str]] = {
             "org_memberships",
             "repositories",
             "org_repositories",
+            "org_members",
             "baseline_reach",
         ),
         "slack_user_token_on_shared_bot": ("tokens", "token_owner"),
