@@ -44,6 +44,7 @@ def main() -> None:
     print(f"HTTP requests (counted)      : {snapshot.requests}")
     print(f"  by method                  : {dict(sorted(by_method.items()))}")
     print(f"coverage entries             : {len(snapshot.coverage)}")
+    print(f"unread parts (complete: {snapshot.complete!s:5}): {sorted({u.part for u in snapshot.unread})}")
 
 
 if __name__ == "__main__":

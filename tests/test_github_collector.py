@@ -406,3 +406,9 @@ def test_etag_cache_files_are_private(standin: GitHubStandIn, tmp_path) -> None:
     assert files and all(f.stat().st_mode & 0o077 == 0 for f in files)
     assert cache.stat().st_mode & 0o077 == 0
     assert all(DEMO_AUDIT_TOKEN not in f.read_text(encoding="utf-8") for f in files)
+
+
+def test_organisation_names_are_logins_not_paths(standin: GitHubStandIn) -> None:
+    with pytest.raises(CollectorError, match="not a GitHub organisation login"):
+        collect(standin, orgs=["../../user/keys"])
+    assert not any("keys" in r.path for r in standin.log)

@@ -13,6 +13,7 @@ fingerprints (`fp:` aliases) so a token found in a config joins to its identity 
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ from auditor.progress import ProgressSink
 from auditor.redact import DEFAULT_FINGERPRINT_KEY, fingerprint, scrub
 
 DEFAULT_API_URL = "https://api.github.com"
+# GitHub logins: letters, digits and hyphens, at most 39 characters (hyphen rules not checked).
+LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}")
 
 # Documented token prefixes -> (token type, the detector kind that fingerprints the same value in configs).
 TOKEN_PREFIXES: tuple[tuple[str, str, str], ...] = (
@@ -364,6 +367,10 @@ class GitHubCollector:
         orgs = [str(o) for o in settings.get("orgs") or ()]
         if not orgs:
             orgs = sorted({o for t in tokens for o in t.get("org_roles", {})})
+        for org in orgs:
+            # Organisation logins go into URL paths: only GitHub's login alphabet, never a path or query.
+            if not LOGIN.fullmatch(org):
+                raise GitHubError(0, f"collectors.github.orgs: {org!r} is not a GitHub organisation login")
         views: dict[str, OrgView] = {}
         if audit is not None:
             for org in orgs:

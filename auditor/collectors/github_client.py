@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import requests
 
@@ -318,7 +318,7 @@ class GitHubClient:
         """One GET; a GitHubError when it fails after retries."""
         url = self.url(path)
         if params:
-            url += ("&" if "?" in url else "?") + "&".join(f"{k}={v}" for k, v in params.items())
+            url += ("&" if "?" in url else "?") + urlencode(params, safe=",")
         return self._call("GET", url)
 
     def pages(self, path: str, params: Mapping[str, str | int] | None = None) -> Iterator[Answer]:
