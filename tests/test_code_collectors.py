@@ -942,3 +942,30 @@ def test_slack_channels_of_a_declared_token_are_not_evaluated_and_say_why(fixtur
     reasons = {n.subject: n.reason for n in fixture_scan.coverage.not_evaluated if n.rule_id == "BA-705"}
     assert "app manifest" in reasons["slack_app:deal-desk-assistant:bot"]
     assert not [f for f in fixture_scan.findings if f.rule_id == "BA-705"]
+
+
+def test_salesforce_reach_gap_offline_against_a_permission_set_in_the_metadata(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(DATA / "sfdx", root / "pipeline-agent")
+    (root / "botaudit.yaml").write_text(
+        "version: 1\n"
+        "agents:\n"
+        "  - name: pipeline-agent\n"
+        '    paths: ["pipeline-agent/**"]\n'
+        "    kind: custom\n"
+        "baseline:\n"
+        "  salesforce: permission_set:Pipeline_Reader\n",
+        encoding="utf-8",
+    )
+    result = run(ScanOptions(paths=(root,)), clock=CLOCK)
+    sf = next(s for s in result.snapshots if s.platform is Platform.SALESFORCE)
+    assert sf.baseline == "permission_set:Pipeline_Reader"
+    (gap,) = [g for g in result.gaps if g.platform is Platform.SALESFORCE]
+    assert (gap.agent, gap.identity, gap.baseline) == (
+        "pipeline-agent",
+        "pipeline-agent@revops.example",
+        "Pipeline_Reader",
+    )
+    extra = {(c.resource, c.action) for c in gap.extra}
+    assert {("Opportunity", "modify_all_records"), ("org", "ViewAllData")} <= extra
+    assert ("Opportunity", "read") not in extra  # the junior permission set reads opportunities too

@@ -764,7 +764,17 @@ def _build_snapshot(
             if ident.kind == "user" and wanted in (a.lower() for a in ident.aliases):
                 baseline_id = ident.id
                 break
-        if baseline_id is None:
+        if baseline_id is None and "@" not in wanted:
+            # `permission_set:NAME` / `profile:NAME`: a baseline the repository's SFDX metadata declares,
+            # which the code collector reads; reconciliation then keeps it.
+            coverage.append(
+                Skipped(
+                    "salesforce:baseline",
+                    f"baseline {request.baseline} is not a user: it is judged from the SFDX metadata in the "
+                    "scanned tree, not from the org",
+                )
+            )
+        elif baseline_id is None:
             coverage.append(
                 Skipped("salesforce:baseline", f"baseline user {request.baseline} was not found in the org")
             )

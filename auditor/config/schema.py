@@ -541,9 +541,11 @@ CONFIG_SCHEMA: Mapping[str, Any] = {
                 },
                 "salesforce": {
                     "type": "string",
-                    "pattern": r"^[^@\s]+@[^@\s]+$",
-                    "title": "a Salesforce username",
-                    "description": "A Salesforce username.",
+                    "pattern": r"^([^@\s]+@[^@\s]+|(permission_set|profile):\S.*)$",
+                    "title": "a Salesforce username, or a permission set or profile in the SFDX metadata",
+                    "description": "A Salesforce username (a user in the org, or one an SFDX user definition "
+                    "declares), or `permission_set:NAME` / `profile:NAME` for a permission set or profile "
+                    "the scanned SFDX metadata declares (offline only: the live collector reads users).",
                     "examples": ["junior.rep@example.com"],
                 },
                 "entra": {
