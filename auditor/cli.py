@@ -595,6 +595,75 @@ def baseline_update(
     _baseline_command(paths, output, config, snapshot, update=True)
 
 
+class DiffFormatChoice(str, enum.Enum):  # noqa: UP042 (str mixin: typer choices)
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier JSON report or baseline file", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later JSON report or baseline file", show_default=False)],
+    fmt: Annotated[
+        DiffFormatChoice,
+        typer.Option("--format", "-f", help="table (terminal) | markdown (PR comment) | json"),
+    ] = DiffFormatChoice.TABLE,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout")
+    ] = None,
+    fail_on: Annotated[
+        FailOnChoice,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a new finding (not suppressed, not baselined) is at or above this severity",
+        ),
+    ] = FailOnChoice.NONE,
+    show_unchanged: Annotated[
+        bool, typer.Option("--show-unchanged", help="Also list the unchanged findings")
+    ] = False,
+) -> None:
+    """What is new, fixed and unchanged between two scans (JSON reports or baselines), by rule+fingerprint."""
+    from auditor.diff import DiffError, diff_files
+    from auditor.report.common import ReportOptions
+    from auditor.report.diff import render_json, render_markdown, render_terminal
+    from auditor.safetext import encode_utf8
+
+    try:
+        result = diff_files(old, new)
+    except DiffError as exc:
+        _die(str(exc))
+    threshold = fail_on_severity(fail_on)
+    if fmt is DiffFormatChoice.JSON:
+        text = render_json(result, fail_on=threshold)
+    elif fmt is DiffFormatChoice.MARKDOWN:
+        text = render_markdown(result, fail_on=threshold, show_unchanged=show_unchanged)
+    else:
+        color = output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+        text = render_terminal(
+            result,
+            options=ReportOptions(no_color=not color),
+            fail_on=threshold,
+            show_unchanged=show_unchanged,
+        )
+    if output is None:
+        _write_stdout(text)
+    else:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(encode_utf8(text))
+        except OSError as exc:
+            _die(f"cannot write {output}: {exc.strerror or exc}")
+    gating = result.gating(threshold)
+    if gating:
+        stderr.print(
+            f"botaudit diff: {len(gating)} new finding(s) at or above {fail_on.value}",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(int(ExitCode.GATE_FAILED))
+
+
 @app.command()
 def init(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the file")] = Path(
