@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -288,9 +288,28 @@ def _run_scan(
     history: bool = False,
     file_time_budget: float | None = None,
     respect_gitignore: bool = False,
+    staged: bool = False,
 ) -> ScanResult:
     from auditor.scan import ScanOptions, run
 
+    if staged:
+        return _run_staged(
+            paths,
+            config=config,
+            connect=connect,
+            snapshot=snapshot,
+            baseline=baseline,
+            now=now,
+            no_progress=no_progress,
+            quiet=quiet,
+            max_file_size=max_file_size,
+            jobs=jobs,
+            ca_bundle=ca_bundle,
+            no_config_snapshots=no_config_snapshots,
+            history=history,
+            file_time_budget=file_time_budget,
+            respect_gitignore=respect_gitignore,
+        )
     targets = tuple(paths or [Path(".")])
     for target in targets:
         if not target.exists():
@@ -322,6 +341,32 @@ def _run_scan(
         _die(str(exc))
     finally:
         sink.close()
+
+
+def _run_staged(paths: list[Path] | None, *, config: Path | None, history: bool, **kwargs: Any) -> ScanResult:
+    """Scan what the git index holds (the next commit), not the working tree; findings keep repo paths."""
+    from dataclasses import replace
+
+    from auditor.config import find_config
+    from auditor.discovery.staged import StagedError, staged_checkout
+
+    if history:
+        _die("--staged and --history cannot be combined (the index is one version; history is all of them)")
+    cwd = Path.cwd()
+    try:
+        with staged_checkout(cwd, tuple(paths or ()), max_size=kwargs.get("max_file_size")) as checkout:
+            # The working tree's botaudit.yaml (its snapshots and paths are relative to it), unless --config.
+            chosen = config or find_config([checkout.repo_root])
+            result = _run_scan([checkout.folder], config=chosen, history=False, **kwargs)
+    except StagedError as exc:
+        _die(str(exc))
+    except OSError as exc:
+        _die(f"--staged: cannot read the git index ({exc.strerror or type(exc).__name__})")
+    if not checkout.files and not kwargs.get("quiet"):
+        stderr.print("botaudit: no staged files to scan", markup=False, highlight=False)
+    root = os.path.relpath(checkout.repo_root, cwd)
+    coverage = replace(result.coverage, skipped=(*result.coverage.skipped, *checkout.skipped))
+    return replace(result, targets=(root,), coverage=coverage)
 
 
 @app.command()
@@ -367,6 +412,14 @@ def scan(
     ] = False,
     file_time_budget: FileBudgetOpt = None,
     respect_gitignore: GitignoreOpt = False,
+    staged: Annotated[
+        bool,
+        typer.Option(
+            "--staged",
+            help="Scan the staged version of files (the git index: what the next commit holds); with PATHs, "
+            "only those files, else every file the index changes",
+        ),
+    ] = False,
 ) -> None:
     """Inventory agent credentials, compare each agent's reach with a junior user, judge, report, gate."""
     pairs = _outputs(fmt or [], output or [], report or [])
@@ -386,6 +439,7 @@ def scan(
         history=history,
         file_time_budget=file_time_budget,
         respect_gitignore=respect_gitignore,
+        staged=staged,
     )
     _emit(result, pairs, quiet=quiet)
     code = decide(result, fail_on_severity(fail_on), strict=strict)

@@ -302,7 +302,8 @@ class ManifestHint:
 # snapshots and baselines are inputs, a platform nobody asked to connect is out of scope, and paths excluded
 # by the project's own ignore rules (.botauditignore, scan.exclude, .gitignore with --respect-gitignore) were
 # excluded on purpose (and are counted). They are listed in coverage but do not make it incomplete.
-BY_DESIGN_SKIPS = frozenset({"lockfile", "botaudit_artifact", "not_connected", "ignored"})
+# not_staged: `scan --staged` was given a file that is not in the git index, or a link (nothing to commit).
+BY_DESIGN_SKIPS = frozenset({"lockfile", "botaudit_artifact", "not_connected", "ignored", "not_staged"})
 
 
 @dataclass(frozen=True)
