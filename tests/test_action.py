@@ -387,3 +387,19 @@ def test_output_values_cannot_inject_further_outputs() -> None:
         assert parsed == {"json-report": "a\nexit-code=0\nEOF", "exit-code": "1"}
     finally:
         path.unlink(missing_ok=True)
+
+
+def test_third_party_actions_are_pinned_to_a_commit() -> None:
+    # A tag can be moved to other code by whoever controls the action's repository; a commit cannot.
+    for path in (ACTION, *WORKFLOWS):
+        document = _load(path)
+        steps = (
+            document["runs"]["steps"]
+            if "runs" in document
+            else [s for job in document["jobs"].values() for s in job.get("steps", [])]
+        )
+        for step in steps:
+            uses = step.get("uses")
+            if uses is None or uses.startswith("./"):
+                continue
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), f"{path.name}: {uses}"
