@@ -35,6 +35,9 @@ OUTPUTS = (
     "json-report",
     "sarif-report",
     "markdown-report",
+    "new-findings",
+    "fixed-findings",
+    "diff-report",
 )
 
 
@@ -55,6 +58,8 @@ class ActionInputs:
     output_dir: str = ""
     # Passed to the scan as BOTAUDIT_FINGERPRINT_KEY only when set, so a job-level key is not blanked.
     fingerprint_key: str = ""
+    # An earlier JSON report or baseline: what this scan adds and fixes goes to the summary and outputs.
+    diff_base: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ActionInputs:
@@ -88,6 +93,7 @@ class ActionInputs:
             step_summary=flag("STEP_SUMMARY", "true"),
             output_dir=get("OUTPUT_DIR"),
             fingerprint_key=get("FINGERPRINT_KEY"),
+            diff_base=get("DIFF_BASE"),
         )
 
 
@@ -108,6 +114,29 @@ class Reports:
     @property
     def markdown(self) -> Path:
         return self.folder / "botaudit.md"
+
+    @property
+    def diff(self) -> Path:
+        return self.folder / "botaudit-diff.md"
+
+
+def _diff(base: str, reports: Reports) -> tuple[dict[str, str], str]:
+    """Outputs and Markdown of `botaudit diff BASE REPORT` (in process); a warning when it cannot run."""
+    from auditor.diff import DiffError, diff_files
+    from auditor.report.diff import render_markdown
+
+    if not reports.json.is_file():
+        return {}, ""
+    try:
+        result = diff_files(base, reports.json)
+    except DiffError as exc:
+        print(_workflow_command("warning", f"input `diff-base`: {exc}"), flush=True)
+        return {}, ""
+    text = render_markdown(result)
+    reports.diff.write_text(text, encoding="utf-8")
+    counts = result.counts()
+    outputs = {"new-findings": str(counts["new"]), "fixed-findings": str(counts["fixed"])}
+    return outputs | {"diff-report": str(reports.diff)}, text
 
 
 def scan_arguments(inputs: ActionInputs, reports: Reports) -> list[str]:
@@ -186,12 +215,18 @@ def main(env: Mapping[str, str] | None = None) -> int:
     counts = _counts(reports.json)
     values = {name: "" for name in OUTPUTS} | counts
     values["exit-code"] = str(code)
+    diff_text = ""
+    if inputs.diff_base:
+        diff_values, diff_text = _diff(inputs.diff_base, reports)
+        values |= diff_values
     for name, path in (("json-report", reports.json), ("sarif-report", reports.sarif),
                        ("markdown-report", reports.markdown)):  # fmt: skip
         values[name] = str(path) if path.is_file() else ""
     _write_outputs(env.get("GITHUB_OUTPUT"), values)
     if inputs.step_summary and env.get("GITHUB_STEP_SUMMARY"):
         with open(env["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+            if diff_text:
+                summary.write(diff_text.rstrip("\n") + "\n\n")
             summary.write(_summary(reports, code))
     if code == 1:
         print(_workflow_command("error", f"{counts.get('gating', '?')} gating finding(s), failing at "

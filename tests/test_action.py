@@ -164,7 +164,9 @@ class LocalRunner:
                 continue
             output = self.workspace.parent / f"output-{number}"
             summary = self.workspace.parent / f"summary-{number}"
+            # GitHub gives every step fresh, empty files.
             output.write_text("")
+            summary.unlink(missing_ok=True)
             env = {**self.env, **{k: self.substitute(str(v)) for k, v in step.get("env", {}).items()}}
             env |= {"GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary)}
             proc = subprocess.run(
@@ -403,3 +405,25 @@ def test_third_party_actions_are_pinned_to_a_commit() -> None:
             if uses is None or uses.startswith("./"):
                 continue
             assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), f"{path.name}: {uses}"
+
+
+def test_diff_base_reports_new_and_fixed_findings_in_the_summary_and_outputs(workspace: Path) -> None:
+    # The earlier report: the repository with one committed token.
+    first = _runner(workspace, paths="bot", **{"output-dir": str(workspace.parent / "before")})
+    base = first.outputs()["json-report"]
+    assert first.outputs()["new-findings"] == ""  # no diff-base, no diff outputs
+    # That token is removed and another one added.
+    (workspace / "bot" / ".env").write_text(f"SLACK_TOKEN=x\nGH={_fake_pat('second')}\n", encoding="utf-8")
+    runner = _runner(workspace, paths="bot", **{"diff-base": base})
+    outputs = runner.outputs()
+    assert outputs["new-findings"] == "1" and outputs["fixed-findings"] == "1", runner.log
+    diff_md = Path(outputs["diff-report"]).read_text(encoding="utf-8")
+    assert "### New findings (1)" in diff_md and "### Fixed findings (1)" in diff_md
+    (summary,) = [s for s in runner.summaries if s]
+    assert summary.startswith("## botaudit: changes in findings") and "\n## botaudit\n" in summary
+    # A base that is not a report: a warning, the scan's own outputs unchanged.
+    bad = workspace / "not-a-report.json"
+    bad.write_text("[]", encoding="utf-8")
+    runner = _runner(workspace, paths="bot", **{"diff-base": str(bad)})
+    assert runner.outputs()["exit-code"] == "1" and runner.outputs()["new-findings"] == ""
+    assert "::warning title=botaudit::input `diff-base`" in "".join(runner.log)
