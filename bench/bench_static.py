@@ -343,9 +343,29 @@ TOOLS: dict[str, Tool] = {
 }
 
 
+def base_tool(checkout: Path) -> Tool:
+    """botaudit from another checkout, run by this interpreter (its dependencies) with that tree first on
+    the import path. The label names the checkout's commit."""
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    launcher = f"import sys; sys.path.insert(0, {str(checkout)!r}); from auditor.cli import main; main()"
+    botaudit = TOOLS["botaudit"]
+    return Tool(
+        "botaudit-base",
+        f"botaudit (base {commit or checkout.name})",
+        lambda: [sys.executable, "-c", launcher] if (checkout / "auditor").is_dir() else None,
+        botaudit.argv,
+        botaudit.parse,
+    )
+
+
 def tool_version(exe: list[str], name: str) -> str:
     """The tool's own version line, for the table (best effort: '?' when it will not say)."""
-    args = ["version"] if name == "botaudit" else ["--version"]
+    args = ["version"] if name.startswith("botaudit") else ["--version"]
     try:
         done = subprocess.run([*exe, *args], capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
@@ -534,6 +554,7 @@ class ToolResult:
     score: Score | None = None
     stderr_tail: str = ""
     all_walls_s: list[float] = field(default_factory=list)
+    all_cpu_s: list[float] = field(default_factory=list)
     argv: list[str] = field(default_factory=list)
 
 
@@ -592,6 +613,7 @@ def run_tool(
         returncode=m.returncode,
         score=score(hits, corpus.planted),
         all_walls_s=[r.wall_s for r in runs],
+        all_cpu_s=[r.user_s + r.sys_s for r in runs],
         argv=argv,
     )
 
@@ -662,12 +684,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--skip-slow", action="store_true", help="skip detect-secrets (about 15 min on 200 MB)")
     ap.add_argument("--timeout", type=float, default=None, help="per-tool time limit in seconds")
     ap.add_argument("--repeat", type=int, default=1, help="runs per tool, fastest kept (slow tools: one)")
+    ap.add_argument(
+        "--base",
+        type=Path,
+        help="also run botaudit from this checkout (an older commit, e.g. a `git worktree add --detach`) "
+        "with the same interpreter and dependencies, as `botaudit-base`: before/after in one run",
+    )
     return ap.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     names = [n.strip() for n in args.tools.split(",") if n.strip()]
+    if args.base is not None:
+        TOOLS["botaudit-base"] = base_tool(args.base.resolve())
+        names.insert(names.index("botaudit") + 1 if "botaudit" in names else 0, "botaudit-base")
     unknown = [n for n in names if n not in TOOLS]
     try:
         if unknown:

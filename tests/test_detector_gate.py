@@ -152,3 +152,19 @@ def test_gate_changes_no_file_result(detectors: DetectorSet, gated: DetectorSet)
         if gated.may_match(data) is False:
             skipped_by_gate += 1
     assert skipped_by_gate > 0  # the gate really took part
+
+
+@needs_vectorscan
+def test_gate_compiles_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor import cache
+
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path))
+    small_scan = DetectorSet.load()
+    assert not small_scan.use_gate(compile_if_missing=False)  # nothing cached: keyword prefilter only
+    assert small_scan.may_match(b"token = 'abc'") is None
+    assert not list(tmp_path.glob("hs-detector-gate-*"))
+    assert DetectorSet.load().use_gate()  # a big scan compiles it and caches it
+    assert list(tmp_path.glob("hs-detector-gate-*"))
+    later = DetectorSet.load()
+    assert later.use_gate(compile_if_missing=False)  # now any scan uses the cached one
+    assert later.may_match(b"nothing here") is False

@@ -565,6 +565,7 @@ class DetectorSet:
         self._engine: _Prefilter | None = None
         # The full-regex gate (see _Gate): off until a caller with enough work turns it on.
         self._gate_wanted = False
+        self._gate_compile = True
         self._gate: Gate | None = None
 
     # -- construction ---------------------------------------------------------------------------------
@@ -629,14 +630,16 @@ class DetectorSet:
                 self._engine = _Prefilter(self._keywords)
         return self._engine
 
-    def use_gate(self, enabled: bool = True) -> bool:
-        """Turn the full-regex gate on (or off); True when it is usable (Vectorscan present).
+    def use_gate(self, enabled: bool = True, *, compile_if_missing: bool = True) -> bool:
+        """Turn the full-regex gate on (or off); True when it is in use.
 
-        Worth it for a scan of many files: its database takes a second or two to compile the first time
-        (then it comes from the cache); a scan of a few files does better with the keyword prefilter alone.
-        Results are the same either way. The database is built here, so forked workers inherit it.
+        Results are the same either way; the gate saves Python work per file. Its database takes a second
+        or two of CPU to compile, once per detector set (then it comes from the cache): with
+        `compile_if_missing` False the gate is used only when the cache already holds it, the right choice
+        for a scan too small to repay a compile. Built here, so forked workers inherit it.
         """
         self._gate_wanted = enabled
+        self._gate_compile = compile_if_missing
         return enabled and self._active_gate() is not None
 
     def _active_gate(self) -> Gate | None:
@@ -648,7 +651,9 @@ class DetectorSet:
                 return None
             from auditor.extract.regexgate import Gate
 
-            self._gate = Gate(self.detectors)
+            self._gate = Gate.load(self.detectors, compile_if_missing=self._gate_compile)
+            if self._gate is None:
+                self._gate_wanted = False
         return self._gate
 
     # -- public scanning ------------------------------------------------------------------------------

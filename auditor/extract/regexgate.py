@@ -201,16 +201,32 @@ def widen(pattern: str) -> str:
 class Gate:
     """The compiled database over a detector list; `candidates(buf)` gives the detectors that may match."""
 
-    def __init__(self, detectors: Sequence[Detector]) -> None:
+    @classmethod
+    def load(cls, detectors: Sequence[Detector], *, compile_if_missing: bool = True) -> Gate | None:
+        """The gate over `detectors`; with compile_if_missing False, only when its database is cached."""
+        try:
+            return cls(detectors, compile_if_missing=compile_if_missing)
+        except LookupError:
+            return None
+
+    def __init__(self, detectors: Sequence[Detector], *, compile_if_missing: bool = True) -> None:
         import hyperscan
 
         from auditor.extract.vectorscan import cached_database
 
         self._blind = len(detectors)
+        self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
         # Everything the database is built from, so a cache hit needs no parsing or widening at all.
         key = [_TRANSLATOR_VERSION]
         for det in detectors:
             key += [det.regex.pattern.encode("utf-8"), "\n".join(det.keywords).encode("utf-8")]
+        if not compile_if_missing:
+            self._db = cached_database("detector-gate", key, None) or cached_database(
+                "detector-gate", [*key, b"checked"], None
+            )
+            if self._db is None:
+                raise LookupError("the gate's database is not cached")
+            return
         try:
             self._db = cached_database("detector-gate", key, lambda: _build(detectors, _widened(detectors)))
         except hyperscan.error:
@@ -219,7 +235,6 @@ class Gate:
             self._db = cached_database(
                 "detector-gate", [*key, b"checked"], lambda: _build(detectors, _accepted(_widened(detectors)))
             )
-        self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
 
     def candidates(self, buf: bytes) -> set[int] | None:
         """Indices of the detectors that may match in `buf`; None when the gate does not judge it."""

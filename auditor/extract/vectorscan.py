@@ -54,9 +54,10 @@ def compile_database(
 Build = Callable[[], tuple[Sequence[bytes], Sequence[int], Sequence[int]]]
 
 
-def cached_database(name: str, key: Sequence[bytes], build: Build) -> Any:
+def cached_database(name: str, key: Sequence[bytes], build: Build | None) -> Any:
     """The database `build()` describes (expressions, flags, ids), from the cache entry named by `key` when
-    there is one: `key` must change whenever `build()` would, and is all the caller computes on a hit."""
+    there is one: `key` must change whenever `build()` would, and is all the caller computes on a hit.
+    With `build` None, only a cached database is returned (else None): nothing is compiled."""
     import hyperscan
 
     from auditor import cache
@@ -81,6 +82,8 @@ def cached_database(name: str, key: Sequence[bytes], build: Build) -> Any:
                 return db
             except Exception:  # noqa: S110 (another platform or library version: compile below)
                 pass
+    if build is None:
+        return None
     expressions, flags, ids = build()
     db = hyperscan.Database(mode=mode)
     db.compile(expressions=list(expressions), ids=list(ids), elements=len(expressions), flags=list(flags))
