@@ -43,6 +43,9 @@ def _init_worker(
 ) -> None:
     global _worker_state
     _worker_state = (_load_detectors(detectors), fingerprint_key, scan_one, time_budget)
+    from auditor.extract.budget import install_worker_alarm
+
+    install_worker_alarm()
 
 
 def _run_one(
