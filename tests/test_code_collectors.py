@@ -969,3 +969,21 @@ def test_salesforce_reach_gap_offline_against_a_permission_set_in_the_metadata(t
     extra = {(c.resource, c.action) for c in gap.extra}
     assert {("Opportunity", "modify_all_records"), ("org", "ViewAllData")} <= extra
     assert ("Opportunity", "read") not in extra  # the junior permission set reads opportunities too
+
+
+def test_a_declared_slack_manifest_is_judged_once_for_rotation(fixture_scan: ScanResult) -> None:
+    """BA-704 judges each declared token; BA-106's manifest clause stays for manifests no collector read."""
+    manifest = "slack/manifest.yaml"
+    on_manifest = [f for f in fixture_scan.findings if f.location is not None and f.location.path == manifest]
+    assert not [f for f in on_manifest if f.rule_id == "BA-106"]
+    assert len([f for f in on_manifest if f.rule_id == "BA-704"]) == 2  # the bot and the user token
+
+
+def test_an_undeclared_slack_manifest_still_gets_ba_106(tmp_path: Path) -> None:
+    (tmp_path / "manifest.yaml").write_text(
+        "display_information:\n  name: Lunch Bot\nfeatures:\n  bot_user:\n    display_name: lunch\n",
+        encoding="utf-8",
+    )
+    result = run(ScanOptions(paths=(tmp_path,)), clock=CLOCK)
+    assert not [s for s in result.snapshots if s.platform is Platform.SLACK]  # no oauth_config: no tokens
+    assert [f for f in result.findings if f.rule_id == "BA-106"]

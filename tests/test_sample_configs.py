@@ -196,7 +196,9 @@ def test_findings_match_the_sample_readme(sample_run: SampleRun) -> None:
         "SF_SECURITY_TOKEN",
     }
     assert {f["agent"] for f in _findings(report, "BA-103")} >= {"salesops-slackbot"}
-    assert {f["agent"] for f in _findings(report, "BA-106")} >= {"salesops-slackbot"}
+    # Token rotation of the Slack app is judged per token by BA-704 (the manifest is read as code), not twice.
+    assert "salesops-slackbot" not in {f["agent"] for f in _findings(report, "BA-106")}
+    assert {f["agent"] for f in _findings(report, "BA-704")} >= {"salesops-slackbot"}
     deputy = [f for f in _findings(report, "BA-115") if f["agent"] == "salesops-slackbot"]
     assert [f["location"]["path"] for f in deputy] == ["salesops-slackbot/app.py"]
     assert _keys(report, "BA-101", "github") == {"mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN"}

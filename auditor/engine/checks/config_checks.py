@@ -25,6 +25,7 @@ from auditor.model import (
     SecretMatch,
     Setting,
     Severity,
+    Snapshot,
 )
 
 _MODEL_CONTEXTS = frozenset({SecretContext.PROMPT, SecretContext.TOOL_DEFINITION})
@@ -444,9 +445,12 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                 r"(never_?expires?|non_?expiring|no_?expiry)", last, re.I
             ) and st.value.lower() in ("true", "yes", "1"):
                 yield found(st, "tokens are configured never to expire", Severity.HIGH)
+    # A manifest whose tokens the Slack code collector declared is judged by the platform rule (BA-704), per
+    # token and beside any live token it joins: reporting it here too would count one switch twice.
+    declared = _declared_paths(ctx.snapshots.get(Platform.SLACK))
     for agent in ctx.agents:
         for hint in agent.hints:
-            if hint.kind != "slack_app_manifest":
+            if hint.kind != "slack_app_manifest" or hint.location.path in declared:
                 continue
             if hint.details.get("token_rotation_enabled") is not True:
                 yield rule.finding(
@@ -459,6 +463,17 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                     kind="slack_token_rotation_disabled",
                     evidence={"token_rotation_enabled": hint.details.get("token_rotation_enabled")},
                 )
+
+
+def _declared_paths(snap: Snapshot | None) -> set[str]:
+    """Files whose declarations a code collector turned into identities of `snap` (live ones joined too)."""
+    out: set[str] = set()
+    for ident in snap.identities if snap is not None else ():
+        for key in ("provenance", "declared_at"):
+            record = ident.attributes.get(key)
+            if isinstance(record, Mapping) and record.get("path"):
+                out.add(str(record["path"]))
+    return out
 
 
 # -- BA-107: refresh tokens in configuration -----------------------------------------------------------------
