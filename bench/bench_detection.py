@@ -10,7 +10,8 @@ The corpus is derived at run time (bench/peer_cases.py) and written under bench/
 case, named by number only, so no tool can read the expected answer from a path; the ground truth goes to a
 manifest beside the tree, never inside it. Every tool scans the same tree once; a case counts as found when
 the tool reports anything in its file. Prints recall and false-positive rate per tool and per source, and
-recall on realistic values (positives whose secret is not a typed placeholder such as `abcdef123456`).
+recall on realistic values, per source and overall (positives whose secret is not a typed placeholder such as
+`abcdef123456`). `--worst N` also prints each tool's most missed and most falsely flagged rules.
 Nothing here asserts a figure: this is a benchmark, not a test.
 """
 
@@ -117,10 +118,31 @@ def score(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[
     }
 
 
+def by_rule(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[str, int]]:
+    """Per `source:rule`: positives, missed, negatives, flagged. Where a tool's misses and false positives
+    sit, largest buckets first when sorted; the benchmark's results.json keeps it for every tool."""
+    out: dict[str, dict[str, int]] = defaultdict(lambda: {"pos": 0, "missed": 0, "neg": 0, "fp": 0})
+    for row in truth:
+        stats = out[f"{row['source']}:{row['rule']}"]
+        hit = row["path"] in flagged
+        if row["positive"]:
+            stats["pos"] += 1
+            stats["missed"] += not hit
+        else:
+            stats["neg"] += 1
+            stats["fp"] += hit
+    return dict(out)
+
+
+def worst(rules: dict[str, dict[str, int]], field: str, n: int) -> str:
+    ranked = sorted(((v[field], k) for k, v in rules.items() if v[field]), reverse=True)[:n]
+    return ", ".join(f"{k} {c}" for c, k in ranked) or "none"
+
+
 def table(results: dict[str, dict[str, Any]], sources: Sequence[str]) -> str:
     head = (
         "| tool | "
-        + " | ".join(f"{s} recall / FP" for s in sources)
+        + " | ".join(f"{s} recall / FP (realistic recall)" for s in sources)
         + " | all recall | all FP | realistic recall |"
     )
     lines = [head, "|" + "---|" * (len(sources) + 4)]
@@ -130,7 +152,10 @@ def table(results: dict[str, dict[str, Any]], sources: Sequence[str]) -> str:
             continue
         s = res["score"]
         cells = [
-            f"{s[src]['recall']:.0%} / {s[src]['fp_rate']:.0%}" if src in s else "n/a" for src in sources
+            f"{s[src]['recall']:.0%} / {s[src]['fp_rate']:.0%} ({s[src]['real_recall']:.0%})"
+            if src in s
+            else "n/a"
+            for src in sources
         ]
         lines.append(
             f"| {tool} {res.get('version', '')} | "
@@ -158,6 +183,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT / "detection")
     parser.add_argument("--timeout", type=float, default=1800.0)
+    parser.add_argument(
+        "--worst", type=int, default=0, metavar="N", help="also print each tool's N most missed and FP rules"
+    )
     return parser.parse_args(argv)
 
 
@@ -213,8 +241,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "version": tool_version(exe, tool),
             "wall_s": run.wall_s,
             "score": score(truth, flagged),
+            "by_rule": by_rule(truth, flagged),
         }
     print(table(results, sources))
+    for tool, res in results.items():
+        if res.get("status") == "ok" and args.worst:
+            print(f"\n{tool}: most missed {worst(res['by_rule'], 'missed', args.worst)}")
+            print(f"{tool}: most false positives {worst(res['by_rule'], 'fp', args.worst)}")
     (args.out / "results.json").write_text(
         json.dumps({"sources": derived_counts, "per_rule": args.per_rule, "results": results}, indent=1)
         + "\n"

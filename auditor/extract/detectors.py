@@ -813,7 +813,11 @@ class DetectorSet:
                 return None
         if det.generic:
             judge_key = key if key is not None else det.assume_key
-            if key is not None and not is_secret_key(key):
+            if "key" not in groups and det.assume_key is not None:
+                # The regex itself proved the key (`acme_key: <token>` matched in full): judge under the
+                # detector's own key, keeping the structured key only to report where the value sits.
+                judge_key = det.assume_key
+            elif key is not None and not is_secret_key(key):
                 return None
             verdict = classify_value(value, judge_key)
             if verdict not in (ValueClass.SECRET_CANDIDATE, ValueClass.EXAMPLE):
