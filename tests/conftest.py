@@ -3,8 +3,10 @@ adversarial suite's measured cost in the terminal summary."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import resource
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -12,8 +14,11 @@ from collections.abc import Iterator
 import pytest
 
 # Tests never read or write the user's real cache (~/.cache/botaudit): one private folder per test process,
-# inherited by the CLI subprocesses tests start.
-os.environ.setdefault("BOTAUDIT_CACHE_DIR", tempfile.mkdtemp(prefix="botaudit-test-cache-"))
+# inherited by the CLI subprocesses tests start, and removed when the process ends.
+if "BOTAUDIT_CACHE_DIR" not in os.environ:
+    _test_cache = tempfile.mkdtemp(prefix="botaudit-test-cache-")
+    os.environ["BOTAUDIT_CACHE_DIR"] = _test_cache
+    atexit.register(shutil.rmtree, _test_cache, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
