@@ -180,6 +180,8 @@ def test_no_repository_a_bare_one_and_outside_paths_are_clear_errors(
     git(tmp_path, "init", "-q", "--bare", str(bare))
     with pytest.raises(StagedError, match="bare repository"):
         staged_entries(bare)
+    with pytest.raises(StagedError, match="no working tree"):
+        staged_entries(repo / ".git")
     monkeypatch.chdir(repo)
     res = CliRunner().invoke(app, ["scan", "--staged", "--no-progress", str(elsewhere)])
     assert res.exit_code == 2 and "outside the repository" in res.output

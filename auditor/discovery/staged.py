@@ -75,12 +75,19 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
 
 def _root(cwd: Path) -> Path:
     try:
-        inside = _git(cwd, "rev-parse", "--is-bare-repository", "--is-inside-work-tree").split()
+        out = _git(cwd, "rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--show-toplevel")
     except StagedError:
-        raise StagedError(f"--staged: {cwd} is not inside a git repository") from None
-    if inside[:1] == [b"true"] or inside[1:2] != [b"true"]:
+        # One call on the common path; a second only to word the error.
+        try:
+            is_bare = _git(cwd, "rev-parse", "--is-bare-repository").strip() == b"true"
+        except StagedError:
+            raise StagedError(f"--staged: {cwd} is not inside a git repository") from None
+        where = "in a bare repository" if is_bare else "inside a .git folder"
+        raise StagedError(f"--staged: {cwd} is {where} (no working tree, no index to scan)") from None
+    bare, inside, toplevel = out.split(b"\n", 2)
+    if bare == b"true" or inside != b"true":
         raise StagedError(f"--staged: {cwd} is in a bare repository or a .git folder (no working tree)")
-    return Path(os.fsdecode(_git(cwd, "rev-parse", "--show-toplevel").rstrip(b"\n")))
+    return Path(os.fsdecode(toplevel.rstrip(b"\n")))
 
 
 def _relative(path: Path, cwd: Path, root: Path) -> str:
@@ -110,12 +117,8 @@ def _index(root: Path) -> tuple[dict[str, StagedEntry], set[str]]:
     return entries, unmerged
 
 
-def _changed(root: Path, entries: dict[str, StagedEntry]) -> list[str]:
-    """Paths the index adds or changes against HEAD (every entry before the first commit)."""
-    try:
-        _git(root, "rev-parse", "--verify", "-q", "HEAD^{commit}")
-    except StagedError:
-        return list(entries)
+def _changed(root: Path) -> list[str]:
+    """Paths the index adds or changes against HEAD (against the empty tree before the first commit)."""
     out = _git(root, "diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=ACMT")
     return [os.fsdecode(p) for p in out.split(b"\0") if p]
 
@@ -162,7 +165,7 @@ def staged_entries(
     if paths:
         candidates = _given(index, [(_relative(p, cwd, root), p) for p in paths], skipped)
     else:
-        candidates = _changed(root, index)
+        candidates = _changed(root)
     entries: list[StagedEntry] = []
     for path in dict.fromkeys(candidates):
         entry = index.get(path)
