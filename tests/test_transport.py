@@ -26,6 +26,7 @@ class Trickler:
     def __init__(self, interval: float, head: int) -> None:
         self.interval = interval
         self.head = head
+        self.connections = 0
         self.stopping = threading.Event()
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/"
@@ -37,17 +38,20 @@ class Trickler:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
+            self.connections += 1
             threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
 
     def _answer(self, conn: socket.socket) -> None:
+        # HTTP/1.1 keep-alive: the connection serves request after request until the client closes it (a
+        # server that closed after one answer would race the client's reuse of the connection under load).
         with conn:
             try:
-                conn.recv(65536)
-                conn.sendall(ANSWER[: self.head])
-                for byte in ANSWER[self.head :]:
-                    if self.stopping.wait(self.interval):
-                        return
-                    conn.sendall(bytes([byte]))
+                while conn.recv(65536):
+                    conn.sendall(ANSWER[: self.head])
+                    for byte in ANSWER[self.head :]:
+                        if self.stopping.wait(self.interval):
+                            return
+                        conn.sendall(bytes([byte]))
             except OSError:
                 return
 
@@ -82,6 +86,8 @@ def test_a_prompt_answer_passes_and_the_connection_is_reused() -> None:
         session = BoundedSession(Budget(30.0, request_deadline=2.0))
         for _ in range(3):
             assert session.get(server.url, timeout=(5, 5)).json() == {"padding": "x" * 48}
+        # The watched connection pool keeps connections alive: three requests, one connection.
+        assert server.connections == 1
     finally:
         server.close()
 
@@ -104,3 +110,32 @@ def test_collect_request_defaults_are_bounded() -> None:
     budget = request.budget()
     assert budget.request_deadline == 60.0 and budget.seconds == 600.0
     assert 0 < budget.limit()[0] <= 60.0
+
+
+def test_a_read_timeout_at_the_limit_is_an_overrun_even_if_the_watchdog_is_late(
+    trickler: Trickler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded machine the socket's read timeout (capped at the same limit) can beat the watchdog
+    thread: the attempt must still end as a final DeadlineExceeded, not a requests.Timeout (retried)."""
+    import auditor.collectors.transport as transport
+
+    class LateTimer:
+        def __init__(self, *_: object) -> None:
+            self.daemon = True
+
+        def start(self) -> None:  # the watchdog never gets the CPU in time
+            pass
+
+        def cancel(self) -> None:
+            pass
+
+    monkeypatch.setattr(transport.threading, "Timer", LateTimer)
+    slow = Trickler(5.0, 0)  # nothing arrives within the limit: only the read timeout can fire
+    try:
+        session = BoundedSession(Budget(30.0, request_deadline=0.5))
+        with pytest.raises(DeadlineExceeded) as caught:
+            session.get(slow.url, timeout=(5, 5))
+        assert not isinstance(caught.value, requests.Timeout)
+        assert "deadline of 0.5 s" in str(caught.value)
+    finally:
+        slow.close()

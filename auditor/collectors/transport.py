@@ -203,6 +203,7 @@ class DeadlineAdapter(HTTPAdapter):
         _local.watch = watch
         timer = threading.Timer(limit, watch.expire)
         timer.daemon = True
+        started = time.monotonic()
         timer.start()
         try:
             response = super().send(
@@ -211,7 +212,10 @@ class DeadlineAdapter(HTTPAdapter):
             # The body is read here, under the watch: requests would otherwise read it after send() returns.
             _ = response.content
         except Exception as exc:
-            if watch.expired:
+            # The read timeout is capped at the same limit as the watchdog, so on a loaded machine the
+            # socket's own timeout can fire before the timer thread runs: an attempt that failed at (or past)
+            # its limit is an overrun either way (a final DeadlineExceeded, never a retried timeout).
+            if watch.expired or time.monotonic() - started >= limit - 0.01:
                 raise self._overrun(limit, by_budget) from exc
             raise
         finally:
