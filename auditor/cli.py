@@ -266,6 +266,14 @@ FileBudgetOpt = Annotated[
     ),
 ]
 CaOpt = Annotated[str | None, typer.Option("--ca-bundle", help="CA bundle for platform TLS (proxies, tests)")]
+IntrospectFoundOpt = Annotated[
+    bool,
+    typer.Option(
+        "--introspect-found",
+        help="With --connect github/slack: also introspect the GitHub/Slack tokens found in the scanned "
+        "files (each is sent to that platform's configured API, read-only)",
+    ),
+]
 NoConfigSnapshotsOpt = Annotated[
     bool, typer.Option("--no-config-snapshots", help="Ignore the snapshots listed in botaudit.yaml")
 ]
@@ -289,6 +297,7 @@ def _run_scan(
     file_time_budget: float | None = None,
     respect_gitignore: bool = False,
     staged: bool = False,
+    introspect_found: bool = False,
 ) -> ScanResult:
     from auditor.scan import ScanOptions, run
 
@@ -309,6 +318,7 @@ def _run_scan(
             history=history,
             file_time_budget=file_time_budget,
             respect_gitignore=respect_gitignore,
+            introspect_found=introspect_found,
         )
     targets = tuple(paths or [Path(".")])
     for target in targets:
@@ -332,6 +342,7 @@ def _run_scan(
         history=history,
         file_time_budget=file_time_budget,
         respect_gitignore=respect_gitignore,
+        introspect_found=introspect_found,
     )
     clock = _clock(now)
     sink = _progress(no_progress, quiet)
@@ -420,6 +431,7 @@ def scan(
             "only those files, else every file the index changes",
         ),
     ] = False,
+    introspect_found: IntrospectFoundOpt = False,
 ) -> None:
     """Inventory agent credentials, compare each agent's reach with a junior user, judge, report, gate."""
     pairs = _outputs(fmt or [], output or [], report or [])
@@ -440,6 +452,7 @@ def scan(
         file_time_budget=file_time_budget,
         respect_gitignore=respect_gitignore,
         staged=staged,
+        introspect_found=introspect_found,
     )
     _emit(result, pairs, quiet=quiet)
     code = decide(result, fail_on_severity(fail_on), strict=strict)

@@ -303,7 +303,11 @@ class ManifestHint:
 # by the project's own ignore rules (.botauditignore, scan.exclude, .gitignore with --respect-gitignore) were
 # excluded on purpose (and are counted). They are listed in coverage but do not make it incomplete.
 # not_staged: `scan --staged` was given a file that is not in the git index, or a link (nothing to commit).
-BY_DESIGN_SKIPS = frozenset({"lockfile", "botaudit_artifact", "not_connected", "ignored", "not_staged"})
+# credential_invalid: a found token introspected (--introspect-found) that the platform refused (revoked,
+# expired or invalid): examined, and it reaches nothing.
+BY_DESIGN_SKIPS = frozenset(
+    {"lockfile", "botaudit_artifact", "not_connected", "ignored", "not_staged", "credential_invalid"}
+)
 
 
 @dataclass(frozen=True)

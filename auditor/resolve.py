@@ -74,7 +74,11 @@ def resolve(agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot]) -> 
 
 
 def unjoined(
-    agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot], resolutions: Sequence[Resolution]
+    agents: Sequence[Agent],
+    snapshots: Mapping[Platform, Snapshot],
+    resolutions: Sequence[Resolution],
+    *,
+    introspected: frozenset[Platform] = frozenset(),
 ) -> list[Skipped]:
     """Credentials found in configuration that joined no identity of a platform botaudit did read.
 
@@ -89,8 +93,15 @@ def unjoined(
                 continue
             if (agent.name, conn.platform) in joined:
                 continue
-            where = f" at {conn.evidence[0].path}:{conn.evidence[0].line}" if conn.evidence else ""
+            if set(conn.credential_fingerprints) <= _refused(snapshots[conn.platform]):
+                continue  # introspected and refused by the platform: the collector's coverage says so
             hint = _JOIN_HINTS.get(conn.platform, "name its identity in the agent's configuration")
+            if conn.platform in introspected:
+                hint = (
+                    "found tokens were introspected (--introspect-found): this one is not an access token "
+                    "of a kind botaudit sends, or its introspection failed (see the platform's coverage)"
+                )
+            where = f" at {conn.evidence[0].path}:{conn.evidence[0].line}" if conn.evidence else ""
             out.append(
                 Skipped(
                     f"{conn.platform.value}:{agent.name}",
@@ -102,8 +113,21 @@ def unjoined(
     return out
 
 
+def _found_facts(snapshot: Snapshot) -> Mapping[str, object]:
+    facts = snapshot.facts.get("found_tokens") if isinstance(snapshot.facts, Mapping) else None
+    return facts if isinstance(facts, Mapping) else {}
+
+
+def _refused(snapshot: Snapshot) -> set[str]:
+    """Fingerprints of found tokens the platform refused (revoked, expired or invalid)."""
+    invalid = _found_facts(snapshot).get("invalid")
+    return {str(fp) for fp in invalid} if isinstance(invalid, list) else set()
+
+
 # How a user lets the collector see the very token an agent holds.
 _JOIN_HINTS: Mapping[Platform, str] = {
-    Platform.GITHUB: "introspect it: put its environment variable in collectors.github.tokens_env",
-    Platform.SLACK: "introspect it: put its environment variable in collectors.slack.tokens_env",
+    Platform.GITHUB: "introspect it: scan with --introspect-found (sends the found token to the GitHub API, "
+    "read-only), or put its environment variable in collectors.github.tokens_env",
+    Platform.SLACK: "introspect it: scan with --introspect-found (sends the found token to the Slack API, "
+    "read-only), or put its environment variable in collectors.slack.tokens_env",
 }

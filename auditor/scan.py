@@ -13,8 +13,10 @@ from auditor.clock import Clock, SystemClock
 from auditor.collectors.interface import (
     DEFAULT_PLATFORM_BUDGET,
     DEFAULT_REQUEST_DEADLINE,
+    INTROSPECTABLE,
     Collector,
     CollectRequest,
+    FoundToken,
 )
 from auditor.config import COLLECTOR_TIME_SETTINGS, Config, find_config, load_config
 from auditor.errors import CollectorError, ConfigError, SnapshotError
@@ -79,6 +81,9 @@ class ScanOptions:
     file_time_budget: float | None = None
     # Honour .gitignore files, for files git does not track only (.botauditignore always applies).
     respect_gitignore: bool = False
+    # Introspect GitHub / Slack tokens found in the scanned files too (sends them to the platform's API, read
+    # only; the config key collectors.<platform>.introspect_found turns it on per platform).
+    introspect_found: bool = False
     collector_factory: CollectorFactory = field(default=default_collector)
 
 
@@ -111,6 +116,7 @@ def scan_tree(
     artifacts: Sequence[Path] = (),
     iac_sources: list[Any] | None = None,
     source_paths: dict[str, Path] | None = None,
+    entries_out: dict[str, Any] | None = None,
 ) -> tuple[list[FileScan], list[Skipped]]:
     """Discovery + extraction: the static half of a scan.
 
@@ -166,6 +172,8 @@ def scan_tree(
         iac_sources.extend(
             CodeSource(f.path, by_rel[f.path], f.iac) for f in files if f.iac and f.path in by_rel
         )
+    if entries_out is not None:
+        entries_out.update({e.rel: e for e in entries})
     if source_paths is not None:
         source_paths.update({e.rel: e.path for e in entries if e.rel.endswith(_CALL_PATH_SUFFIXES)})
     return files, list(skipped)
@@ -244,6 +252,7 @@ def collect_platform(
     progress: ProgressSink,
     factory: CollectorFactory = default_collector,
     ca_bundle: str | None = None,
+    found_tokens: Sequence[FoundToken] = (),
 ) -> Snapshot:
     """Collect one platform live, read-only. Raises CollectorError when nothing could be collected.
 
@@ -262,6 +271,7 @@ def collect_platform(
         settings["ca_bundle"] = ca_bundle
     # The time bounds are the same for every collector: taken out of its own settings here.
     bounds = {key: settings.pop(key) for key in COLLECTOR_TIME_SETTINGS if key in settings}
+    settings.pop(INTROSPECT_FOUND_KEY, None)  # decided by the scan, which hands over found_tokens
     request = CollectRequest(
         identifiers=tuple(sorted(set(identifiers))),
         baseline=config.baseline.get(platform.value),
@@ -269,11 +279,55 @@ def collect_platform(
         fingerprint_key=config.fingerprint_key,
         request_deadline=_seconds(bounds, "request_deadline_seconds", DEFAULT_REQUEST_DEADLINE, platform),
         platform_budget=_seconds(bounds, "platform_budget_seconds", DEFAULT_PLATFORM_BUDGET, platform),
+        found_tokens=tuple(found_tokens),
     )
     collector = factory(platform)
     started = time.monotonic()
     snapshot = collector.collect(request, clock=clock, progress=progress)
     return replace(snapshot, duration_seconds=round(time.monotonic() - started, 3))
+
+
+INTROSPECT_FOUND_KEY = "introspect_found"
+
+
+def introspect_platforms(options: ScanOptions, config: Config) -> list[Platform]:
+    """The connected platforms whose found tokens are introspected: --introspect-found, or the config key."""
+    chosen = [
+        p
+        for p in options.connect
+        if p in INTROSPECTABLE
+        and (options.introspect_found or config.collectors.get(p.value, {}).get(INTROSPECT_FOUND_KEY) is True)
+    ]
+    if options.introspect_found and not chosen:
+        names = " and/or ".join(p.value for p in INTROSPECTABLE)
+        raise ConfigError(f"--introspect-found needs --connect {names}: it introspects found tokens of those")
+    return chosen
+
+
+def _found_tokens(
+    options: ScanOptions,
+    config: Config,
+    files: Sequence[FileScan],
+    entries: Mapping[str, Any],
+    skipped: list[Skipped],
+) -> dict[Platform, tuple[FoundToken, ...]]:
+    """The values of the tokens found in the files, for the platforms that introspect them (memory only)."""
+    from auditor.extract.budget import DEFAULT_FILE_BUDGET
+    from auditor.extract.detectors import DetectorSet
+    from auditor.extract.found import recover, wanted_tokens
+
+    wanted = wanted_tokens(files, introspect_platforms(options, config))
+    if not wanted:
+        return {}
+    found, not_found = recover(
+        wanted,
+        entries,
+        DetectorSet.load(),
+        fingerprint_key=config.fingerprint_key,
+        time_budget=options.file_time_budget or DEFAULT_FILE_BUDGET,
+    )
+    skipped.extend(not_found)
+    return found
 
 
 def _seconds(bounds: Mapping[str, Any], key: str, default: float, platform: Platform) -> float:
@@ -387,6 +441,8 @@ def run(
     progress = progress or NullProgress()
     started = clock.now()
     config = config or load_project_config(options)
+    # A flag that cannot apply is a usage error before any work.
+    introspected = introspect_platforms(options, config)
     # Validates botaudit.yaml's rule references and params against the rules' declarations (ConfigError).
     rules = load_rules(config=config)
     baseline = load_baseline(options.baseline_file) if options.baseline_file else None
@@ -398,6 +454,7 @@ def run(
     artifacts = [*snapshot_files, *([options.baseline_file] if options.baseline_file else [])]
     iac_sources: list[Any] = []
     source_paths: dict[str, Path] = {}
+    entries: dict[str, Any] = {}
     files, skipped = scan_tree(
         options.paths,
         config,
@@ -406,6 +463,7 @@ def run(
         artifacts=artifacts,
         iac_sources=iac_sources,
         source_paths=source_paths,
+        entries_out=entries,
     )
     agents = build_inventory(files, config)
     if source_paths:
@@ -435,6 +493,7 @@ def run(
 
     collected: list[str] = [p.value for p in snapshots]
     hints = resolve_hints(agents)
+    found = _found_tokens(options, config, files, entries, skipped)
     for platform in options.connect:
         progress.start(f"collect {platform.value}")
         try:
@@ -446,6 +505,8 @@ def run(
                 progress=progress,
                 factory=options.collector_factory,
                 ca_bundle=options.ca_bundle,
+                # Popped: the values are dropped as soon as their collector has used them.
+                found_tokens=found.pop(platform, ()),
             )
             collected.append(platform.value)
         except CollectorError as exc:
@@ -470,7 +531,7 @@ def run(
             key=lambda r: (r.agent, r.platform.value, r.identity_id),
         )
     )
-    skipped.extend(unjoined(agents, snapshots, resolutions))
+    skipped.extend(unjoined(agents, snapshots, resolutions, introspected=frozenset(introspected)))
     gaps = compute_gaps(resolutions, snapshots)
     in_scope, out_of_scope = _rules_in_scope(rules, snapshots, options.connect)
     skipped.extend(out_of_scope)
@@ -526,6 +587,8 @@ def run(
             "max_file_size": options.max_file_size or config.max_file_size,
             "warnings": list(warnings.items),
             "history": options.history,
+            # Only when used: found credentials were sent to these platforms' APIs.
+            **({"introspect_found": [p.value for p in introspected]} if introspected else {}),
         },
         history=tuple(history),
     )

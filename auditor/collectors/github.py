@@ -23,7 +23,7 @@ from typing import Any
 
 from auditor.clock import Clock
 from auditor.collectors.github_client import EtagCache, GitHubClient, GitHubError
-from auditor.collectors.interface import CollectRequest
+from auditor.collectors.interface import CollectRequest, FoundToken
 from auditor.collectors.record import Record
 from auditor.collectors.retry import RequestCounter
 from auditor.collectors.transport import BoundedSession
@@ -268,9 +268,10 @@ class GitHubCollector:
                 coverage.lost(
                     f"token {name}", f"environment variable {name} is not set", "not_found", part="tokens"
                 )
-        if not audit_token and not agent_tokens:
+        found = list(request.found_tokens)
+        if not audit_token and not agent_tokens and not found:
             raise CollectorError(f"github: no token (set {audit_env} or collectors.github.tokens_env)")
-        secrets = [audit_token, *(t for _, t in agent_tokens)]
+        secrets = [audit_token, *(t for _, t in agent_tokens), *(t.value for t in found)]
         fp_key = request.fingerprint_key or DEFAULT_FINGERPRINT_KEY
         counter = RequestCounter()
         budget = request.budget()
@@ -308,6 +309,7 @@ class GitHubCollector:
                 api_url,
                 counter,
                 environ,
+                found,
             )
         except GitHubError as exc:
             raise CollectorError(scrub(f"github: {exc}", secrets)) from None
@@ -329,9 +331,10 @@ class GitHubCollector:
         api_url: str,
         counter: RequestCounter,
         environ: Mapping[str, str],
+        found: Sequence[FoundToken] = (),
     ) -> Snapshot:
         settings = request.settings
-        subjects = agent_tokens or [(audit_env, audit_token)]
+        subjects = agent_tokens or ([(audit_env, audit_token)] if audit_token else [])
         audit = client(audit_token) if audit_token else None
         facts: dict[str, Any] = {"api_url": api_url}
 
@@ -360,7 +363,24 @@ class GitHubCollector:
         for env_name, token in subjects:
             tokens.append(self._introspect(client(token), env_name, token, fp_key, coverage, environ))
             progress.advance("github")
-        if not any(t.get("ok") for t in tokens) and audit is None:
+        # Found tokens (--introspect-found): the same read-only calls, once per token (one that is also
+        # configured was introspected above), counted and bounded like every other request.
+        seen = {str(t["fp"]) for t in tokens}
+        for item in found:
+            if item.fingerprint in seen:
+                continue
+            seen.add(item.fingerprint)
+            tokens.append(
+                self._introspect(client(item.value), "", item.value, fp_key, coverage, environ, found=item)
+            )
+            progress.advance("github")
+        if found:
+            facts["found_tokens"] = {
+                "introspected": sum(1 for t in tokens if t.get("found_at")),
+                "invalid": sorted(str(t["fp"]) for t in tokens if t.get("invalid")),
+            }
+        # A found token GitHub refused is an answer too (it reaches nothing): not "nothing could be read".
+        if not any(t.get("ok") or t.get("invalid") for t in tokens) and audit is None:
             reasons = "; ".join(r for r in (audit_error, *(str(t.get("error") or "") for t in tokens)) if r)
             raise GitHubError(0, f"no token could be read ({reasons})")
 
@@ -437,25 +457,43 @@ class GitHubCollector:
         fp_key: str,
         coverage: Record,
         environ: Mapping[str, str],
+        found: FoundToken | None = None,
     ) -> dict[str, Any]:
         kind, detector_kind = token_type(token, env_name, environ)
-        fp = fingerprint(detector_kind, token, fp_key)
-        info: dict[str, Any] = {"env": env_name, "type": kind, "fp": fp, "ok": False}
-        where = f"token {env_name}"
+        # A found token keeps the fingerprint its finding has, so its identity joins that finding.
+        fp = found.fingerprint if found else fingerprint(detector_kind, token, fp_key)
+        info: dict[str, Any] = {
+            "env": None if found else env_name,
+            "found_at": found.where if found else None,
+            "type": kind,
+            "fp": fp,
+            "ok": False,
+        }
+        where = f"token found at {found.where}" if found else f"token {env_name}"
+        label = found.where if found else env_name
         subject = f"token:{fp}"
+
+        def failed(call: str, exc: GitHubError) -> dict[str, Any]:
+            if found is not None and exc.status == 401:
+                # Revoked, expired or never valid: a fact about the file (it holds a dead credential), not
+                # a part of GitHub left unread.
+                coverage.skip(
+                    where,
+                    f"{call}: 401 {exc.message}: GitHub does not accept this token (revoked, expired or "
+                    "invalid), so it reaches nothing now; remove it from the file all the same",
+                    "credential_invalid",
+                )
+                info["invalid"] = True
+            else:
+                coverage.lost(where, f"{call}: {exc.message}", exc.category, part="tokens", subject=subject)
+            info["error"] = f"{label}: {exc.message}"
+            return info
+
         if kind in ("app_installation_token", "github_actions_token"):
             try:
                 repos, _ = api.get_all("installation/repositories", key="repositories")
             except GitHubError as exc:
-                coverage.lost(
-                    where,
-                    f"installation/repositories: {exc.message}",
-                    exc.category,
-                    part="tokens",
-                    subject=subject,
-                )
-                info["error"] = f"{env_name}: {exc.message}"
-                return info
+                return failed("installation/repositories", exc)
             info.update(ok=True, login=None, owner_type="Bot", scopes=None, expires=None, repos=repos)
             info["org_roles"] = {}
             # The repositories are known; what the app may do in them is not (an installation token cannot
@@ -473,9 +511,7 @@ class GitHubCollector:
         try:
             answer = api.get("user")
         except GitHubError as exc:
-            coverage.lost(where, f"GET /user: {exc.message}", exc.category, part="tokens", subject=subject)
-            info["error"] = f"{env_name}: {exc.message}"
-            return info
+            return failed("GET /user", exc)
         user = answer.body if isinstance(answer.body, Mapping) else {}
         info.update(
             ok=True,
@@ -719,6 +755,8 @@ def _token_identity(
         "unprotected_push_count": len(unprotected),
         "protection_unknown_push_count": unknown_protection,
     }
+    if info.get("found_at"):
+        attributes["found_at"] = info["found_at"]  # introspected because it was found there
     name = f"{login} ({kind})" if login else f"{kind} {fp[:8]}"
     ident_id = f"token:{fp}"
     aliases = tuple(a for a in (f"fp:{fp}", login) if a)

@@ -18,6 +18,43 @@ DEFAULT_REQUEST_DEADLINE = 60.0
 DEFAULT_PLATFORM_BUDGET = 600.0
 
 
+# Found tokens a collector may introspect (`--introspect-found`): platform -> (detector kind, the value
+# prefixes of an access token that platform's API accepts). Refresh and configuration tokens (`xoxe-1-`),
+# legacy Slack tokens and webhook URLs are never sent anywhere.
+INTROSPECTABLE: Mapping[Platform, Mapping[str, tuple[str, ...]]] = {
+    Platform.GITHUB: {
+        "github_pat": ("ghp_",),
+        "github_fine_grained_pat": ("github_pat_",),
+        "github_oauth_token": ("gho_",),
+        "github_app_token": ("ghu_", "ghs_"),
+    },
+    Platform.SLACK: {
+        "slack_bot_token": ("xoxb-",),
+        "slack_user_token": ("xoxp-",),
+        "slack_config_token": ("xoxe.xoxb-", "xoxe.xoxp-"),
+    },
+}
+
+
+@dataclass(frozen=True)
+class FoundToken:
+    """A credential value found in a scanned file, handed to its platform's collector to introspect.
+
+    Built only in memory for `--introspect-found`, never part of the model: `value` stays out of every repr
+    (and so out of tracebacks and logs), and a pickle attempt fails, so it cannot cross a process boundary.
+    `fingerprint` is the SecretMatch's own keyed fingerprint, so the identity the collector publishes under
+    `fp:` joins the finding; `where` is the first place it was found (path:line, no value).
+    """
+
+    kind: str
+    fingerprint: str
+    where: str
+    value: str = field(repr=False, compare=False)
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a found token's value is never serialised")
+
+
 @dataclass(frozen=True)
 class CollectRequest:
     """What a collector is asked to read.
@@ -42,6 +79,9 @@ class CollectRequest:
     # "fp:" + auditor.redact.fingerprint(kind, token, fingerprint_key) so a config holding the same token
     # joins to it without the value ever being stored.
     fingerprint_key: str = ""
+    # Tokens found in the scanned files to introspect as well (opt-in, `--introspect-found`): only those of
+    # this platform's INTROSPECTABLE kinds, one per fingerprint.
+    found_tokens: tuple[FoundToken, ...] = field(default=(), repr=False)
 
     def budget(self) -> Budget:
         """A fresh time budget for one collection (started now)."""

@@ -28,7 +28,7 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
 from auditor.clock import Clock
-from auditor.collectors.interface import CollectRequest
+from auditor.collectors.interface import CollectRequest, FoundToken
 from auditor.collectors.paging import follow_pages
 from auditor.collectors.record import Record
 from auditor.collectors.retry import (
@@ -285,9 +285,10 @@ class SlackCollector:
                 coverage.lost(
                     f"token {name}", f"environment variable {name} is not set", "not_found", part="tokens"
                 )
-        if not tokens:
+        found = list(request.found_tokens)
+        if not tokens and not found:
             raise CollectorError(f"slack: no token (set {main_env} or collectors.slack.tokens_env)")
-        secrets = [t for _, t in tokens]
+        secrets = [t for _, t in tokens] + [t.value for t in found]
         fp_key = request.fingerprint_key or DEFAULT_FINGERPRINT_KEY
         counter = RequestCounter()
         budget = request.budget()
@@ -321,10 +322,24 @@ class SlackCollector:
             for env_name, token in tokens:
                 infos.append(_introspect(api(token), env_name, token, fp_key, coverage, settings))
                 progress.advance("slack")
+            # Found tokens (--introspect-found): the same read-only calls, once per token (one that is also
+            # configured was introspected above), counted and bounded like every other call.
+            used = list(tokens)
+            seen = {str(i["fp"]) for i in infos}
+            for item in found:
+                if item.fingerprint in seen:
+                    continue
+                seen.add(item.fingerprint)
+                infos.append(_introspect(api(item.value), "", item.value, fp_key, coverage, settings, item))
+                used.append(("", item.value))
+                progress.advance("slack")
             if not any(i.get("ok") for i in infos):
+                if found and any(i.get("invalid") for i in infos) and not tokens:
+                    # Every token was a found one and Slack refused them all: an answer, not a failure.
+                    return self._refused(clock, coverage, api_url, counter, infos)
                 reasons = "; ".join(str(i.get("error")) for i in infos)
                 raise CollectorError(scrub(f"slack: no token could be read ({reasons})", secrets))
-            reader = next((api(t) for (_, t), i in zip(tokens, infos, strict=True) if i.get("ok")), None)
+            reader = next((api(t) for (_, t), i in zip(used, infos, strict=True) if i.get("ok")), None)
             assert reader is not None
             identities: list[Identity] = []
             credentials: list[PlatformCredential] = []
@@ -351,6 +366,7 @@ class SlackCollector:
         finally:
             progress.finish("slack")
         first = next(i for i in infos if i.get("ok"))
+        facts = _found_facts(infos) if found else {}
         return Snapshot(
             platform=Platform.SLACK,
             collected_at=clock.now(),
@@ -366,9 +382,39 @@ class SlackCollector:
                 "team_id": first.get("team_id"),
                 "team": first.get("team"),
                 "enterprise_id": first.get("enterprise_id"),
+                **facts,
             },
             requests=counter.count,
         )
+
+    @staticmethod
+    def _refused(
+        clock: Clock,
+        coverage: Record,
+        api_url: str,
+        counter: RequestCounter,
+        infos: Sequence[Mapping[str, Any]],
+    ) -> Snapshot:
+        """Only found tokens, all refused: no identity, each refusal in coverage, nothing left unread."""
+        return Snapshot(
+            platform=Platform.SLACK,
+            collected_at=clock.now(),
+            source="slack",
+            coverage=tuple(coverage.coverage),
+            unread=tuple(coverage.unread),
+            facts={"api_url": api_url, **_found_facts(infos)},
+            requests=counter.count,
+        )
+
+
+def _found_facts(infos: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """How many found tokens were introspected, and the fingerprints Slack refused (for the join notes)."""
+    return {
+        "found_tokens": {
+            "introspected": sum(1 for i in infos if i.get("found_at")),
+            "invalid": sorted(str(i["fp"]) for i in infos if i.get("invalid")),
+        }
+    }
 
 
 def _readable_types(scopes: Sequence[str] | None) -> tuple[list[str], list[str]]:
@@ -382,18 +428,43 @@ def _readable_types(scopes: Sequence[str] | None) -> tuple[list[str], list[str]]
 
 
 def _introspect(
-    api: _Api, env_name: str, token: str, fp_key: str, coverage: Record, settings: Mapping[str, Any]
+    api: _Api,
+    env_name: str,
+    token: str,
+    fp_key: str,
+    coverage: Record,
+    settings: Mapping[str, Any],
+    found: FoundToken | None = None,
 ) -> dict[str, Any]:
     kind, rotating, detector_kind = token_type(token)
-    info: dict[str, Any] = {"env": env_name, "type": kind, "rotation": rotating, "ok": False}
-    info["fp"] = fingerprint(detector_kind, token, fp_key)
-    where = f"token {env_name}"
+    info: dict[str, Any] = {
+        "env": None if found else env_name,
+        "type": kind,
+        "rotation": rotating,
+        "ok": False,
+    }
+    # A found token keeps the fingerprint its finding has, so its identity joins that finding.
+    info["fp"] = found.fingerprint if found else fingerprint(detector_kind, token, fp_key)
+    if found:
+        info["found_at"] = found.where
+    where = f"token found at {found.where}" if found else f"token {env_name}"
     subject = f"token:{info['fp']}"
     try:
         data, headers = api.call("auth.test")
     except SlackCallError as exc:
-        coverage.lost(where, f"auth.test: {exc.code}", exc.category, part="tokens", subject=subject)
-        info["error"] = f"{env_name}: {exc.code}"
+        if found is not None and exc.category == "auth_failed":
+            # Revoked, expired or never valid: a fact about the file (it holds a dead credential), not a
+            # part of Slack left unread.
+            coverage.skip(
+                where,
+                f"auth.test: {exc.code}: Slack does not accept this token (revoked, expired or invalid), so "
+                "it reaches nothing now; remove it from the file all the same",
+                "credential_invalid",
+            )
+            info["invalid"] = True
+        else:
+            coverage.lost(where, f"auth.test: {exc.code}", exc.category, part="tokens", subject=subject)
+        info["error"] = f"{found.where if found else env_name}: {exc.code}"
         return info
     raw_scopes = _header(headers, "x-oauth-scopes")
     scopes = (
@@ -526,6 +597,7 @@ def _token_identity(info: Mapping[str, Any]) -> tuple[Identity, PlatformCredenti
     attributes: dict[str, Any] = {
         "token_type": kind,
         "env": info.get("env"),
+        **({"found_at": info["found_at"]} if info.get("found_at") else {}),
         "rotation": bool(info.get("rotation")),
         "scopes": scopes,
         "user_id": info.get("user_id"),
@@ -592,7 +664,7 @@ def _junior(
         "baseline": True,
         "scopes": sorted(member_scopes),
         "scopes_source": "botaudit.yaml" if scopes is not None else "regular member defaults",
-        "channels_seen_by": first.get("env"),
+        "channels_seen_by": first.get("env") or first.get("found_at"),
     }
     ident = Identity(Platform.SLACK, ident_id, user, "user", attrs, tuple(dict.fromkeys((user, user_id))))
     if channels is None:

@@ -109,6 +109,19 @@ _CA_BUNDLE = _file(
     "/etc/ssl/corp-proxy.pem",
 )
 
+
+def _introspect_found(tokens: str) -> dict[str, Any]:
+    return {
+        "type": "boolean",
+        "title": "also introspect tokens found in the scanned files",
+        "description": f"Also introspect the {tokens} found in the scanned files (like `scan "
+        "--introspect-found`): each is sent, read-only, to `api_url` so its identity and reach join the "
+        "finding. Default false: found tokens then join only when configured too.",
+        "default": False,
+        "examples": [True],
+    }
+
+
 COLLECTOR_SETTINGS: Mapping[str, Mapping[str, Any]] = {
     "aws": {
         "description": "Read-only IAM and Secrets Manager through boto3 and its standard credential chain "
@@ -352,6 +365,7 @@ COLLECTOR_SETTINGS: Mapping[str, Mapping[str, Any]] = {
                 "~/.cache/botaudit/github",
             ),
             "ca_bundle": _CA_BUNDLE,
+            "introspect_found": _introspect_found("GitHub tokens (ghp_, github_pat_, gho_, ghu_, ghs_)"),
         },
     },
     "slack": {
@@ -388,6 +402,7 @@ COLLECTOR_SETTINGS: Mapping[str, Mapping[str, Any]] = {
                 "examples": ["T0123ABCD"],
             },
             "ca_bundle": _CA_BUNDLE,
+            "introspect_found": _introspect_found("Slack tokens (xoxb-, xoxp-, xoxe.xoxb-, xoxe.xoxp-)"),
         },
     },
 }

@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,12 @@ _REFERENCE_PLATFORM = {
     ReferenceKind.K8S_SECRET_REF: Platform.KUBERNETES,
 }
 _ALLOW = re.compile(rb"botaudit:allow")
+# Set only by auditor.extract.found (`--introspect-found`, in the main process): called with (kind,
+# fingerprint, value) for every secret built, so a found token's value reaches its collector in memory
+# without ever entering a SecretMatch. None in every ordinary scan.
+VALUE_SINK: ContextVar[Callable[[str, str, str], None] | None] = ContextVar(
+    "botaudit_value_sink", default=None
+)
 # What serialisation adds around one credential: backslash escapes and quotes in a JSON string, real line
 # breaks and indentation in a YAML block scalar. The line scan sees a value raw, the structured scan decoded;
 # with these removed both read the same, so one value is reported once (issue 9: a GCP key's private_key).
@@ -170,6 +177,8 @@ class Evidence:
         self._secret_keys.add(dedupe)
         self.fingerprints.add(digest)
         self.flagged.add(value)
+        if (sink := VALUE_SINK.get()) is not None:
+            sink(detector.kind, digest, value)
         match = SecretMatch(
             detector_id=detector.id,
             kind=detector.kind,
