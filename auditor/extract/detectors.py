@@ -44,6 +44,7 @@ from auditor.extract.values import ValueClass, classify_value, is_secret_key, sh
 from auditor.model import Confidence, Platform, Severity
 
 if TYPE_CHECKING:
+    from auditor.extract.prefixes import ProviderPrefixes
     from auditor.extract.regexgate import Gate
 
 __all__ = ["Detector", "DetectorSet", "Hit", "PrefilterChoice", "hyperscan_available"]
@@ -567,6 +568,7 @@ class DetectorSet:
         self._gate_wanted = False
         self._gate_compile = True
         self._gate: Gate | None = None
+        self._prefixes: ProviderPrefixes | None = None  # built on the first generic match (prefixes.py)
 
     # -- construction ---------------------------------------------------------------------------------
 
@@ -613,6 +615,13 @@ class DetectorSet:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+    def _provider_prefixes(self) -> ProviderPrefixes:
+        if self._prefixes is None:
+            from auditor.extract.prefixes import ProviderPrefixes
+
+            self._prefixes = ProviderPrefixes(self.detectors)
+        return self._prefixes
 
     def get(self, detector_id: str) -> Detector:
         return self._by_id[detector_id]
@@ -822,6 +831,18 @@ class DetectorSet:
             verdict = classify_value(value, judge_key)
             if verdict not in (ValueClass.SECRET_CANDIDATE, ValueClass.EXAMPLE):
                 return None
+            prefixed = self._provider_prefixes().judge(value)
+            if prefixed is not None:
+                # The value names its provider (`ghp_`, `glpat-`) and fails that provider's own format or
+                # checksum: a key-name rule must not call it a confident secret. Shorter than any token the
+                # provider issues: a truncated copy or a sample, nothing to report. Otherwise (a wrong
+                # alphabet, a longer value: perhaps a format newer than the detector) low confidence, which
+                # the default gate does not fail on.
+                if prefixed.truncated:
+                    return None
+                return _Candidate(
+                    det, value, start, end, m.end() - match_start, key, Confidence.LOW, prefixed.reason
+                )
         else:
             verdict = classify_value(value)
             if verdict in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.ENCRYPTED):
