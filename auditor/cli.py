@@ -296,30 +296,10 @@ def _run_scan(
     history: bool = False,
     file_time_budget: float | None = None,
     respect_gitignore: bool = False,
-    staged: bool = False,
     introspect_found: bool = False,
 ) -> ScanResult:
     from auditor.scan import ScanOptions, run
 
-    if staged:
-        return _run_staged(
-            paths,
-            config=config,
-            connect=connect,
-            snapshot=snapshot,
-            baseline=baseline,
-            now=now,
-            no_progress=no_progress,
-            quiet=quiet,
-            max_file_size=max_file_size,
-            jobs=jobs,
-            ca_bundle=ca_bundle,
-            no_config_snapshots=no_config_snapshots,
-            history=history,
-            file_time_budget=file_time_budget,
-            respect_gitignore=respect_gitignore,
-            introspect_found=introspect_found,
-        )
     targets = tuple(paths or [Path(".")])
     for target in targets:
         if not target.exists():
@@ -435,7 +415,8 @@ def scan(
 ) -> None:
     """Inventory agent credentials, compare each agent's reach with a junior user, judge, report, gate."""
     pairs = _outputs(fmt or [], output or [], report or [])
-    result = _run_scan(
+    # --staged scans a checkout of the git index with the same options (_run_staged calls _run_scan).
+    result = (_run_staged if staged else _run_scan)(
         paths,
         config=config,
         connect=connect,
@@ -451,7 +432,6 @@ def scan(
         history=history,
         file_time_budget=file_time_budget,
         respect_gitignore=respect_gitignore,
-        staged=staged,
         introspect_found=introspect_found,
     )
     _emit(result, pairs, quiet=quiet)
