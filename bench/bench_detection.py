@@ -12,6 +12,15 @@ manifest beside the tree, never inside it. Every tool scans the same tree once; 
 the tool reports anything in its file. Prints recall and false-positive rate per tool and per source, and
 recall on realistic values, per source and overall (positives whose secret is not a typed placeholder such as
 `abcdef123456`). `--worst N` also prints each tool's most missed and most falsely flagged rules.
+
+Contested negatives: the peers' negatives are scoped to one rule ("not an Anthropic API key" is often an
+Anthropic admin key, another rule's positive), while this benchmark asks whether a tool reports anything in
+the file. A negative is *contested* when its whole text is also a positive case (any rule; the peers' suites
+hold a few identical texts on both sides), or when one of its secret tokens (a run of 16 or more token
+characters with a letter and a digit, not a host or snake_case name) appears in a positive case of a rule with another name,
+from any source, counted over every derived case before the per-rule cap. Contested negatives are left out of
+the false-positive rate's numerator and denominator; the table prints how many there are and the rate both
+ways, for every tool alike.
 Nothing here asserts a figure: this is a benchmark, not a test.
 """
 
@@ -49,6 +58,50 @@ def realistic(case: Case) -> bool:
     return case.positive and not _TYPED.search(case.text)
 
 
+# A secret token: base64/base64url/hex/symbol runs (a password may hold `#&@*$`), split at a key's `=`.
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9+/_.~=!@#$%^&*-]{16,}")
+_KEY_EQUALS = re.compile(r"=(?=[^=])")
+# Host names (with a path) and snake_case identifiers (`auth_provider_x509_cert_url`) are names, not values.
+_NAME = re.compile(r"^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[\w./-]*)?|[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)+)$")
+
+
+def secret_tokens(text: str) -> set[str]:
+    """The runs in `text` that could be a credential's value: 16+ token characters holding a letter and a
+    digit. Key names (`DATABRICKS_TOKEN`, `Content-Type`, `client_x509_cert_url`), words and host names are
+    not tokens."""
+    out: set[str] = set()
+    for run in _TOKEN_RUN.finditer(text):
+        for piece in _KEY_EQUALS.split(run.group()):
+            piece = piece.strip("/.")
+            if (
+                len(piece) >= 16
+                and any(c.isdigit() for c in piece)
+                and any(c.isalpha() for c in piece)
+                and not _NAME.match(piece)
+            ):
+                out.add(piece)
+    return out
+
+
+def contested(negatives: Sequence[Case], cases: Sequence[Case]) -> set[Case]:
+    """The negatives another case calls positive (see the module's docstring): the same whole text as any
+    positive, or a secret token shared with a positive of a rule with another name."""
+    whole: set[str] = set()
+    rules_of: dict[str, set[str]] = defaultdict(set)
+    for case in cases:
+        if case.positive:
+            whole.add(case.text.strip())
+            for token in secret_tokens(case.text):
+                rules_of[token].add(case.rule)
+    out: set[Case] = set()
+    for case in negatives:
+        if case.text.strip() in whole or any(
+            rules_of.get(token, set()) - {case.rule} for token in secret_tokens(case.text)
+        ):
+            out.add(case)
+    return out
+
+
 def select(cases: Sequence[Case], per_rule: int, seed: int) -> list[Case]:
     """At most `per_rule` positives and negatives per (source, rule), drawn with a fixed seed.
 
@@ -66,7 +119,9 @@ def select(cases: Sequence[Case], per_rule: int, seed: int) -> list[Case]:
     return chosen
 
 
-def write_corpus(cases: Sequence[Case], root: Path, manifest: Path) -> None:
+def write_corpus(
+    cases: Sequence[Case], root: Path, manifest: Path, disputed: set[Case] | None = None
+) -> None:
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
@@ -83,6 +138,7 @@ def write_corpus(cases: Sequence[Case], root: Path, manifest: Path) -> None:
                 "rule": case.rule,
                 "positive": case.positive,
                 "realistic": realistic(case),
+                "contested": case in (disputed or ()),
             }
         )
     manifest.write_text(json.dumps(truth, indent=1) + "\n")
@@ -93,7 +149,8 @@ def flagged_files(tool: str, out: Path, root: Path) -> set[str]:
 
 
 def score(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[str, float | int]]:
-    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    fields = ("pos", "tp", "real", "real_tp", "neg", "fp", "contested", "contested_fp")
+    per: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(fields, 0))
     for row in truth:
         for bucket in (row["source"], "all"):
             stats = per[bucket]
@@ -107,27 +164,42 @@ def score(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[
             else:
                 stats["neg"] += 1
                 stats["fp"] += hit
+                if row.get("contested"):
+                    stats["contested"] += 1
+                    stats["contested_fp"] += hit
     return {
         bucket: {
             **stats,
             "recall": stats["tp"] / stats["pos"] if stats["pos"] else 0.0,
-            "fp_rate": stats["fp"] / stats["neg"] if stats["neg"] else 0.0,
+            # Every negative, as the peers label them.
+            "fp_rate_all": stats["fp"] / stats["neg"] if stats["neg"] else 0.0,
+            # Without the contested negatives (another case's positive): the figure the goal is judged on.
+            "fp_rate": _rate(stats["fp"] - stats["contested_fp"], stats["neg"] - stats["contested"]),
             "real_recall": stats["real_tp"] / stats["real"] if stats["real"] else 0.0,
         }
         for bucket, stats in per.items()
     }
 
 
+def _rate(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
 def by_rule(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[str, int]]:
-    """Per `source:rule`: positives, missed, negatives, flagged. Where a tool's misses and false positives
-    sit, largest buckets first when sorted; the benchmark's results.json keeps it for every tool."""
-    out: dict[str, dict[str, int]] = defaultdict(lambda: {"pos": 0, "missed": 0, "neg": 0, "fp": 0})
+    """Per `source:rule`: positives, missed, negatives, flagged (uncontested negatives; contested ones flagged
+    are counted apart). Where a tool's misses and false positives sit, largest buckets first when sorted; the
+    benchmark's results.json keeps it for every tool."""
+    out: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"pos": 0, "missed": 0, "neg": 0, "fp": 0, "contested_fp": 0}
+    )
     for row in truth:
         stats = out[f"{row['source']}:{row['rule']}"]
         hit = row["path"] in flagged
         if row["positive"]:
             stats["pos"] += 1
             stats["missed"] += not hit
+        elif row.get("contested"):
+            stats["contested_fp"] += hit
         else:
             stats["neg"] += 1
             stats["fp"] += hit
@@ -143,14 +215,15 @@ def table(results: dict[str, dict[str, Any]], sources: Sequence[str]) -> str:
     head = (
         "| tool | "
         + " | ".join(f"{s} recall / FP (realistic recall)" for s in sources)
-        + " | all recall | all FP | realistic recall |"
+        + " | all recall | all FP (uncontested) | all FP (every negative) | realistic recall |"
     )
-    lines = [head, "|" + "---|" * (len(sources) + 4)]
+    lines = [head, "|" + "---|" * (len(sources) + 5)]
     for tool, res in results.items():
         if res.get("status") != "ok":
-            lines.append(f"| {tool} | " + " | ".join("" for _ in sources) + f" | {res.get('status')} | | |")
+            lines.append(f"| {tool} | " + " | ".join("" for _ in sources) + f" | {res.get('status')} | | | |")
             continue
         s = res["score"]
+        a = s["all"]
         cells = [
             f"{s[src]['recall']:.0%} / {s[src]['fp_rate']:.0%} ({s[src]['real_recall']:.0%})"
             if src in s
@@ -161,7 +234,8 @@ def table(results: dict[str, dict[str, Any]], sources: Sequence[str]) -> str:
             f"| {tool} {res.get('version', '')} | "
             + " | ".join(cells)
             + f" | {s['all']['recall']:.1%} ({s['all']['tp']}/{s['all']['pos']})"
-            + f" | {s['all']['fp_rate']:.1%} ({s['all']['fp']}/{s['all']['neg']})"
+            + f" | {s['all']['fp_rate']:.1%} ({a['fp'] - a['contested_fp']}/{a['neg'] - a['contested']})"
+            + f" | {s['all']['fp_rate_all']:.1%} ({a['fp']}/{a['neg']})"
             + f" | {s['all']['real_recall']:.1%} |"
         )
     return "\n".join(lines)
@@ -215,9 +289,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
     chosen = select(cases, args.per_rule, args.seed)
+    disputed = contested([c for c in chosen if not c.positive], cases)
     root, manifest = args.out / "corpus", args.out / "corpus.manifest.json"
-    write_corpus(chosen, root, manifest)
+    write_corpus(chosen, root, manifest, disputed)
     truth = json.loads(manifest.read_text())
+    print(
+        f"{len(disputed)} of {sum(not c.positive for c in chosen)} negatives are contested (another case's"
+        " positive): left out of 'FP (uncontested)' and the per-source FP rates",
+        file=sys.stderr,
+    )
     sources = sorted({row["source"] for row in truth})
     results: dict[str, dict[str, Any]] = {}
     for tool in [t.strip() for t in args.tools.split(",") if t.strip()]:
