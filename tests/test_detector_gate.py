@@ -168,3 +168,74 @@ def test_gate_compiles_only_when_asked(tmp_path: Path, monkeypatch: pytest.Monke
     later = DetectorSet.load()
     assert later.use_gate(compile_if_missing=False)  # now any scan uses the cached one
     assert later.may_match(b"nothing here") is False
+
+
+# -- the combined pass: gate, keywords and marker sets in one scan per file ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def probed() -> DetectorSet:
+    from auditor.extract.filescan import probe_partitions
+
+    loaded = DetectorSet.load()
+    assert loaded.use_gate(partitions=probe_partitions()) or not available()
+    return loaded
+
+
+def _marker_sets() -> list[object]:
+    from auditor.extract import iac_marks, markers
+
+    return [markers.manifest_markers(), markers.evidence_markers(), iac_marks.markers()]
+
+
+@needs_vectorscan
+def test_combined_pass_answers_every_question_like_its_own_pass(
+    detectors: DetectorSet, gated: DetectorSet, probed: DetectorSet
+) -> None:
+    from auditor.extract.markers import MarkerSet
+
+    sets = [m for m in _marker_sets() if isinstance(m, MarkerSet)]
+    assert all(m.partition() is not None for m in sets)  # each runs on Vectorscan, so each is in the pass
+    seen = {"may_match": set(), "keywords": set()} | {m.name: set() for m in sets}
+    samples = [p.read_bytes() for p in _test_inputs()] + [
+        b"token = 'x'",
+        b"mcpServers:\n  a: {}\n",
+        b"grant_type=client_credentials",
+        b'{"AWSTemplateFormatVersion": "2010-09-09"}',
+        b"caf\xc3\xa9 password = 'x'",
+        b"nothing at all",
+    ]
+    for data in samples:
+        probe = probed.probe(data)
+        if not data:
+            assert probe is None
+            continue
+        assert probe is not None
+        assert probe.may_match() == gated.may_match(data)
+        assert probe.keywords() == detectors.candidates(data)
+        seen["may_match"].add(probe.may_match())
+        seen["keywords"].add(probe.keywords())
+        for marker_set in sets:
+            assert probe.answer(marker_set.name) == marker_set.any(data), marker_set.name
+            seen[marker_set.name].add(marker_set.any(data))
+    # Every question was answered both ways on these inputs (and the gate also declined to judge some).
+    assert seen.pop("may_match") == {None, False, True}
+    assert all(answers == {False, True} for answers in seen.values()), seen
+
+
+@needs_vectorscan
+def test_combined_pass_changes_no_file_result(detectors: DetectorSet, probed: DetectorSet) -> None:
+    """Whole files from disk (so the IaC marks, answered by the pass too, are compared as well)."""
+    from auditor.discovery.walk import walk
+    from auditor.extract.filescan import scan_file
+
+    roots = [REPO / "tests" / "data", REPO / "sample_configs", REPO / "tests" / "adversarial"]
+    entries, _ = walk([r for r in roots if r.is_dir()])
+    assert len(entries) > 100
+    marked = 0
+    for entry in entries:
+        plain = scan_file(entry, detectors, fingerprint_key="gate-test")
+        fast = scan_file(entry, probed, fingerprint_key="gate-test")
+        assert fast == plain, entry.rel
+        marked += bool(fast.iac)
+    assert marked > 0

@@ -582,6 +582,31 @@ def test_scan_files_parallel_matches_serial(tmp_path: Path, detectors: DetectorS
     assert_no_secret_in(parallel, planted)
 
 
+def test_pool_batches_are_byte_balanced_and_keep_order() -> None:
+    from dataclasses import dataclass
+
+    from auditor.extract.pool import BATCH_MAX_FILES, BATCH_MIN_BYTES, batches
+
+    @dataclass
+    class Item:
+        rel: str
+        size: int
+
+    # Many empty files, a run of mid-sized ones, one huge file: every item once, in order, and no batch
+    # much heavier than the target unless one file alone is.
+    items = [Item(f"e{i}", 0) for i in range(1000)] + [Item(f"m{i}", 40_000) for i in range(500)]
+    items.append(Item("huge", 50_000_000))
+    out = batches(items, 2)
+    assert [i.rel for batch in out for i in batch] == [i.rel for i in items]
+    assert all(0 < len(batch) <= BATCH_MAX_FILES for batch in out)
+    target = max(BATCH_MIN_BYTES, sum(max(i.size, 1024) for i in items) // 32)
+    for batch in out:
+        if len(batch) > 1:
+            assert sum(max(i.size, 1024) for i in batch[:-1]) < target
+    assert [i.rel for i in out[-1]] == ["huge"] or out[-1][-1].rel == "huge"
+    assert batches([], 2) == []
+
+
 def test_evidence_markers_compile_for_vectorscan_when_available() -> None:
     """Every code pattern must compile (exactly or as a prefilter), else every file is sent to `re`."""
     from auditor.extract.detectors import hyperscan_available

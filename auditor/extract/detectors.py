@@ -45,9 +45,9 @@ from auditor.model import Confidence, Platform, Severity
 
 if TYPE_CHECKING:
     from auditor.extract.prefixes import ProviderPrefixes
-    from auditor.extract.regexgate import Gate
+    from auditor.extract.regexgate import Gate, Partition
 
-__all__ = ["Detector", "DetectorSet", "Hit", "PrefilterChoice", "hyperscan_available"]
+__all__ = ["Detector", "DetectorSet", "Hit", "PrefilterChoice", "Probe", "hyperscan_available"]
 
 PrefilterChoice = Literal["auto", "hyperscan", "python"]
 
@@ -498,6 +498,35 @@ class _HyperscanPrefilter(_Prefilter):
 
 # ------------------------------------------------------------------------------------------------ scanning
 
+KEYWORDS = "detector-keywords"
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What one combined Vectorscan pass over a file's bytes says (DetectorSet.probe).
+
+    `allowed`: the detectors that may match (the gate), None where the gate does not judge the buffer;
+    `found`: the partitions (marker sets, KEYWORDS) that occur; `asked`: the partitions the pass answers.
+    """
+
+    allowed: set[int] | None
+    found: frozenset[str]
+    asked: tuple[str, ...]
+
+    def may_match(self) -> bool | None:
+        """As DetectorSet.may_match on the same buffer."""
+        return None if self.allowed is None else bool(self.allowed)
+
+    def keywords(self) -> bool | None:
+        """As DetectorSet.candidates on the same buffer (None: not asked)."""
+        return self.answer(KEYWORDS)
+
+    def answer(self, partition: str) -> bool | None:
+        """Whether anything of `partition` occurs; None when this pass was not asked (answer it directly)."""
+        if partition not in self.asked:
+            return None
+        return partition in self.found
+
 
 @dataclass(frozen=True)
 class _Candidate:
@@ -568,6 +597,7 @@ class DetectorSet:
         self._gate_wanted = False
         self._gate_compile = True
         self._gate: Gate | None = None
+        self._gate_partitions: tuple[Partition, ...] = ()
         self._prefixes: ProviderPrefixes | None = None  # built on the first generic match (prefixes.py)
 
     # -- construction ---------------------------------------------------------------------------------
@@ -639,16 +669,29 @@ class DetectorSet:
                 self._engine = _Prefilter(self._keywords)
         return self._engine
 
-    def use_gate(self, enabled: bool = True, *, compile_if_missing: bool = True) -> bool:
+    def use_gate(
+        self,
+        enabled: bool = True,
+        *,
+        compile_if_missing: bool = True,
+        partitions: Sequence[Partition] = (),
+    ) -> bool:
         """Turn the full-regex gate on (or off); True when it is in use.
 
         Results are the same either way; the gate saves Python work per file. Its database takes a second
         or two of CPU to compile, once per detector set (then it comes from the cache): with
         `compile_if_missing` False the gate is used only when the cache already holds it, the right choice
         for a scan too small to repay a compile. Built here, so forked workers inherit it.
+
+        `partitions` (marker sets: regexgate.Partition) are answered by the same pass (`probe`), with the
+        detector keywords: one scan of a file's bytes instead of one per question.
         """
         self._gate_wanted = enabled
         self._gate_compile = compile_if_missing
+        wanted = tuple(partitions)
+        if wanted != self._gate_partitions:
+            self._gate_partitions = wanted
+            self._gate = None
         return enabled and self._active_gate() is not None
 
     def _active_gate(self) -> Gate | None:
@@ -660,12 +703,33 @@ class DetectorSet:
                 return None
             from auditor.extract.regexgate import Gate
 
-            self._gate = Gate.load(self.detectors, compile_if_missing=self._gate_compile)
+            self._gate = Gate.load(
+                self.detectors,
+                compile_if_missing=self._gate_compile,
+                partitions=(self._keyword_partition(), *self._gate_partitions),
+            )
             if self._gate is None:
                 self._gate_wanted = False
         return self._gate
 
+    def _keyword_partition(self) -> Partition:
+        """The keyword prefilter's question (does any detector keyword occur?) for the combined pass."""
+        import hyperscan
+
+        flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
+        expressions = [re.escape(kw).encode("ascii") for kw in self._keywords]
+        return (KEYWORDS, expressions, [flags] * len(expressions))
+
     # -- public scanning ------------------------------------------------------------------------------
+
+    def probe(self, data: bytes) -> Probe | None:
+        """The gate, the keyword prefilter and every partition given to `use_gate`, in one pass over `data`;
+        None when the gate is not in use (ask `may_match`, `candidates` and the marker sets one by one)."""
+        gate = self._active_gate()
+        if gate is None or not data:
+            return None
+        allowed, found = gate.probe(data)
+        return Probe(allowed, found, gate.partitions)
 
     def may_match(self, data: bytes) -> bool | None:
         """False when no detector can match anywhere in the buffer (the gate proves it); True when some
@@ -680,9 +744,12 @@ class DetectorSet:
         """Whether any detector keyword occurs in the buffer (case-insensitive): could anything match?"""
         return bool(data) and self._prefilter().any(data)
 
-    def scan_text(self, text: str) -> list[Hit]:
-        """Every detector on free text (a file, a line, source code); non-overlapping hits sorted by start."""
-        return self._scan(text, 0, None)
+    def scan_text(self, text: str, *, allowed: set[int] | None = None) -> list[Hit]:
+        """Every detector on free text (a file, a line, source code); non-overlapping hits sorted by start.
+
+        `allowed`: what the gate said of exactly these characters as bytes (a Probe of the plain-ASCII
+        buffer `text` was decoded from), so the gate need not run again."""
+        return self._scan(text, 0, None, allowed)
 
     def scan_value(self, key: str | None, value: str) -> list[Hit]:
         """One structured scalar with its key name. Offsets are into `value`.
@@ -705,11 +772,12 @@ class DetectorSet:
 
     # -- internals ------------------------------------------------------------------------------------
 
-    def _regions(self, text: str) -> dict[int, list[tuple[int, int]]]:
+    def _regions(self, text: str, allowed: set[int] | None = None) -> dict[int, list[tuple[int, int]]]:
         """Detector index -> merged (start, end) line regions around its keyword hits."""
         buf = text.encode("ascii", "replace")  # one byte per character, so offsets carry over to `text`
-        gate = self._active_gate()
-        allowed = gate.candidates(buf) if gate is not None and text.isascii() else None
+        if allowed is None:
+            gate = self._active_gate()
+            allowed = gate.candidates(buf) if gate is not None and text.isascii() else None
         positions: dict[int, list[int]] = {}
         if allowed is not None:
             # Only detectors the gate let through, and their keywords found here: no Python for the rest.
@@ -762,17 +830,22 @@ class DetectorSet:
             regions[det_index] = merged
         return regions
 
-    def _scan(self, text: str, value_start: int, value_key: str | None) -> list[Hit]:
+    def _scan(
+        self, text: str, value_start: int, value_key: str | None, allowed: set[int] | None = None
+    ) -> list[Hit]:
         if not text:
             return []
         candidates: list[_Candidate] = []
         seen: set[tuple[str, int, int]] = set()
-        for det_index, spans in self._regions(text).items():
+        check = budget.check
+        judge = self._judge
+        for det_index, spans in self._regions(text, allowed).items():
             det = self.detectors[det_index]
+            finditer = det.regex.finditer
             for region_start, region_end in spans:
-                budget.check()
-                for m in det.regex.finditer(text, region_start, region_end):
-                    cand = self._judge(det, m, text, region_start, value_start, value_key)
+                check()
+                for m in finditer(text, region_start, region_end):
+                    cand = judge(det, m, text, region_start, value_start, value_key)
                     if cand is None:
                         continue
                     ident = (det.id, cand.start, cand.end)
@@ -790,7 +863,7 @@ class DetectorSet:
         value_start: int,
         value_key: str | None,
     ) -> _Candidate | None:
-        groups = det.regex.groupindex
+        groups = m.re.groupindex
         if "secret" in groups and m.group("secret") is not None:
             start, end = m.span("secret")
         else:
@@ -801,6 +874,10 @@ class DetectorSet:
             key_start = _extend_key_backwards(text, m.start("key"), floor)
             key = text[key_start : m.end("key")]
             match_start = key_start
+            if det.generic and not is_secret_key(key):
+                # The same verdict as the key check further down (a regex key is never replaced), reached
+                # before any other work: most matches of the generic rules end here (`token_limit = 4096`).
+                return None
         if det.generic and value_start and start == value_start:
             # A structured scalar: the generic rule judges the whole value, not the regex's first word.
             stripped = text[value_start:].strip()

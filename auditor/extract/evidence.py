@@ -114,11 +114,13 @@ class Evidence:
         self._manifests: list[ManifestHint] = []
         self.skipped: list[Skipped] = []
         self._text_hits: list[Hit] | None = None
+        # What the gate already said of this very text's bytes (filescan's combined pass), or None.
+        self.gate_allowed: set[int] | None = None
 
     def text_hits(self) -> list[Hit]:
         """Every detector over the whole text, computed once per file."""
         if self._text_hits is None:
-            self._text_hits = self.detectors.scan_text(self.text)
+            self._text_hits = self.detectors.scan_text(self.text, allowed=self.gate_allowed)
         return self._text_hits
 
     # -- positions --------------------------------------------------------------------------------------

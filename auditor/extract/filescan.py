@@ -9,19 +9,21 @@ from typing import TYPE_CHECKING
 
 from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.discovery.walk import FileEntry
-from auditor.extract import k8s, manifests, markers, structured, text
+from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
 from auditor.extract.budget import FileBudgetExceeded, file_budget
 from auditor.extract.evidence import Evidence, allow_lines
 from auditor.extract.formats import FileKind, classify
 from auditor.extract.iac_marks import iac_kind
 from auditor.extract.jsondoc import load_json
 from auditor.extract.lineformats import load_env, load_hcl, load_ini, load_properties, load_rc, load_toml
+from auditor.extract.markers import MarkerSet
 from auditor.extract.tree import Doc, DocumentError
 from auditor.extract.yamldoc import load_yaml
 from auditor.model import FileScan, SecretContext, Skipped
 
 if TYPE_CHECKING:
-    from auditor.extract.detectors import DetectorSet
+    from auditor.extract.detectors import DetectorSet, Probe
+    from auditor.extract.regexgate import Partition
 
 BINARY_SNIFF = 8192
 _GROWTH_ALLOWANCE = 1024 * 1024
@@ -88,10 +90,23 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         ), f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as latin-1"
 
 
-def _is_manifest_candidate(data: bytes, kind: FileKind) -> bool:
+def probe_partitions() -> tuple[Partition, ...]:
+    """The whole-buffer marker questions a file's scan asks, for the gate's combined pass (one Vectorscan
+    scan per file answers them with the detector keywords and the gate: DetectorSet.probe)."""
+    sets = (markers.manifest_markers(), markers.evidence_markers(), iac_marks.markers())
+    return tuple(part for part in (m.partition() for m in sets) if part is not None)
+
+
+def _occurs(marker_set: MarkerSet, data: bytes, probe: Probe | None) -> bool:
+    """marker_set.any(data), from the combined pass when it answered it."""
+    answer = probe.answer(marker_set.name) if probe is not None else None
+    return marker_set.any(data) if answer is None else answer
+
+
+def _is_manifest_candidate(data: bytes, kind: FileKind, probe: Probe | None = None) -> bool:
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or kind.format in ("rc", "pem"):
         return True
-    return markers.manifest_markers().any(data)
+    return _occurs(markers.manifest_markers(), data, probe)
 
 
 def _load_docs(fmt: str, body: str, kind: FileKind, name: str) -> tuple[list[Doc], DocumentError | None]:
@@ -190,27 +205,42 @@ def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> Fil
         reason = f"cannot read: {exc.strerror or type(exc).__name__}"
         fmt = classify(entry.rel).format
         return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, "unreadable"),))
-    scan = _scan_data(entry.rel, data, detectors, fingerprint_key)
-    # Files in the working tree that a code collector reads are marked here, from the bytes already in hand.
-    mark = iac_kind(entry.rel, scan.format, data)
+    probed: list[Probe] = []
+    scan = _scan_data(entry.rel, data, detectors, fingerprint_key, probed)
+    # Files in the working tree that a code collector reads are marked here, from the bytes already in hand
+    # (and from the combined pass, when it ran over these very bytes).
+    marked = probed[0].answer(iac_marks.markers().name) if probed else None
+    mark = iac_kind(entry.rel, scan.format, data, marked=marked)
     return replace(scan, iac=mark) if mark else scan
 
 
-def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
-    """Everything in one file's bytes, wherever they came from (the disk, a git blob)."""
+def _scan_data(
+    rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: str, probed: list[Probe] | None = None
+) -> FileScan:
+    """Everything in one file's bytes, wherever they came from (the disk, a git blob). `probed` receives the
+    combined pass's answers when that pass ran over `data` itself (not a transcoded copy)."""
     kind = classify(rel)
     fmt = kind.format
     size = len(data)
     if _looks_binary(data):
         return FileScan(rel, "binary", size, skipped=(Skipped(rel, "binary file", "binary"),))
+    original = data
     # UTF-16/32 interleave NUL bytes with every keyword: prefilter the UTF-8 re-encoding instead.
     data, transcode_note = _transcode(data)
     allow = allow_lines(data)
-    must_parse = _is_manifest_candidate(data, kind)
+    # One Vectorscan pass answers the gate, the keyword prefilter and the marker sets below (when the gate
+    # is in use); each answer is the one its own pass would give.
+    probe = detectors.probe(data)
+    if probe is not None and probed is not None and data is original:
+        probed.append(probe)
+    must_parse = _is_manifest_candidate(data, kind, probe)
+    keywords = probe.keywords() if probe is not None else None
+    if keywords is None:
+        keywords = detectors.candidates(data)
     # Fast path: no detector keyword and no agent-manifest marker means nothing here needs parsing, unless
     # the structure itself looks broken. That check runs only where a file would otherwise go unparsed,
     # so a file that is parsed anyway is not decoded twice.
-    if not must_parse and not detectors.candidates(data):
+    if not must_parse and not keywords:
         if not _structure_suspect(data, fmt):
             skipped = (
                 (Skipped(rel, f"{transcode_note}: still scanned", "encoding"),) if transcode_note else ()
@@ -219,8 +249,8 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
         must_parse = True
     elif (
         not must_parse
-        and detectors.may_match(data) is False
-        and not markers.evidence_markers().any(data)
+        and (detectors.may_match(data) if probe is None else probe.may_match()) is False
+        and not _occurs(markers.evidence_markers(), data, probe)
         and not _structure_suspect(data, fmt)
     ):
         # The gate proves no detector matches anywhere (so the text scan below would find nothing): the
@@ -235,6 +265,9 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
     body, note = _decode(data)
     note = transcode_note or note
     ev = Evidence(rel, body, kind, detectors, fingerprint_key)
+    if probe is not None:
+        # The gate judged exactly these characters: it only judges plain ASCII, which decodes one to one.
+        ev.gate_allowed = probe.allowed
     if note is not None:
         ev.skip(f"{note}: still scanned, values may be garbled", "encoding")
     # Second gate: keywords are common words, so structure is read only where a detector hit, an agent
@@ -242,7 +275,7 @@ def _scan_data(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: s
     if (
         not must_parse
         and not ev.text_hits()
-        and not markers.evidence_markers().any(data)
+        and not _occurs(markers.evidence_markers(), data, probe)
         and not _structure_suspect(data, fmt)
     ):
         return ev.build(fmt, size, allow)

@@ -37,13 +37,15 @@ _SFDX_SUFFIXES = (
 
 
 @functools.lru_cache(maxsize=1)
-def _markers() -> MarkerSet:
+def markers() -> MarkerSet:
     return MarkerSet(_JSON_YAML_MARKERS, name="iac-markers")
 
 
-def iac_kind(rel: str, fmt: str, data: bytes) -> str | None:
+def iac_kind(rel: str, fmt: str, data: bytes, *, marked: bool | None = None) -> str | None:
     """`terraform`, `terraform_json`, `terraform_plan`, `cloudformation`, `entra_manifest`, `vault_policy`,
-    `vault_json`, `vault_agent`, `k8s_rbac`, `sfdx`, `sfdx_user`, `slack_manifest`, or None."""
+    `vault_json`, `vault_agent`, `k8s_rbac`, `sfdx`, `sfdx_user`, `slack_manifest`, or None.
+
+    `marked`: what `markers().any(data)` says, when a combined pass over `data` already answered it."""
     name = rel.rsplit("/", 1)[-1].lower()
     if name.endswith(".tf"):
         return "terraform"
@@ -57,7 +59,7 @@ def iac_kind(rel: str, fmt: str, data: bytes) -> str | None:
         if b"path" in data and b"capabilities" in data or b"policy" in data and b"path" in data:
             return "vault_policy"
         return None
-    if fmt not in ("json", "yaml") or not _markers().any(data):
+    if fmt not in ("json", "yaml") or not (markers().any(data) if marked is None else marked):
         return None
     if fmt == "json":
         if b'"format_version"' in data and (

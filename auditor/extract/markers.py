@@ -22,6 +22,7 @@ class MarkerSet:
         self.literals = tuple(m.lower() for m in literals)
         self.regexes = tuple(regexes)
         self._bytes_regexes: tuple[re.Pattern[bytes], ...] | None = None  # the fallback's, built on first use
+        self._expressions: tuple[list[bytes], list[int]] | None = None
         self._db = self._compile()
 
     def _compile(self) -> object | None:
@@ -41,7 +42,15 @@ class MarkerSet:
             db: object = compile_database(self.name, expressions, flags)
         except Exception:  # a construct Vectorscan does not support: the stdlib path still answers
             return None
+        self._expressions = (expressions, flags)
         return db
+
+    def partition(self) -> tuple[str, list[bytes], list[int]] | None:
+        """This set's expressions and flags for a combined database (regexgate.Partition), so another pass
+        can answer `any` in the same scan; None when the set does not run on Vectorscan."""
+        if self._expressions is None:
+            return None
+        return (self.name, *self._expressions)
 
     def any(self, data: bytes) -> bool:
         if self._db is not None:

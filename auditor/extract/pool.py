@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.discovery.walk import FileEntry
 from auditor.extract.budget import DEFAULT_FILE_BUDGET
-from auditor.extract.filescan import scan_file, within_budget
+from auditor.extract.filescan import probe_partitions, scan_file, within_budget
 from auditor.model import FileScan
 from auditor.progress import ProgressSink
 
@@ -57,10 +57,36 @@ def _run_one(
     )
 
 
-def _scan_in_worker(item: Any) -> FileScan:
+def _scan_batch_in_worker(batch: Sequence[Any]) -> list[FileScan]:
+    """A whole batch per call: one pickled message each way for many small files, not one per file."""
     assert _worker_state is not None, "pool initializer did not run"
     detectors, key, scan_one, time_budget = _worker_state
-    return _run_one(item, detectors, key, scan_one, time_budget)
+    return [_run_one(item, detectors, key, scan_one, time_budget) for item in batch]
+
+
+# Batches aim at this many bytes of input (and at most BATCH_MAX_FILES files): enough to make the per-call
+# cost (pickling the entries and results, the pool's bookkeeping) negligible, small enough that the last
+# batches still spread over every worker.
+BATCH_MAX_FILES = 256
+BATCH_MIN_BYTES = 256 * 1024
+BATCH_MAX_BYTES = 8 * 1024 * 1024
+
+
+def batches(entries: Sequence[Any], workers: int) -> list[Sequence[Any]]:
+    """Consecutive runs of `entries` of about equal bytes (each entry's `size`, at least 1 KiB so empty
+    files count too), about 16 per worker: workers finish together whatever the mix of file sizes."""
+    costs = [max(int(e.size), 1024) for e in entries]
+    target = min(BATCH_MAX_BYTES, max(BATCH_MIN_BYTES, sum(costs) // max(1, workers * 16)))
+    out: list[Sequence[Any]] = []
+    start, weight = 0, 0
+    for index, cost in enumerate(costs):
+        weight += cost
+        if weight >= target or index + 1 - start >= BATCH_MAX_FILES:
+            out.append(entries[start : index + 1])
+            start, weight = index + 1, 0
+    if start < len(entries):
+        out.append(entries[start:])
+    return out
 
 
 def scan_entry(entry: FileEntry, detectors: DetectorSet, key: str) -> FileScan:
@@ -126,7 +152,7 @@ def scan_files(
         # compiling it costs a second or two (then it is cached). Loaded here, before the pool starts, so
         # forked workers inherit it; compiled only for a scan big enough to repay that on its own.
         big = len(entries) >= GATE_COMPILE_FILES or total_bytes >= GATE_COMPILE_BYTES
-        detectors.use_gate(compile_if_missing=big)
+        detectors.use_gate(compile_if_missing=big, partitions=probe_partitions())
     if workers <= 1 or small:
         return here(entries)
     # Imported here: a scan of a handful of files never starts a pool, and multiprocessing pulls in socket.
@@ -136,15 +162,14 @@ def scan_files(
     if not shippable:
         return here(entries)
     results: list[FileScan] = []
-    chunk = max(1, min(64, len(entries) // (workers * 8)))
     try:
         with multiprocessing.Pool(
             workers, initializer=_init_worker, initargs=(shipped, fingerprint_key, scan_one, time_budget)
         ) as pool:
-            for result in pool.imap(_scan_in_worker, entries, chunksize=chunk):
-                results.append(result)
+            for done in pool.imap(_scan_batch_in_worker, batches(entries, workers)):
+                results.extend(done)
                 if progress is not None:
-                    progress.advance(task)
+                    progress.advance(task, len(done))
     except (OSError, pickle.PicklingError, multiprocessing.ProcessError) as exc:
         # A pool that cannot start (no /dev/shm, sandboxed fork) still leaves a working scan: finish here.
         if progress is not None:

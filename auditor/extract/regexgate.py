@@ -34,7 +34,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from auditor.extract.detectors import Detector
 
-__all__ = ["Gate", "UntranslatableRegex", "widen"]
+__all__ = ["Gate", "Partition", "UntranslatableRegex", "widen"]
+
+# Extra questions answered in the same pass: (name, expressions, Vectorscan flags). Each partition is one
+# report id (SINGLEMATCH: one callback at most), so asking "does any manifest marker occur?" alongside the
+# detectors costs one Python callback, not one per marker.
+Partition = tuple[str, Sequence[bytes], Sequence[int]]
 
 # Part of the gate's cache key: bump when the widening changes what it emits.
 _TRANSLATOR_VERSION = b"widen-v1"
@@ -202,24 +207,39 @@ class Gate:
     """The compiled database over a detector list; `candidates(buf)` gives the detectors that may match."""
 
     @classmethod
-    def load(cls, detectors: Sequence[Detector], *, compile_if_missing: bool = True) -> Gate | None:
+    def load(
+        cls,
+        detectors: Sequence[Detector],
+        *,
+        compile_if_missing: bool = True,
+        partitions: Sequence[Partition] = (),
+    ) -> Gate | None:
         """The gate over `detectors`; with compile_if_missing False, only when its database is cached."""
         try:
-            return cls(detectors, compile_if_missing=compile_if_missing)
+            return cls(detectors, compile_if_missing=compile_if_missing, partitions=partitions)
         except LookupError:
             return None
 
-    def __init__(self, detectors: Sequence[Detector], *, compile_if_missing: bool = True) -> None:
+    def __init__(
+        self,
+        detectors: Sequence[Detector],
+        *,
+        compile_if_missing: bool = True,
+        partitions: Sequence[Partition] = (),
+    ) -> None:
         import hyperscan
 
         from auditor.extract.vectorscan import cached_database
 
         self._blind = len(detectors)
+        self.partitions = tuple(name for name, _, _ in partitions)
         self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
         # Everything the database is built from, so a cache hit needs no parsing or widening at all.
         key = [_TRANSLATOR_VERSION]
         for det in detectors:
             key += [det.regex.pattern.encode("utf-8"), "\n".join(det.keywords).encode("utf-8")]
+        for name, expressions, flags in partitions:
+            key += [b"partition", name.encode("utf-8"), repr(list(flags)).encode(), *expressions]
         if not compile_if_missing:
             self._db = cached_database("detector-gate", key, None) or cached_database(
                 "detector-gate", [*key, b"checked"], None
@@ -228,12 +248,16 @@ class Gate:
                 raise LookupError("the gate's database is not cached")
             return
         try:
-            self._db = cached_database("detector-gate", key, lambda: _build(detectors, _widened(detectors)))
+            self._db = cached_database(
+                "detector-gate", key, lambda: _build(detectors, _widened(detectors), partitions)
+            )
         except hyperscan.error:
             # Some widened regex Vectorscan refuses even in prefilter mode: those detectors are gated by
             # their keywords instead.
             self._db = cached_database(
-                "detector-gate", [*key, b"checked"], lambda: _build(detectors, _accepted(_widened(detectors)))
+                "detector-gate",
+                [*key, b"checked"],
+                lambda: _build(detectors, _accepted(_widened(detectors)), partitions),
             )
 
     def candidates(self, buf: bytes) -> set[int] | None:
@@ -243,16 +267,39 @@ class Gate:
         add = found.add
 
         def on_match(index: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
-            if index == blind:
-                return True  # stop: this buffer is for the keyword prefilter
-            add(index)
-            return False
+            if index < blind:
+                add(index)
+                return False
+            return index == blind  # stop at a blind byte: this buffer is for the keyword prefilter
 
         try:
             self._db.scan(buf, match_event_handler=on_match)
         except self._terminated:
             return None
         return found
+
+    def probe(self, buf: bytes) -> tuple[set[int] | None, frozenset[str]]:
+        """One pass for everything: what `candidates` says (None at a blind byte), and the names of the
+        partitions that occur in `buf`. Unlike `candidates` it never stops early, so the partitions are
+        answered for every buffer."""
+        found: set[int] = set()
+        parts: list[str] = []
+        blind = self._blind
+        names = self.partitions
+        seen_blind = False
+
+        def on_match(index: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+            nonlocal seen_blind
+            if index < blind:
+                found.add(index)
+            elif index == blind:
+                seen_blind = True
+            else:
+                parts.append(names[index - blind - 1])
+            return False
+
+        self._db.scan(buf, match_event_handler=on_match)
+        return (None if seen_blind else found), frozenset(parts)
 
 
 def _widened(detectors: Sequence[Detector]) -> dict[int, bytes]:
@@ -266,10 +313,10 @@ def _widened(detectors: Sequence[Detector]) -> dict[int, bytes]:
 
 
 def _build(
-    detectors: Sequence[Detector], widened: dict[int, bytes]
+    detectors: Sequence[Detector], widened: dict[int, bytes], partitions: Sequence[Partition] = ()
 ) -> tuple[list[bytes], list[int], list[int]]:
-    """Expressions, flags and ids: each detector's widened regex, or its keywords where it has none, and
-    the blind-byte pattern."""
+    """Expressions, flags and ids: each detector's widened regex, or its keywords where it has none, the
+    blind-byte pattern, and each partition's expressions under one id per partition (after the blind id)."""
     import hyperscan
 
     regex_flags = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
@@ -285,6 +332,10 @@ def _build(
                 exprs.append(re.escape(kw).encode("ascii"))
                 ids.append(index)
                 flags.append(literal_flags)
+    for offset, (_name, expressions, part_flags) in enumerate(partitions, start=1):
+        exprs += list(expressions)
+        ids += [len(detectors) + offset] * len(expressions)
+        flags += list(part_flags)
     return exprs, flags, ids
 
 
