@@ -10,10 +10,35 @@ Library use, without the CLI::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from auditor import scan  # noqa: E402  (after __version__: submodules read it)
-from auditor.model import Finding, ScanResult, Severity  # noqa: E402
-from auditor.scan import ScanOptions, run  # noqa: E402
+if TYPE_CHECKING:
+    from auditor import scan
+    from auditor.model import Finding, ScanResult, Severity
+    from auditor.scan import ScanOptions, run
 
 __all__ = ["Finding", "ScanOptions", "ScanResult", "Severity", "__version__", "run", "scan"]
+
+# The public names, imported on first use (PEP 562): `botaudit --version`, `botaudit diff` and every module
+# that only needs `__version__` do not pay for the scanner, the model and the config loader.
+_LAZY = {
+    "Finding": "auditor.model",
+    "ScanResult": "auditor.model",
+    "Severity": "auditor.model",
+    "ScanOptions": "auditor.scan",
+    "run": "auditor.scan",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name == "scan":
+        return importlib.import_module("auditor.scan")
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'auditor' has no attribute {name!r}")

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
 
 from auditor import __version__
 from auditor.clock import Clock, FixedClock, SystemClock, parse_time
@@ -21,6 +20,7 @@ from auditor.progress import NullProgress
 from auditor.report import FormatChoice
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import TaskID
 
 app = typer.Typer(
@@ -58,9 +58,35 @@ def _main(
     """Credential-posture auditor for AI agents and bots."""
 
 
-# soft_wrap: messages name files and paths; hard-wrapping them at 80 columns (rich's width off a terminal)
-# would split paths across lines in CI logs.
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+class _Stderr:
+    """botaudit's own lines on stderr: plain text, through rich only once progress bars are drawn.
+
+    rich costs a noticeable share of a small scan's start-up and adds nothing to a plain line; while bars are
+    live, lines must go through their console so they print above the bars instead of through them.
+    """
+
+    def __init__(self) -> None:
+        self._console: Console | None = None
+
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            # soft_wrap: messages name files and paths; hard-wrapping them at 80 columns (rich's width off a
+            # terminal) would split paths across lines in CI logs.
+            self._console = Console(stderr=True, highlight=False, soft_wrap=True)
+        return self._console
+
+    def print(self, message: str) -> None:
+        """One line, verbatim (callers escape what they quote): no markup, highlighting or emoji codes."""
+        if self._console is not None:
+            self._console.print(message, markup=False, highlight=False, emoji=False)
+            return
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+
+
+stderr = _Stderr()
 
 
 class FailOnChoice(str, enum.Enum):
@@ -126,13 +152,13 @@ class WarnOnlyProgress(NullProgress):
     means, so even --quiet keeps them: they go to stderr and never mix with a report on stdout.
     """
 
-    def __init__(self, console: Console) -> None:
-        self._console = console
+    def __init__(self, out: _Stderr) -> None:
+        self._out = out
 
     def warn(self, message: str) -> None:
         from auditor.safetext import escape
 
-        self._console.print(f"warning: {escape(message)}", markup=False, highlight=False)
+        self._out.print(f"warning: {escape(message)}")
 
     def close(self) -> None:
         return None
@@ -141,13 +167,13 @@ class WarnOnlyProgress(NullProgress):
 def _progress(no_progress: bool, quiet: bool) -> RichProgress | WarnOnlyProgress:
     if no_progress or quiet or not sys.stderr.isatty():
         return WarnOnlyProgress(stderr)
-    return RichProgress(stderr)
+    return RichProgress(stderr.console())
 
 
 def _die(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     from auditor.safetext import escape
 
-    stderr.print(f"botaudit: error: {escape(message)}", markup=False, highlight=False)
+    stderr.print(f"botaudit: error: {escape(message)}")
     raise typer.Exit(int(code))
 
 
@@ -226,9 +252,7 @@ def _emit(result: ScanResult, pairs: Sequence[tuple[FormatChoice, Path | None]],
             except OSError as exc:
                 _die(f"cannot write {path}: {exc.strerror or exc}")
             if not quiet:
-                stderr.print(
-                    f"wrote {fmt.value} report to {escape(str(path))}", markup=False, highlight=False
-                )
+                stderr.print(f"wrote {fmt.value} report to {escape(str(path))}")
 
 
 PathsArg = Annotated[list[Path] | None, typer.Argument(help="Files and folders to scan (default: .)")]
@@ -354,7 +378,7 @@ def _run_staged(paths: list[Path] | None, *, config: Path | None, history: bool,
     except OSError as exc:
         _die(f"--staged: cannot read the git index ({exc.strerror or type(exc).__name__})")
     if not checkout.files and not kwargs.get("quiet"):
-        stderr.print("botaudit: no staged files to scan", markup=False, highlight=False)
+        stderr.print("botaudit: no staged files to scan")
     root = os.path.relpath(checkout.repo_root, cwd)
     coverage = replace(result.coverage, skipped=(*result.coverage.skipped, *checkout.skipped))
     return replace(result, targets=(root,), coverage=coverage)
@@ -519,13 +543,11 @@ def collect(
         _die(f"cannot write {output}: {exc.strerror or exc}")
     stderr.print(
         f"wrote {target.value} snapshot to {output}: {len(snap.identities)} identities, "
-        f"{len(snap.credentials)} credentials, {snap.requests} requests, {len(snap.coverage)} coverage gaps",
-        markup=False,
-        highlight=False,
+        f"{len(snap.credentials)} credentials, {snap.requests} requests, {len(snap.coverage)} coverage gaps"
     )
     if snap.unread:
         parts = ", ".join(dict.fromkeys(u.part for u in snap.unread))
-        stderr.print(f"warning: {target.value} only partly collected: {parts} not read", markup=False)
+        stderr.print(f"warning: {target.value} only partly collected: {parts} not read")
     if snap.coverage or snap.unread:
         raise typer.Exit(int(ExitCode.INCOMPLETE))
 
@@ -541,6 +563,7 @@ def rules_list(ctx: typer.Context) -> None:
         rules = load_rules()
     except BotauditError as exc:
         _die(str(exc))
+    from rich.console import Console
     from rich.table import Table
 
     # Wide enough for slugs even when piped (rich assumes 80 columns off a terminal).
@@ -612,9 +635,7 @@ def _baseline_command(
         _die(str(exc))
     except OSError as exc:
         _die(f"cannot write {output}: {exc.strerror or exc}")
-    stderr.print(
-        f"wrote baseline with {len(new.entries)} findings to {output}", markup=False, highlight=False
-    )
+    stderr.print(f"wrote baseline with {len(new.entries)} findings to {output}")
 
 
 BaselineOut = Annotated[Path, typer.Option("--output", "-o", help="Baseline file")]
@@ -703,11 +724,7 @@ def diff(
             _die(f"cannot write {output}: {exc.strerror or exc}")
     gating = result.gating(threshold)
     if gating:
-        stderr.print(
-            f"botaudit diff: {len(gating)} new finding(s) at or above {fail_on.value}",
-            markup=False,
-            highlight=False,
-        )
+        stderr.print(f"botaudit diff: {len(gating)} new finding(s) at or above {fail_on.value}")
         raise typer.Exit(int(ExitCode.GATE_FAILED))
 
 
@@ -731,7 +748,7 @@ def init(
         output.write_text(INIT_TEMPLATE, encoding="utf-8")
     except OSError as exc:
         _die(f"cannot write {output}: {exc.strerror or type(exc).__name__}")
-    stderr.print(f"wrote {output}", markup=False, highlight=False)
+    stderr.print(f"wrote {output}")
 
 
 @app.command()
@@ -753,9 +770,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         stderr.print(
             f"botaudit: internal error ({type(exc).__name__}); the scan is incomplete. "
-            "Set BOTAUDIT_DEBUG=1 for a traceback and report it.",
-            markup=False,
-            highlight=False,
+            "Set BOTAUDIT_DEBUG=1 for a traceback and report it."
         )
         return int(ExitCode.INCOMPLETE)
     return 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from auditor.errors import BotauditError
@@ -65,6 +64,8 @@ def parse_json(text: str, source: str, error: type[BotauditError]) -> Any:
 
 @cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
+    from importlib.resources import files
+
     import jsonschema
 
     schema = json.loads(files("auditor").joinpath("schemas", f"{name}.schema.json").read_text("utf-8"))

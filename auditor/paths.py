@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
 
 
 def rules_dir() -> Path:
     """The rules/ folder: shipped in the wheel as auditor._rules, or the checkout's top-level rules/."""
-    checkout = Path(__file__).resolve().parent.parent / "rules"
+    checkout = _HERE.parent / "rules"
     if checkout.is_dir():
         return checkout
+    installed = _HERE / "_rules"
+    if installed.is_dir():  # an ordinary install: no need for importlib.resources (a start-up cost)
+        return installed
+    from importlib import resources
+
     return Path(str(resources.files("auditor._rules")))
 
 
@@ -20,4 +26,6 @@ def detectors_dir() -> Path:
 
 def schema_path(name: str) -> Path:
     """A JSON Schema shipped in auditor/schemas/."""
+    from importlib import resources
+
     return Path(str(resources.files("auditor") / "schemas" / name))

@@ -34,7 +34,6 @@ from auditor.reach import compute_gaps
 from auditor.reconcile import anchor_findings, link_declared, reconcile
 from auditor.redact import DEFAULT_FINGERPRINT_KEY, FINGERPRINT_KEY_ENV
 from auditor.resolve import resolve, unjoined
-from auditor.snapshot import load_snapshot
 
 # platform -> "module:Class". Imported only when that platform is collected, so a static scan never loads
 # boto3, hvac, simple-salesforce or msal.
@@ -341,6 +340,11 @@ def _load_snapshots(
     files: Sequence[Path], warnings: _Warnings, skipped: list[Skipped], unreadable: list[str]
 ) -> dict[Platform, Snapshot]:
     snapshots: dict[Platform, Snapshot] = {}
+    if not files:
+        return snapshots
+    # Here, not at the top: the snapshot reader brings the schema validator's plumbing with it.
+    from auditor.snapshot import load_snapshot
+
     for path in files:
         try:
             snap = load_snapshot(path)

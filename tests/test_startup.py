@@ -100,6 +100,32 @@ def test_static_scan_imports_nothing_heavy(small_tree: Path, fmt: str) -> None:
     assert _loaded_heavy(modules) == []
 
 
+def test_machine_readable_reports_and_version_skip_rich_and_the_scanner(small_tree: Path) -> None:
+    # rich draws the table and the progress bars; a JSON or SARIF run (CI) has no use for it, and lines on
+    # stderr are plain text.
+    modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
+    assert "auditor.extract.detectors" in modules
+    assert sorted(m for m in modules if m == "rich" or m.startswith("rich.")) == []
+    version = _modules_after(["--version"], small_tree)
+    assert "typer" in version and "auditor.scan" not in version and "auditor.config" not in version
+
+
+def test_warnings_on_stderr_stay_plain_text(small_tree: Path) -> None:
+    """No rich console behind a line on stderr: emoji codes and brackets in a path arrive as written."""
+    odd = small_tree / ":key: [bold]x[red]"
+    odd.mkdir()
+    proc = subprocess.run(  # noqa: S603 - our own CLI
+        [sys.executable, "-m", "auditor", "scan", str(odd / "missing"), "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=dict(os.environ, NO_COLOR="1"),
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == f"botaudit: error: {odd / 'missing'}: no such file or folder\n"
+
+
 def test_html_report_loads_jinja2_only_when_asked(small_tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     modules = _modules_after(
@@ -199,3 +225,53 @@ def test_vectorscan_database_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert hits(compiled) == hits(compile_database("t", [b"ghp_", b"xoxb-"], flags)) == [0, 1]
     entry.write_bytes(entry.read_bytes()[:-5] + b"\0\0\0\0\0")  # corrupt: the digest no longer matches
     assert hits(compile_database("t", [b"ghp_", b"xoxb-"], flags)) == [0, 1]
+
+
+def test_rule_cache_round_trips_and_survives_corruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.engine import loader
+
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    fresh = loader.load_rules()  # parses the YAML and writes the cache
+    (entry,) = (tmp_path / "cache").glob("rules-*.json")
+    real_parse = loader.parse_rule
+
+    def no_parsing(*args: object, **kwargs: object) -> object:
+        raise AssertionError("parsed a rule file although the cache holds the set")
+
+    monkeypatch.setattr(loader, "parse_rule", no_parsing)
+    cached = loader.load_rules()
+    assert cached == fresh and [r.compliance for r in cached] == [r.compliance for r in fresh]
+    monkeypatch.setattr(loader, "parse_rule", real_parse)
+    for damaged in (entry.read_bytes()[:500], b'[{"id": "BA-101"}]', b"\xff\xfe"):
+        entry.write_bytes(damaged)
+        assert loader.load_rules() == fresh  # rebuilt from the YAML, and the entry rewritten
+        assert entry.read_bytes() != damaged
+
+
+def test_rule_cache_follows_the_files_and_the_predicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.engine import loader
+    from auditor.engine.predicates import PREDICATES
+    from auditor.errors import RuleLoadError
+    from auditor.paths import rules_dir
+
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for path in sorted(rules_dir().glob("BA-*.yaml"))[:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    before = loader.load_rules(folder)
+    first = sorted(folder.glob("BA-*.yaml"))[0]
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8"
+    )
+    after = loader.load_rules(folder)
+    assert after[0].title.startswith("Edited") and not before[0].title.startswith("Edited")
+    assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 1  # the superseded entry is gone
+    # A cached set is only valid for the predicates it was checked against.
+    fewer = {name: fn for name, fn in PREDICATES.items() if name != after[0].check}
+    with pytest.raises(RuleLoadError, match="not in auditor/engine/predicates.py"):
+        loader.load_rules(folder, predicates=fewer)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from auditor.config import Config, validate_rule_refs
 from auditor.config.schema import PARAM_KEYWORDS, PARAM_TYPES
@@ -94,14 +92,15 @@ def _default_fits(spec: Mapping[str, Any]) -> bool:
     return isinstance(value, list)
 
 
-def parse_rule(path: Path, predicates: Mapping[str, CheckFn]) -> Rule:
-    """One rule file -> Rule, or RuleLoadError naming the file and what is wrong."""
+def parse_rule(path: Path, predicates: Mapping[str, CheckFn], raw: bytes | None = None) -> Rule:
+    """One rule file (`raw`: its bytes, when already read) -> Rule, or RuleLoadError naming the file."""
+    import yaml  # only when a rule is parsed: a scan with the rule set cached never loads PyYAML for it
+
     try:
+        text = (path.read_bytes() if raw is None else raw).decode("utf-8")
         # libyaml's parser where PyYAML was built with it: the pure-Python one made loading the rules a
         # noticeable share of a small scan's start-up. Both build the same safe types.
-        data = yaml.load(  # noqa: S506 (a safe loader either way)
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (safe)
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(path, f"cannot read the rule ({type(exc).__name__})") from None
     except yaml.YAMLError as exc:
@@ -216,7 +215,12 @@ def load_rules(
     *,
     predicates: Mapping[str, CheckFn] | None = None,
 ) -> tuple[Rule, ...]:
-    """Every rules/BA-*.yaml, validated, sorted by id, with config overrides applied. Raises RuleLoadError."""
+    """Every rules/BA-*.yaml, validated, sorted by id, with config overrides applied. Raises RuleLoadError.
+
+    The validated set is cached (auditor.cache) under a hash of every rule file, this loader's sources and
+    the predicate names: parsing 60-odd YAML files was a tenth of a small scan's start-up. botaudit.yaml's
+    overrides are applied after, on every run, so they never reach the cache.
+    """
     if predicates is None:
         from auditor.engine.predicates import PREDICATES
 
@@ -224,11 +228,27 @@ def load_rules(
     folder = directory or rules_dir()
     if not folder.is_dir():
         raise RuleLoadError(f"{folder}: rules folder not found")
+    files: list[tuple[Path, bytes]] = []
+    for path in sorted(folder.glob(RULE_GLOB)):
+        try:
+            files.append((path, path.read_bytes()))
+        except OSError as exc:
+            raise _fail(path, f"cannot read the rule ({type(exc).__name__})") from None
+    name = _cache_name(files, predicates)
+    loaded = _rules_from_cache(name, predicates) if name else None
+    if loaded is None:
+        loaded = _parse_rules(files, predicates)
+        if name:
+            _rules_to_cache(name, loaded)
+    return apply_overrides(loaded, config) if config is not None else loaded
+
+
+def _parse_rules(files: Sequence[tuple[Path, bytes]], predicates: Mapping[str, CheckFn]) -> tuple[Rule, ...]:
     rules: list[Rule] = []
     ids: dict[str, Path] = {}
     names: dict[str, Path] = {}
-    for path in sorted(folder.glob(RULE_GLOB)):
-        rule = parse_rule(path, predicates)
+    for path, raw in files:
+        rule = parse_rule(path, predicates, raw)
         if rule.id in ids:
             raise _fail(path, f"duplicate rule id {rule.id} (also in {ids[rule.id].name})")
         if rule.name in names:
@@ -236,8 +256,80 @@ def load_rules(
         ids[rule.id] = path
         names[rule.name] = path
         rules.append(rule)
-    loaded = tuple(sorted(rules, key=lambda r: r.id))
-    return apply_overrides(loaded, config) if config is not None else loaded
+    return tuple(sorted(rules, key=lambda r: r.id))
+
+
+# -- the rule-set cache ------------------------------------------------------------------------------------
+
+_CACHE_PREFIX = "rules-"
+_CACHE_FORMAT = b"rule-cache-v1"
+# What a cached Rule was derived from besides the rule files: this parser, the Rule type, the parameter
+# vocabulary (config/schema.py). A change to any of them is a different cache name.
+_CACHE_SOURCES = (
+    Path(__file__),
+    Path(__file__).with_name("interface.py"),
+    Path(__file__).parent.parent / "config" / "schema.py",
+)
+
+
+def _cache_name(files: Sequence[tuple[Path, bytes]], predicates: Mapping[str, CheckFn]) -> str | None:
+    from auditor import cache
+
+    if cache.cache_dir() is None:
+        return None
+    parts = [_CACHE_FORMAT, ",".join(sorted(predicates)).encode()]
+    try:
+        parts += [source.read_bytes() for source in _CACHE_SOURCES]
+    except OSError:
+        return None  # installed without sources: no way to tell a stale entry, so no cache
+    for path, raw in files:
+        parts += [str(path).encode("utf-8", "surrogateescape"), raw]
+    return f"{_CACHE_PREFIX}{cache.content_key(parts)[:32]}.json"
+
+
+def _rule_row(rule: Rule) -> dict[str, Any]:
+    row = {f.name: getattr(rule, f.name) for f in fields(Rule)}
+    row["severity"] = rule.severity.value
+    return row
+
+
+def _rule_from_row(row: dict[str, Any], predicates: Mapping[str, CheckFn] | None) -> Rule:
+    row["severity"] = Severity(row["severity"])
+    row["references"] = tuple(row["references"])
+    row["compliance"] = {k: tuple(v) for k, v in row["compliance"].items()}
+    if predicates is not None and row["check"] not in predicates:
+        raise KeyError(row["check"])
+    return Rule(**row)
+
+
+def _rules_from_cache(name: str, predicates: Mapping[str, CheckFn]) -> tuple[Rule, ...] | None:
+    import json
+
+    from auditor import cache
+
+    raw = cache.read(name)
+    if raw is None:
+        return None
+    try:
+        return tuple(_rule_from_row(row, predicates) for row in json.loads(raw))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None  # truncated, edited or from another layout: parse the files again
+
+
+def _rules_to_cache(name: str, rules: tuple[Rule, ...]) -> None:
+    import json
+
+    from auditor import cache
+
+    try:
+        payload = json.dumps([_rule_row(r) for r in rules], separators=(",", ":"), allow_nan=False)
+        # A value JSON cannot carry as itself (a YAML date, a tuple turned list in a default) would come back
+        # different: such a rule set is simply not cached.
+        if tuple(_rule_from_row(row, None) for row in json.loads(payload)) != rules:
+            return
+    except (ValueError, TypeError):
+        return
+    cache.write(name, payload.encode("utf-8"), replaces=_CACHE_PREFIX)
 
 
 def find_rule(rules: tuple[Rule, ...], ref: str) -> Rule | None:

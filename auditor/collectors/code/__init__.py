@@ -12,8 +12,6 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import yaml
-
 from auditor.clock import Clock
 from auditor.collectors.code.interface import MAX_SOURCE_BYTES, CodeModel, CodeSource, Declarations, line_of
 from auditor.model import Platform, Skipped, Snapshot
@@ -41,6 +39,8 @@ def _read(source: CodeSource, skipped: list[Skipped]) -> str | None:
 
 def _k8s_docs(text: str) -> Iterable[tuple[Mapping[str, Any], int]]:
     """(document, line of its `kind:`) for every YAML document of a manifest stream."""
+    import yaml  # here: a scan without Kubernetes manifests does not load PyYAML for this
+
     offsets = [0] + [i + 1 for i in range(len(text)) if text.startswith("\n---", i)]
     try:
         docs = list(yaml.safe_load_all(text))
