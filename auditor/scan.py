@@ -191,33 +191,34 @@ def scan_history(
     Returns the history file scans that still hold such secrets (or could not be read), the coverage
     entries, and how many commits and distinct blobs were examined.
     """
-    from auditor.discovery.history import walk_history
+    from auditor.discovery.history import HistoryWalk, iter_history
     from auditor.discovery.walk import _root_prefixes
-    from auditor.extract import scan_files
     from auditor.extract.budget import DEFAULT_FILE_BUDGET
     from auditor.extract.detectors import DetectorSet
-    from auditor.extract.history import only_in_history, scan_blob
+    from auditor.extract.history import PROGRESS_TASK, scan_history_blobs
 
     roots = [Path(p) for p in paths]
-    walked = walk_history(
+    walked = HistoryWalk()
+    blobs = iter_history(
         roots,
         _root_prefixes(roots),
+        walked,
         max_file_size=options.max_file_size or config.max_file_size,
         exclude=config.exclude,
     )
-    progress.start("history", total=len(walked.blobs))
-    scans = scan_files(
-        walked.blobs,
+    # Streamed (the walk is lazy): the number of blobs is known only at the end.
+    progress.start(PROGRESS_TASK)
+    kept = scan_history_blobs(
+        blobs,
+        current,
         DetectorSet.load(),
         fingerprint_key=config.fingerprint_key,
         jobs=options.jobs,
         progress=progress,
-        scan_one=scan_blob,
-        task="history",
         time_budget=options.file_time_budget or DEFAULT_FILE_BUDGET,
     )
-    progress.finish("history")
-    return only_in_history(scans, current), walked.skipped, walked.commits, len(walked.blobs)
+    progress.finish(PROGRESS_TASK)
+    return kept, walked.skipped, walked.commits, walked.yielded
 
 
 # Source files the confused-deputy pass may read (auditor/collectors/code/deputy.py).

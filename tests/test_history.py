@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -160,3 +161,156 @@ def _mcp(token: str) -> str:
         '{\n  "mcpServers": {\n    "github": {\n      "command": "npx",\n      "env": {\n'
         f'        "GITHUB_PERSONAL_ACCESS_TOKEN": "{token}"\n      }}\n    }}\n  }}\n}}\n'
     )
+
+
+# ------------------------------------------------------------------------------------- streamed history
+
+
+def _busy_history(repo: Repo) -> None:
+    """Enough commits and blobs for several batches: secrets come and go, one comes back in another file,
+    a binary blob and a duplicate blob (same bytes in two paths) on the way."""
+    for i in range(24):
+        files: dict[str, str | None] = {f"svc__cfg_{i % 4}.yaml": f"retries: {i}\nregion: eu-{i}\n"}
+        if i % 6 == 0:
+            files[f"local__tok_{i}.env"] = f"GITHUB_TOKEN={fake_pat(f'stream-{i}')}\n"
+        if i % 6 == 2:
+            files[f"local__tok_{i - 2}.env"] = None
+        if i == 7:
+            files["moved__again.env"] = (
+                f"SLACK_BOT_TOKEN={fake_slack('s')}\nGITHUB_TOKEN={fake_pat('stream-0')}\n"
+            )
+            files["copy__cfg.yaml"] = "retries: 0\nregion: eu-0\n"  # the same bytes as an earlier blob
+        repo.commit(f"change {i}", **files)
+    (repo.root / "logo.bin").write_bytes(b"\x00\x01binary\x00" * 40)
+    repo.git("add", "logo.bin")
+    repo.git("commit", "-q", "-m", "logo")
+
+
+def _streamed(repo: Repo, jobs: int, **kwargs: object) -> list[object]:
+    from auditor.discovery.history import HistoryWalk, iter_history
+    from auditor.extract.detectors import DetectorSet
+    from auditor.extract.history import scan_history_blobs
+
+    out = HistoryWalk()
+    return list(
+        scan_history_blobs(
+            iter_history([repo.root], [""], out),
+            [],
+            DetectorSet.load(),
+            fingerprint_key="k",
+            jobs=jobs,
+            **kwargs,  # type: ignore[arg-type]
+        )
+    )
+
+
+def _collected(repo: Repo) -> list[object]:
+    """The straightforward reading: every blob scanned, then `only_in_history` over the whole list."""
+    from auditor.extract.detectors import DetectorSet
+    from auditor.extract.history import only_in_history, scan_blob
+
+    detectors = DetectorSet.load()
+    walked = walk_history([repo.root], [""])
+    return list(only_in_history([scan_blob(b, detectors, "k") for b in walked.blobs], []))
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory: pytest.TempPathFactory) -> Repo:
+    repo = Repo(tmp_path_factory.mktemp("busy") / "repo")
+    _busy_history(repo)
+    return repo
+
+
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.extract import history
+    from auditor.extract.detectors import DetectorSet
+
+    # A pool for a history this short, several batches of two, at most 2 x 1 in flight.
+    monkeypatch.setattr(history, "PEEK", 4)
+    monkeypatch.setattr(history, "MIN_PARALLEL_BLOBS", 2)
+    monkeypatch.setattr(history, "BATCH", 2)
+    monkeypatch.setattr(history, "IN_FLIGHT_PER_WORKER", 1)
+    # Nor the regex gate's compile (seconds) that a history past PEEK blobs would ask for.
+    monkeypatch.setattr(DetectorSet, "use_gate", lambda *args, **kwargs: False)
+
+
+def test_streamed_history_matches_the_collected_reading(busy: Repo, small_batches: None) -> None:
+    repo = busy
+    expected = _collected(repo)
+    kinds = sorted(s.kind for f in expected for s in f.secrets)  # type: ignore[attr-defined]
+    assert kinds == ["github_pat"] * 4 + ["slack_bot_token"], kinds  # stream-0 once, at its first commit
+    assert _streamed(repo, jobs=2) == expected
+    assert _streamed(repo, jobs=1) == expected
+
+
+def test_the_walk_stays_a_bounded_distance_ahead_of_the_workers(
+    busy: Repo, small_batches: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.discovery import history as discovery
+    from auditor.extract import history
+
+    repo = busy
+    pulled = 0
+    done = 0
+    ahead: list[int] = []
+    real_iter = discovery.iter_history
+    real_collect = history._collect
+
+    def counting_iter(*args: Any, **kwargs: Any) -> Any:
+        nonlocal pulled
+        for blob in real_iter(*args, **kwargs):
+            pulled += 1
+            ahead.append(pulled - done)
+            yield blob
+
+    def counting_collect(result: Any, *args: Any) -> None:
+        nonlocal done
+        done += result.get()[0]  # blobs the workers have finished
+        real_collect(result, *args)
+
+    total = len(walk_history([repo.root], [""]).blobs)
+    assert total >= 30
+    monkeypatch.setattr(discovery, "iter_history", counting_iter)
+    monkeypatch.setattr(history, "_collect", counting_collect)
+    _streamed(repo, jobs=2)
+    assert pulled == total
+    # PEEK + (2 workers x 1 in flight + the batch being formed) x BATCH blobs, never the whole history.
+    assert max(ahead) <= 4 + (2 * 1 + 1) * 2 + 2, (max(ahead), total)
+
+
+def test_workers_send_back_only_versions_that_hold_something(busy: Repo) -> None:
+    from auditor.extract import history
+    from auditor.extract.detectors import DetectorSet
+
+    blobs = walk_history([busy.root], [""]).blobs[:8]  # versions with a token and versions without
+    history._init_worker(DetectorSet.load(), "k", None)
+    try:
+        count, kept = history._scan_batch(blobs)
+    finally:
+        history._worker = None
+    assert count == len(blobs) > len(kept) > 0
+    assert all(scan.secrets or scan.skipped for scan in kept)
+
+
+def test_a_pool_that_cannot_start_leaves_a_complete_history(
+    busy: Repo, small_batches: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    from auditor.progress import NullProgress
+
+    class Warned(NullProgress):
+        messages: list[str] = []
+
+        def warn(self, message: str) -> None:
+            self.messages.append(message)
+
+    def no_pool(*args: object, **kwargs: object) -> object:
+        raise OSError("no /dev/shm here")
+
+    expected = _collected(busy)
+    monkeypatch.setattr(multiprocessing, "Pool", no_pool)
+    sink = Warned()
+    assert _streamed(busy, jobs=2, progress=sink) == expected
+    assert sink.messages == ["parallel scan unavailable (OSError); scanning in one process"]

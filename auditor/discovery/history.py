@@ -6,12 +6,13 @@ commit adds it (an added, modified, renamed or copied file). A blob that appears
 paths is scanned once: the extractors see bytes and a path, exactly as for a file on disk.
 
 Nothing here reads blob contents: `read_blob` does that in the scanning worker, so only object ids and paths
-cross process boundaries.
+cross process boundaries. `iter_history` is lazy: the scanner pulls blobs as its workers need them, so the
+walk never holds more than the blob ids it has seen (20 bytes each) and the blobs in flight.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,12 +38,14 @@ class HistoryBlob:
 
 @dataclass
 class HistoryWalk:
-    """The outcome of walking one or more repositories' histories."""
+    """The outcome of walking one or more repositories' histories (`blobs` only from `walk_history`)."""
 
     blobs: list[HistoryBlob] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     commits: int = 0
     repositories: int = 0
+    # Distinct blobs yielded (== len(blobs) when they were collected).
+    yielded: int = 0
 
 
 def _pygit2() -> Any:
@@ -87,9 +90,9 @@ def _walk_repository(
     *,
     max_file_size: int,
     exclude: pathspec.GitIgnoreSpec | None,
-    seen: set[str],
+    seen: set[bytes],
     out: HistoryWalk,
-) -> None:
+) -> Iterator[HistoryBlob]:
     pygit2 = _pygit2()
     repo = pygit2.Repository(gitdir)
     workdir = Path(repo.workdir).resolve() if repo.workdir else None
@@ -111,65 +114,73 @@ def _walk_repository(
         walker.push(target)
     empty_tree = None
     too_large = 0
-    for commit in walker:
-        out.commits += 1
-        if commit.parents:
-            diff = commit.parents[0].tree.diff_to_tree(commit.tree)
-        else:
-            if empty_tree is None:
-                empty_tree = repo[repo.TreeBuilder().write()]
-            diff = empty_tree.diff_to_tree(commit.tree)
-        when: datetime | None = None
-        for delta in diff.deltas:
-            new = delta.new_file
-            if delta.status_char() not in "AMRC" or new.mode not in (0o100644, 0o100755):
-                continue  # deletions, submodules, symlinks (a blob holding a path), type changes
-            oid = str(new.id)
-            if oid in seen:
-                continue
-            path = new.path
-            if sub:
-                if not path.startswith(sub + "/"):
+    regular = (0o100644, 0o100755)
+    try:
+        for commit in walker:
+            out.commits += 1
+            if commit.parents:
+                diff = commit.parents[0].tree.diff_to_tree(commit.tree)
+            else:
+                if empty_tree is None:
+                    empty_tree = repo[repo.TreeBuilder().write()]
+                diff = empty_tree.diff_to_tree(commit.tree)
+            when: datetime | None = None
+            commit_id: str | None = None
+            for delta in diff.deltas:
+                new = delta.new_file
+                if new.mode not in regular or delta.status_char() not in "AMRC":
+                    continue  # deletions, submodules, symlinks (a blob holding a path), type changes
+                # Raw 20-byte ids: the set of blobs seen is the walk's only state that grows with history.
+                raw = new.id.raw
+                if raw in seen:
                     continue
-                path = path[len(sub) + 1 :]
-            rel = f"{prefix}/{path}" if prefix else path
-            seen.add(oid)
-            reason = _skip_path(path, exclude)
-            if reason is not None:
-                continue  # deliberate, as on disk; not listed blob by blob
-            size = new.size
-            if size > max_file_size:
-                too_large += 1
-                continue
-            if when is None:
-                when = datetime.fromtimestamp(commit.commit_time, tz=UTC)
-            out.blobs.append(HistoryBlob(gitdir, oid, rel, size, str(commit.id), when))
-    if too_large:
-        out.skipped.append(
-            Skipped(
-                prefix or str(root),
-                f"git history: {too_large} blob(s) larger than {max_file_size} bytes not scanned",
-                "too_large",
+                path = new.path
+                if sub:
+                    if not path.startswith(sub + "/"):
+                        continue
+                    path = path[len(sub) + 1 :]
+                rel = f"{prefix}/{path}" if prefix else path
+                seen.add(raw)
+                reason = _skip_path(path, exclude)
+                if reason is not None:
+                    continue  # deliberate, as on disk; not listed blob by blob
+                size = new.size
+                if size > max_file_size:
+                    too_large += 1
+                    continue
+                if when is None or commit_id is None:
+                    when = datetime.fromtimestamp(commit.commit_time, tz=UTC)
+                    commit_id = str(commit.id)
+                out.yielded += 1
+                yield HistoryBlob(gitdir, str(new.id), rel, size, commit_id, when)
+    finally:
+        if too_large:
+            out.skipped.append(
+                Skipped(
+                    prefix or str(root),
+                    f"git history: {too_large} blob(s) larger than {max_file_size} bytes not scanned",
+                    "too_large",
+                )
             )
-        )
 
 
-def walk_history(
+def iter_history(
     roots: Sequence[Path],
     prefixes: Sequence[str],
+    out: HistoryWalk,
     *,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     exclude: Sequence[str] = (),
-) -> HistoryWalk:
-    """The blobs of every commit reachable from any ref of the repositories holding `roots`.
+) -> Iterator[HistoryBlob]:
+    """The blobs of every commit reachable from any ref of the repositories holding `roots`, oldest commit
+    first, each once; lazily. Commits, repositories and coverage entries accumulate in `out` as it goes.
 
     A root that is not inside a git repository is a coverage entry: the user asked for history and none
     could be read there.
     """
     pygit2 = _pygit2()
-    out = HistoryWalk()
     exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     walked: set[tuple[str, str]] = set()
     for root, prefix in zip(roots, prefixes, strict=True):
         root = Path(root).absolute()
@@ -184,7 +195,7 @@ def walk_history(
             continue
         walked.add((gitdir, str(start)))
         try:
-            _walk_repository(
+            yield from _walk_repository(
                 start,
                 prefix,
                 gitdir,
@@ -196,6 +207,18 @@ def walk_history(
         except pygit2.GitError as exc:
             # libgit2's messages name objects and paths, never blob contents.
             out.skipped.append(Skipped(prefix or str(root), f"git history not readable: {exc}", "history"))
+
+
+def walk_history(
+    roots: Sequence[Path],
+    prefixes: Sequence[str],
+    *,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    exclude: Sequence[str] = (),
+) -> HistoryWalk:
+    """`iter_history` collected into `HistoryWalk.blobs` (for callers that want the whole list)."""
+    out = HistoryWalk()
+    out.blobs.extend(iter_history(roots, prefixes, out, max_file_size=max_file_size, exclude=exclude))
     return out
 
 

@@ -1,17 +1,39 @@
-"""Scan file versions from git history with the same extractors as files on disk, and keep what HEAD lost."""
+"""Scan file versions from git history with the same extractors as files on disk, and keep what HEAD lost.
+
+History is the one input whose size is unbounded (every version of every file, ever), so it is streamed: the
+commit walk is lazy, blobs go to the worker processes in small batches with a bounded number in flight,
+workers send back only the file versions that hold something, and the parent keeps only secrets it has not
+seen before. Memory stays flat whatever the number of commits; the workers start before the walk, so they do
+not inherit its caches.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from auditor.discovery.history import HistoryBlob, read_blob
-from auditor.extract.filescan import scan_bytes
+from auditor.extract.filescan import scan_bytes, within_budget
 from auditor.model import FileScan, Skipped
+from auditor.progress import ProgressSink
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from auditor.extract.detectors import DetectorSet
+
+PROGRESS_TASK = "history"
+# Blobs per task sent to a worker: enough to amortise a round trip, few enough to keep workers level.
+BATCH = 48
+# Tasks in flight per worker: keeps every worker busy while the walk and the results stay bounded.
+IN_FLIGHT_PER_WORKER = 4
+# Blobs walked before choosing between this process and a pool (and whether to compile the regex gate): a
+# history this short is scanned here, like a scan of a handful of files.
+PEEK = 1024
+MIN_PARALLEL_BLOBS = 64
 
 
 def scan_blob(blob: HistoryBlob, detectors: DetectorSet, key: str) -> FileScan:
@@ -44,6 +66,69 @@ def scan_blob(blob: HistoryBlob, detectors: DetectorSet, key: str) -> FileScan:
     )
 
 
+def _scan_budgeted(
+    blob: HistoryBlob, detectors: DetectorSet, key: str, time_budget: float | None
+) -> FileScan:
+    return within_budget(blob.rel, blob.size, time_budget, lambda: scan_blob(blob, detectors, key))
+
+
+def _worth_keeping(scan: FileScan) -> bool:
+    """Only versions holding a secret or a coverage gap can matter to `only_in_history`."""
+    return bool(scan.secrets or scan.skipped)
+
+
+# -- worker processes --------------------------------------------------------------------------------------
+
+# Set once per worker process by the pool initializer; never in the parent.
+_worker: tuple[DetectorSet, str, float | None] | None = None
+
+
+def _init_worker(detectors: DetectorSet | None, key: str, time_budget: float | None) -> None:
+    global _worker
+    if detectors is None:  # spawned, not forked: load the (cached) detector set here
+        from auditor.extract.detectors import DetectorSet
+
+        detectors = DetectorSet.load()
+        detectors.use_gate(compile_if_missing=False)
+    _worker = (detectors, key, time_budget)
+    from auditor.extract.budget import install_worker_alarm
+
+    install_worker_alarm()
+
+
+def _scan_batch(batch: Sequence[HistoryBlob]) -> tuple[int, list[FileScan]]:
+    """(blobs scanned, the scans worth sending back): most versions hold nothing and cost no pickling."""
+    assert _worker is not None, "pool initializer did not run"
+    detectors, key, time_budget = _worker
+    kept = []
+    for blob in batch:
+        scan = _scan_budgeted(blob, detectors, key, time_budget)
+        if _worth_keeping(scan):
+            kept.append(scan)
+    return len(batch), kept
+
+
+# -- the driver ----------------------------------------------------------------------------------------------
+
+
+class _FirstSightings:
+    """`only_in_history`, one file version at a time (oldest first), holding only what it keeps."""
+
+    def __init__(self, current: Iterable[FileScan]) -> None:
+        self.seen = {(s.kind, s.fingerprint) for f in current for s in f.secrets}
+        self.kept: list[FileScan] = []
+
+    def add(self, scan: FileScan) -> None:
+        fresh = []
+        for secret in scan.secrets:
+            ident = (secret.kind, secret.fingerprint)
+            if ident not in self.seen:
+                self.seen.add(ident)
+                fresh.append(secret)
+        if fresh or scan.skipped:
+            self.kept.append(replace(scan, secrets=tuple(fresh)))
+
+
 def only_in_history(history: Iterable[FileScan], current: Iterable[FileScan]) -> list[FileScan]:
     """Each secret that is no longer in the scanned tree, once, in the oldest file version that held it.
 
@@ -51,15 +136,93 @@ def only_in_history(history: Iterable[FileScan], current: Iterable[FileScan]) ->
     was introduced; the same value in later versions of the file (every edit makes a new blob) is not
     repeated. A value still present in the tree is reported there, not here.
     """
-    seen = {(s.kind, s.fingerprint) for f in current for s in f.secrets}
-    kept: list[FileScan] = []
+    sightings = _FirstSightings(current)
     for scan in history:
-        fresh = []
-        for secret in scan.secrets:
-            ident = (secret.kind, secret.fingerprint)
-            if ident not in seen:
-                seen.add(ident)
-                fresh.append(secret)
-        if fresh or scan.skipped:
-            kept.append(replace(scan, secrets=tuple(fresh)))
-    return kept
+        sightings.add(scan)
+    return sightings.kept
+
+
+def scan_history_blobs(
+    blobs: Iterable[HistoryBlob],
+    current: Iterable[FileScan],
+    detectors: DetectorSet,
+    *,
+    fingerprint_key: str,
+    jobs: int | None = None,
+    progress: ProgressSink | None = None,
+    time_budget: float | None = None,
+) -> list[FileScan]:
+    """`only_in_history` over the scans of `blobs` (oldest commit first), streamed: see the module doc.
+
+    jobs=None uses every core; jobs=1 stays in this process.
+    """
+    import os
+
+    sightings = _FirstSightings(current)
+    stream = iter(blobs)
+    head = list(itertools.islice(stream, PEEK))
+    workers = jobs if jobs is not None and jobs > 0 else (os.cpu_count() or 1)
+    if len(head) < PEEK:
+        workers = min(workers, max(1, len(head)))
+        # As for files on disk: the gate's compile (seconds, then cached) pays off only on a large history.
+        detectors.use_gate(compile_if_missing=False)
+    else:
+        detectors.use_gate(compile_if_missing=True)
+    rest: Iterator[HistoryBlob] = itertools.chain(head, stream)
+    if workers > 1 and len(head) >= MIN_PARALLEL_BLOBS:
+        rest = _in_pool(rest, sightings, detectors, fingerprint_key, workers, progress, time_budget)
+    for blob in rest:  # what no pool took: all of it, or what remained when a pool could not start
+        scan = _scan_budgeted(blob, detectors, fingerprint_key, time_budget)
+        if _worth_keeping(scan):
+            sightings.add(scan)
+        if progress is not None:
+            progress.advance(PROGRESS_TASK)
+    return sightings.kept
+
+
+def _in_pool(
+    blobs: Iterator[HistoryBlob],
+    sightings: _FirstSightings,
+    detectors: DetectorSet,
+    key: str,
+    workers: int,
+    progress: ProgressSink | None,
+    time_budget: float | None,
+) -> Iterator[HistoryBlob]:
+    """Scan `blobs` in a pool, results in order; yields back any blob a failing pool did not scan."""
+    import multiprocessing
+    import pickle
+
+    # Under fork the workers inherit the loaded detectors (and the gate); otherwise each loads its own.
+    shipped = detectors if multiprocessing.get_start_method(allow_none=False) == "fork" else None
+    batches = iter(lambda: list(itertools.islice(blobs, BATCH)), [])
+    pending: deque[tuple[list[HistoryBlob], AsyncResult[tuple[int, list[FileScan]]]]] = deque()
+    try:
+        with multiprocessing.Pool(
+            workers, initializer=_init_worker, initargs=(shipped, key, time_budget)
+        ) as pool:
+            for batch in batches:
+                pending.append((batch, pool.apply_async(_scan_batch, (batch,))))
+                while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    _collect(pending[0][1], sightings, progress)
+                    pending.popleft()  # only once its results are in: a failure re-scans it below
+            while pending:
+                _collect(pending[0][1], sightings, progress)
+                pending.popleft()
+    except (OSError, pickle.PicklingError, multiprocessing.ProcessError) as exc:
+        # A pool that cannot start (no /dev/shm, sandboxed fork) still leaves a working scan: finish here.
+        if progress is not None:
+            progress.warn(f"parallel scan unavailable ({type(exc).__name__}); scanning in one process")
+        for batch, _ in pending:
+            yield from batch
+        yield from blobs
+
+
+def _collect(
+    result: AsyncResult[tuple[int, list[FileScan]]], sightings: _FirstSightings, progress: ProgressSink | None
+) -> None:
+    count, kept = result.get()
+    for scan in kept:
+        sightings.add(scan)
+    if progress is not None:
+        progress.advance(PROGRESS_TASK, count)
