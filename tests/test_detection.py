@@ -67,8 +67,15 @@ def test_checksum_sets_confidence_both_ways(detectors: DetectorSet) -> None:
         ("basic-auth", base64.b64encode(b"user:${PASSWORD}").decode(), False),
         ("basic-auth", base64.b64encode(b"no colon here").decode(), False),
         ("basic-auth", "not base64!", False),
-        ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", True),
-        ("jwt", "eyJub3RoaW5nIjoxfQ.eyJzdWIiOiJ4In0.c2ln", False),
+        ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY", True),
+        # RSA signatures are as long as the key: any length is accepted.
+        ("jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", True),
+        ("jwt", "eyJub3RoaW5nIjoxfQ.eyJzdWIiOiJ4In0.c2ln", False),  # no `alg`
+        ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", False),  # HS256 signs 32 bytes, not 3
+        # The last character's unused bits set (`Z` for `Y`): no base64url encoder writes that.
+        ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSZ", False),
+        ("jwt", "eyJhbGciOiJIUzI1NiJ.eyJzdWIiOiJ4In0.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY", False),
+        ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY.x", False),
         ("discord-bot-id", base64.b64encode(b"812345678901234567").decode().rstrip("=") + ".Ab1234.x", True),
         ("discord-bot-id", base64.b64encode(b"hello world").decode() + ".Ab1234.x", False),
         ("b64-private-key", base64.b64encode(b"-----BEGIN PRIVATE KEY-----\nAAAA").decode(), True),

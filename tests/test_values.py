@@ -13,6 +13,7 @@ from auditor.extract.values import (
     classify_value,
     find_references,
     is_secret_key,
+    is_structured_uuid,
     key_tokens,
     shannon_entropy,
 )
@@ -169,7 +170,9 @@ def test_digests_numbers_urls_stay_benign_under_secret_keys(key: str, value: str
 @pytest.mark.parametrize(
     "value",
     [
-        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",  # Consul ACL and Heroku API tokens are UUIDs
+        "c7d1a96e-52b3-4f08-a6e4-9b20fd73c815",  # Consul ACL and Heroku API tokens are random (v4) UUIDs
+        "c7d1a96e-52b3-7f08-a6e4-9b20fd73c815",  # a v7 UUID has 74 random bits
+        "c7d1a96e-52b3-1f08-c6e4-9b20fd73c815",  # random hex in UUID layout (no RFC variant)
         "da39a3ee5e6b4b0d3255bfef95601890afd80709",  # Meraki keys are 40 hex characters
         "9c4e1f0b7a2d83e65f1c0b9a7d2e4f61",  # Datadog / Linear style 32 hex
         "4820193746501928374",  # long digit strings (Asana, Discord) under a token's key
@@ -178,6 +181,28 @@ def test_digests_numbers_urls_stay_benign_under_secret_keys(key: str, value: str
 @pytest.mark.parametrize("key", ["token", "api_key", "client_secret", "password", "discordToken"])
 def test_hex_uuid_and_long_digits_are_secrets_under_a_credential_key(key: str, value: str) -> None:
     assert classify_value(value, key) is ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",  # version 1: a timestamp and a MAC address
+        "5d0ef0a8-1c3e-11ef-8b1a-0242ac110002",  # version 1 with a Docker bridge MAC
+        "6fa459ea-ee8a-3ca4-894e-db77e160355e",  # version 3: MD5 of a name
+        "886313e1-3b8a-5372-9b90-0c9aee199e5d",  # version 5: SHA-1 of a name
+        "1ef1c3e0-5d3a-6b70-9c41-2e07a1f0b3d4",  # version 6: reordered timestamp
+    ],
+)
+@pytest.mark.parametrize("key", ["token", "api_key", "npm_auth_token"])
+def test_time_and_name_based_uuids_are_identifiers_under_a_credential_key(key: str, value: str) -> None:
+    assert is_structured_uuid(value)
+    assert classify_value(value, key) is ValueClass.IDENTIFIER
+
+
+def test_uuid_versions_with_random_bits_are_not_structured() -> None:
+    assert not is_structured_uuid("c7d1a96e-52b3-4f08-a6e4-9b20fd73c815")  # v4
+    assert not is_structured_uuid("01890a5d-ac96-774b-bcce-b302099a8057")  # v7
+    assert not is_structured_uuid("3f2504e0-4f89-11d3-7a0c-0305e82c3301")  # no RFC variant: not a v1
 
 
 @pytest.mark.parametrize("key", [None, "commit_sha", "request_id", "token_limit", "secret_name"])

@@ -38,13 +38,20 @@ import yaml
 
 from auditor.errors import RuleLoadError
 from auditor.extract import budget
+from auditor.extract.prefixes import names_its_provider
 from auditor.extract.regexcheck import RegexComplexityError, check_linear
 from auditor.extract.validators import VALIDATORS, validate
-from auditor.extract.values import ValueClass, classify_value, is_secret_key, shannon_entropy
+from auditor.extract.values import (
+    ValueClass,
+    classify_value,
+    is_secret_key,
+    is_structured_uuid,
+    shannon_entropy,
+)
 from auditor.model import Confidence, Platform, Severity
 
 if TYPE_CHECKING:
-    from auditor.extract.prefixes import ProviderPrefixes
+    from auditor.extract.prefixes import ProviderKeys, ProviderPrefixes
     from auditor.extract.regexgate import Gate, Partition
 
 __all__ = ["Detector", "DetectorSet", "Hit", "PrefilterChoice", "Probe", "hyperscan_available"]
@@ -565,6 +572,18 @@ def _confidence_of(det: Detector, value: str) -> tuple[Confidence, str]:
     return det.confidence, "provider token format"
 
 
+# Why a UUID-shaped token is low confidence (values.is_structured_uuid).
+_STRUCTURED_UUID = "a time-based or name-based UUID: an identifier or a copied example, never a random token"
+
+
+def _leading_key(text: str, start: int, end: int) -> str:
+    """The key name a match without a `key` group opens with (`acme_key` in `acme_key: <value>`)."""
+    i = start
+    while i < end and text[i] in _KEY_CHARS:
+        i += 1
+    return text[start:i]
+
+
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:
     limit = max(floor, start - _MAX_KEY_BACKTRACK)
     while start > limit and text[start - 1] in _KEY_CHARS:
@@ -599,6 +618,7 @@ class DetectorSet:
         self._gate: Gate | None = None
         self._gate_partitions: tuple[Partition, ...] = ()
         self._prefixes: ProviderPrefixes | None = None  # built on the first generic match (prefixes.py)
+        self._keys: ProviderKeys | None = None  # likewise
 
     # -- construction ---------------------------------------------------------------------------------
 
@@ -652,6 +672,13 @@ class DetectorSet:
 
             self._prefixes = ProviderPrefixes(self.detectors)
         return self._prefixes
+
+    def _provider_keys(self) -> ProviderKeys:
+        if self._keys is None:
+            from auditor.extract.prefixes import ProviderKeys
+
+            self._keys = ProviderKeys(self.detectors)
+        return self._keys
 
     def get(self, detector_id: str) -> Detector:
         return self._by_id[detector_id]
@@ -906,6 +933,10 @@ class DetectorSet:
             elif key is not None and not is_secret_key(key):
                 return None
             verdict = classify_value(value, judge_key)
+            if verdict is ValueClass.IDENTIFIER:
+                return _Candidate(
+                    det, value, start, end, m.end() - match_start, key, Confidence.LOW, _STRUCTURED_UUID
+                )
             if verdict not in (ValueClass.SECRET_CANDIDATE, ValueClass.EXAMPLE):
                 return None
             prefixed = self._provider_prefixes().judge(value)
@@ -920,13 +951,28 @@ class DetectorSet:
                 return _Candidate(
                     det, value, start, end, m.end() - match_start, key, Confidence.LOW, prefixed.reason
                 )
+            # Likewise when the key names a provider whose detector defines the format under that key
+            # (`AMPLITUDE_SECRET_KEY` holds 32 hex characters) and rejects this value (prefixes.py).
+            keyed = self._provider_keys().judge(key or _leading_key(text, match_start, start), value)
+            if keyed is not None:
+                if keyed.truncated:
+                    return None
+                return _Candidate(
+                    det, value, start, end, m.end() - match_start, key, Confidence.LOW, keyed.reason
+                )
         else:
             verdict = classify_value(value)
             if verdict in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.ENCRYPTED):
                 return None
+            if start > m.start() and not names_its_provider(det, text[m.start() : start]):
+                # A key-bound format whose provider keyword sits inside another word of the key
+                # (`rookTable` holds `okta`, `sumOfExposures` holds `sumo`): not that provider's key.
+                return None
         confidence, reason = _confidence_of(det, value)
         if det.checksum_required and confidence is Confidence.LOW:
             return None
+        if is_structured_uuid(value):
+            confidence, reason = Confidence.LOW, _STRUCTURED_UUID
         return _Candidate(det, value, start, end, m.end() - match_start, key, confidence, reason)
 
     def _resolve(self, candidates: list[_Candidate]) -> list[Hit]:

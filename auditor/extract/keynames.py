@@ -158,7 +158,25 @@ BENIGN_LAST = frozenset(
 # A key starting with one of these names a secret stored elsewhere (`existingSecret: my-release-db`).
 _NAMING_FIRST = frozenset({"existing", "use", "from", "external"})
 # A key holding one of these words says its value is a stand-in, not a credential.
-_FIXTURE_KEY_WORDS = frozenset({"fake", "dummy", "mock", "mocked", "placeholder", "sample"})
+# Test code names its negative samples so too: `invalidToken`, `nonMatchingToken`, `bad_password`.
+_FIXTURE_KEY_WORDS = frozenset(
+    {
+        "fake",
+        "dummy",
+        "mock",
+        "mocked",
+        "placeholder",
+        "sample",
+        "invalid",
+        "bogus",
+        "bad",
+        "wrong",
+        "malformed",
+        "nonmatching",
+        "unmatched",
+    }
+)
+_FIXTURE_KEY_PAIRS = frozenset({("non", "matching"), ("not", "matching"), ("no", "match"), ("not", "real")})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -188,6 +206,8 @@ def is_secret_key(key: str) -> bool:
     if not tokens:
         return False
     if tokens[0] in _NAMING_FIRST or any(t in _FIXTURE_KEY_WORDS for t in tokens):
+        return False
+    if any(pair in _FIXTURE_KEY_PAIRS for pair in zip(tokens, tokens[1:], strict=False)):
         return False
     last = tokens[-1]
     if last in BENIGN_LAST:

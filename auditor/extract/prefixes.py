@@ -28,7 +28,18 @@ from auditor.extract.validators import validate
 if TYPE_CHECKING:
     from auditor.extract.detectors import Detector
 
-__all__ = ["PrefixVerdict", "ProviderPrefixes", "is_distinctive", "leading_literal"]
+__all__ = [
+    "PrefixVerdict",
+    "KeyVerdict",
+    "ProviderKeys",
+    "ProviderPrefixes",
+    "names_its_provider",
+    "names_word",
+    "is_distinctive",
+    "leading_literal",
+    "secret_literal",
+    "secret_width",
+]
 
 _SEPARATORS = "_-."
 # Whole prefixes that are ordinary words plus a separator: many vendors (and many hand-made values) start so.
@@ -67,6 +78,53 @@ def leading_literal(pattern: str) -> tuple[str, int]:
             out.append(chr(inner_av))
         return "".join(out), int(body.getwidth()[0])
     return "", 0
+
+
+def _secret_body(pattern: str) -> sre_parse.SubPattern | None:
+    try:
+        parsed = sre_parse.parse(pattern)
+    except (re.error, RecursionError):
+        return None
+    secret_group = parsed.state.groupdict.get("secret")
+    if secret_group is None:
+        return None
+    stack = [parsed]
+    while stack:
+        for op, av in stack.pop():
+            if op is sre_constants.SUBPATTERN:
+                if av[0] == secret_group:
+                    return av[3]
+                stack.append(av[3])
+            elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+                stack.append(av[2])
+            elif op is sre_constants.BRANCH:
+                stack.extend(av[1])
+            elif op is sre_constants.GROUPREF_EXISTS:
+                stack.extend(b for b in av[1:] if b is not None)
+            elif op in _ZERO_WIDTH[:2]:
+                stack.append(av[1])
+    return None
+
+
+def secret_width(pattern: str) -> tuple[int, int]:
+    """The shortest and longest value the pattern's `secret` group allows ((0, 0) when it has none)."""
+    body = _secret_body(pattern)
+    if body is None:
+        return 0, 0
+    low, high = body.getwidth()
+    return int(low), int(high)
+
+
+def secret_literal(pattern: str) -> str:
+    """The literal text every value of the pattern's `secret` group starts with, wherever the group sits
+    (`sk-` for `deepseek[...]=(?P<secret>sk-[a-f0-9]{32})`); '' when none."""
+    body = _secret_body(pattern)
+    out: list[str] = []
+    for op, av in body or ():
+        if op is not sre_constants.LITERAL:
+            break
+        out.append(chr(av))
+    return "".join(out)
 
 
 def is_distinctive(prefix: str) -> bool:
@@ -148,3 +206,183 @@ class ProviderPrefixes:
                 return None
         shortest = min(self._min_len[d.id] for d in owners)
         return PrefixVerdict(owners[0], truncated=len(value) < shortest)
+
+
+# Keywords that name a kind of credential, not who issued it: a key holding one says nothing about a provider.
+_GENERIC_KEYWORD_PARTS = (
+    "secret",
+    "token",
+    "key",
+    "pass",
+    "auth",
+    "basic",
+    "sig",
+    "private",
+    "consumer",
+    "client",
+    "access",
+    "bot",
+    "signing",
+    "function",
+    "search",
+    "registry",
+    "sasl",
+    "cert",
+)
+_PROVIDER_WORD = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$")
+
+
+def provider_words(keywords: Iterable[str]) -> tuple[str, ...]:
+    """The keywords that name a provider (`amplitude`, `deepseek`, `eleven_labs`): at least four characters
+    of a name, none of them a credential word (`token`, `secret`, `bot_token`, `accesskey=`)."""
+    return tuple(
+        kw
+        for kw in keywords
+        if len(kw) >= 4 and _PROVIDER_WORD.match(kw) and not any(p in kw for p in _GENERIC_KEYWORD_PARTS)
+    )
+
+
+def _word_start(key: str, i: int) -> bool:
+    """Whether a word of the key name begins at index i: its start, after a separator, a camelCase hump or
+    a switch between letters and digits."""
+    if i <= 0 or i >= len(key):
+        return True
+    prev, cur = key[i - 1], key[i]
+    return (
+        not prev.isalnum()
+        or not cur.isalnum()
+        or (prev.islower() and cur.isupper())
+        or (prev.isdigit() != cur.isdigit())
+    )
+
+
+def names_word(key: str, word: str) -> bool:
+    """Whether `word` (lowercase) is a word of the key name, or the start of one: it begins where a word
+    begins and ends where one ends, or lies inside a single word. `OKTA_TOKEN`, `oktaToken`, `GitHubToken`,
+    `sumologicKey` name their provider; `rookTable` (o-k inside `rook`) and `sumOfExposures` (`sum` plus the
+    first letter of `Of`) do not."""
+    low = key.lower()
+    start = low.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if _word_start(key, start) and (
+            _word_start(key, end) or not any(_word_start(key, i) for i in range(start + 1, end))
+        ):
+            return True
+        start = low.find(word, start + 1)
+    return False
+
+
+def names_its_provider(det: Detector, key_text: str) -> bool:
+    """For a key-bound detector's match: False when the text before the value holds the detector's provider
+    keyword only inside another word (`rookTable` for `okta`), True otherwise (also when it holds none)."""
+    low = key_text.lower()
+    found = False
+    for word in det.keywords:
+        if word in low:
+            if names_word(key_text, word):
+                return True
+            found = True
+    return not found
+
+
+@dataclass(frozen=True)
+class KeyVerdict:
+    """A value under a key that names a provider, with that provider's format prefix, which the provider's
+    detector rejects."""
+
+    detector: Detector
+    # Shorter than the shortest value the provider's format allows: a truncated copy or a sample, not a key.
+    truncated: bool
+
+    @property
+    def reason(self) -> str:
+        return f"has the {self.detector.id} prefix under its key but fails its format"
+
+
+class ProviderKeys:
+    """Key-bound provider detectors (`AMPLITUDE_*` holds 32 hex characters), by the provider words of their
+    keywords: the formats a value under a provider-named key must have.
+
+    A detector claims a key when its own regex accepts the key with one of its example values
+    (`AMPLITUDE_SECRET_KEY=<example>` matches, `AMPLITUDE_CLIENT_ID=<example>` does not): which keys a
+    provider's format applies to is the detector's own definition, never a list kept here.
+    """
+
+    def __init__(self, detectors: Iterable[Detector]) -> None:
+        # Keywords only here (cheap); a detector's regex is parsed and compiled the first time a key holds
+        # one of its provider words, so a scan pays only for the providers its files name.
+        by_word: dict[str, list[Detector]] = {}
+        for det in detectors:
+            if det.generic or det.identifier:
+                continue
+            for word in provider_words(det.keywords):
+                by_word.setdefault(word, []).append(det)
+        self._by_word = {w: tuple(ds) for w, ds in by_word.items()}
+        self._words = tuple(sorted(by_word))
+        self._examples: dict[str, str | None] = {}
+        self._literals: dict[str, str] = {}
+
+    def _example(self, det: Detector) -> str | None:
+        """One of the detector's example values; None for a detector that is not key-bound (its value
+        starts with a literal prefix of its own, which ProviderPrefixes judges) or has no usable example."""
+        if det.id not in self._examples:
+            bound = not leading_literal(det.regex.pattern)[0]
+            self._examples[det.id] = _example_value(det) if bound else None
+        return self._examples[det.id]
+
+    def claims(self, key: str) -> tuple[Detector, ...]:
+        """The provider detectors whose format applies to a value under `key`."""
+        low = key.lower()
+        out: list[Detector] = []
+        for word in self._words:
+            if word not in low or not names_word(key, word):
+                continue
+            for det in self._by_word[word]:
+                example = self._example(det)
+                if example is not None and det not in out and _accepts(det, key, example):
+                    out.append(det)
+        return tuple(out)
+
+    def judge(self, key: str | None, value: str) -> KeyVerdict | None:
+        """A verdict when the key names a provider whose format starts with a literal (`sk-`, `BSA`) and the
+        value starts with it too, yet no such detector accepts it; None otherwise.
+
+        The key alone is not enough: a provider's keys also hold its other values (`ASANA_TOKEN` may hold a
+        client id, `AIRTABLE_TOKEN` a legacy key), which its token detector rightly rejects. A value that
+        carries the format's own prefix under the provider's key, though, can only be that format."""
+        if not key:
+            return None
+        owners = self.claims(key)
+        if not owners:
+            return None
+        prefixed: list[Detector] = []
+        for det in owners:
+            if _accepts(det, key, value) and (det.checksum is None or validate(det.checksum, value)):
+                return None
+            literal = self._literal(det)
+            if literal and value.startswith(literal):
+                prefixed.append(det)
+        if not prefixed:
+            return None
+        shortest = min(secret_width(d.regex.pattern)[0] for d in prefixed)
+        return KeyVerdict(prefixed[0], truncated=len(value) < shortest)
+
+    def _literal(self, det: Detector) -> str:
+        if det.id not in self._literals:
+            self._literals[det.id] = secret_literal(det.regex.pattern)
+        return self._literals[det.id]
+
+
+def _example_value(det: Detector) -> str | None:
+    for example in det.examples_match:
+        m = det.regex.search(example)
+        if m is not None and "secret" in det.regex.groupindex and m.group("secret"):
+            return m.group("secret")
+    return None
+
+
+def _accepts(det: Detector, key: str, value: str) -> bool:
+    """Whether the detector finds exactly `value` assigned to `key`."""
+    m = det.regex.search(f"{key}={value}")
+    return m is not None and m.group("secret") == value

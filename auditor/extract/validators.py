@@ -19,6 +19,9 @@ __all__ = ["VALIDATORS", "base62_crc32", "validate"]
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _B62_INDEX = {c: i for i, c in enumerate(_B62)}
 _MAX_DECODE = 8192  # payload checks decode at most this many characters
+_B64URL_INDEX = {
+    c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+}
 
 
 def base62_crc32(entropy: str, width: int = 6) -> str:
@@ -73,10 +76,35 @@ def _base64_json(value: str) -> bool:
         return False
 
 
+# Signature sizes the JWA algorithms fix (RSA and RSA-PSS depend on the key, so they are not checked).
+_JWS_SIGNATURE_BYTES = {
+    "HS256": 32,
+    "HS384": 48,
+    "HS512": 64,
+    "ES256": 64,
+    "ES384": 96,
+    "ES512": 132,
+    "EdDSA": 64,
+    "Ed25519": 64,
+}
+_B64URL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def _canonical_b64url(segment: str) -> bool:
+    """Whether a segment is unpadded base64url as every JWT library writes it: a length that encodes whole
+    bytes, and the unused low bits of the last character zero (a hand-edited end sets them)."""
+    if not segment or len(segment) % 4 == 1 or any(c not in _B64URL for c in segment):
+        return False
+    unused = {0: 0, 2: 4, 3: 2}[len(segment) % 4]
+    last = _B64URL_INDEX[segment[-1]]
+    return last & ((1 << unused) - 1) == 0
+
+
 def _jwt(value: str) -> bool:
-    """Header and payload of a JWT are base64url JSON objects, and the header names an algorithm."""
+    """A JWS in compact form: header and payload are canonical base64url JSON objects, the header names
+    an algorithm, and the signature is canonical base64url of the length that algorithm produces."""
     parts = value.split(".")
-    if len(parts) < 3:
+    if len(parts) != 3 or not all(_canonical_b64url(p) for p in parts):
         return False
     try:
         header = _b64decode(parts[0])
@@ -87,7 +115,10 @@ def _jwt(value: str) -> bool:
         body = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return False
-    return isinstance(head, dict) and "alg" in head and isinstance(body, dict)
+    if not (isinstance(head, dict) and isinstance(head.get("alg"), str) and isinstance(body, dict)):
+        return False
+    size = _JWS_SIGNATURE_BYTES.get(head["alg"])
+    return size is None or len(parts[2]) * 3 // 4 == size
 
 
 def _luhn(digits: str) -> bool:

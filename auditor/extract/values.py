@@ -18,6 +18,7 @@ __all__ = [
     "ValueClass",
     "classify_value",
     "fixture_marker",
+    "is_structured_uuid",
     "find_references",
     "is_password_key",
     "is_secret_key",
@@ -36,6 +37,10 @@ class ValueClass(str, enum.Enum):  # noqa: UP042 (same style as auditor.model)
     BENIGN = "benign"
     # Ciphertext (SOPS, ansible-vault, Vault transit, jasypt, Spring {cipher}): safe to commit by design.
     ENCRYPTED = "encrypted"
+    # Under a credential's key, a value whose own structure says it identifies something and holds nothing
+    # secret: a time-based or name-based UUID (versions 1, 2, 3, 5, 6 carry a timestamp and MAC address, or
+    # the hash of a name). Reported at low confidence: a hand-made token, a copied example, never random.
+    IDENTIFIER = "identifier"
 
 
 def shannon_entropy(s: str) -> float:
@@ -240,6 +245,11 @@ _BOOLEANS = frozenset(
 )
 _NUMBER = re.compile(r"^[+-]?(?:\d[\d_,]*)?(?:\.\d+)?(?:[eE][+-]?\d+)?(?:ms|s|m|h|d|w|kb|mb|gb|%)?$")
 _UUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$")
+# RFC 9562 UUIDs that are not random: version 1, 2, 3, 5 or 6 with the RFC variant (8, 9, a, b). A token
+# issued as a UUID is a random one (version 4, or 7/8 with random bits); these never are.
+_STRUCTURED_UUID = re.compile(
+    r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[12356][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}\}?$"
+)
 _HEX_HASH = re.compile(
     r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$"
 )
@@ -359,12 +369,19 @@ def _token_like(v: str, min_len: int, min_entropy: float) -> bool:
     return classes >= 2 and shannon_entropy(v) >= min_entropy
 
 
+def is_structured_uuid(value: str) -> bool:
+    """Whether the value is a time-based or name-based UUID (versions 1, 2, 3, 5, 6 with the RFC variant):
+    it carries a timestamp and MAC address, or the hash of a name, and nothing random."""
+    return bool(_STRUCTURED_UUID.match(value.strip()))
+
+
 def _classify_plain(v: str, key: str | None) -> ValueClass:
     """Classification once placeholders, references and examples are ruled out."""
     if key is not None and _KEYED_TOKEN.match(v) and is_secret_key(key):
         # Under a key that names a credential, hex strings, UUIDs and long digit strings are the token
-        # itself: Consul and Heroku issue UUIDs, Meraki, Datadog and Linear hex strings.
-        return ValueClass.SECRET_CANDIDATE
+        # itself: Consul and Heroku issue UUIDs, Meraki, Datadog and Linear hex strings. Random UUIDs only:
+        # a time-based or name-based one is an identifier, whatever its key says.
+        return ValueClass.IDENTIFIER if is_structured_uuid(v) else ValueClass.SECRET_CANDIDATE
     if _is_benign(v):
         return ValueClass.BENIGN
     if key is not None and is_password_key(key):
