@@ -275,3 +275,21 @@ def test_rule_cache_follows_the_files_and_the_predicates(
     fewer = {name: fn for name, fn in PREDICATES.items() if name != after[0].check}
     with pytest.raises(RuleLoadError, match="not in auditor/engine/predicates.py"):
         loader.load_rules(folder, predicates=fewer)
+
+
+def test_file_signature_sees_a_rewrite_that_restores_the_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "det.yaml"
+    path.write_text("id: one\n")
+    before = path.stat()
+    first = cache.file_signature(path)
+    assert cache.file_signature(path) == first  # nothing changed: the same signature
+    path.write_text("id: two\n")  # same size, as likely as not within the same tick of the file clock
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache.file_signature(path) != first  # recent, so its bytes count too
+    # A file that settled long ago is identified by its stat fields alone: no read.
+    monkeypatch.setattr(cache, "_RACY_NS", 0)
+    st = path.stat()
+    fields = f"{st.st_size},{st.st_ino},{st.st_mtime_ns},{st.st_ctime_ns}".encode()
+    assert cache.file_signature(path) == os.fsencode(path) + b"\0" + fields

@@ -217,9 +217,9 @@ def load_rules(
 ) -> tuple[Rule, ...]:
     """Every rules/BA-*.yaml, validated, sorted by id, with config overrides applied. Raises RuleLoadError.
 
-    The validated set is cached (auditor.cache) under a hash of every rule file, this loader's sources and
-    the predicate names: parsing 60-odd YAML files was a tenth of a small scan's start-up. botaudit.yaml's
-    overrides are applied after, on every run, so they never reach the cache.
+    The validated set is cached (auditor.cache) under a hash of every rule file's signature, this loader's
+    sources and the predicate names: parsing 60-odd YAML files was a tenth of a small scan's start-up.
+    botaudit.yaml's overrides are applied after, on every run, so they never reach the cache.
     """
     if predicates is None:
         from auditor.engine.predicates import PREDICATES
@@ -228,15 +228,16 @@ def load_rules(
     folder = directory or rules_dir()
     if not folder.is_dir():
         raise RuleLoadError(f"{folder}: rules folder not found")
-    files: list[tuple[Path, bytes]] = []
-    for path in sorted(folder.glob(RULE_GLOB)):
-        try:
-            files.append((path, path.read_bytes()))
-        except OSError as exc:
-            raise _fail(path, f"cannot read the rule ({type(exc).__name__})") from None
-    name = _cache_name(files, predicates)
+    paths = sorted(folder.glob(RULE_GLOB))
+    name = _cache_name(paths, predicates)
     loaded = _rules_from_cache(name, predicates) if name else None
     if loaded is None:
+        files: list[tuple[Path, bytes]] = []
+        for path in paths:
+            try:
+                files.append((path, path.read_bytes()))
+            except OSError as exc:
+                raise _fail(path, f"cannot read the rule ({type(exc).__name__})") from None
         loaded = _parse_rules(files, predicates)
         if name:
             _rules_to_cache(name, loaded)
@@ -272,7 +273,7 @@ _CACHE_SOURCES = (
 )
 
 
-def _cache_name(files: Sequence[tuple[Path, bytes]], predicates: Mapping[str, CheckFn]) -> str | None:
+def _cache_name(paths: Sequence[Path], predicates: Mapping[str, CheckFn]) -> str | None:
     from auditor import cache
 
     if cache.cache_dir() is None:
@@ -280,10 +281,9 @@ def _cache_name(files: Sequence[tuple[Path, bytes]], predicates: Mapping[str, Ch
     parts = [_CACHE_FORMAT, ",".join(sorted(predicates)).encode()]
     try:
         parts += [source.read_bytes() for source in _CACHE_SOURCES]
+        parts += [cache.file_signature(path) for path in paths]  # one stat per rule file, no read
     except OSError:
-        return None  # installed without sources: no way to tell a stale entry, so no cache
-    for path, raw in files:
-        parts += [str(path).encode("utf-8", "surrogateescape"), raw]
+        return None  # installed without sources, or a file gone since the listing: no cache
     return f"{_CACHE_PREFIX}{cache.content_key(parts)[:32]}.json"
 
 

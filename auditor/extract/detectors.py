@@ -385,17 +385,17 @@ _CACHE_FORMAT = b"detector-cache-v1"
 _CACHE_SOURCES = ("detectors.py", "regexcheck.py", "validators.py")
 
 
-def _cache_name(files: Sequence[tuple[Path, bytes]]) -> str | None:
+def _cache_name(paths: Sequence[Path]) -> str | None:
     here = Path(__file__).parent
     parts = [_CACHE_FORMAT, sys.version.encode()]
+    from auditor.cache import content_key, file_signature
+
     try:
         parts += [(here / name).read_bytes() for name in _CACHE_SOURCES]
+        # The files' signatures (auditor.cache.file_signature), not their bytes: one stat per detector.
+        parts += [file_signature(path) for path in paths]
     except OSError:
-        return None  # installed without sources: no way to tell a stale entry, so no cache
-    for path, raw in files:
-        parts += [str(path).encode("utf-8", "surrogateescape"), raw]
-    from auditor.cache import content_key
-
+        return None  # installed without sources, or a file gone since the listing: no cache
     return f"{_CACHE_PREFIX}{content_key(parts)[:32]}.json"
 
 
@@ -413,6 +413,11 @@ def _to_cache(detectors: Sequence[Detector]) -> bytes:
     return json.dumps(rows, separators=(",", ":")).encode("utf-8")
 
 
+_PLATFORMS = {p.value: p for p in Platform}
+_SEVERITIES = {s.value: s for s in Severity}
+_CONFIDENCES = {c.value: c for c in Confidence}
+
+
 def _from_cache(raw: bytes) -> list[Detector] | None:
     import json
 
@@ -421,9 +426,10 @@ def _from_cache(raw: bytes) -> list[Detector] | None:
         out = []
         for row in rows:
             row["regex"] = LazyRegex(row["regex"])
-            row["platform"] = Platform(row["platform"])
-            row["severity"] = Severity(row["severity"])
-            row["confidence"] = Confidence(row["confidence"])
+            # The enums' own value maps: calling Platform(...) hundreds of times was a start-up cost.
+            row["platform"] = _PLATFORMS[row["platform"]]
+            row["severity"] = _SEVERITIES[row["severity"]]
+            row["confidence"] = _CONFIDENCES[row["confidence"]]
             for name in ("keywords", "partner", "examples_match", "examples_no_match", "public_prefixes"):
                 row[name] = tuple(row[name])
             out.append(Detector(**row))
@@ -632,21 +638,22 @@ class DetectorSet:
         directory = Path(directory)
         if not directory.is_dir():
             raise RuleLoadError(f"{directory}: detector directory not found")
+        paths = sorted(directory.glob("*.yaml"))
+        if not paths:
+            raise RuleLoadError(f"{directory}: no detector definitions (*.yaml)")
+        from auditor import cache
+
+        name = _cache_name(paths) if cache.cache_dir() is not None else None
+        cached = cache.read(name) if name else None
+        detectors = _from_cache(cached) if cached is not None else None
+        if detectors is not None and len(detectors) == len(paths):
+            return cls(detectors, prefilter=prefilter)
         files: list[tuple[Path, bytes]] = []
-        for path in sorted(directory.glob("*.yaml")):
+        for path in paths:
             try:
                 files.append((path, path.read_bytes()))
             except OSError as exc:
                 raise _fail(str(path), f"cannot read: {exc}") from None
-        if not files:
-            raise RuleLoadError(f"{directory}: no detector definitions (*.yaml)")
-        from auditor import cache
-
-        name = _cache_name(files) if cache.cache_dir() is not None else None
-        cached = cache.read(name) if name else None
-        detectors = _from_cache(cached) if cached is not None else None
-        if detectors is not None and len(detectors) == len(files):
-            return cls(detectors, prefilter=prefilter)
         detectors = [load_detector_file(path, raw) for path, raw in files]
         ids = {d.id for d in detectors}
         for det in detectors:

@@ -1,0 +1,129 @@
+"""Start-up benchmark: `botaudit scan` of a three-file folder, the pre-commit hook's case (issue 14).
+
+Runs botaudit (and, with --base CHECKOUT, an older checkout of it, run by this same interpreter and its
+dependencies) many times, interleaved so that both see the same machine load, and prints the median and
+fastest wall time and the median CPU (user + system) of each command:
+
+    python bench/bench_startup.py                       # 21 runs of each command
+    python bench/bench_startup.py --runs 41 --base ../main-before
+
+A benchmark, not a test: it prints a table and writes bench/out/results-startup.json.
+
+Realistic figures need bytecode: a pip-installed botaudit has .pyc files, a checkout run with
+PYTHONDONTWRITEBYTECODE=1 (as this environment sets) compiles every module on every run. The script
+compiles each checkout once (`compileall`) and runs the commands without that variable. Each variant gets a
+cache folder of its own (BOTAUDIT_CACHE_DIR): two checkouts sharing one would evict each other's detector
+and rule-set entries on every run, and each would rebuild them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+# Three small files of the kind a pre-commit hook sees: settings, agent code, an agent manifest. No
+# credential in them: the figure is start-up, not the cost of fingerprinting a secret.
+FILES = {
+    ".env": "LOG_LEVEL=info\nOPENAI_API_KEY=${OPENAI_API_KEY}\n",
+    "agent.py": "import os\n\nclient_key = os.environ['OPENAI_API_KEY']\n",
+    "agent.yaml": "name: triage-bot\nmodel: gpt-4o\nretries: 3\n",
+}
+
+COMMANDS = {
+    "scan (table)": ["scan", "{tree}", "--no-progress"],
+    "scan --format json": ["scan", "{tree}", "--no-progress", "--format", "json"],
+    "--version": ["--version"],
+}
+
+
+def _launcher(checkout: Path) -> list[str]:
+    code = (
+        f"import sys; sys.path.insert(0, {str(checkout)!r}); from auditor.cli import main; sys.exit(main())"
+    )
+    return [sys.executable, "-c", code]
+
+
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir()
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--base", type=Path, help="an older checkout of botaudit to compare against")
+    ap.add_argument("--out", type=Path, default=HERE / "out")
+    args = ap.parse_args()
+    tree = args.out / "corpus" / "startup-3"
+    tree.mkdir(parents=True, exist_ok=True)
+    for name, text in FILES.items():
+        (tree / name).write_text(text, encoding="utf-8")
+
+    variants = {"botaudit": ROOT}
+    if args.base is not None:
+        variants["botaudit (base)"] = args.base.resolve()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    caches = tempfile.mkdtemp(prefix="bench-startup-")
+    envs = {}
+    for i, (label, checkout) in enumerate(variants.items()):
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(checkout / "auditor")], env=env, check=True
+        )
+        envs[label] = {**env, "BOTAUDIT_CACHE_DIR": str(Path(caches) / str(i)), "NO_COLOR": "1"}
+    rows = []
+    for command, template in COMMANDS.items():
+        argv = [part.format(tree=tree) for part in template]
+        for label, checkout in variants.items():  # warm: caches written, files in the page cache
+            _run([*_launcher(checkout), *argv], envs[label])
+        samples: dict[str, list[tuple[float, float]]] = {label: [] for label in variants}
+        for _ in range(args.runs):
+            for label, checkout in variants.items():
+                samples[label].append(_run([*_launcher(checkout), *argv], envs[label]))
+        for label, runs in samples.items():
+            walls = [w for w, _ in runs]
+            cpus = [c for _, c in runs]
+            rows.append(
+                {
+                    "command": command,
+                    "variant": label,
+                    "wall_median_s": statistics.median(walls),
+                    "wall_min_s": min(walls),
+                    "cpu_median_s": statistics.median(cpus),
+                    "walls_s": walls,
+                    "cpus_s": cpus,
+                }
+            )
+    load = os.getloadavg()
+    print(f"\n{args.runs} interleaved runs each; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}\n")
+    print("| command | variant | wall median | wall fastest | CPU median |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['command']} | {r['variant']} | {r['wall_median_s'] * 1000:.0f} ms | "
+            f"{r['wall_min_s'] * 1000:.0f} ms | {r['cpu_median_s'] * 1000:.0f} ms |"
+        )
+    args.out.mkdir(parents=True, exist_ok=True)
+    result = {"load_average": load, "runs": args.runs, "rows": rows}
+    (args.out / "results-startup.json").write_text(json.dumps(result, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
