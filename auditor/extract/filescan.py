@@ -286,6 +286,7 @@ def _scan_data(
     if fmt in _STRUCTURED:
         _scan_structured(ev, fmt)
     else:
+        k8s.scan_embedded_secrets(ev)
         text.scan_text_file(ev)
     return ev.build(fmt, size, allow)
 

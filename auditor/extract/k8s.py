@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from typing import Any
 
 from auditor.extract.evidence import Evidence
 from auditor.extract.formats import context_for_path
 from auditor.extract.tree import Doc, KeyPath, iter_mappings, key_path
+from auditor.extract.yamldoc import load_yaml
 from auditor.model import ReferenceKind
 
 WORKLOAD_KINDS = frozenset({"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"})
@@ -37,32 +39,74 @@ def secret_skip_paths(doc: Doc) -> tuple[KeyPath, ...]:
     if not is_k8s(doc):
         return ()
     kind = doc.data.get("kind")
-    if kind == "Secret" and isinstance(doc.data.get("data"), dict):
-        return (("data",),)
+    if kind == "Secret":
+        # Both maps are read by scan_secret_data, which judges every entry as secret material.
+        return tuple((name,) for name in _SECRET_MAPS if isinstance(doc.data.get(name), dict))
     if kind == "SealedSecret":
         return (("spec", "encryptedData"), ("spec", "template", "data"))
     return ()
 
 
+def is_secret(doc: Doc) -> bool:
+    return is_k8s(doc) and doc.data.get("kind") == "Secret"
+
+
 def scan_secret_data(doc: Doc, ev: Evidence) -> None:
-    """Decode each `data` entry of a Secret and scan the decoded value under the key path `data.KEY`."""
-    data = doc.data.get("data")
-    if not isinstance(data, dict):
+    """Scan each `data` entry of a Secret (base64, decoded first) and each `stringData` entry (plain text)
+    under the key path `data.KEY` / `stringData.KEY`.
+
+    An entry of a Secret is secret material whatever its key is called (`.dockercfg`, `tls.key`, `api`):
+    when no detector recognises the value under its own key, the generic rules judge it as a secret-named
+    value, so a random token under a neutral key is still reported and a placeholder or prose still is not.
+    """
+    if not is_secret(doc):
         return
-    for key, encoded in data.items():
-        if not isinstance(encoded, str) or not encoded.strip():
+    for section in _SECRET_MAPS:
+        entries = doc.data.get(section)
+        if not isinstance(entries, dict):
             continue
-        path: KeyPath = ("data", str(key))
-        line = doc.line_of(path)
-        try:
-            decoded = base64.b64decode("".join(encoded.split()), validate=True).decode("utf-8")
-        except (binascii.Error, ValueError):
-            ev.skip(f"line {line}: Secret data.{key} is not base64 text; not scanned", "parse_error")
-            continue
-        dotted = key_path(path)
-        context = context_for_path(path, ev.kind.context)
-        for hit in ev.detectors.scan_value(str(key), decoded):
-            ev.secret(hit, line=line, key=dotted, context=context)
+        for key, raw in entries.items():
+            if not isinstance(raw, str) or not raw.strip():
+                continue
+            path: KeyPath = (section, str(key))
+            line = doc.line_of(path)
+            if section == "data":
+                try:
+                    value = base64.b64decode("".join(raw.split()), validate=True).decode("utf-8")
+                except (binascii.Error, ValueError):
+                    ev.skip(f"line {line}: Secret data.{key} is not base64 text; not scanned", "parse_error")
+                    continue
+            else:
+                value = raw
+            dotted = key_path(path)
+            context = context_for_path(path, ev.kind.context)
+            hits = ev.detectors.scan_value(str(key), value) or ev.detectors.scan_value(_ENTRY_KEY, value)
+            for hit in hits:
+                ev.secret(hit, line=line, key=dotted, context=context)
+
+
+# The maps of a Secret that hold values, and the key name their entries are judged under when their own
+# key says nothing (a Secret's entries are secrets by definition).
+_SECRET_MAPS = ("data", "stringData")
+_ENTRY_KEY = "secret"
+# A Kubernetes Secret written in a file that is not YAML by name: a `.txt`, a runbook, saved kubectl output.
+_API_VERSION_LINE = re.compile(r"(?m)^[ \t]{0,64}[\"']?apiVersion[\"']?[ \t]{0,8}:")
+_SECRET_KIND_LINE = re.compile(
+    r"(?m)^[ \t]{0,64}[\"']?kind[\"']?[ \t]{0,8}:[ \t]{0,8}[\"']?Secret[\"']?[ \t]{0,64}(?:#|\r?$)"
+)
+
+
+def scan_embedded_secrets(ev: Evidence) -> None:
+    """Kubernetes Secrets in a file read as text (not YAML by its name): parsed as a YAML stream (one or many
+    documents) when the text holds both an `apiVersion:` line and a `kind: Secret` line, and each Secret's
+    entries scanned as in a manifest. Text that does not parse as YAML is left to the line scan."""
+    body = ev.text
+    if _SECRET_KIND_LINE.search(body) is None or _API_VERSION_LINE.search(body) is None:
+        return
+    docs, _error = load_yaml(body)
+    for doc in docs:
+        if doc.data is not None and is_secret(doc):
+            scan_secret_data(doc, ev)
 
 
 _STORE_KINDS = (
