@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 # A sort key: a tuple of plain, mutually comparable values (never None), so any two keys of one model type
@@ -32,6 +33,66 @@ def opt_key(value: Any) -> tuple[Any, ...]:
 
 def _enum_value(value: enum.Enum | None) -> tuple[bool, str]:
     return opt_str(None if value is None else str(value.value))
+
+
+class Record:
+    """`==`, `hash()` and `repr()` from a frozen dataclass's fields, written once instead of per class.
+
+    `@dataclass` writes out and compiles (exec) __init__, __repr__, __eq__ and __hash__, and frozen's
+    __setattr__ and __delattr__, for every class: six compilations a class, most of this module's import
+    time, which every `botaudit` run pays before it reads a file. Model classes declare
+    `@dataclass(frozen=True, repr=False, eq=False)` and inherit these three, which behave as the generated
+    ones do: equal only to an instance of the same class with equal fields, the hash of the field values,
+    `Name(field=value, ...)`.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _getter(self.__class__, "compare")
+        return bool(values(self) == values(other))
+
+    def __hash__(self) -> int:
+        return hash(_getter(self.__class__, "hash")(self))
+
+    def __repr__(self) -> str:
+        names = _names(self.__class__, "repr")
+        parts = (f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({', '.join(parts)})"
+
+
+_NAMES: dict[tuple[type, str], tuple[str, ...]] = {}
+_GETTERS: dict[tuple[type, str], Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _names(cls: type, use: str) -> tuple[str, ...]:
+    """The fields that take part in `use` (repr, compare, hash), by the same flags @dataclass reads."""
+    names = _NAMES.get((cls, use))
+    if names is None:
+        chosen = []
+        for f in fields(cls):
+            flag = f.repr if use == "repr" else f.compare if use == "compare" else f.hash
+            if use == "hash" and flag is None:
+                flag = f.compare
+            if flag:
+                chosen.append(f.name)
+        names = _NAMES[(cls, use)] = tuple(chosen)
+    return names
+
+
+def _getter(cls: type, use: str) -> Callable[[Any], tuple[Any, ...]]:
+    """Those fields' values as a tuple, by one C call (operator.attrgetter), cached per class."""
+    getter = _GETTERS.get((cls, use))
+    if getter is None:
+        names = _names(cls, use)
+        if len(names) == 1:
+            one = attrgetter(names[0])
+            getter = _GETTERS[(cls, use)] = lambda obj: (one(obj),)
+        else:
+            getter = _GETTERS[(cls, use)] = attrgetter(*names) if names else (lambda obj: ())
+    return getter
 
 
 class _OrderedBySortKey:
@@ -168,8 +229,8 @@ class AccessLevel(str, enum.Enum):
 _LEVEL_RANK = {AccessLevel.LIST: 0, AccessLevel.READ: 1, AccessLevel.WRITE: 2, AccessLevel.ADMIN: 3}
 
 
-@dataclass(frozen=True)
-class Location(_OrderedBySortKey):
+@dataclass(frozen=True, repr=False, eq=False)
+class Location(Record, _OrderedBySortKey):
     """A place in a scanned file; `path` is relative to the scan root, `key` the config key path.
 
     Ordered by `sort_key()` (path, line, column, key, commit; a missing one first), never field by field.
@@ -200,8 +261,8 @@ class SecretContext(str, enum.Enum):
     MANIFEST = "manifest"
 
 
-@dataclass(frozen=True)
-class SecretMatch:
+@dataclass(frozen=True, repr=False, eq=False)
+class SecretMatch(Record):
     """One inline credential value found in a file. Never holds the value itself."""
 
     detector_id: str
@@ -259,8 +320,8 @@ class ReferenceKind(str, enum.Enum):
     N8N_CREDENTIAL = "n8n_credential"
 
 
-@dataclass(frozen=True)
-class SecretReference:
+@dataclass(frozen=True, repr=False, eq=False)
+class SecretReference(Record):
     """A pointer to a secret kept elsewhere: inventory, the good pattern, never a finding by itself."""
 
     kind: ReferenceKind
@@ -272,8 +333,8 @@ class SecretReference:
         return (self.location.sort_key(), self.kind.value, self.target, _enum_value(self.platform))
 
 
-@dataclass(frozen=True)
-class Setting:
+@dataclass(frozen=True, repr=False, eq=False)
+class Setting(Record):
     """A non-secret configuration value that matters for posture (grant_type, token_url, client_id, ttl)."""
 
     key: str
@@ -284,8 +345,8 @@ class Setting:
         return (self.location.sort_key(), self.key, self.value)
 
 
-@dataclass(frozen=True)
-class ManifestHint:
+@dataclass(frozen=True, repr=False, eq=False)
+class ManifestHint(Record):
     """Evidence that a file defines an agent (an MCP client config, a Slack manifest, a k8s Deployment...)."""
 
     kind: str
@@ -310,8 +371,8 @@ BY_DESIGN_SKIPS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Skipped:
+@dataclass(frozen=True, repr=False, eq=False)
+class Skipped(Record):
     """Something that could not be examined, and why. Missing data is data, never a pass."""
 
     source: str
@@ -326,8 +387,8 @@ class Skipped:
         return (self.category, self.source, self.reason)
 
 
-@dataclass(frozen=True)
-class FileScan:
+@dataclass(frozen=True, repr=False, eq=False)
+class FileScan(Record):
     """Everything extracted from one file in one read."""
 
     path: str
@@ -351,8 +412,8 @@ class FileScan:
         return (self.path, self.format, self.size)
 
 
-@dataclass(frozen=True)
-class Connection:
+@dataclass(frozen=True, repr=False, eq=False)
+class Connection(Record):
     """One agent's link to one platform."""
 
     platform: Platform
@@ -373,8 +434,8 @@ class Connection:
         )
 
 
-@dataclass(frozen=True)
-class Agent:
+@dataclass(frozen=True, repr=False, eq=False)
+class Agent(Record):
     """An agent or bot found in the tree (or declared in botaudit.yaml)."""
 
     name: str
@@ -400,8 +461,8 @@ class Agent:
         return (self.name, self.root, self.kind, opt_str(self.environment), self.declared)
 
 
-@dataclass(frozen=True)
-class Identity:
+@dataclass(frozen=True, repr=False, eq=False)
+class Identity(Record):
     """A platform principal with the attributes rules need (JSON-able values only)."""
 
     platform: Platform
@@ -416,8 +477,8 @@ class Identity:
         return (self.platform.value, self.id, self.name, self.kind)
 
 
-@dataclass(frozen=True)
-class PlatformCredential:
+@dataclass(frozen=True, repr=False, eq=False)
+class PlatformCredential(Record):
     """A credential as the platform sees it: ages and use, never the value."""
 
     platform: Platform
@@ -455,8 +516,8 @@ class Capability:
 Reach = frozenset[Capability]
 
 
-@dataclass(frozen=True)
-class Unread:
+@dataclass(frozen=True, repr=False, eq=False)
+class Unread(Record):
     """A part of a platform a collector could not read: its content is unknown, never "empty".
 
     `part` names the data set (`principals`, `policies`, `credential_report`, `app_permissions`, ...);
@@ -480,8 +541,8 @@ class Unread:
         return (self.part, opt_str(self.subject), self.reason, self.category, self.affects_reach)
 
 
-@dataclass(frozen=True)
-class Snapshot:
+@dataclass(frozen=True, repr=False, eq=False)
+class Snapshot(Record):
     """What a collector read from one platform; JSON round-trips through auditor.snapshot."""
 
     platform: Platform
@@ -519,8 +580,8 @@ class Snapshot:
         return (self.platform.value, self.source, self.collected_at.isoformat())
 
 
-@dataclass(frozen=True)
-class Resolution:
+@dataclass(frozen=True, repr=False, eq=False)
+class Resolution(Record):
     """A config credential joined to its platform identity: agent -> credential -> identity."""
 
     agent: str
@@ -543,8 +604,8 @@ class Resolution:
         )
 
 
-@dataclass(frozen=True)
-class ReachGap:
+@dataclass(frozen=True, repr=False, eq=False)
+class ReachGap(Record):
     """What an identity can do that the baseline junior user cannot."""
 
     agent: str
@@ -571,8 +632,8 @@ class ReachGap:
         return (self.agent, self.platform.value, self.identity, self.baseline, self.extra_count, self.partial)
 
 
-@dataclass(frozen=True)
-class Suppression:
+@dataclass(frozen=True, repr=False, eq=False)
+class Suppression(Record):
     """Why a finding is not gating: an inline `botaudit:allow`, a config entry, or the baseline."""
 
     kind: str
@@ -581,8 +642,8 @@ class Suppression:
     expired: bool = False
 
 
-@dataclass(frozen=True)
-class Finding:
+@dataclass(frozen=True, repr=False, eq=False)
+class Finding(Record):
     """One judged problem. `fingerprint` is stable across runs and edits (no line numbers, no secret)."""
 
     rule_id: str
@@ -629,8 +690,8 @@ class Finding:
         )
 
 
-@dataclass(frozen=True)
-class NotEvaluated:
+@dataclass(frozen=True, repr=False, eq=False)
+class NotEvaluated(Record):
     """A rule that could not be judged for a subject, and why (missing data is never a pass)."""
 
     rule_id: str
@@ -641,8 +702,8 @@ class NotEvaluated:
         return (self.rule_id, self.subject, self.reason)
 
 
-@dataclass(frozen=True)
-class Coverage:
+@dataclass(frozen=True, repr=False, eq=False)
+class Coverage(Record):
     """What the scan examined and what it could not."""
 
     files_scanned: int = 0
@@ -672,8 +733,8 @@ class Coverage:
         )
 
 
-@dataclass(frozen=True)
-class ScanResult:
+@dataclass(frozen=True, repr=False, eq=False)
+class ScanResult(Record):
     """The outcome of one run of auditor.scan.run(): what every reporter and the gate read."""
 
     started: datetime

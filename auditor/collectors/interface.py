@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from auditor.clock import Clock
-from auditor.model import Platform, Snapshot
+from auditor.model import Platform, Record, Snapshot
 from auditor.progress import ProgressSink
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ INTROSPECTABLE: Mapping[Platform, Mapping[str, tuple[str, ...]]] = {
 }
 
 
-@dataclass(frozen=True)
-class FoundToken:
+@dataclass(frozen=True, repr=False, eq=False)
+class FoundToken(Record):
     """A credential value found in a scanned file, handed to its platform's collector to introspect.
 
     Built only in memory for `--introspect-found`, never part of the model: `value` stays out of every repr
@@ -55,8 +55,8 @@ class FoundToken:
         raise TypeError("a found token's value is never serialised")
 
 
-@dataclass(frozen=True)
-class CollectRequest:
+@dataclass(frozen=True, repr=False, eq=False)
+class CollectRequest(Record):
     """What a collector is asked to read.
 
     `identifiers` are the join keys found in configuration (AWS access key ids, Salesforce usernames and

@@ -24,7 +24,7 @@ from auditor.config.schema import (
     with_rules,
 )
 from auditor.errors import ConfigError
-from auditor.model import Severity
+from auditor.model import Record, Severity
 from auditor.redact import DEFAULT_FINGERPRINT_KEY, FINGERPRINT_KEY_ENV, redact
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ CONFIG_FILENAMES = ("botaudit.yaml", "botaudit.yml", ".botaudit.yaml")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class AgentDecl:
+@dataclass(frozen=True, repr=False, eq=False)
+class AgentDecl(Record):
     """An agent declared in botaudit.yaml; declarations win over what discovery infers."""
 
     name: str
@@ -48,8 +48,8 @@ class AgentDecl:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class RuleOverride:
+@dataclass(frozen=True, repr=False, eq=False)
+class RuleOverride(Record):
     """Per-rule changes from botaudit.yaml, keyed by rule id or name."""
 
     severity: Severity | None = None
@@ -59,8 +59,8 @@ class RuleOverride:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class SuppressionEntry:
+@dataclass(frozen=True, repr=False, eq=False)
+class SuppressionEntry(Record):
     """A reviewed exception: which findings it covers, why, and until when."""
 
     reason: str
@@ -73,8 +73,8 @@ class SuppressionEntry:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Config:
+@dataclass(frozen=True, repr=False, eq=False)
+class Config(Record):
     """The validated project configuration. `Config()` is the built-in default."""
 
     path: str | None = None

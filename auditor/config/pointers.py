@@ -13,14 +13,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from auditor.model import Record
 from auditor.redact import redact
 
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PEM = re.compile(r"-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----")
 
 
-@dataclass(frozen=True)
-class PastedSecret:
+@dataclass(frozen=True, repr=False, eq=False)
+class PastedSecret(Record):
     """A secret value found in a pointer setting: where, and a redacted preview. Never the value."""
 
     path: tuple[str | int, ...]

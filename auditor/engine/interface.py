@@ -15,6 +15,7 @@ from auditor.model import (
     NotEvaluated,
     Platform,
     ReachGap,
+    Record,
     Resolution,
     Severity,
     Snapshot,
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from auditor.config import Config
 
 
-@dataclass(frozen=True)
-class Rule:
+@dataclass(frozen=True, repr=False, eq=False)
+class Rule(Record):
     """One rule definition from rules/*.yaml, after botaudit.yaml overrides (severity, params)."""
 
     id: str
@@ -90,8 +91,8 @@ class Rule:
         return NotEvaluated(rule_id=self.id, subject=subject, reason=reason)
 
 
-@dataclass(frozen=True)
-class RuleContext:
+@dataclass(frozen=True, repr=False, eq=False)
+class RuleContext(Record):
     """Everything a check may read. Checks are pure functions of (rule, context)."""
 
     config: Config

@@ -14,14 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from auditor.model import Capability, Identity, Platform, PlatformCredential, Skipped, Snapshot
+from auditor.model import Capability, Identity, Platform, PlatformCredential, Record, Skipped, Snapshot
 
 CODE_SOURCE = "code"
 MAX_SOURCE_BYTES = 4 * 1024 * 1024  # IaC files are small; a bigger one is reported, never parsed blind
 
 
-@dataclass(frozen=True)
-class CodeSource:
+@dataclass(frozen=True, repr=False, eq=False)
+class CodeSource(Record):
     """One discovered file a code collector reads: its path relative to the scan root, on disk, and kind."""
 
     rel: str
