@@ -314,3 +314,15 @@ def test_a_pool_that_cannot_start_leaves_a_complete_history(
     sink = Warned()
     assert _streamed(busy, jobs=2, progress=sink) == expected
     assert sink.messages == ["parallel scan unavailable (OSError); scanning in one process"]
+
+
+def test_libgit2_cache_is_capped_while_walking_and_restored_after(busy: Repo) -> None:
+    import pygit2
+
+    from auditor.discovery.history import WALK_CACHE_BYTES, HistoryWalk, iter_history
+
+    before = pygit2.settings.cached_memory[1]
+    assert before > WALK_CACHE_BYTES  # libgit2's own default (256 MB)
+    during = [pygit2.settings.cached_memory[1] for _ in iter_history([busy.root], [""], HistoryWalk())]
+    assert during and set(during) == {WALK_CACHE_BYTES}
+    assert pygit2.settings.cached_memory[1] == before

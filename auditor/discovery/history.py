@@ -23,6 +23,9 @@ import pathspec
 from auditor.discovery.walk import ALWAYS_SKIP_DIRS, DEFAULT_MAX_FILE_SIZE, is_lockfile
 from auditor.model import Skipped
 
+# The cap on libgit2's object cache while history is walked (see iter_history).
+WALK_CACHE_BYTES = 32 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class HistoryBlob:
@@ -182,6 +185,26 @@ def iter_history(
     exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
     seen: set[bytes] = set()
     walked: set[tuple[str, str]] = set()
+    # libgit2 keeps the trees and commits it reads in a process-wide cache of up to 256 MB by default: on a
+    # long history the walk would fill it (and pass it on to forked workers). Capped while walking.
+    previous_cap = pygit2.settings.cached_memory[1]
+    pygit2.settings.cache_max_size(min(previous_cap, WALK_CACHE_BYTES))
+    try:
+        yield from _walk_roots(roots, prefixes, out, pygit2, max_file_size, exclude_spec, seen, walked)
+    finally:
+        pygit2.settings.cache_max_size(previous_cap)
+
+
+def _walk_roots(
+    roots: Sequence[Path],
+    prefixes: Sequence[str],
+    out: HistoryWalk,
+    pygit2: Any,
+    max_file_size: int,
+    exclude_spec: pathspec.GitIgnoreSpec | None,
+    seen: set[bytes],
+    walked: set[tuple[str, str]],
+) -> Iterator[HistoryBlob]:
     for root, prefix in zip(roots, prefixes, strict=True):
         root = Path(root).absolute()
         start = root if root.is_dir() else root.parent

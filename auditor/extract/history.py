@@ -3,8 +3,9 @@
 History is the one input whose size is unbounded (every version of every file, ever), so it is streamed: the
 commit walk is lazy, blobs go to the worker processes in small batches with a bounded number in flight,
 workers send back only the file versions that hold something, and the parent keeps only secrets it has not
-seen before. Memory stays flat whatever the number of commits; the workers start before the walk, so they do
-not inherit its caches.
+seen before. Memory grows only with the blob ids seen (tens of bytes each); the workers start once the
+first PEEK blobs are walked (enough to tell a short history, scanned here, from a long one), so they do not
+inherit the caches of the rest of the walk.
 """
 
 from __future__ import annotations
