@@ -192,6 +192,7 @@ def _marker_sets() -> list[object]:
 def test_combined_pass_answers_every_question_like_its_own_pass(
     detectors: DetectorSet, gated: DetectorSet, probed: DetectorSet
 ) -> None:
+    from auditor.extract.filescan import ALLOW_MARKER
     from auditor.extract.markers import MarkerSet
 
     sets = [m for m in _marker_sets() if isinstance(m, MarkerSet)]
@@ -204,6 +205,8 @@ def test_combined_pass_answers_every_question_like_its_own_pass(
         b'{"AWSTemplateFormatVersion": "2010-09-09"}',
         b"caf\xc3\xa9 password = 'x'",
         b"nothing at all",
+        b"x = 1  # botaudit:allow",
+        b"x = 1  # BOTAUDIT:ALLOW",
     ]
     for data in samples:
         probe = probed.probe(data)
@@ -218,6 +221,8 @@ def test_combined_pass_answers_every_question_like_its_own_pass(
         for marker_set in sets:
             assert probe.answer(marker_set.name) == marker_set.any(data), marker_set.name
             seen[marker_set.name].add(marker_set.any(data))
+        assert probe.answer(ALLOW_MARKER) == (b"botaudit:allow" in data)
+        seen.setdefault(ALLOW_MARKER, set()).add(b"botaudit:allow" in data)
     # Every question was answered both ways on these inputs (and the gate also declined to judge some).
     assert seen.pop("may_match") == {None, False, True}
     assert all(answers == {False, True} for answers in seen.values()), seen

@@ -607,6 +607,37 @@ def test_pool_batches_are_byte_balanced_and_keep_order() -> None:
     assert batches([], 2) == []
 
 
+def test_pool_sends_empty_results_back_as_bare_tuples() -> None:
+    from auditor.extract.pool import _compact, _expand
+    from auditor.model import FileScan, Skipped
+
+    bare = FileScan("a/b.json", "json", 12)
+    assert _compact(bare) == ("a/b.json", "json", 12)
+    assert _expand(_compact(bare)) == bare
+    for full in (
+        FileScan("a", "text", 1, skipped=(Skipped("a", "binary file", "binary"),)),
+        FileScan("a", "text", 1, allow_lines=(3,)),
+        FileScan("a", "json", 1, iac="cloudformation"),
+        FileScan("a", "json", 1, commit="abc"),
+    ):
+        assert _compact(full) is full
+        assert _expand(full) is full
+
+
+def test_walk_builds_the_same_paths_as_from_the_full_string(tmp_path: Path) -> None:
+    import os
+
+    for rel in ("a.txt", "d/b.yaml", "d/e/f/.env", "x y/ü.json"):
+        target = tmp_path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("k: v\n")
+    entries, _ = walk([tmp_path])
+    assert len(entries) == 4
+    for entry in entries:
+        assert entry.path == Path(os.fspath(entry.path))
+        assert os.fspath(entry.path) == os.path.join(tmp_path, *entry.rel.split("/"))
+
+
 def test_evidence_markers_compile_for_vectorscan_when_available() -> None:
     """Every code pattern must compile (exactly or as a prefilter), else every file is sent to `re`."""
     from auditor.extract.detectors import hyperscan_available

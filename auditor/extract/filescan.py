@@ -90,11 +90,21 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         ), f"not valid UTF-8 (first bad byte at offset {exc.start}); decoded as latin-1"
 
 
+ALLOW_MARKER = "allow-marker"
+
+
 def probe_partitions() -> tuple[Partition, ...]:
     """The whole-buffer marker questions a file's scan asks, for the gate's combined pass (one Vectorscan
     scan per file answers them with the detector keywords and the gate: DetectorSet.probe)."""
     sets = (markers.manifest_markers(), markers.evidence_markers(), iac_marks.markers())
-    return tuple(part for part in (m.partition() for m in sets) if part is not None)
+    parts = [part for part in (m.partition() for m in sets) if part is not None]
+    try:
+        import hyperscan
+    except ImportError:
+        return tuple(parts)
+    # `botaudit:allow`, case-sensitive as allow_lines looks for it: most files have none.
+    parts.append((ALLOW_MARKER, [b"botaudit:allow"], [hyperscan.HS_FLAG_SINGLEMATCH]))
+    return tuple(parts)
 
 
 def _occurs(marker_set: MarkerSet, data: bytes, probe: Probe | None) -> bool:
@@ -222,17 +232,23 @@ def _scan_data(
     kind = classify(rel)
     fmt = kind.format
     size = len(data)
-    if _looks_binary(data):
-        return FileScan(rel, "binary", size, skipped=(Skipped(rel, "binary file", "binary"),))
     original = data
-    # UTF-16/32 interleave NUL bytes with every keyword: prefilter the UTF-8 re-encoding instead.
-    data, transcode_note = _transcode(data)
-    allow = allow_lines(data)
     # One Vectorscan pass answers the gate, the keyword prefilter and the marker sets below (when the gate
-    # is in use); each answer is the one its own pass would give.
-    probe = detectors.probe(data)
+    # is in use); each answer is the one its own pass would give. It runs first on text with no NUL near
+    # the start: when the gate judges the buffer, no byte in it is a control byte, a NUL or part of a
+    # byte-order mark (each is a blind byte), so the binary and encoding checks could only say "plain text".
+    probe = detectors.probe(data) if data.find(b"\x00", 0, BINARY_SNIFF) < 0 else None
+    transcode_note: str | None = None
+    if probe is None or probe.allowed is None:
+        if _looks_binary(data):
+            return FileScan(rel, "binary", size, skipped=(Skipped(rel, "binary file", "binary"),))
+        # UTF-16/32 interleave NUL bytes with every keyword: prefilter the UTF-8 re-encoding instead.
+        data, transcode_note = _transcode(data)
+        if probe is None or data is not original:
+            probe = detectors.probe(data)
     if probe is not None and probed is not None and data is original:
         probed.append(probe)
+    allow = () if probe is not None and probe.answer(ALLOW_MARKER) is False else allow_lines(data)
     must_parse = _is_manifest_candidate(data, kind, probe)
     keywords = probe.keywords() if probe is not None else None
     if keywords is None:
@@ -318,6 +334,12 @@ def scan_file(
 ) -> FileScan:
     """Everything one file yields. Never raises: a failure becomes a Skipped entry for that file."""
     return _guarded(entry.rel, entry.size, lambda: _scan(entry, detectors, fingerprint_key), time_budget)
+
+
+def scan_file_unguarded(entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:
+    """scan_file without its guard, for a caller that runs it under within_budget already (the pool):
+    the same result, one guard per file instead of two. May raise; the guard turns that into coverage."""
+    return _scan(entry, detectors, fingerprint_key)
 
 
 def within_budget(rel: str, size: int, time_budget: float | None, scan: Callable[[], FileScan]) -> FileScan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.discovery.walk import FileEntry
 from auditor.extract.budget import DEFAULT_FILE_BUDGET
-from auditor.extract.filescan import probe_partitions, scan_file, within_budget
+from auditor.extract.filescan import probe_partitions, scan_file_unguarded, within_budget
 from auditor.model import FileScan
 from auditor.progress import ProgressSink
 
@@ -57,11 +58,30 @@ def _run_one(
     )
 
 
-def _scan_batch_in_worker(batch: Sequence[Any]) -> list[FileScan]:
-    """A whole batch per call: one pickled message each way for many small files, not one per file."""
+# Every FileScan field but the three a file always has, with its default: a result equal to the defaults on
+# all of them (a file with nothing in it, most of any scan) travels back as a bare (path, format, size).
+_EXTRA_FIELDS = tuple(
+    (f.name, f.default) for f in dataclasses.fields(FileScan) if f.name not in ("path", "format", "size")
+)
+Compact = FileScan | tuple[str, str, int]
+
+
+def _compact(scan: FileScan) -> Compact:
+    if all(getattr(scan, name) == default for name, default in _EXTRA_FIELDS):
+        return (scan.path, scan.format, scan.size)
+    return scan
+
+
+def _expand(item: Compact) -> FileScan:
+    return item if isinstance(item, FileScan) else FileScan(*item)
+
+
+def _scan_batch_in_worker(batch: Sequence[Any]) -> list[Compact]:
+    """A whole batch per call: one pickled message each way for many small files, not one per file, and
+    a bare tuple for each file with nothing in it (a fraction of a pickled FileScan, both ways)."""
     assert _worker_state is not None, "pool initializer did not run"
     detectors, key, scan_one, time_budget = _worker_state
-    return [_run_one(item, detectors, key, scan_one, time_budget) for item in batch]
+    return [_compact(_run_one(item, detectors, key, scan_one, time_budget)) for item in batch]
 
 
 # Batches aim at this many bytes of input (and at most BATCH_MAX_FILES files): enough to make the per-call
@@ -90,8 +110,8 @@ def batches(entries: Sequence[Any], workers: int) -> list[Sequence[Any]]:
 
 
 def scan_entry(entry: FileEntry, detectors: DetectorSet, key: str) -> FileScan:
-    """The default unit of work: one file on disk."""
-    return scan_file(entry, detectors, fingerprint_key=key)
+    """The default unit of work: one file on disk (run under _run_one's guard, so not guarded twice)."""
+    return scan_file_unguarded(entry, detectors, fingerprint_key=key)
 
 
 def _shippable(detectors: DetectorSet | None, method: str) -> tuple[bool, DetectorSet | None]:
@@ -167,7 +187,7 @@ def scan_files(
             workers, initializer=_init_worker, initargs=(shipped, fingerprint_key, scan_one, time_budget)
         ) as pool:
             for done in pool.imap(_scan_batch_in_worker, batches(entries, workers)):
-                results.extend(done)
+                results.extend(map(_expand, done))
                 if progress is not None:
                     progress.advance(task, len(done))
     except (OSError, pickle.PicklingError, multiprocessing.ProcessError) as exc:
