@@ -175,3 +175,66 @@ def test_jwt_confidence_follows_its_structure(detectors: DetectorSet) -> None:
     for bad in (typed_header, edited_signature):
         [(det_id, conf, reason)] = _hits(detectors, f"auth: {bad}")
         assert (det_id, conf) == ("jwt", Confidence.LOW) and "check fails" in reason
+
+
+# -- documented samples, placeholders in curl, program identifiers, URLs built from a variable ------------
+
+
+def test_nuget_reference_sample_passwords_are_documented_examples() -> None:
+    from auditor.extract.values import ValueClass, classify_value
+
+    for sample in ("33f!!lloppa", "hal+9ooo_da!sY"):
+        assert classify_value(sample, "ClearTextPassword") is ValueClass.EXAMPLE
+    assert classify_value("Tq7!mZp2#vRk", "ClearTextPassword") is ValueClass.SECRET_CANDIDATE
+
+
+def test_curl_user_placeholder_in_angle_brackets_is_not_reported(detectors: DetectorSet) -> None:
+    assert _hits(detectors, "curl -u <login:secret> https://api.test/v1") == []
+    assert [d for d, _, _ in _hits(detectors, "curl -u bot:Rq8vLm2Tz9Kw https://api.test/v1")] == [
+        "curl-basic-auth"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("listIssuesFromJiraProject", None),
+        ("fetchUserProfileWithRoles", "api_token"),
+        ("renderPageWithLayout", None),
+    ],
+)
+def test_lower_camel_case_identifiers_are_code(value: str, key: str | None) -> None:
+    from auditor.extract.values import ValueClass, classify_value
+
+    assert classify_value(value, key) is ValueClass.CODE
+
+
+def test_camel_case_passphrase_under_a_password_key_is_still_a_password() -> None:
+    from auditor.extract.values import ValueClass, classify_value
+
+    assert classify_value("purpleMonkeyDishwasher", "db_password") is ValueClass.SECRET_CANDIDATE
+    # Digits, or two-letter words (`In`, `By`: a random token takes that looser shape too often): judged as
+    # before.
+    assert classify_value("kQ7mTr2xLpW9vZ4nBc8sHd5f", "api_key") is ValueClass.SECRET_CANDIDATE
+
+
+def test_provider_format_matching_a_method_name_is_not_reported(detectors: DetectorSet) -> None:
+    # A comma-separated list of code names after a provider's name: the 24 letters fit the legacy
+    # Atlassian token's shape only by accident.
+    assert _hits(detectors, "jira_tools = listIssuesFromJiraProject,fetchIssueCommentsForKey") == []
+
+
+def test_url_built_from_a_variable_is_not_a_password(detectors: DetectorSet) -> None:
+    assert _hits(detectors, "SIGNUP_RESET_PASSWORD=$APP_BASE_URL/account/#/reset_password") == []
+    # Secret material of its own beside a variable is still judged.
+    hits = _hits(detectors, "DB_PASSWORD=$PREFIX-Rq8vLm2Tz9KwXc4bN")
+    assert [d for d, _, _ in hits] == ["generic-password"]
+
+
+def test_anthropic_keys_end_as_issued(detectors: DetectorSet) -> None:
+    body = (
+        "Hq3xN8vLm2Tz9Kw4bRc7Ys1Pd6Gf0Ja5Ue8Wi2Ok4Ql7Zn3Xm9Vb1Ct6Sr0Ey5"
+        "Dh2Fg8Jk4Lp7Qa1Zs3Wx9Ec6Rv2Tb5Yn8Um0Io4Pl"
+    )
+    assert [d for d, _, _ in _hits(detectors, f"sk-ant-api03-{body}AA")] == ["anthropic-api-key"]
+    assert _hits(detectors, f"sk-ant-api03-{body}BQ") == []

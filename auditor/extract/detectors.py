@@ -578,6 +578,11 @@ def _confidence_of(det: Detector, value: str) -> tuple[Confidence, str]:
     return det.confidence, "provider token format"
 
 
+# What a provider format's match may not be: a placeholder, a pointer, ciphertext, or a program identifier.
+_NOT_A_VALUE = frozenset(
+    {ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.ENCRYPTED, ValueClass.CODE}
+)
+
 # Why a UUID-shaped token is low confidence (values.is_structured_uuid).
 _STRUCTURED_UUID = "a time-based or name-based UUID: an identifier or a copied example, never a random token"
 
@@ -969,7 +974,7 @@ class DetectorSet:
                 )
         else:
             verdict = classify_value(value)
-            if verdict in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.ENCRYPTED):
+            if verdict in _NOT_A_VALUE:
                 return None
             if start > m.start() and not names_its_provider(det, text[m.start() : start]):
                 # A key-bound format whose provider keyword sits inside another word of the key

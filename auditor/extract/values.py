@@ -37,6 +37,8 @@ class ValueClass(str, enum.Enum):  # noqa: UP042 (same style as auditor.model)
     BENIGN = "benign"
     # Ciphertext (SOPS, ansible-vault, Vault transit, jasypt, Spring {cipher}): safe to commit by design.
     ENCRYPTED = "encrypted"
+    # A program identifier where a value was expected (`searchConfluenceUsingCql` after a comma in code).
+    CODE = "code"
     # Under a credential's key, a value whose own structure says it identifies something and holds nothing
     # secret: a time-based or name-based UUID (versions 1, 2, 3, 5, 6 carry a timestamp and MAC address, or
     # the hash of a name). Reported at low confidence: a hand-made token, a copied example, never random.
@@ -95,6 +97,10 @@ _DOCUMENTED_EXAMPLES = frozenset(
         "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
         ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        # The sample `ClearTextPassword` values of Microsoft's nuget.config reference
+        # (learn.microsoft.com/nuget/reference/nuget-config-file), copied into countless NuGet.Config files.
+        "33f!!lloppa",
+        "hal+9ooo_da!sY",
     }
 )
 _EXAMPLE_SHAPE = re.compile(
@@ -263,6 +269,7 @@ _DIGEST = re.compile(
 )
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s]*$")
 _URL_WITH_CREDENTIALS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\s:@]*:(?P<password>[^/\s@]+)@")
+_URL_PATH = re.compile(r"^/[\w.~/#?=&%+-]*$")
 _ABS_PATH = re.compile(r"^(?:~?/|\./|\.\./|[A-Za-z]:\\|\\\\)[\w .@~+/\\:-]*$")
 _REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
 _WORDS = re.compile(r"^[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
@@ -270,6 +277,10 @@ _MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
 # Prose: three or more purely alphabetic words. A passphrase with digits or symbols is not prose.
 _SENTENCE = re.compile(r"^[A-Za-z][A-Za-z']*(?:[ ,;:-]+[A-Za-z][A-Za-z']*){2,}[.!?]?$")
 _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
+# lowerCamelCase of three or more words of 3+ letters: a method or variable name. A random 24-character token
+# takes this shape about once in ten million; a password may (`correctHorseBattery`), so password keys are
+# exempt.
+_CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}(?:[A-Z][a-z]{2,}){2,}$")
 _DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?$")
 
 
@@ -333,7 +344,13 @@ def _reference_class(v: str) -> ValueClass | None:
         rest = rest[: hit.start] + " " + rest[hit.end :]
     rest = rest.strip()
     # `Bearer ${TOKEN}`, `postgres://app:${PW}@db/x`: what is left holds no secret material of its own.
-    if rest and _classify_plain(rest, None) is ValueClass.SECRET_CANDIDATE and len(rest) >= 12:
+    # `$BASE_URL/reset/#/forgot_password`: a path after a reference is a URL built from it.
+    if (
+        rest
+        and not _URL_PATH.match(rest)
+        and _classify_plain(rest, None) is ValueClass.SECRET_CANDIDATE
+        and len(rest) >= 12
+    ):
         return None
     return ValueClass.PLACEHOLDER if all(interp for _, interp in refs) else ValueClass.REFERENCE
 
@@ -421,6 +438,8 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         tokens = key_tokens(key)
         if tokens and tokens[-1] in _BENIGN_LAST:
             return ValueClass.BENIGN
+    if _CAMEL_IDENTIFIER.match(v) and not (key is not None and is_password_key(key)):
+        return ValueClass.CODE
     return _classify_plain(v, key)
 
 
