@@ -106,6 +106,8 @@ def test_machine_readable_reports_and_version_skip_rich_and_the_scanner(small_tr
     modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
     assert "auditor.extract.detectors" in modules
     assert sorted(m for m in modules if m == "rich" or m.startswith("rich.")) == []
+    # Parsers of formats this tree does not hold load when such a file is read, not before.
+    assert not {"tomllib", "configparser"} & modules
     version = _modules_after(["--version"], small_tree)
     assert "typer" in version and "auditor.scan" not in version and "auditor.config" not in version
 

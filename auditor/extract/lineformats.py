@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import configparser
 import re
-import tomllib
 from typing import Any
 
 from auditor.extract.tree import Doc, DocumentError, KeyPath, iter_scalars
@@ -88,6 +86,9 @@ def load_properties(text: str) -> Doc:
 
 def validate_ini(text: str) -> None:
     """configparser (interpolation off) decides validity; its error becomes a DocumentError with a line."""
+    # Imported here, as tomllib below: most scans meet no INI or TOML file, and both cost start-up time.
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(text)
@@ -215,6 +216,8 @@ class _KeyLines:
 
 
 def load_toml(text: str) -> Doc:
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
