@@ -96,3 +96,15 @@ def test_unparsable_text_falls_back_to_the_line_scan(tmp_path: Path, detectors: 
     content = f"apiVersion: v1\nkind: Secret\ndata:\n\tapi: [unclosed\nGITHUB_TOKEN=ghp_{token[:36]}\n"
     result = _scan(tmp_path, "notes/broken.txt", content, detectors)
     assert any(m.kind == "github_pat" for m in result.secrets)
+
+
+def test_secret_in_a_markdown_code_block(tmp_path: Path, detectors: DetectorSet) -> None:
+    api = _token("markdown")
+    manifest = _stream(api, _token("mdhook", 32), "Qz7" + _token("mdpw", 14))
+    prose = "# Deploying the bot\n\nApply this:\n\n```yaml\n"
+    content = prose + manifest + "```\n\nThen restart: it reads `api`.\n"
+    result = _scan(tmp_path, "docs/deploy.md", content, detectors)
+    found = {m.location.key: m for m in result.secrets}
+    assert "data.api" in found, sorted(map(str, found))
+    assert found["data.api"].location.line == 15 + 5  # the manifest's line 15, after five lines of prose
+    assert api not in repr(result)

@@ -99,14 +99,43 @@ _SECRET_KIND_LINE = re.compile(
 def scan_embedded_secrets(ev: Evidence) -> None:
     """Kubernetes Secrets in a file read as text (not YAML by its name): parsed as a YAML stream (one or many
     documents) when the text holds both an `apiVersion:` line and a `kind: Secret` line, and each Secret's
-    entries scanned as in a manifest. Text that does not parse as YAML is left to the line scan."""
+    entries scanned as in a manifest. When the whole text is not that stream (Markdown, a runbook), each
+    fenced code block holding a `kind: Secret` line is tried on its own, at its own lines. Text that does not
+    parse as YAML is left to the line scan."""
     body = ev.text
     if _SECRET_KIND_LINE.search(body) is None or _API_VERSION_LINE.search(body) is None:
         return
     docs, _error = load_yaml(body)
-    for doc in docs:
-        if doc.data is not None and is_secret(doc):
-            scan_secret_data(doc, ev)
+    secrets = [doc for doc in docs if doc.data is not None and is_secret(doc)]
+    if not secrets:
+        for first_line, block in _fenced_blocks(body):
+            if _SECRET_KIND_LINE.search(block) is not None:
+                block_docs, _error = load_yaml(block)
+                secrets += [
+                    _shifted(doc, first_line) for doc in block_docs if doc.data is not None and is_secret(doc)
+                ]
+    for doc in secrets:
+        scan_secret_data(doc, ev)
+
+
+def _shifted(doc: Doc, lines: int) -> Doc:
+    """The same document with its line numbers moved down by `lines` (a code block's place in its file)."""
+    return Doc(doc.data, {path: line + lines for path, line in doc.lines.items()}, doc.line + lines)
+
+
+def _fenced_blocks(text: str) -> list[tuple[int, str]]:
+    """Markdown fenced code blocks: (0-based line of the block's first content line, the block's text)."""
+    blocks: list[tuple[int, str]] = []
+    start: int | None = None
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if line.lstrip(" ").startswith(("```", "~~~")) and len(line) - len(line.lstrip(" ")) <= 3:
+            if start is None:
+                start = number + 1
+            else:
+                blocks.append((start, "\n".join(lines[start:number])))
+                start = None
+    return blocks
 
 
 _STORE_KINDS = (
