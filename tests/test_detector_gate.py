@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.extract.detectors import DetectorSet
+from auditor.extract.detectors import DetectorSet, Hit
 from auditor.extract.filescan import scan_bytes
 from auditor.extract.regexgate import UntranslatableRegex, widen
 from auditor.extract.vectorscan import available
@@ -244,3 +244,38 @@ def test_combined_pass_changes_no_file_result(detectors: DetectorSet, probed: De
         assert fast == plain, entry.rel
         marked += bool(fast.iac)
     assert marked > 0
+
+
+@needs_vectorscan
+def test_scan_values_finds_what_each_scalar_alone_finds(detectors: DetectorSet, gated: DetectorSet) -> None:
+    """One gate pass over a document's scalars must not change any scalar's hits, whether the shared verdict
+    is used (few detectors open), set aside (many open) or impossible (non-ASCII, control bytes)."""
+    examples = [
+        (None if i % 3 == 0 else "value", text)
+        for det in gated.detectors
+        for i, text in enumerate(det.examples_match[:1] + det.examples_no_match[:1])
+    ]
+    documents = [
+        [("region", "eu-west-1"), ("replicas", "3"), ("name", "svc")],  # nothing open
+        [("password", "hunter2-Xy9!"), ("token_limit", "4096"), ("db_url", ""), ("x", "y")],  # a few
+        examples,  # every detector open: each scalar asks the gate itself
+        [("password", "caf\u00e9-Xy9!k2"), ("token", "ghp_" + "a1" * 18)],  # not judged by the gate
+        [("secret", "a\x1fb-Xy9!k2Lq"), ("api_key", "sk-" + "Q7" * 20)],
+        [("token", "x")],
+        [],
+    ]
+
+    def plain(found: list[list[Hit]]) -> list[list[tuple[object, ...]]]:
+        return [
+            [(h.detector.id, h.value, h.start, h.end, h.confidence, h.key, h.reason) for h in hits]
+            for hits in found
+        ]
+
+    hits = 0
+    for items in documents:
+        expected = [detectors.scan_value(key, value) for key, value in items]
+        assert plain(gated.scan_values(items)) == plain(expected)
+        assert gated.scan_values(items) == [gated.scan_value(key, value) for key, value in items]
+        assert detectors.scan_values(items) == expected
+        hits += sum(map(len, expected))
+    assert hits > 100

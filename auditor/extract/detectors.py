@@ -73,6 +73,9 @@ _OPTIONAL = (
 )
 # Characters past a region's last possible match end kept visible to trailing lookaheads (`(?![\w.])`).
 _LOOKAHEAD_SLACK = 64
+# A gate verdict shared by a document's scalars (scan_values) is used while it leaves at most this many
+# detectors open: past that, looking for each one's keywords in every scalar costs more than a gate pass.
+_SHARED_VERDICT_MAX = 8
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KIND = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 # Characters a key name is made of, walked backwards from a generic rule's keyword: `DB_` + `PASSWORD`.
@@ -790,16 +793,35 @@ class DetectorSet:
         buffer `text` was decoded from), so the gate need not run again."""
         return self._scan(text, 0, None, allowed)
 
-    def scan_value(self, key: str | None, value: str) -> list[Hit]:
+    def scan_values(self, items: Sequence[tuple[str | None, str]]) -> list[list[Hit]]:
+        """scan_value over every (key, value) of a document, in order, with one gate pass for them all.
+
+        A detector the gate does not report anywhere in the scalars' texts joined cannot match in any one
+        of them (its widening has no anchors or lookarounds, so a match in one text is a match in the
+        joined buffer): every scalar is then scanned with that verdict instead of a gate pass of its own.
+        Where the joined texts leave many detectors open, each scalar still asks the gate itself, which is
+        then cheaper than looking for all their keywords."""
+        allowed: set[int] | None = None
+        gate = self._active_gate()
+        if gate is not None and len(items) > 1:
+            joined = "\n".join((f"{key}: " if key else "") + value for key, value in items if value)
+            if joined.isascii():
+                allowed = gate.candidates(joined.encode("ascii"))
+                if allowed is not None and len(allowed) > _SHARED_VERDICT_MAX:
+                    allowed = None
+        return [self.scan_value(key, value, allowed=allowed) for key, value in items]
+
+    def scan_value(self, key: str | None, value: str, *, allowed: set[int] | None = None) -> list[Hit]:
         """One structured scalar with its key name. Offsets are into `value`.
 
         The key gives the context that context-bound formats (an AWS secret key, a Twilio auth token) and
         the generic password/secret/token rules need; generic rules judge the whole value under the key.
+        `allowed`: detectors the gate let through for text containing this scalar's (scan_values).
         """
         if not value:
             return []
         prefix = f"{key}: " if key else ""
-        hits = self._scan(prefix + value, len(prefix), key)
+        hits = self._scan(prefix + value, len(prefix), key, allowed)
         if not prefix:
             return hits
         shift = len(prefix)

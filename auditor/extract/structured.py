@@ -49,22 +49,33 @@ def scan_doc(
     base: KeyPath = (),
 ) -> None:
     """Run detectors on each scalar with its key name, and record references, Settings and env names."""
+    # Two passes: the scalars first, so the detectors see them all at once (one gate pass per document,
+    # DetectorSet.scan_values); then each in document order, as one pass would.
+    scalars: list[tuple[KeyPath, str, str | None, tuple[str, str] | None, bool]] = []
     for path, value in iter_scalars(doc.data if not base else doc.get(*base), base):
         if skip and any(path[: len(prefix)] == prefix for prefix in skip):
             continue
         text = scalar_text(value)
         if text is None or text == "":
             if text == "" and (name := env_name(doc, path, env_root)):
-                ev.setting(name, "", doc.line_of(path), key_path(path))
+                scalars.append((path, "", name, None, True))  # a declared variable without a value
             continue
-        line = doc.line_of(path)
-        dotted = key_path(path)
         name = last_key(path)
         list_env = _list_env_entry(text, path)
         if list_env is not None:
             # `environment: ["KEY=value"]` (compose) reads as KEY with its value.
             name, text = list_env
-        hits = ev.detectors.scan_value(name, text)
+        scalars.append((path, text, name, list_env, False))
+    found = ev.detectors.scan_values([(name, text) for _, text, name, _, empty in scalars if not empty])
+    hits_of = iter(found)
+    for path, text, name, list_env, empty in scalars:
+        if empty:
+            assert name is not None  # an env entry's name, found above
+            ev.setting(name, "", doc.line_of(path), key_path(path))
+            continue
+        line = doc.line_of(path)
+        dotted = key_path(path)
+        hits = next(hits_of)
         if hits:
             context = context_for_path(path, ev.kind.context)
             for hit in hits:
