@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -581,10 +582,8 @@ def run_tool(
         cache = outdir / "cache" / tool.name
         cache.mkdir(parents=True, exist_ok=True)
         os.environ["BOTAUDIT_CACHE_DIR"] = str(cache)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired, BenchError):  # the timed runs report it
             measure(argv, corpus.root, out if tool.output_on_stdout else None, timeout)
-        except (subprocess.TimeoutExpired, BenchError):
-            pass  # the timed runs below report it
     runs: list[Measurement] = []
     for _ in range(1 if tool.slow else max(1, repeat)):
         try:
