@@ -238,3 +238,18 @@ def test_anthropic_keys_end_as_issued(detectors: DetectorSet) -> None:
     )
     assert [d for d, _, _ in _hits(detectors, f"sk-ant-api03-{body}AA")] == ["anthropic-api-key"]
     assert _hits(detectors, f"sk-ant-api03-{body}BQ") == []
+
+
+def test_hex_of_another_length_under_a_hex_format_key(detectors: DetectorSet) -> None:
+    # Gitea tokens are 40 hex characters: 32 under GITEA_TOKEN is a cut copy, 44 a padded one.
+    assert _hits(detectors, "GITEA_TOKEN=ab58964a2ea474c6568e41be1cf77954") == []
+    hits = _hits(detectors, "GITEA_TOKEN=ab58964a2ea474c6568e41be1cf77954ab58964a2ea4")
+    assert [(c, r) for _, c, r in hits] == [
+        (Confidence.LOW, "is under a key for gitea-token but fails its format")
+    ]
+    assert [d for d, _, _ in _hits(detectors, "GITEA_TOKEN=ab58964a2ea474c6568e41be1cf77954e41be1cf")] == [
+        "gitea-token"
+    ]
+    # Digits only, or another alphabet: one of the provider's other values (an id, another key), judged as
+    # before.
+    assert [d for d, _, _ in _hits(detectors, "GITEA_TOKEN=Lt209P3yhQ9rrqLBJlb4nOkq")] == ["generic-token"]

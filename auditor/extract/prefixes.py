@@ -295,9 +295,13 @@ class KeyVerdict:
     # Shorter than the shortest value the provider's format allows: a truncated copy or a sample, not a key.
     truncated: bool
 
+    prefixed: bool = True
+
     @property
     def reason(self) -> str:
-        return f"has the {self.detector.id} prefix under its key but fails its format"
+        if self.prefixed:
+            return f"has the {self.detector.id} prefix under its key but fails its format"
+        return f"is under a key for {self.detector.id} but fails its format"
 
 
 class ProviderKeys:
@@ -322,6 +326,7 @@ class ProviderKeys:
         self._words = tuple(sorted(by_word))
         self._examples: dict[str, str | None] = {}
         self._literals: dict[str, str] = {}
+        self._hex_widths: dict[str, int] = {}
 
     def _example(self, det: Detector) -> str | None:
         """One of the detector's example values; None for a detector that is not key-bound (its value
@@ -363,15 +368,50 @@ class ProviderKeys:
             literal = self._literal(det)
             if literal and value.startswith(literal):
                 prefixed.append(det)
-        if not prefixed:
-            return None
-        shortest = min(secret_width(d.regex.pattern)[0] for d in prefixed)
-        return KeyVerdict(prefixed[0], truncated=len(value) < shortest)
+        if prefixed:
+            shortest = min(secret_width(d.regex.pattern)[0] for d in prefixed)
+            return KeyVerdict(prefixed[0], truncated=len(value) < shortest)
+        # A format that is hex of one length (`AMPLITUDE_*` holds 32 hex characters, Gitea tokens 40) and a
+        # hex value of another length: a cut or padded copy of that format, not one of the provider's
+        # other values (those have other alphabets: ids are digits, secrets base62).
+        if _HEX.match(value):
+            for det in owners:
+                width = self._hex_width(det)
+                if width and len(value) != width:
+                    return KeyVerdict(det, truncated=len(value) < width, prefixed=False)
+        return None
+
+    def _hex_width(self, det: Detector) -> int:
+        """N when the detector's value is exactly N lowercase hex characters, else 0."""
+        if det.id not in self._hex_widths:
+            low, high = secret_width(det.regex.pattern)
+            body = _secret_body(det.regex.pattern)
+            hexonly = body is not None and len(body) == 1 and low == high and _is_hex_class(body[0])
+            self._hex_widths[det.id] = low if hexonly else 0
+        return self._hex_widths[det.id]
 
     def _literal(self, det: Detector) -> str:
         if det.id not in self._literals:
             self._literals[det.id] = secret_literal(det.regex.pattern)
         return self._literals[det.id]
+
+
+# Lowercase hex with a letter and a digit (a digit string is an id, not a hex token).
+_HEX = re.compile(r"^(?=[^a-f]*[a-f])(?=[^0-9]*[0-9])[0-9a-f]{8,}$")
+
+
+def _is_hex_class(item: tuple[object, object]) -> bool:
+    """Whether one parsed regex item is a repeat of exactly `[0-9a-f]` (either order)."""
+    op, av = item
+    if op is not sre_constants.MAX_REPEAT and op is not sre_constants.POSSESSIVE_REPEAT:
+        return False
+    inner: sre_parse.SubPattern = av[2]  # type: ignore[index]
+    if len(inner) != 1 or inner[0][0] is not sre_constants.IN:
+        return False
+    items: list[tuple[object, object]] = inner[0][1]
+    ranges = sorted(arg for kind, arg in items if kind is sre_constants.RANGE)  # type: ignore[type-var]
+    others = [kind for kind, _ in items if kind is not sre_constants.RANGE]
+    return not others and ranges == [(ord("0"), ord("9")), (ord("a"), ord("f"))]
 
 
 def _example_value(det: Detector) -> str | None:
