@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import pickle
+from pathlib import Path
 
 import pytest
 
 from auditor.extract.detectors import DetectorSet
-from auditor.extract.prefixes import ProviderPrefixes, is_distinctive, leading_literal
+from auditor.extract.prefixes import ProviderPrefixes, is_distinctive, leading_literal, leading_literals
 from auditor.model import Confidence
 
 # Fake values only. GH_VALID carries a correct base62 CRC-32 suffix (it is a detector example); the others
@@ -133,3 +135,29 @@ def test_set_with_its_prefix_table_pickles(detectors: DetectorSet) -> None:
     copy = pickle.loads(pickle.dumps(detectors))
     assert _hits(copy, f"GITHUB_TOKEN={GH_SHORT}") == []
     assert _hits(copy, f"GITHUB_TOKEN={GH_VALID}")[0][1] is Confidence.HIGH
+
+
+def test_prefix_table_is_cached_and_recomputed_when_damaged_or_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOTAUDIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("BOTAUDIT_NO_CACHE", raising=False)
+    patterns = [r"(?P<secret>ghp_[A-Za-z0-9]{36})", r"token=(?P<secret>[a-f0-9]{32})"]
+    expected = {p: leading_literal(p) for p in patterns}
+    assert leading_literals(patterns) == expected
+    (entry,) = tmp_path.glob("prefixes-*.json")
+    # Answers come from the entry on the next call: a doctored entry (same keys) is believed...
+    entry.write_text(json.dumps({patterns[0]: ["xyz_", 1], patterns[1]: ["", 0]}))
+    assert leading_literals(patterns)[patterns[0]] == ("xyz_", 1)
+    # ...a damaged one is recomputed, and a changed pattern set gets its own entry and replaces the old one.
+    entry.write_text("{not json")
+    assert leading_literals(patterns) == expected
+    changed = [*patterns, r"(?P<secret>glpat-[A-Za-z0-9_-]{20})"]
+    assert leading_literals(changed)[changed[2]] == ("glpat-", 26)
+    assert len(list(tmp_path.glob("prefixes-*.json"))) == 1
+
+
+def test_prefix_table_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOTAUDIT_NO_CACHE", "1")
+    pattern = r"(?P<secret>ghp_[A-Za-z0-9]{36})"
+    assert leading_literals([pattern, pattern]) == {pattern: ("ghp_", 40)}
