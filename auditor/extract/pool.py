@@ -43,7 +43,9 @@ def _init_worker(
     detectors: DetectorSet | None, fingerprint_key: str, scan_one: ScanOne, time_budget: float | None
 ) -> None:
     global _worker_state
-    _worker_state = (_load_detectors(detectors), fingerprint_key, scan_one, time_budget)
+    loaded = _load_detectors(detectors)
+    loaded.prepare()  # outside any file's time budget
+    _worker_state = (loaded, fingerprint_key, scan_one, time_budget)
     from auditor.extract.budget import install_worker_alarm
 
     install_worker_alarm()
@@ -134,6 +136,8 @@ def _in_process(
     task: str,
     time_budget: float | None,
 ) -> Iterator[FileScan]:
+    if entries:
+        detectors.prepare()  # one-time set-up, outside the first file's time budget
     for entry in entries:
         yield _run_one(entry, detectors, key, scan_one, time_budget)
         if progress is not None:
