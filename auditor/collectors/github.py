@@ -475,14 +475,7 @@ class GitHubCollector:
 
         def failed(call: str, exc: GitHubError) -> dict[str, Any]:
             if found is not None and exc.status == 401:
-                # Revoked, expired or never valid: a fact about the file (it holds a dead credential), not
-                # a part of GitHub left unread.
-                coverage.skip(
-                    where,
-                    f"{call}: 401 {exc.message}: GitHub does not accept this token (revoked, expired or "
-                    "invalid), so it reaches nothing now; remove it from the file all the same",
-                    "credential_invalid",
-                )
+                coverage.token_refused(where, f"{call}: 401 {exc.message}", "GitHub")
                 info["invalid"] = True
             else:
                 coverage.lost(where, f"{call}: {exc.message}", exc.category, part="tokens", subject=subject)

@@ -24,6 +24,16 @@ class Record:
         """A coverage entry only: something worth reporting that hides nothing (a fact, a hint)."""
         self.coverage.append(Skipped(f"{self.platform}:{source}", reason, category))
 
+    def token_refused(self, source: str, failure: str, platform_name: str) -> None:
+        """A token the platform rejects (revoked, expired, never valid): a fact about the file that holds a
+        dead credential, not a part of the platform left unread, so a coverage entry only."""
+        self.skip(
+            source,
+            f"{failure}: {platform_name} does not accept this token (revoked, expired or invalid), so it "
+            "reaches nothing now; remove it from the file all the same",
+            "credential_invalid",
+        )
+
     def lost(
         self,
         source: str,

@@ -453,14 +453,7 @@ def _introspect(
         data, headers = api.call("auth.test")
     except SlackCallError as exc:
         if found is not None and exc.category == "auth_failed":
-            # Revoked, expired or never valid: a fact about the file (it holds a dead credential), not a
-            # part of Slack left unread.
-            coverage.skip(
-                where,
-                f"auth.test: {exc.code}: Slack does not accept this token (revoked, expired or invalid), so "
-                "it reaches nothing now; remove it from the file all the same",
-                "credential_invalid",
-            )
+            coverage.token_refused(where, f"auth.test: {exc.code}", "Slack")
             info["invalid"] = True
         else:
             coverage.lost(where, f"auth.test: {exc.code}", exc.category, part="tokens", subject=subject)
