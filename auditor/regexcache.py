@@ -1,0 +1,160 @@
+"""Compiled regular expressions carried from one run to the next: the start-up of a small scan.
+
+A `botaudit scan` of a few files compiled about 250 regular expressions before it read the first file (the
+extractors' vocabularies, the config checks, PyYAML's reader, the stdlib modules it loads), about a third
+of its start-up; the demo scan compiles about 500 (detectors, the HCL parser's lexer). Python cannot save a
+compiled pattern, but a compile is two steps: parsing the pattern and generating its program (a list of
+integers, the slow part), then `_sre.compile`, which checks that program and builds the object in
+microseconds. This module keeps each pattern's program in botaudit's cache (`auditor.cache`: private,
+checked on read) and, at the start of the next run, builds the objects from them straight into the `re`
+module's own cache, where every later `re.compile` of the same pattern and flags finds it.
+
+It changes nothing a pattern does: a program is stored only after `_sre.compile` of it gave an object
+equal (same pattern, flags and program) to the one `re` itself compiled in this run; the entry is named by
+the interpreter build and the `_sre` engine version and carries a SHA-256 of its body; anything unexpected
+(another interpreter, a damaged entry, a program `_sre` rejects) leaves `re` to compile as always. Only
+CPython versions whose `re` internals were checked are warmed (`SUPPORTED`); elsewhere this is a no-op.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import re
+import sys
+from typing import Any
+
+from auditor import cache
+
+__all__ = ["SUPPORTED", "remember", "warm"]
+
+# CPython versions whose `re._cache` / `re._compiler` / `_sre.compile` were read and tested against this
+# module (3.11-3.13 share them; 3.12 added a second cache in front of `_cache`, which is filled from it).
+SUPPORTED = frozenset({(3, 11), (3, 12), (3, 13)})
+_PREFIX = "re-programs-"
+_DIGEST = 32
+
+# What `warm` put into `re`'s cache (and the rows it came from), so `remember` stores only what is new.
+_Key = tuple[type, "str | bytes", int]
+_Row = tuple[Any, ...]
+_seeded: dict[_Key, _Row] = {}
+
+
+def _supported() -> bool:
+    return sys.implementation.name == "cpython" and sys.version_info[:2] in SUPPORTED
+
+
+def _entry_name() -> str:
+    import _sre
+
+    parts = [sys.version, str(_sre.MAGIC), str(_sre.CODESIZE), str(_sre.MAXREPEAT), str(_sre.MAXGROUPS)]
+    return _PREFIX + cache.content_key(p.encode() for p in parts)[:32]
+
+
+def _limit() -> int:
+    # Never more than `re` keeps itself: filling its cache past its own bound would change its eviction.
+    return int(getattr(re, "_MAXCACHE", 512))
+
+
+def warm() -> int:
+    """Put the programs stored by earlier runs into `re`'s cache; returns how many patterns were added."""
+    if not _supported() or not isinstance(getattr(re, "_cache", None), dict):
+        return 0
+    with contextlib.suppress(Exception):  # an optimisation only: any doubt and `re` compiles as always
+        return _warm()
+    _seeded.clear()
+    return 0
+
+
+def _warm() -> int:
+    import _sre
+
+    data = cache.read(_entry_name())
+    if data is None or len(data) <= _DIGEST:
+        return 0
+    digest, body = data[:_DIGEST], data[_DIGEST:]
+    if hashlib.sha256(body).digest() != digest:
+        return 0
+    rows = marshal.loads(body)
+    built: dict[_Key, tuple[re.Pattern[Any], _Row]] = {}
+    for row in rows[: _limit()]:
+        pattern, flags, final_flags, code, groups, groupindex, indexgroup = row
+        compiled = _sre.compile(pattern, final_flags, list(code), groups, groupindex, tuple(indexgroup))
+        built[(type(pattern), pattern, flags)] = (compiled, row)
+    # All or nothing, after every program was accepted: a damaged entry raises above and seeds nothing.
+    room = _limit() - len(re._cache)  # type: ignore[attr-defined]
+    added = 0
+    for key, (compiled, row) in built.items():
+        if added >= room:
+            break
+        if key not in re._cache:  # type: ignore[attr-defined]
+            re._cache[key] = compiled  # type: ignore[attr-defined]
+            added += 1
+        _seeded[key] = row
+    return added
+
+
+def _program(pattern: str | bytes, flags: int) -> _Row:
+    """The arguments `re._compiler.compile` hands to `_sre.compile` for `pattern` (same steps, same order)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (
+        pattern,
+        int(flags),
+        int(flags | parsed.state.flags),
+        [int(op) for op in code],
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def remember() -> int:
+    """Store the programs of patterns this run compiled that the stored entry lacks; returns how many.
+
+    Patterns already stored keep their place and new ones are appended (in the order this run first
+    compiled them) until the entry holds as many as `re` caches; then it stays as it is, so repeated runs
+    of one command stop writing after the first. Costs one more parse per new pattern, on the runs that
+    meet new ones.
+    """
+    if not _supported() or not isinstance(getattr(re, "_cache", None), dict):
+        return 0
+    with contextlib.suppress(Exception):
+        return _remember()
+    return 0
+
+
+def _remember() -> int:
+    import _sre
+
+    limit = _limit()
+    if len(_seeded) >= limit or cache.cache_dir() is None:
+        return 0
+    current = list(re._cache.items())  # type: ignore[attr-defined]
+    rows = list(_seeded.values())
+    added = 0
+    for (kind, pattern, flags), compiled in current:
+        if len(rows) >= limit:
+            break
+        key = (kind, pattern, flags)
+        if key in _seeded or not isinstance(pattern, str | bytes) or not isinstance(flags, int):
+            continue
+        row = _program(pattern, flags)
+        check = _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])
+        # Stored only when it rebuilds exactly what `re` compiled (Pattern equality compares the program).
+        if check != compiled or check.groupindex != compiled.groupindex:
+            continue
+        rows.append(row)
+        _seeded[key] = row
+        added += 1
+    if added:
+        body = marshal.dumps(rows)
+        cache.write(_entry_name(), hashlib.sha256(body).digest() + body)
+    return added
