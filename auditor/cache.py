@@ -61,7 +61,7 @@ def content_key(parts: Iterable[bytes]) -> str:
 _RACY_NS = 3_000_000_000
 
 
-def file_signature(path: Path) -> bytes:
+def file_signature(path: str | Path) -> bytes:
     """What identifies a file's contents without reading them: path, size, inode, mtime and ctime (ns).
 
     Git's index trusts the same fields. mtime alone can be set back (tar, cp -p, rsync -a restore it); ctime

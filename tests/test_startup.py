@@ -8,7 +8,9 @@ machine and pass a regression on a fast one.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -49,6 +51,8 @@ HEAVY = (
     "auditor.collectors.github",
     "auditor.collectors.slack",
     "auditor.report.html",
+    # The `botaudit init` template and docs/configuration.md, generated from the schema when asked for.
+    "auditor.config.template",
 )
 
 _PROBE = """
@@ -160,13 +164,29 @@ def test_detector_cache_round_trips_and_survives_corruption(
 ) -> None:
     monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
     fresh = DetectorSet.load()  # parses the YAML and writes the cache
-    entries = sorted((tmp_path / "cache").glob("detectors-*.json"))
+    entries = sorted((tmp_path / "cache").glob("detectors-*.bin"))
     assert len(entries) == 1
-    assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)  # read back from the cache
+    cached = DetectorSet.load()  # read back from the cache
+    assert _detector_rows(cached) == _detector_rows(fresh)
+
+    # The same objects as the YAML gave: every attribute (the regex by its pattern; LazyRegex compares by
+    # identity), nothing more.
+    def attributes(d: object) -> dict[str, object]:
+        return {k: (v.pattern if k == "regex" else v) for k, v in vars(d).items()}
+
+    assert [attributes(d) for d in cached.detectors] == [attributes(d) for d in fresh.detectors]
 
     entries[0].write_bytes(entries[0].read_bytes()[:1000])  # truncated
     assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)
-    entries[0].write_bytes(b'[{"id": "not-a-detector"}]')  # valid JSON, wrong layout
+    entries[0].write_bytes(b'[{"id": "not-a-detector"}]')  # not even the digest
+    assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)
+    for layout in ([{"id": "not-a-detector"}], {"rows": []}, [[1, 2]]):  # a valid entry, another layout
+        body = marshal.dumps(layout)
+        entries[0].write_bytes(hashlib.sha256(body).digest() + body)
+        assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)
+    raw = bytearray(entries[0].read_bytes())
+    raw[len(raw) // 2] ^= 0x20  # one flipped bit in a detector's text
+    entries[0].write_bytes(bytes(raw))
     assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)
     # Each failed read rebuilt the entry from the YAML.
     assert _detector_rows(DetectorSet.load()) == _detector_rows(fresh)
@@ -186,7 +206,7 @@ def test_detector_cache_follows_the_files(tmp_path: Path, monkeypatch: pytest.Mo
     assert after.detectors[0].title.startswith("Edited")
     assert after.detectors[0].title != before.detectors[0].title
     # The superseded entry is gone: the folder does not grow with every rule change.
-    assert len(list((tmp_path / "cache").glob("detectors-*.json"))) == 1
+    assert len(list((tmp_path / "cache").glob("detectors-*.bin"))) == 1
 
 
 def test_untrusted_cache_entries_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

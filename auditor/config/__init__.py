@@ -7,6 +7,8 @@ belongs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from auditor.config.load import (
     CONFIG_FILENAMES,
     DEFAULT_MAX_FILE_SIZE,
@@ -29,9 +31,26 @@ from auditor.config.schema import (
     CONFIG_SCHEMA,
     ENVIRONMENTS,
 )
-from auditor.config.template import configuration_markdown, init_template
 
-INIT_TEMPLATE = init_template()
+if TYPE_CHECKING:
+    from auditor.config.template import configuration_markdown, init_template
+
+    INIT_TEMPLATE: str
+
+# Generated on first use (PEP 562): building the `botaudit init` template walks the whole schema and loads
+# the YAML emitter, which every scan paid for at import although only `botaudit init` and docs need it.
+_TEMPLATE_NAMES = frozenset({"INIT_TEMPLATE", "configuration_markdown", "init_template"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _TEMPLATE_NAMES:
+        raise AttributeError(f"module 'auditor.config' has no attribute {name!r}")
+    from auditor.config import template
+
+    value: Any = template.init_template() if name == "INIT_TEMPLATE" else getattr(template, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "COLLECTOR_PLATFORMS",
