@@ -76,6 +76,11 @@ def test_checksum_sets_confidence_both_ways(detectors: DetectorSet) -> None:
         ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSZ", False),
         ("jwt", "eyJhbGciOiJIUzI1NiJ.eyJzdWIiOiJ4In0.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY", False),
         ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY.x", False),
+        # Workato's API tokens: a data-centre prefix, a dash, then a JWT.
+        ("prefixed-jwt", "wrkaeu-eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", True),
+        ("prefixed-jwt", "wrka-eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", False),  # HS256 signs 32 bytes
+        ("prefixed-jwt", "wrka-aQ1bC2dE3fG4hI5jK6.eyJzdWIiOiJ4In0.c2ln", False),  # header not JSON
+        ("prefixed-jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", False),  # no prefix
         ("discord-bot-id", base64.b64encode(b"812345678901234567").decode().rstrip("=") + ".Ab1234.x", True),
         ("discord-bot-id", base64.b64encode(b"hello world").decode() + ".Ab1234.x", False),
         ("b64-private-key", base64.b64encode(b"-----BEGIN PRIVATE KEY-----\nAAAA").decode(), True),

@@ -121,6 +121,13 @@ def _jwt(value: str) -> bool:
     return size is None or len(parts[2]) * 3 // 4 == size
 
 
+def _prefixed_jwt(value: str) -> bool:
+    """A JWS behind a provider's dash-ended prefix (Workato's `wrka-`/`wrkaeu-` API tokens): the part after
+    the first dash passes the `jwt` check."""
+    _prefix, found, token = value.partition("-")
+    return bool(found) and _jwt(token)
+
+
 def _luhn(digits: str) -> bool:
     total = 0
     for i, c in enumerate(reversed(digits)):
@@ -171,6 +178,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "pypi-macaroon": _pypi_macaroon,
     "base64-json": _base64_json,
     "jwt": _jwt,
+    "prefixed-jwt": _prefixed_jwt,
     "luhn": _luhn,
     "discord-bot-id": _discord_bot,
     "b64-private-key": _b64_private_key,
