@@ -126,13 +126,105 @@ def _message(err: jsonschema.ValidationError) -> str:
 
 
 def validate(data: Any, name: str, source: str, error: type[BotauditError]) -> None:
-    """Check `data` against auditor/schemas/NAME.schema.json; the first problem raises `error`."""
+    """Check `data` against auditor/schemas/NAME.schema.json; the first problem raises `error`.
+
+    A document this schema and this jsonschema already found valid (the same content, in botaudit's cache)
+    is not validated again: the demo's six snapshots cost ~0.2 s of jsonschema on every scan, most of it
+    importing it and building the validator.
+    """
+    key = _document_key(data, name)
+    if key is not None and known_valid(key):
+        return
     from jsonschema.exceptions import best_match
 
     errors = list(_validator(name).iter_errors(data))
     if errors:
         first = best_match(errors)
         raise error(f"{source}: {_message(first)}")
+    if key is not None:
+        remember_valid(key)
+
+
+# -- remembered verdicts -------------------------------------------------------------------------------------
+#
+# Only "valid" is remembered, under a hash of the document's content (its JSON serialisation, which tells
+# apart everything the schema can: types, 1 from 1.0 and from true, key order), the schema file's bytes and
+# the installed jsonschema's file signature: a changed schema or library is a different key. The entry is
+# one list of the most recent keys, with a SHA-256 of its body; any doubt about it means validating.
+
+_VERDICTS = "valid-documents"
+_VERDICT_LIMIT = 512
+# The keys read from (or written to) the entry, with the folder they belong to.
+_valid: tuple[object, list[str]] | None = None
+
+
+def _library_signature() -> bytes:
+    import importlib.util
+
+    from auditor import cache
+
+    spec = importlib.util.find_spec("jsonschema")
+    if spec is None or spec.origin is None:
+        return b"no-jsonschema"
+    return cache.file_signature(spec.origin)
+
+
+def verdict_key(content: bytes, schema: bytes) -> str | None:
+    """The key of "`content` is valid against `schema`" (both serialised by the caller so that different
+    documents or schemas never serialise alike), or None when there is no cache."""
+    from auditor import cache
+
+    if cache.cache_dir() is None:
+        return None
+    try:
+        library = _library_signature()
+    except OSError:
+        return None
+    return cache.content_key([b"valid-v1", schema, library, content])
+
+
+def known_valid(key: str) -> bool:
+    """Whether a document with this verdict key was found valid before."""
+    return key in _valid_keys()
+
+
+def _document_key(data: Any, name: str) -> str | None:
+    from pathlib import Path
+
+    try:
+        content = json.dumps(data, separators=(",", ":")).encode("ascii")
+        schema_bytes = (Path(__file__).parent / "schemas" / f"{name}.schema.json").read_bytes()
+    except (TypeError, ValueError, RecursionError, OSError):
+        return None
+    return verdict_key(content, name.encode() + b"\0" + schema_bytes)
+
+
+def _valid_keys() -> list[str]:
+    import hashlib
+
+    from auditor import cache
+
+    global _valid
+    folder = cache.cache_dir()
+    if _valid is None or _valid[0] != folder:
+        raw = cache.read(_VERDICTS) or b""
+        body = raw[32:]
+        ok = len(raw) > 32 and hashlib.sha256(body).digest() == raw[:32]
+        _valid = (folder, body.decode("ascii", "replace").split("\n") if ok and body else [])
+    return _valid[1]
+
+
+def remember_valid(key: str) -> None:
+    """Remember that the document with this verdict key is valid."""
+    import hashlib
+
+    from auditor import cache
+
+    keys = [k for k in _valid_keys() if k != key][-(_VERDICT_LIMIT - 1) :] + [key]
+    body = "\n".join(keys).encode("ascii")
+    cache.write(_VERDICTS, hashlib.sha256(body).digest() + body)
+    global _valid
+    _valid = (cache.cache_dir(), keys)
 
 
 def load_document(text: str, name: str, source: str, error: type[BotauditError]) -> Any:

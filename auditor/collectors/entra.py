@@ -15,6 +15,12 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from auditor.clock import Clock, iso_time, parse_time
+from auditor.collectors.entra_levels import (  # noqa: F401 (re-exported: the collector's own vocabulary)
+    CONTROL_PLANE_PERMISSIONS,
+    PRIVILEGED_ROLES,
+    permission_level,
+    role_level,
+)
 from auditor.collectors.graph_client import BatchResult, GraphClient, GraphError, GraphSession
 from auditor.collectors.interface import CollectRequest
 from auditor.collectors.retry import RequestCounter
@@ -57,70 +63,6 @@ _SETTING_KEYS = frozenset(
         "page_size",
     }
 )
-
-# Application permissions that let an app change the directory's control plane: grant itself anything.
-CONTROL_PLANE_PERMISSIONS = frozenset(
-    {
-        "Directory.ReadWrite.All",
-        "RoleManagement.ReadWrite.Directory",
-        "AppRoleAssignment.ReadWrite.All",
-        "Application.ReadWrite.All",
-        "PrivilegedAccess.ReadWrite.AzureAD",
-        "Policy.ReadWrite.PermissionGrant",
-    }
-)
-
-# Directory roles that can take over the tenant or its apps (Microsoft marks most of them "privileged").
-PRIVILEGED_ROLES = frozenset(
-    {
-        "Global Administrator",
-        "Privileged Role Administrator",
-        "Privileged Authentication Administrator",
-        "Application Administrator",
-        "Cloud Application Administrator",
-        "Hybrid Identity Administrator",
-        "User Administrator",
-        "Authentication Administrator",
-        "Authentication Policy Administrator",
-        "Security Administrator",
-        "Conditional Access Administrator",
-        "Exchange Administrator",
-        "SharePoint Administrator",
-        "Intune Administrator",
-        "Groups Administrator",
-        "Helpdesk Administrator",
-        "Partner Tier2 Support",
-        "Directory Writers",
-        "Domain Name Administrator",
-        "External Identity Provider Administrator",
-        "Identity Governance Administrator",
-    }
-)
-
-
-def permission_level(value: str) -> AccessLevel:
-    """How sensitive a Graph permission (application or delegated scope value) is."""
-    if (
-        value in CONTROL_PLANE_PERMISSIONS
-        or value.startswith(
-            ("RoleManagement.ReadWrite", "AppRoleAssignment.ReadWrite", "Application.ReadWrite")
-        )
-        or value.endswith(".ReadWrite.All")
-        or "FullControl" in value
-    ):
-        return AccessLevel.ADMIN
-    if "ReadWrite" in value or value.endswith(".Send") or ".Send." in value or ".Manage" in value:
-        return AccessLevel.WRITE
-    return AccessLevel.READ
-
-
-def role_level(name: str) -> AccessLevel:
-    """How sensitive a directory role is: privileged roles are ADMIN, readers READ, the rest WRITE."""
-    if name in PRIVILEGED_ROLES:
-        return AccessLevel.ADMIN
-    if "Reader" in name:
-        return AccessLevel.READ
-    return AccessLevel.WRITE
 
 
 @dataclass(frozen=True)
