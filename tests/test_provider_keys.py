@@ -253,3 +253,54 @@ def test_hex_of_another_length_under_a_hex_format_key(detectors: DetectorSet) ->
     # Digits only, or another alphabet: one of the provider's other values (an id, another key), judged as
     # before.
     assert [d for d, _, _ in _hits(detectors, "GITEA_TOKEN=Lt209P3yhQ9rrqLBJlb4nOkq")] == ["generic-token"]
+
+
+# -- round 5: alternatives of a format, a colon in a token's own prefix -----------------------------------
+
+
+def test_format_shapes_follow_each_alternative() -> None:
+    from auditor.extract.prefixes import format_shapes
+
+    shapes = format_shapes(r"(?i)acme\s*=\s*(?-i:(?P<secret>(?:ak_[a-f0-9]{40}|[a-f0-9]{24})))")
+    assert [(s.literal, s.min_len) for s in shapes] == [("ak_", 43), ("", 24)]
+    assert [(s.literal, s.min_len) for s in format_shapes(r"(?P<secret>tk-[A-Z]{10,12})")] == [("tk-", 13)]
+    assert format_shapes("no secret group") == ()
+
+
+def test_value_with_one_alternatives_prefix_too_short_for_it_is_not_reported(detectors: DetectorSet) -> None:
+    # ElevenLabs keys are `sk_` + 48 hex, or 32 bare hex (older ones): `sk_` + 32 hex is neither, and the
+    # `sk_` says which one it was cut from.
+    assert _hits(detectors, "elevenlabs_key = sk_5e0c7d2b9a14f6083e1d5c7a92b4f0e6") == []
+    assert [d for d, _, _ in _hits(detectors, "elevenlabs_key = 5e0c7d2b9a14f6083e1d5c7a92b4f0e6")] == [
+        "elevenlabs-api-key"
+    ]
+    full = "sk_5e0c7d2b9a14f6083e1d5c7a92b4f0e6b83a5d1c07e4f926"
+    assert [d for d, _, _ in _hits(detectors, f"elevenlabs_key = {full}")] == ["elevenlabs-api-key"]
+    # Without the provider's name the key-name rule judges the same short value as before.
+    assert [d for d, _, _ in _hits(detectors, "api_key = sk_5e0c7d2b9a14f6083e1d5c7a92b4f0e6")] == [
+        "generic-api-key"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "distinctive"),
+    [("AstraCS:", True), ("https:", False), ("password:", False), ("mongodb+srv:", False), ("Ab:Cd", False)],
+)
+def test_a_colon_is_distinctive_only_as_a_tokens_own_mark(prefix: str, distinctive: bool) -> None:
+    from auditor.extract.prefixes import is_distinctive
+
+    assert is_distinctive(prefix) is distinctive
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTRA_DB_APPLICATION_TOKEN=AstraCS:cut",
+        "ONESIGNAL_API_KEY=os_v2_app_tooshort",
+        "UPCLOUD_TOKEN=ucat_01K9ZD",
+        'moonshot_api_key = "sk-Vb7kQ2mZr9Lw4Xt8"',
+        "BITLY_TOKEN=9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6",
+    ],
+)
+def test_cut_copies_of_documented_formats_are_not_reported(detectors: DetectorSet, text: str) -> None:
+    assert _hits(detectors, text) == []

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PrefixVerdict",
+    "Shape",
+    "format_shapes",
     "KeyVerdict",
     "ProviderKeys",
     "ProviderPrefixes",
@@ -159,10 +161,48 @@ def secret_literal(pattern: str) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class Shape:
+    """One alternative of a format's `secret` group: the literal it opens with and the shortest value it
+    allows (ElevenLabs keys are `sk_` + 48 hex or, older, 32 hex: two shapes)."""
+
+    literal: str
+    min_len: int
+
+
+def _alternatives(body: sre_parse.SubPattern) -> list[sre_parse.SubPattern]:
+    """The branches of a `secret` group written as `(?:a|b)` or `a|b`; the body itself otherwise."""
+    while len(body) == 1 and body[0][0] is sre_constants.SUBPATTERN and body[0][1][0] is None:
+        body = body[0][1][3]  # a non-capturing group around the whole value
+    if len(body) == 1 and body[0][0] is sre_constants.BRANCH:
+        return list(body[0][1][1])
+    return [body]
+
+
+def _shape(branch: sre_parse.SubPattern) -> Shape:
+    literal: list[str] = []
+    for op, av in branch:
+        if op is not sre_constants.LITERAL:
+            break
+        literal.append(chr(av))
+    return Shape("".join(literal), int(branch.getwidth()[0]))
+
+
+def format_shapes(pattern: str) -> tuple[Shape, ...]:
+    """The shapes of the pattern's `secret` group, one per top-level alternative; () when it has none."""
+    body = _secret_body(pattern)
+    if body is None:
+        return ()
+    return tuple(_shape(branch) for branch in _alternatives(body))
+
+
 def is_distinctive(prefix: str) -> bool:
     """Whether a value starting with `prefix` can only have come from the provider(s) that own it."""
-    if not prefix.isascii() or any(c in prefix for c in ":/ \t"):
+    if not prefix.isascii() or any(c in prefix for c in "/ \t"):
         return False  # URLs and phrases: their detectors need more than the value's start
+    # A colon ends a scheme (`https:`, `mongodb:`) or a key (`password:`); `AstraCS:` is a token's own mark.
+    if ":" in prefix and (not prefix.endswith(":") or prefix[:-1].islower()):
+        return False
     stem = prefix.rstrip(_SEPARATORS)
     if len(stem) < 3 or stem.lower() in _WORD_PREFIXES or stem.isdigit():
         return False
@@ -357,7 +397,7 @@ class ProviderKeys:
         self._by_word = {w: tuple(ds) for w, ds in by_word.items()}
         self._words = tuple(sorted(by_word))
         self._examples: dict[str, str | None] = {}
-        self._literals: dict[str, str] = {}
+        self._shape_cache: dict[str, tuple[Shape, ...]] = {}
         self._hex_widths: dict[str, int] = {}
 
     def _example(self, det: Detector) -> str | None:
@@ -383,7 +423,9 @@ class ProviderKeys:
 
     def judge(self, key: str | None, value: str) -> KeyVerdict | None:
         """A verdict when the key names a provider whose format starts with a literal (`sk-`, `BSA`) and the
-        value starts with it too, yet no such detector accepts it; None otherwise.
+        value starts with it too, yet no such detector accepts it; None otherwise. A format written as
+        alternatives is judged by the alternative whose literal the value carries (ElevenLabs: `sk_` + 48 hex,
+        or 32 hex with no literal; `sk_` + 32 hex is a cut copy of the first).
 
         The key alone is not enough: a provider's keys also hold its other values (`ASANA_TOKEN` may hold a
         client id, `AIRTABLE_TOKEN` a legacy key), which its token detector rightly rejects. A value that
@@ -393,16 +435,16 @@ class ProviderKeys:
         owners = self.claims(key)
         if not owners:
             return None
-        prefixed: list[Detector] = []
+        prefixed: list[tuple[Detector, int]] = []
         for det in owners:
             if _accepts(det, key, value) and (det.checksum is None or validate(det.checksum, value)):
                 return None
-            literal = self._literal(det)
-            if literal and value.startswith(literal):
-                prefixed.append(det)
+            for shape in self._shapes(det):
+                if shape.literal and value.startswith(shape.literal):
+                    prefixed.append((det, shape.min_len))
         if prefixed:
-            shortest = min(secret_width(d.regex.pattern)[0] for d in prefixed)
-            return KeyVerdict(prefixed[0], truncated=len(value) < shortest)
+            shortest = min(width for _, width in prefixed)
+            return KeyVerdict(prefixed[0][0], truncated=len(value) < shortest)
         # A format that is hex of one length (`AMPLITUDE_*` holds 32 hex characters, Gitea tokens 40) and a
         # hex value of another length: a cut or padded copy of that format, not one of the provider's
         # other values (those have other alphabets: ids are digits, secrets base62).
@@ -422,10 +464,10 @@ class ProviderKeys:
             self._hex_widths[det.id] = low if hexonly else 0
         return self._hex_widths[det.id]
 
-    def _literal(self, det: Detector) -> str:
-        if det.id not in self._literals:
-            self._literals[det.id] = secret_literal(det.regex.pattern)
-        return self._literals[det.id]
+    def _shapes(self, det: Detector) -> tuple[Shape, ...]:
+        if det.id not in self._shape_cache:
+            self._shape_cache[det.id] = format_shapes(det.regex.pattern)
+        return self._shape_cache[det.id]
 
 
 # Lowercase hex with a letter and a digit (a digit string is an id, not a hex token).
