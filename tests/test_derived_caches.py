@@ -185,3 +185,106 @@ def test_botaudit_yaml_is_validated_once_per_content(tmp_path: Path, monkeypatch
         with pytest.raises(ConfigError, match="version"):
             load.parse_config('version: "1"\n')
     assert len(calls) == 3
+
+
+# -- parsed HCL (auditor/extract/hclparse.py) ---------------------------------------------------------------
+
+HCL_TEXTS = [
+    (
+        Path(__file__).resolve().parent.parent / "sample_configs" / "ticket-triage" / "infra" / "main.tf"
+    ).read_text(),
+    (
+        Path(__file__).resolve().parent.parent / "sample_configs" / "nightly-sync" / "vault" / "agent.hcl"
+    ).read_text(),
+    'path "secret/data/app/*" {\n  capabilities = ["read", "list"]\n}\n',
+    'locals {\n  doc = <<-EOT\n    {"a": 1.5, "b": true}\n  EOT\n  n = 3\n  f = 2.0\n  z = null\n}\n',
+]
+
+
+@pytest.fixture
+def hcl_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from auditor.extract import hclparse
+
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path))
+    monkeypatch.setattr(hclparse, "_memo", {})
+    return tmp_path
+
+
+@pytest.mark.parametrize("text", HCL_TEXTS)
+def test_parsed_hcl_from_the_cache_equals_python_hcl2_s(hcl_cache: Path, text: str) -> None:
+    import hcl2
+
+    from auditor.extract import hclparse
+
+    expected = hcl2.loads(text)
+    first = hclparse.parse_hcl(text)
+    hclparse._memo.clear()  # another process: from the cache folder
+    second = hclparse.parse_hcl(text)
+    third = hclparse.parse_hcl(text)  # this process's memo
+    assert first == second == third == expected
+    assert repr(first) == repr(expected)  # the same types too (1 is not 1.0, True is not 1)
+    # Each caller has its own copy: changing one changes nothing for the next.
+    third["__mutated__"] = True
+    assert "__mutated__" not in hclparse.parse_hcl(text)
+
+
+def test_hcl_parse_errors_are_raised_every_time_and_never_cached(hcl_cache: Path) -> None:
+    from auditor.extract import hclparse
+
+    for _ in range(2):
+        with pytest.raises(Exception):  # noqa: B017 - python-hcl2 raises lark's various errors
+            hclparse.parse_hcl('resource "a" "b" {\n  x = \n')
+    assert list(hcl_cache.glob("hcl-*")) == []
+
+
+def test_damaged_hcl_entries_are_parsed_again(hcl_cache: Path) -> None:
+    from auditor.extract import hclparse
+
+    text = HCL_TEXTS[2]
+    expected = hclparse.parse_hcl(text)
+    (entry,) = hcl_cache.glob("hcl-*")
+    raw = bytearray(entry.read_bytes())
+    raw[-3] ^= 0x01
+    entry.write_bytes(bytes(raw))
+    hclparse._memo.clear()
+    assert hclparse.parse_hcl(text) == expected
+
+
+def test_hcl_cache_keeps_a_bounded_number_of_entries(
+    hcl_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.extract import hclparse
+
+    monkeypatch.setattr(hclparse, "MAX_ENTRIES", 3)
+    for i in range(6):
+        hclparse.parse_hcl(f"n = {i}\n")
+    assert len(list(hcl_cache.glob("hcl-*"))) == 3
+
+
+def test_a_repeated_scan_of_terraform_does_not_load_the_hcl_parser(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+
+    tree = tmp_path / "repo"
+    (tree / "infra").mkdir(parents=True)
+    (tree / "infra" / "main.tf").write_text(HCL_TEXTS[0])
+    probe = (
+        "import json, sys\nfrom auditor.cli import main\ncode = main()\n"
+        "print(json.dumps([code, sorted({m.split('.')[0] for m in sys.modules} & {'hcl2', 'lark'})]))\n"
+    )
+    env = dict(os.environ, BOTAUDIT_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1")
+    env.pop(cache.NO_CACHE_ENV, None)
+    argv = ["scan", str(tree), "--format", "json", "-o", os.devnull, "--no-progress"]
+    runs = [
+        json.loads(
+            subprocess.run(  # noqa: S603 - our own CLI
+                [sys.executable, "-c", probe, *argv], env=env, capture_output=True, text=True, timeout=120
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        for _ in range(2)
+    ]
+    assert runs[0][0] == runs[1][0]
+    assert [loaded for _, loaded in runs] == [["hcl2", "lark"], []]

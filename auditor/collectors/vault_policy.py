@@ -78,13 +78,13 @@ def parse_policy(name: str, text: str) -> tuple[PathRule, ...]:
     """The path rules of one policy in HCL (any brace layout) or JSON.
 
     Raises VaultPolicyError for text that is not a policy."""
-    import hcl2
+    from auditor.extract.hclparse import parse_hcl  # python-hcl2, once per content
 
     if text.lstrip().startswith("{"):
         data: Mapping[str, object] = _json_policy(name, text)
     else:
         try:
-            data = hcl2.loads(_hcl1_layouts(text)) if text.strip() else {}
+            data = parse_hcl(_hcl1_layouts(text)) if text.strip() else {}
         except Exception as exc:  # noqa: BLE001 - the HCL parser raises several unrelated types
             raise VaultPolicyError(f"policy {name!r}: not valid HCL ({type(exc).__name__})") from exc
     rules: list[PathRule] = []

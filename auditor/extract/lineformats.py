@@ -258,10 +258,10 @@ def _normalise_hcl(node: Any) -> Any:
 
 
 def load_hcl(text: str) -> Doc:
-    import hcl2  # imported lazily: lark builds its grammar on first use and most scans have no HCL
+    from auditor.extract.hclparse import parse_hcl  # python-hcl2, once per content (and lazily)
 
     try:
-        raw = hcl2.loads(text)
+        raw = parse_hcl(text)
     except Exception as exc:  # lark raises many types; its messages quote tokens, so keep only the position
         line = getattr(exc, "line", None)
         column = getattr(exc, "column", None)

@@ -124,10 +124,10 @@ def _header_lines(text: str) -> dict[tuple[str, str, str], int]:
 
 def load_hcl_blocks(text: str, rel: str) -> tuple[list[Block], dict[str, Any], dict[str, Any]]:
     """Blocks, variable defaults and locals of one `.tf` file."""
-    import hcl2
+    from auditor.extract.hclparse import parse_hcl  # the extractor parsed this text already: cached
 
     try:
-        data = hcl2.loads(text)
+        data = parse_hcl(text)
     except Exception as exc:  # noqa: BLE001 - the HCL parser raises several unrelated types
         raise TerraformError(f"{rel}: not valid HCL ({type(exc).__name__})") from exc
     return _blocks_from(normalise(data), rel, _header_lines(text))
@@ -313,10 +313,10 @@ class Module:
 
 def hcl_expression(text: str) -> Any:
     """Parse one HCL expression (the argument of `jsonencode(...)`) into plain values; `Expr` on failure."""
-    import hcl2
+    from auditor.extract.hclparse import parse_hcl
 
     try:
-        data = hcl2.loads("x = " + text + "\n")
+        data = parse_hcl("x = " + text + "\n")
     except Exception:  # noqa: BLE001 - the HCL parser raises several unrelated types
         return Expr(f"jsonencode({text})")
     return normalise(data.get("x"))

@@ -73,10 +73,10 @@ def add_approle_file(vault: VaultCode, data: Mapping[str, Any], text: str, rel: 
 
 def add_agent_config(vault: VaultCode, text: str, rel: str) -> None:
     """Vault Agent / Proxy config: the auth method, whether the secret id file stays on disk, the address."""
-    import hcl2
+    from auditor.extract.hclparse import parse_hcl  # the extractor parsed this text already: cached
 
     try:
-        data = hcl2.loads(text)
+        data = parse_hcl(text)
     except Exception:  # noqa: BLE001 - the HCL parser raises several unrelated types
         return
     methods = []
