@@ -304,3 +304,23 @@ def test_a_colon_is_distinctive_only_as_a_tokens_own_mark(prefix: str, distincti
 )
 def test_cut_copies_of_documented_formats_are_not_reported(detectors: DetectorSet, text: str) -> None:
     assert _hits(detectors, text) == []
+
+
+def test_openai_marker_edited_is_a_doctored_sample(detectors: DetectorSet) -> None:
+    from auditor.extract.validators import validate
+
+    half = "Hw3nQ8vLm2Tz9Kw4bRc7"
+    issued = f"sk-proj-{half}T3BlbkFJ{half[::-1]}"
+    edited = f"sk-proj-{half}T4BlbkFJ{half[::-1]}"
+    assert validate("openai-marker", issued)
+    assert not validate("openai-marker", edited)
+    assert not validate("openai-marker", f"sk-{half}X3BlbkFJ{half}")
+    # A typed-prefix key without any marker is judged by its shape, as before.
+    assert validate("openai-marker", f"sk-svcacct-{half}{half}{half}")
+    assert [d for d, _, _ in _hits(detectors, issued)] == ["openai-api-key"]
+    assert _hits(detectors, edited) == []
+    # Under a credential key the key-name rule reports it, at low confidence, as any prefixed value that fails
+    # its provider's format (not gating at the default threshold).
+    assert _hits(detectors, f"OPENAI_API_KEY={edited}") == [
+        ("generic-api-key", Confidence.LOW, "has the openai-api-key prefix but fails its format/checksum")
+    ]

@@ -173,6 +173,23 @@ def _basic_auth(value: str) -> bool:
     return classify_value(password, "password") in (ValueClass.SECRET_CANDIDATE, ValueClass.EXAMPLE)
 
 
+# base64 of "OpenAI": every OpenAI key as issued carries it between two random halves.
+_OPENAI_MARKER = "T3BlbkFJ"
+
+
+def _openai_marker(value: str) -> bool:
+    """OpenAI keys either carry the marker as issued or none (a typed `sk-proj-` key without it); a value
+    with the marker's tail but not its head (`T4BlbkFJ`) is an edited copy. A random key holds `BlbkFJ` by
+    chance about once in 10^10 values."""
+    tail = _OPENAI_MARKER[2:]
+    at = value.find(tail)
+    while at >= 0:
+        if value[max(0, at - 2) : at] != _OPENAI_MARKER[:2]:
+            return False
+        at = value.find(tail, at + 1)
+    return True
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "base62-crc32": _b62_suffix,
     "pypi-macaroon": _pypi_macaroon,
@@ -183,6 +200,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "discord-bot-id": _discord_bot,
     "b64-private-key": _b64_private_key,
     "basic-auth": _basic_auth,
+    "openai-marker": _openai_marker,
 }
 
 
