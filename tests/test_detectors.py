@@ -111,7 +111,8 @@ def test_catalogue_covers_the_required_formats(detectors: DetectorSet) -> None:
     assert required <= kinds
     identifiers = {d.id for d in detectors.detectors if d.identifier}
     assert {"aws-access-key-id", "salesforce-consumer-key", "twilio-account-sid"} <= identifiers
-    assert all(d.keywords for d in detectors.detectors)
+    # A format with no fixed text is found by its anchor (a regex in the same prefilter pass) instead.
+    assert all(d.keywords or d.anchor for d in detectors.detectors)
 
 
 # ------------------------------------------------------------------------------------------------ loading
@@ -147,6 +148,52 @@ def test_load_rejects_bad_definitions(tmp_path: Path, edit, message: str) -> Non
         DetectorSet.load(tmp_path)
     assert message in str(err.value)
     assert "github-pat.yaml" in str(err.value)
+
+
+_BARE = "discord-bot-token-bare"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t.replace("anchor: '", "anchor: '(?<=x)", 1), "lookarounds"),
+        (lambda t: t.replace("{27}'", "{27}(?P=x)'", 1), "bad anchor"),
+        (lambda t: t.replace("anchor: '\\.[A-Za-z0-9_-]{6}", "anchor: '\\.[a-z]{2}", 1).replace(
+            "{27}'", "'", 1), "16 to 256"),
+        (lambda t: t.replace("{27}'", "{27}!'", 1), "anchor does not occur inside the match"),
+        (lambda t: t.replace("[A-Za-z0-9_-]{27}'", "[A-Za-z0-9_-]{1,300}'", 1), "16 to 256"),
+        (lambda t: t.replace("anchor: ", "# anchor: "), "keywords"),
+    ],
+)
+def test_load_rejects_bad_anchors(tmp_path: Path, edit, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = _copy_one(tmp_path, _BARE)
+    path.write_text(edit(path.read_text()))
+    with pytest.raises(RuleLoadError) as err:
+        DetectorSet.load(tmp_path)
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize("prefilter", ["python", "hyperscan"])
+def test_an_anchor_stands_in_for_keywords_in_every_prefilter_path(prefilter: str) -> None:
+    # A bare Discord bot token has no fixed text: without its anchor no prefilter would ever send the file
+    # to its regex. Buried in a long file with no keyword at all, it is found by the keyword prefilter, the
+    # file-level answer (candidates) and the gate, and a look-alike whose id segment is not a number is not.
+    if prefilter == "hyperscan" and not hyperscan_available():
+        pytest.skip("Vectorscan bindings not installed here")
+    from auditor.extract.filescan import scan_bytes
+
+    token = "MTE4NzM0NTYwMjkxNzczNDQxMg.i-6pgH.cPc72wpttkGxtzGbqK4by6OjO6BswkXi9XZWhu"
+    fake = "aGVsbG8gd29ybGQsIGJvdCEhIQ.hOYrhn.9RJErNslQ0a06DcsVrBU0kuWccg"
+    filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit\n" * 400
+    text = f"{filler}run({token})\n{filler}run({fake})\n"
+    for gate in (False, True):
+        ds = DetectorSet.load(prefilter=prefilter)  # type: ignore[arg-type]
+        ds.use_gate(gate)
+        assert ds.candidates(text.encode()) and not ds.candidates(filler.encode())
+        hits = [h for h in ds.scan_text(text) if h.detector.id == _BARE]
+        assert [h.value for h in hits] == [token] and hits[0].confidence is Confidence.HIGH
+        scan = scan_bytes("notes.txt", text.encode(), ds, fingerprint_key="anchor-test")
+        assert [m.kind for m in scan.secrets] == ["discord_bot_token"], gate
 
 
 def test_load_rejects_empty_or_missing_directory(tmp_path: Path) -> None:

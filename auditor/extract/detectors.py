@@ -71,6 +71,7 @@ _OPTIONAL = (
     "public_prefix",
     "checksum",
     "checksum_required",
+    "anchor",
 )
 # Characters past a region's last possible match end kept visible to trailing lookaheads (`(?![\w.])`).
 _LOOKAHEAD_SLACK = 64
@@ -161,6 +162,11 @@ class Detector:
     # A structural check the value carries (validators.VALIDATORS): checksum suffix, macaroon, JWT header.
     checksum: str | None = None
     checksum_required: bool = False
+    # For a format with no fixed text to prefilter on (a bare Discord bot token: base64 of a numeric id): a
+    # regex the prefilter looks for instead of a keyword, in the same Vectorscan pass. Every match of `regex`
+    # contains a match of it (proved on the examples at load), so a region around each anchor hit holds
+    # every match, as around a keyword.
+    anchor: str | None = None
 
     def __repr__(self) -> str:
         return f"Detector(id={self.id!r}, kind={self.kind!r})"
@@ -254,7 +260,8 @@ def _parse_detector(path: Path, data: Any) -> Detector:
     except RegexComplexityError as exc:
         raise _fail(source, f"regex could take more than linear time: {exc}") from None
 
-    keywords = _str_list(data["keywords"], source, "keywords")
+    anchor = _parse_anchor(data.get("anchor"), source)
+    keywords = _str_list(data["keywords"], source, "keywords", allow_empty=anchor is not None)
     for kw in keywords:
         if kw != kw.lower() or not kw.isascii():
             raise _fail(source, f"keyword {kw!r} must be lowercase ASCII")
@@ -307,7 +314,12 @@ def _parse_detector(path: Path, data: Any) -> Detector:
     no_match = _str_list(examples.get("no_match"), source, "examples.no_match", allow_empty=True)
     for i, example in enumerate(match):
         # The prefilter must let every positive example through, or the detector could never fire on it.
-        if not any(kw in example.lower() for kw in keywords):
+        if anchor is not None:
+            # The region around an anchor hit must hold the match: prove the anchor occurs inside it.
+            found = regex.search(example)
+            if found is None or not re.search(anchor.encode("ascii"), found.group(0).encode("ascii")):
+                raise _fail(source, f"examples.match[{i}]: the anchor does not occur inside the match")
+        elif not any(kw in example.lower() for kw in keywords):
             raise _fail(source, f"examples.match[{i}] contains none of the keywords")
         if public_prefixes:
             # A prefix is public only if it is the fixed start of every value: prove it on the examples.
@@ -343,7 +355,53 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         public_prefixes=public_prefixes,
         checksum=checksum,
         checksum_required=flags["checksum_required"],
+        anchor=anchor,
     )
+
+
+# An anchor is scanned over whole files by Vectorscan and by `re`: plain characters, classes, bounded repeats
+# and groups only (no lookaround, backreference or position, which Vectorscan lacks), long enough not to hit
+# at every other offset.
+_ANCHOR_MIN_WIDTH = 16
+_ANCHOR_MAX_WIDTH = 256
+_ANCHOR_FORBIDDEN = ("ASSERT", "ASSERT_NOT", "AT", "GROUPREF", "GROUPREF_EXISTS", "ATOMIC_GROUP")
+
+
+def _parse_anchor(raw: Any, source: str) -> str | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw or not raw.isascii():
+        raise _fail(source, "`anchor` must be a non-empty ASCII regex")
+    import re._parser as sre_parse
+
+    try:
+        parsed = sre_parse.parse(raw)
+        check_linear(raw)
+    except re.error as exc:
+        raise _fail(source, f"bad anchor: {exc}") from None
+    except RegexComplexityError as exc:
+        raise _fail(source, f"anchor could take more than linear time: {exc}") from None
+    low, high = parsed.getwidth()
+    if low < _ANCHOR_MIN_WIDTH or high > _ANCHOR_MAX_WIDTH:
+        raise _fail(source, f"`anchor` must match {_ANCHOR_MIN_WIDTH} to {_ANCHOR_MAX_WIDTH} characters")
+    if _anchor_ops(parsed) & set(_ANCHOR_FORBIDDEN):
+        raise _fail(source, "`anchor` may not use lookarounds, backreferences or positions")
+    return raw
+
+
+def _anchor_ops(node: Any) -> set[str]:
+    """The opcode names anywhere in a parsed pattern."""
+    names: set[str] = set()
+    stack: list[Any] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif hasattr(item, "data"):  # a SubPattern
+            stack.extend(item.data)
+        elif type(item).__name__ == "_NamedIntConstant":
+            names.add(str(item))
+    return names
 
 
 _MAX_REGION = 1 << 20
@@ -463,15 +521,18 @@ def _from_cache(raw: bytes) -> list[Detector] | None:
 
 
 class _Prefilter:
-    """Finds every case-insensitive occurrence of a fixed set of ASCII keywords in a byte buffer."""
+    """Finds every case-insensitive occurrence of a fixed set of ASCII keywords in a byte buffer, and the
+    matches of the detectors' anchors (case as written), numbered after the keywords."""
 
     name = "python"
 
-    def __init__(self, keywords: Sequence[str]) -> None:
+    def __init__(self, keywords: Sequence[str], anchors: Sequence[str] = ()) -> None:
         self.keywords = tuple(kw.encode("ascii") for kw in keywords)
+        self.anchors = tuple(re.compile(a.encode("ascii")) for a in anchors)
 
     def hits(self, buf: bytes) -> list[tuple[int, int]]:
-        """(keyword index, start offset) for every occurrence."""
+        """(keyword index, start offset) for every occurrence; for an anchor, the end of each match (a region
+        spans the detector's longest match either side of the offset, so either end will do)."""
         lowered = buf.lower()
         out: list[tuple[int, int]] = []
         for index, kw in enumerate(self.keywords):
@@ -480,11 +541,14 @@ class _Prefilter:
             while pos >= 0:
                 out.append((index, pos))
                 pos = find(kw, pos + 1)
+        first = len(self.keywords)
+        for offset, anchor in enumerate(self.anchors):
+            out += [(first + offset, m.end()) for m in anchor.finditer(buf)]
         return out
 
     def any(self, buf: bytes) -> bool:
         lowered = buf.lower()
-        return any(kw in lowered for kw in self.keywords)
+        return any(kw in lowered for kw in self.keywords) or any(a.search(buf) for a in self.anchors)
 
 
 class _HyperscanPrefilter(_Prefilter):
@@ -492,18 +556,21 @@ class _HyperscanPrefilter(_Prefilter):
 
     name = "hyperscan"
 
-    def __init__(self, keywords: Sequence[str]) -> None:
+    def __init__(self, keywords: Sequence[str], anchors: Sequence[str] = ()) -> None:
         import hyperscan
 
-        super().__init__(keywords)
-        self._lengths = tuple(len(kw) for kw in self.keywords)
+        super().__init__(keywords, anchors)
+        # Vectorscan reports where a match ends: a keyword starts its length before, an anchor hit is
+        # given by its end (as in _Prefilter.hits).
+        self._lengths = tuple(len(kw) for kw in self.keywords) + (0,) * len(self.anchors)
         self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
         from auditor.extract.vectorscan import compile_database
 
         self._db = compile_database(
             "detector-keywords",
-            [re.escape(kw.decode("ascii")).encode("ascii") for kw in self.keywords],
-            [hyperscan.HS_FLAG_CASELESS] * len(self.keywords),
+            [re.escape(kw.decode("ascii")).encode("ascii") for kw in self.keywords]
+            + [a.encode("ascii") for a in anchors],
+            [hyperscan.HS_FLAG_CASELESS] * len(self.keywords) + [0] * len(self.anchors),
         )
 
     def hits(self, buf: bytes) -> list[tuple[int, int]]:
@@ -638,9 +705,21 @@ class DetectorSet:
                     keywords.append(kw)
                 owners[kw].append(index)
         self._keywords = tuple(keywords)
-        self._keyword_owners = tuple(tuple(owners[kw]) for kw in keywords)
+        anchor_owners: dict[str, list[int]] = {}
+        for index, det in enumerate(self.detectors):
+            if det.anchor is not None:
+                anchor_owners.setdefault(det.anchor, []).append(index)
+        self._anchors = tuple(anchor_owners)
+        # Prefilter hit index -> detectors: the keywords', then the anchors' (numbered after the keywords).
+        self._keyword_owners = tuple(tuple(owners[kw]) for kw in keywords) + tuple(
+            tuple(found) for found in anchor_owners.values()
+        )
         self._detector_keywords = tuple(
             tuple(dict.fromkeys(kw.encode("ascii") for kw in det.keywords)) for det in self.detectors
+        )
+        self._detector_anchors = tuple(
+            re.compile(det.anchor.encode("ascii")) if det.anchor is not None else None
+            for det in self.detectors
         )
         self._by_id = {d.id: d for d in self.detectors}
         self._engine: _Prefilter | None = None
@@ -740,9 +819,9 @@ class DetectorSet:
         if self._engine is None:
             choice = self.prefilter_choice
             if choice == "hyperscan" or (choice == "auto" and hyperscan_available()):
-                self._engine = _HyperscanPrefilter(self._keywords)
+                self._engine = _HyperscanPrefilter(self._keywords, self._anchors)
             else:
-                self._engine = _Prefilter(self._keywords)
+                self._engine = _Prefilter(self._keywords, self._anchors)
         return self._engine
 
     def use_gate(
@@ -794,7 +873,12 @@ class DetectorSet:
 
         flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
         expressions = [re.escape(kw).encode("ascii") for kw in self._keywords]
-        return (KEYWORDS, expressions, [flags] * len(expressions))
+        anchors = [a.encode("ascii") for a in self._anchors]
+        return (
+            KEYWORDS,
+            expressions + anchors,
+            [flags] * len(expressions) + [hyperscan.HS_FLAG_SINGLEMATCH] * len(anchors),
+        )
 
     # -- public scanning ------------------------------------------------------------------------------
 
@@ -887,6 +971,9 @@ class DetectorSet:
                     while pos >= 0:
                         hits.append(pos)
                         pos = find(kw, pos + 1)
+                anchor = self._detector_anchors[det_index]
+                if anchor is not None:
+                    hits += [m.end() for m in anchor.finditer(buf)]
                 if hits:
                     positions[det_index] = hits
         else:

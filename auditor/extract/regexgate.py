@@ -238,6 +238,8 @@ class Gate:
         key = [_TRANSLATOR_VERSION]
         for det in detectors:
             key += [det.regex.pattern.encode("utf-8"), "\n".join(det.keywords).encode("utf-8")]
+            if det.anchor is not None:
+                key.append(b"anchor " + det.anchor.encode("ascii"))
         for name, expressions, flags in partitions:
             key += [b"partition", name.encode("utf-8"), repr(list(flags)).encode(), *expressions]
         if not compile_if_missing:
@@ -315,8 +317,9 @@ def _widened(detectors: Sequence[Detector]) -> dict[int, bytes]:
 def _build(
     detectors: Sequence[Detector], widened: dict[int, bytes], partitions: Sequence[Partition] = ()
 ) -> tuple[list[bytes], list[int], list[int]]:
-    """Expressions, flags and ids: each detector's widened regex, or its keywords where it has none, the
-    blind-byte pattern, and each partition's expressions under one id per partition (after the blind id)."""
+    """Expressions, flags and ids: each detector's widened regex, or its keywords (and anchor) where it has
+    none, the blind-byte pattern, and each partition's expressions under one id per partition (after the
+    blind id)."""
     import hyperscan
 
     regex_flags = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
@@ -332,6 +335,10 @@ def _build(
                 exprs.append(re.escape(kw).encode("ascii"))
                 ids.append(index)
                 flags.append(literal_flags)
+            if det.anchor is not None:
+                exprs.append(det.anchor.encode("ascii"))
+                ids.append(index)
+                flags.append(hyperscan.HS_FLAG_SINGLEMATCH)
     for offset, (_name, expressions, part_flags) in enumerate(partitions, start=1):
         exprs += list(expressions)
         ids += [len(detectors) + offset] * len(expressions)
