@@ -9,11 +9,15 @@ fastest wall time and the median CPU (user + system) of each command:
 
 A benchmark, not a test: it prints a table and writes bench/out/results-startup.json.
 
-Realistic figures need bytecode: a pip-installed botaudit has .pyc files, a checkout run with
-PYTHONDONTWRITEBYTECODE=1 (as this environment sets) compiles every module on every run. The script
-compiles each checkout once (`compileall`) and runs the commands without that variable. Each variant gets a
-cache folder of its own (BOTAUDIT_CACHE_DIR): two checkouts sharing one would evict each other's detector
-and rule-set entries on every run, and each would rebuild them.
+Realistic figures need bytecode: a pip-installed botaudit and its dependencies have .pyc files; a checkout
+run with PYTHONDONTWRITEBYTECODE=1 (as this environment sets), or packages installed by uv (which does not
+compile by default), compile modules from source on every run (~0.7 s more for the demo scan's lark, msal
+and requests). The script compiles each checkout and the interpreter's site-packages once (`compileall`,
+what pip does at install) and runs the commands without that variable. Each variant gets a cache folder of
+its own (BOTAUDIT_CACHE_DIR): two checkouts sharing one would evict each other's entries on every run.
+
+`--demo` adds `botaudit scan sample_configs/` (17 files, six snapshots, botaudit.yaml, Terraform), the
+README's demo, with the current checkout's sample_configs for every variant.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -70,7 +75,11 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--base", type=Path, help="an older checkout of botaudit to compare against")
     ap.add_argument("--out", type=Path, default=HERE / "out")
+    ap.add_argument("--demo", action="store_true", help="also time the demo scan of sample_configs/")
     args = ap.parse_args()
+    commands = dict(COMMANDS)
+    if args.demo:
+        commands["scan sample_configs (demo)"] = ["scan", str(ROOT / "sample_configs"), "--no-progress"]
     tree = args.out / "corpus" / "startup-3"
     tree.mkdir(parents=True, exist_ok=True)
     for name, text in FILES.items():
@@ -82,13 +91,15 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     caches = tempfile.mkdtemp(prefix="bench-startup-")
     envs = {}
+    site = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *sorted(site)], env=env, check=False)
     for i, (label, checkout) in enumerate(variants.items()):
         subprocess.run(
             [sys.executable, "-m", "compileall", "-q", str(checkout / "auditor")], env=env, check=True
         )
         envs[label] = {**env, "BOTAUDIT_CACHE_DIR": str(Path(caches) / str(i)), "NO_COLOR": "1"}
     rows = []
-    for command, template in COMMANDS.items():
+    for command, template in commands.items():
         argv = [part.format(tree=tree) for part in template]
         for label, checkout in variants.items():  # warm: caches written, files in the page cache
             _run([*_launcher(checkout), *argv], envs[label])

@@ -6,9 +6,11 @@ import json
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from auditor.model import AuthModel, Connection, Location, Platform
-from auditor.report import ReportOptions
+from auditor.report import ReportOptions, terminal
 from auditor.report.json import render as render_json
 from auditor.report.terminal import render, render_inventory, shorten
 from tests.report_fixtures import AGENTS, AWS_KEY_ID, FINDINGS, GAPS, RULES, build_result, many_findings
@@ -116,3 +118,68 @@ def test_shorten_keeps_both_ends() -> None:
     assert shorten("abcdefghij", 20) == "abcdefghij"
     assert shorten("abcdefghij", 5) == "ab…ij"
     assert len(shorten("x" * 100, 17)) == 17
+
+
+# -- the plain path: a report without colour or tables, written without rich --------------------------------
+
+
+def _rich_print(line: str, width: int) -> str:
+    from rich.text import Text
+
+    console = terminal._console(ReportOptions(no_color=True, width=width))
+    console.print(Text(line))
+    return terminal._export(console)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    line=st.text(alphabet=" ab-/·…", max_size=260),
+    width=st.integers(min_value=1, max_value=130),
+)
+def test_plain_wrap_is_rich_s_wrap(line: str, width: int) -> None:
+    assert "".join(part + "\n" for part in terminal._wrap(line, width)) == _rich_print(line, width)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        " ",
+        "word",
+        "    aws: not connected, no snapshot, no Terraform or CloudFormation in the scanned tree: 10 aws "
+        "rules not run (use --connect aws or --snapshot)",
+        "Findings:  CRITICAL  0    HIGH      0    MEDIUM    0    LOW       0    INFO      0   ",
+        "x" * 300,
+        "  leading and trailing spaces   " * 9,
+        "a " + "b" * 90 + " c",
+    ],
+)
+@pytest.mark.parametrize("width", [1, 20, 80, 120])
+def test_plain_wrap_cases(line: str, width: int) -> None:
+    assert "".join(part + "\n" for part in terminal._wrap(line, width)) == _rich_print(line, width)
+
+
+def _without_tables(**changes: object) -> object:
+    return replace(build_result(**changes), agents=(), gaps=())
+
+
+@pytest.mark.parametrize("width", [60, 120, 160])
+def test_plain_report_is_the_rich_report(width: int) -> None:
+    options = ReportOptions(no_color=True, width=width)
+    results = [_without_tables(), replace(many_findings(300), agents=(), gaps=())]
+    for result in results:
+        plain = terminal._render_plain(result, width)  # type: ignore[arg-type]
+        assert plain is not None
+        assert plain == terminal._render_rich(result, options)  # type: ignore[arg-type]
+        assert render(result, rules=RULES, options=options) == plain  # type: ignore[arg-type]
+
+
+def test_rich_draws_what_the_plain_path_cannot() -> None:
+    options = ReportOptions(no_color=True, width=120)
+    wide = _without_tables()
+    odd = replace(wide, targets=("répertoire/代理",))  # type: ignore[type-var]
+    assert terminal._render_plain(odd, 120) is None  # type: ignore[arg-type]
+    assert "répertoire/代理" in render(odd, rules=RULES, options=options)  # type: ignore[arg-type]
+    # Colour is rich's alone.
+    coloured = ReportOptions(no_color=False, width=120)
+    assert "\x1b[" in render(wide, rules=RULES, options=coloured)  # type: ignore[arg-type]

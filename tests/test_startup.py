@@ -116,6 +116,17 @@ def test_machine_readable_reports_and_version_skip_rich_and_the_scanner(small_tr
     assert "typer" in version and "auditor.scan" not in version and "auditor.config" not in version
 
 
+def test_a_plain_table_report_without_agents_skips_rich(tmp_path: Path) -> None:
+    # A pre-commit hook's usual case: output captured (no colour), no agent in the staged files.
+    tree = tmp_path / "repo"
+    tree.mkdir()
+    (tree / "README.md").write_text("# notes\n")
+    (tree / "settings.yaml").write_text("retries: 3\n")
+    modules = _modules_after(["scan", str(tree), "--no-progress"], tree)
+    assert "auditor.report.terminal" in modules
+    assert sorted(m for m in modules if m == "rich" or m.startswith("rich.")) == []
+
+
 def test_warnings_on_stderr_stay_plain_text(small_tree: Path) -> None:
     """No rich console behind a line on stderr: emoji codes and brackets in a path arrive as written."""
     odd = small_tree / ":key: [bold]x[red]"

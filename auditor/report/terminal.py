@@ -3,19 +3,25 @@ besides cli.py).
 
 Values from scanned files never go through rich markup (markup is off; every cell is a `Text`) and have their
 control characters replaced, so a file name cannot inject styles or terminal escape sequences.
+
+A report without colour and without tables (no agents, no reach gaps: a pre-commit hook's usual output) whose
+text is all single-width characters is written without rich (`_PlainText`, `_wrap`): the same text, wrapped
+the way rich wraps it, without importing rich's ~45 modules (~40 ms of such a scan's start-up). Anything
+else goes through rich; tests compare both paths.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from io import StringIO
+from typing import TYPE_CHECKING, Any
 
-from rich import box
-from rich.console import Console, RenderableType
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 from auditor.engine.interface import Rule
 from auditor.model import Agent, Connection, Finding, ScanResult, Severity, Skipped
@@ -46,6 +52,8 @@ TOP_EXAMPLES = 3
 
 
 def _console(options: ReportOptions) -> Console:
+    from rich.console import Console
+
     return Console(
         file=StringIO(),
         width=options.width,
@@ -60,8 +68,37 @@ def _console(options: ReportOptions) -> Console:
     )
 
 
-def _text(value: object, style: str = "") -> Text:
-    return Text(one_line(value), style=style)
+class _PlainText:
+    """The part of rich's `Text` the report's sections use, keeping only the characters (no styles)."""
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.plain = text
+
+    def append(self, text: str, style: str | None = None) -> _PlainText:
+        self.plain += text
+        return self
+
+    def append_text(self, text: _PlainText) -> _PlainText:
+        self.plain += text.plain
+        return self
+
+    @classmethod
+    def assemble(cls, *parts: str | _PlainText) -> _PlainText:
+        return cls("".join(p if isinstance(p, str) else p.plain for p in parts))
+
+
+# The sections below are built with either class: `kind` is rich's `Text` or `_PlainText`.
+TextKind = Any
+
+
+def _rich_text() -> TextKind:
+    from rich.text import Text
+
+    return Text
+
+
+def _text(value: object, style: str = "", kind: TextKind = None) -> Any:
+    return (kind or _rich_text())(one_line(value), style=style)
 
 
 # Identifiers (agent names, identities, ARNs, auth models) are never broken mid-word (issue 9: a table at
@@ -116,6 +153,10 @@ def _fit(
             extra = min(natural[i] - floors[i], left // (len(order) - n))
             widths[i] = floors[i] + extra
             left -= extra
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
     for (name, _), w in zip(headers, widths, strict=True):
         table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=w, max_width=w)
@@ -129,23 +170,23 @@ def _fit(
     return table
 
 
-def _severity(sev: Severity) -> Text:
-    return Text(f" {sev.value.upper():<8} ", style=SEVERITY_STYLE[sev])
+def _severity(sev: Severity, kind: TextKind) -> Any:
+    return kind(f" {sev.value.upper():<8} ", style=SEVERITY_STYLE[sev])
 
 
-def _summary(result: ScanResult) -> RenderableType:
+def _summary(result: ScanResult, kind: TextKind) -> Any:
     counts = summary_counts(result)
-    line = Text("Findings: ", style="bold")
+    line = kind("Findings: ", style="bold")
     for sev in SEVERITY_ORDER:
-        line.append_text(_severity(sev))
+        line.append_text(_severity(sev, kind))
         line.append(f" {counts['findings_by_severity'][sev.value]}   ")
-    detail = Text(
+    detail = kind(
         f"{counts['gating']} gating · {counts['suppressed']} suppressed · {counts['baselined']} in baseline\n"
         f"{counts['agents']} agents · {counts['credentials']} inline credentials · {counts['references']} "
         f"secret references · {counts['identities']} platform identities · {counts['files_scanned']} files "
         f"scanned · {counts['skipped']} not examined"
     )
-    return Text.assemble(line, "\n", detail)
+    return kind.assemble(line, "\n", detail)
 
 
 # (header, narrowest width when the terminal is too narrow; None: never shortened).
@@ -228,27 +269,28 @@ def _group(finding: Finding) -> str:
     return "(no location)"
 
 
-def _findings(result: ScanResult) -> list[RenderableType]:
+def _findings(result: ScanResult, kind: TextKind) -> list[Any]:
     previews = {(s.location.path, s.location.line, s.location.key): s.redacted for s in all_secrets(result)}
     groups: dict[str, list[Finding]] = defaultdict(list)
     for finding in sorted_findings(result.findings):
         groups[_group(finding)].append(finding)
     # Groups ordered by their worst finding, then name.
     ordered = sorted(groups.items(), key=lambda kv: (-max(f.severity.rank for f in kv[1]), kv[0]))
-    out: list[RenderableType] = [Text("Findings", style="bold underline")]
+    out: list[Any] = [kind("Findings", style="bold underline")]
     if not ordered:
-        out.append(Text("No findings."))
+        out.append(kind("No findings."))
     for group, findings in ordered:
-        out.append(Text.assemble("\n", _text(group, "bold")))
+        out.append(kind.assemble("\n", _text(group, "bold", kind)))
         for f in findings:
-            head = Text("  ")
-            head.append_text(_severity(f.severity))
+            head = kind("  ")
+            head.append_text(_severity(f.severity, kind))
             head.append(f" {one_line(f.rule_id)} ", style="bold")
-            head.append_text(_text(f.title))
+            head.append_text(_text(f.title, "", kind))
             if f.suppressed and f.suppression is not None:
-                head.append_text(_text(f"  [suppressed: {f.suppression.reason}]", "dim"))
+                head.append_text(_text(f"  [suppressed: {f.suppression.reason}]", "dim", kind))
             elif f.suppression is not None and f.suppression.expired:
-                head.append_text(_text(f"  [suppression expired {f.suppression.expires}]", "bold yellow"))
+                expired = f"  [suppression expired {f.suppression.expires}]"
+                head.append_text(_text(expired, "bold yellow", kind))
             elif f.baseline:
                 head.append(" [baseline]", style="dim")
             out.append(head)
@@ -267,42 +309,42 @@ def _findings(result: ScanResult) -> list[RenderableType]:
             if where:
                 details.append(" · ".join(where))
             for detail in details:
-                out.append(Text.assemble("      ", _text(detail, "dim" if f.suppressed else "")))
+                out.append(kind.assemble("      ", _text(detail, "dim" if f.suppressed else "", kind)))
     return out
 
 
-def _coverage(result: ScanResult) -> list[RenderableType]:
+def _coverage(result: ScanResult, kind: TextKind) -> list[Any]:
     cov = result.coverage
-    out: list[RenderableType] = [Text("Coverage", style="bold underline")]
+    out: list[Any] = [kind("Coverage", style="bold underline")]
     status = "complete" if cov.complete else "incomplete"
     out.append(
-        Text(
+        kind(
             f"{cov.files_scanned} files scanned ({cov.bytes_scanned} bytes); coverage {status}",
             style="green" if cov.complete else "yellow",
         )
     )
     missing = sorted(set(cov.platforms_requested) - set(cov.platforms_collected))
     if missing:
-        out.append(_text("platforms requested but not collected: " + ", ".join(missing), "bold red"))
+        out.append(_text("platforms requested but not collected: " + ", ".join(missing), "bold red", kind))
     by_category: dict[str, list[str]] = defaultdict(list)
     for skip in sorted(cov.skipped, key=Skipped.sort_key):
         by_category[skip.category].append(f"{skip.source}: {skip.reason}")
     by_design = {s.category for s in cov.skipped if s.by_design}
     for category, reasons in sorted(by_category.items(), key=lambda kv: (kv[0] in by_design, kv[0])):
         if category in by_design:
-            out.append(_text(f"  skipped by design, {category}: {len(reasons)}", "dim"))
+            out.append(_text(f"  skipped by design, {category}: {len(reasons)}", "dim", kind))
         else:
-            out.append(_text(f"  not examined, {category}: {len(reasons)}", "yellow"))
+            out.append(_text(f"  not examined, {category}: {len(reasons)}", "yellow", kind))
         for reason in reasons[:REASONS_PER_CATEGORY]:
-            out.append(_text(f"    {reason}"))
+            out.append(_text(f"    {reason}", "", kind))
         if len(reasons) > REASONS_PER_CATEGORY:
-            out.append(_text(f"    … and {len(reasons) - REASONS_PER_CATEGORY} more"))
+            out.append(_text(f"    … and {len(reasons) - REASONS_PER_CATEGORY} more", "", kind))
     if cov.not_evaluated:
-        out.append(_text(f"  rules not evaluated: {len(cov.not_evaluated)}", "yellow"))
+        out.append(_text(f"  rules not evaluated: {len(cov.not_evaluated)}", "yellow", kind))
         for item in cov.not_evaluated[:REASONS_PER_CATEGORY]:
-            out.append(_text(f"    {item.rule_id} on {item.subject}: {item.reason}"))
+            out.append(_text(f"    {item.rule_id} on {item.subject}: {item.reason}", "", kind))
         if len(cov.not_evaluated) > REASONS_PER_CATEGORY:
-            out.append(_text(f"    … and {len(cov.not_evaluated) - REASONS_PER_CATEGORY} more"))
+            out.append(_text(f"    … and {len(cov.not_evaluated) - REASONS_PER_CATEGORY} more", "", kind))
     return out
 
 
@@ -314,26 +356,94 @@ def _export(console: Console) -> str:
 
 def render(result: ScanResult, *, rules: Sequence[Rule], options: ReportOptions) -> str:
     """The full terminal report as text (ANSI-styled unless `options.no_color`)."""
+    if options.no_color and not result.agents and not result.gaps:
+        plain = _render_plain(result, options.width)
+        if plain is not None:
+            return plain
+    return _render_rich(result, options)
+
+
+def _render_rich(result: ScanResult, options: ReportOptions) -> str:
+    from rich.text import Text
+
     console = _console(options)
-    duration = (result.finished - result.started).total_seconds()
-    console.print(_text(f"botaudit scan of {', '.join(result.targets) or '.'} ({duration:.1f} s)", "bold"))
-    console.print(_summary(result))
-    console.print()
-    console.print(
-        inventory_table(result, options.width) if result.agents else Text("Agent inventory: no agents found.")
-    )
-    if result.gaps:
-        console.print(_gaps_table(result, options.width))
-    for renderable in _findings(result):
-        console.print(renderable)
-    console.print()
-    for renderable in _coverage(result):
-        console.print(renderable)
+    for block in _blocks(result, options.width, Text):
+        if block is None:
+            console.print()
+        else:
+            console.print(block)
     return _export(console)
+
+
+def _blocks(result: ScanResult, width: int, kind: TextKind) -> Iterator[Any]:
+    """The report's parts in order, as `kind` text or rich tables; None is an empty line."""
+    duration = (result.finished - result.started).total_seconds()
+    yield _text(f"botaudit scan of {', '.join(result.targets) or '.'} ({duration:.1f} s)", "bold", kind)
+    yield _summary(result, kind)
+    yield None
+    yield inventory_table(result, width) if result.agents else kind("Agent inventory: no agents found.")
+    if result.gaps:
+        yield _gaps_table(result, width)
+    yield from _findings(result, kind)
+    yield None
+    yield from _coverage(result, kind)
+
+
+# What the plain path writes: characters one terminal cell wide, of which only the space is whitespace (rich
+# measures cells and splits words on any whitespace; for these both are plain `len` and `" "`).
+_PLAIN_CHARS = frozenset(map(chr, range(0x20, 0x7F))) | {"·", "…", "\n"}
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def _render_plain(result: ScanResult, width: int) -> str | None:
+    """The report as rich would print it without colour, or None when it holds anything but plain text."""
+    lines: list[str] = []
+    for block in _blocks(result, width, _PlainText):
+        text = "" if block is None else block.plain
+        if not _PLAIN_CHARS.issuperset(text):
+            return None
+        for line in text.split("\n"):
+            lines.extend(_wrap(line, width))
+    return "".join(line + "\n" for line in lines)
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """One line of plain text cut as rich cuts a `Text` (rich/_wrap.py `divide_line`, then `Text.wrap`'s
+    `rstrip_end` and `truncate` with overflow "fold"): words move to the next line whole; a word wider than
+    the line is folded; whitespace past the width is dropped."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            chunks = [word[i : i + width] for i in range(0, len(word), width)]
+            for n, chunk in enumerate(chunks):
+                if start:
+                    breaks.append(start)
+                if n == len(chunks) - 1:
+                    offset = len(chunk)
+                else:
+                    start += len(chunk)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    out = []
+    for begin, end in zip([0, *breaks], [*breaks, len(line)], strict=True):
+        piece = line[begin:end]
+        if len(piece) > width:
+            trailing = len(piece) - len(piece.rstrip())
+            piece = piece[: len(piece) - min(trailing, len(piece) - width)]
+        out.append(piece[:width])
+    return out
 
 
 def render_inventory(result: ScanResult, *, options: ReportOptions) -> str:
     """Only the agent inventory table (`botaudit inventory`)."""
+    from rich.text import Text
+
     console = _console(options)
     console.print(inventory_table(result, options.width) if result.agents else Text("No agents found."))
     if result.agents:
@@ -343,6 +453,9 @@ def render_inventory(result: ScanResult, *, options: ReportOptions) -> str:
 
 def _evidence_table(result: ScanResult) -> Table:
     """Why each agent is single- or multi-user and why each connection has its auth model."""
+    from rich import box
+    from rich.table import Table
+
     table = Table(title="Evidence", box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
     for column in ("Agent", "Decision", "Because"):
         table.add_column(column, overflow="fold")
