@@ -8,7 +8,17 @@ bench/fakes.py) committed once and deleted a few commits later, so they exist on
     python bench/bench_history.py                       # 3,000 commits
     python bench/bench_history.py --commits 10000 --repeat 2
 
-A benchmark, not a test: it prints a table and writes bench/out/results-history-<commits>.json.
+Recall mode (`--cases DIR`, DIR being `bench_detection.py --out DIR` after a run): a sample of the detection
+corpus' cases (the peers' own test cases: positives and uncontested negatives) is committed one per commit
+into a generated repository and deleted 2-8 commits later, among ordinary configuration churn, so each
+exists only in history. Both tools scan the history and, for reference, a plain directory holding the same
+files; recall and false positives per peer source, in one run:
+
+    python bench/bench_detection.py --tools botaudit --out /tmp/det ...   # writes /tmp/det/corpus
+    python bench/bench_history.py --cases /tmp/det --sample 600
+
+A benchmark, not a test: it prints a table and writes bench/out/results-history-<commits>.json
+(results-history-cases.json in recall mode).
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -114,6 +125,161 @@ def _found(report: Path, tool: str, planted: list[dict[str, str]]) -> int:
     return sum(1 for p in planted if any(path.endswith(p["path"]) for path in paths))
 
 
+# A value's characters, `=` and quotes excluded: `discordToken=<v>` and `"<v>"` give the same run.
+_VALUE_RUN = re.compile(rb"[A-Za-z0-9+/_.-]{12,}")
+_DIGIT = re.compile(rb"[0-9]")
+
+
+def sample_cases(cases_dir: Path, sample: int, seed: int) -> list[dict[str, object]]:
+    """Positives and uncontested negatives of the detection corpus (3 positives to 1 negative), drawn with a
+    fixed seed, each with the text it holds.
+
+    No two drawn cases share a secret token: the peers render one generated secret in many file formats, and
+    `scan --history` reports a value once, at the oldest commit that holds it (BA-113), so a second file
+    holding the same value would count as a miss although the leak is reported."""
+    manifest = json.loads((cases_dir / "corpus.manifest.json").read_text())
+    rng = random.Random(seed)
+    used: set[str] = set()
+    chosen: list[dict[str, object]] = []
+    for positive, wanted in ((True, sample), (False, sample // 3)):
+        rows = [r for r in manifest if r["positive"] is positive and (positive or not r["contested"])]
+        rng.shuffle(rows)
+        taken = 0
+        for row in rows:
+            if taken == wanted:
+                break
+            text = (cases_dir / "corpus" / str(row["path"])).read_bytes()
+            tokens = {t for t in _VALUE_RUN.findall(text) if _DIGIT.search(t)}
+            if tokens & used:
+                continue
+            used |= tokens
+            chosen.append({**row, "text": text})
+            taken += 1
+    rng.shuffle(chosen)
+    return chosen
+
+
+def generate_from_cases(repo: Path, plain: Path, cases: list[dict[str, object]], seed: int = 5) -> list[dict]:
+    """A repository where each case is added by one commit and deleted 2-8 commits later (among churn of
+    ordinary config files), and `plain`: the same files in a directory. Returns the ground truth rows."""
+    rng = random.Random(seed)
+    names = [f"svc{i % 20:02d}/config/{WORDS[i % len(WORDS)]}_{i:04d}.yaml" for i in range(100)]
+    contents = {name: "\n".join(_line(rng) for _ in range(40)) + "\n" for name in names}
+    out: list[bytes] = []
+    live: dict[str, int] = {}
+    truth = []
+
+    def blob(path: str, data: bytes) -> None:
+        out.append(f"M 100644 inline {path}\ndata {len(data)}\n".encode() + data + b"\n")
+
+    commits = len(cases) + 10
+    for i in range(commits):
+        message = f"change {i}".encode()
+        out.append(b"commit refs/heads/main\n")
+        out.append(f"committer Bench <bench@example.invalid> {1700000000 + i * 60} +0000\n".encode())
+        out.append(f"data {len(message)}\n".encode() + message + b"\n")
+        for name in names if i == 0 else rng.sample(names, 2):
+            if i:
+                lines = contents[name].splitlines()
+                lines[rng.randrange(len(lines))] = _line(rng)
+                contents[name] = "\n".join(lines) + "\n"
+            blob(name, contents[name].encode())
+        if i < len(cases):
+            case = cases[i]
+            # Named by number only, as in the detection corpus: the path tells no tool what to expect.
+            path = f"svc{i % 20:02d}/notes/{Path(str(case['path'])).name}"
+            text = case["text"]
+            assert isinstance(text, bytes)
+            blob(path, text)
+            (plain / path).parent.mkdir(parents=True, exist_ok=True)
+            (plain / path).write_bytes(text)
+            truth.append({k: v for k, v in case.items() if k != "text"} | {"path": path})
+            live[path] = i + rng.randrange(2, 9)
+        for path, gone in list(live.items()):
+            if gone == i:
+                out.append(f"D {path}\n".encode())
+                del live[path]
+    for path in live:
+        out.append(b"commit refs/heads/main\ncommitter Bench <bench@example.invalid> 1800000000 +0000\n")
+        out.append(b"data 7\ncleanup\n" + f"D {path}\n".encode())
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet"], input=b"".join(out), check=True)
+    subprocess.run(["git", "-C", str(repo), "checkout", "-q", "main"], check=True)
+    return truth
+
+
+def _flagged(report: Path, tool: str) -> set[str]:
+    data = json.loads(report.read_text() or "[]")
+    if tool.startswith("gitleaks"):
+        return {str(f["File"]) for f in data}
+    return {(f.get("location") or {}).get("path", "") for f in data.get("findings") or []}
+
+
+def run_cases(args: argparse.Namespace) -> int:
+    """Recall mode: the detection corpus' cases, each only in history (see the module doc)."""
+    cases_dir = args.cases
+    if not (cases_dir / "corpus.manifest.json").is_file():
+        hint = f"run bench_detection.py --out {cases_dir}"
+        print(f"bench_history: no corpus.manifest.json in {cases_dir} ({hint})", file=sys.stderr)
+        return 2
+    work = args.out / "corpus" / "history-cases"
+    subprocess.run(["rm", "-rf", str(work)], check=True)
+    repo, plain = work / "repo", work / "plain"
+    plain.mkdir(parents=True)
+    truth = generate_from_cases(repo, plain, sample_cases(cases_dir, args.sample, args.seed))
+    (work / "truth.json").write_text(json.dumps(truth, indent=1))
+    botaudit = [*(_find_botaudit() or ["botaudit"])]
+    gitleaks = str(PEERS_DIR / "gitleaks" / "bin" / "gitleaks")
+    common_ba = ["--format", "json", "--fail-on", "none", "--no-progress", "--no-config-snapshots"]
+    common_gl = ["--report-format", "json", "--no-banner", "--exit-code", "0", "--redact"]
+    common_gl += ["--log-level", "warn"]
+    runs = {
+        "botaudit --history": [*botaudit, "scan", str(repo), "--history", *common_ba, "--output"],
+        "gitleaks git": [gitleaks, "git", str(repo), *common_gl, "--report-path"],
+        "botaudit (files)": [*botaudit, "scan", str(plain), *common_ba, "--output"],
+        "gitleaks dir (files)": [gitleaks, "dir", str(plain), *common_gl, "--report-path"],
+    }
+    sources = sorted({str(row["source"]) for row in truth})
+    rows = []
+    for label, argv in runs.items():
+        report = work / (label.replace(" ", "_").replace("(", "").replace(")", "").replace("-", "") + ".json")
+        try:
+            measured = measure([*argv, str(report)], plain if "files" in label else repo, None, None)
+        except BenchError as e:
+            print(f"{label}: {e}", file=sys.stderr)
+            continue
+        flagged = _flagged(report, label)
+        hit = {str(row["path"]) for row in truth if any(f.endswith(str(row["path"])) for f in flagged)}
+        row: dict[str, object] = {"tool": label, "cpu_s": measured.user_s + measured.sys_s, "argv": argv}
+        for source in [*sources, "all"]:
+            mine = [t for t in truth if source in ("all", t["source"])]
+            pos = [t for t in mine if t["positive"]]
+            neg = [t for t in mine if not t["positive"]]
+            row[source] = {
+                "tp": sum(1 for t in pos if t["path"] in hit),
+                "pos": len(pos),
+                "fp": sum(1 for t in neg if t["path"] in hit),
+                "neg": len(neg),
+            }
+        rows.append(row)
+    positives = sum(1 for t in truth if t["positive"])
+    print(f"\n{positives} positive and {len(truth) - positives} negative cases, each only in history "
+          f"({len(truth) + 10} commits); 'files': the same cases as plain files\n")  # fmt: skip
+    print("| tool | " + " | ".join(f"{s} recall" for s in sources) + " | all recall | all FP | CPU |")
+    print("|---|" + "---|" * (len(sources) + 3))
+    for row in rows:
+        cells = []
+        for source in [*sources, "all"]:
+            c = row[source]
+            assert isinstance(c, dict)
+            cells.append(f"{100 * c['tp'] / max(1, c['pos']):.1f}% ({c['tp']}/{c['pos']})")
+        a = row["all"]
+        assert isinstance(a, dict)
+        print(f"| {row['tool']} | " + " | ".join(cells) + f" | {a['fp']}/{a['neg']} | {row['cpu_s']:.1f} s |")
+    (args.out / "results-history-cases.json").write_text(json.dumps(rows, indent=1) + "\n")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--commits", type=int, default=3000)
@@ -121,7 +287,13 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--generator-dir", type=Path, default=HERE.parent.parent / "shared" / "bench")
     ap.add_argument("--out", type=Path, default=HERE / "out")
+    ap.add_argument("--cases", type=Path, help="recall mode: a bench_detection.py --out directory")
+    ap.add_argument("--sample", type=int, default=600, help="recall mode: positive cases drawn")
+    ap.add_argument("--seed", type=int, default=11, help="recall mode: sampling seed")
     args = ap.parse_args()
+    if args.cases:
+        args.out.mkdir(parents=True, exist_ok=True)
+        return run_cases(args)
     if not (args.generator_dir / "fakes.py").is_file():
         print(f"bench_history: fakes.py not found in {args.generator_dir} (--generator-dir)", file=sys.stderr)
         return 2
