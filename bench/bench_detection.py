@@ -17,10 +17,12 @@ Contested negatives: the peers' negatives are scoped to one rule ("not an Anthro
 Anthropic admin key, another rule's positive), while this benchmark asks whether a tool reports anything in
 the file. A negative is *contested* when its whole text is also a positive case (any rule; the peers' suites
 hold a few identical texts on both sides), or when one of its secret tokens (a run of 16 or more token
-characters with a letter and a digit, not a host or snake_case name) appears in a positive case of a rule with another name,
-from any source, counted over every derived case before the per-rule cap. Contested negatives are left out of
-the false-positive rate's numerator and denominator; the table prints how many there are and the rate both
-ways, for every tool alike.
+characters with a letter and a digit, not a host or snake_case name) appears in a positive case of a rule
+with another name, from any source, counted over every derived case before the per-rule cap. Contested
+negatives are left out of the false-positive rate's numerator and denominator; the table prints how many there
+are and the rate both ways, for every tool alike. A negative holding a token of a positive of the *same* rule
+(the same string under another key name) stays a negative; the run prints apart how the rate reads without
+those.
 Nothing here asserts a figure: this is a benchmark, not a test.
 """
 
@@ -102,6 +104,23 @@ def contested(negatives: Sequence[Case], cases: Sequence[Case]) -> set[Case]:
     return out
 
 
+def same_rule(negatives: Sequence[Case], cases: Sequence[Case]) -> set[Case]:
+    """The negatives holding, verbatim, a secret token that a positive of the *same* rule holds (any source):
+    the suite says the string is a credential under one key name and not under another (`bitly_token = <t>`
+    positive, `token = <t>` negative). They stay negatives (a rule's context is part of what it tests); the
+    run reports how the false-positive rate reads without them, for the decision it leaves open."""
+    rules_of: dict[str, set[str]] = defaultdict(set)
+    for case in cases:
+        if case.positive:
+            for token in secret_tokens(case.text):
+                rules_of[token].add(case.rule)
+    return {
+        case
+        for case in negatives
+        if any(case.rule in rules_of.get(token, ()) for token in secret_tokens(case.text))
+    }
+
+
 def select(cases: Sequence[Case], per_rule: int, seed: int) -> list[Case]:
     """At most `per_rule` positives and negatives per (source, rule), drawn with a fixed seed.
 
@@ -120,7 +139,11 @@ def select(cases: Sequence[Case], per_rule: int, seed: int) -> list[Case]:
 
 
 def write_corpus(
-    cases: Sequence[Case], root: Path, manifest: Path, disputed: set[Case] | None = None
+    cases: Sequence[Case],
+    root: Path,
+    manifest: Path,
+    disputed: set[Case] | None = None,
+    context_scoped: set[Case] | None = None,
 ) -> None:
     if root.exists():
         shutil.rmtree(root)
@@ -139,6 +162,7 @@ def write_corpus(
                 "positive": case.positive,
                 "realistic": realistic(case),
                 "contested": case in (disputed or ()),
+                "same_rule": case in (context_scoped or ()),
             }
         )
     manifest.write_text(json.dumps(truth, indent=1) + "\n")
@@ -149,7 +173,10 @@ def flagged_files(tool: str, out: Path, root: Path) -> set[str]:
 
 
 def score(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[str, float | int]]:
-    fields = ("pos", "tp", "real", "real_tp", "neg", "fp", "contested", "contested_fp")
+    fields = (
+        *("pos", "tp", "real", "real_tp", "neg", "fp"),
+        *("contested", "contested_fp", "same_rule", "same_rule_fp"),
+    )
     per: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(fields, 0))
     for row in truth:
         for bucket in (row["source"], "all"):
@@ -167,6 +194,9 @@ def score(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[
                 if row.get("contested"):
                     stats["contested"] += 1
                     stats["contested_fp"] += hit
+                elif row.get("same_rule"):
+                    stats["same_rule"] += 1
+                    stats["same_rule_fp"] += hit
     return {
         bucket: {
             **stats,
@@ -176,6 +206,11 @@ def score(truth: Sequence[dict[str, Any]], flagged: set[str]) -> dict[str, dict[
             # Without the contested negatives (another case's positive): the figure the goal is judged on.
             "fp_rate": _rate(stats["fp"] - stats["contested_fp"], stats["neg"] - stats["contested"]),
             "real_recall": stats["real_tp"] / stats["real"] if stats["real"] else 0.0,
+            # Also without the same-rule context negatives (same_rule): not the goal's figure, see above.
+            "fp_rate_no_same_rule": _rate(
+                stats["fp"] - stats["contested_fp"] - stats["same_rule_fp"],
+                stats["neg"] - stats["contested"] - stats["same_rule"],
+            ),
         }
         for bucket, stats in per.items()
     }
@@ -290,8 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     chosen = select(cases, args.per_rule, args.seed)
     disputed = contested([c for c in chosen if not c.positive], cases)
+    scoped = same_rule([c for c in chosen if not c.positive and c not in disputed], cases)
     root, manifest = args.out / "corpus", args.out / "corpus.manifest.json"
-    write_corpus(chosen, root, manifest, disputed)
+    write_corpus(chosen, root, manifest, disputed, scoped)
     truth = json.loads(manifest.read_text())
     print(
         f"{len(disputed)} of {sum(not c.positive for c in chosen)} negatives are contested (another case's"
@@ -324,6 +360,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "by_rule": by_rule(truth, flagged),
         }
     print(table(results, sources))
+    print(
+        f"\n{len(scoped)} uncontested negatives hold a secret token a positive of the same rule holds (a"
+        " context-scoped label, counted as a negative above); the FP rate without them:"
+    )
+    for tool, res in results.items():
+        if res.get("status") == "ok":
+            a = res["score"]["all"]
+            kept = a["neg"] - a["contested"] - a["same_rule"]
+            flagged_kept = a["fp"] - a["contested_fp"] - a["same_rule_fp"]
+            print(f"  {tool}: {a['fp_rate_no_same_rule']:.1%} ({flagged_kept}/{kept})")
     for tool, res in results.items():
         if res.get("status") == "ok" and args.worst:
             print(f"\n{tool}: most missed {worst(res['by_rule'], 'missed', args.worst)}")

@@ -71,3 +71,25 @@ def test_score_leaves_contested_negatives_out_of_the_rate(bench: ModuleType) -> 
     assert (stats["contested"], stats["contested_fp"]) == (1, 1)
     rules = bench.by_rule(truth, {"p", "n1", "n2"})["s:r"]
     assert (rules["neg"], rules["fp"], rules["contested_fp"]) == (2, 1, 1)
+
+
+def test_same_rule_context_negatives_are_reported_apart(bench: ModuleType) -> None:
+    token = "Kq8Wm3Zr7Tx2Lp9Vn4Bc6Hd"
+    cases = [
+        _case(bench, "acme-token", f"acme_token = {token}", True),
+        # The same string under a key without the provider's name: the suite calls it a negative of its rule.
+        scoped := _case(bench, "acme-token", f"token = {token}", False),
+        # A negative of another rule holding it is contested, not context-scoped.
+        _case(bench, "other-token", f"other = {token}", False),
+        plain := _case(bench, "acme-token", "acme_token = short", False),
+    ]
+    assert bench.same_rule([scoped, plain], cases) == {scoped}
+    truth = [
+        {"path": "a", "source": "s", "rule": "acme-token", "positive": True, "realistic": True},
+        {"path": "b", "source": "s", "rule": "acme-token", "positive": False, "same_rule": True},
+        {"path": "c", "source": "s", "rule": "acme-token", "positive": False},
+        {"path": "d", "source": "s", "rule": "acme-token", "positive": False},
+    ]
+    stats = bench.score(truth, {"a", "b", "c"})["all"]
+    # Still negatives for the goal's figure; the second figure leaves them out.
+    assert (stats["fp_rate"], stats["fp_rate_no_same_rule"]) == (2 / 3, 1 / 2)
