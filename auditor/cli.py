@@ -292,7 +292,10 @@ FileBudgetOpt = Annotated[
     typer.Option(
         "--file-time-budget",
         min=0.1,
-        help="Seconds one file may take to scan before it is reported as not examined (default 10)",
+        help=(
+            "CPU seconds one file may take to scan before it is reported as not examined (default 10);"
+            " a file stalled six times as long on the clock is too"
+        ),
     ),
 ]
 CaOpt = Annotated[str | None, typer.Option("--ca-bundle", help="CA bundle for platform TLS (proxies, tests)")]

@@ -1,5 +1,9 @@
-"""The per-file time budget in botaudit's own worker processes: the SIGALRM handler stays installed and each
-file only arms the timer. It must still stop a runaway file and leave no timer running after a normal one."""
+"""The per-file time budget in botaudit's own worker processes: the handlers stay installed and each file only
+arms the timers. It must still stop a runaway file and leave no timer running after a normal one.
+
+The budget counts CPU time (ITIMER_PROF), so a file that waits for a core on a loaded machine is not cut;
+a wall-clock backstop (ITIMER_REAL, WALL_FACTOR times the budget) stops one that stalls without using the
+CPU."""
 
 from __future__ import annotations
 
@@ -15,11 +19,16 @@ from auditor.extract.budget import FileBudgetExceeded, file_budget, install_work
 
 @pytest.fixture
 def worker_alarm() -> Iterator[None]:
-    old = signal.getsignal(signal.SIGALRM)
+    old = (signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF))
     install_worker_alarm()
     yield
     budget._worker_alarm["installed"] = False
-    signal.signal(signal.SIGALRM, old)
+    signal.signal(signal.SIGALRM, old[0])
+    signal.signal(signal.SIGPROF, old[1])
+
+
+def _disarmed() -> bool:
+    return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) == signal.getitimer(signal.ITIMER_PROF)
 
 
 @pytest.mark.usefixtures("worker_alarm")
@@ -29,15 +38,37 @@ def test_worker_alarm_stops_a_runaway_file() -> None:
         while time.monotonic() - started < 10:  # bounded: the test fails rather than hangs
             pass
     assert time.monotonic() - started < 5
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert _disarmed()
 
 
 @pytest.mark.usefixtures("worker_alarm")
 def test_worker_alarm_disarms_after_a_normal_file() -> None:
     for _ in range(3):
         with file_budget(5.0):
-            assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
-        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+            assert signal.getitimer(signal.ITIMER_PROF)[0] > 0
+            assert signal.getitimer(signal.ITIMER_REAL)[0] > 5.0  # the backstop, WALL_FACTOR times it
+        assert _disarmed()
     assert signal.getsignal(signal.SIGALRM) is budget._worker_on_alarm  # installed once, kept
+    assert signal.getsignal(signal.SIGPROF) is budget._worker_on_alarm
     # A late alarm after the file finished is ignored, not raised into whatever runs next.
     budget._worker_on_alarm(signal.SIGALRM, None)
+
+
+@pytest.mark.usefixtures("worker_alarm")
+def test_waiting_for_the_cpu_is_not_spent_budget() -> None:
+    """On a loaded machine a file waits for a core; only the CPU its own work uses counts."""
+    started = time.monotonic()
+    with file_budget(0.1):
+        time.sleep(0.3)  # three budgets of wall time, almost no CPU: under the 0.6 s backstop
+    assert time.monotonic() - started >= 0.3
+    assert _disarmed()
+
+
+@pytest.mark.usefixtures("worker_alarm")
+def test_a_file_that_stalls_without_using_the_cpu_hits_the_wall_clock_backstop() -> None:
+    started = time.monotonic()
+    with pytest.raises(FileBudgetExceeded), file_budget(0.05):
+        while time.monotonic() - started < 10:  # bounded: the test fails rather than hangs
+            time.sleep(0.01)
+    assert 0.05 * budget.WALL_FACTOR - 0.05 <= time.monotonic() - started < 5
+    assert _disarmed()

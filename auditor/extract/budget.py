@@ -2,12 +2,20 @@
 
 The detectors are checked for linear time when they load (regexcheck.py), but a linear scan can still be
 slow with a large constant, and extractors other than the detectors (parsers, reference patterns) run on
-the same hostile bytes. So every file's extraction runs under a deadline:
+the same hostile bytes. So every file's extraction runs under a deadline.
 
-* in a process's main thread (the worker processes, the CLI) a real-time interval timer (SIGALRM) raises
-  FileBudgetExceeded inside whatever is running, C regex loops included (`re` checks for signals);
-* elsewhere (a library caller's thread, where signals cannot be used) the detector engine checks the
-  deadline between regions, which bounds the work to one region past the budget.
+The budget counts the **CPU time** the file's work uses, not the clock: on a loaded machine (a shared CI
+runner, a laptop compiling) a small file can wait seconds for a core, and a wall-clock budget turned that
+wait into "not examined" for ordinary files, so one scan's coverage depended on what else the machine was
+doing. A file that stops using the CPU altogether (a read that blocks) is caught by a wall-clock backstop of
+`WALL_FACTOR` times the budget.
+
+* in a process's main thread (the worker processes, the CLI) interval timers raise FileBudgetExceeded inside
+  whatever is running, C regex loops included (`re` checks for signals): ITIMER_PROF (process CPU time,
+  SIGPROF) for the budget and ITIMER_REAL (SIGALRM) for the backstop;
+* elsewhere (a library caller's thread, where signals cannot be used) the detector engine checks both
+  deadlines between regions (the thread's own CPU time and the clock), which bounds the work to one region
+  past the budget.
 """
 
 from __future__ import annotations
@@ -19,9 +27,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-__all__ = ["DEFAULT_FILE_BUDGET", "FileBudgetExceeded", "check", "file_budget", "install_worker_alarm"]
+__all__ = [
+    "DEFAULT_FILE_BUDGET",
+    "WALL_FACTOR",
+    "FileBudgetExceeded",
+    "check",
+    "file_budget",
+    "install_worker_alarm",
+]
 
-DEFAULT_FILE_BUDGET = 10.0  # seconds; the benchmark's slowest legitimate file takes well under one
+DEFAULT_FILE_BUDGET = 10.0  # CPU seconds; the benchmark's slowest legitimate file takes well under one
+WALL_FACTOR = 6.0  # the wall-clock backstop, for a file whose work stalls without using the CPU
+
+# (signal, timer) pairs: the CPU budget and the wall-clock backstop.
+_TIMERS = (("SIGPROF", "ITIMER_PROF"), ("SIGALRM", "ITIMER_REAL"))
 
 
 class FileBudgetExceeded(BaseException):  # noqa: N818 (a BaseException so `except Exception` cannot eat it)
@@ -33,25 +52,44 @@ _local = threading.local()
 
 def check() -> None:
     """Raise FileBudgetExceeded when the current thread's file deadline has passed (cheap; call often)."""
-    deadline: float | None = getattr(_local, "deadline", None)
-    if deadline is not None and time.monotonic() > deadline:
+    deadline: tuple[float, float] | None = getattr(_local, "deadline", None)
+    if deadline is not None and (time.thread_time() > deadline[0] or time.monotonic() > deadline[1]):
         raise FileBudgetExceeded
 
 
+def _deadline(seconds: float) -> tuple[float, float]:
+    return time.thread_time() + seconds, time.monotonic() + seconds * WALL_FACTOR
+
+
+def _has_timers() -> bool:
+    return hasattr(signal, "setitimer") and all(hasattr(signal, s) and hasattr(signal, t) for s, t in _TIMERS)
+
+
+def _arm(seconds: float) -> None:
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds * WALL_FACTOR)
+
+
+def _disarm() -> None:
+    signal.setitimer(signal.ITIMER_PROF, 0)
+    signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _can_use_alarm() -> bool:
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if threading.current_thread() is not threading.main_thread() or not _has_timers():
         return False
-    # Someone else's timer or handler is in place: leave it alone and rely on the cooperative checks.
-    return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) in (
-        signal.SIG_DFL,
-        signal.SIG_IGN,
-        None,
+    # Someone else's timer or handler is in place (a profiler uses SIGPROF): leave it alone and rely on the
+    # cooperative checks.
+    return all(
+        signal.getitimer(getattr(signal, timer)) == (0.0, 0.0)
+        and signal.getsignal(getattr(signal, name)) in (signal.SIG_DFL, signal.SIG_IGN, None)
+        for name, timer in _TIMERS
     )
 
 
-# Set in botaudit's own worker processes (pool initializer): the SIGALRM handler stays installed for the
-# process's life and each file only arms and disarms the timer, instead of installing and restoring the
-# handler around every file (two signal() calls and their checks, tens of thousands of times a scan).
+# Set in botaudit's own worker processes (pool initializer): the handlers stay installed for the process's
+# life and each file only arms and disarms the timers, instead of installing and restoring the handlers
+# around every file (signal() calls and their checks, tens of thousands of times a scan).
 _worker_alarm = {"installed": False, "live": False}
 
 
@@ -61,15 +99,17 @@ def _worker_on_alarm(_signum: int, _frame: FrameType | None) -> None:
 
 
 def install_worker_alarm() -> None:
-    """For a process botaudit owns (a pool worker): keep the budget's SIGALRM handler installed."""
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        signal.signal(signal.SIGALRM, _worker_on_alarm)
+    """For a process botaudit owns (a pool worker): keep the budget's signal handlers installed."""
+    if threading.current_thread() is threading.main_thread() and _has_timers():
+        for name, _timer in _TIMERS:
+            signal.signal(getattr(signal, name), _worker_on_alarm)
         _worker_alarm["installed"] = True
 
 
 @contextmanager
 def file_budget(seconds: float | None) -> Iterator[None]:
-    """Run the body under a deadline of `seconds` (None or <= 0: no budget)."""
+    """Run the body under a budget of `seconds` of CPU time (None or <= 0: none), and a wall-clock
+    backstop of WALL_FACTOR times that."""
     if seconds is None or seconds <= 0:
         yield
         return
@@ -78,34 +118,35 @@ def file_budget(seconds: float | None) -> Iterator[None]:
         and not _worker_alarm["live"]
         and threading.current_thread() is threading.main_thread()
     ):
-        previous = getattr(_local, "deadline", None)
-        _local.deadline = time.monotonic() + seconds
+        # The timers interrupt the body wherever it is; the cooperative check has nothing to add (and
+        # reading the thread's CPU clock is a system call, made once per detector region).
         _worker_alarm["live"] = True
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        _arm(seconds)
         try:
             yield
         finally:
-            _worker_alarm["live"] = False  # first: an alarm landing from here on is ignored
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            _local.deadline = previous
+            _worker_alarm["live"] = False  # first: a signal landing from here on is ignored
+            _disarm()
         return
     previous = getattr(_local, "deadline", None)
-    _local.deadline = time.monotonic() + seconds
     armed = _can_use_alarm()
+    _local.deadline = None if armed else _deadline(seconds)
     state = {"live": True}
 
     def on_alarm(_signum: int, _frame: FrameType | None) -> None:
         if state["live"]:  # a signal delivered just after the body finished must not escape
             raise FileBudgetExceeded
 
+    old_handlers: list[object] = []
     if armed:
-        old_handler = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        old_handlers = [signal.signal(getattr(signal, name), on_alarm) for name, _timer in _TIMERS]
+        _arm(seconds)
     try:
         yield
     finally:
         state["live"] = False
         if armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old_handler)
+            _disarm()
+            for (name, _timer), old in zip(_TIMERS, old_handlers, strict=True):
+                signal.signal(getattr(signal, name), old)  # type: ignore[arg-type]
         _local.deadline = previous

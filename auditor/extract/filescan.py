@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.discovery.walk import FileEntry
 from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
-from auditor.extract.budget import FileBudgetExceeded, file_budget
+from auditor.extract.budget import WALL_FACTOR, FileBudgetExceeded, file_budget
 from auditor.extract.evidence import Evidence, allow_lines
 from auditor.extract.formats import FileKind, classify
 from auditor.extract.iac_marks import iac_kind
@@ -317,7 +317,10 @@ def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: flo
         with file_budget(time_budget):
             return scan()
     except FileBudgetExceeded:
-        reason = f"scanning took longer than the {time_budget:g} s per-file time budget; not examined"
+        reason = (
+            f"scanning used more than the {time_budget:g} s per-file time budget (CPU time, or"
+            f" {time_budget * WALL_FACTOR:g} s stalled); not examined"
+        )
         return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "timeout"),))
     except RecursionError:
         reason = "too deeply nested to scan"

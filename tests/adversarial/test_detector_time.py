@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import re._parser as sre_parse
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -213,12 +214,60 @@ def test_budget_interrupts_a_running_regex() -> None:
 
 
 def test_budget_is_disarmed_after_the_body() -> None:
-    handler = signal.getsignal(signal.SIGALRM)
+    handlers = (signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF))
     with file_budget(5.0):
-        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0  # armed in the main thread
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    assert signal.getsignal(signal.SIGALRM) == handler
+        assert signal.getitimer(signal.ITIMER_PROF)[0] > 0  # armed in the main thread: CPU time
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 5.0  # and the wall-clock backstop
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) == signal.getitimer(signal.ITIMER_PROF)
+    assert (signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF)) == handlers
     check()  # and the cooperative check sees no deadline
+
+
+def test_budget_counts_cpu_time_not_waiting() -> None:
+    """A file that waits (for a core on a loaded machine, for a read) is not cut at its budget."""
+    with file_budget(0.1):
+        time.sleep(0.25)
+
+
+def _in_thread(body: Callable[[], None]) -> BaseException | None:
+    """Run `body` in a thread (no signals there: the cooperative checks) and return what it raised."""
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            body()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            raised.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(30)
+    return raised[0] if raised else None
+
+
+def test_cooperative_checks_count_the_thread_s_cpu_time() -> None:
+    def busy() -> None:
+        started = time.monotonic()
+        with file_budget(0.1):
+            while time.monotonic() - started < 10:
+                check()
+
+    def waiting() -> None:
+        with file_budget(0.1):
+            for _ in range(5):
+                time.sleep(0.05)  # 0.25 s of wall time, no CPU: under the 0.6 s backstop
+                check()
+
+    def stalled() -> None:
+        started = time.monotonic()
+        with file_budget(0.05):
+            while time.monotonic() - started < 10:
+                time.sleep(0.01)
+                check()
+
+    assert isinstance(_in_thread(busy), FileBudgetExceeded)
+    assert _in_thread(waiting) is None
+    assert isinstance(_in_thread(stalled), FileBudgetExceeded)  # the wall-clock backstop
 
 
 def _slow_set(tmp_path: Path) -> DetectorSet:
