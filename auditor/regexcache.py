@@ -48,7 +48,11 @@ def _supported() -> bool:
 def _entry_name() -> str:
     import _sre
 
-    parts = [sys.version, str(_sre.MAGIC), str(_sre.CODESIZE), str(_sre.MAXREPEAT), str(_sre.MAXGROUPS)]
+    from auditor import __version__
+
+    # botaudit's version too: an upgrade brings other patterns, and a full entry is never rewritten.
+    parts = [__version__, sys.version, str(_sre.MAGIC), str(_sre.CODESIZE), str(_sre.MAXREPEAT)]
+    parts.append(str(_sre.MAXGROUPS))
     return _PREFIX + cache.content_key(p.encode() for p in parts)[:32]
 
 
@@ -120,8 +124,9 @@ def remember() -> int:
     """Store the programs of patterns this run compiled that the stored entry lacks; returns how many.
 
     Patterns already stored keep their place and new ones are appended (in the order this run first
-    compiled them) until the entry holds as many as `re` caches; then it stays as it is, so repeated runs
-    of one command stop writing after the first. Costs one more parse per new pattern, on the runs that
+    compiled them) until the entry holds as many as `re` caches; then it stays as it is (until botaudit or
+    Python changes version, which names another entry), so repeated runs of one command stop writing after
+    the first. Costs one more parse per new pattern, on the runs that
     meet new ones.
     """
     if not _supported() or not isinstance(getattr(re, "_cache", None), dict):

@@ -183,8 +183,16 @@ def test_entry_is_named_by_the_interpreter_build(
     re.compile("x+")
     regexcache.remember()
     _forget()
-    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    version = sys.version
+    monkeypatch.setattr(sys, "version", version + " (another build)")
     assert regexcache.warm() == 0
+    monkeypatch.setattr(sys, "version", version)
+    assert regexcache.warm() == 1
+    _forget()
+    import auditor
+
+    monkeypatch.setattr(auditor, "__version__", auditor.__version__ + ".post1")
+    assert regexcache.warm() == 0  # another botaudit: its own entry
 
 
 _PROBE = """
