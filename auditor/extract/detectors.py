@@ -123,6 +123,9 @@ class LazyRegex:
     def search(self, text: str) -> re.Match[str] | None:
         return self.compiled.search(text)
 
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
     def __reduce__(self) -> tuple[type[LazyRegex], tuple[str]]:
         return (LazyRegex, (self.pattern,))
 
@@ -730,6 +733,10 @@ class DetectorSet:
         self._gate_partitions: tuple[Partition, ...] = ()
         self._prefixes: ProviderPrefixes | None = None  # built on the first generic match (prefixes.py)
         self._keys: ProviderKeys | None = None  # likewise
+        self._anchored: dict[int, bool] = {}  # detector index -> anchors.keyword_anchored, on first use
+        # Try a keyword-anchored regex only at its keyword hits (anchors.py); the same matches either way,
+        # so this is off only where a test compares the two.
+        self.anchor_matches = True
 
     # -- construction ---------------------------------------------------------------------------------
 
@@ -951,8 +958,11 @@ class DetectorSet:
 
     # -- internals ------------------------------------------------------------------------------------
 
-    def _regions(self, text: str, allowed: set[int] | None = None) -> dict[int, list[tuple[int, int]]]:
-        """Detector index -> merged (start, end) line regions around its keyword hits."""
+    def _regions(
+        self, text: str, allowed: set[int] | None = None
+    ) -> tuple[dict[int, list[tuple[int, int]]], dict[int, list[int]]]:
+        """Detector index -> merged (start, end) line regions around its keyword hits; and detector index ->
+        those hits (every occurrence of its keywords in `text`, sorted)."""
         buf = text.encode("ascii", "replace")  # one byte per character, so offsets carry over to `text`
         if allowed is None:
             gate = self._active_gate()
@@ -961,7 +971,7 @@ class DetectorSet:
         if allowed is not None:
             # Only detectors the gate let through, and their keywords found here: no Python for the rest.
             if not allowed:
-                return {}
+                return {}, {}
             lowered = buf.lower()
             find = lowered.find
             for det_index in allowed:
@@ -983,7 +993,7 @@ class DetectorSet:
                 for det_index in owners[kw_index]:
                     positions.setdefault(det_index, []).append(pos)
         if not positions:
-            return {}
+            return {}, {}
         size = len(buf)
         regions: dict[int, list[tuple[int, int]]] = {}
         for det_index, hits in positions.items():
@@ -1010,7 +1020,7 @@ class DetectorSet:
             if cur_end >= 0:
                 merged.append((cur_start, cur_end))
             regions[det_index] = merged
-        return regions
+        return regions, positions
 
     def _scan(
         self, text: str, value_start: int, value_key: str | None, allowed: set[int] | None = None
@@ -1019,22 +1029,72 @@ class DetectorSet:
             return []
         candidates: list[_Candidate] = []
         seen: set[tuple[str, int, int]] = set()
-        check = budget.check
         judge = self._judge
-        for det_index, spans in self._regions(text, allowed).items():
+        regions, positions = self._regions(text, allowed)
+        ascii_text = self.anchor_matches and bool(regions) and text.isascii()
+        for det_index, spans in regions.items():
             det = self.detectors[det_index]
-            finditer = det.regex.finditer
-            for region_start, region_end in spans:
-                check()
-                for m in finditer(text, region_start, region_end):
-                    cand = judge(det, m, text, region_start, value_start, value_key)
-                    if cand is None:
-                        continue
-                    ident = (det.id, cand.start, cand.end)
-                    if ident not in seen:
-                        seen.add(ident)
-                        candidates.append(cand)
+            if ascii_text and self._keyword_anchored(det_index):
+                matches = self._anchored_matches(det, text, spans, positions[det_index])
+            else:
+                matches = self._region_matches(det, text, spans)
+            for region_start, m in matches:
+                cand = judge(det, m, text, region_start, value_start, value_key)
+                if cand is None:
+                    continue
+                ident = (det.id, cand.start, cand.end)
+                if ident not in seen:
+                    seen.add(ident)
+                    candidates.append(cand)
         return self._resolve(candidates)
+
+    @staticmethod
+    def _region_matches(
+        det: Detector, text: str, spans: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, re.Match[str]]]:
+        """(region start, match) for every match of the detector's regex in each region."""
+        check = budget.check
+        finditer = det.regex.finditer
+        for region_start, region_end in spans:
+            check()
+            for m in finditer(text, region_start, region_end):
+                yield region_start, m
+
+    @staticmethod
+    def _anchored_matches(
+        det: Detector, text: str, spans: list[tuple[int, int]], hits: list[int]
+    ) -> Iterator[tuple[int, re.Match[str]]]:
+        """What _region_matches yields, for a regex whose every match starts at a keyword hit (anchors.py,
+        ASCII text only): `match` at each hit in the region, in order, skipping hits inside the previous
+        match. finditer's search takes the leftmost position where a match starts, always a hit, so both
+        find the same matches; this tries a handful of positions instead of every one in the region."""
+        check = budget.check
+        match = det.regex.match
+        index, count = 0, len(hits)
+        for region_start, region_end in spans:
+            check()
+            while index < count and hits[index] < region_start:
+                index += 1
+            after = region_start
+            while index < count and hits[index] < region_end:
+                pos = hits[index]
+                index += 1
+                if pos < after:
+                    continue
+                m = match(text, pos, region_end)
+                if m is not None:
+                    yield region_start, m
+                    after = m.end()
+
+    def _keyword_anchored(self, det_index: int) -> bool:
+        """anchors.keyword_anchored for this detector, worked out on its first use."""
+        anchored = self._anchored.get(det_index)
+        if anchored is None:
+            from auditor.extract.anchors import keyword_anchored
+
+            det = self.detectors[det_index]
+            anchored = self._anchored[det_index] = keyword_anchored(det.regex.pattern, det.keywords)
+        return anchored
 
     def _judge(
         self,
