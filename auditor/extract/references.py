@@ -383,6 +383,8 @@ _TRIGGERS = (
     "secretkeyref",
     "secretname",
 )
+# One search for "does any trigger occur" (a generator over the tuple ran for every scalar of every document).
+_TRIGGER = re.compile("|".join(map(re.escape, _TRIGGERS)))
 
 
 @dataclass(frozen=True)
@@ -398,7 +400,7 @@ class _Found:
 def _find_all(text: str) -> list[_Found]:
     """Every reference in `text`, outermost first where they overlap, sorted by start."""
     lowered = text.lower()
-    if not any(t in lowered for t in _TRIGGERS):
+    if not _TRIGGER.search(lowered):
         return []
     found: list[_Found] = []
     _bracketed(text, found)
