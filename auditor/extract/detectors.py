@@ -995,24 +995,37 @@ class DetectorSet:
         if not positions:
             return {}, {}
         size = len(buf)
+        find_newline, rfind_newline = buf.find, buf.rfind
         regions: dict[int, list[tuple[int, int]]] = {}
+        # The loop below runs once per keyword hit (hundreds of thousands on a large tree): plain comparisons
+        # instead of min/max calls and tuples.
         for det_index, hits in positions.items():
             det = self.detectors[det_index]
             window, width = det.window, det.max_width
+            reach = width + _LOOKAHEAD_SLACK
             hits.sort()
             merged: list[tuple[int, int]] = []
             cur_start, cur_end = -1, -1
-            span = (-1, -1)
+            line_start, line_end = -1, -1
             for pos in hits:
-                if pos > span[1]:  # hits are sorted: a line is looked up once per detector
-                    line_end = buf.find(b"\n", pos)
-                    span = (buf.rfind(b"\n", 0, pos) + 1, size if line_end < 0 else line_end)
+                if pos > line_end:  # hits are sorted: a line is looked up once per detector
+                    line_end = find_newline(b"\n", pos)
+                    if line_end < 0:
+                        line_end = size
+                    line_start = rfind_newline(b"\n", 0, pos) + 1
                 # A match contains the keyword, so it lies within its maximum width either side of the hit:
                 # the region never grows with the length of the line (a 5 MB minified file is one line).
-                start = max(span[0], pos - width)
-                end = min(size, span[1] + window, pos + width + _LOOKAHEAD_SLACK)
+                start = pos - width
+                if start < line_start:
+                    start = line_start
+                end = line_end + window
+                if pos + reach < end:
+                    end = pos + reach
+                if size < end:
+                    end = size
                 if cur_end >= 0 and start <= cur_end + 1:
-                    cur_end = max(cur_end, end)
+                    if end > cur_end:
+                        cur_end = end
                 else:
                     if cur_end >= 0:
                         merged.append((cur_start, cur_end))
