@@ -327,11 +327,13 @@ def _is_placeholder(v: str) -> bool:
         return True
     if len(v) <= 60 and (_PLACEHOLDER_NAMED.match(v) or is_typed_sequence(v)):
         return True
-    # camelCase placeholders (`changePassword`, `yourApiKey`, `dummyToken`): judge their words too.
-    split = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", v))
-    words = (w.lower() for w in _WORD_SPLIT.split(split) if w)
-    if split != v and len(v) <= 40 and any(w in _PLACEHOLDER_WORDS for w in words):
-        return True
+    # camelCase placeholders (`changePassword`, `yourApiKey`, `dummyToken`): judge their words too. Only
+    # short values: the split (a Python call per hump in re's template substitution) is skipped for the rest.
+    if len(v) <= 40:
+        split = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", v))
+        words = (w.lower() for w in _WORD_SPLIT.split(split) if w)
+        if split != v and any(w in _PLACEHOLDER_WORDS for w in words):
+            return True
     # Placeholder words must stand alone between separators: a random token rarely contains `-dummy-`.
     return any(word.lower() in _PLACEHOLDER_WORDS for word in _WORD_SPLIT.split(v) if word)
 
