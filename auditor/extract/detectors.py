@@ -1106,7 +1106,11 @@ class DetectorSet:
             from auditor.extract.anchors import keyword_anchored
 
             det = self.detectors[det_index]
-            anchored = self._anchored[det_index] = keyword_anchored(det.regex.pattern, det.keywords)
+            # A detector with an anchor (a regex, not a keyword) also has hits at anchor match ends: keep
+            # such a detector on the region scan, where the proof's premise (every hit a keyword) is moot.
+            anchored = self._anchored[det_index] = det.anchor is None and keyword_anchored(
+                det.regex.pattern, det.keywords
+            )
         return anchored
 
     def _judge(
