@@ -317,9 +317,10 @@ def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: flo
         with file_budget(time_budget):
             return scan()
     except FileBudgetExceeded:
+        seconds = time_budget or 0.0  # only a budget can be exceeded
         reason = (
-            f"scanning used more than the {time_budget:g} s per-file time budget (CPU time, or"
-            f" {time_budget * WALL_FACTOR:g} s stalled); not examined"
+            f"scanning used more than the {seconds:g} s per-file time budget (CPU time, or"
+            f" {seconds * WALL_FACTOR:g} s stalled); not examined"
         )
         return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "timeout"),))
     except RecursionError:
