@@ -107,13 +107,18 @@ def generate(
             if gone == i:
                 out.append(f"D {path}\n".encode())
                 del live[path]
-    for path in live:  # anything still present at the end goes in a last commit
+    _write_repo(repo, out, live)
+    return planted
+
+
+def _write_repo(repo: Path, out: list[bytes], live: dict[str, int]) -> None:
+    """Delete in a last commit whatever is still present, then build the repository from the stream."""
+    for path in live:
         out.append(b"commit refs/heads/main\ncommitter Bench <bench@example.invalid> 1800000000 +0000\n")
         out.append(b"data 7\ncleanup\n" + f"D {path}\n".encode())
     subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
     subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet"], input=b"".join(out), check=True)
     subprocess.run(["git", "-C", str(repo), "checkout", "-q", "main"], check=True)
-    return planted
 
 
 def _found(report: Path, tool: str, planted: list[dict[str, str]]) -> int:
@@ -199,12 +204,7 @@ def generate_from_cases(repo: Path, plain: Path, cases: list[dict[str, object]],
             if gone == i:
                 out.append(f"D {path}\n".encode())
                 del live[path]
-    for path in live:
-        out.append(b"commit refs/heads/main\ncommitter Bench <bench@example.invalid> 1800000000 +0000\n")
-        out.append(b"data 7\ncleanup\n" + f"D {path}\n".encode())
-    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
-    subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet"], input=b"".join(out), check=True)
-    subprocess.run(["git", "-C", str(repo), "checkout", "-q", "main"], check=True)
+    _write_repo(repo, out, live)
     return truth
 
 
