@@ -103,12 +103,17 @@ def generate(
             blob(path, f"# temporary\n{kind.upper()}={fakes[kind]}\n")
             planted.append({"kind": kind, "path": path})
             live[path] = i + rng.randrange(2, 8)
-        for path, gone in list(live.items()):
-            if gone == i:
-                out.append(f"D {path}\n".encode())
-                del live[path]
+        _delete_due(out, live, i)
     _write_repo(repo, out, live)
     return planted
+
+
+def _delete_due(out: list[bytes], live: dict[str, int], commit: int) -> None:
+    """In commit number `commit`, delete the planted files due to go in it."""
+    for path, gone in list(live.items()):
+        if gone == commit:
+            out.append(f"D {path}\n".encode())
+            del live[path]
 
 
 def _write_repo(repo: Path, out: list[bytes], live: dict[str, int]) -> None:
@@ -200,10 +205,7 @@ def generate_from_cases(repo: Path, plain: Path, cases: list[dict[str, object]],
             (plain / path).write_bytes(text)
             truth.append({k: v for k, v in case.items() if k != "text"} | {"path": path})
             live[path] = i + rng.randrange(2, 9)
-        for path, gone in list(live.items()):
-            if gone == i:
-                out.append(f"D {path}\n".encode())
-                del live[path]
+        _delete_due(out, live, i)
     _write_repo(repo, out, live)
     return truth
 

@@ -7,16 +7,13 @@ on the detectors' own examples, and on every test input botaudit ships, file by 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.extract.anchors import keyword_anchored
 from auditor.extract.detectors import DetectorSet, Hit
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.shipped_inputs import shipped_inputs
 
 
 @pytest.mark.parametrize(
@@ -146,21 +143,12 @@ def test_non_ascii_text_keeps_the_region_scan(both: tuple[DetectorSet, DetectorS
     assert hits[0][:2] == ("generic-secret", "aZ9kQ2mW7xR4pL8v")
 
 
-def _test_inputs() -> list[Path]:
-    roots = [REPO / "tests" / "data", REPO / "sample_configs", REPO / "tests" / "adversarial"]
-    files = []
-    for root in roots:
-        if root.is_dir():
-            files += [p for p in sorted(root.rglob("*")) if p.is_file() and p.stat().st_size < 2_000_000]
-    return files
-
-
 def test_anchored_matching_changes_nothing_in_any_test_input(both: tuple[DetectorSet, DetectorSet]) -> None:
     # The detector pass over each shipped input's whole text (what a file scan runs first; the structured
     # scalars go through the same code). The FileScans of both benchmark corpora were compared the same way
     # when this landed (bench/README.md).
     anchored, plain = both
-    files = _test_inputs()
+    files = shipped_inputs()
     assert len(files) > 100
     found = sum(_compare(anchored, plain, p.read_bytes().decode("utf-8", "replace")) for p in files)
     assert found > 20

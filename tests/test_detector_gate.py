@@ -18,6 +18,7 @@ from auditor.extract.detectors import DetectorSet, Hit
 from auditor.extract.filescan import scan_bytes
 from auditor.extract.regexgate import UntranslatableRegex, widen
 from auditor.extract.vectorscan import available
+from tests.shipped_inputs import ROOTS, shipped_inputs
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -129,18 +130,9 @@ def test_gate_does_not_judge_non_ascii_or_control_bytes(gated: DetectorSet) -> N
     assert gate.candidates(b"nothing to see here") == set()
 
 
-def _test_inputs() -> list[Path]:
-    roots = [REPO / "tests" / "data", REPO / "sample_configs", REPO / "tests" / "adversarial"]
-    files = []
-    for root in roots:
-        if root.is_dir():
-            files += [p for p in sorted(root.rglob("*")) if p.is_file() and p.stat().st_size < 2_000_000]
-    return files
-
-
 @needs_vectorscan
 def test_gate_changes_no_file_result(detectors: DetectorSet, gated: DetectorSet) -> None:
-    files = _test_inputs()
+    files = shipped_inputs()
     assert len(files) > 100
     skipped_by_gate = 0
     for path in files:
@@ -198,7 +190,7 @@ def test_combined_pass_answers_every_question_like_its_own_pass(
     sets = [m for m in _marker_sets() if isinstance(m, MarkerSet)]
     assert all(m.partition() is not None for m in sets)  # each runs on Vectorscan, so each is in the pass
     seen = {"may_match": set(), "keywords": set()} | {m.name: set() for m in sets}
-    samples = [p.read_bytes() for p in _test_inputs()] + [
+    samples = [p.read_bytes() for p in shipped_inputs()] + [
         b"token = 'x'",
         b"mcpServers:\n  a: {}\n",
         b"grant_type=client_credentials",
@@ -234,8 +226,7 @@ def test_combined_pass_changes_no_file_result(detectors: DetectorSet, probed: De
     from auditor.discovery.walk import walk
     from auditor.extract.filescan import scan_file
 
-    roots = [REPO / "tests" / "data", REPO / "sample_configs", REPO / "tests" / "adversarial"]
-    entries, _ = walk([r for r in roots if r.is_dir()])
+    entries, _ = walk([r for r in ROOTS if r.is_dir()])
     assert len(entries) > 100
     marked = 0
     for entry in entries:
