@@ -326,6 +326,36 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
     assert detectors.scan_value(key, value) == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A word at the end of a text, then the next argument or field: no key and value.
+        '    {"title": "Reset Password", "message": "I need to reset my password"},',
+        "    expect(isPathWithinAllowedDirectories('/etc/passwd', allowed)).toBe(false);",
+        'env.setdefault("DB_PASSWORD", fallback_password)',
+        # Member access with optional chaining or a non-null assertion is code.
+        "      const progressToken = extra._meta?.progressToken;",
+        "const apiToken = ctx.session!.apiToken;",
+    ],
+)
+def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:
+    assert detectors.scan_text(line + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ('os.environ.setdefault("DB_PASSWORD", "Tr0ub4dor&3-WYEa")', "Tr0ub4dor&3-WYEa"),
+        ("props.put('mail.smtp.password', 'iBC7bfPPYt9mpZlFD5');", "iBC7bfPPYt9mpZlFD5"),
+        ("const apiToken = 'Jq8vN2xRk5LmW3zT7pYc';", "Jq8vN2xRk5LmW3zT7pYc"),
+    ],
+)
+def test_a_quoted_pair_or_assignment_still_reports_its_value(
+    detectors: DetectorSet, line: str, value: str
+) -> None:
+    assert [h.value for h in detectors.scan_text(line + "\n")] == [value]
+
+
 # ------------------------------------------------------------------------------------------------ prefilters
 
 SAMPLE = (

@@ -686,6 +686,22 @@ def _leading_key(text: str, start: int, end: int) -> str:
     return text[start:i]
 
 
+def _loose_pair(text: str, key_start: int, key_end: int, value_start: int) -> bool:
+    """A comma pair that is not a key and its value.
+
+    The generic rules read `("DB_PASSWORD", "s3cret")` (a setter's two quoted arguments) as a key and its
+    value. That holds only when the key is the whole first string and the value a quoted second one:
+    `{"title": "Reset Password", "message": ...}` ends a title with the word, `('/etc/passwd', allowed)`
+    ends a path with it and passes a variable.
+    """
+    between = text[key_end:value_start]
+    if "," not in between or any(c in between for c in ":=>"):
+        return False
+    key_opens_string = key_start > 0 and text[key_start - 1] in "\"'`"
+    value_quoted = value_start > 0 and text[value_start - 1] in "\"'`"
+    return not (key_opens_string and value_quoted)
+
+
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:
     limit = max(floor, start - _MAX_KEY_BACKTRACK)
     while start > limit and text[start - 1] in _KEY_CHARS:
@@ -1133,9 +1149,12 @@ class DetectorSet:
             key_start = _extend_key_backwards(text, m.start("key"), floor)
             key = text[key_start : m.end("key")]
             match_start = key_start
-            if det.generic and not is_secret_key(key):
+            if det.generic and (
+                not is_secret_key(key) or _loose_pair(text, key_start, m.end("key"), start)
+            ):
                 # The same verdict as the key check further down (a regex key is never replaced), reached
                 # before any other work: most matches of the generic rules end here (`token_limit = 4096`).
+                # A comma pair whose key is a word inside a text is no key at all (_loose_pair).
                 return None
         if det.generic and value_start and start == value_start:
             # A structured scalar: the generic rule judges the whole value, not the regex's first word.

@@ -281,7 +281,9 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 # takes this shape about once in ten million; a password may (`correctHorseBattery`), so password keys are
 # exempt.
 _CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}(?:[A-Z][a-z]{2,}){2,}$")
-_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?$")
+# Member access, with JavaScript's optional chaining (`extra._meta?.progressToken`) and TypeScript's non-null
+# assertion (`ctx.user!.token`): no token alphabet holds `?.` or `!.`.
+_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:[?!]?\.[A-Za-z_]\w*)+(?:\(\))?$")
 
 
 def _strip_quotes(value: str) -> str:
@@ -373,7 +375,9 @@ def _is_benign(v: str) -> bool:
         return True
     # `settings.SECRET_KEY`, `os.environ`: code. A segment of random characters (`<32 hex>.<16 chars>`,
     # `pk.<60 chars>.<22 chars>`) makes it a dotted token instead.
-    return bool(_DOTTED_CODE.match(v)) and not any(_RANDOM_SEGMENT.search(seg) for seg in v.split("."))
+    return bool(_DOTTED_CODE.match(v)) and not any(
+        _RANDOM_SEGMENT.search(seg.rstrip("?!")) for seg in v.split(".")
+    )
 
 
 def _token_like(v: str, min_len: int, min_entropy: float) -> bool:
