@@ -336,6 +336,10 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         # Member access with optional chaining or a non-null assertion is code.
         "      const progressToken = extra._meta?.progressToken;",
         "const apiToken = ctx.session!.apiToken;",
+        # A label in a sentence, then the next word; a variable named after a credential.
+        "    // Second pass: process files with mapping for link resolution",
+        "          MicrosoftAppPassword: clientSecret,",
+        "  password: dbPassword",
     ],
 )
 def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:
@@ -348,6 +352,12 @@ def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, l
         ('os.environ.setdefault("DB_PASSWORD", "Tr0ub4dor&3-WYEa")', "Tr0ub4dor&3-WYEa"),
         ("props.put('mail.smtp.password', 'iBC7bfPPYt9mpZlFD5');", "iBC7bfPPYt9mpZlFD5"),
         ("const apiToken = 'Jq8vN2xRk5LmW3zT7pYc';", "Jq8vN2xRk5LmW3zT7pYc"),
+        # After a label in prose a value with digits or symbols is still a password; a key alone takes a word.
+        ("prod admin password: Tr0ub4dor&3", "Tr0ub4dor&3"),
+        ("Password: swordfish", "swordfish"),
+        ("export PASS=hunterxyz", "hunterxyz"),
+        # A PascalCase value is the password itself, not a variable named after one.
+        ('<add key="ClearTextPassword" value="TestSourcePassword" />', "TestSourcePassword"),
     ],
 )
 def test_a_quoted_pair_or_assignment_still_reports_its_value(

@@ -702,6 +702,19 @@ def _loose_pair(text: str, key_start: int, key_end: int, value_start: int) -> bo
     return not (key_opens_string and value_quoted)
 
 
+def _prose_label(text: str, key_start: int, key_end: int, value: str, value_start: int) -> bool:
+    """`// Second pass: process files`, `Password: none needed`: a word of a sentence, a colon, another word.
+
+    A key written after another word and one space (no `=`: `export PASS=…` and `val password: String = …`
+    assign) is a label in prose, and a value of letters alone the next word of the sentence. A value with
+    digits or symbols after such a label (`admin password: Tr0ub4dor&3`) is still judged.
+    """
+    if key_start < 2 or text[key_start - 1] != " " or not text[key_start - 2].isalnum():
+        return False
+    between = text[key_end:value_start]
+    return ":" in between and "=" not in between and value.isalpha() and len(value) <= 24
+
+
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:
     limit = max(floor, start - _MAX_KEY_BACKTRACK)
     while start > limit and text[start - 1] in _KEY_CHARS:
@@ -1145,7 +1158,9 @@ class DetectorSet:
             start, end = m.span()
         key: str | None = None
         match_start = m.start()
+        key_end = -1  # where a key the regex matched ends
         if "key" in groups and m.group("key") is not None:
+            key_end = m.end("key")
             key_start = _extend_key_backwards(text, m.start("key"), floor)
             key = text[key_start : m.end("key")]
             match_start = key_start
@@ -1176,6 +1191,8 @@ class DetectorSet:
             if classify_value(whole, value_key) in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE):
                 return None
         if det.generic:
+            if key_end >= 0 and _prose_label(text, match_start, key_end, value, start):
+                return None
             judge_key = key if key is not None else det.assume_key
             if "key" not in groups and det.assume_key is not None:
                 # The regex itself proved the key (`acme_key: <token>` matched in full): judge under the

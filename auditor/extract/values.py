@@ -283,6 +283,13 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 _CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}(?:[A-Z][a-z]{2,}){2,}$")
 # Member access, with JavaScript's optional chaining (`extra._meta?.progressToken`) and TypeScript's non-null
 # assertion (`ctx.user!.token`): no token alphabet holds `?.` or `!.`.
+# A value that is the lowerCamelCase name of a credential (`MicrosoftAppPassword: clientSecret`, `password:
+# dbPassword`): a variable passed along, not the credential. Letters only: no token takes this shape.
+# PascalCase stays a value (`value="TestSourcePassword"` in a NuGet.config is the password itself).
+_NAMED_CREDENTIAL = re.compile(
+    r"^[a-z]{2,16}(?:[A-Z][a-z]{1,15}){0,3}"
+    r"(?:Secret|Password|Passwd|Passphrase|Pwd|Pass|Token|Key|ApiKey|Credentials?)$"
+)
 _DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:[?!]?\.[A-Za-z_]\w*)+(?:\(\))?$")
 
 
@@ -327,7 +334,7 @@ def _is_placeholder(v: str) -> bool:
         return True
     if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v):
         return True
-    if len(v) <= 60 and (_PLACEHOLDER_NAMED.match(v) or is_typed_sequence(v)):
+    if len(v) <= 60 and (_PLACEHOLDER_NAMED.match(v) or _NAMED_CREDENTIAL.match(v) or is_typed_sequence(v)):
         return True
     # camelCase placeholders (`changePassword`, `yourApiKey`, `dummyToken`): judge their words too. Only
     # short values: the split (a Python call per hump in re's template substitution) is skipped for the rest.
