@@ -50,6 +50,21 @@ CASES = [
         "refresh_token_lifetime_days",
         "refresh tokens live 365 days",
     ),
+    # A bare `period` is a Vault token's beside a token's other parameters, not in metrics or schedules
+    # (each file names a token lifetime within limits, so that it is read at all).
+    (
+        "role.json",
+        '{"role": {"allowed_policies": ["ops"], "token_ttl": "10m", "period": "24h"}}',
+        "period",
+        "periodic tokens (period 1 days)",
+    ),
+    (
+        "metrics.json",
+        '{"expires_in": 600, "alarms": [{"period": 60, "threshold": 80, "statistic": "Average"}]}',
+        None,
+        None,
+    ),
+    ("schedule.yaml", "report:\n  period: 7d\n  token_ttl: 5m\n  recipients: [ops]\n", None, None),
 ]
 
 

@@ -355,6 +355,12 @@ _REFRESH_KEY = re.compile(
 )
 _SECRET_ID_KEY = re.compile(r"^secret_?id_?ttl$", re.I)
 _PERIOD_KEY = re.compile(r"^(token_?)?period$", re.I)
+# A bare `period` is a Vault token's only beside a token's other parameters or under a Vault/token path:
+# CloudWatch metrics, schedules and billing data all have a `period` too.
+_TOKEN_SIBLING = re.compile(
+    r"^(token_?)?(policies|renewable|no_parent|orphan|num_uses|explicit_max_ttl|allowed_policies|display_name)$",
+    re.I,
+)
 _MAX_TTL_KEY = re.compile(r"^(token_?)?(explicit_?)?max_?ttl$", re.I)
 _NEVER = frozenset({"never", "none", "infinite", "unlimited", "-1", "0", "no_expiry", "noexpiry"})
 _UNIT_SUFFIX = {
@@ -433,6 +439,11 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
             elif _PERIOD_KEY.match(last):
                 seconds = _duration(st.key, st.value)
                 siblings = by_parent[_parent(st.location.key or st.key)]
+                if last.lower() == "period" and not (
+                    _VAULT_TOKEN_KEY.search(_parent(st.location.key or st.key))
+                    or any(_TOKEN_SIBLING.match(_last(o.key)) for o in siblings)
+                ):
+                    continue
                 has_max = any(
                     _MAX_TTL_KEY.match(_last(o.key)) and (_duration(o.key, o.value) or 0) > 0
                     for o in siblings
