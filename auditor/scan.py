@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import importlib
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.clock import Clock, SystemClock
 from auditor.collectors.interface import (
@@ -34,6 +34,9 @@ from auditor.reach import compute_gaps
 from auditor.reconcile import anchor_findings, link_declared, reconcile
 from auditor.redact import DEFAULT_FINGERPRINT_KEY, FINGERPRINT_KEY_ENV
 from auditor.resolve import resolve, unjoined
+
+if TYPE_CHECKING:
+    from auditor.discovery.walk import FileEntry
 
 # platform -> "module:Class". Imported only when that platform is collected, so a static scan never loads
 # boto3, hvac, simple-salesforce or msal.
@@ -122,46 +125,60 @@ def scan_tree(
     `artifacts` are botaudit's own inputs (snapshots, baselines) found under the scan roots: they describe
     identities and fingerprints, not agent configuration, so they are listed as deliberate skips.
     """
-    from auditor.discovery.walk import walk
+    from auditor.discovery.walk import iter_walk
     from auditor.extract import scan_files
     from auditor.extract.budget import DEFAULT_FILE_BUDGET
     from auditor.extract.detectors import DetectorSet
 
     max_size = options.max_file_size or config.max_file_size
-    entries, skipped = walk(
-        list(paths),
-        max_file_size=max_size,
-        exclude=config.exclude,
-        respect_gitignore=options.respect_gitignore,
-    )
+    detectors = DetectorSet.load()
     # Resolve only files that share a name with an artifact: a resolve() per file costs a syscall per path
     # component on trees of tens of thousands of files.
     own = {p.resolve() for p in artifacts}
     own_names = {p.name for p in own}
-    kept = []
-    for entry in entries:
-        name = entry.path.name
-        if name in BASELINE_FILENAMES or (name in own_names and entry.path.resolve() in own):
-            skipped.append(
-                Skipped(
-                    entry.rel,
-                    "botaudit snapshot or baseline (an input, not agent config)",
-                    "botaudit_artifact",
+    walk_skipped: list[Skipped] = []
+    own_skipped: list[Skipped] = []
+    entries: list[FileEntry] = []
+
+    def discovered() -> Iterator[FileEntry]:
+        # Streamed into extraction: the pool's workers start on the first folders while the walk goes on.
+        for entry in iter_walk(
+            list(paths),
+            walk_skipped,
+            max_file_size=max_size,
+            exclude=config.exclude,
+            respect_gitignore=options.respect_gitignore,
+        ):
+            name = entry.path.name
+            if name in BASELINE_FILENAMES or (name in own_names and entry.path.resolve() in own):
+                own_skipped.append(
+                    Skipped(
+                        entry.rel,
+                        "botaudit snapshot or baseline (an input, not agent config)",
+                        "botaudit_artifact",
+                    )
                 )
-            )
-        else:
-            kept.append(entry)
-    entries = kept
-    detectors = DetectorSet.load()
-    progress.start("files", total=len(entries))
+            else:
+                entries.append(entry)
+                yield entry
+
+    # The number of files is known only when the walk ends.
+    progress.start("files")
     files = scan_files(
-        entries,
+        discovered(),
         detectors,
         fingerprint_key=config.fingerprint_key,
         jobs=options.jobs,
         progress=progress,
         time_budget=options.file_time_budget or DEFAULT_FILE_BUDGET,
     )
+    # The same order, and the same coverage entries, as a walk that finished before extraction started:
+    # files by path, the walk's skips by (source, category), then the artifacts by path.
+    entries.sort(key=lambda e: e.rel)
+    files.sort(key=lambda f: f.path)
+    walk_skipped.sort(key=lambda s: (s.source, s.category))
+    own_skipped.sort(key=lambda s: s.source)
+    skipped = walk_skipped + own_skipped
     progress.finish("files")
     files = list(files)
     if iac_sources is not None:

@@ -607,6 +607,82 @@ def test_pool_batches_are_byte_balanced_and_keep_order() -> None:
     assert batches([], 2) == []
 
 
+def test_stream_batches_cut_as_entries_arrive_and_keep_order() -> None:
+    from dataclasses import dataclass
+
+    from auditor.extract.pool import BATCH_MAX_FILES, stream_batches
+
+    @dataclass
+    class Item:
+        rel: str
+        size: int
+
+    items = [Item(f"e{i}", 0) for i in range(600)] + [Item(f"m{i}", 300_000) for i in range(10)]
+    out = list(stream_batches(iter(items), 1_000_000))
+    assert [i.rel for batch in out for i in batch] == [i.rel for i in items]
+    assert all(0 < len(batch) <= BATCH_MAX_FILES for batch in out)
+    # Each batch is cut at the first entry that reaches the target: all but its last entry weigh less.
+    assert all(sum(max(i.size, 1024) for i in batch[:-1]) < 1_000_000 for batch in out)
+    assert list(stream_batches(iter([]))) == []
+
+
+def _tree_for_stream(root: Path, count: int) -> None:
+    for i in range(count):
+        folder = root / f"d{i % 7}" / ("a-b" if i % 2 else "a")
+        folder.mkdir(parents=True, exist_ok=True)
+        # A few secrets (each costs a memory-hard fingerprint), many files a detector only glances at.
+        body = f"token = tok_{i}\n" if i % 97 else f"api_key = 'ab12{i:04d}Cd34Ef56Gh78Ij90'\n"
+        (folder / f"f{i}.env").write_text(body)
+
+
+def test_iter_walk_streams_what_walk_returns(tmp_path: Path) -> None:
+    from auditor.discovery.walk import iter_walk
+
+    _tree_for_stream(tmp_path, 60)
+    (tmp_path / "yarn.lock").write_text("x")
+    skipped: list = []
+    streamed = list(iter_walk([tmp_path], skipped))
+    entries, walk_skipped = walk([tmp_path])
+    assert sorted(streamed, key=lambda e: e.rel) == entries
+    assert sorted(skipped, key=lambda s: (s.source, s.category)) == walk_skipped
+    # Discovery order is by folder, not by path string: `a-b/` sorts before `a/` but is listed after it.
+    assert [e.rel for e in streamed] != [e.rel for e in entries]
+
+
+def test_scan_files_of_a_stream_matches_the_list_and_overlaps_discovery(tmp_path: Path) -> None:
+    """Results come back while the stream is still open: the workers start before discovery ends."""
+    import threading
+
+    _tree_for_stream(tmp_path, 400)
+    entries, _ = walk([tmp_path])
+    first_result = threading.Event()
+    waited: list[bool] = []
+
+    class Progress:
+        def start(self, task: str, total: int | None = None) -> None: ...
+
+        def advance(self, task: str, amount: int = 1) -> None:
+            first_result.set()
+
+        def finish(self, task: str) -> None: ...
+
+        def warn(self, message: str) -> None: ...
+
+    def stream():  # type: ignore[no-untyped-def]
+        yield from entries[:300]  # more than one batch (at most 256 files each)
+        # A scan that read the whole stream before starting would wait here in vain.
+        waited.append(first_result.wait(timeout=60))
+        yield from entries[300:]
+
+    # No DetectorSet given (each worker loads its own): nothing to decide about the gate, which reads up to
+    # GATE_COMPILE_FILES entries first when its database is not cached.
+    listed = scan_files(entries, None, fingerprint_key=KEY, jobs=1)
+    streamed = scan_files(stream(), None, fingerprint_key=KEY, jobs=2, progress=Progress())
+    assert waited == [True]
+    assert streamed == listed
+    assert sum(len(f.secrets) for f in streamed) > 0
+
+
 def test_pool_sends_empty_results_back_as_bare_tuples() -> None:
     from auditor.extract.pool import _compact, _expand
     from auditor.model import FileScan, Skipped

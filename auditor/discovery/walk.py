@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -312,7 +312,8 @@ class _RootWalker:
             return
         self.add_file(real, rel, st)
 
-    def walk_tree(self) -> None:
+    def walk_tree(self) -> Iterator[None]:
+        """Walk the tree, yielding after each folder's listing (its files are then in self.files)."""
         # (absolute dir, rel dir, ignore layers active for it); depth-first with an explicit stack.
         stack: list[tuple[str, str, tuple[_IgnoreLayer, ...]]] = [(str(self.root), "", ())]
         visited: set[tuple[int, int]] = set()
@@ -349,6 +350,7 @@ class _RootWalker:
                 self.visit(entry, rel_dir, frozen_layers, subdirs, folder)
             # Reverse so the stack pops subdirectories in sorted order.
             stack.extend(reversed(subdirs))
+            yield
 
     def visit(
         self,
@@ -445,6 +447,34 @@ def _root_prefixes(roots: Sequence[Path]) -> list[str]:
     return prefixes
 
 
+def iter_walk(
+    roots: Sequence[Path],
+    skipped: list[Skipped],
+    *,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    exclude: Sequence[str] = (),
+    respect_gitignore: bool = False,
+) -> Iterator[FileEntry]:
+    """walk() as a stream: each folder's files as soon as it is listed, in discovery order (not sorted), and
+    what was skipped appended to `skipped` (unsorted) as it is found. Extraction can start on the first files
+    while the rest of the tree is still being listed."""
+    exclude_spec = _exclude_spec(exclude)
+    for root, prefix in zip(roots, _root_prefixes(roots), strict=True):
+        root = Path(root).absolute()
+        files: list[FileEntry] = []
+        walker = _RootWalker(root, prefix, max_file_size, exclude_spec, files, skipped, respect_gitignore)
+        if not os.path.lexists(root):
+            skipped.append(Skipped(prefix or str(root), "path does not exist", "missing"))
+        elif root.is_dir():
+            for _ in walker.walk_tree():
+                yield from files
+                files.clear()
+        else:
+            walker.walk_file_root()
+        walker.report_exclusions()
+        yield from files
+
+
 def walk(
     roots: Sequence[Path],
     *,
@@ -457,19 +487,16 @@ def walk(
     `.botauditignore` files and `exclude` (botaudit.yaml `scan.exclude`) always apply; `.gitignore` files
     only with `respect_gitignore`, and never to files git tracks. What they excluded is counted in the
     skipped list (category `ignored`, one entry per ignore file)."""
-    files: list[FileEntry] = []
     skipped: list[Skipped] = []
-    exclude_spec = _exclude_spec(exclude)
-    for root, prefix in zip(roots, _root_prefixes(roots), strict=True):
-        root = Path(root).absolute()
-        walker = _RootWalker(root, prefix, max_file_size, exclude_spec, files, skipped, respect_gitignore)
-        if not os.path.lexists(root):
-            skipped.append(Skipped(prefix or str(root), "path does not exist", "missing"))
-        elif root.is_dir():
-            walker.walk_tree()
-        else:
-            walker.walk_file_root()
-        walker.report_exclusions()
+    files = list(
+        iter_walk(
+            roots,
+            skipped,
+            max_file_size=max_file_size,
+            exclude=exclude,
+            respect_gitignore=respect_gitignore,
+        )
+    )
     files.sort(key=lambda f: f.rel)
     skipped.sort(key=lambda s: (s.source, s.category))
     return files, skipped

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import pickle
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from auditor.discovery.walk import FileEntry
@@ -99,16 +100,27 @@ def batches(entries: Sequence[Any], workers: int) -> list[Sequence[Any]]:
     files count too), about 16 per worker: workers finish together whatever the mix of file sizes."""
     costs = [max(int(e.size), 1024) for e in entries]
     target = min(BATCH_MAX_BYTES, max(BATCH_MIN_BYTES, sum(costs) // max(1, workers * 16)))
-    out: list[Sequence[Any]] = []
-    start, weight = 0, 0
-    for index, cost in enumerate(costs):
-        weight += cost
-        if weight >= target or index + 1 - start >= BATCH_MAX_FILES:
-            out.append(entries[start : index + 1])
-            start, weight = index + 1, 0
-    if start < len(entries):
-        out.append(entries[start:])
-    return out
+    return list(stream_batches(entries, target))
+
+
+# A stream's total is unknown while its batches are cut: they aim at this many bytes, small enough that the
+# last ones spread over the workers of a large tree, large enough that a batch's own cost stays negligible.
+STREAM_BATCH_BYTES = 1024 * 1024
+
+
+def stream_batches(entries: Iterable[Any], target: int = STREAM_BATCH_BYTES) -> Iterator[list[Any]]:
+    """Consecutive runs of `entries` of about `target` bytes (and at most BATCH_MAX_FILES files), cut as
+    the entries arrive."""
+    batch: list[Any] = []
+    weight = 0
+    for entry in entries:
+        batch.append(entry)
+        weight += max(int(entry.size), 1024)
+        if weight >= target or len(batch) >= BATCH_MAX_FILES:
+            yield batch
+            batch, weight = [], 0
+    if batch:
+        yield batch
 
 
 def scan_entry(entry: FileEntry, detectors: DetectorSet, key: str) -> FileScan:
@@ -128,7 +140,7 @@ def _shippable(detectors: DetectorSet | None, method: str) -> tuple[bool, Detect
 
 
 def _in_process(
-    entries: Sequence[Any],
+    entries: Iterable[Any],
     detectors: DetectorSet,
     key: str,
     progress: ProgressSink | None,
@@ -136,16 +148,18 @@ def _in_process(
     task: str,
     time_budget: float | None,
 ) -> Iterator[FileScan]:
-    if entries:
-        detectors.prepare()  # one-time set-up, outside the first file's time budget
+    prepared = False
     for entry in entries:
+        if not prepared:
+            detectors.prepare()  # one-time set-up, outside the first file's time budget
+            prepared = True
         yield _run_one(entry, detectors, key, scan_one, time_budget)
         if progress is not None:
             progress.advance(task)
 
 
 def scan_files(
-    entries: Sequence[Any],
+    entries: Iterable[Any],
     detectors: DetectorSet | None,
     *,
     fingerprint_key: str,
@@ -157,40 +171,75 @@ def scan_files(
 ) -> list[FileScan]:
     """scan_one over every entry (a FileEntry by default, anything with a `size`), in entry order.
 
+    `entries` may be a stream (discovery still listing the tree): only as many are read up front as the
+    choices below need (whether a pool pays, whether the full-regex gate is worth compiling); the rest go
+    to the workers as they arrive, so extraction overlaps discovery.
+
     `time_budget` is each entry's extraction deadline in seconds (None: none).
 
     jobs=None uses every core; jobs=1 stays in this process. `scan_one` must be a module-level function so
     that workers started by spawn can receive it.
     """
+    stream = iter(entries)
+    seen: list[Any] = []  # every entry read from the stream, in order
+    counted = [0]  # their bytes
 
-    def here(rest: Sequence[Any]) -> list[FileScan]:
+    def read_until(files: int, size: int) -> bool:
+        """Read entries until `files` of them or `size` bytes are in `seen`; False when the stream ended."""
+        while len(seen) < files and counted[0] < size:
+            entry = next(stream, None)
+            if entry is None:
+                return False
+            seen.append(entry)
+            counted[0] += entry.size
+        return True
+
+    def rest() -> Iterator[Any]:
+        """`seen`, then the stream's remaining entries (recorded in `seen` as they are read)."""
+        yield from list(seen)
+        for entry in stream:
+            seen.append(entry)
+            yield entry
+
+    def here(start: int) -> list[FileScan]:
         loaded = _load_detectors(detectors)
-        return list(_in_process(rest, loaded, fingerprint_key, progress, scan_one, task, time_budget))
+        remaining = itertools.islice(rest(), start, None)
+        return list(_in_process(remaining, loaded, fingerprint_key, progress, scan_one, task, time_budget))
 
     workers = jobs if jobs is not None and jobs > 0 else (os.cpu_count() or 1)
-    workers = min(workers, max(1, len(entries)))
-    total_bytes = sum(e.size for e in entries)
-    small = len(entries) < MIN_PARALLEL_FILES and total_bytes < MIN_PARALLEL_BYTES
-    if detectors is not None and not small:
-        # The full-regex gate saves about a third of a millisecond of CPU per file once its database exists;
-        # compiling it costs a second or two (then it is cached). Loaded here, before the pool starts, so
-        # forked workers inherit it; compiled only for a scan big enough to repay that on its own.
-        big = len(entries) >= GATE_COMPILE_FILES or total_bytes >= GATE_COMPILE_BYTES
+    # Below MIN_PARALLEL_FILES files and MIN_PARALLEL_BYTES a pool costs more to start than it saves; a pool
+    # never has more workers than files.
+    more = read_until(max(MIN_PARALLEL_FILES, workers), MIN_PARALLEL_BYTES)
+    small = not more and len(seen) < MIN_PARALLEL_FILES and counted[0] < MIN_PARALLEL_BYTES
+    if not more:
+        workers = min(workers, max(1, len(seen)))
+    # The full-regex gate saves about a third of a millisecond of CPU per file once its database exists;
+    # compiling it costs a second or two (then it is cached). Loaded here, before the pool starts, so forked
+    # workers inherit it; compiled only for a scan big enough to repay that on its own (which takes reading
+    # that much of the stream first, only when the database is not cached).
+    if (
+        detectors is not None
+        and not small
+        and not detectors.use_gate(compile_if_missing=False, partitions=probe_partitions())
+    ):
+        read_until(GATE_COMPILE_FILES, GATE_COMPILE_BYTES)
+        big = len(seen) >= GATE_COMPILE_FILES or counted[0] >= GATE_COMPILE_BYTES
         detectors.use_gate(compile_if_missing=big, partitions=probe_partitions())
     if workers <= 1 or small:
-        return here(entries)
+        return here(0)
     # Imported here: a scan of a handful of files never starts a pool, and multiprocessing pulls in socket.
     import multiprocessing
 
     shippable, shipped = _shippable(detectors, multiprocessing.get_start_method(allow_none=False))
     if not shippable:
-        return here(entries)
+        return here(0)
     results: list[FileScan] = []
     try:
         with multiprocessing.Pool(
             workers, initializer=_init_worker, initargs=(shipped, fingerprint_key, scan_one, time_budget)
         ) as pool:
-            for done in pool.imap(_scan_batch_in_worker, batches(entries, workers)):
+            # The pool's task thread reads the stream (and so runs discovery) while the workers scan.
+            for done in pool.imap(_scan_batch_in_worker, stream_batches(rest())):
                 results.extend(map(_expand, done))
                 if progress is not None:
                     progress.advance(task, len(done))
@@ -198,5 +247,5 @@ def scan_files(
         # A pool that cannot start (no /dev/shm, sandboxed fork) still leaves a working scan: finish here.
         if progress is not None:
             progress.warn(f"parallel scan unavailable ({type(exc).__name__}); scanning in one process")
-        results.extend(here(entries[len(results) :]))
+        results.extend(here(len(results)))
     return results
