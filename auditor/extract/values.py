@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import math
+import operator
 import re
 from collections import Counter
 
@@ -108,6 +109,18 @@ _EXAMPLE_SHAPE = re.compile(
     # Vendor docs mark sample tokens inside the token itself: `...EXAMPLE`, `EXAMPLE...`, `..._example_...`.
     r"|^[A-Za-z0-9_.+/~-]{0,200}(?:EXAMPLE|[_-][Ee]xample[_-])[A-Za-z0-9_.+/~-]{0,200}$"
 )
+# A token's characters (base64, base64url, Salesforce's `!`): a sample token spells `example` inside them.
+_TOKEN_TEXT = re.compile(r"^[A-Za-z0-9_.+/~!=-]{20,}$")
+
+
+def _marked_example(v: str) -> bool:
+    """A token that spells `example` anywhere (`sk_live_…exampleexample…`, Salesforce's documented
+    `00D…!AQcAQH0dMHEXAMPLEzmpkb58…`): vendor documentation marks its sample values this way, and a random
+    token of 20+ characters spells a given seven-letter word about once in 10^11 values. Tokens only (20+
+    characters with a digit): a name such as `example-bot` stays a name."""
+    return "example" in v.lower() and any(c.isdigit() for c in v) and bool(_TOKEN_TEXT.match(v))
+
+
 # Ciphertext formats: committing these is the good pattern (the key lives elsewhere).
 _ENCRYPTED = re.compile(
     r"^(?:ENC\[(?:AES256_GCM|PGP|KMS),data:"  # SOPS
@@ -326,11 +339,62 @@ def is_typed_sequence(v: str) -> bool:
     return True
 
 
+# Filler: a run of three or more of one symbol, or a unit of two to four symbols repeated three or more
+# times. The zero symbol of the common encodings (`A` in base64, `Q`/`q` in base32 and bech32, `0` in hex)
+# is left out of runs: zero bytes encode to runs of it inside real keys and blobs (`MIIEvQIBADANBg…AAAA`).
+_FILLER_RUN = re.compile(r"([^AQq0])\1{2,}")
+_FILLER_UNIT = re.compile(r"(.{2,4}?)\1{2,}")
+
+
+def filler_share(v: str) -> float:
+    """The share of the value's letters and digits that is filler (runs such as `aaaa` or `5555555`, units
+    repeated such as `123123123`). Random tokens hold a run of three about once in a few thousand
+    characters; typed samples such as `sntryu_aaaa…`, `sgp_5555555dAAAAA7777777…` or `GR1348941` + `123`
+    repeated are mostly filler."""
+    s = "".join(filter(str.isalnum, v))
+    n = len(s)
+    # Cheap exact bound first (this runs for every value classified): a covered stretch of length L holds at
+    # most L / 3 distinct symbols, so filler >= 3/5 needs at most 2/5 n + 1/5 n distinct symbols.
+    if n < 12 or len(set(s)) * 5 > 3 * n:
+        return 0.0
+    # Second bound: a stretch of length L with a unit of p symbols repeats the symbol p places back at
+    # L - p >= 2/3 L of its positions, so filler >= 3/5 needs at least 2/5 n such repeats (a random hex
+    # digest has about n / 4).
+    if sum(sum(map(operator.eq, s, s[p:])) for p in range(1, 5)) * 5 < 2 * n:
+        return 0.0
+    covered = bytearray(n)
+    for m in _FILLER_RUN.finditer(s):
+        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _FILLER_UNIT.finditer(s):
+        # A unit of one symbol repeated is a run, judged above (with its zero-symbol exception).
+        if len(set(m.group(1))) > 1:
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return sum(covered) / n
+
+
+# Counting runs of eight (`12345678`, `abcdefgh`, `KLMNOPQR`): typed by a person, never drawn at random (a
+# random base62 token holds one about once in 10^11 values, a random hex token once in 10^7).
+_COUNTING_RUNS = tuple(
+    alphabet[i : i + 8]
+    for alphabet in ("0123456789", "abcdefghijklmnopqrstuvwxyz")
+    for i in range(len(alphabet) - 7)
+)
+
+
+def has_counting_run(v: str) -> bool:
+    """Whether the value holds eight consecutive digits or letters counting up (`12345678`, `cdefghij`,
+    `AbCdEfGh`): a typed stand-in, not a machine-issued token."""
+    low = v.lower()
+    return any(run in low for run in _COUNTING_RUNS)
+
+
 def _is_placeholder(v: str) -> bool:
     low = v.lower()
     if low in _PLACEHOLDER_LITERALS or low in _PLACEHOLDER_WORDS:
         return True
     if len(set(low)) == 1 and len(low) >= 3:
+        return True
+    if filler_share(v) >= 0.6:
         return True
     if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v):
         return True
@@ -411,6 +475,11 @@ def is_structured_uuid(value: str) -> bool:
 
 def _classify_plain(v: str, key: str | None) -> ValueClass:
     """Classification once placeholders, references and examples are ruled out."""
+    if key is not None and has_counting_run(v) and is_secret_key(key) and not is_password_key(key):
+        # A token, API key or client secret is issued by a machine, at random: `12345678` or `abcdefgh` in
+        # it was typed by a person (`ess_abc123def456ghi789…`, `a1b2c3d4-e5f6-7890-abcd-ef1234567890`).
+        # Passwords are chosen by people, who type such runs into real ones (`Summer12345678`): exempt.
+        return ValueClass.PLACEHOLDER
     if key is not None and _KEYED_TOKEN.match(v) and is_secret_key(key):
         # Under a key that names a credential, hex strings, UUIDs and long digit strings are the token
         # itself: Consul and Heroku issue UUIDs, Meraki, Datadog and Linear hex strings. Random UUIDs only:
@@ -435,7 +504,7 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     v = _strip_quotes(value)
     if not v:
         return ValueClass.PLACEHOLDER
-    if v in _DOCUMENTED_EXAMPLES or _EXAMPLE_SHAPE.match(v):
+    if v in _DOCUMENTED_EXAMPLES or _EXAMPLE_SHAPE.match(v) or _marked_example(v):
         return ValueClass.EXAMPLE
     if _ENCRYPTED.match(v):
         return ValueClass.ENCRYPTED

@@ -1,0 +1,139 @@
+"""Typed stand-ins inside otherwise well-formed values: filler after a real prefix, counting runs under
+a token's key, and sample tokens that spell `example` (filler_share, has_counting_run, classify_value)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.values import ValueClass, classify_value, filler_share, has_counting_run
+
+
+@pytest.fixture(scope="module")
+def detectors() -> DetectorSet:
+    return DetectorSet.load()
+
+
+# ------------------------------------------------------------------------------------------------- filler
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "sntryu_" + "b" * 64,  # one symbol after the prefix
+        "AIza" + "c" * 35,
+        "sb_secret_" + "d" * 31,
+        "sgp_4444444eBBBBB8888888DdddDEbbbbbbbbbbbbbb",  # several runs, hand-typed
+        "GR1348941" + "456" * 7,  # a short unit repeated after a real prefix
+        "tok_" + "ab12" * 8,
+    ],
+)
+def test_values_made_mostly_of_filler_are_placeholders(value: str) -> None:
+    assert filler_share(value) >= 0.6
+    assert classify_value(value) is ValueClass.PLACEHOLDER
+    assert classify_value(value, "api_token") is ValueClass.PLACEHOLDER
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # Runs of an encoding's zero symbol are zero bytes, common in real keys and blobs.
+        "AGE-SECRET-KEY-1" + "Q" * 58,
+        "MIIBVAIBADANBgkqhkiG9w0BAQEFAASCAT4wggE6AgEAAkEAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "3a0000000b7f9e2c0000004d1e8a6c530000000f",
+        # Random tokens: a run of three now and then, never most of the value.
+        "ghp_Vq3Lm8RrrT2kZpW9xNa4bCdE7fGhJ1sKu0y",
+        "xoxb-2748193650-5820194736152-Kp7qWzR3mYt8VnB2cXe4Lh9s",
+        "9c4e1f0b7a2d83e65f1c0b9a7d2e4f61aa3b",
+    ],
+)
+def test_zero_symbol_runs_and_random_tokens_are_not_filler(value: str) -> None:
+    assert filler_share(value) < 0.6
+    assert classify_value(value) is not ValueClass.PLACEHOLDER
+
+
+def test_filler_share_bounds() -> None:
+    assert filler_share("") == 0.0
+    assert filler_share("aaaaaaaaaaa") == 0.0  # under 12 symbols: not judged here (one-symbol rule elsewhere)
+    assert filler_share("x" * 40) == 1.0
+    assert filler_share("k7" + "m" * 30) == pytest.approx(30 / 32)
+
+
+def test_filler_finds_sentry_and_google_samples_but_keeps_real_formats(detectors: DetectorSet) -> None:
+    filler = "SENTRY_TOKEN=sntryu_" + "e" * 64 + "\nGOOGLE_KEY=AIza" + "f" * 35 + "\n"
+    assert detectors.scan_text(filler) == []
+    real = "SENTRY_TOKEN=sntryu_" + "3f9c0b7e1a2d4c6b8e0f1a3c5e7d9b2a" * 2 + "\n"
+    assert [h.kind for h in detectors.scan_text(real)] == ["sentry_user_token"]
+
+
+# ----------------------------------------------------------------------------------------- counting runs
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "12345678",
+        "xx23456789yy",
+        "cdefghij",
+        "Q7KLMNOPQRz",
+        "AbCdEfGhIj",
+    ],
+)
+def test_counting_runs(value: str) -> None:
+    assert has_counting_run(value)
+
+
+@pytest.mark.parametrize("value", ["1234567", "abcdefg", "1234-5678", "13579bdf", "9876543210"])
+def test_not_counting_runs(value: str) -> None:
+    assert not has_counting_run(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "ess_bcd234efg567hij890klm123nop456qrstuvwx",
+        "dapi234567890123456789b8cd",
+        "b2c3d4e5-f6a7-4890-bcde-f12345678901",
+        "endr-baz2345678901xyz",
+    ],
+)
+@pytest.mark.parametrize("key", ["elastic_token", "API_KEY", "client_secret", "access_token"])
+def test_counting_runs_under_a_token_key_are_placeholders(key: str, value: str) -> None:
+    assert classify_value(value, key) is ValueClass.PLACEHOLDER
+
+
+@pytest.mark.parametrize("value", ["Summer12345678", "Tr0ub4dor&12345678", "hockeyabcdefgh7"])
+@pytest.mark.parametrize("key", ["password", "DB_PASSWORD", "passphrase"])
+def test_people_type_counting_runs_into_real_passwords(key: str, value: str) -> None:
+    assert classify_value(value, key) is ValueClass.SECRET_CANDIDATE
+
+
+def test_counting_run_rule_is_for_key_name_findings_only(detectors: DetectorSet) -> None:
+    # A generic key-name match needs the value to look issued; a provider's own format is evidence enough.
+    typed_generic = 'elastic_token = "ess_bcd234efg567hij890klm123nop456qrstuvwx"\n'
+    assert detectors.scan_text(typed_generic) == []
+    random_generic = 'elastic_token = "ess_Kp7qWzR3mYt8VnB2cXe4Lh9sQ0aF"\n'
+    assert detectors.scan_text(random_generic) != []
+    password = 'DB_PASSWORD = "Summer12345678"\n'
+    assert [h.kind for h in detectors.scan_text(password)] == ["password"]
+
+
+# ------------------------------------------------------------------------------------------ sample tokens
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "sk_live_c2FtcGxlX2tleQexampleexampleexampleexample",
+        "00DQ0X0B0N0QeMF!AQcAQJ1eNIEXAMPLEanqlc69vsGSlhfCHtyL4RXxZNgBcVffH8d2",
+        "tok_9f3a2Example7c1d0b4e8a6f2c9d",
+    ],
+)
+def test_tokens_that_spell_example_are_documented_samples(value: str) -> None:
+    assert classify_value(value) is ValueClass.EXAMPLE
+    assert classify_value(value, "access_token") is ValueClass.EXAMPLE
+
+
+@pytest.mark.parametrize("value", ["example-bot", "examples/agent.yaml", "my example token 12345678901234"])
+def test_names_and_prose_holding_example_are_not_sample_tokens(value: str) -> None:
+    assert classify_value(value) is not ValueClass.EXAMPLE
