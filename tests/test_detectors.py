@@ -340,6 +340,14 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         "    // Second pass: process files with mapping for link resolution",
         "          MicrosoftAppPassword: clientSecret,",
         "  password: dbPassword",
+        # Prose after a label; a secret's name in a store; a constant; an instruction; pagination cursors.
+        "Password: Managed in AWS Secrets Manager (secret: aurora-master-password)",
+        "    hide_password: Whether to hide sensitive password information",
+        "        this, 'DBPassword', 'prod/db/password'",
+        "    password: str = REQUIRED_FIELD_PASSWORD,",
+        '    "password": "UseAStrongPassword"',
+        "    'nextToken': 'page2-token',",
+        "    response = {'NextPageToken': 'cGFnZTItdG9rZW4x'}",
     ],
 )
 def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:
@@ -358,6 +366,10 @@ def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, l
         ("export PASS=hunterxyz", "hunterxyz"),
         # A PascalCase value is the password itself, not a variable named after one.
         ('<add key="ClearTextPassword" value="TestSourcePassword" />', "TestSourcePassword"),
+        # Words after a value with digits, a comment after a word: still judged.
+        ("password: hunter2 is the old one", "hunter2"),
+        ("password: swordfish # rotated in May", "swordfish"),
+        ("export PASS=hunterxyz && ./run.sh", "hunterxyz"),
     ],
 )
 def test_a_quoted_pair_or_assignment_still_reports_its_value(

@@ -270,6 +270,18 @@ def test_key_makes_the_difference(value: str, key: str | None) -> None:
         ("token_url", False),
         ("PASSWORD_LEVEL", False),
         ("compass", False),
+        # A digest of a secret (detect-secrets' baseline, a stored password hash); the key a hash is made with
+        # is a secret.
+        ("results.config.py[0].hashed_secret", False),
+        ("password_hash", False),
+        ("token_sha256", False),
+        ("HASH_SECRET", True),
+        # Cursors and handles, not credentials.
+        ("nextToken", False),
+        ("NextPageToken", False),
+        ("continuation_token", False),
+        ("progressToken", False),
+        ("access_token", True),
         ("", False),
     ],
 )

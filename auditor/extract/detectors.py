@@ -703,16 +703,27 @@ def _loose_pair(text: str, key_start: int, key_end: int, value_start: int) -> bo
 
 
 def _prose_label(text: str, key_start: int, key_end: int, value: str, value_start: int) -> bool:
-    """`// Second pass: process files`, `Password: none needed`: a word of a sentence, a colon, another word.
+    """`// Second pass: process files`, `hide_password: Whether to hide it`: a label, then a sentence.
 
-    A key written after another word and one space (no `=`: `export PASS=…` and `val password: String = …`
-    assign) is a label in prose, and a value of letters alone the next word of the sentence. A value with
-    digits or symbols after such a label (`admin password: Tr0ub4dor&3`) is still judged.
+    A value of letters alone is a word of prose when the key is written after another word and one space
+    (with a colon: `export PASS=…` and `val password: String = …` assign), or when more words follow it,
+    unquoted, on the same line. A value with digits or symbols (`admin password: Tr0ub4dor&3`) is still
+    judged, and so is a lone word (`Password: swordfish`).
     """
+    if not value.isalpha() or len(value) > 24:
+        return False
+    end = value_start + len(value)
+    if (
+        value_start > 0
+        and text[value_start - 1] not in "\"'`"
+        and text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isalpha()
+    ):
+        return True
     if key_start < 2 or text[key_start - 1] != " " or not text[key_start - 2].isalnum():
         return False
     between = text[key_end:value_start]
-    return ":" in between and "=" not in between and value.isalpha() and len(value) <= 24
+    return ":" in between and "=" not in between
 
 
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:

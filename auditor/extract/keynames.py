@@ -176,6 +176,17 @@ _FIXTURE_KEY_WORDS = frozenset(
         "unmatched",
     }
 )
+# A key holding one of these words says its value is a one-way digest of a secret, not the secret:
+# detect-secrets' `.secrets.baseline` (`hashed_secret`), `token_sha256`; `hash` only last (`password_hash`):
+# `HASH_SECRET` is the key a hash is made with.
+_DIGEST_KEY_WORDS = frozenset(
+    {"hashed", "digest", "sha1", "sha256", "sha512", "md5", "bcrypt", "checksum", "fingerprint"}
+)
+# A token these words qualify is a cursor or a handle, not a credential: `nextToken`, `NextPageToken`,
+# `continuation_token`, MCP's `progressToken`.
+_CURSOR_QUALIFIERS = frozenset(
+    {"next", "page", "continuation", "pagination", "cursor", "sequence", "resume", "progress", "cancellation"}
+)
 _FIXTURE_KEY_PAIRS = frozenset({("non", "matching"), ("not", "matching"), ("no", "match"), ("not", "real")})
 
 
@@ -200,17 +211,22 @@ def is_secret_key(key: str) -> bool:
 
     Settings about a secret (`password_policy`, `token_limit`, `max_tokens`, `secret_name`, `key_id`,
     `auth_mode`) are not, nor names of a secret kept elsewhere (Helm's `existingSecret`,
-    `passwordSecretRef`), nor keys that say their value is a stand-in (`fake_token`, `dummyPassword`).
+    `passwordSecretRef`), nor keys that say their value is a stand-in (`fake_token`, `dummyPassword`) or a
+    digest of one (`hashed_secret`, `password_hash`).
     """
     tokens = key_tokens(key)
     if not tokens:
         return False
-    if tokens[0] in _NAMING_FIRST or any(t in _FIXTURE_KEY_WORDS for t in tokens):
+    if tokens[0] in _NAMING_FIRST or tokens[-1] == "hash":
+        return False
+    if any(t in _FIXTURE_KEY_WORDS or t in _DIGEST_KEY_WORDS for t in tokens):
         return False
     if any(pair in _FIXTURE_KEY_PAIRS for pair in zip(tokens, tokens[1:], strict=False)):
         return False
     last = tokens[-1]
     if last in BENIGN_LAST:
+        return False
+    if last in ("token", "tokens") and len(tokens) >= 2 and tokens[-2] in _CURSOR_QUALIFIERS:
         return False
     if last in _SECRET_LAST:
         return True

@@ -252,7 +252,8 @@ _PLACEHOLDER_NAMED = re.compile(
     r"|the|in|password|passwd|secret|token|key|value|later|now|please)){1,4}[_ .-]?[a-z]{0,12})$"
 )
 _PLACEHOLDER_PHRASE = re.compile(
-    r"^(?:[Yy]our|YOUR|[Mm]y|MY|[Ii]nsert|INSERT|[Ee]nter|ENTER|[Pp]ut|PUT|[Rr]eplace|REPLACE|[Pp]aste|PASTE)"
+    r"^(?:[Yy]our|YOUR|[Mm]y|MY|[Ii]nsert|INSERT|[Ee]nter|ENTER|[Pp]ut|PUT|[Rr]eplace|REPLACE|[Pp]aste|PASTE"
+    r"|[Uu]se|USE)"
     r"(?:[\s_.-]+|(?=[A-Z]))(?:[A-Za-z]+[\s_.-]*){0,6}$"
     r"|(?i:(?:^|[\s_.-])(?:here|goes[\s_.-]here)$)"
     r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
@@ -285,6 +286,8 @@ _URL_WITH_CREDENTIALS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\s:@]*:(
 _URL_PATH = re.compile(r"^/[\w.~/#?=&%+-]*$")
 _ABS_PATH = re.compile(r"^(?:~?/|\./|\.\./|[A-Za-z]:\\|\\\\)[\w .@~+/\\:-]*$")
 _REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
+# Lowercase words between slashes: the name of a secret in a store (`prod/db/password`), not its value.
+_WORD_PATH = re.compile(r"^[a-z]+(?:[_-][a-z]+)*(?:/[a-z]+(?:[_-][a-z]+)*)+$")
 _WORDS = re.compile(r"^[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
 _MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
 # Prose: three or more purely alphabetic words. A passphrase with digits or symbols is not prose.
@@ -296,12 +299,14 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 _CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}(?:[A-Z][a-z]{2,}){2,}$")
 # Member access, with JavaScript's optional chaining (`extra._meta?.progressToken`) and TypeScript's non-null
 # assertion (`ctx.user!.token`): no token alphabet holds `?.` or `!.`.
-# A value that is the lowerCamelCase name of a credential (`MicrosoftAppPassword: clientSecret`, `password:
-# dbPassword`): a variable passed along, not the credential. Letters only: no token takes this shape.
-# PascalCase stays a value (`value="TestSourcePassword"` in a NuGet.config is the password itself).
+# A value that is the lowerCamelCase or CONSTANT_CASE name of a credential (`MicrosoftAppPassword:
+# clientSecret`, `password: dbPassword`, `password: str = REQUIRED_FIELD_PASSWORD`): a variable or constant
+# passed along, not the credential. No token takes these shapes. PascalCase stays a value
+# (`value="TestSourcePassword"` in a NuGet.config is the password itself).
 _NAMED_CREDENTIAL = re.compile(
     r"^[a-z]{2,16}(?:[A-Z][a-z]{1,15}){0,3}"
     r"(?:Secret|Password|Passwd|Passphrase|Pwd|Pass|Token|Key|ApiKey|Credentials?)$"
+    r"|^[A-Z]{2,16}(?:_[A-Z]{1,16}){0,4}_(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|KEY|CREDENTIALS?)$"
 )
 _DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:[?!]?\.[A-Za-z_]\w*)+(?:\(\))?$")
 
@@ -442,7 +447,7 @@ def _is_benign(v: str) -> bool:
         return True
     if _URL.match(v):
         return not _URL_WITH_CREDENTIALS.match(v)
-    if _ABS_PATH.match(v) or _REL_FILE.match(v):
+    if _ABS_PATH.match(v) or _REL_FILE.match(v) or _WORD_PATH.match(v):
         return True
     # `settings.SECRET_KEY`, `os.environ`: code. A segment of random characters (`<32 hex>.<16 chars>`,
     # `pk.<60 chars>.<22 chars>`) makes it a dotted token instead.
