@@ -137,3 +137,43 @@ def test_tokens_that_spell_example_are_documented_samples(value: str) -> None:
 @pytest.mark.parametrize("value", ["example-bot", "examples/agent.yaml", "my example token 12345678901234"])
 def test_names_and_prose_holding_example_are_not_sample_tokens(value: str) -> None:
     assert classify_value(value) is not ValueClass.EXAMPLE
+
+
+def test_tokens_carrying_the_jwt_io_sample_signature_are_the_sample(detectors: DetectorSet) -> None:
+    sample_signature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+    payload = "eyJzdWIiOiJib3QtN2sifQ"
+    for header in ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ", "eyJhbxyzGciOiJIUzqwI1NiIsInR5cCI6Ikp"):
+        token = f"{header}.{payload}.{sample_signature}"
+        assert classify_value(token) is ValueClass.EXAMPLE
+    # Another signature over the same parts is a token someone signed: reported.
+    signed = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib3QtN2sifQ.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY"
+    assert classify_value(signed) is not ValueClass.EXAMPLE
+    assert [h.kind for h in detectors.scan_text(f"auth: {signed}")] == ["jwt"]
+
+
+# --------------------------------------------------------------------------------- anonymous FTP accounts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'server->user = "anonymous";\nserver->password = "busybox@";\n',
+        "ftp_user: ftp\nftp_password: guest@\n",
+        'USERNAME="anonymous"\nmode="passive"\nPASSWORD="nobody@mirror.test"\n',
+    ],
+)
+def test_the_anonymous_accounts_password_is_no_secret(detectors: DetectorSet, text: str) -> None:
+    assert detectors.scan_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'server->user = "admin";\nserver->password = "Kq9vLm2Tz8";\n',
+        'user = "anonymous"\n\n\n\npassword = "Kq9vLm2Tz8"\n',  # too far above to be this login's user
+        'anonymous_user = "bot"\npassword = "Kq9vLm2Tz8"\n',
+        'user = "anonymousbot"\npassword = "Kq9vLm2Tz8"\n',
+    ],
+)
+def test_other_accounts_passwords_stay_reported(detectors: DetectorSet, text: str) -> None:
+    assert [h.kind for h in detectors.scan_text(text)] == ["password"]

@@ -44,7 +44,9 @@ from auditor.extract.regexcheck import RegexComplexityError, check_linear
 from auditor.extract.validators import VALIDATORS, validate
 from auditor.extract.values import (
     ValueClass,
+    anonymous_account,
     classify_value,
+    is_password_key,
     is_secret_key,
     is_structured_uuid,
     shannon_entropy,
@@ -1217,6 +1219,13 @@ class DetectorSet:
                     det, value, start, end, m.end() - match_start, key, Confidence.LOW, _STRUCTURED_UUID
                 )
             if verdict not in (ValueClass.SECRET_CANDIDATE, ValueClass.EXAMPLE):
+                return None
+            if (
+                judge_key is not None
+                and is_password_key(judge_key)
+                and anonymous_account(text[max(0, match_start - 400) : match_start])
+            ):
+                # `user = "anonymous"` just above: an anonymous-FTP login, whose password is no secret.
                 return None
             prefixed = self._provider_prefixes().judge(value)
             if prefixed is not None:

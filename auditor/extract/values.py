@@ -17,6 +17,7 @@ from auditor.extract.references import Ref, scan_references
 __all__ = [
     "RefHit",
     "ValueClass",
+    "anonymous_account",
     "classify_value",
     "fixture_marker",
     "is_structured_uuid",
@@ -109,6 +110,10 @@ _EXAMPLE_SHAPE = re.compile(
     # Vendor docs mark sample tokens inside the token itself: `...EXAMPLE`, `EXAMPLE...`, `..._example_...`.
     r"|^[A-Za-z0-9_.+/~-]{0,200}(?:EXAMPLE|[_-][Ee]xample[_-])[A-Za-z0-9_.+/~-]{0,200}$"
 )
+# The signature of jwt.io's sample token (HS256 over its sample header and payload with the sample key
+# `your-256-bit-secret`): a token carrying it is a copy of the sample, whatever was edited around it.
+_JWT_SAMPLE_SIGNATURE = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+
 # A token's characters (base64, base64url, Salesforce's `!`): a sample token spells `example` inside them.
 _TOKEN_TEXT = re.compile(r"^[A-Za-z0-9_.+/~!=-]{20,}$")
 
@@ -509,7 +514,12 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     v = _strip_quotes(value)
     if not v:
         return ValueClass.PLACEHOLDER
-    if v in _DOCUMENTED_EXAMPLES or _EXAMPLE_SHAPE.match(v) or _marked_example(v):
+    if (
+        v in _DOCUMENTED_EXAMPLES
+        or _EXAMPLE_SHAPE.match(v)
+        or _marked_example(v)
+        or _JWT_SAMPLE_SIGNATURE in v
+    ):
         return ValueClass.EXAMPLE
     if _ENCRYPTED.match(v):
         return ValueClass.ENCRYPTED
@@ -545,6 +555,20 @@ def fixture_marker(context: str) -> bool:
     """Whether the text before a value (its key, its line) marks it as a fake: `FAKE_TOKEN = ...`,
     `# dummy key for tests`, `mock_secret:`."""
     return bool(_FIXTURE_LINE.search(context[-200:]))
+
+
+# `user = "anonymous"` (or `ftp`) on one of the lines just before: the anonymous-FTP account, whose server
+# accepts any password (RFC 1635: by convention the user's address, `busybox@`, `guest@`).
+_ANONYMOUS_USER = re.compile(
+    r"(?i)(?:user(?:_?name)?|login)[\"']?\s*(?:=|:|,)\s*[\"']?(?:anonymous|ftp)[\"']?\s*(?:[;,)]|$)",
+    re.MULTILINE,
+)
+
+
+def anonymous_account(before: str) -> bool:
+    """Whether the three lines before a password name the anonymous-FTP account as its user: the password
+    of an account anyone may use is no secret."""
+    return bool(_ANONYMOUS_USER.search("\n".join(before.splitlines()[-3:])))
 
 
 _TAG_BEFORE = re.compile(
