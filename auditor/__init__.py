@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from auditor import classcode
+
 __version__ = "0.1.0"
+
+# Before any botaudit module declares a dataclass: their generated methods come precompiled (classcode.py).
+# Where `dataclasses` is not imported yet (the command line), the CLI installs it once `re`'s cache is warm.
+classcode.install(only_if_loaded=True)
 
 if TYPE_CHECKING:
     from auditor import scan

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 # First, before typer and the scanner compile their regular expressions at import: their compiled programs
 # come from the previous run (auditor/regexcache.py); about a third of a small scan's start-up otherwise.
-from auditor import regexcache
+from auditor import classcode, regexcache
 
 regexcache.warm()
+classcode.install()  # before the imports below declare their dataclasses
 
 import enum
 import os

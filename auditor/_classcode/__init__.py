@@ -1,0 +1,1 @@
+"""Precompiled dataclass methods, a module each (auditor/classcode.py)."""
