@@ -1,26 +1,35 @@
-"""The `botaudit` command: options -> ScanOptions -> scan.run() -> reporters -> gate. No logic of its own."""
+"""The `botaudit` command: options -> ScanOptions -> scan.run() -> reporters -> gate. No logic of its own.
+
+The command tree (every command, option and help text) is auditor/cliapp.py, built with typer. Importing
+typer and click and building that tree cost about a fifth of `botaudit scan` on three files (a pre-commit
+hook's run), so `main()` first tries a fast path: `botaudit --version` and a `scan` whose arguments are
+plain paths and known options with well-formed values are parsed here, the same way click parses them
+(tests/test_cli_fast.py compares the two on generated command lines), and anything else (help, a malformed
+or unknown option, any other command) goes to typer exactly as before, so its messages and exit codes are
+unchanged.
+"""
 
 from __future__ import annotations
 
-# First, before typer and the scanner compile their regular expressions at import: their compiled programs
-# come from the previous run (auditor/regexcache.py); about a third of a small scan's start-up otherwise.
+# First, before the scanner compiles its regular expressions at import: their compiled programs come from
+# the previous run (auditor/regexcache.py); about a third of a small scan's start-up otherwise.
 from auditor import classcode, regexcache
 
 regexcache.warm()
 classcode.install()  # before the imports below declare their dataclasses
 
+import contextlib
 import enum
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
-
-import typer
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from auditor import __version__
 from auditor.clock import Clock, FixedClock, SystemClock, parse_time
-from auditor.errors import BotauditError, CollectorError
+from auditor.errors import BotauditError
 from auditor.gate import ExitCode, decide
 from auditor.model import COLLECTABLE_PLATFORMS, Platform, ScanResult, Severity
 from auditor.progress import NullProgress
@@ -30,39 +39,21 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import TaskID
 
-app = typer.Typer(
-    name="botaudit",
-    help="Credential-posture auditor for AI agents and bots.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-rules_app = typer.Typer(help="List the rules, or show one rule's full text.", invoke_without_command=True)
-baseline_app = typer.Typer(help="Record today's findings so CI gates only on new ones.", no_args_is_help=True)
-app.add_typer(rules_app, name="rules")
-app.add_typer(baseline_app, name="baseline")
+    from auditor.cliapp import app
+
+__all__ = ["FailOnChoice", "RichProgress", "app", "fail_on_severity", "main", "run_scan_command"]
 
 
-def _print_version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"botaudit {__version__}\n")
-        raise typer.Exit(0)
+def __getattr__(name: str) -> Any:
+    """The typer app and its command functions (auditor/cliapp.py), imported on first use (PEP 562)."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    import auditor.cliapp
 
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            "-V",
-            callback=_print_version,
-            is_eager=True,
-            help="Print botaudit's version and exit (as `botaudit version`).",
-        ),
-    ] = False,
-) -> None:
-    """Credential-posture auditor for AI agents and bots."""
+    try:
+        return getattr(auditor.cliapp, name)
+    except AttributeError:
+        raise AttributeError(f"module 'auditor.cli' has no attribute {name!r}") from None
 
 
 class _Stderr:
@@ -181,7 +172,9 @@ def _die(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     from auditor.safetext import escape
 
     stderr.print(f"botaudit: error: {escape(message)}")
-    raise typer.Exit(int(code))
+    # SystemExit, not typer.Exit: the fast path runs without typer; under typer (click's standalone mode)
+    # SystemExit passes through to main() the same way and ends with the same code.
+    raise SystemExit(int(code))
 
 
 def _clock(now: str | None) -> Clock:
@@ -260,57 +253,6 @@ def _emit(result: ScanResult, pairs: Sequence[tuple[FormatChoice, Path | None]],
                 _die(f"cannot write {path}: {exc.strerror or exc}")
             if not quiet:
                 stderr.print(f"wrote {fmt.value} report to {escape(str(path))}")
-
-
-PathsArg = Annotated[list[Path] | None, typer.Argument(help="Files and folders to scan (default: .)")]
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", "-c", help="botaudit.yaml (default: found at the root)")
-]
-ConnectOpt = Annotated[
-    str | None,
-    typer.Option("--connect", help="Collect live, read-only: aws,vault,salesforce,entra,github,slack"),
-]
-SnapshotOpt = Annotated[list[Path] | None, typer.Option("--snapshot", help="Judge a saved platform snapshot")]
-NowOpt = Annotated[str | None, typer.Option("--now", help="Judge ages as of this ISO date (audits, replays)")]
-NoProgressOpt = Annotated[bool, typer.Option("--no-progress", help="No progress bars on stderr")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the requested reports, no summary")]
-# min=1: a zero or negative limit would skip every file (or mean "default") without a word.
-MaxSizeOpt = Annotated[
-    int | None, typer.Option("--max-file-size", min=1, help="Skip files larger than this (bytes)")
-]
-JobsOpt = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)")
-]
-GitignoreOpt = Annotated[
-    bool,
-    typer.Option(
-        "--respect-gitignore",
-        help="Skip what .gitignore ignores, in files git does not track (.botauditignore always applies)",
-    ),
-]
-FileBudgetOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--file-time-budget",
-        min=0.1,
-        help=(
-            "CPU seconds one file may take to scan before it is reported as not examined (default 10);"
-            " a file stalled six times as long on the clock is too"
-        ),
-    ),
-]
-CaOpt = Annotated[str | None, typer.Option("--ca-bundle", help="CA bundle for platform TLS (proxies, tests)")]
-IntrospectFoundOpt = Annotated[
-    bool,
-    typer.Option(
-        "--introspect-found",
-        help="With --connect github/slack: also introspect the GitHub/Slack tokens found in the scanned "
-        "files (each is sent to that platform's configured API, read-only)",
-    ),
-]
-NoConfigSnapshotsOpt = Annotated[
-    bool, typer.Option("--no-config-snapshots", help="Ignore the snapshots listed in botaudit.yaml")
-]
 
 
 def _run_scan(
@@ -394,60 +336,32 @@ def _run_staged(paths: list[Path] | None, *, config: Path | None, history: bool,
     return replace(result, targets=(root,), coverage=coverage)
 
 
-@app.command()
-def scan(
-    paths: PathsArg = None,
-    config: ConfigOpt = None,
-    connect: ConnectOpt = None,
-    snapshot: SnapshotOpt = None,
-    fmt: Annotated[
-        list[FormatChoice] | None,
-        typer.Option("--format", "-f", help="table|json|sarif|html|markdown (repeatable)"),
-    ] = None,
-    output: Annotated[
-        list[Path] | None,
-        typer.Option("--output", "-o", help="Write the matching --format here (repeatable)"),
-    ] = None,
-    report: Annotated[
-        list[str] | None,
-        typer.Option("--report", help="FORMAT:PATH, repeatable: several reports from one run"),
-    ] = None,
-    fail_on: Annotated[
-        FailOnChoice, typer.Option("--fail-on", help="Exit 1 on gating findings at or above this severity")
-    ] = FailOnChoice.HIGH,
-    baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Known findings: gate only on new ones")
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 3 when anything could not be examined")
-    ] = False,
-    now: NowOpt = None,
-    no_progress: NoProgressOpt = False,
-    quiet: QuietOpt = False,
-    max_file_size: MaxSizeOpt = None,
-    jobs: JobsOpt = None,
-    ca_bundle: CaOpt = None,
-    no_config_snapshots: NoConfigSnapshotsOpt = False,
-    history: Annotated[
-        bool,
-        typer.Option(
-            "--history",
-            help="Also scan every commit reachable from any ref: secrets removed from the files stay there",
-        ),
-    ] = False,
-    file_time_budget: FileBudgetOpt = None,
-    respect_gitignore: GitignoreOpt = False,
-    staged: Annotated[
-        bool,
-        typer.Option(
-            "--staged",
-            help="Scan the staged version of files (the git index: what the next commit holds); with PATHs, "
-            "only those files, else every file the index changes",
-        ),
-    ] = False,
-    introspect_found: IntrospectFoundOpt = False,
-) -> None:
-    """Inventory agent credentials, compare each agent's reach with a junior user, judge, report, gate."""
+def run_scan_command(
+    paths: list[Path] | None,
+    *,
+    config: Path | None = None,
+    connect: str | None = None,
+    snapshot: list[Path] | None = None,
+    fmt: list[FormatChoice] | None = None,
+    output: list[Path] | None = None,
+    report: list[str] | None = None,
+    fail_on: FailOnChoice = FailOnChoice.HIGH,
+    baseline: Path | None = None,
+    strict: bool = False,
+    now: str | None = None,
+    no_progress: bool = False,
+    quiet: bool = False,
+    max_file_size: int | None = None,
+    jobs: int | None = None,
+    ca_bundle: str | None = None,
+    no_config_snapshots: bool = False,
+    history: bool = False,
+    file_time_budget: float | None = None,
+    respect_gitignore: bool = False,
+    staged: bool = False,
+    introspect_found: bool = False,
+) -> int:
+    """`botaudit scan` with its options parsed (by typer, or by the fast path below): the exit code."""
     pairs = _outputs(fmt or [], output or [], report or [])
     # --staged scans a checkout of the git index with the same options (_run_staged calls _run_scan).
     result = (_run_staged if staged else _run_scan)(
@@ -469,307 +383,154 @@ def scan(
         introspect_found=introspect_found,
     )
     _emit(result, pairs, quiet=quiet)
-    code = decide(result, fail_on_severity(fail_on), strict=strict)
-    raise typer.Exit(int(code))
+    return int(decide(result, fail_on_severity(fail_on), strict=strict))
 
 
-@app.command()
-def inventory(
-    paths: PathsArg = None,
-    config: ConfigOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="The inventory as JSON")] = False,
-    no_progress: NoProgressOpt = False,
-) -> None:
-    """Print only the agent inventory: agents, connections, auth models, credentials and references."""
-    from auditor.report import render_inventory
+# ------------------------------------------------------------------------------------------ the fast path
+#
+# The `scan` options as auditor/cliapp.py declares them: option -> (keyword, kind). Kinds: a flag; one value
+# (str, path; the last one given wins, as in click); a repeatable value (paths, strs, formats); a choice
+# (fail_on); a count (int >= 1, `min=1`); a budget (float >= 0.1). An option missing here (a new one, --help)
+# sends the command line to typer, so adding an option there can never be misparsed here.
+_SCAN_OPTIONS: dict[str, tuple[str, str]] = {
+    "--config": ("config", "path"),
+    "-c": ("config", "path"),
+    "--connect": ("connect", "str"),
+    "--snapshot": ("snapshot", "paths"),
+    "--format": ("fmt", "formats"),
+    "-f": ("fmt", "formats"),
+    "--output": ("output", "paths"),
+    "-o": ("output", "paths"),
+    "--report": ("report", "strs"),
+    "--fail-on": ("fail_on", "fail_on"),
+    "--baseline": ("baseline", "path"),
+    "--strict": ("strict", "flag"),
+    "--now": ("now", "str"),
+    "--no-progress": ("no_progress", "flag"),
+    "--quiet": ("quiet", "flag"),
+    "-q": ("quiet", "flag"),
+    "--max-file-size": ("max_file_size", "count"),
+    "--jobs": ("jobs", "count"),
+    "-j": ("jobs", "count"),
+    "--ca-bundle": ("ca_bundle", "str"),
+    "--no-config-snapshots": ("no_config_snapshots", "flag"),
+    "--history": ("history", "flag"),
+    "--file-time-budget": ("file_time_budget", "budget"),
+    "--respect-gitignore": ("respect_gitignore", "flag"),
+    "--staged": ("staged", "flag"),
+    "--introspect-found": ("introspect_found", "flag"),
+}
+_DIGITS = re.compile(r"[0-9]+")
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
-    result = _run_scan(
-        paths,
-        config=config,
-        connect=None,
-        snapshot=None,
-        baseline=None,
-        now=None,
-        no_progress=no_progress,
-        quiet=False,
-        max_file_size=None,
-        jobs=None,
-        ca_bundle=None,
-        no_config_snapshots=False,
-    )
-    color = "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    _write_stdout(render_inventory(result, as_json=as_json, color=color))
+
+def _value(kind: str, text: str) -> Any:
+    """`text` converted as click converts it for this kind, or None where the fast path will not decide
+    (anything click would reject, or accept only through a rule not repeated here: typer decides those)."""
+    if kind in ("str", "strs"):
+        return text
+    if kind in ("path", "paths"):
+        return Path(text) if text else None
+    if kind == "formats":
+        return FormatChoice(text) if text in FormatChoice._value2member_map_ else None
+    if kind == "fail_on":
+        return FailOnChoice(text) if text in FailOnChoice._value2member_map_ else None
+    if kind == "count":
+        return int(text) if _DIGITS.fullmatch(text) and int(text) >= 1 else None
+    if kind == "budget":
+        return float(text) if _DECIMAL.fullmatch(text) and float(text) >= 0.1 else None
+    return None
 
 
-@app.command()
-def collect(
-    platform: Annotated[str, typer.Argument(help="aws | vault | salesforce | entra | github | slack")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the snapshot JSON")],
-    config: ConfigOpt = None,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Option("--scan", help="Also scan these paths so referenced credentials are looked up"),
-    ] = None,
-    now: NowOpt = None,
-    no_progress: NoProgressOpt = False,
-    ca_bundle: CaOpt = None,
-) -> None:
-    """Collect one platform read-only into a snapshot file (no secret values), for offline judgement."""
-    from auditor.config import load_config
-    from auditor.engine.loader import load_rules
-    from auditor.inventory import build_inventory, resolve_hints
-    from auditor.scan import ScanOptions, collect_platform, scan_tree
-    from auditor.snapshot import dump_snapshot
+def parse_scan(args: Sequence[str]) -> dict[str, Any] | None:
+    """`botaudit scan ARGS` parsed into run_scan_command's keywords, or None: let typer parse it."""
+    parsed: dict[str, Any] = {}
+    paths: list[Path] = []
+    tokens = list(args)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        if not token.startswith("-"):
+            paths.append(Path(token))
+            continue
+        name, eq, attached = token.partition("=")
+        spec = _SCAN_OPTIONS.get(name)
+        if spec is None or (eq and not name.startswith("--")):
+            return None  # unknown (--help, --, -, a new option), or a short option with `=`
+        keyword, kind = spec
+        if kind == "flag":
+            if eq:
+                return None  # click: "option does not take a value"
+            parsed[keyword] = True
+            continue
+        if eq:
+            text = attached
+        elif i < len(tokens) and not tokens[i].startswith("-"):
+            text = tokens[i]
+            i += 1
+        else:
+            return None  # no value, or one that looks like an option: typer's message
+        value = _value(kind, text)
+        if value is None:
+            return None
+        if kind in ("paths", "strs", "formats"):
+            parsed.setdefault(keyword, []).append(value)
+        elif keyword in parsed:
+            return None  # given twice: typer's rule (the last wins), not re-implemented here
+        else:
+            parsed[keyword] = value
+    return {"paths": paths or None, **parsed}
 
-    chosen = _platforms(platform)
-    if len(chosen) != 1:
-        _die(
-            "collect: name exactly one platform (aws, vault, salesforce, entra, github or slack); "
-            "one snapshot file each"
-        )
-    (target,) = chosen
-    sink = _progress(no_progress, False)
+
+def _fast(args: Sequence[str]) -> Callable[[], int] | None:
+    """What to run without typer for these arguments, or None."""
+    if os.environ.get("_BOTAUDIT_COMPLETE"):
+        return None  # click's shell completion protocol
+    if list(args) in (["--version"], ["-V"], ["version"]):
+
+        def version() -> int:
+            sys.stdout.write(f"botaudit {__version__}\n")
+            return 0
+
+        return version
+    if not args or args[0] != "scan":
+        return None
+    options = parse_scan(args[1:])
+    if options is None:
+        return None
+    return lambda: run_scan_command(**options)
+
+
+def _run_fast(command: Callable[[], int]) -> int:
+    """The command, ending as click's standalone mode ends a command (typer.core._main)."""
+    import errno
+
     try:
-        cfg = load_config(config)
-        # The whole file is validated, rule overrides included, whatever the command reads of it.
-        load_rules(config=cfg)
-        identifiers: list[str] = []
-        if paths:
-            files, _ = scan_tree(paths, cfg, options=ScanOptions(paths=tuple(paths)), progress=sink)
-            identifiers = list(resolve_hints(build_inventory(files, cfg)).get(target, ()))
-        snap = collect_platform(
-            target, cfg, identifiers=identifiers, clock=_clock(now), progress=sink, ca_bundle=ca_bundle
-        )
-    except CollectorError as exc:
-        _die(str(exc), ExitCode.INCOMPLETE)
-    except BotauditError as exc:
-        _die(str(exc))
-    finally:
-        sink.close()
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        dump_snapshot(snap, output)
+        return command()
+    except KeyboardInterrupt:
+        return 130
     except OSError as exc:
-        _die(f"cannot write {output}: {exc.strerror or exc}")
-    stderr.print(
-        f"wrote {target.value} snapshot to {output}: {len(snap.identities)} identities, "
-        f"{len(snap.credentials)} credentials, {snap.requests} requests, {len(snap.coverage)} coverage gaps"
-    )
-    if snap.unread:
-        parts = ", ".join(dict.fromkeys(u.part for u in snap.unread))
-        stderr.print(f"warning: {target.value} only partly collected: {parts} not read")
-    if snap.coverage or snap.unread:
-        raise typer.Exit(int(ExitCode.INCOMPLETE))
-
-
-@rules_app.callback()
-def rules_list(ctx: typer.Context) -> None:
-    """List every rule: id, severity, slug, title."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from auditor.engine.loader import load_rules
-
-    try:
-        rules = load_rules()
-    except BotauditError as exc:
-        _die(str(exc))
-    from rich.console import Console
-    from rich.table import Table
-
-    # Wide enough for slugs even when piped (rich assumes 80 columns off a terminal).
-    out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-    table = Table(title=f"{len(rules)} rules", show_lines=False)
-    for col in ("id", "severity", "name"):
-        table.add_column(col, no_wrap=True)
-    table.add_column("title")
-    for rule in rules:
-        table.add_row(rule.id, rule.severity.value, rule.name, rule.title)
-    out.print(table)
-
-
-@rules_app.command("show")
-def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id (BA-101) or slug")]) -> None:
-    """Print one rule's full documentation."""
-    from auditor.engine.loader import find_rule, load_rules
-
-    try:
-        rules = load_rules()
-    except BotauditError as exc:
-        _die(str(exc))
-    rule = find_rule(rules, rule_id.strip())
-    if rule is None:
-        _die(f"no rule {rule_id!r} (see `botaudit rules`)")
-    lines = [
-        f"{rule.id}  {rule.name}",
-        rule.title,
-        "",
-        f"Severity:  {rule.severity.value}",
-        f"Category:  {rule.category}",
-    ]
-    if rule.platform:
-        lines.append(f"Platform:  {rule.platform}")
-    lines += ["", "Why it matters", rule.rationale.strip(), "", "How to fix it", rule.remediation.strip()]
-    if rule.params:
-        lines += ["", "Parameters (override in botaudit.yaml under rules: " + rule.id + ": params:)"]
-        lines += [f"  {k}: {v}" for k, v in rule.params.items()]
-    if rule.references:
-        lines += ["", "References"] + [f"  - {r}" for r in rule.references]
-    if rule.compliance:
-        lines += ["", "Compliance"] + [f"  {k}: {', '.join(v)}" for k, v in rule.compliance.items()]
-    sys.stdout.write("\n".join(lines) + "\n")
-
-
-def _baseline_command(
-    paths: list[Path] | None, output: Path, config: Path | None, snapshot: list[Path] | None, update: bool
-) -> None:
-    from auditor import baseline as bl
-
-    result = _run_scan(
-        paths,
-        config=config,
-        connect=None,
-        snapshot=snapshot,
-        baseline=None,
-        now=None,
-        no_progress=True,
-        quiet=True,
-        max_file_size=None,
-        jobs=None,
-        ca_bundle=None,
-        no_config_snapshots=False,
-    )
-    try:
-        new = bl.update(bl.load(output), result) if update and output.is_file() else bl.create(result)
-        output.write_text(bl.dump(new), encoding="utf-8")
-    except BotauditError as exc:
-        _die(str(exc))
-    except OSError as exc:
-        _die(f"cannot write {output}: {exc.strerror or exc}")
-    stderr.print(f"wrote baseline with {len(new.entries)} findings to {output}")
-
-
-BaselineOut = Annotated[Path, typer.Option("--output", "-o", help="Baseline file")]
-
-
-@baseline_app.command("create")
-def baseline_create(
-    paths: PathsArg = None,
-    output: BaselineOut = Path(".botaudit-baseline.json"),
-    config: ConfigOpt = None,
-    snapshot: SnapshotOpt = None,
-) -> None:
-    """Record the current findings' fingerprints (no secrets, no line numbers, sorted)."""
-    _baseline_command(paths, output, config, snapshot, update=False)
-
-
-@baseline_app.command("update")
-def baseline_update(
-    paths: PathsArg = None,
-    output: BaselineOut = Path(".botaudit-baseline.json"),
-    config: ConfigOpt = None,
-    snapshot: SnapshotOpt = None,
-) -> None:
-    """Add new findings to the baseline and drop the ones that were fixed."""
-    _baseline_command(paths, output, config, snapshot, update=True)
-
-
-class DiffFormatChoice(str, enum.Enum):  # noqa: UP042 (str mixin: typer choices)
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
-@app.command()
-def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier JSON report or baseline file", show_default=False)],
-    new: Annotated[Path, typer.Argument(help="The later JSON report or baseline file", show_default=False)],
-    fmt: Annotated[
-        DiffFormatChoice,
-        typer.Option("--format", "-f", help="table (terminal) | markdown (PR comment) | json"),
-    ] = DiffFormatChoice.TABLE,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout")
-    ] = None,
-    fail_on: Annotated[
-        FailOnChoice,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 when a new finding (not suppressed, not baselined) is at or above this severity",
-        ),
-    ] = FailOnChoice.NONE,
-    show_unchanged: Annotated[
-        bool, typer.Option("--show-unchanged", help="Also list the unchanged findings")
-    ] = False,
-) -> None:
-    """What is new, fixed and unchanged between two scans (JSON reports or baselines), by rule+fingerprint."""
-    from auditor.diff import DiffError, diff_files
-    from auditor.report.common import ReportOptions
-    from auditor.report.diff import render_json, render_markdown, render_terminal
-    from auditor.safetext import encode_utf8
-
-    try:
-        result = diff_files(old, new)
-    except DiffError as exc:
-        _die(str(exc))
-    threshold = fail_on_severity(fail_on)
-    if fmt is DiffFormatChoice.JSON:
-        text = render_json(result, fail_on=threshold)
-    elif fmt is DiffFormatChoice.MARKDOWN:
-        text = render_markdown(result, fail_on=threshold, show_unchanged=show_unchanged)
-    else:
-        color = output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-        text = render_terminal(
-            result,
-            options=ReportOptions(no_color=not color),
-            fail_on=threshold,
-            show_unchanged=show_unchanged,
-        )
-    if output is None:
-        _write_stdout(text)
-    else:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_bytes(encode_utf8(text))
-        except OSError as exc:
-            _die(f"cannot write {output}: {exc.strerror or exc}")
-    gating = result.gating(threshold)
-    if gating:
-        stderr.print(f"botaudit diff: {len(gating)} new finding(s) at or above {fail_on.value}")
-        raise typer.Exit(int(ExitCode.GATE_FAILED))
-
-
-@app.command()
-def init(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the file")] = Path(
-        "botaudit.yaml"
-    ),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file")] = False,
-) -> None:
-    """Write a commented starting botaudit.yaml."""
-    from auditor.config import INIT_TEMPLATE
-
-    if output.exists() and not force:
-        _die(f"{output} exists (use --force to overwrite)")
-    if output.is_dir():
-        _die(f"{output} is a folder: give the path of the file to write")
-    if not output.parent.is_dir():
-        _die(f"cannot write {output}: folder {output.parent} does not exist")
-    try:
-        output.write_text(INIT_TEMPLATE, encoding="utf-8")
-    except OSError as exc:
-        _die(f"cannot write {output}: {exc.strerror or type(exc).__name__}")
-    stderr.print(f"wrote {output}")
-
-
-@app.command()
-def version() -> None:
-    """Print botaudit's version."""
-    sys.stdout.write(f"botaudit {__version__}\n")
+        if exc.errno != errno.EPIPE:
+            raise
+        # The reader went away: no "Exception ignored" on the way out (click pacifies both streams).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(devnull, stream.fileno())
+        return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point; returns the exit code."""
     try:
+        command = _fast(list(argv) if argv is not None else sys.argv[1:])
+        if command is not None:
+            code = _run_fast(command)
+            regexcache.remember()
+            return code
+        from auditor.cliapp import app
+
         app(args=list(argv) if argv is not None else None, prog_name="botaudit", standalone_mode=True)
     except SystemExit as exc:
         regexcache.remember()
@@ -789,4 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # `python -m auditor.cli`: auditor/cliapp.py imports auditor.cli; let it find this module, not a second
+    # copy (which would warm the pattern cache again).
+    sys.modules.setdefault("auditor.cli", sys.modules[__name__])
     sys.exit(main())
