@@ -683,6 +683,26 @@ def test_scan_files_of_a_stream_matches_the_list_and_overlaps_discovery(tmp_path
     assert sum(len(f.secrets) for f in streamed) > 0
 
 
+def test_a_shipped_entry_scans_like_the_file_entry(tmp_path: Path) -> None:
+    import os
+    import pickle
+
+    from auditor.discovery.walk import ShippedEntry
+    from auditor.extract.pool import _ship, scan_entry
+
+    (tmp_path / "app.env").write_text("API_KEY=ab12Cd34Ef56Gh78Ij90Kl12\n")
+    (entry,) = walk([tmp_path])[0]
+    shipped = pickle.loads(pickle.dumps(_ship(entry)))
+    assert isinstance(shipped, ShippedEntry)
+    assert shipped.path == os.fspath(entry.path)
+    assert (shipped.rel, shipped.size, shipped.identity) == (entry.rel, entry.size, entry.identity)
+    detectors = DetectorSet.load()
+    scanned = scan_entry(shipped, detectors, KEY)
+    assert scanned == scan_entry(entry, detectors, KEY)
+    assert scanned.secrets
+    assert _ship("other unit of work") == "other unit of work"
+
+
 def test_pool_sends_empty_results_back_as_bare_tuples() -> None:
     from auditor.extract.pool import _compact, _expand
     from auditor.model import FileScan, Skipped

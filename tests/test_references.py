@@ -173,3 +173,30 @@ def test_value_classifier_reads_references_from_this_parser(value: str, verdict:
 def test_unlisted_template_syntax_is_never_a_listed_reference() -> None:
     assert parse("${{ matrix.os }} ${AWS::StackName} {{ toYaml .Values.x }} $json.token") == []
     assert [(r.kind, r.target) for r in parse("{env:SLACK_BOT_TOKEN}")] == [(K.ENV_VAR, "SLACK_BOT_TOKEN")]
+
+
+def test_the_ascii_trigger_search_agrees_with_searching_the_lowered_text() -> None:
+    """_find_all skips lowering a copy of ASCII text: re's case-insensitive search must say the same there
+    (elsewhere the lowered copy is still searched: re also folds `ſ` to `s`, str.lower() does not)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from auditor.extract.references import _TRIGGER, _TRIGGER_ASCII, _TRIGGERS
+
+    pieces = st.sampled_from([*_TRIGGERS, *(t.upper() for t in _TRIGGERS), "SecretName", "ENV[", "Vault"])
+    words = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=12)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.one_of(pieces, words), max_size=6))
+    def agree(parts: list[str]) -> None:
+        text = "".join(parts)
+        assert bool(_TRIGGER_ASCII.search(text)) == bool(_TRIGGER.search(text.lower()))
+
+    agree()
+    # Non-ASCII text keeps the lowered search: `ſecretname` holds no trigger for it.
+    assert parse("ſecretname: x", "db_password") == []
+
+
+def test_a_scalar_without_a_reference_is_empty_whatever_its_key() -> None:
+    assert parse("plain value", "db_password") == []
+    assert parse("op://vault/item/password", "db_password") != []

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from auditor.discovery.safeopen import ChangedFileError, read_regular
-from auditor.discovery.walk import FileEntry
+from auditor.discovery.walk import FileEntry, ShippedEntry
 from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
 from auditor.extract.budget import WALL_FACTOR, FileBudgetExceeded, file_budget
 from auditor.extract.evidence import Evidence, allow_lines
@@ -201,7 +201,7 @@ def _helm_template(rel: str, data: bytes) -> bool:
     return "templates" in parts[:-1] and b"{{" in data
 
 
-def _scan(entry: FileEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
+def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
     try:
         # Not a plain open(): the path may have become a FIFO (open would block forever) or a symlink out of
         # the tree (read under the in-tree name) since discovery. A file that grew is read up to what
@@ -340,7 +340,9 @@ def scan_file(
     return _guarded(entry.rel, entry.size, lambda: _scan(entry, detectors, fingerprint_key), time_budget)
 
 
-def scan_file_unguarded(entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:
+def scan_file_unguarded(
+    entry: FileEntry | ShippedEntry, detectors: DetectorSet, *, fingerprint_key: str
+) -> FileScan:
     """scan_file without its guard, for a caller that runs it under within_budget already (the pool):
     the same result, one guard per file instead of two. May raise; the guard turns that into coverage."""
     return _scan(entry, detectors, fingerprint_key)

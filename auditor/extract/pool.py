@@ -9,7 +9,7 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from auditor.discovery.walk import FileEntry
+from auditor.discovery.walk import FileEntry, ShippedEntry
 from auditor.extract.budget import DEFAULT_FILE_BUDGET
 from auditor.extract.filescan import probe_partitions, scan_file_unguarded, within_budget
 from auditor.model import FileScan
@@ -123,9 +123,15 @@ def stream_batches(entries: Iterable[Any], target: int = STREAM_BATCH_BYTES) -> 
         yield batch
 
 
-def scan_entry(entry: FileEntry, detectors: DetectorSet, key: str) -> FileScan:
-    """The default unit of work: one file on disk (run under _run_one's guard, so not guarded twice)."""
+def scan_entry(entry: FileEntry | ShippedEntry, detectors: DetectorSet, key: str) -> FileScan:
+    """The default unit of work: one file on disk (run under _run_one's guard, so not guarded twice). A pool
+    sends it as a ShippedEntry."""
     return scan_file_unguarded(entry, detectors, fingerprint_key=key)
+
+
+def _ship(entry: Any) -> Any:
+    """What travels to a worker for one entry: a FileEntry as a ShippedEntry, anything else as it is."""
+    return ShippedEntry.of(entry) if isinstance(entry, FileEntry) else entry
 
 
 def _shippable(detectors: DetectorSet | None, method: str) -> tuple[bool, DetectorSet | None]:
@@ -239,7 +245,8 @@ def scan_files(
             workers, initializer=_init_worker, initargs=(shipped, fingerprint_key, scan_one, time_budget)
         ) as pool:
             # The pool's task thread reads the stream (and so runs discovery) while the workers scan.
-            for done in pool.imap(_scan_batch_in_worker, stream_batches(rest())):
+            shipped_entries = map(_ship, rest()) if scan_one is scan_entry else rest()
+            for done in pool.imap(_scan_batch_in_worker, stream_batches(shipped_entries)):
                 results.extend(map(_expand, done))
                 if progress is not None:
                     progress.advance(task, len(done))

@@ -385,6 +385,9 @@ _TRIGGERS = (
 )
 # One search for "does any trigger occur" (a generator over the tuple ran for every scalar of every document).
 _TRIGGER = re.compile("|".join(map(re.escape, _TRIGGERS)))
+# The same search without lowering a copy first, for ASCII text only: there re's case-insensitive matching and
+# str.lower() agree, while on other text re also folds characters lower() keeps (`ſ` matches `s`).
+_TRIGGER_ASCII = re.compile("|".join(map(re.escape, _TRIGGERS)), re.IGNORECASE | re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -399,8 +402,7 @@ class _Found:
 
 def _find_all(text: str) -> list[_Found]:
     """Every reference in `text`, outermost first where they overlap, sorted by start."""
-    lowered = text.lower()
-    if not _TRIGGER.search(lowered):
+    if not (_TRIGGER_ASCII.search(text) if text.isascii() else _TRIGGER.search(text.lower())):
         return []
     found: list[_Found] = []
     _bracketed(text, found)
@@ -440,8 +442,11 @@ def scan_references(text: str) -> list[tuple[Ref, bool]]:
 
 def parse(text: str, key: str | None = None) -> list[Ref]:
     """The credential-carrying references in `text` (a scalar under `key`, or a whole file), by start."""
+    found = _find_all(text)
+    if not found:
+        return []  # most scalars: no need to judge the key
     key_says = _key_carries_credential(key)
-    kept = _outermost([f for f in _find_all(text) if f.listed])
+    kept = _outermost([f for f in found if f.listed])
     return [f.ref for f in kept if f.always or key_says or names_credential(f.ref.target)]
 
 
