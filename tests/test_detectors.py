@@ -348,6 +348,14 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         '    "password": "UseAStrongPassword"',
         "    'nextToken': 'page2-token',",
         "    response = {'NextPageToken': 'cGFnZTItdG9rZW4x'}",
+        # Names of credentials (variables, constants), a type annotation, Go's test verdicts, a challenge.
+        "            credentials=s3_credentials or None,",
+        "        self._trusted_s3_mount_credentials = trusted_s3_mount_credentials",
+        '    TOOL_CALL_SESSION_DESCRIPTION_KEY = "_agents_tool_description"',
+        "    schema_secret=_SENSITIVE_SCHEMA_SECRET,",
+        "    token: _NonCopyable",
+        "--- PASS: TestE2E/Initialize (0.09s)",
+        '    w.Header().Set("WWW-Authenticate", fmt.Sprintf(`Bearer resource_metadata=%q`, url))',
     ],
 )
 def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:

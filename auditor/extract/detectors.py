@@ -712,6 +712,8 @@ def _prose_label(text: str, key_start: int, key_end: int, value: str, value_star
     unquoted, on the same line. A value with digits or symbols (`admin password: Tr0ub4dor&3`) is still
     judged, and so is a lone word (`Password: swordfish`).
     """
+    if text[max(0, key_start - 4) : key_start] == "--- " and text[key_start:key_end] == "PASS":
+        return True  # Go's test verdict: `--- PASS: TestE2E/Initialize (0.09s)`
     if not value.isalpha() or len(value) > 24:
         return False
     end = value_start + len(value)

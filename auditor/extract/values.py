@@ -293,7 +293,7 @@ _ABS_PATH = re.compile(r"^(?:~?/|\./|\.\./|[A-Za-z]:\\|\\\\)[\w .@~+/\\:-]*$")
 _REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
 # Lowercase words between slashes: the name of a secret in a store (`prod/db/password`), not its value.
 _WORD_PATH = re.compile(r"^[a-z]+(?:[_-][a-z]+)*(?:/[a-z]+(?:[_-][a-z]+)*)+$")
-_WORDS = re.compile(r"^[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
+_WORDS = re.compile(r"^_{0,2}[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
 _MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
 # Prose: three or more purely alphabetic words. A passphrase with digits or symbols is not prose.
 _SENTENCE = re.compile(r"^[A-Za-z][A-Za-z']*(?:[ ,;:-]+[A-Za-z][A-Za-z']*){2,}[.!?]?$")
@@ -304,14 +304,17 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 _CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}(?:[A-Z][a-z]{2,}){2,}$")
 # Member access, with JavaScript's optional chaining (`extra._meta?.progressToken`) and TypeScript's non-null
 # assertion (`ctx.user!.token`): no token alphabet holds `?.` or `!.`.
-# A value that is the lowerCamelCase or CONSTANT_CASE name of a credential (`MicrosoftAppPassword:
-# clientSecret`, `password: dbPassword`, `password: str = REQUIRED_FIELD_PASSWORD`): a variable or constant
-# passed along, not the credential. No token takes these shapes. PascalCase stays a value
+# A value that is the lowerCamelCase, snake_case or CONSTANT_CASE name of a credential (`MicrosoftAppPassword:
+# clientSecret`, `credentials=s3_credentials`, `password: str = REQUIRED_FIELD_PASSWORD`): a variable or
+# constant passed along, not the credential. No token takes these shapes. PascalCase stays a value
 # (`value="TestSourcePassword"` in a NuGet.config is the password itself).
 _NAMED_CREDENTIAL = re.compile(
-    r"^[a-z]{2,16}(?:[A-Z][a-z]{1,15}){0,3}"
+    r"^_{0,2}[a-z]{2,16}(?:[A-Z][a-z]{1,15}){0,3}"
     r"(?:Secret|Password|Passwd|Passphrase|Pwd|Pass|Token|Key|ApiKey|Credentials?)$"
-    r"|^[A-Z]{2,16}(?:_[A-Z]{1,16}){0,4}_(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|KEY|CREDENTIALS?)$"
+    r"|^_{0,2}[A-Z][A-Z0-9]{1,15}(?:_[A-Z0-9]{1,16}){0,4}"
+    r"_(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|KEY|CREDENTIALS?)$"
+    r"|^_{0,2}[a-z][a-z0-9]{1,15}(?:_[a-z0-9]{1,16}){0,4}"
+    r"_(?:secret|password|passwd|passphrase|pwd|pass|token|key|credentials?)$"
 )
 _DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:[?!]?\.[A-Za-z_]\w*)+(?:\(\))?$")
 
