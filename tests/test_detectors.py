@@ -356,6 +356,11 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         "    token: _NonCopyable",
         "--- PASS: TestE2E/Initialize (0.09s)",
         '    w.Header().Set("WWW-Authenticate", fmt.Sprintf(`Bearer resource_metadata=%q`, url))',
+        # A C++ stream of a label and a value, scoped names, a value read from a file.
+        '    std::cout << "  password: " << data["password"] << std::endl;',
+        "    token_type last_token = token_type::uninitialized;",
+        "    cached_kv_secret_ = std::make_shared<nlohmann::json>(new_secret);",
+        "vault write auth/gcp/config credentials=@path/to/vault/server/creds.json",
     ],
 )
 def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:
@@ -378,6 +383,9 @@ def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, l
         ("password: hunter2 is the old one", "hunter2"),
         ("password: swordfish # rotated in May", "swordfish"),
         ("export PASS=hunterxyz && ./run.sh", "hunterxyz"),
+        # A key inside a string with its own quoted value, and a JSON key and value.
+        ("log(\"password: 'Tr0ub4dor&3x'\")", "Tr0ub4dor&3x"),
+        ('{"password": "Tr0ub4dor&3x"}', "Tr0ub4dor&3x"),
     ],
 )
 def test_a_quoted_pair_or_assignment_still_reports_its_value(

@@ -730,6 +730,16 @@ def _prose_label(text: str, key_start: int, key_end: int, value: str, value_star
     return ":" in between and "=" not in between
 
 
+def _closes_a_string(text: str, key_start: int, key_end: int, value_start: int) -> bool:
+    """`cout << "  password: " << data["password"]`: the key and its colon sit inside a string literal, so the
+    quote after the colon closes that string; what follows it is code, not a quoted value."""
+    quote = text[value_start - 1] if value_start > 0 else ""
+    if quote not in ("\"", "'", "`") or not text[value_start : value_start + 1].isspace():
+        return False  # a value that opens with a space is what follows a closing quote
+    line_start = text.rfind("\n", 0, key_start) + 1
+    return text.count(quote, line_start, key_start) % 2 == 1 and quote not in text[key_end : value_start - 1]
+
+
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:
     limit = max(floor, start - _MAX_KEY_BACKTRACK)
     while start > limit and text[start - 1] in _KEY_CHARS:
@@ -1206,7 +1216,10 @@ class DetectorSet:
             if classify_value(whole, value_key) in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE):
                 return None
         if det.generic:
-            if key_end >= 0 and _prose_label(text, match_start, key_end, value, start):
+            if key_end >= 0 and (
+                _prose_label(text, match_start, key_end, value, start)
+                or _closes_a_string(text, match_start, key_end, start)
+            ):
                 return None
             judge_key = key if key is not None else det.assume_key
             if "key" not in groups and det.assume_key is not None:

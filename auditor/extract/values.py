@@ -302,8 +302,6 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 # takes this shape about once in ten million; a password may (`correctHorseBattery`), so password keys are
 # exempt.
 _CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}(?:[A-Z][a-z]{2,}){2,}$")
-# Member access, with JavaScript's optional chaining (`extra._meta?.progressToken`) and TypeScript's non-null
-# assertion (`ctx.user!.token`): no token alphabet holds `?.` or `!.`.
 # A value that is the lowerCamelCase, snake_case or CONSTANT_CASE name of a credential (`MicrosoftAppPassword:
 # clientSecret`, `credentials=s3_credentials`, `password: str = REQUIRED_FIELD_PASSWORD`): a variable or
 # constant passed along, not the credential. No token takes these shapes. PascalCase stays a value
@@ -316,7 +314,12 @@ _NAMED_CREDENTIAL = re.compile(
     r"|^_{0,2}[a-z][a-z0-9]{1,15}(?:_[a-z0-9]{1,16}){0,4}"
     r"_(?:secret|password|passwd|passphrase|pwd|pass|token|key|credentials?)$"
 )
-_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:[?!]?\.[A-Za-z_]\w*)+(?:\(\))?$")
+# Member access, with JavaScript's optional chaining (`extra._meta?.progressToken`) and TypeScript's non-null
+# assertion (`ctx.user!.token`), and C++/Rust paths (`token_type::uninitialized`, `std::make_shared`): no
+# token alphabet holds `?.`, `!.` or `::`.
+_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:(?:[?!]?\.|::)[A-Za-z_]\w*)+(?:\(\))?$")
+# `credentials=@path/to/creds.json`: the Vault and curl CLIs read the value from that file.
+_AT_FILE = re.compile(r"^@(?:[\w.-]+/)*[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,5}$|^@[\w.-]*/[\w./-]+$")
 
 
 def _strip_quotes(value: str) -> str:
@@ -455,12 +458,12 @@ def _is_benign(v: str) -> bool:
         return True
     if _URL.match(v):
         return not _URL_WITH_CREDENTIALS.match(v)
-    if _ABS_PATH.match(v) or _REL_FILE.match(v) or _WORD_PATH.match(v):
+    if _ABS_PATH.match(v) or _REL_FILE.match(v) or _WORD_PATH.match(v) or _AT_FILE.match(v):
         return True
     # `settings.SECRET_KEY`, `os.environ`: code. A segment of random characters (`<32 hex>.<16 chars>`,
     # `pk.<60 chars>.<22 chars>`) makes it a dotted token instead.
     return bool(_DOTTED_CODE.match(v)) and not any(
-        _RANDOM_SEGMENT.search(seg.rstrip("?!")) for seg in v.split(".")
+        _RANDOM_SEGMENT.search(seg.rstrip("?!")) for seg in v.replace("::", ".").split(".")
     )
 
 
