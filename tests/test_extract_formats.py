@@ -429,6 +429,21 @@ def test_terraform(tmp_path: Path, detectors: DetectorSet) -> None:
     assert not result.skipped
 
 
+def test_terraform_variable_default_is_judged_under_the_variable_name(tmp_path: Path) -> None:
+    # The bundled detectors: the variable block is what sends the file to the HCL parser (a text hit).
+    detectors = DetectorSet.load(prefilter="python")
+    password = fake_password("tf-default")
+    content = (
+        'variable "region" {\n  default = "eu-west-1"\n}\n\n'
+        f'variable "db_password" {{\n  type    = string\n  default = "{password}"\n}}\n'
+    )
+    result = scan(tmp_path, "infra/variables.tf", content, detectors)
+    # `default` names nothing; the variable's name says the value is a password (HCL's blocks are a list).
+    assert set(by_key(result)) == {"variable[1].db_password.default"}, sorted(map(str, by_key(result)))
+    assert by_key(result)["variable[1].db_password.default"].location.line == 7
+    assert_no_secret_in(result, [password])
+
+
 def test_npmrc_and_netrc(tmp_path: Path, detectors: DetectorSet) -> None:
     token = fake_github("npm")
     result = scan(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import textwrap
 from pathlib import Path
 
@@ -108,3 +109,53 @@ def test_secret_in_a_markdown_code_block(tmp_path: Path, detectors: DetectorSet)
     assert "data.api" in found, sorted(map(str, found))
     assert found["data.api"].location.line == 15 + 5  # the manifest's line 15, after five lines of prose
     assert api not in repr(result)
+
+
+def _pull_secret(kind: str, key: str, config: str) -> str:
+    return (
+        f"apiVersion: v1\nkind: Secret\nmetadata:\n  name: registry-login\ntype: kubernetes.io/{kind}\n"
+        f"data:\n  {key}: {_b64(config)}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "login"),
+    [
+        # The documented config.json shape: auth is base64 of user:password.
+        ("dockerconfigjson", ".dockerconfigjson", "auths-basic"),
+        # The older form, registries at the top; a registry that takes a bare token in `auth`.
+        ("dockercfg", ".dockercfg", "bare"),
+    ],
+)
+def test_registry_pull_secret_logins(
+    tmp_path: Path, detectors: DetectorSet, kind: str, key: str, login: str
+) -> None:
+    secret = "Rk4" + _token("registry-" + login, 18)
+    if login == "auths-basic":
+        config = json.dumps({"auths": {"registry.corp.test": {"auth": _b64("deploy-bot:" + secret)}}})
+    else:
+        config = json.dumps({"registry.corp.test": {"auth": secret, "email": "bot@corp.test"}})
+    result = _scan(tmp_path, "deploy/pull-secret.yaml", _pull_secret(kind, key, config), detectors)
+    found = [m for m in result.secrets if m.location.key == f"data.{key}"]
+    assert [m.kind for m in found] == ["docker_registry_auth"], [
+        (m.kind, m.location.key) for m in result.secrets
+    ]
+    assert found[0].location.line == 7
+    assert secret not in repr(result) and _b64(config) not in repr(result)
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        json.dumps({"auths": {"registry.corp.test": {"auth": _b64("admin:password")}}}),
+        '{"auths": {"registry.corp.test": {"auth": "changeme"}}}',
+        '{"auths": {"registry.corp.test": {"auth": "${REGISTRY_AUTH}"}}}',
+        '{"auths": {}}',
+    ],
+)
+def test_registry_pull_secret_stand_ins_are_not_reported(
+    tmp_path: Path, detectors: DetectorSet, config: str
+) -> None:
+    content = _pull_secret("dockerconfigjson", ".dockerconfigjson", config)
+    result = _scan(tmp_path, "deploy/pull-secret.yaml", content, detectors)
+    assert not result.secrets, [(m.kind, m.location.key) for m in result.secrets]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from typing import Any
 
+from auditor.extract.detectors import Hit
 from auditor.extract.evidence import Evidence
 from auditor.extract.formats import context_for_path
 from auditor.extract.tree import Doc, KeyPath, iter_mappings, key_path
+from auditor.extract.values import ValueClass, classify_value
 from auditor.extract.yamldoc import load_yaml
-from auditor.model import ReferenceKind
+from auditor.model import Confidence, ReferenceKind
 
 WORKLOAD_KINDS = frozenset({"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"})
 RBAC_KINDS = frozenset({"ClusterRoleBinding", "RoleBinding"})
@@ -80,10 +83,69 @@ def scan_secret_data(doc: Doc, ev: Evidence) -> None:
                 value = raw
             dotted = key_path(path)
             context = context_for_path(path, ev.kind.context)
-            hits = ev.detectors.scan_value(str(key), value) or ev.detectors.scan_value(_ENTRY_KEY, value)
+            hits = _registry_logins(str(key), value, ev) if key in _PULL_SECRET_KEYS else []
+            if not hits:
+                hits = ev.detectors.scan_value(str(key), value) or ev.detectors.scan_value(_ENTRY_KEY, value)
             for hit in hits:
                 ev.secret(hit, line=line, key=dotted, context=context)
 
+
+# A registry pull Secret's entry (types kubernetes.io/dockerconfigjson and kubernetes.io/dockercfg): a Docker
+# config.json, `{"auths": {registry: {...}}}`, or the older form with the registries at the top.
+_PULL_SECRET_KEYS = frozenset({".dockerconfigjson", ".dockercfg"})
+# The fields of a registry entry that log in: `auth` (base64 of user:password), or the parts written apart.
+_LOGIN_FIELDS = ("auth", "password", "identitytoken", "registrytoken")
+
+
+def _registry_logins(key: str, value: str, ev: Evidence) -> list[Hit]:
+    """The logins of a decoded pull Secret, each under the Docker config detector.
+
+    A pull secret exists to hold a registry login, so its `auth` is judged as the password it carries: when
+    it is base64 of `user:password`, by that password (`admin:password` is a stand-in); otherwise the value
+    itself, as a password (a registry that takes a bare token in `auth`). Placeholders and references are
+    left out as everywhere. [] when the entry is not a Docker config (the generic path then reads it)."""
+    try:
+        config = json.loads(value)
+        detector = ev.detectors.get(_PULL_SECRET_DETECTOR)
+    except (ValueError, RecursionError, KeyError):  # not JSON, nested past the parser, a custom detector set
+        return []
+    if not isinstance(config, dict):
+        return []
+    auths = config.get("auths")
+    registries: dict[str, Any] = auths if isinstance(auths, dict) else config
+    hits: list[Hit] = []
+    for entry in registries.values():
+        if not isinstance(entry, dict):
+            continue
+        for field in _LOGIN_FIELDS:
+            login = entry.get(field)
+            if not isinstance(login, str) or not login.strip():
+                continue
+            found = ev.detectors.scan_value(field, login)
+            if found:
+                hits += found
+                continue
+            password = login
+            if field == "auth":
+                user, sep, rest = _decoded_text(login).partition(":")
+                if sep and user:
+                    password = rest
+            if classify_value(password, "password") is ValueClass.SECRET_CANDIDATE:
+                reason = f"the registry login of a Kubernetes pull secret ({key})"
+                hits.append(Hit(detector, login, 0, 0, Confidence(detector.confidence), field, reason))
+    return hits
+
+
+def _decoded_text(value: str) -> str:
+    """`value` decoded from base64 as UTF-8 text ('' when it is not)."""
+    try:
+        raw = base64.b64decode(value + "=" * (-len(value) % 4), validate=True)
+        return raw.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return ""
+
+
+_PULL_SECRET_DETECTOR = "docker-config-auth"
 
 # The maps of a Secret that hold values, and the key name their entries are judged under when their own
 # key says nothing (a Secret's entries are secrets by definition).

@@ -60,7 +60,7 @@ def scan_doc(
             if text == "" and (name := env_name(doc, path, env_root)):
                 scalars.append((path, "", name, None, True))  # a declared variable without a value
             continue
-        name = last_key(path)
+        name = _variable_name(path) or last_key(path)
         list_env = _list_env_entry(text, path)
         if list_env is not None:
             # `environment: ["KEY=value"]` (compose) reads as KEY with its value.
@@ -90,6 +90,15 @@ def scan_doc(
             ev.setting(variable, "" if hits else text, line, dotted)
         elif not hits and is_setting_key(dotted):
             ev.setting(dotted, text, line, dotted, judge_as=name)
+
+
+def _variable_name(path: KeyPath) -> str | None:
+    """A Terraform variable's default (`variable "okta_api_token" { default = "..." }`, in HCL or in
+    `.tf.json`) is judged under the variable's name: `default` says nothing of what the value is."""
+    if len(path) < 3 or path[-1] != "default" or not isinstance(path[-2], str):
+        return None
+    block = path[-4] if isinstance(path[-3], int) and len(path) >= 4 else path[-3]  # many blocks: a list
+    return path[-2] if block == "variable" else None
 
 
 def _list_env_entry(text: str, path: KeyPath) -> tuple[str, str] | None:
