@@ -21,6 +21,11 @@ itself is compiled the ordinary way.
 
 `python -m auditor._classcode --write` rewrites the tables after a model change; `tests/test_classcode.py`
 fails while they are out of date, and checks that every entry compiles to the same code as its text.
+
+The texts are a Python version's wording (3.12 and 3.13 write other `__init__`s than 3.11), so the tables
+record the version that wrote them (`PYTHON` in `auditor/_classcode/__init__.py`) and serve only that
+version: on any other Python, or another implementation, `install()` does nothing and every class is
+compiled the ordinary way, without importing a table that could never match.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["install"]
+__all__ = ["install", "serves_this_python"]
 
 _Table = dict[str, tuple[Callable[..., Any], tuple[str, ...]]]
 
@@ -44,6 +49,23 @@ misses: list[str] = []
 _PACKAGE = "auditor._classcode"
 _OUTER = "def __create_fn__("
 _FOLDER = Path(__file__).with_name("_classcode")
+_THIS_PYTHON = (sys.version_info[0], sys.version_info[1])
+# True once install() has put the tables in service in this process.
+active = False
+
+
+def written_for() -> tuple[int, int] | None:
+    """The Python version (major, minor) the tables were written by; None when there are none."""
+    try:
+        written = __import__(_PACKAGE, fromlist=["PYTHON"]).PYTHON
+    except (ImportError, AttributeError):
+        return None
+    return (int(written[0]), int(written[1]))
+
+
+def serves_this_python() -> bool:
+    """Whether the tables can serve this interpreter: CPython of the version that wrote them."""
+    return sys.implementation.name == "cpython" and written_for() == _THIS_PYTHON
 
 
 def table_name(module: str) -> str:
@@ -91,15 +113,18 @@ def install(*, only_if_loaded: bool = False) -> None:
     `only_if_loaded`: do nothing unless `dataclasses` is already imported (importing it compiles regular
     expressions, which the CLI first wants served from auditor/regexcache.py).
     """
-    global _installed
+    global _installed, active
     if not _installed:
         if only_if_loaded and "dataclasses" not in sys.modules:
             return
+        _installed = True
+        if not serves_this_python():
+            return  # another Python's wording: every text would miss; compile the ordinary way
         import dataclasses
 
         # `dataclasses` looks `exec` up in its module globals before the builtins: this shadows it there only.
         dataclasses.exec = _exec  # type: ignore[attr-defined]
-        _installed = True
+        active = True
 
 
 # ----------------------------------------------------------------------------------------- the generator
@@ -178,7 +203,10 @@ def collect() -> dict[str, list[str]]:
 
 def expected() -> dict[str, str]:
     """File name in auditor/_classcode/ -> the source it should hold."""
-    files = {"__init__.py": '"""Precompiled dataclass methods, a module each (auditor/classcode.py)."""\n'}
+    files = {
+        "__init__.py": '"""Precompiled dataclass methods, a module each (auditor/classcode.py)."""\n\n'
+        f"PYTHON = {_THIS_PYTHON!r}  # the version whose dataclasses wrote the texts: only it is served\n"
+    }
     for module, texts in sorted(collect().items()):
         files[table_name(module).rpartition(".")[2] + ".py"] = render(module, texts)
     return files
@@ -197,6 +225,19 @@ def stale() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    if argv not in ([], ["--write"]):
+        sys.stderr.write("usage: python -m auditor._classcode [--write]\n")
+        return 2
+    written = written_for()
+    if not argv and written is not None and written != _THIS_PYTHON:
+        # Checking another version's tables against this version's wording would list every file.
+        version = ".".join(map(str, _THIS_PYTHON))
+        sys.stdout.write(
+            f"the tables were written for Python {written[0]}.{written[1]}; this is Python {version}, which "
+            "compiles its dataclasses the ordinary way: nothing to check "
+            "(--write rewrites them for this one)\n"
+        )
+        return 0
     if argv == ["--write"]:
         want = expected()
         _FOLDER.mkdir(exist_ok=True)

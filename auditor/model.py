@@ -367,7 +367,7 @@ class ManifestHint(Record):
 # credential_invalid: a found token introspected (--introspect-found) that the platform refused (revoked,
 # expired or invalid): examined, and it reaches nothing.
 BY_DESIGN_SKIPS = frozenset(
-    {"lockfile", "botaudit_artifact", "not_connected", "ignored", "not_staged", "credential_invalid"}
+    {"lockfile", "botaudit_artifact", "not_connected", "ignored", "not_staged", "credential_invalid", "media"}
 )
 
 

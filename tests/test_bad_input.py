@@ -98,6 +98,44 @@ def test_binary_named_yaml(tmp_path: Path, detectors: DetectorSet) -> None:
     assert result.secrets == ()
 
 
+_MEDIA_HEADS = {
+    "logo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "photo.JPG": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+    "spinner.gif": b"GIF89a\x10\x00\x10\x00",
+    "hero.webp": b"RIFF\x24\x00\x00\x00WEBPVP8 ",
+    "favicon.ico": b"\x00\x00\x01\x00\x01\x00",
+    "inter.woff2": b"wOF2\x00\x01\x00\x00",
+    "mono.ttf": b"\x00\x01\x00\x00\x00\x10\x01\x00",
+    "chime.wav": b"RIFF\x24\x00\x00\x00WAVEfmt ",
+    "demo.mp4": b"\x00\x00\x00\x18ftypmp42",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_MEDIA_HEADS))
+def test_media_is_skipped_by_design(tmp_path: Path, detectors: DetectorSet, name: str) -> None:
+    # Pictures, fonts and recordings hold no configuration: listed, but not as a gap in coverage.
+    data = _MEDIA_HEADS[name] + bytes(range(256)) * 4
+    result = scan(tmp_path, name, data, detectors)
+    assert result.format == "binary"
+    assert [s.category for s in result.skipped] == ["media"]
+    assert result.skipped[0].by_design
+    assert name.rpartition(".")[2].upper() in result.skipped[0].reason
+
+
+def test_media_name_without_its_signature_stays_a_gap(tmp_path: Path, detectors: DetectorSet) -> None:
+    # A `.png` that is no PNG (a keystore renamed, say): a binary botaudit could not read, so a gap.
+    data = b"\xfe\xed\xfe\xed\x00\x00\x00\x02" + bytes(range(256)) * 4
+    result = scan(tmp_path, "logo.png", data, detectors)
+    assert [(s.category, s.reason) for s in result.skipped] == [("binary", "binary file")]
+    assert not result.skipped[0].by_design
+
+
+def test_text_under_a_media_name_is_scanned(tmp_path: Path, detectors: DetectorSet) -> None:
+    token = fake_github("pngtext")
+    result = scan(tmp_path, "notes.png", f"token: {token}\n".encode(), detectors)
+    assert result.skipped == () and len(result.secrets) == 1
+
+
 def test_non_utf8_text_still_scanned(tmp_path: Path, detectors: DetectorSet) -> None:
     token = fake_github("latin1")
     data = "# configuración: contraseña\n".encode("latin-1") + f"token: {token}\n".encode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import io
 import pkgutil
 import subprocess
 import sys
@@ -17,6 +18,12 @@ import auditor._classcode
 import auditor.model
 from auditor import classcode
 from auditor.model import FileScan, Location, Record
+
+_THIS_PYTHON = pytest.mark.skipif(
+    not classcode.serves_this_python(),
+    reason=f"the tables hold Python {classcode.written_for()}'s dataclass texts; this interpreter compiles "
+    "its own (test_on_another_python_the_tables_are_left_alone checks that)",
+)
 
 
 def _shape(code: Any) -> tuple[Any, ...]:
@@ -33,6 +40,7 @@ def _tables() -> list[Any]:
     ]
 
 
+@_THIS_PYTHON
 def test_tables_are_up_to_date() -> None:
     # A fresh interpreter imports every botaudit module and regenerates the tables: a model change without
     # `python -m auditor._classcode --write` fails here (and would only cost start-up, never correctness).
@@ -42,6 +50,7 @@ def test_tables_are_up_to_date() -> None:
     assert done.returncode == 0, f"{done.stdout}{done.stderr}run: python -m auditor._classcode --write"
 
 
+@_THIS_PYTHON
 def test_every_entry_is_the_compilation_of_its_text() -> None:
     entries = 0
     for module in _tables():
@@ -53,6 +62,7 @@ def test_every_entry_is_the_compilation_of_its_text() -> None:
     assert entries > 150
 
 
+@_THIS_PYTHON
 def test_model_classes_use_the_tables_and_behave_as_dataclasses() -> None:
     init = Location.__init__
     assert init.__code__.co_filename.endswith("model.py") and "_classcode" in init.__code__.co_filename
@@ -85,6 +95,7 @@ def _declare(module: str) -> type:
     return cls
 
 
+@_THIS_PYTHON
 def test_a_module_shadowing_a_global_the_code_uses_compiles_normally(monkeypatch: pytest.MonkeyPatch) -> None:
     served = _declare("auditor.model")
     assert "_classcode" in served.__setattr__.__code__.co_filename
@@ -113,6 +124,7 @@ def test_unknown_texts_and_modules_compile_normally(monkeypatch: pytest.MonkeyPa
     assert third_party("p").line == 0
 
 
+@_THIS_PYTHON
 def test_no_class_of_botaudit_misses_its_table() -> None:
     code = (
         "import importlib, pkgutil, auditor\n"
@@ -126,3 +138,41 @@ def test_no_class_of_botaudit_misses_its_table() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True
     )
     assert done.stdout.strip() == "0", "run: python -m auditor._classcode --write"
+
+
+def test_the_tables_name_the_python_that_wrote_them() -> None:
+    assert classcode.written_for() == auditor._classcode.PYTHON
+    assert len(auditor._classcode.PYTHON) == 2 and auditor._classcode.PYTHON[0] == 3
+    # The README's supported versions include the one the tables serve.
+    assert classcode.serves_this_python() == (
+        sys.implementation.name == "cpython" and tuple(sys.version_info[:2]) == auditor._classcode.PYTHON
+    )
+
+
+def test_on_another_python_the_tables_are_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pretend the tables were written by another version: install() must leave `dataclasses` alone and every
+    # class compile the ordinary way; the checker says there is nothing to check instead of listing every
+    # file.
+    other = (3, 99)
+    monkeypatch.setattr(auditor._classcode, "PYTHON", other)
+    assert not classcode.serves_this_python()
+    monkeypatch.setattr(classcode, "_installed", False)
+    monkeypatch.setattr(classcode, "active", False)
+    monkeypatch.delitem(dataclasses.__dict__, "exec", raising=False)
+    classcode.install()
+    assert "exec" not in dataclasses.__dict__ and not classcode.active
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain:
+        a: int = 1
+
+    assert Plain.__init__.__code__.co_filename == "<string>" and Plain(2).a == 2
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert classcode.main([]) == 0
+    assert "written for Python 3.99" in out.getvalue() and "nothing to check" in out.getvalue()
+
+
+def test_the_checker_rejects_unknown_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    assert classcode.main(["--wirte"]) == 2
+    assert "usage: python -m auditor._classcode [--write]" in capsys.readouterr().err

@@ -312,6 +312,52 @@ def test_unattributed_secrets_stay_out_of_agents() -> None:
     assert agents == ()
 
 
+def test_a_repository_s_ci_workflows_own_their_ci_folder_not_the_repository() -> None:
+    # A repository whose only manifest is a GitHub workflow: the pipeline is an agent rooted at the top, but
+    # a test fixture or a sample file elsewhere in the repository is no credential of the pipeline's.
+    wf = ".github/workflows/release.yml"
+    fixture = "tests/fixtures/settings.env"
+    action_env = ".github/actions/deploy/.env"
+    agents = build_inventory(
+        [
+            scan(
+                wf, hint(wf, "github_workflow", "release"), secret(wf, "npm_token", "npm_1", key="NPM_TOKEN")
+            ),
+            scan(action_env, secret(action_env, "password", "pw-1", key="DEPLOY_PASSWORD"), fmt="dotenv"),
+            scan(fixture, secret(fixture, "openai_api_key", "sk-3", key="OPENAI_API_KEY"), fmt="dotenv"),
+        ],
+        Config(),
+    )
+    (pipeline,) = agents
+    assert pipeline.kind == "github_actions" and pipeline.root == "."
+    assert sorted(s.location.path for s in pipeline.secrets) == [action_env, wf]
+    assert fixture not in pipeline.files
+
+
+def test_a_folder_agent_with_a_workflow_still_owns_its_folder() -> None:
+    # A bot's folder that also holds its workflow: the bot (not a CI-only agent) owns every file under it,
+    # and a CI-only agent at the repository's top does not take the bot's files.
+    manifest = "bots/sales/manifest.yaml"
+    wf = "bots/sales/.github/workflows/ci.yml"
+    env = "bots/sales/.env"
+    top = ".github/workflows/lint.yml"
+    agents = _by_name(
+        build_inventory(
+            [
+                scan(manifest, hint(manifest, "slack_app_manifest", "Sales Bot")),
+                scan(wf, hint(wf, "github_workflow", "ci")),
+                scan(env, secret(env, "slack_bot_token", "xoxb-2", key="SLACK_BOT_TOKEN"), fmt="dotenv"),
+                scan(top, hint(top, "github_workflow", "lint")),
+                scan("docs/example.env", secret("docs/example.env", "password", "pw-2", key="PASSWORD")),
+            ],
+            Config(),
+        )
+    )
+    assert [s.location.path for s in agents["sales"].secrets] == [env]
+    others = [a for name, a in agents.items() if name != "sales"]
+    assert len(others) == 1 and others[0].kind == "github_actions" and not others[0].secrets
+
+
 def test_name_clashes_are_disambiguated() -> None:
     a = "one/.cursor/mcp.json"
     b = "two/.vscode/mcp.json"

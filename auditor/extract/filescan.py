@@ -17,6 +17,7 @@ from auditor.extract.iac_marks import iac_kind
 from auditor.extract.jsondoc import load_json
 from auditor.extract.lineformats import load_env, load_hcl, load_ini, load_properties, load_rc, load_toml
 from auditor.extract.markers import MarkerSet
+from auditor.extract.media import media_kind
 from auditor.extract.tree import Doc, DocumentError
 from auditor.extract.yamldoc import load_yaml
 from auditor.model import FileScan, SecretContext, Skipped
@@ -241,6 +242,10 @@ def _scan_data(
     transcode_note: str | None = None
     if probe is None or probe.allowed is None:
         if _looks_binary(data):
+            media = media_kind(rel, data[:16])
+            if media is not None:
+                reason = f"{media.upper()} file (its signature agrees): media holds no configuration"
+                return FileScan(rel, "binary", size, skipped=(Skipped(rel, reason, "media"),))
             return FileScan(rel, "binary", size, skipped=(Skipped(rel, "binary file", "binary"),))
         # UTF-16/32 interleave NUL bytes with every keyword: prefilter the UTF-8 re-encoding instead.
         data, transcode_note = _transcode(data)

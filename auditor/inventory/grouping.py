@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from auditor.config import AgentDecl, Config
 from auditor.inventory.auth import with_connections
 from auditor.inventory.kinds import (
+    CI_KINDS,
     KIND_OF_MANIFEST,
     MCP,
     MULTI_USER_KINDS,
@@ -69,6 +70,17 @@ class _Draft:
     decl: AgentDecl | None = None
     mcp_file: str | None = None
     mcp_scope: str | None = None
+
+    def owns(self, path: str) -> bool:
+        """Whether a file under no declared agent or MCP entry belongs to this folder agent (a normed path).
+
+        An agent made only of CI workflows owns its CI folder (`.github/`), not every file below its root.
+        """
+        if not under(path, self.root):
+            return False
+        if self.kinds and all(k in CI_KINDS for k in self.kinds):
+            return any(under(path, folder) for folder in {_ci_folder(h.location.path) for h in self.hints})
+        return True
 
 
 def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, ...]:
@@ -125,8 +137,9 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
         for draft in mcp_by_file.get(path, ()):
             if _in_scope(key, draft.mcp_scope or ""):
                 return draft
+        normed = norm_path(path)
         for draft in folder_by_depth:
-            if under(norm_path(path), draft.root):
+            if draft.owns(normed):
                 return draft
         # Evidence of an MCP file outside every server entry (a top-level setting) belongs to no one.
         return None
@@ -149,6 +162,15 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
     _name_drafts(drafts)
     agents = [_finish(d) for d in drafts]
     return tuple(sorted(agents, key=lambda a: a.name))
+
+
+def _ci_folder(path: str) -> str:
+    """The CI folder of a workflow file: `app/.github/workflows/ci.yml` -> app/.github (else its folder)."""
+    parts = norm_path(path).split("/")
+    lowered = [p.lower() for p in parts]
+    if ".github" in lowered[:-1]:
+        return "/".join(parts[: lowered.index(".github") + 1])
+    return posixpath.dirname("/".join(parts)) or "."
 
 
 def _decl_root(decl: AgentDecl) -> str:

@@ -29,6 +29,9 @@ N8N = "n8n_workflow"
 PER_HINT_KINDS = frozenset({MCP, N8N})
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
 SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
+# CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
+# repository beneath it, whose test fixtures and sample files are no part of the pipeline's credentials.
+CI_KINDS = frozenset({"github_workflow"})
 # Bots many people talk to: their requests come from many users.
 MULTI_USER_KINDS: Mapping[str, str] = {
     "slack_app_manifest": "a Slack app with a bot user: everyone in the workspace can talk to it",
