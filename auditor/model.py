@@ -401,6 +401,9 @@ class FileScan(Record):
     skipped: tuple[Skipped, ...] = ()
     # Lines carrying `botaudit:allow`: a finding on such a line, or on the line right after it, is suppressed.
     allow_lines: tuple[int, ...] = ()
+    # Other scanners' allow comments (`gitleaks:allow`, `pragma: allowlist secret`): (the line a marker
+    # covers, the marker). Suppress a finding on that line unless `scan.peer_allow_markers` is false.
+    peer_allow: tuple[tuple[int, str], ...] = ()
     # Set for a file version read from git history (--history): the commit that added it, and when.
     commit: str | None = None
     committed: datetime | None = None

@@ -1,9 +1,11 @@
 """Suppressions and baselines: mark findings as reviewed without dropping them; expired entries resurface.
 
 Three sources, in this order: an inline `botaudit:allow` (strictly line-scoped: the finding's line or the line
-above it), a `suppressions:` entry of botaudit.yaml (every field it gives must match; after its `expires` date
-it no longer suppresses), and the baseline (the finding's fingerprint is known). Suppressed findings stay
-in the result and are counted; only the gate ignores them.
+above it; another scanner's allow comment, `gitleaks:allow` or `pragma: allowlist secret`, on the line it
+covers by that scanner's own rule, unless `scan.peer_allow_markers` is false), a `suppressions:` entry of
+botaudit.yaml (every field it gives must match; after its `expires` date it no longer suppresses), and the
+baseline (the finding's fingerprint is known). Suppressed findings stay in the result and are counted; only
+the gate ignores them.
 """
 
 from __future__ import annotations
@@ -87,6 +89,17 @@ def _inline_line(finding: Finding, allow: dict[str, frozenset[int]]) -> int | No
     return None
 
 
+def _peer_marker(finding: Finding, peer: dict[str, dict[int, str]]) -> tuple[int, str] | None:
+    """Another scanner's allow comment covering the finding's line: (the line it is on, the marker)."""
+    loc = finding.location
+    if loc is None or loc.line < 1:
+        return None
+    marker = peer.get(_normalise_path(loc.path), {}).get(loc.line)
+    if marker is None:
+        return None
+    return (loc.line - 1 if "nextline" in marker else loc.line), marker
+
+
 def describe(entry: SuppressionEntry) -> str:
     """How a warning names a suppression entry: its rule and its scope, and where it is configured."""
     rule = entry.rule or "any rule"
@@ -124,14 +137,26 @@ def apply(
     """
     today = clock.now().date()
     allow = {_normalise_path(f.path): frozenset(f.allow_lines) for f in files if f.allow_lines}
+    peer: dict[str, dict[int, str]] = {}
+    if config.peer_allow_markers:
+        for f in files:
+            for covered, marker in f.peer_allow:
+                peer.setdefault(_normalise_path(f.path), {}).setdefault(covered, marker)
     known = baseline.fingerprints if baseline is not None else frozenset()
     expired_hits: dict[int, int] = {}
     out: list[Finding] = []
     for finding in findings:
         suppression: Suppression | None = None
         line = _inline_line(finding, allow)
+        marked = _peer_marker(finding, peer) if line is None and peer else None
         if line is not None:
             suppression = Suppression(kind=INLINE, reason=f"botaudit:allow on line {line}")
+        elif marked is not None:
+            suppression = Suppression(
+                kind=INLINE,
+                reason=f"{marked[1]} on line {marked[0]} (another scanner's marker; "
+                "scan.peer_allow_markers: false reports it)",
+            )
         else:
             matches = [
                 _Match(e, e.expires is not None and today > e.expires)

@@ -184,6 +184,7 @@ def _marker_sets() -> list[object]:
 def test_combined_pass_answers_every_question_like_its_own_pass(
     detectors: DetectorSet, gated: DetectorSet, probed: DetectorSet
 ) -> None:
+    from auditor.extract.evidence import PEER_ALLOW_LITERALS
     from auditor.extract.filescan import ALLOW_MARKER
     from auditor.extract.markers import MarkerSet
 
@@ -199,6 +200,8 @@ def test_combined_pass_answers_every_question_like_its_own_pass(
         b"nothing at all",
         b"x = 1  # botaudit:allow",
         b"x = 1  # BOTAUDIT:ALLOW",
+        b"x = 1  # gitleaks:allow",
+        b"# pragma: allowlist nextline secret\nx = 1",
     ]
     for data in samples:
         probe = probed.probe(data)
@@ -213,8 +216,10 @@ def test_combined_pass_answers_every_question_like_its_own_pass(
         for marker_set in sets:
             assert probe.answer(marker_set.name) == marker_set.any(data), marker_set.name
             seen[marker_set.name].add(marker_set.any(data))
-        assert probe.answer(ALLOW_MARKER) == (b"botaudit:allow" in data)
-        seen.setdefault(ALLOW_MARKER, set()).add(b"botaudit:allow" in data)
+        # The allow partition: botaudit's own marker or fixed text of another scanner's (peer_allow_lines).
+        allow = b"botaudit:allow" in data or any(lit in data for lit in PEER_ALLOW_LITERALS)
+        assert probe.answer(ALLOW_MARKER) == allow
+        seen.setdefault(ALLOW_MARKER, set()).add(allow)
     # Every question was answered both ways on these inputs (and the gate also declined to judge some).
     assert seen.pop("may_match") == {None, False, True}
     assert all(answers == {False, True} for answers in seen.values()), seen

@@ -367,6 +367,24 @@ def test_quiet_still_gates_on_an_expired_suppression(tmp_path: Path) -> None:
     assert "expired" in result.stderr
 
 
+def test_a_repository_s_gitleaks_allow_markers_are_kept(tmp_path: Path) -> None:
+    # A team moving from gitleaks: its reviewed fixtures stay reviewed; botaudit.yaml can turn that off.
+    tokens = [fake_pat(f"peer-{i}") for i in range(2)]
+    write(
+        tmp_path / "tree" / "bot" / ".env",
+        f"TOKEN_A={tokens[0]}  # gitleaks:allow\n"  # line 1: suppressed
+        f"TOKEN_B={tokens[1]}\n",  # line 2: gitleaks:allow covers only its own line
+    )
+    result, report = scan_json(tmp_path, str(tmp_path / "tree"))
+    by_key = {f["location"]["key"]: f for f in report["findings"] if f["rule_id"] == "BA-101"}
+    assert {k for k, f in by_key.items() if f["suppressed"]} == {"TOKEN_A"}
+    assert "gitleaks:allow on line 1" in by_key["TOKEN_A"]["suppression"]["reason"]
+    assert result.exit_code == 1 and len(_gating(report)) == 1
+    write(tmp_path / "tree" / "botaudit.yaml", "scan:\n  peer_allow_markers: false\n")
+    _, report = scan_json(tmp_path, str(tmp_path / "tree"))
+    assert not any(f["suppressed"] for f in report["findings"] if f["rule_id"] == "BA-101")
+
+
 def test_inline_allow_covers_its_line_and_the_next_only(tmp_path: Path) -> None:
     tokens = [fake_pat(f"inline-{i}") for i in range(4)]
     write(

@@ -543,6 +543,32 @@ def test_allow_lines_recorded(tmp_path: Path, detectors: DetectorSet) -> None:
     assert result.secrets[0].location.line == 2
 
 
+def test_other_scanners_allow_markers_recorded(tmp_path: Path, detectors: DetectorSet) -> None:
+    tokens = [fake_github(f"peer{i}") for i in range(4)]
+    content = (
+        f"A = '{tokens[0]}'  # gitleaks:allow\n"  # 1: its own line
+        "# pragma: allowlist nextline secret\n"  # 2: covers line 3
+        f"B = '{tokens[1]}'\n"  # 3
+        f"C = '{tokens[2]}'  # pragma: allowlist secret\n"  # 4
+        f"D = '{tokens[3]}'  # trufflehog:ignore\n"  # 5
+        "# GITLEAKS:ALLOW is not the marker (case matters, as in gitleaks)\n"  # 6
+    )
+    result = scan(tmp_path, "settings.py", content, detectors)
+    assert result.peer_allow == (
+        (1, "gitleaks:allow"),
+        (3, "pragma: allowlist nextline secret"),
+        (4, "pragma: allowlist secret"),
+        (5, "trufflehog:ignore"),
+    )
+    assert result.allow_lines == ()
+    assert len(result.secrets) == 4
+    # A file holding none of them records none, and a file without any detector keyword records them too.
+    assert scan(tmp_path, "plain.py", "x = 1  # gitleaks:allow\n", detectors).peer_allow == (
+        (1, "gitleaks:allow"),
+    )
+    assert scan(tmp_path, "other.py", "x = 1\n", detectors).peer_allow == ()
+
+
 def test_benign_file_takes_the_fast_path(tmp_path: Path, detectors: DetectorSet) -> None:
     # Keyword-free and well-formed: the prefilter says nothing can match, so it is not even parsed.
     text = '{"region": "eu-west-1", "replicas": 3}'

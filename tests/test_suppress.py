@@ -41,6 +41,29 @@ def test_inline_allow_is_scoped_to_its_file() -> None:
     assert [f.suppressed for f in out] == [False, True]
 
 
+def test_other_scanners_markers_cover_the_line_their_scanner_says() -> None:
+    # gitleaks:allow covers its own line only (not the next, unlike botaudit:allow); detect-secrets' nextline
+    # form covers the line after it. The reason names the marker and how to turn it off.
+    files = [
+        FileScan(
+            "app/.env",
+            "dotenv",
+            10,
+            peer_allow=((3, "gitleaks:allow"), (6, "pragma: allowlist nextline secret")),
+        )
+    ]
+    findings = [_f("app/.env", n) for n in (3, 4, 5, 6)]
+    out, _ = _apply(findings, files=files)
+    assert [f.suppressed for f in out] == [True, False, False, True]
+    assert out[0].suppression is not None and out[0].suppression.kind == "inline"
+    assert out[0].suppression.reason.startswith("gitleaks:allow on line 3 (another scanner's marker")
+    assert out[3].suppression is not None
+    assert out[3].suppression.reason.startswith("pragma: allowlist nextline secret on line 5")
+    # Turned off: the same findings are reported.
+    off = apply(findings, files=files, config=Config(peer_allow_markers=False), baseline=None, clock=CLOCK)[0]
+    assert not any(f.suppressed for f in off)
+
+
 def test_platform_findings_are_not_inline_suppressed() -> None:
     finding = RULE.finding("m", subject="user", identity="user")
     out, _ = _apply([finding], files=[FileScan("a.yaml", "yaml", 1, allow_lines=(0, 1))])

@@ -88,6 +88,8 @@ class Config(Record):
     disabled: tuple[str, ...] = ()
     suppressions: tuple[SuppressionEntry, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    # Honour other scanners' inline allow comments (gitleaks:allow, pragma: allowlist secret) as suppressions.
+    peer_allow_markers: bool = True
     exclude: tuple[str, ...] = ()
     # platform name -> collector settings (endpoints, profile, CA bundle, auth file paths; never secrets).
     collectors: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -706,6 +708,7 @@ def _build(
         disabled=tuple(data.get("disable") or ()),
         suppressions=tuple(suppressions),
         max_file_size=max_size,
+        peer_allow_markers=bool(scan.get("peer_allow_markers", True)),
         exclude=tuple(_normalise_glob(p) for p in scan.get("exclude") or ()),
         collectors=collectors,
         snapshots=tuple(data.get("snapshots") or ()),

@@ -714,6 +714,16 @@ CONFIG_SCHEMA: Mapping[str, Any] = {
                     "default": "5MB",
                     "x-template": "active",
                 },
+                "peer_allow_markers": {
+                    "type": "boolean",
+                    "title": "honour other scanners' inline allow comments",
+                    "description": "Findings on a line that another scanner's inline allow comment covers "
+                    "(`gitleaks:allow`, `betterleaks:allow`, `trufflehog:ignore` on their own line; "
+                    "detect-secrets' `pragma: allowlist secret` on its line and `pragma: allowlist nextline "
+                    "secret` on the next) are suppressed, as `botaudit:allow` suppresses them, and counted "
+                    "as such. Set false to report them.",
+                    "default": True,
+                },
                 "exclude": {
                     **_STRINGS,
                     "title": "extra globs to skip",

@@ -77,6 +77,29 @@ def allow_lines(data: bytes) -> tuple[int, ...]:
     return tuple(sorted({data.count(b"\n", 0, m.start()) + 1 for m in _ALLOW.finditer(data)}))
 
 
+# Other scanners' inline allow comments, as each documents them: gitleaks' and Betterleaks' `gitleaks:allow` /
+# `betterleaks:allow` and TruffleHog's `trufflehog:ignore` cover their own line; detect-secrets'
+# `pragma: allowlist secret` its own line, `pragma: allowlist nextline secret` the line after it (the older
+# `whitelist` spelling too). A team moving to botaudit keeps the reviews its markers record.
+_PEER_ALLOW = re.compile(
+    rb"(?P<tool>gitleaks|betterleaks):allow|trufflehog:ignore"
+    rb"|pragma: ?(?:allow|white)list[ -](?:(?P<next>nextline)[ -])?secret"
+)
+# Fixed text one of those markers holds: a file without any is not searched (the combined pass asks too).
+PEER_ALLOW_LITERALS = (b"leaks:allow", b"trufflehog:ignore", b"list secret", b"list-secret", b"nextline")
+
+
+def peer_allow_lines(data: bytes) -> tuple[tuple[int, str], ...]:
+    """(line a marker covers, the marker) for each other scanner's allow comment, from the raw bytes."""
+    if not any(literal in data for literal in PEER_ALLOW_LITERALS):
+        return ()
+    found = set()
+    for m in _PEER_ALLOW.finditer(data):
+        line = data.count(b"\n", 0, m.start()) + 1
+        found.add((line + 1 if m.group("next") else line, m.group().decode("ascii")))
+    return tuple(sorted(found))
+
+
 def to_platform(name: object) -> Platform | None:
     if name is None or name == "":
         return None
@@ -288,7 +311,9 @@ class Evidence:
             kept.append((match, partners))
         return kept
 
-    def build(self, fmt: str, size: int, allow: tuple[int, ...]) -> FileScan:
+    def build(
+        self, fmt: str, size: int, allow: tuple[int, ...], peer_allow: tuple[tuple[int, str], ...] = ()
+    ) -> FileScan:
         entries = self._without_overlaps()
         present = {m.detector_id for m, _ in entries} | {m.kind for m, _ in entries}
         secrets = []
@@ -314,4 +339,5 @@ class Evidence:
             manifests=tuple(self._manifests),
             skipped=tuple(self.skipped),
             allow_lines=allow,
+            peer_allow=peer_allow,
         )

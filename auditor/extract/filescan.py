@@ -11,7 +11,7 @@ from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.discovery.walk import FileEntry, ShippedEntry
 from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
 from auditor.extract.budget import WALL_FACTOR, FileBudgetExceeded, file_budget
-from auditor.extract.evidence import Evidence, allow_lines
+from auditor.extract.evidence import PEER_ALLOW_LITERALS, Evidence, allow_lines, peer_allow_lines
 from auditor.extract.formats import FileKind, classify
 from auditor.extract.iac_marks import iac_kind
 from auditor.extract.jsondoc import load_json
@@ -103,8 +103,10 @@ def probe_partitions() -> tuple[Partition, ...]:
         import hyperscan
     except ImportError:
         return tuple(parts)
-    # `botaudit:allow`, case-sensitive as allow_lines looks for it: most files have none.
-    parts.append((ALLOW_MARKER, [b"botaudit:allow"], [hyperscan.HS_FLAG_SINGLEMATCH]))
+    # `botaudit:allow` and other scanners' allow comments, case-sensitive as allow_lines and peer_allow_lines
+    # look for them: most files have none.
+    literals = [b"botaudit:allow", *PEER_ALLOW_LITERALS]
+    parts.append((ALLOW_MARKER, literals, [hyperscan.HS_FLAG_SINGLEMATCH] * len(literals)))
     return tuple(parts)
 
 
@@ -253,7 +255,11 @@ def _scan_data(
             probe = detectors.probe(data)
     if probe is not None and probed is not None and data is original:
         probed.append(probe)
-    allow = () if probe is not None and probe.answer(ALLOW_MARKER) is False else allow_lines(data)
+    if probe is not None and probe.answer(ALLOW_MARKER) is False:
+        allow: tuple[int, ...] = ()
+        peer: tuple[tuple[int, str], ...] = ()
+    else:
+        allow, peer = allow_lines(data), peer_allow_lines(data)
     must_parse = _is_manifest_candidate(data, kind, probe)
     keywords = probe.keywords() if probe is not None else None
     if keywords is None:
@@ -266,7 +272,7 @@ def _scan_data(
             skipped = (
                 (Skipped(rel, f"{transcode_note}: still scanned", "encoding"),) if transcode_note else ()
             )
-            return FileScan(rel, fmt, size, allow_lines=allow, skipped=skipped)
+            return FileScan(rel, fmt, size, allow_lines=allow, peer_allow=peer, skipped=skipped)
         must_parse = True
     elif (
         not must_parse
@@ -282,7 +288,7 @@ def _scan_data(
             if transcode_note
             else ()
         )
-        return FileScan(rel, fmt, size, allow_lines=allow, skipped=skipped)
+        return FileScan(rel, fmt, size, allow_lines=allow, peer_allow=peer, skipped=skipped)
     body, note = _decode(data)
     note = transcode_note or note
     ev = Evidence(rel, body, kind, detectors, fingerprint_key)
@@ -299,17 +305,17 @@ def _scan_data(
         and not _occurs(markers.evidence_markers(), data, probe)
         and not _structure_suspect(data, fmt)
     ):
-        return ev.build(fmt, size, allow)
+        return ev.build(fmt, size, allow, peer)
     if fmt == "yaml" and _helm_template(rel, data):
         # A Helm template is not YAML until rendered: read it as text, by design, not as a parse failure.
         text.scan_text_file(ev)
-        return ev.build("helm_template", size, allow)
+        return ev.build("helm_template", size, allow, peer)
     if fmt in _STRUCTURED:
         _scan_structured(ev, fmt)
     else:
         k8s.scan_embedded_secrets(ev)
         text.scan_text_file(ev)
-    return ev.build(fmt, size, allow)
+    return ev.build(fmt, size, allow, peer)
 
 
 def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: float | None = None) -> FileScan:

@@ -62,6 +62,7 @@ def scan_blob(blob: HistoryBlob, detectors: DetectorSet, key: str) -> FileScan:
             replace(s, source=where) for s in scan.skipped if not s.by_design and s.category != "binary"
         ),
         allow_lines=scan.allow_lines,
+        peer_allow=scan.peer_allow,
         commit=blob.commit,
         committed=blob.committed,
     )
