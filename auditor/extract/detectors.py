@@ -41,7 +41,7 @@ from auditor.errors import RuleLoadError
 from auditor.extract import budget
 from auditor.extract.prefixes import names_its_provider
 from auditor.extract.regexcheck import RegexComplexityError, check_linear
-from auditor.extract.validators import VALIDATORS, validate
+from auditor.extract.validators import VALIDATORS, is_cut, validate
 from auditor.extract.values import (
     ValueClass,
     anonymous_account,
@@ -1273,6 +1273,10 @@ class DetectorSet:
                 return None
         confidence, reason = _confidence_of(det, value)
         if det.checksum_required and confidence is Confidence.LOW:
+            return None
+        if det.checksum is not None and is_cut(det.checksum, value):
+            # Every part present reads as the format's and the value stops before the format's end (a PyPI
+            # macaroon without its signature): a cut copy, shorter than any token the provider issues.
             return None
         if is_structured_uuid(value):
             confidence, reason = Confidence.LOW, _STRUCTURED_UUID

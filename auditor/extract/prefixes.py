@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from auditor import cache
-from auditor.extract.validators import validate
+from auditor.extract.validators import is_cut, validate
 
 if TYPE_CHECKING:
     from auditor.extract.detectors import Detector
@@ -274,6 +274,8 @@ class ProviderPrefixes:
             span = m.span("secret") if "secret" in det.regex.groupindex else m.span()
             if span != (0, len(value)):
                 continue
+            if det.checksum is not None and is_cut(det.checksum, value):
+                return PrefixVerdict(det, truncated=True)  # a macaroon without its signature, say
             if det.checksum is None or validate(det.checksum, value):
                 return None
         shortest = min(self._min_len[d.id] for d in owners)

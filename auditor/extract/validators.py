@@ -13,7 +13,7 @@ import json
 import zlib
 from collections.abc import Callable
 
-__all__ = ["VALIDATORS", "base62_crc32", "validate"]
+__all__ = ["VALIDATORS", "base62_crc32", "is_cut", "validate"]
 
 # GitHub and npm encode the CRC-32 with the "lexicographic" base62 alphabet: digits, upper, lower.
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -188,6 +188,89 @@ def _openai_marker(value: str) -> bool:
             return False
         at = value.find(tail, at + 1)
     return True
+
+
+def _varint(raw: bytes, at: int) -> tuple[int, int] | None:
+    """A little-endian base-128 integer at `at`: (value, next offset), or None when the bytes run out."""
+    n = shift = 0
+    while at < len(raw) and shift < 35:
+        byte = raw[at]
+        n |= (byte & 0x7F) << shift
+        at += 1
+        if not byte & 0x80:
+            return n, at
+        shift += 7
+    return None
+
+
+# Macaroon v2 binary fields (libmacaroons' format, which PyPI's tokens use): location, identifier,
+# verification id; the signature closes the token.
+_MACAROON_FIELDS = frozenset({1, 2, 4})
+_MACAROON_SIGNATURE = 6
+
+
+def _macaroon_cut(raw: bytes) -> bool:
+    """Whether `raw` is a well-formed v2 macaroon that stops before its signature ends: version 2, the header's
+    fields (type, length, data) closed by a zero, each caveat's fields closed by a zero, one more zero after
+    the last caveat, then the 32-byte signature. Everything up to the end reads as a macaroon, and the end comes
+    first: a cut copy. A random body after a real header fails on its first field instead (not cut)."""
+    if not raw or raw[0] != 2:
+        return False
+    at, fields, caveats_done = 1, 0, False
+    while at < len(raw):
+        head = _varint(raw, at)
+        if head is None:
+            return True
+        kind, at = head
+        if caveats_done:
+            size = _varint(raw, at) if kind == _MACAROON_SIGNATURE else None
+            if kind != _MACAROON_SIGNATURE or (size is not None and size[0] != 32):
+                return False
+            return size is None or size[1] + 32 > len(raw)
+        if kind == 0:  # a section ends; an empty one (after the header) ends the caveats
+            if fields == 0:
+                if at == 2:
+                    return False  # no header
+                caveats_done = True
+            fields = 0
+            continue
+        if kind not in _MACAROON_FIELDS:
+            return False
+        size = _varint(raw, at)
+        if size is None:
+            return True
+        length, at = size
+        if length > 4096:
+            return False
+        if at + length > len(raw):
+            return True  # the field's data runs past the end
+        at += length
+        fields += 1
+    return True
+
+
+def _pypi_cut(value: str) -> bool:
+    body = value.split("-", 1)[-1][:_MAX_DECODE]
+    if len(body) % 4 == 1:
+        body = body[:-1]  # half a byte: the cut fell inside a base64 quantum
+    raw = _b64decode(body)
+    return raw is not None and _macaroon_cut(raw)
+
+
+# Checks that can also tell a cut copy of a real token: every part present reads as the format's, and the value
+# stops before the format's end. Shorter than any token the provider issues: nothing to report.
+_CUT: dict[str, Callable[[str], bool]] = {"pypi-macaroon": _pypi_cut}
+
+
+def is_cut(name: str, value: str) -> bool:
+    """Whether `value` is a cut copy of a token of the named check's format (False when the check cannot tell)."""
+    check = _CUT.get(name)
+    if check is None:
+        return False
+    try:
+        return check(value)
+    except Exception:  # same guarantee as validate(): never a crash of the scan
+        return False
 
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {

@@ -264,6 +264,13 @@ _PLACEHOLDER_PHRASE = re.compile(
     r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
 )
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+")
+# A word between separators that says the value is meant to fail (`00D…!short`, `sc_bad.…`, `token-expired-1`,
+# `invalid_api_key_for_tests`): the fixture of a test for the error path, not a live credential. Random tokens
+# do not spell these between separators; passwords are exempt (people put such words in real ones).
+_FAILURE_WORD = re.compile(
+    r"(?i)(?:^|[^A-Za-z0-9])(?:invalid|expired|revoked|wrong|bad|short|bogus|broken|malformed|truncated)"
+    r"(?:$|[^A-Za-z0-9])"
+)
 
 _BOOLEANS = frozenset(
     {"true", "false", "yes", "no", "on", "off", "null", "none", "nil", "~", "enabled", "disabled"}
@@ -540,6 +547,8 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         if not _PLACEHOLDER_RUN.search(v):
             return ValueClass.BENIGN
     if _is_placeholder(v):
+        return ValueClass.PLACEHOLDER
+    if _FAILURE_WORD.search(v) and not (key is not None and is_password_key(key)):
         return ValueClass.PLACEHOLDER
     if key is not None:
         tokens = key_tokens(key)

@@ -67,7 +67,10 @@ def _all_settings(ctx: RuleContext) -> Iterator[Setting]:
 _INDEX = re.compile(r"\[\d+\]")
 # The checks' key and value patterns, compiled once: re.search with a pattern string looked each one up in
 # re's cache (flags through the enum machinery) ~150,000 times on a tree of 20,000 files.
-_IDENTIFIER_KIND = re.compile(r"(client_id|consumer_key|app_id)$")
+# Identifier kinds that are never secrets: a client id, consumer key or app id names an application (issue 9),
+# and a publishable key is by its provider's definition the half meant for browsers and mobile apps (Stripe's
+# `pk_live_`: it can only create tokens for the secret half to charge).
+_IDENTIFIER_KIND = re.compile(r"(client_id|consumer_key|app_id|publishable_key)$")
 _PKCE_KEY = re.compile(r"pkce|code_?challenge", re.I)
 _AUTH_METHOD_KEY = re.compile(r"token_?endpoint_?auth_?method", re.I)
 _PUBLIC_KEY = re.compile(r"public_?client|is_?public", re.I)
@@ -123,7 +126,8 @@ def _skip_secret(rule: Rule, s: SecretMatch) -> bool:
     """Documented example keys are never findings; test-path secrets only when the rule keeps them."""
     if s.is_example and rule.params.get("skip_examples", True):
         return True
-    # A client id or consumer key names an application; it is an identity hint, never a secret (issue 9).
+    # A client id or consumer key names an application; it is an identity hint, never a secret (issue 9). A
+    # publishable key is public by design.
     if s.identifier and _IDENTIFIER_KIND.search(s.kind):
         return True
     return s.in_test_path and not rule.params.get("include_test_paths", True)

@@ -1,0 +1,162 @@
+"""Values that cannot be live credentials although they carry a real format's start: copies cut before the
+format's end (a PyPI macaroon without its signature, an Aikido or MiniMax key cut short), values whose own
+words say they are meant to fail (`…!short`, `sc_bad.…`, `token-expired`), and publishable keys, which their
+provider publishes by design."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.validators import is_cut, validate
+from auditor.extract.values import ValueClass, classify_value
+
+# Fake values only, made up for these tests.
+_UUID = "6f1d2c7e-93ab-4e0f-8a52-0c4b9e7d31f6"
+_SIGNATURE = bytes(range(7, 39))  # 32 bytes
+
+
+def _field(kind: int, data: bytes) -> bytes:
+    assert len(data) < 128
+    return bytes([kind, len(data)]) + data
+
+
+def _macaroon(location: bytes = b"pypi.org") -> bytes:
+    """A macaroon in the v2 binary layout: header, one caveat, the empty section, the signature."""
+    header = _field(1, location) + _field(2, _UUID.encode()) + b"\x00"
+    caveat = _field(2, json.dumps({"version": 1, "permissions": "user"}).encode()) + b"\x00"
+    return b"\x02" + header + caveat + b"\x00" + _field(6, _SIGNATURE)
+
+
+def _token(raw: bytes) -> str:
+    return "pypi-" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.fixture(scope="module")
+def detectors() -> DetectorSet:
+    return DetectorSet.load()
+
+
+def _kinds(detectors: DetectorSet, text: str) -> list[str]:
+    return [h.kind for h in detectors.scan_text(text)]
+
+
+# ------------------------------------------------------------------------------------------ cut macaroons
+
+
+def test_a_whole_macaroon_is_not_cut() -> None:
+    token = _token(_macaroon())
+    assert validate("pypi-macaroon", token)
+    assert not is_cut("pypi-macaroon", token)
+
+
+@pytest.mark.parametrize("keep", [40, 60, 90, 120, -1])
+def test_a_macaroon_that_stops_before_its_signature_ends_is_cut(keep: int) -> None:
+    token = _token(_macaroon())[:keep]
+    assert is_cut("pypi-macaroon", token)
+
+
+def test_a_random_body_after_a_real_header_is_not_a_cut_macaroon() -> None:
+    # The header verifies, then no field a macaroon has: a typed or generated sample, judged as before.
+    token = "pypi-AgEIcHlwaS5vcmc" + "q7Xk2Lm9Vt4Rb8Nw3Zp6Yc1Hs5Jd0Fg" * 3
+    assert validate("pypi-macaroon", token)
+    assert not is_cut("pypi-macaroon", token)
+
+
+def test_is_cut_is_false_for_checks_that_cannot_tell_and_for_garbage() -> None:
+    assert not is_cut("base62-crc32", "ghp_abc")
+    assert not is_cut("no-such-check", "x")
+    assert not is_cut("pypi-macaroon", "pypi-%%%")
+    assert not is_cut("pypi-macaroon", "pypi-" + base64.urlsafe_b64encode(b"\x01abc").decode())
+
+
+def test_a_cut_pypi_token_is_not_reported_alone_or_under_a_key(detectors: DetectorSet) -> None:
+    whole = _token(_macaroon())
+    assert _kinds(detectors, f"{whole}\n") == ["pypi_upload_token"]
+    cut = whole[:100]
+    assert _kinds(detectors, f"{cut}\n") == []
+    assert _kinds(detectors, f"TWINE_PASSWORD={cut}\n") == []
+
+
+# -------------------------------------------------------------------------- provider prefixes cut short
+
+
+@pytest.mark.parametrize(
+    ("whole", "kind"),
+    [
+        ("AIK_SECRET_" + "Vb7Qm2Xr9Lk4Tz8Wn3Pc6Hd1Js5Fg0Ya" * 2, "aikido_client_secret"),
+        ("sk-api-" + "Rt5-Kw8_Pm2Zx7Qv4Lb9Nc3Hy6Fd1Gs0" * 4, "minimax_api_key"),
+    ],
+)
+def test_a_prefixed_key_cut_short_under_any_key_is_not_reported(
+    detectors: DetectorSet, whole: str, kind: str
+) -> None:
+    assert _kinds(detectors, f"PROVIDER_CLIENT_SECRET={whole}\n") == [kind]
+    cut = whole[: len(whole) // 2]
+    assert _kinds(detectors, f"PROVIDER_CLIENT_SECRET={cut}\n") == []
+    assert _kinds(detectors, f'provider_api_key = "{cut}"\n') == []
+
+
+# ------------------------------------------------------------------------------------ words of failure
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "00Dx0000000Ab1C!short",
+        "sc_bad.k3v9.acc-7q2mzr8tx4.Zq8kLm2vR9xPw4TnB7cYh3Jd",
+        "tok-expired-4f9c2a7e1b",
+        "invalid_api_key_7Hq2Lm9Vt4",
+        "Kx8-REVOKED-Pq3Zt6Wm",
+        "wrong.secret.value.9f2",
+    ],
+)
+@pytest.mark.parametrize("key", ["access_token", "API_KEY", "client_secret", None])
+def test_values_that_say_they_fail_are_placeholders(key: str | None, value: str) -> None:
+    assert classify_value(value, key) is ValueClass.PLACEHOLDER
+
+
+@pytest.mark.parametrize("value", ["Bad-Wolf-1963", "wrong-Horse-7!", "short&Sweet42"])
+def test_passwords_may_hold_those_words(value: str) -> None:
+    assert classify_value(value, "DB_PASSWORD") is ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Zq8kLm2vR9xPw4TnB7cYh3Jdbad", "badZq8kLm2vR9xPw4TnB7cYh3", "sk_live_4shortcutQ9mX2vL7pK3tR8"],
+)
+def test_the_words_count_only_between_separators(value: str) -> None:
+    assert classify_value(value, "api_token") is ValueClass.SECRET_CANDIDATE
+
+
+def test_a_failure_fixture_under_a_provider_key_is_not_reported(detectors: DetectorSet) -> None:
+    text = "SALESFORCE_ACCESS_TOKEN=00Dx0000000Ab1C!short\nAUTHRESS_KEY=sc_bad.k3v9.acc-7q2mzr8tx4.Zq8kLm2vR9x\n"
+    assert _kinds(detectors, text) == []
+
+
+# ---------------------------------------------------------------------------------- publishable keys
+
+_KEY_ENV = {"BOTAUDIT_FINGERPRINT_KEY": "test-fingerprint-key-0123456789"}
+
+
+def test_a_publishable_key_is_not_a_finding(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from auditor.cli import app
+
+    publishable = "pk_live_" + "Tn4Wq8Zr2Lm6Xv9Kp3Hc7Jd1"
+    secret = "sk_live_" + "Rb5Yx2Qm8Vt4Nw7Lc3Pz9Hk6"
+    (tmp_path / "bot").mkdir()
+    (tmp_path / "bot" / ".env").write_text(
+        f"STRIPE_PUBLISHABLE_KEY={publishable}\nSTRIPE_SECRET_KEY={secret}\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        app, ["scan", str(tmp_path), "--format", "json", "--no-progress", "--fail-on", "none"], env=_KEY_ENV
+    )
+    assert result.exit_code == 0, result.output
+    kinds = [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
+    assert kinds == ["stripe_secret_key"]
