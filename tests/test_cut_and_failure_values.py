@@ -160,3 +160,61 @@ def test_a_publishable_key_is_not_a_finding(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     kinds = [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
     assert kinds == ["stripe_secret_key"]
+
+
+# ------------------------------------------------------------------------------- mangled UUIDs, Canva
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "sk_4d7e2a90-1c3b-4f8e-9a6d-5b2c8e0f7a1",  # last group one short
+        "4d7e2a90-1c3b-4f8e-9a6d-5b2c8e0f7a13c",  # one long
+        "tok-4d7e2a9-1c3b-4f8e-9a6d-5b2c8e0f7a13",  # first group one short
+    ],
+)
+@pytest.mark.parametrize("key", ["CHECKOUT_SECRET_KEY", "access_token", "client_secret"])
+def test_a_uuid_with_one_group_cut_or_padded_is_a_placeholder(key: str, value: str) -> None:
+    assert classify_value(value, key) is ValueClass.PLACEHOLDER
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "sk_4d7e2a90-1c3b-4f8e-9a6d-5b2c8e0f7a13",  # a UUID, whole
+        "PRD-4d7e2a90-1c3b-4f8e-9a6d-5b2c8e0f",  # another layout (8-4-4-4-8), not a cut UUID
+        "4d7e2a-1c3b-4f8e-9a6d-5b2c8e0f7a1",  # two groups off
+    ],
+)
+def test_other_dashed_hex_values_keep_their_judgement(value: str) -> None:
+    assert classify_value(value, "api_secret") is ValueClass.SECRET_CANDIDATE
+
+
+def test_a_password_may_look_like_a_cut_uuid() -> None:
+    assert classify_value("4d7e2a90-1c3b-4f8e-9a6d-5b2c8e0f7a1", "password") is ValueClass.SECRET_CANDIDATE
+
+
+def test_a_canva_secret_cut_short_under_a_canva_key_is_not_reported(detectors: DetectorSet) -> None:
+    whole = "cnvca" + "Hq3-Lm8_Wz2Tx6Kp9Rb4Nc7Yd1Vf5Gs0Jh" + "Qe2Uw7Zo4Ia9Mt3Xc"
+    assert len(whole) == 56
+    assert _kinds(detectors, f"CANVA_CLIENT_SECRET={whole}\n") == ["canva_client_secret"]
+    assert _kinds(detectors, f"CANVA_CLIENT_SECRET={whole[:-1]}\n") == []
+
+
+def test_a_midtrans_client_key_is_not_a_finding_but_its_server_key_is(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from auditor.cli import app
+
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / ".env").write_text(
+        "MIDTRANS_CLIENT_KEY=SB-Mid-client-Wq7Lm2Xr9Tz4Kp8N\n"
+        "MIDTRANS_SERVER_KEY=SB-Mid-server-Hv3Qz8Lm1Xw6Rt9Kb2Yp5Nc7\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["scan", str(tmp_path), "--format", "json", "--no-progress", "--fail-on", "none"], env=_KEY_ENV
+    )
+    assert result.exit_code == 0, result.output
+    kinds = [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
+    assert kinds == ["midtrans_server_key"]

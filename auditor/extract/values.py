@@ -411,6 +411,21 @@ def has_counting_run(v: str) -> bool:
     return any(run in low for run in _COUNTING_RUNS)
 
 
+# A value ending in five dash-joined hex groups (`sk_<uuid>`, a bare UUID): the layout of a UUID.
+_UUID_TAIL = re.compile(r"(?:^|[^0-9A-Za-z])((?:[0-9a-fA-F]{1,16}-){4}[0-9a-fA-F]{1,16})$")
+_UUID_GROUPS = (8, 4, 4, 4, 12)
+
+
+def is_mangled_uuid(v: str) -> bool:
+    """Whether the value ends in a UUID with one group one to three hex digits short or long (`…-13343bb4f70`):
+    no UUID generator writes that; it is a copy cut short or padded by hand, not a key someone was issued."""
+    m = _UUID_TAIL.search(v)
+    if m is None:
+        return False
+    off = [abs(len(g) - n) for g, n in zip(m.group(1).split("-"), _UUID_GROUPS, strict=True)]
+    return sum(1 for d in off if d) == 1 and max(off) <= 3
+
+
 def _is_placeholder(v: str) -> bool:
     low = v.lower()
     if low in _PLACEHOLDER_LITERALS or low in _PLACEHOLDER_WORDS:
@@ -502,6 +517,9 @@ def _classify_plain(v: str, key: str | None) -> ValueClass:
         # A token, API key or client secret is issued by a machine, at random: `12345678` or `abcdefgh` in
         # it was typed by a person (`ess_abc123def456ghi789…`, `a1b2c3d4-e5f6-7890-abcd-ef1234567890`).
         # Passwords are chosen by people, who type such runs into real ones (`Summer12345678`): exempt.
+        return ValueClass.PLACEHOLDER
+    if key is not None and is_mangled_uuid(v) and is_secret_key(key) and not is_password_key(key):
+        # `CHECKOUT_SECRET_KEY=sk_<a UUID one digit short>`: a cut copy (see is_mangled_uuid).
         return ValueClass.PLACEHOLDER
     if key is not None and _KEYED_TOKEN.match(v) and is_secret_key(key):
         # Under a key that names a credential, hex strings, UUIDs and long digit strings are the token

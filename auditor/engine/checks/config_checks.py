@@ -68,9 +68,10 @@ _INDEX = re.compile(r"\[\d+\]")
 # The checks' key and value patterns, compiled once: re.search with a pattern string looked each one up in
 # re's cache (flags through the enum machinery) ~150,000 times on a tree of 20,000 files.
 # Identifier kinds that are never secrets: a client id, consumer key or app id names an application (issue 9),
-# and a publishable key is by its provider's definition the half meant for browsers and mobile apps (Stripe's
-# `pk_live_`: it can only create tokens for the secret half to charge).
-_IDENTIFIER_KIND = re.compile(r"(client_id|consumer_key|app_id|publishable_key)$")
+# and a publishable or client key is by its provider's definition the half meant for browsers and mobile apps
+# (Stripe's `pk_live_`, Midtrans' `Mid-client-`: they only tokenize cards for the secret half to charge).
+# Identifier detectors only: a secret that some product calls its "client key" is not one of these.
+_IDENTIFIER_KIND = re.compile(r"(client_id|consumer_key|app_id|publishable_key|client_key)$")
 _PKCE_KEY = re.compile(r"pkce|code_?challenge", re.I)
 _AUTH_METHOD_KEY = re.compile(r"token_?endpoint_?auth_?method", re.I)
 _PUBLIC_KEY = re.compile(r"public_?client|is_?public", re.I)
