@@ -325,6 +325,8 @@ def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: flo
     examined, and says so in coverage, rather than holding a worker for as long as it likes.
     """
     try:
+        if time_budget is None or time_budget <= 0:  # no budget: file_budget would only yield
+            return scan()
         with file_budget(time_budget):
             return scan()
     except FileBudgetExceeded:

@@ -172,7 +172,22 @@ def default_context(rel: str, fmt: str) -> SecretContext:
     return SecretContext.CONFIG
 
 
+# classify() by path: a function of the path alone, and git history scans the same paths thousands of times
+# (one FileKind per file version otherwise). Bounded; cleared when full.
+_KINDS: dict[str, FileKind] = {}
+_KINDS_MAX = 4096
+
+
 def classify(rel: str) -> FileKind:
+    kind = _KINDS.get(rel)
+    if kind is None:
+        if len(_KINDS) >= _KINDS_MAX:
+            _KINDS.clear()
+        kind = _KINDS[rel] = _classify(rel)
+    return kind
+
+
+def _classify(rel: str) -> FileKind:
     fmt = detect_format(rel)
     name = rel.rsplit("/", 1)[-1].lower()
     jsonc = fmt == "json" and (name.endswith((".jsonc", ".code-workspace")) or name in JSONC_NAMES)

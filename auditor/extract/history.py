@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from auditor.discovery.history import HistoryBlob, read_blob
-from auditor.extract.filescan import scan_bytes, within_budget
+from auditor.extract.filescan import probe_partitions, scan_bytes, within_budget
 from auditor.model import FileScan, Skipped
 from auditor.progress import ProgressSink
 
@@ -91,7 +91,7 @@ def _init_worker(detectors: DetectorSet | None, key: str, time_budget: float | N
         from auditor.extract.detectors import DetectorSet
 
         detectors = DetectorSet.load()
-        detectors.use_gate(compile_if_missing=False)
+        detectors.use_gate(compile_if_missing=False, partitions=probe_partitions())
     _worker = (detectors, key, time_budget)
     from auditor.extract.budget import install_worker_alarm
 
@@ -167,9 +167,12 @@ def scan_history_blobs(
     if len(head) < PEEK:
         workers = min(workers, max(1, len(head)))
         # As for files on disk: the gate's compile (seconds, then cached) pays off only on a large history.
-        detectors.use_gate(compile_if_missing=False)
+        # The same marker partitions as for files on disk: the gate's one pass per blob also answers the
+        # marker sets (without them each blob took two more Vectorscan passes), and the scan of the tree
+        # before has loaded this very database already.
+        detectors.use_gate(compile_if_missing=False, partitions=probe_partitions())
     else:
-        detectors.use_gate(compile_if_missing=True)
+        detectors.use_gate(compile_if_missing=True, partitions=probe_partitions())
     rest: Iterator[HistoryBlob] = itertools.chain(head, stream)
     if workers > 1 and len(head) >= MIN_PARALLEL_BLOBS:
         rest = _in_pool(rest, sightings, detectors, fingerprint_key, workers, progress, time_budget)
