@@ -209,7 +209,7 @@ def test_a_midtrans_client_key_is_not_a_finding_but_its_server_key_is(tmp_path: 
     (tmp_path / "shop").mkdir()
     (tmp_path / "shop" / ".env").write_text(
         "MIDTRANS_CLIENT_KEY=SB-Mid-client-Wq7Lm2Xr9Tz4Kp8N\n"
-        "MIDTRANS_SERVER_KEY=SB-Mid-server-Hv3Qz8Lm1Xw6Rt9Kb2Yp5Nc7\n",
+        "MIDTRANS_SERVER_KEY=Mid-server-Hv3Qz8Lm1Xw6Rt9Kb2Yp5Nc7\n",
         encoding="utf-8",
     )
     result = CliRunner().invoke(
@@ -218,3 +218,44 @@ def test_a_midtrans_client_key_is_not_a_finding_but_its_server_key_is(tmp_path: 
     assert result.exit_code == 0, result.output
     kinds = [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
     assert kinds == ["midtrans_server_key"]
+
+
+# ---------------------------------------------------------------------------------------- sandbox keys
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "pdl_sdbx_apikey_3kq8zv1m6t0wrx5n2c7yb4hd9p_Qm2Xr9Lk4Tz8Wn3Pc6Hd1J",
+        "acme_sandbox_Vb7Qm2Xr9Lk4Tz8Wn3Pc6Hd1Js5Fg0Ya",
+        "sbx_key_9f2c7e1a4b8d3f60a5c2e9b7d1f4a803",
+        "SBX-4d7e2a90c1b3-4f8e-9a6d-5b2c-8e0f",
+        "SB-Mid-server-Hv3Qz8Lm1Xw6Rt9Kb2Yp5Nc7",
+    ],
+)
+@pytest.mark.parametrize("key", ["API_KEY", "client_secret", None])
+def test_a_key_that_names_its_sandbox_is_a_sandbox_key(key: str | None, value: str) -> None:
+    assert classify_value(value, key) is ValueClass.SANDBOX
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "sk_test_Rb5Yx2Qm8Vt4Nw7Lc3Pz9Hk6",  # a live account's test mode: still a finding
+        "sb_secret_Vb7Qm2Xr9Lk4Tz8Wn3Pc6Hd1Js5",  # Supabase's `sb_` is no sandbox mark
+        "Kq3sandboxVz9Lp2Wm8Xr5Tn",  # the word inside a token, not between separators
+    ],
+)
+def test_other_values_are_not_sandbox_keys(value: str) -> None:
+    assert classify_value(value, "API_KEY") is not ValueClass.SANDBOX
+
+
+def test_a_password_may_name_a_sandbox() -> None:
+    assert classify_value("sandbox-Admin-2024!", "DB_PASSWORD") is ValueClass.SECRET_CANDIDATE
+
+
+def test_sandbox_keys_are_not_reported_live_ones_are(detectors: DetectorSet) -> None:
+    body = "3kq8zv1m6t0wrx5n2c7yb4hd9p_Qm2Xr9Lk4Tz8Wn3Pc6Hd1J"
+    assert _kinds(detectors, f"PADDLE_API_KEY=pdl_live_apikey_{body}\n") == ["paddle_api_key"]
+    assert _kinds(detectors, f"PADDLE_API_KEY=pdl_sdbx_apikey_{body}\n") == []
+    assert _kinds(detectors, "ACME_API_KEY=acme_sandbox_Vb7Qm2Xr9Lk4Tz8Wn3Pc6Hd1Js5Fg0Ya\n") == []

@@ -671,9 +671,10 @@ def _confidence_of(det: Detector, value: str) -> tuple[Confidence, str]:
     return det.confidence, "provider token format"
 
 
-# What a provider format's match may not be: a placeholder, a pointer, ciphertext, or a program identifier.
+# What a provider format's match may not be: a placeholder, a pointer, ciphertext, a program identifier, or a
+# sandbox key.
 _NOT_A_VALUE = frozenset(
-    {ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.ENCRYPTED, ValueClass.CODE}
+    {ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.ENCRYPTED, ValueClass.CODE, ValueClass.SANDBOX}
 )
 
 # Why a UUID-shaped token is low confidence (values.is_structured_uuid).

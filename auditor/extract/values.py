@@ -45,6 +45,11 @@ class ValueClass(str, enum.Enum):  # noqa: UP042 (same style as auditor.model)
     # secret: a time-based or name-based UUID (versions 1, 2, 3, 5, 6 carry a timestamp and MAC address, or
     # the hash of a name). Reported at low confidence: a hand-made token, a copied example, never random.
     IDENTIFIER = "identifier"
+    # A key that names its provider's sandbox in itself (`pdl_sdbx_apikey_…`, `persona_sandbox_…`, eBay's `SBX-…`,
+    # Midtrans' `SB-Mid-server-…`, Plaid's `access-sandbox-…`):
+    # it works only in a separate test environment of fake accounts and fake money (not a live account's test
+    # mode, such as Stripe's `sk_test_`, which reads the account's own settings and stays a finding).
+    SANDBOX = "sandbox"
 
 
 def shannon_entropy(s: str) -> float:
@@ -264,6 +269,8 @@ _PLACEHOLDER_PHRASE = re.compile(
     r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
 )
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+")
+# The sandbox mark providers put in their sandbox keys, between separators (see ValueClass.SANDBOX).
+_SANDBOX_WORD = re.compile(r"(?i:(?:^|[^A-Za-z0-9])(?:sandbox|sbx|sdbx)(?:$|[^A-Za-z0-9]))|^SB-(?=[A-Za-z])")
 # A word between separators that says the value is meant to fail (`00D…!short`, `sc_bad.…`, `token-expired-1`,
 # `invalid_api_key_for_tests`): the fixture of a test for the error path, not a live credential. Random tokens
 # do not spell these between separators; passwords are exempt (people put such words in real ones).
@@ -568,6 +575,8 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.PLACEHOLDER
     if _FAILURE_WORD.search(v) and not (key is not None and is_password_key(key)):
         return ValueClass.PLACEHOLDER
+    if len(v) >= 16 and _SANDBOX_WORD.search(v) and not (key is not None and is_password_key(key)):
+        return ValueClass.SANDBOX
     if key is not None:
         tokens = key_tokens(key)
         if tokens and tokens[-1] in _BENIGN_LAST:
