@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -121,6 +120,8 @@ def write(name: str, data: bytes, *, replaces: str | None = None) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(os.stat(folder)):
             return
+        import tempfile  # only when writing (tempfile imports shutil and random): most runs only read
+
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:

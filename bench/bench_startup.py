@@ -18,6 +18,14 @@ its own (BOTAUDIT_CACHE_DIR): two checkouts sharing one would evict each other's
 
 `--demo` adds `botaudit scan sample_configs/` (17 files, six snapshots, botaudit.yaml, Terraform), the
 README's demo, with the current checkout's sample_configs for every variant.
+
+`--installed` also runs botaudit as a user does: the `botaudit` console script that pip installed beside
+this interpreter, and `python -m auditor`, with no PYTHONPATH (each Python start then also reads
+site-packages' .pth files: an editable install's import finder, setuptools' distutils shim). When the
+installed package is not the checkout being measured (a worktree beside an editable install of another),
+PYTHONPATH points both at the checkout instead, and the table says so.
+
+    python bench/bench_startup.py --installed --runs 21
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,6 +68,49 @@ def _launcher(checkout: Path) -> list[str]:
     return [sys.executable, "-c", code]
 
 
+def _console_script() -> Path | None:
+    """The `botaudit` entry point pip wrote beside this interpreter (not a version manager's shim on PATH,
+    whose own start-up would be timed as botaudit's), else the one on PATH."""
+    beside = Path(sys.executable).parent / "botaudit"
+    if beside.is_file():
+        return beside
+    found = shutil.which("botaudit")
+    return Path(found) if found else None
+
+
+def _installed_package(env: dict[str, str]) -> Path | None:
+    """Where `import auditor` leads for a user of this interpreter (no PYTHONPATH, not from a checkout)."""
+    clean = {k: v for k, v in env.items() if k != "PYTHONPATH"}
+    code = "import auditor, os; print(os.path.dirname(os.path.abspath(auditor.__file__)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=clean, cwd=tempfile.gettempdir(), capture_output=True, text=True
+    )
+    return Path(done.stdout.strip()).resolve() if done.returncode == 0 and done.stdout.strip() else None
+
+
+def _installed_variants(
+    variants: dict[str, tuple[list[str], Path, dict[str, str]]], env: dict[str, str]
+) -> dict[str, tuple[list[str], Path, dict[str, str]]]:
+    """For each checkout, the console script and `python -m auditor` (see the module doc)."""
+    script = _console_script()
+    installed = _installed_package(env)
+    extra: dict[str, tuple[list[str], Path, dict[str, str]]] = {}
+    for label, (_argv, checkout, variant_env) in variants.items():
+        own = installed is not None and installed == (checkout / "auditor").resolve()
+        clean = {k: v for k, v in variant_env.items() if k != "PYTHONPATH"}
+        run_env = clean if own else {**clean, "PYTHONPATH": str(checkout)}
+        how = "installed" if own else "PYTHONPATH"
+        if script is not None:
+            extra[f"{label}: `botaudit` console script ({how})"] = ([str(script)], checkout, run_env)
+        extra[f"{label}: `python -m auditor` ({how})"] = (
+            [sys.executable, "-m", "auditor"],
+            checkout,
+            run_env,
+        )
+    print(f"installed package: {installed or 'none'}; console script: {script or 'none'}")
+    return extra
+
+
 def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -76,6 +128,11 @@ def main() -> int:
     ap.add_argument("--base", type=Path, help="an older checkout of botaudit to compare against")
     ap.add_argument("--out", type=Path, default=HERE / "out")
     ap.add_argument("--demo", action="store_true", help="also time the demo scan of sample_configs/")
+    ap.add_argument(
+        "--installed",
+        action="store_true",
+        help="also time the installed `botaudit` console script and `python -m auditor`",
+    )
     args = ap.parse_args()
     commands = dict(COMMANDS)
     if args.demo:
@@ -85,28 +142,36 @@ def main() -> int:
     for name, text in FILES.items():
         (tree / name).write_text(text, encoding="utf-8")
 
-    variants = {"botaudit": ROOT}
+    checkouts = {"botaudit": ROOT}
     if args.base is not None:
-        variants["botaudit (base)"] = args.base.resolve()
+        checkouts["botaudit (base)"] = args.base.resolve()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     caches = tempfile.mkdtemp(prefix="bench-startup-")
-    envs = {}
     site = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     subprocess.run([sys.executable, "-m", "compileall", "-q", *sorted(site)], env=env, check=False)
-    for i, (label, checkout) in enumerate(variants.items()):
+    # label -> (the command before botaudit's arguments, the checkout it runs, its environment)
+    variants: dict[str, tuple[list[str], Path, dict[str, str]]] = {}
+    for i, (label, checkout) in enumerate(checkouts.items()):
         subprocess.run(
             [sys.executable, "-m", "compileall", "-q", str(checkout / "auditor")], env=env, check=True
         )
-        envs[label] = {**env, "BOTAUDIT_CACHE_DIR": str(Path(caches) / str(i)), "NO_COLOR": "1"}
+        variant_env = {**env, "BOTAUDIT_CACHE_DIR": str(Path(caches) / str(i)), "NO_COLOR": "1"}
+        variants[label] = (_launcher(checkout), checkout, variant_env)
+    if args.installed:
+        variants.update(_installed_variants(variants, env))
     rows = []
     for command, template in commands.items():
         argv = [part.format(tree=tree) for part in template]
-        for label, checkout in variants.items():  # warm: caches written, files in the page cache
-            _run([*_launcher(checkout), *argv], envs[label])
+        for (
+            prefix,
+            _checkout,
+            variant_env,
+        ) in variants.values():  # warm: caches written, files in the page cache
+            _run([*prefix, *argv], variant_env)
         samples: dict[str, list[tuple[float, float]]] = {label: [] for label in variants}
         for _ in range(args.runs):
-            for label, checkout in variants.items():
-                samples[label].append(_run([*_launcher(checkout), *argv], envs[label]))
+            for label, (prefix, _checkout, variant_env) in variants.items():
+                samples[label].append(_run([*prefix, *argv], variant_env))
         for label, runs in samples.items():
             walls = [w for w, _ in runs]
             cpus = [c for _, c in runs]
@@ -114,21 +179,24 @@ def main() -> int:
                 {
                     "command": command,
                     "variant": label,
+                    "argv": [*variants[label][0], *argv],
                     "wall_median_s": statistics.median(walls),
                     "wall_min_s": min(walls),
                     "cpu_median_s": statistics.median(cpus),
+                    "cpu_min_s": min(cpus),
                     "walls_s": walls,
                     "cpus_s": cpus,
                 }
             )
     load = os.getloadavg()
     print(f"\n{args.runs} interleaved runs each; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}\n")
-    print("| command | variant | wall median | wall fastest | CPU median |")
-    print("|---|---|---|---|---|")
+    print("| command | variant | wall median | wall fastest | CPU median | CPU fastest |")
+    print("|---|---|---|---|---|---|")
     for r in rows:
         print(
             f"| {r['command']} | {r['variant']} | {r['wall_median_s'] * 1000:.0f} ms | "
-            f"{r['wall_min_s'] * 1000:.0f} ms | {r['cpu_median_s'] * 1000:.0f} ms |"
+            f"{r['wall_min_s'] * 1000:.0f} ms | {r['cpu_median_s'] * 1000:.0f} ms | "
+            f"{r['cpu_min_s'] * 1000:.0f} ms |"
         )
     args.out.mkdir(parents=True, exist_ok=True)
     result = {"load_average": load, "runs": args.runs, "rows": rows}

@@ -4,7 +4,6 @@ validated Config. Every error names the file, the line and the key; no bad value
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -280,6 +279,8 @@ def _suggest(key: str, allowed: Sequence[str]) -> str:
     renamed = _RENAMED.get(key)
     if renamed in allowed:
         return f"; write {renamed!r} instead"
+    import difflib  # only for a misspelt key
+
     close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.75)
     return f"; did you mean {close[0]!r}?" if close else ""
 

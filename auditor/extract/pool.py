@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
-import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -138,6 +137,8 @@ def _shippable(detectors: DetectorSet | None, method: str) -> tuple[bool, Detect
     """Whether workers can get this DetectorSet: inherited under fork, else only if it pickles."""
     if detectors is None or method == "fork":
         return True, detectors
+    import pickle
+
     try:
         pickle.dumps(detectors)
     except Exception:  # compiled Vectorscan databases do not pickle
@@ -235,6 +236,7 @@ def scan_files(
         return here(0)
     # Imported here: a scan of a handful of files never starts a pool, and multiprocessing pulls in socket.
     import multiprocessing
+    import pickle
 
     shippable, shipped = _shippable(detectors, multiprocessing.get_start_method(allow_none=False))
     if not shippable:
