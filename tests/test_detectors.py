@@ -361,6 +361,17 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         "    token_type last_token = token_type::uninitialized;",
         "    cached_kv_secret_ = std::make_shared<nlohmann::json>(new_secret);",
         "vault write auth/gcp/config credentials=@path/to/vault/server/creds.json",
+        # A choice list in a prompt, a form body's word, a notebook cell's code in its JSON string.
+        "    Pass: True/False",
+        "    password: yes | no",
+        '        timestamp, body = str(int(time())), "token=random&ssl_check=1"',
+        '    "    os.environ[\'OPENAI_API_KEY\'] = OPENAI_API_KEY\\n",',
+        # A class's private field; instructions where the value goes; a URL's fragment after its query.
+        '        "x-api-key": this.#apiKey,',
+        "BETTER_AUTH_SECRET=replace-with-at-least-32-random-characters",
+        "JWT_SECRET=your-32-char-secret",
+        "SESSION_SECRET=generate_a_long_random_string_here",
+        '    "https://mcp.example.com/mcp?token=query-secret#fragment-secret";',
     ],
 )
 def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:
@@ -386,6 +397,15 @@ def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, l
         # A key inside a string with its own quoted value, and a JSON key and value.
         ("log(\"password: 'Tr0ub4dor&3x'\")", "Tr0ub4dor&3x"),
         ('{"password": "Tr0ub4dor&3x"}', "Tr0ub4dor&3x"),
+        # A query string's parameter and code in a JSON string: the value ends where they start.
+        ('body = "token=Zq8vN3kR7tW2yP5mB9cD&ssl_check=1"', "Zq8vN3kR7tW2yP5mB9cD"),
+        ('    "api_key = Zq8vN3kR7tW2yP5mB9cD\\n",', "Zq8vN3kR7tW2yP5mB9cD"),
+        # A password with an ampersand that starts no parameter stays whole.
+        ("password=Tr0ub4dor&3x", "Tr0ub4dor&3x"),
+        # A passphrase that starts with a word is no instruction; a fragment ends a query's value only.
+        ("password=use-the-force-luke-42", "use-the-force-luke-42"),
+        ("callback?token=Zq8vN3kR7tW2yP5mB9cD#done", "Zq8vN3kR7tW2yP5mB9cD"),
+        ("password=Tr0ub4dor#3x", "Tr0ub4dor#3x"),
     ],
 )
 def test_a_quoted_pair_or_assignment_still_reports_its_value(

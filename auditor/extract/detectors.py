@@ -741,6 +741,28 @@ def _closes_a_string(text: str, key_start: int, key_end: int, value_start: int) 
     return text.count(quote, line_start, key_start) % 2 == 1 and quote not in text[key_end : value_start - 1]
 
 
+# Where an unquoted value stops short of what the regex took: a query string's next parameter
+# (`token=abc123&ssl_check=1`), or the escaped line break of code held in a JSON or YAML string
+# (a notebook's `"    key = OPENAI_API_KEY\\n",`).
+_NEXT_PARAMETER = re.compile(r"&[A-Za-z_][\w.-]{0,40}=")
+_TRAILING_ESCAPES = re.compile(r"(?:\\[nrt])+$")
+
+
+def _unquoted_end(text: str, start: int, end: int, *, in_query: bool = False) -> int:
+    """The end of an unquoted generic value, without a following parameter or trailing escapes (and, for a
+    URL's query parameter, without the fragment: `?token=abc#section`)."""
+    value = text[start:end]
+    if in_query and "#" in value:
+        end = start + value.index("#")
+        value = value[: value.index("#")]
+    parameter = _NEXT_PARAMETER.search(value)
+    if parameter is not None:
+        end = start + parameter.start()
+        value = value[: parameter.start()]
+    escapes = _TRAILING_ESCAPES.search(value)
+    return start + escapes.start() if escapes is not None else end
+
+
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:
     limit = max(floor, start - _MAX_KEY_BACKTRACK)
     while start > limit and text[start - 1] in _KEY_CHARS:
@@ -1205,6 +1227,8 @@ class DetectorSet:
                 end = start + len(stripped)
                 if value_key:
                     key = key or value_key
+        if det.generic and start > 0 and text[start - 1] not in "\"'`" and (start != value_start):
+            end = _unquoted_end(text, start, end, in_query=match_start > 0 and text[match_start - 1] in "?&")
         value = text[start:end]
         if not value:
             return None

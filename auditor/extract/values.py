@@ -268,6 +268,12 @@ _PLACEHOLDER_PHRASE = re.compile(
     r"|(?i:(?:^|[\s_.-])(?:here|goes[\s_.-]here)$)"
     r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
 )
+# An instruction in words, numbers allowed (`replace-with-at-least-32-random-characters`,
+# `your-32-char-secret`, `generate_a_long_random_string`): what to put there, not what is there.
+_INSTRUCTION = re.compile(
+    r"(?i)^(?:replace|change|generate|your|insert|enter|put|paste|fill)"
+    r"(?:[\s_.-]+(?:[a-z]+|\d{1,4})){2,10}$"
+)
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 # The sandbox mark providers put in their sandbox keys, between separators (see ValueClass.SANDBOX).
 _SANDBOX_WORD = re.compile(r"(?i:(?:^|[^A-Za-z0-9])(?:sandbox|sbx|sdbx)(?:$|[^A-Za-z0-9]))|^SB-(?=[A-Za-z])")
@@ -309,6 +315,9 @@ _REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
 _WORD_PATH = re.compile(r"^[a-z]+(?:[_-][a-z]+)*(?:/[a-z]+(?:[_-][a-z]+)*)+$")
 _WORDS = re.compile(r"^_{0,2}[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
 _MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
+# A list of the answers a field takes (`Pass: True/False`, `password: yes|no`): documentation of a choice.
+_CHOICE = r"(?:true|false|yes|no|on|off|y|n|pass(?:ed)?|fail(?:ed)?|enabled?|disabled?|none|null|ok)"
+_CHOICE_LIST = re.compile(rf"(?i)^{_CHOICE}(?:[ \t]*[/|][ \t]*{_CHOICE})+$")
 # Prose: three or more purely alphabetic words. A passphrase with digits or symbols is not prose.
 _SENTENCE = re.compile(r"^[A-Za-z][A-Za-z']*(?:[ ,;:-]+[A-Za-z][A-Za-z']*){2,}[.!?]?$")
 _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
@@ -331,7 +340,8 @@ _NAMED_CREDENTIAL = re.compile(
 # Member access, with JavaScript's optional chaining (`extra._meta?.progressToken`) and TypeScript's non-null
 # assertion (`ctx.user!.token`), and C++/Rust paths (`token_type::uninitialized`, `std::make_shared`): no
 # token alphabet holds `?.`, `!.` or `::`.
-_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:(?:[?!]?\.|::)[A-Za-z_]\w*)+(?:\(\))?$")
+# (`this.#apiKey` reads a JavaScript class's private field.)
+_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:(?:[?!]?\.#?|::)[A-Za-z_]\w*)+(?:\(\))?$")
 # `credentials=@path/to/creds.json`: the Vault and curl CLIs read the value from that file.
 _AT_FILE = re.compile(r"^@(?:[\w.-]+/)*[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,5}$|^@[\w.-]*/[\w./-]+$")
 
@@ -441,7 +451,7 @@ def _is_placeholder(v: str) -> bool:
         return True
     if filler_share(v) >= 0.6:
         return True
-    if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v):
+    if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v) or _INSTRUCTION.match(v):
         return True
     if len(v) <= 60 and (_PLACEHOLDER_NAMED.match(v) or _NAMED_CREDENTIAL.match(v) or is_typed_sequence(v)):
         return True
@@ -537,7 +547,14 @@ def _classify_plain(v: str, key: str | None) -> ValueClass:
         return ValueClass.BENIGN
     if key is not None and is_password_key(key):
         # Human-chosen passwords are weak by nature: a single word with a digit still counts.
-        if len(v) < 6 or _SENTENCE.match(v) or _MULTI_WORDS.match(v) or _WORDS.match(v) and " " in v:
+        if (
+            len(v) < 6
+            or _SENTENCE.match(v)
+            or _MULTI_WORDS.match(v)
+            or _WORDS.match(v)
+            and " " in v
+            or _CHOICE_LIST.match(v)
+        ):
             return ValueClass.BENIGN
         return ValueClass.SECRET_CANDIDATE
     if key is not None and is_secret_key(key):
