@@ -372,6 +372,9 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         "JWT_SECRET=your-32-char-secret",
         "SESSION_SECRET=generate_a_long_random_string_here",
         '    "https://mcp.example.com/mcp?token=query-secret#fragment-secret";',
+        # A scoped name after a key-like word; a variable holding a form of the password.
+        "                return Token{Token::QuotedString, StringView(cur_++, 1)};",
+        "        this.plainTextPassword = plainTextPasswordAsBytes;",
     ],
 )
 def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:

@@ -1213,11 +1213,14 @@ class DetectorSet:
             key = text[key_start : m.end("key")]
             match_start = key_start
             if det.generic and (
-                not is_secret_key(key) or _loose_pair(text, key_start, m.end("key"), start)
+                not is_secret_key(key)
+                or _loose_pair(text, key_start, m.end("key"), start)
+                or text.startswith("::", key_end)
             ):
                 # The same verdict as the key check further down (a regex key is never replaced), reached
                 # before any other work: most matches of the generic rules end here (`token_limit = 4096`).
-                # A comma pair whose key is a word inside a text is no key at all (_loose_pair).
+                # A comma pair whose key is a word inside a text is no key at all (_loose_pair), and a name
+                # followed by `::` is a C++/Rust scope (`Token::QuotedString`), not a key and a colon.
                 return None
         if det.generic and value_start and start == value_start:
             # A structured scalar: the generic rule judges the whole value, not the regex's first word.

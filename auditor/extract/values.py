@@ -331,7 +331,10 @@ _CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}(?:[A-Z][a-z]{2,}){2,}$")
 # (`value="TestSourcePassword"` in a NuGet.config is the password itself).
 _NAMED_CREDENTIAL = re.compile(
     r"^_{0,2}[a-z]{2,16}(?:[A-Z][a-z]{1,15}){0,3}"
-    r"(?:Secret|Password|Passwd|Passphrase|Pwd|Pass|Token|Key|ApiKey|Credentials?)$"
+    r"(?:Secret|Password|Passwd|Passphrase|Pwd|Pass|Token|Key|ApiKey|Credentials?)"
+    # ... or a form of it (`plainTextPasswordAsBytes`, `tokenHash`, `secretValue`).
+    r"(?:(?:As|In|From|To|Of|For)?(?:Bytes|Hash|Text|Value|Buffer|Input|Field|Array|Data|Chars|String|Str|Raw"
+    r"|Encoded|Decoded|Plain))?$"
     r"|^_{0,2}[A-Z][A-Z0-9]{1,15}(?:_[A-Z0-9]{1,16}){0,4}"
     r"_(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|KEY|CREDENTIALS?)$"
     r"|^_{0,2}[a-z][a-z0-9]{1,15}(?:_[a-z0-9]{1,16}){0,4}"
