@@ -320,6 +320,8 @@ def test_generic_value_rule_judges_the_whole_scalar(detectors: DetectorSet) -> N
         ("description", "the bot token is rotated every 90 days"),
         ("AWS_SECRET_ACCESS_KEY", "${AWS_SECRET_ACCESS_KEY}"),
         ("password", ""),
+        ("MasterUserPassword", ":SecretString:password::}}"),
+        ("MasterUserPassword", "{{resolve:secretsmanager:"),
     ],
 )
 def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) -> None:
@@ -375,6 +377,10 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         # A scoped name after a key-like word; a variable holding a form of the password.
         "                return Token{Token::QuotedString, StringView(cur_++, 1)};",
         "        this.plainTextPassword = plainTextPasswordAsBytes;",
+        # A CDK feature flag under a service whose name starts with a provider's; a !Join's closing piece.
+        '    "@aws-cdk/aws-elasticloadbalancingV2:'
+        'albDualstackWithoutPublicIpv4SecurityGroupRulesDefault": true,',
+        "          - ':SecretString:password::}}'",
     ],
 )
 def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:

@@ -324,7 +324,8 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 # lowerCamelCase of three or more words of 3+ letters: a method or variable name. A random 24-character token
 # takes this shape about once in ten million; a password may (`correctHorseBattery`), so password keys are
 # exempt.
-_CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}(?:[A-Z][a-z]{2,}){2,}$")
+# A word may carry a short number (`albDualstackWithoutPublicIpv4SecurityGroupRulesDefault`, a feature flag).
+_CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}\d{0,2}(?:[A-Z][a-z]{2,}\d{0,2}){2,}$")
 # A value that is the lowerCamelCase, snake_case or CONSTANT_CASE name of a credential (`MicrosoftAppPassword:
 # clientSecret`, `credentials=s3_credentials`, `password: str = REQUIRED_FIELD_PASSWORD`): a variable or
 # constant passed along, not the credential. No token takes these shapes. PascalCase stays a value
@@ -584,6 +585,10 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     ref = _reference_class(v)
     if ref is not None:
         return ref
+    if ("{{" in v) != ("}}" in v):
+        # One end of a template expression, the other end in another piece: a CloudFormation !Join that
+        # builds `{{resolve:secretsmanager:...}}` from parts (`':SecretString:password::}}'`).
+        return ValueClass.PLACEHOLDER
     if _URL.match(v):
         credentials = _URL_WITH_CREDENTIALS.match(v)
         if credentials:
