@@ -322,6 +322,10 @@ def test_generic_value_rule_judges_the_whole_scalar(detectors: DetectorSet) -> N
         ("password", ""),
         ("MasterUserPassword", ":SecretString:password::}}"),
         ("MasterUserPassword", "{{resolve:secretsmanager:"),
+        # A word of the key as its password: the product's default (`POSTGRES_PASSWORD: postgres`).
+        ("POSTGRES_PASSWORD", "postgres"),
+        ("RABBITMQ_DEFAULT_PASS", "rabbitmq"),
+        ("DATABASE_URI", "postgres://postgres:postgres@postgres:5432/postgres?sslmode=disable"),
     ],
 )
 def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) -> None:
@@ -415,6 +419,8 @@ def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, l
         ("password=use-the-force-luke-42", "use-the-force-luke-42"),
         ("callback?token=Zq8vN3kR7tW2yP5mB9cD#done", "Zq8vN3kR7tW2yP5mB9cD"),
         ("password=Tr0ub4dor#3x", "Tr0ub4dor#3x"),
+        # The same word under a key that does not name it is a chosen password.
+        ("DB_PASSWORD=postgres", "postgres"),
     ],
 )
 def test_a_quoted_pair_or_assignment_still_reports_its_value(

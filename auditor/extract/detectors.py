@@ -1235,6 +1235,10 @@ class DetectorSet:
         value = text[start:end]
         if not value:
             return None
+        if "user" in groups and (m.group("user") or "").lower() == value.lower():
+            # The login's name as its password (`postgres://postgres:postgres@db`): a default or a stand-in,
+            # known to anyone who reads the user.
+            return None
         if det.entropy is not None and shannon_entropy(value) < det.entropy:
             return None
         if det.generic and value_start and start > value_start:
@@ -1295,6 +1299,7 @@ class DetectorSet:
             verdict = classify_value(value)
             if verdict in _NOT_A_VALUE:
                 return None
+
             if start > m.start() and not names_its_provider(det, text[m.start() : start]):
                 # A key-bound format whose provider keyword sits inside another word of the key
                 # (`rookTable` holds `okta`, `sumOfExposures` holds `sumo`): not that provider's key.

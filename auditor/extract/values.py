@@ -307,7 +307,9 @@ _DIGEST = re.compile(
     r"^(?:sha1|sha224|sha256|sha384|sha512|md5)[-:](?:[A-Za-z0-9+/]{20,}={0,2}|[0-9a-fA-F]{32,128})$"
 )
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s]*$")
-_URL_WITH_CREDENTIALS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\s:@]*:(?P<password>[^/\s@]+)@")
+_URL_WITH_CREDENTIALS = re.compile(
+    r"^[A-Za-z][A-Za-z0-9+.-]{1,20}://(?P<user>[^/\s:@]*):(?P<password>[^/\s@]+)@"
+)
 _URL_PATH = re.compile(r"^/[\w.~/#?=&%+-]*$")
 _ABS_PATH = re.compile(r"^(?:~?/|\./|\.\./|[A-Za-z]:\\|\\\\)[\w .@~+/\\:-]*$")
 _REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
@@ -592,6 +594,10 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     if _URL.match(v):
         credentials = _URL_WITH_CREDENTIALS.match(v)
         if credentials:
+            if credentials.group("password").lower() == credentials.group("user").lower():
+                # `postgres://postgres:postgres@localhost`: the login's name as its password, an image's
+                # default or a stand-in, known to anyone who reads the user.
+                return ValueClass.PLACEHOLDER
             # Only the password part can be secret: judge it as a password, whatever the host is called.
             return classify_value(credentials.group("password"), "password")
         if not _PLACEHOLDER_RUN.search(v):
@@ -602,6 +608,10 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.PLACEHOLDER
     if len(v) >= 16 and _SANDBOX_WORD.search(v) and not (key is not None and is_password_key(key)):
         return ValueClass.SANDBOX
+    if key is not None and v.isalpha() and v.lower() in key_tokens(key)[:-1]:
+        # `POSTGRES_PASSWORD: postgres`, `RABBITMQ_DEFAULT_PASS: rabbitmq`: a word of its own key, the
+        # product's default or a stand-in, not a chosen secret.
+        return ValueClass.PLACEHOLDER
     if key is not None:
         tokens = key_tokens(key)
         if tokens and tokens[-1] in _BENIGN_LAST:
