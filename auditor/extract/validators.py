@@ -121,6 +121,16 @@ def _jwt(value: str) -> bool:
     return size is None or len(parts[2]) * 3 // 4 == size
 
 
+def _supabase_anon(value: str) -> bool:
+    """A JWT that Supabase signed for its `anon` role: the key every browser of the project holds, public
+    by design (row-level security decides what it reads). The `service_role` key fails: it is the secret."""
+    if not _jwt(value):
+        return False
+    payload = _b64decode(value.split(".")[1])
+    body = json.loads(payload.decode("utf-8")) if payload is not None else None
+    return isinstance(body, dict) and body.get("iss") == "supabase" and body.get("role") == "anon"
+
+
 def _prefixed_jwt(value: str) -> bool:
     """A JWS behind a provider's dash-ended prefix (Workato's `wrka-`/`wrkaeu-` API tokens): the part after
     the first dash passes the `jwt` check."""
@@ -279,6 +289,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "base64-json": _base64_json,
     "jwt": _jwt,
     "prefixed-jwt": _prefixed_jwt,
+    "supabase-anon": _supabase_anon,
     "luhn": _luhn,
     "discord-bot-id": _discord_bot,
     "b64-private-key": _b64_private_key,
