@@ -220,10 +220,11 @@ _MACAROON_SIGNATURE = 6
 
 
 def _macaroon_cut(raw: bytes) -> bool:
-    """Whether `raw` is a well-formed v2 macaroon that stops before its signature ends: version 2, the header's
-    fields (type, length, data) closed by a zero, each caveat's fields closed by a zero, one more zero after
-    the last caveat, then the 32-byte signature. Everything up to the end reads as a macaroon, and the end comes
-    first: a cut copy. A random body after a real header fails on its first field instead (not cut)."""
+    """Whether `raw` is a well-formed v2 macaroon that stops before its signature ends: version 2, the
+    header's fields (type, length, data) closed by a zero, each caveat's fields closed by a zero, one more
+    zero after the last caveat, then the 32-byte signature. Everything up to the end reads as a macaroon, and
+    the end comes first: a cut copy. A random body after a real header fails on its first field instead (not
+    cut)."""
     if not raw or raw[0] != 2:
         return False
     at, fields, caveats_done = 1, 0, False
@@ -267,13 +268,14 @@ def _pypi_cut(value: str) -> bool:
     return raw is not None and _macaroon_cut(raw)
 
 
-# Checks that can also tell a cut copy of a real token: every part present reads as the format's, and the value
-# stops before the format's end. Shorter than any token the provider issues: nothing to report.
+# Checks that can also tell a cut copy of a real token: every part present reads as the format's, and the
+# value stops before the format's end. Shorter than any token the provider issues: nothing to report.
 _CUT: dict[str, Callable[[str], bool]] = {"pypi-macaroon": _pypi_cut}
 
 
 def is_cut(name: str, value: str) -> bool:
-    """Whether `value` is a cut copy of a token of the named check's format (False when the check cannot tell)."""
+    """Whether `value` is a cut copy of a token of the named check's format (False when the check cannot
+    tell)."""
     check = _CUT.get(name)
     if check is None:
         return False

@@ -45,8 +45,8 @@ class ValueClass(str, enum.Enum):  # noqa: UP042 (same style as auditor.model)
     # secret: a time-based or name-based UUID (versions 1, 2, 3, 5, 6 carry a timestamp and MAC address, or
     # the hash of a name). Reported at low confidence: a hand-made token, a copied example, never random.
     IDENTIFIER = "identifier"
-    # A key that names its provider's sandbox in itself (`pdl_sdbx_apikey_…`, `persona_sandbox_…`, eBay's `SBX-…`,
-    # Midtrans' `SB-Mid-server-…`, Plaid's `access-sandbox-…`):
+    # A key that names its provider's sandbox in itself (`pdl_sdbx_apikey_…`, `persona_sandbox_…`, eBay's
+    # `SBX-…`, Midtrans' `SB-Mid-server-…`, Plaid's `access-sandbox-…`):
     # it works only in a separate test environment of fake accounts and fake money (not a live account's test
     # mode, such as Stripe's `sk_test_`, which reads the account's own settings and stays a finding).
     SANDBOX = "sandbox"
@@ -440,8 +440,9 @@ _UUID_GROUPS = (8, 4, 4, 4, 12)
 
 
 def is_mangled_uuid(v: str) -> bool:
-    """Whether the value ends in a UUID with one group one to three hex digits short or long (`…-13343bb4f70`):
-    no UUID generator writes that; it is a copy cut short or padded by hand, not a key someone was issued."""
+    """Whether the value ends in a UUID with one group one to three hex digits short or long
+    (`…-13343bb4f70`): no UUID generator writes that; it is a copy cut short or padded by hand, not a key
+    someone was issued."""
     m = _UUID_TAIL.search(v)
     if m is None:
         return False
