@@ -326,3 +326,19 @@ def test_libgit2_cache_is_capped_while_walking_and_restored_after(busy: Repo) ->
     during = [pygit2.settings.cached_memory[1] for _ in iter_history([busy.root], [""], HistoryWalk())]
     assert during and set(during) == {WALK_CACHE_BYTES}
     assert pygit2.settings.cached_memory[1] == before
+
+
+def test_history_leaves_versions_over_the_size_limit_out_and_says_so(repo: Repo) -> None:
+    # As on disk: a file version larger than max_file_size is not read; one coverage line counts them.
+    leaked = fake_pat("history-too-large")
+    big = _mcp(leaked) + "\n" + "# padding\n" * 400
+    repo.commit("dump", **{"config__mcp.json": big})
+    repo.commit("trim", **{"config__mcp.json": _mcp("${GITHUB_TOKEN}")})
+    limited = run(ScanOptions(paths=(repo.root,), history=True, max_file_size=1024))
+    assert not [f for f in limited.findings if f.rule_id == "BA-113"]
+    (line,) = [s for s in limited.coverage.skipped if s.category == "too_large"]
+    assert "1 file version(s) larger than 1024 bytes" in line.reason
+    assert line in limited.coverage.gaps  # not examined: a gap, never silence
+    full = run(ScanOptions(paths=(repo.root,), history=True))
+    assert len([f for f in full.findings if f.rule_id == "BA-113"]) == 1
+    assert not [s for s in full.coverage.skipped if s.category == "too_large"]

@@ -121,6 +121,9 @@ def _walk_repository(
         walker.push(target)
     new_blobs = _NewBlobs(repo, pygit2, seen, sub)
     skip: dict[str, bool] = {}  # path -> deliberately not scanned (the same paths recur in every commit)
+    # File versions over max_file_size, as on disk: not read, counted in one coverage line per repository.
+    size_of = _blob_size(repo, pygit2)
+    too_large = 0
     for commit in walker:
         out.commits += 1
         when: datetime | None = None
@@ -131,6 +134,9 @@ def _walk_repository(
                 skipped = skip[path] = _skip_path(path, exclude) is not None
             if skipped:
                 continue  # deliberate, as on disk; not listed blob by blob
+            if size_of(raw) > max_file_size:
+                too_large += 1
+                continue
             rel = f"{prefix}/{path}" if prefix else path
             if when is None or commit_id is None:
                 when = datetime.fromtimestamp(commit.commit_time, tz=UTC)
@@ -138,6 +144,29 @@ def _walk_repository(
             out.yielded += 1
             # Size 0: the walk does not read blobs (libgit2's tree diffs, used before, reported 0 too).
             yield HistoryBlob(gitdir, raw.hex(), rel, 0, commit_id, when)
+    if too_large:
+        out.skipped.append(
+            Skipped(
+                prefix or str(root),
+                f"git history: {too_large} file version(s) larger than {max_file_size} bytes not scanned",
+                "too_large",
+            )
+        )
+
+
+def _blob_size(repo: Any, pygit2: Any) -> Any:
+    """A function giving a blob's size from the object database's header (no content read); -1 when the
+    header cannot be read (the blob is then read and its failure reported where it is scanned)."""
+    read_header = repo.odb.read_header
+    oid = pygit2.Oid
+
+    def size_of(raw: bytes) -> int:
+        try:
+            return int(read_header(oid(raw=raw))[1])
+        except (KeyError, ValueError, pygit2.GitError):
+            return -1
+
+    return size_of
 
 
 # One entry of a raw git tree: "<octal mode> <name>\0<object id>" (the id's length is the repository's).
