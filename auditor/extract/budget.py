@@ -47,12 +47,18 @@ class FileBudgetExceeded(BaseException):  # noqa: N818 (a BaseException so `exce
     """The file's extraction ran past its time budget."""
 
 
-_local = threading.local()
+class _Local(threading.local):
+    # A class attribute, seen by every thread: `check` runs once per detector region, and looking up an
+    # attribute a thread never set raised (and caught) an AttributeError each time.
+    deadline: tuple[float, float] | None = None
+
+
+_local = _Local()
 
 
 def check() -> None:
     """Raise FileBudgetExceeded when the current thread's file deadline has passed (cheap; call often)."""
-    deadline: tuple[float, float] | None = getattr(_local, "deadline", None)
+    deadline = _local.deadline
     if deadline is not None and (time.thread_time() > deadline[0] or time.monotonic() > deadline[1]):
         raise FileBudgetExceeded
 
@@ -128,7 +134,7 @@ def file_budget(seconds: float | None) -> Iterator[None]:
             _worker_alarm["live"] = False  # first: a signal landing from here on is ignored
             _disarm()
         return
-    previous = getattr(_local, "deadline", None)
+    previous = _local.deadline
     armed = _can_use_alarm()
     _local.deadline = None if armed else _deadline(seconds)
     state = {"live": True}

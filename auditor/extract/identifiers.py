@@ -9,6 +9,7 @@ joined to its platform identity. Both the key and the value shape must agree: a 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from auditor.extract.values import key_tokens
@@ -34,6 +35,7 @@ _USER_LAST = frozenset({"username", "user", "login", "upn", "email", "mail", "pr
 _CLIENT_PAIRS = frozenset({("client", "id"), ("app", "id"), ("application", "id"), ("consumer", "key")})
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind_of_key(key: str) -> str | None:
     tokens = key_tokens(key)
     if not tokens:
@@ -60,11 +62,13 @@ def identity_hint_kind(key: str | None, value: str) -> str | None:
     both the key and the value's shape say it is one; None otherwise."""
     if not key:
         return None
-    v = value.strip().strip("\"'")
-    if not v or len(v) > 300 or any(c.isspace() for c in v):
-        return None
+    # The key first: it is one of a few thousand in a scan (cached), the value a new string each time, and
+    # most keys name no identity.
     kind = _kind_of_key(key)
     if kind is None:
+        return None
+    v = value.strip().strip("\"'")
+    if not v or len(v) > 300 or any(c.isspace() for c in v):
         return None
     if kind == "user":
         return kind if _EMAIL.match(v) or _LOGIN.match(v) and not _looks_random(v) else None

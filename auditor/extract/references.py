@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import functools
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from dataclasses import dataclass
+from typing import Any
 
 from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.model import ReferenceKind
@@ -361,6 +364,48 @@ _SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool, bool], ...] = tuple(
         ),
     )
 )
+def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains (None: no such proof). Read off re's own parse
+    of a case-sensitive pattern: the longest run of literal characters in its top-level sequence (zero-width
+    parts such as lookarounds and `\\b` consume nothing, so they do not break a run), or, for a top-level
+    alternation or group, the same of what it holds. `_find_all` runs a pattern only where its literal occurs:
+    a pattern that cannot match is not run over the whole text."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _literals_of(list(sre_parse.parse(pattern.pattern)))
+
+
+def _literals_of(items: list[Any]) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+
+    def keep(found: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width: the literals either side stay adjacent
+        keep(("".join(run),) if run else None)
+        run = []
+        if op is sre.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:  # a scoped (?i:...) folds case: no literal then
+                keep(_literals_of(list(av[-1])))
+        elif op is sre.BRANCH:
+            alternatives = [_literals_of(list(branch)) for branch in av[1]]
+            if all(alternatives):
+                keep(tuple(lit for found in alternatives if found for lit in found))
+    keep(("".join(run),) if run else None)
+    return best
+
+
+# For each _SIMPLE pattern, the literals one of which its every match holds (None: always run it).
+_SIMPLE_NEEDS: tuple[tuple[str, ...] | None, ...] = tuple(_required_literals(p) for _k, p, _a, _i in _SIMPLE)
+
 _OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$\(|\$(?=[A-Za-z_])")
 _TRIGGERS = (
     "$",
@@ -406,7 +451,9 @@ def _find_all(text: str) -> list[_Found]:
         return []
     found: list[_Found] = []
     _bracketed(text, found)
-    for kind, pattern, always, interpolation in _SIMPLE:
+    for (kind, pattern, always, interpolation), needs in zip(_SIMPLE, _SIMPLE_NEEDS, strict=True):
+        if needs is not None and not any(literal in text for literal in needs):
+            continue  # a match would hold one of these: none occurs, so the pattern cannot match
         for m in pattern.finditer(text):
             named = m.groupdict()
             groups = [g for g in m.groups() if g]
