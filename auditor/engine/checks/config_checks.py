@@ -305,34 +305,57 @@ def confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
 _NO = frozenset({"false", "0", "no", "off", "none", "disabled", ""})
 
 
+@functools.lru_cache(maxsize=_KEY_MEMO)
+def _oauth_key(key: str) -> tuple[bool, bool, bool, bool, str, bool, bool, bool]:
+    """What deprecated_oauth_grant asks of a setting's key, worked out once per key (keys repeat across a
+    scan's settings, values do not): whether it names PKCE, a token endpoint auth method, a public client,
+    a type; its last segment as the check compares it; whether that names a grant, a response type, the
+    implicit flow."""
+    last = _last(key).lower().replace("-", "_")
+    return (
+        bool(_PKCE_KEY.search(key)),
+        bool(_AUTH_METHOD_KEY.search(key)),
+        bool(_PUBLIC_KEY.search(key)),
+        bool(_TYPE_KEY.search(key)),
+        last,
+        bool(_GRANT.search(last)),
+        bool(_RESPONSE_TYPE.search(last)),
+        bool(_IMPLICIT.search(last)),
+    )
+
+
 def deprecated_oauth_grant(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     for scan in ctx.files:
         settings = scan.settings
+        if not settings:
+            continue
+        facts = [_oauth_key(st.key) for st in settings]
         has_pkce = any(
-            _PKCE_KEY.search(st.key) and st.value.lower() not in ("false", "0", "no", "off")
-            for st in settings
+            fact[0] and st.value.lower() not in ("false", "0", "no", "off")
+            for st, fact in zip(settings, facts, strict=True)
         )
         public = any(
             st.key == "code.msal.public_client"
-            or (_AUTH_METHOD_KEY.search(st.key) and st.value.lower() == "none")
-            or (_PUBLIC_KEY.search(st.key) and st.value.lower() in ("true", "yes", "1"))
-            or (_TYPE_KEY.search(st.key) and st.value.lower() in ("spa", "public", "native"))
-            for st in settings
+            or (fact[1] and st.value.lower() == "none")
+            or (fact[2] and st.value.lower() in ("true", "yes", "1"))
+            or (fact[3] and st.value.lower() in ("spa", "public", "native"))
+            for st, fact in zip(settings, facts, strict=True)
         )
-        for st in settings:
-            last = _last(st.key).lower().replace("-", "_")
+        for st, (_pkce, _auth, _public, _type, last, names_grant, response_type, implicit) in zip(
+            settings, facts, strict=True
+        ):
             value = st.value.strip().lower()
             grant = None
-            if st.key == "code.oauth.password_grant" or (_GRANT.search(last) and value == "password"):
+            if st.key == "code.oauth.password_grant" or (names_grant and value == "password"):
                 grant = "the resource owner password grant"
             elif (
                 st.key == "code.oauth.implicit_grant"
-                or (_GRANT.search(last) and value == "implicit")
-                or (_RESPONSE_TYPE.search(last) and value in ("token", "id_token token"))
-            ) or (_IMPLICIT.search(last) and value not in _NO and "allow" in last + _parent(st.key).lower()):
+                or (names_grant and value == "implicit")
+                or (response_type and value in ("token", "id_token token"))
+            ) or (implicit and value not in _NO and "allow" in last + _parent(st.key).lower()):
                 grant = "the implicit grant"
-            elif public and not has_pkce and (_GRANT.search(last) and value == "authorization_code"):
+            elif public and not has_pkce and (names_grant and value == "authorization_code"):
                 grant = "the authorization code flow without PKCE on a public client"
             if grant is None:
                 continue
@@ -408,6 +431,21 @@ def _human(seconds: int) -> str:
     return f"{seconds} s"
 
 
+@functools.lru_cache(maxsize=_KEY_MEMO)
+def _lifetime_key(last: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """Which lifetime setting a key's last segment names (long_lived_token), once per name: an AppRole
+    secret ID TTL, a token period, a refresh token lifetime, an access token lifetime, a max TTL, a
+    never-expires switch."""
+    return (
+        bool(_SECRET_ID_KEY.match(last)),
+        bool(_PERIOD_KEY.match(last)),
+        bool(_REFRESH_KEY.match(last)),
+        bool(_ACCESS_KEY.match(last)),
+        bool(_MAX_TTL_KEY.match(last)),
+        bool(_NEVER_EXPIRES.fullmatch(last)),
+    )
+
+
 def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
     max_access = int(rule.params.get("max_access_token_minutes", 15)) * 60
     max_refresh = int(rule.params.get("max_refresh_token_days", 30)) * 86400
@@ -426,14 +464,15 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
         )
 
     for scan in ctx.files:
-        by_parent: dict[str, list[Setting]] = defaultdict(list)
-        for st in scan.settings:
-            by_parent[_parent(st.location.key or st.key)].append(st)
+        by_parent: dict[str, list[Setting]] | None = None  # built when a period setting needs its siblings
         for st in scan.settings:
             last = _last(st.key)
             if st.key.startswith("code."):
                 continue
-            if _SECRET_ID_KEY.match(last):
+            secret_id, period, refresh, access, max_ttl, never = _lifetime_key(last)
+            if not (secret_id or period or refresh or access or max_ttl or never or last.lower() == "ttl"):
+                continue  # no branch below can apply
+            if secret_id:
                 seconds = _duration(st.key, st.value)
                 if seconds == 0:
                     yield found(st, "AppRole secret IDs never expire (secret_id_ttl = 0)", Severity.HIGH)
@@ -441,8 +480,12 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                     yield found(
                         st, f"AppRole secret IDs live {_human(seconds)} (limit {_human(max_secret_id)})"
                     )
-            elif _PERIOD_KEY.match(last):
+            elif period:
                 seconds = _duration(st.key, st.value)
+                if by_parent is None:
+                    by_parent = defaultdict(list)
+                    for other in scan.settings:
+                        by_parent[_parent(other.location.key or other.key)].append(other)
                 siblings = by_parent[_parent(st.location.key or st.key)]
                 if last.lower() == "period" and not (
                     _VAULT_TOKEN_KEY.search(_parent(st.location.key or st.key))
@@ -458,15 +501,15 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                         st,
                         f"periodic tokens (period {_human(seconds)}) with no max TTL can be renewed forever",
                     )
-            elif _REFRESH_KEY.match(last):
+            elif refresh:
                 seconds = _duration(st.key, st.value)
                 if seconds == 0:
                     yield found(st, "refresh tokens never expire", Severity.HIGH)
                 elif seconds is not None and seconds > max_refresh:
                     yield found(st, f"refresh tokens live {_human(seconds)} (limit {_human(max_refresh)})")
             elif (
-                _ACCESS_KEY.match(last)
-                or (_MAX_TTL_KEY.match(last) and _VAULT_TOKEN_KEY.search(st.key))
+                access
+                or (max_ttl and _VAULT_TOKEN_KEY.search(st.key))
                 or (last.lower() == "ttl" and _VAULT_TOKEN_KEY.search(st.key))
             ):
                 seconds = _duration(st.key, st.value)
@@ -478,7 +521,7 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                     )
                 elif seconds is not None and seconds > max_access:
                     yield found(st, f"access tokens live {_human(seconds)} (limit {_human(max_access)})")
-            elif _NEVER_EXPIRES.fullmatch(last) and st.value.lower() in ("true", "yes", "1"):
+            elif never and st.value.lower() in ("true", "yes", "1"):
                 yield found(st, "tokens are configured never to expire", Severity.HIGH)
     # A manifest whose tokens the Slack code collector declared is judged by the platform rule (BA-704), per
     # token and beside any live token it joins: reporting it here too would count one switch twice.
@@ -546,19 +589,28 @@ _IP_KEY = re.compile(
 _RELAX_KEY = re.compile(r"relax", re.I)
 
 
+@functools.lru_cache(maxsize=_KEY_MEMO)
+def _origin_key(key: str) -> tuple[bool, bool, bool]:
+    """Whether a key names CORS origins, an IP allowlist, a relaxation (no_origin_restriction): once a key."""
+    return bool(_ORIGIN_KEY.search(key)), bool(_IP_KEY.search(key)), bool(_RELAX_KEY.search(key))
+
+
 def no_origin_restriction(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     for st in _all_settings(ctx):
         key = st.location.key or st.key
+        origin, ip_list, relax = _origin_key(key)
+        if not (origin or ip_list or relax):
+            continue  # no branch below can apply
         value = st.value.strip().strip("'\"")
         problem = None
-        if _ORIGIN_KEY.search(key) and value == "*":
+        if origin and value == "*":
             problem = (
                 "allows every origin (CORS `*`): any web page can call the agent endpoint from a browser"
             )
-        elif _IP_KEY.search(key) and value in ("0.0.0.0/0", "::/0", "*", "any"):
+        elif ip_list and value in ("0.0.0.0/0", "::/0", "*", "any"):
             problem = f"allows every source address ({value}) where the platform supports an IP allowlist"
-        elif _RELAX_KEY.search(key) and _RELAXED_VALUE.search(value):
+        elif relax and _RELAXED_VALUE.search(value):
             problem = f"relaxes the IP restrictions of the app ({value})"
         if problem is None:
             continue
@@ -621,9 +673,24 @@ _CODE_PRIVILEGE = {
 }
 
 
-def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
-    key = _plain(st.location.key or st.key)
+@functools.lru_cache(maxsize=_KEY_MEMO)
+def _privilege_key(path: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """What _privilege_problem asks of a setting's key path, worked out once per key: its last segment
+    (lowercase) and whether it names a profile, a grant, a capability, any path, a roleRef."""
+    key = _plain(path)
     last = _last(key).lower()
+    return (
+        last,
+        bool(_PROFILE.search(last)),
+        bool(_GRANT_KEY.search(key)),
+        bool(_CAPABILITY_KEY.search(key)),
+        bool(_ANY_PATH_KEY.search(key)),
+        bool(_ROLEREF_KEY.search(key)),
+    )
+
+
+def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
+    last, profile, grant_key, capability, any_path, roleref = _privilege_key(st.location.key or st.key)
     value = st.value.strip()
     if st.key in _CODE_PRIVILEGE:
         return _CODE_PRIVILEGE[st.key]
@@ -639,15 +706,15 @@ def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
         return "an IAM statement allowing every IAM action (`iam:*`), a privilege-escalation path"
     if "AdministratorAccess" in value and value.startswith("arn:aws"):
         return "the AWS managed AdministratorAccess policy"
-    if _PROFILE.search(last) and value.lower() == "system administrator":
+    if profile and value.lower() == "system administrator":
         return "the Salesforce System Administrator profile"
-    if broad_graph.search(value) and _GRANT_KEY.search(key):
+    if grant_key and broad_graph.search(value):
         return f"the Microsoft Graph application permission {value}"
-    if _CAPABILITY_KEY.search(key) and value.lower() == "sudo":
+    if capability and value.lower() == "sudo":
         return "a Vault policy with the `sudo` capability"
-    if _ANY_PATH_KEY.search(key) and _CAPABILITY_KEY.search(key):
+    if any_path and capability:
         return 'a Vault policy on `path "*"`'
-    if _ROLEREF_KEY.search(key) and value == "cluster-admin":
+    if roleref and value == "cluster-admin":
         return "the Kubernetes cluster-admin role"
     return None
 
@@ -723,6 +790,12 @@ _DATE_KEY = re.compile(
 _CREDENTIAL_WORDS = re.compile(r"key|secret|token|credential|password|cert", re.I)
 
 
+@functools.lru_cache(maxsize=_KEY_MEMO)
+def _dated_key(last: str) -> bool:
+    """Whether a key's last segment names when a credential was created or rotated, once per name."""
+    return bool(_DATE_KEY.match(last))
+
+
 def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
     max_age = float(rule.params.get("max_age_days", 90))
     owners = _Owners(ctx.agents)
@@ -732,7 +805,7 @@ def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
             if st.key.startswith("code."):
                 continue
             key = st.location.key or st.key
-            if _DATE_KEY.match(_last(key)):
+            if _dated_key(_last(key)):
                 groups[_parent(key)].append(st)
         for parent, dated in sorted(groups.items()):
             # Dates must describe a credential: the key path says so, or the file holds one.
