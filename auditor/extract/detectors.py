@@ -1200,28 +1200,33 @@ class DetectorSet:
         value_key: str | None,
     ) -> _Candidate | None:
         groups = m.re.groupindex
+        key: str | None = None
+        match_start = m.start()
+        key_end = -1  # where a key the regex matched ends
+        key_start = -1
+        if "key" in groups:
+            key_end = m.end("key")  # -1 when the group did not take part
+            if key_end >= 0:
+                key_start = _extend_key_backwards(text, m.start("key"), floor)
+                key = text[key_start:key_end]
+                match_start = key_start
+                if det.generic and not is_secret_key(key):
+                    # The same verdict as the key check further down (a regex key is never replaced),
+                    # reached before any other work: most matches of the generic rules end here
+                    # (`token_limit = 4096`).
+                    return None
         if "secret" in groups and m.group("secret") is not None:
             start, end = m.span("secret")
         else:
             start, end = m.span()
-        key: str | None = None
-        match_start = m.start()
-        key_end = -1  # where a key the regex matched ends
-        if "key" in groups and m.group("key") is not None:
-            key_end = m.end("key")
-            key_start = _extend_key_backwards(text, m.start("key"), floor)
-            key = text[key_start : m.end("key")]
-            match_start = key_start
-            if det.generic and (
-                not is_secret_key(key)
-                or _loose_pair(text, key_start, m.end("key"), start)
-                or text.startswith("::", key_end)
-            ):
-                # The same verdict as the key check further down (a regex key is never replaced), reached
-                # before any other work: most matches of the generic rules end here (`token_limit = 4096`).
-                # A comma pair whose key is a word inside a text is no key at all (_loose_pair), and a name
-                # followed by `::` is a C++/Rust scope (`Token::QuotedString`), not a key and a colon.
-                return None
+        if (
+            key is not None
+            and det.generic
+            and (_loose_pair(text, key_start, key_end, start) or text.startswith("::", key_end))
+        ):
+            # A comma pair whose key is a word inside a text is no key at all (_loose_pair), and a name
+            # followed by `::` is a C++/Rust scope (`Token::QuotedString`), not a key and a colon.
+            return None
         if det.generic and value_start and start == value_start:
             # A structured scalar: the generic rule judges the whole value, not the regex's first word.
             stripped = text[value_start:].strip()
