@@ -135,6 +135,11 @@ class LazyRegex:
         return f"LazyRegex({self.pattern!r})"
 
 
+def _compiled(regex: LazyRegex | re.Pattern[str]) -> re.Pattern[str]:
+    """The compiled pattern behind a detector's regex (a LazyRegex, or a Pattern a caller built itself)."""
+    return regex.compiled if isinstance(regex, LazyRegex) else regex
+
+
 @dataclass(frozen=True, repr=False)
 class Detector:
     """One credential format, from one rules/detectors/<id>.yaml file."""
@@ -1144,7 +1149,7 @@ class DetectorSet:
     ) -> Iterator[tuple[int, re.Match[str]]]:
         """(region start, match) for every match of the detector's regex in each region."""
         check = budget.check
-        finditer = det.regex.compiled.finditer  # the pattern's own method: no wrapper call per region
+        finditer = _compiled(det.regex).finditer  # the pattern's own method: no wrapper call per region
         for region_start, region_end in spans:
             check()
             for m in finditer(text, region_start, region_end):
@@ -1159,7 +1164,7 @@ class DetectorSet:
         match. finditer's search takes the leftmost position where a match starts, always a hit, so both
         find the same matches; this tries a handful of positions instead of every one in the region."""
         check = budget.check
-        match = det.regex.compiled.match  # the pattern's own method: no wrapper call per keyword hit
+        match = _compiled(det.regex).match  # the pattern's own method: no wrapper call per keyword hit
         index, count = 0, len(hits)
         for region_start, region_end in spans:
             check()
