@@ -750,7 +750,6 @@ def _closes_a_string(text: str, key_start: int, key_end: int, value_start: int) 
 # (`token=abc123&ssl_check=1`), or the escaped line break of code held in a JSON or YAML string
 # (a notebook's `"    key = OPENAI_API_KEY\\n",`).
 _NEXT_PARAMETER = re.compile(r"&[A-Za-z_][\w.-]{0,40}=")
-_TRAILING_ESCAPES = re.compile(r"(?:\\[nrt])+$")
 
 
 def _unquoted_end(text: str, start: int, end: int, *, in_query: bool = False) -> int:
@@ -758,14 +757,14 @@ def _unquoted_end(text: str, start: int, end: int, *, in_query: bool = False) ->
     URL's query parameter, without the fragment: `?token=abc#section`)."""
     value = text[start:end]
     if in_query and "#" in value:
-        end = start + value.index("#")
         value = value[: value.index("#")]
     parameter = _NEXT_PARAMETER.search(value)
     if parameter is not None:
-        end = start + parameter.start()
         value = value[: parameter.start()]
-    escapes = _TRAILING_ESCAPES.search(value)
-    return start + escapes.start() if escapes is not None else end
+    stop = len(value)
+    while stop >= 2 and value[stop - 2] == "\\" and value[stop - 1] in "nrt":
+        stop -= 2  # from the end, not a regex search: linear in the value's length
+    return start + stop
 
 
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:
