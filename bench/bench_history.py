@@ -7,6 +7,7 @@ bench/fakes.py) committed once and deleted a few commits later, so they exist on
 
     python bench/bench_history.py                       # 3,000 commits
     python bench/bench_history.py --commits 10000 --repeat 2
+    python bench/bench_history.py --repeat 3 --base ../main-before   # an older checkout too, interleaved
 
 Recall mode (`--cases DIR`, DIR being `bench_detection.py --out DIR` after a run): a sample of the detection
 corpus' cases (the peers' own test cases: positives and uncontested negatives) is committed one per commit
@@ -318,6 +319,7 @@ def main() -> int:
     ap.add_argument("--commits", type=int, default=3000)
     ap.add_argument("--files", type=int, default=300)
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--base", type=Path, help="an older checkout of botaudit, run interleaved with this one")
     ap.add_argument("--generator-dir", type=Path, default=HERE.parent.parent / "shared" / "bench")
     ap.add_argument("--out", type=Path, default=HERE / "out")
     ap.add_argument("--cases", type=Path, help="recall mode: a bench_detection.py --out directory")
@@ -342,10 +344,42 @@ def main() -> int:
     botaudit = _find_botaudit()
     _as_installed(args.out)
     gitleaks = PEERS_DIR / "gitleaks" / "bin" / "gitleaks"
-    runs = {
-        "botaudit": [*(botaudit or ["botaudit"]), "scan", str(repo), "--history", "--format", "json",
-                     "--output", str(args.out / "botaudit-history.json"), "--fail-on", "none",
-                     "--no-progress", "--no-config-snapshots"],
+    scan_args = [
+        "scan",
+        str(repo),
+        "--history",
+        "--format",
+        "json",
+        "--fail-on",
+        "none",
+        "--no-progress",
+        "--no-config-snapshots",
+        "--output",
+    ]
+    runs = {"botaudit": [*(botaudit or ["botaudit"]), *scan_args, str(args.out / "botaudit-history.json")]}
+    if args.base is not None:
+        # An older checkout run by this same interpreter (`env` sets its path and a cache folder of its own:
+        # its detector set may differ, and a cache keeps one gate database), interleaved with the others.
+        base = args.base.resolve()
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(base / "auditor")],
+            check=False,
+            capture_output=True,
+        )
+        launcher = (
+            f"import sys; sys.path.insert(0, {str(base)!r}); from auditor.cli import main; sys.exit(main())"
+        )
+        runs["botaudit-base"] = [
+            "env",
+            f"PYTHONPATH={base}",
+            f"BOTAUDIT_CACHE_DIR={(args.out / 'cache-botaudit-base').resolve()}",
+            sys.executable,
+            "-c",
+            launcher,
+            *scan_args,
+            str(args.out / "botaudit-base-history.json"),
+        ]
+    runs |= {
         "gitleaks": [str(gitleaks), "git", str(repo), "--report-format", "json", "--report-path",
                      str(args.out / "gitleaks-history.json"), "--no-banner", "--exit-code", "0", "--redact",
                      "--log-level", "warn"],

@@ -318,6 +318,42 @@ def _scan_data(
     return ev.build(fmt, size, allow, peer)
 
 
+def yields_nothing(rel: str, data: bytes, detectors: DetectorSet) -> bool:
+    """True only when `_scan_data(rel, data, ...)` would return no secret and no coverage entry, decided
+    with its own checks (the combined pass, the manifest and evidence markers, the structure check, the
+    detector pass over the text) without building anything; False means "scan it" (it may still hold
+    nothing). For callers that keep only what a file holds (git history: most versions hold nothing).
+
+    Each test below is one of `_scan_data`'s exits to an empty result; anything else, including the
+    paths that may record a coverage entry (binary, a byte-order mark, an encoding note), answers False.
+    """
+    if data.find(b"\x00", 0, BINARY_SNIFF) >= 0 or _bom_encoding(data) is not None:
+        return False
+    probe = detectors.probe(data)
+    if probe is None:
+        return False
+    if probe.allowed is None and _looks_binary(data):
+        return False
+    kind = classify(rel)
+    if _is_manifest_candidate(data, kind, probe):
+        return False
+    fmt = kind.format
+    keywords = probe.keywords()
+    if keywords is None:
+        keywords = detectors.candidates(data)
+    if not keywords:
+        return not _structure_suspect(data, fmt)
+    if _occurs(markers.evidence_markers(), data, probe) or _structure_suspect(data, fmt):
+        return False
+    if probe.may_match() is False:
+        return True
+    try:
+        body = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False  # decoded as latin-1 with a note: a coverage entry
+    return not detectors.scan_text(body, allowed=probe.allowed)
+
+
 def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: float | None = None) -> FileScan:
     """Run one file's scan; a failure becomes a Skipped entry for that file, never an exception.
 
@@ -330,7 +366,9 @@ def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: flo
         with file_budget(time_budget):
             return scan()
     except FileBudgetExceeded:
-        seconds = time_budget or 0.0  # only a budget can be exceeded
+        if time_budget is None or time_budget <= 0:
+            raise  # an enclosing budget ran out (history's per-blob guard): its guard reports it
+        seconds = time_budget
         reason = (
             f"scanning used more than the {seconds:g} s per-file time budget (CPU time, or"
             f" {seconds * WALL_FACTOR:g} s stalled); not examined"

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from auditor.discovery.history import HistoryBlob, read_blob
-from auditor.extract.filescan import probe_partitions, scan_bytes, within_budget
+from auditor.extract.filescan import probe_partitions, scan_bytes, within_budget, yields_nothing
 from auditor.model import FileScan, Skipped
 from auditor.progress import ProgressSink
 
@@ -43,15 +43,27 @@ def scan_blob(blob: HistoryBlob, detectors: DetectorSet, key: str) -> FileScan:
     References, settings and manifests of old versions are dropped: the inventory describes the tree as it
     is now; history only answers "which credentials did this repository ever publish".
     """
-    where = f"{blob.rel}@{blob.commit[:12]}"
+    data = _read(blob)
+    if isinstance(data, FileScan):
+        return data
+    return _scan_data(blob, data, detectors, key)
+
+
+def _read(blob: HistoryBlob) -> bytes | FileScan:
+    """The blob's bytes, or the coverage entry saying why they could not be read."""
     try:
-        data = read_blob(blob)
+        return read_blob(blob)
     except Exception as exc:  # a corrupt or missing object: say so, never stop the scan
         reason = f"git object not readable ({type(exc).__name__})"
+        where = f"{blob.rel}@{blob.commit[:12]}"
         return FileScan(
             blob.rel, "unknown", blob.size, skipped=(Skipped(where, reason, "history"),), commit=blob.commit
         )
+
+
+def _scan_data(blob: HistoryBlob, data: bytes, detectors: DetectorSet, key: str) -> FileScan:
     scan = scan_bytes(blob.rel, data, detectors, fingerprint_key=key)
+    where = f"{blob.rel}@{blob.commit[:12]}"
     return FileScan(
         path=blob.rel,
         format=scan.format,
@@ -68,15 +80,36 @@ def scan_blob(blob: HistoryBlob, detectors: DetectorSet, key: str) -> FileScan:
     )
 
 
+# What a version that holds nothing scans to: dropped by _worth_keeping, never built blob by blob.
+_NOTHING = FileScan("", "unknown", 0)
+
+
+def _scan_version(blob: HistoryBlob, detectors: DetectorSet, key: str) -> FileScan:
+    """scan_blob, or _NOTHING without building a scan when the version provably holds nothing (most do:
+    yields_nothing asks the file scan's own questions, one Vectorscan pass and the detector pass)."""
+    data = _read(blob)
+    if isinstance(data, FileScan):
+        return data
+    if yields_nothing(blob.rel, data, detectors):
+        return _NOTHING
+    return _scan_data(blob, data, detectors, key)
+
+
 def _scan_budgeted(
     blob: HistoryBlob, detectors: DetectorSet, key: str, time_budget: float | None
 ) -> FileScan:
-    return within_budget(blob.rel, blob.size, time_budget, lambda: scan_blob(blob, detectors, key))
+    scan = within_budget(blob.rel, blob.size, time_budget, lambda: _scan_version(blob, detectors, key))
+    if scan.commit is None and scan is not _NOTHING:
+        # The guard's own entry (the time budget, an extractor failure): located in its commit as well.
+        where = f"{blob.rel}@{blob.commit[:12]}"
+        skipped = tuple(replace(s, source=where) for s in scan.skipped)
+        scan = replace(scan, skipped=skipped, commit=blob.commit, committed=blob.committed)
+    return scan
 
 
 def _worth_keeping(scan: FileScan) -> bool:
     """Only versions holding a secret or a coverage gap can matter to `only_in_history`."""
-    return bool(scan.secrets or scan.skipped)
+    return scan is not _NOTHING and bool(scan.secrets or scan.skipped)
 
 
 # -- worker processes --------------------------------------------------------------------------------------
