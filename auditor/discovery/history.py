@@ -144,6 +144,7 @@ def _walk_repository(
             out.yielded += 1
             # Size 0: the walk does not read blobs (libgit2's tree diffs, used before, reported 0 too).
             yield HistoryBlob(gitdir, raw.hex(), rel, 0, commit_id, when)
+        new_blobs.raise_pending()
     if too_large:
         out.skipped.append(
             Skipped(
@@ -206,10 +207,12 @@ class _NewBlobs:
         self._oid = pygit2.Oid
         self._tree_type = pygit2.enums.ObjectType.TREE
         self._not_found = pygit2.NotFoundError  # a GitError: the walk's caller makes it coverage
+        self._git_error = pygit2.GitError
         self._seen = seen
         self._seen_trees: set[bytes] = set()
         self._sub = [part for part in sub.split("/") if part] if sub else []
         self._entry = _TREE_ENTRY_20
+        self.pending: Exception | None = None
 
     def _tree(self, raw: bytes) -> bytes:
         try:
@@ -220,7 +223,7 @@ class _NewBlobs:
             raise self._not_found(f"the requested type does not match the type in the ODB ({raw.hex()})")
         return data  # type: ignore[no-any-return]
 
-    def of(self, tree_id: Any) -> Iterator[tuple[str, bytes]]:
+    def of(self, tree_id: Any) -> list[tuple[str, bytes]]:
         raw = tree_id.raw
         if len(raw) != 20:
             self._entry = _TREE_ENTRY_32 if len(raw) == 32 else self._entry
@@ -231,14 +234,30 @@ class _NewBlobs:
                     found = entry_raw
                     break
             if found is None:
-                return
+                return []
             raw = found
         if raw in self._seen_trees:
-            return
+            return []
         self._seen_trees.add(raw)
-        yield from self._visit(self._tree(raw), "")
+        out: list[tuple[str, bytes]] = []
+        try:
+            self._visit(self._tree(raw), "", out)
+        except self._git_error as exc:
+            # A missing or mistyped subtree: the blobs found before it are still scanned, then the walk
+            # reports it (raise_pending), as when these were yielded one by one.
+            self.pending = exc
+        return out
 
-    def _visit(self, data: bytes, base: str) -> Iterator[tuple[str, bytes]]:
+    def raise_pending(self) -> None:
+        """Raise the error that cut the last `of` short, if any."""
+        if self.pending is not None:
+            exc, self.pending = self.pending, None
+            raise exc
+
+    def _visit(self, data: bytes, base: str, out: list[tuple[str, bytes]]) -> None:
+        """Append the new regular files of one tree (and its new subtrees, depth first) to `out`, in the
+        order a recursive walk in path order yields them; a list, not nested generators: each blob is
+        handed up once instead of through every level above it."""
         seen, seen_trees = self._seen, self._seen_trees
         # Most entries of a tree read again are ids seen before: set look-ups in one comprehension drop them.
         fresh = [e for e in self._entry.findall(data) if e[2] not in seen and e[2] not in seen_trees]
@@ -249,12 +268,10 @@ class _NewBlobs:
             if kind == _TREE:
                 if raw not in seen_trees:
                     seen_trees.add(raw)
-                    yield from self._visit(
-                        self._tree(raw), base + name.decode(_FS_ENCODING, _FS_ERRORS) + "/"
-                    )
+                    self._visit(self._tree(raw), base + name.decode(_FS_ENCODING, _FS_ERRORS) + "/", out)
             elif kind == _FILE and raw not in seen:  # the same blob twice in one tree: the first names it
                 seen.add(raw)
-                yield base + name.decode(_FS_ENCODING, _FS_ERRORS), raw
+                out.append((base + name.decode(_FS_ENCODING, _FS_ERRORS), raw))
 
 
 def iter_history(

@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 PROGRESS_TASK = "history"
 # Blobs per task sent to a worker: enough to amortise a round trip, few enough to keep workers level.
-BATCH = 48
+BATCH = 256
 # Tasks in flight per worker: keeps every worker busy while the walk and the results stay bounded.
-IN_FLIGHT_PER_WORKER = 4
+IN_FLIGHT_PER_WORKER = 2
 # Blobs walked before choosing between this process and a pool (and whether to compile the regex gate): a
 # history this short is scanned here, like a scan of a handful of files.
 PEEK = 1024
