@@ -686,6 +686,37 @@ _NOT_A_VALUE = frozenset(
 _STRUCTURED_UUID = "a time-based or name-based UUID: an identifier or a copied example, never a random token"
 
 
+_NPM_SETTINGS = ("_authtoken", "_auth", "_password")
+
+
+def unread_npm_setting(text: str, value_start: int) -> bool:
+    """Whether the value starting at `value_start` is assigned to an npm registry credential setting
+    (`_authToken`, `_auth`, `_password`) in a form npm does not read.
+
+    npm (since v9) reads these only under a key scoped to one registry, `//host[/path]/:_authToken`: the
+    scope is the registry URL without its scheme and ends with `/`. `//registry.npmjs.org:_authToken`,
+    `registry.npmjs.org/:_authToken`, `///:_authToken` (no host) and a bare `_authToken` configure nothing.
+    String operations from the line's end, linear in the line.
+    """
+    line = text[text.rfind("\n", 0, value_start) + 1 : value_start]
+    head = line.rstrip(" \t\"'")
+    if not head.endswith(("=", ":")):
+        return False
+    head = head[:-1].rstrip(" \t")
+    low = head[-len("_authtoken") :].lower()
+    suffix = next((s for s in _NPM_SETTINGS if low.endswith(s)), None)
+    if suffix is None:
+        return False
+    scope = head[: len(head) - len(suffix)]
+    if scope and scope[-1] not in ": \t\"'":
+        return False  # `NPM_AUTHTOKEN=`, `registry_password=`: a name of its own, not npm's setting
+    cut = max(scope.rfind(c) for c in " \t\"'") + 1
+    scope = scope[cut:]
+    if not scope:
+        return True
+    return not (scope.startswith("//") and scope.endswith("/:") and len(scope) > 4 and scope[2] not in "/:")
+
+
 def _leading_key(text: str, start: int, end: int) -> str:
     """The key name a match without a `key` group opens with (`acme_key` in `acme_key: <value>`)."""
     i = start
@@ -1271,6 +1302,9 @@ class DetectorSet:
                 return None
             verdict = classify_value(value, judge_key)
             if verdict is ValueClass.IDENTIFIER:
+                if unread_npm_setting(text, start):
+                    # A time-based UUID is no npm token, and npm does not read the key it sits under.
+                    return None
                 return _Candidate(
                     det, value, start, end, m.end() - match_start, key, Confidence.LOW, _STRUCTURED_UUID
                 )
@@ -1321,6 +1355,10 @@ class DetectorSet:
             # macaroon without its signature): a cut copy, shorter than any token the provider issues.
             return None
         if is_structured_uuid(value):
+            if unread_npm_setting(text, start):
+                # No token format npm issues (a time-based UUID) under a setting npm does not read
+                # (`//registry.npmjs.org:_authToken`, a bare `_authToken`): nothing credential-like is left.
+                return None
             confidence, reason = Confidence.LOW, _STRUCTURED_UUID
         return _Candidate(det, value, start, end, m.end() - match_start, key, confidence, reason)
 
