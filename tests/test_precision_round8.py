@@ -73,3 +73,52 @@ def test_the_same_values_are_still_reported_where_they_can_be_credentials(detect
     # A real token format stays a finding under any form of the key.
     token = "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"
     assert _kinds(detectors, f"_authToken={token}\n")
+
+
+# ---------------------------------------------------------- a provider's format altered by hand under its key
+
+_MERAKI = "56eb807f1518f43ea0819c0f677c8b5d78265ee0"  # 40 lowercase hex: Meraki's documented key shape
+
+
+def test_a_meraki_key_is_found_under_its_key(detectors: DetectorSet) -> None:
+    assert _kinds(detectors, f"MERAKI_DASHBOARD_API_KEY={_MERAKI}\n") == ["meraki_api_key"]
+
+
+@pytest.mark.parametrize("value", [_MERAKI[:6] + "F" + _MERAKI[7:], _MERAKI[:20] + "Ab" + _MERAKI[22:]])
+def test_mixed_case_hex_of_the_format_width_is_an_altered_copy(detectors: DetectorSet, value: str) -> None:
+    assert value.lower() != value
+    assert _kinds(detectors, f"meraki-api-key: {value}\n") == []
+
+
+def test_all_capital_hex_and_hex_under_another_key_are_judged_as_before(detectors: DetectorSet) -> None:
+    # Some tools print hex in capitals: a whole value in one case is not an edit.
+    assert _kinds(detectors, f"meraki-api-key: {_MERAKI.upper()}\n")
+    # No provider format claims the key: the generic rules judge the value as before.
+    assert _kinds(detectors, f"api_key: {_MERAKI[:6]}F{_MERAKI[7:]}\n")
+
+
+_ELEVEN_BODY = "2c9e41f07ab35d6e8f1029c4b7a3d5e60f18b2c947ad3e51"  # 48 hex, made up
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"elevenlabs_key = ak_{_ELEVEN_BODY}",  # ElevenLabs issues sk_ + 48 hex
+        "upcloud_token = uca_01HQX7RM3KD2V9TB5WJ8NGC4PA",  # UpCloud issues ucat_ + 26 (a ULID)
+    ],
+)
+def test_a_format_with_one_letter_of_its_prefix_changed_is_an_altered_copy(
+    detectors: DetectorSet, line: str
+) -> None:
+    assert _kinds(detectors, line + "\n") == []
+
+
+def test_the_unaltered_formats_and_providers_with_sibling_prefixes_are_still_reported(
+    detectors: DetectorSet,
+) -> None:
+    assert _kinds(detectors, f"elevenlabs_key = sk_{_ELEVEN_BODY}\n") == ["elevenlabs_api_key"]
+    assert _kinds(detectors, "upcloud_token = ucat_01HQX7RM3KD2V9TB5WJ8NGC4PA\n") == ["upcloud_api_token"]
+    # GitHub issues ghp_, gho_, ghu_, ghs_, ghr_: a prefix one letter from those may be a new one.
+    assert _kinds(detectors, "GITHUB_TOKEN=ghx_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx\n")
+    # Under a key that names no provider, the value is judged by the generic rules as before.
+    assert _kinds(detectors, f"api_key = ak_{_ELEVEN_BODY}\n")

@@ -1331,9 +1331,11 @@ class DetectorSet:
                 )
             # Likewise when the key names a provider whose detector defines the format under that key
             # (`AMPLITUDE_SECRET_KEY` holds 32 hex characters) and rejects this value (prefixes.py).
-            keyed = self._provider_keys().judge(key or _leading_key(text, match_start, start), value)
+            provider_keys = self._provider_keys()
+            value_key = key or _leading_key(text, match_start, start)
+            keyed = provider_keys.judge(value_key, value) or provider_keys.altered_prefix(value_key, value)
             if keyed is not None:
-                if keyed.truncated:
+                if keyed.truncated or keyed.altered:
                     return None
                 return _Candidate(
                     det, value, start, end, m.end() - match_start, key, Confidence.LOW, keyed.reason

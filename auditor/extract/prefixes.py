@@ -370,9 +370,14 @@ class KeyVerdict:
     truncated: bool
 
     prefixed: bool = True
+    # The provider's format with one letter of its prefix changed, or lowercase hex with capitals typed into
+    # it: a copy altered by hand, which no provider issued (not reported, like a truncated one).
+    altered: bool = False
 
     @property
     def reason(self) -> str:
+        if self.altered:
+            return f"is under a key for {self.detector.id} and is its format altered by hand"
         if self.prefixed:
             return f"has the {self.detector.id} prefix under its key but fails its format"
         return f"is under a key for {self.detector.id} but fails its format"
@@ -398,6 +403,18 @@ class ProviderKeys:
                 by_word.setdefault(word, []).append(det)
         self._by_word = {w: tuple(ds) for w, ds in by_word.items()}
         self._words = tuple(sorted(by_word))
+        # Formats that open with their own literal (`ucat_`, `sk_`), by the provider word their id starts
+        # with (`upcloud-api-token`): the prefix a value under that provider's key is compared with.
+        by_name: dict[str, list[Detector]] = {}
+        for det in detectors:
+            if det.generic or det.identifier:
+                continue
+            word = det.id.split("-", 1)[0]
+            if provider_words((word,)):
+                by_name.setdefault(word, []).append(det)
+        self._by_name = {w: tuple(ds) for w, ds in by_name.items()}
+        self._names = tuple(sorted(by_name))
+        self._stems: dict[str, frozenset[str]] = {}
         self._examples: dict[str, str | None] = {}
         self._shape_cache: dict[str, tuple[Shape, ...]] = {}
         self._hex_widths: dict[str, int] = {}
@@ -447,6 +464,13 @@ class ProviderKeys:
         if prefixed:
             shortest = min(width for _, width in prefixed)
             return KeyVerdict(prefixed[0][0], truncated=len(value) < shortest)
+        low = value.lower()
+        if low != value and value.upper() != value and _HEX.match(low):
+            # Lowercase hex of the format's exact width with capitals in it (`acdeFf05…`): no system prints
+            # hex in mixed case; a person edited a copy.
+            for det in owners:
+                if self._hex_width(det) == len(value):
+                    return KeyVerdict(det, truncated=False, prefixed=False, altered=True)
         # A format that is hex of one length (`AMPLITUDE_*` holds 32 hex characters, Gitea tokens 40) and a
         # hex value of another length: a cut or padded copy of that format, not one of the provider's
         # other values (those have other alphabets: ids are digits, secrets base62).
@@ -456,6 +480,46 @@ class ProviderKeys:
                 if width and len(value) != width:
                     return KeyVerdict(det, truncated=len(value) < width, prefixed=False)
         return None
+
+    def altered_prefix(self, key: str | None, value: str) -> KeyVerdict | None:
+        """A verdict when the key names a provider and the value is that provider's format with its prefix
+        changed by one letter (`ak_` + an ElevenLabs `sk_` body, `uca_` + an UpCloud `ucat_` body): a copy
+        altered by hand. Not when the provider issues prefixes one letter apart (GitHub's `ghp_`/`gho_`,
+        Slack's `xoxb-`/`xoxp-`): a new sibling of those may be real."""
+        if not key:
+            return None
+        cut = next((i for i, c in enumerate(value[:9]) if c in "_-"), -1)
+        if cut <= 0:
+            return None
+        head, rest = value[:cut], value[cut:]
+        low = key.lower()
+        for word in self._names:
+            if word not in low or not names_word(key, word):
+                continue
+            stems = self._stems_of(word)
+            if head in stems or _one_apart(stems):
+                continue
+            for det in self._by_name[word]:
+                for shape in self._shapes(det):
+                    stem = shape.literal.split(rest[0], 1)[0] if rest[0] in shape.literal else ""
+                    if not stem or not _one_edit(stem, head):
+                        continue
+                    m = det.regex.search(stem + rest)
+                    if m is not None and m.group("secret") == stem + rest:
+                        return KeyVerdict(det, truncated=False, prefixed=False, altered=True)
+        return None
+
+    def _stems_of(self, word: str) -> frozenset[str]:
+        """The prefixes (before their first `_` or `-`) that the provider's formats open with."""
+        if word not in self._stems:
+            stems = set()
+            for det in self._by_name[word]:
+                for shape in self._shapes(det):
+                    cut = next((i for i, c in enumerate(shape.literal) if c in "_-"), -1)
+                    if cut > 0:
+                        stems.add(shape.literal[:cut])
+            self._stems[word] = frozenset(stems)
+        return self._stems[word]
 
     def _hex_width(self, det: Detector) -> int:
         """N when the detector's value is exactly N lowercase hex characters, else 0."""
@@ -470,6 +534,22 @@ class ProviderKeys:
         if det.id not in self._shape_cache:
             self._shape_cache[det.id] = format_shapes(det.regex.pattern)
         return self._shape_cache[det.id]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether b is a with exactly one letter changed, added or removed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _one_apart(stems: frozenset[str]) -> bool:
+    """Whether two of a provider's prefixes differ in one letter (GitHub's `ghp`, `gho`, `ghu`)."""
+    ordered = sorted(stems)
+    return any(_one_edit(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
 
 
 # Lowercase hex with a letter and a digit (a digit string is an id, not a hex token).
