@@ -72,3 +72,73 @@ def test_a_file_that_stalls_without_using_the_cpu_hits_the_wall_clock_backstop()
             time.sleep(0.01)
     assert 0.05 * budget.WALL_FACTOR - 0.05 <= time.monotonic() - started < 5
     assert _disarmed()
+
+
+# A batch's watchdog (pool workers): the timers are armed once per batch, as periodic ticks, and each file
+# only takes a number. The same guarantees as above, file by file.
+
+
+@pytest.mark.usefixtures("worker_alarm")
+def test_batch_watchdog_stops_a_runaway_file_and_only_that_one() -> None:
+    with budget.batch_watchdog(0.2) as watch:
+        assert watch is not None
+        assert budget.watching() is watch
+        assert signal.getitimer(signal.ITIMER_PROF)[1] > 0  # periodic
+        watch.begin()  # a file that ends in time
+        sum(range(1000))
+        watch.live = False
+        started = time.process_time()
+        watch.begin()  # a runaway one
+        with pytest.raises(FileBudgetExceeded):
+            while time.process_time() - started < 10:  # bounded: the test fails rather than hangs
+                pass
+        used = time.process_time() - started
+        watch.live = False
+        # Never before its whole budget (about two ticks after it, a fifth, plus the signal's delivery).
+        assert 0.2 <= used < 5
+        # The next file starts with a clean count: a tick now does not stop it.
+        watch.begin()
+        budget._worker_on_alarm(signal.SIGPROF, None)
+        watch.live = False
+    assert _disarmed()
+    assert budget.watching() is None
+    # A late tick after the batch is ignored, not raised into whatever runs next.
+    budget._worker_on_alarm(signal.SIGPROF, None)
+
+
+@pytest.mark.usefixtures("worker_alarm")
+def test_batch_watchdog_lets_many_short_files_through() -> None:
+    """Files that each use far less than the budget are never stopped, however many ticks the batch sees."""
+    with budget.batch_watchdog(0.05) as watch:
+        assert watch is not None
+        started = time.process_time()
+        while time.process_time() - started < 0.5:  # ten budgets of CPU over the batch
+            watch.begin()
+            for _ in range(2000):
+                pass
+            watch.live = False
+    assert _disarmed()
+
+
+@pytest.mark.usefixtures("worker_alarm")
+def test_batch_watchdog_wall_clock_backstop_and_cpu_wait() -> None:
+    with budget.batch_watchdog(0.05) as watch:
+        assert watch is not None
+        watch.begin()
+        time.sleep(0.1)  # two budgets of wall time, almost no CPU: under the 0.3 s backstop
+        watch.live = False
+        watch.begin()
+        started = time.monotonic()
+        with pytest.raises(FileBudgetExceeded):
+            while time.monotonic() - started < 10:  # bounded: the test fails rather than hangs
+                time.sleep(0.01)
+        watch.live = False
+        assert 0.05 * budget.WALL_FACTOR <= time.monotonic() - started < 5
+    assert _disarmed()
+
+
+def test_batch_watchdog_needs_the_worker_alarm() -> None:
+    """Outside botaudit's own workers (a library caller, the CLI's own process) each file arms its budget."""
+    with budget.batch_watchdog(1.0) as watch:
+        assert watch is None
+        assert budget.watching() is None

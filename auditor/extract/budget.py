@@ -30,10 +30,14 @@ from types import FrameType
 __all__ = [
     "DEFAULT_FILE_BUDGET",
     "WALL_FACTOR",
+    "WATCH_TICKS",
     "FileBudgetExceeded",
+    "Watchdog",
+    "batch_watchdog",
     "check",
     "file_budget",
     "install_worker_alarm",
+    "watching",
 ]
 
 DEFAULT_FILE_BUDGET = 10.0  # CPU seconds; the benchmark's slowest legitimate file takes well under one
@@ -99,9 +103,88 @@ def _can_use_alarm() -> bool:
 _worker_alarm = {"installed": False, "live": False}
 
 
-def _worker_on_alarm(_signum: int, _frame: FrameType | None) -> None:
+def _worker_on_alarm(signum: int, _frame: FrameType | None) -> None:
     if _worker_alarm["live"]:
         raise FileBudgetExceeded
+    watch = _watch
+    if watch is not None and watch.live:
+        watch.tick(signum)
+
+
+# Ticks per budget for a batch's watchdog: a file is stopped after between 1 and about 1 + 2/WATCH_TICKS of
+# its budget (CPU, or the wall-clock backstop).
+WATCH_TICKS = 10
+
+
+class Watchdog:
+    """The per-file budget for a whole batch of files in a worker: the timers are armed once for the batch,
+    as periodic ticks (WATCH_TICKS per budget), instead of armed and disarmed around every file (four
+    `setitimer` calls a file, most of which take a fraction of a millisecond). Each file only takes a new
+    number (`begin`); a file that is still the one running after WATCH_TICKS + 2 ticks of one clock has used
+    at least its whole budget on that clock, and is stopped."""
+
+    __slots__ = ("file", "live", "_cpu", "_wall")
+
+    def __init__(self) -> None:
+        self.file = 0
+        self.live = False
+        self._cpu = [0, 0]  # (the file seen at the last tick, consecutive ticks it was seen)
+        self._wall = [0, 0]
+
+    def begin(self) -> None:
+        """A new file starts: the next ticks count for it (set live=False when it ends)."""
+        self.file += 1
+        self.live = True
+
+    def tick(self, signum: int) -> None:
+        seen = self._cpu if signum == signal.SIGPROF else self._wall
+        if seen[0] == self.file:
+            seen[1] += 1
+        else:
+            seen[0], seen[1] = self.file, 1
+        # The first tick seen in a file came at most one tick after it began, and each tick is delivered at
+        # the first scheduler tick (a jiffy, a few milliseconds) after it falls due: after k ticks the file
+        # has run for at least k - 1 of them less a jiffy, so WATCH_TICKS + 2 ticks prove a whole budget.
+        if seen[1] > WATCH_TICKS + 1:
+            self.live = False  # one stop per file: a further tick must not land in the handler
+            raise FileBudgetExceeded
+
+
+_watch: Watchdog | None = None
+
+
+def watching() -> Watchdog | None:
+    """The armed watchdog of this worker's current batch, if any (per_file_guard in filescan uses it)."""
+    return _watch
+
+
+@contextmanager
+def batch_watchdog(seconds: float | None) -> Iterator[Watchdog | None]:
+    """Arm the per-file budget once for a batch of files (a worker process with install_worker_alarm, main
+    thread); yields the Watchdog each file begins on, or None where files must arm it one by one
+    (file_budget)."""
+    global _watch
+    if (
+        seconds is None
+        or seconds <= 0
+        or _watch is not None
+        or not _worker_alarm["installed"]
+        or _worker_alarm["live"]
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield None
+        return
+    watch = Watchdog()
+    _watch = watch
+    tick = seconds / WATCH_TICKS
+    signal.setitimer(signal.ITIMER_PROF, tick, tick)
+    signal.setitimer(signal.ITIMER_REAL, tick * WALL_FACTOR, tick * WALL_FACTOR)
+    try:
+        yield watch
+    finally:
+        watch.live = False
+        _disarm()
+        _watch = None
 
 
 def install_worker_alarm() -> None:
@@ -122,6 +205,7 @@ def file_budget(seconds: float | None) -> Iterator[None]:
     if (
         _worker_alarm["installed"]
         and not _worker_alarm["live"]
+        and _watch is None  # a batch's watchdog owns the timers (and the cooperative check below applies)
         and threading.current_thread() is threading.main_thread()
     ):
         # The timers interrupt the body wherever it is; the cooperative check has nothing to add (and

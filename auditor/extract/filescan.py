@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast, overload
 
 from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.discovery.walk import FileEntry, ShippedEntry
 from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
-from auditor.extract.budget import WALL_FACTOR, FileBudgetExceeded, file_budget
+from auditor.extract.budget import WALL_FACTOR, FileBudgetExceeded, file_budget, watching
 from auditor.extract.evidence import PEER_ALLOW_LITERALS, Evidence, allow_lines, peer_allow_lines
 from auditor.extract.formats import FileKind, classify
 from auditor.extract.iac_marks import iac_kind
@@ -204,7 +204,16 @@ def _helm_template(rel: str, data: bytes) -> bool:
     return "templates" in parts[:-1] and b"{{" in data
 
 
-def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan:
+# A file with nothing in it (most of any tree) travels back from a worker as this bare tuple instead of a
+# FileScan: (path, format, size), every other field at its default.
+Bare = tuple[str, str, int]
+
+
+def as_filescan(result: FileScan | Bare) -> FileScan:
+    return result if isinstance(result, FileScan) else FileScan(*result)
+
+
+def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan | Bare:
     try:
         # Not a plain open(): the path may have become a FIFO (open would block forever) or a symlink out of
         # the tree (read under the in-tree name) since discovery. A file that grew is read up to what
@@ -218,8 +227,11 @@ def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_k
         reason = f"cannot read: {exc.strerror or type(exc).__name__}"
         fmt = classify(entry.rel).format
         return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, "unreadable"),))
+    quick, probe = _nothing_here(entry.rel, data, detectors)
+    if quick is not None:
+        return quick
     probed: list[Probe] = []
-    scan = _scan_data(entry.rel, data, detectors, fingerprint_key, probed)
+    scan = _scan_data(entry.rel, data, detectors, fingerprint_key, probed, probe=probe)
     # Files in the working tree that a code collector reads are marked here, from the bytes already in hand
     # (and from the combined pass, when it ran over these very bytes).
     marked = probed[0].answer(iac_marks.markers().name) if probed else None
@@ -227,11 +239,82 @@ def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_k
     return replace(scan, iac=mark) if mark else scan
 
 
+# The combined pass's answers the quick path reads (DetectorSet.probe): with any of them missing (no
+# Vectorscan, a marker set without a partition) every file takes the whole path.
+_QUICK_NAMES: list[tuple[str, str, str, str, str]] = []
+
+
+def _quick_names() -> tuple[str, str, str, str, str]:
+    if not _QUICK_NAMES:
+        from auditor.extract.detectors import KEYWORDS
+
+        _QUICK_NAMES.append(
+            (
+                ALLOW_MARKER,
+                markers.manifest_markers().name,
+                markers.evidence_markers().name,
+                iac_marks.markers().name,
+                KEYWORDS,
+            )
+        )
+    return _QUICK_NAMES[0]
+
+
+_QUICK: dict[tuple[str, ...], bool] = {}  # Probe.asked -> whether it answers every one of _quick_names()
+_NO_PROBE = object()
+
+
+def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileScan | Bare | None, object]:
+    """The result of a file the combined pass proves holds nothing (no allow marker, no manifest marker, no
+    detector that can match or no keyword at all, no auth evidence, structure not suspect), without decoding
+    it or building its evidence: the same FileScan _scan_data and iac_kind give, as a bare tuple when it has
+    nothing but its path, format and size. (None, the probe or _NO_PROBE) when the whole path must decide.
+
+    Most files of any tree end here: everything on it is one C pass, the path's classification and, for
+    JSON and YAML, the cheap structure checks."""
+    if not data or data.find(b"\x00", 0, BINARY_SNIFF) >= 0:
+        return None, _NO_PROBE  # empty, or perhaps binary: the whole path decides
+    probe = detectors.probe(data)
+    if probe is None or probe.allowed is None:
+        # No gate, or text it does not judge (non-ASCII, control bytes): the whole path, which knows the
+        # probe ran over these bytes.
+        return None, probe
+    asked = probe.asked
+    ready = _QUICK.get(asked)
+    if ready is None:
+        ready = _QUICK[asked] = all(name in asked for name in _quick_names())
+    if not ready:
+        return None, probe
+    allow, manifest, evidence, iac, keywords = _quick_names()
+    found = probe.found
+    if allow in found or manifest in found:
+        return None, probe
+    if keywords in found and (probe.allowed or evidence in found):
+        return None, probe
+    kind = classify(rel)
+    fmt = kind.format
+    if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in ("rc", "pem"):
+        return None, probe  # always parsed (an agent manifest by name)
+    if _structure_suspect(data, fmt):
+        return None, probe
+    mark = iac_kind(rel, fmt, data, marked=iac in found)
+    if mark:
+        return FileScan(rel, fmt, len(data), iac=mark), probe
+    return (rel, fmt, len(data)), probe
+
+
 def _scan_data(
-    rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: str, probed: list[Probe] | None = None
+    rel: str,
+    data: bytes,
+    detectors: DetectorSet,
+    fingerprint_key: str,
+    probed: list[Probe] | None = None,
+    *,
+    probe: object = _NO_PROBE,
 ) -> FileScan:
     """Everything in one file's bytes, wherever they came from (the disk, a git blob). `probed` receives the
-    combined pass's answers when that pass ran over `data` itself (not a transcoded copy)."""
+    combined pass's answers when that pass ran over `data` itself (not a transcoded copy). `probe`: what
+    detectors.probe(data) said, when the caller asked it already (_nothing_here)."""
     kind = classify(rel)
     fmt = kind.format
     size = len(data)
@@ -240,7 +323,9 @@ def _scan_data(
     # is in use); each answer is the one its own pass would give. It runs first on text with no NUL near
     # the start: when the gate judges the buffer, no byte in it is a control byte, a NUL or part of a
     # byte-order mark (each is a blind byte), so the binary and encoding checks could only say "plain text".
-    probe = detectors.probe(data) if data.find(b"\x00", 0, BINARY_SNIFF) < 0 else None
+    if probe is _NO_PROBE:
+        probe = detectors.probe(data) if data.find(b"\x00", 0, BINARY_SNIFF) < 0 else None
+    probe = cast("Probe | None", probe)
     transcode_note: str | None = None
     if probe is None or probe.allowed is None:
         if _looks_binary(data):
@@ -354,7 +439,9 @@ def yields_nothing(rel: str, data: bytes, detectors: DetectorSet) -> bool:
     return not detectors.scan_text(body, allowed=probe.allowed)
 
 
-def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: float | None = None) -> FileScan:
+def _guarded(
+    rel: str, size: int, scan: Callable[[], FileScan | Bare], time_budget: float | None = None
+) -> FileScan | Bare:
     """Run one file's scan; a failure becomes a Skipped entry for that file, never an exception.
 
     `time_budget` (seconds, None for none) bounds the whole extraction: a file that takes longer is not
@@ -363,6 +450,13 @@ def _guarded(rel: str, size: int, scan: Callable[[], FileScan], time_budget: flo
     try:
         if time_budget is None or time_budget <= 0:  # no budget: file_budget would only yield
             return scan()
+        watch = watching()
+        if watch is not None:  # a worker's batch: the timers are armed already, the file takes a number
+            watch.begin()
+            try:
+                return scan()
+            finally:
+                watch.live = False
         with file_budget(time_budget):
             return scan()
     except FileBudgetExceeded:
@@ -388,22 +482,40 @@ def scan_file(
     entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str, time_budget: float | None = None
 ) -> FileScan:
     """Everything one file yields. Never raises: a failure becomes a Skipped entry for that file."""
-    return _guarded(entry.rel, entry.size, lambda: _scan(entry, detectors, fingerprint_key), time_budget)
+    return as_filescan(
+        _guarded(entry.rel, entry.size, lambda: _scan(entry, detectors, fingerprint_key), time_budget)
+    )
 
 
 def scan_file_unguarded(
     entry: FileEntry | ShippedEntry, detectors: DetectorSet, *, fingerprint_key: str
-) -> FileScan:
+) -> FileScan | Bare:
     """scan_file without its guard, for a caller that runs it under within_budget already (the pool):
-    the same result, one guard per file instead of two. May raise; the guard turns that into coverage."""
+    the same result, one guard per file instead of two, a file with nothing in it as a bare tuple
+    (as_filescan makes it a FileScan). May raise; the guard turns that into coverage."""
     return _scan(entry, detectors, fingerprint_key)
 
 
-def within_budget(rel: str, size: int, time_budget: float | None, scan: Callable[[], FileScan]) -> FileScan:
-    """Any unit of work (a file, a git blob) under the per-file time budget; never raises."""
+@overload
+def within_budget(
+    rel: str, size: int, time_budget: float | None, scan: Callable[[], FileScan]
+) -> FileScan: ...
+
+
+@overload
+def within_budget(
+    rel: str, size: int, time_budget: float | None, scan: Callable[[], FileScan | Bare]
+) -> FileScan | Bare: ...
+
+
+def within_budget(
+    rel: str, size: int, time_budget: float | None, scan: Callable[[], FileScan | Bare]
+) -> FileScan | Bare:
+    """Any unit of work (a file, a git blob) under the per-file time budget; never raises. The result is
+    what `scan` gives, or a FileScan of the failure."""
     return _guarded(rel, size, scan, time_budget)
 
 
 def scan_bytes(rel: str, data: bytes, detectors: DetectorSet, *, fingerprint_key: str) -> FileScan:
     """Everything a file's bytes yield when they do not come from disk (a git blob). Never raises."""
-    return _guarded(rel, len(data), lambda: _scan_data(rel, data, detectors, fingerprint_key))
+    return as_filescan(_guarded(rel, len(data), lambda: _scan_data(rel, data, detectors, fingerprint_key)))

@@ -187,11 +187,53 @@ def classify(rel: str) -> FileKind:
     return kind
 
 
+# What classify needs of a file's folders, by folder (a tree has far fewer folders than files): whether it is
+# a GitHub workflow folder, and whether any folder on the path is a prompt, tool-definition or test folder.
+_FOLDERS: dict[str, tuple[bool, bool, bool, bool]] = {}
+_NO_FOLDER = (False, False, False, False)
+
+
+def _folder_facts(folder: str) -> tuple[bool, bool, bool, bool]:
+    facts = _FOLDERS.get(folder)
+    if facts is None:
+        if len(_FOLDERS) >= _KINDS_MAX:
+            _FOLDERS.clear()
+        dirs = [p.lower() for p in folder.split("/")]
+        facts = _FOLDERS[folder] = (
+            len(dirs) >= 2 and dirs[-2] == ".github" and dirs[-1] == "workflows",
+            any(d in _PROMPT_DIRS for d in dirs),
+            any(d in _TOOL_DIRS for d in dirs),
+            any(d in _TEST_DIRS for d in dirs),
+        )
+    return facts
+
+
 def _classify(rel: str) -> FileKind:
+    """FileKind(detect_format, default_context, in_test_path, match_known, jsonc) of `rel`, with the
+    folders' part of default_context and in_test_path read once per folder."""
     fmt = detect_format(rel)
-    name = rel.rsplit("/", 1)[-1].lower()
+    folder, slash, name = rel.rpartition("/")
+    name = name.lower()
+    workflow, prompt_dir, tool_dir, test_dir = _folder_facts(folder) if slash else _NO_FOLDER
+    if fmt == "pem":
+        context = SecretContext.KEY_FILE
+    elif fmt == "env":
+        context = SecretContext.ENV_FILE
+    elif workflow:
+        context = SecretContext.WORKFLOW
+    elif name.endswith(".prompt") or "prompt" in name or prompt_dir:
+        context = SecretContext.PROMPT
+    elif tool_dir and fmt in ("json", "yaml"):
+        context = SecretContext.TOOL_DEFINITION
+    elif fmt == "source":
+        context = SecretContext.SOURCE
+    elif fmt == "text":
+        context = SecretContext.DOCUMENT
+    else:
+        context = SecretContext.CONFIG
+    in_test = test_dir or bool(_TEST_FILE.search(name))
     jsonc = fmt == "json" and (name.endswith((".jsonc", ".code-workspace")) or name in JSONC_NAMES)
-    return FileKind(fmt, default_context(rel, fmt), in_test_path(rel), match_known(rel), jsonc)
+    return FileKind(fmt, context, in_test, match_known(rel), jsonc)
 
 
 # Key names whose values reach the model as text, or define the tools it may call.

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from auditor.discovery.walk import FileEntry, ShippedEntry
-from auditor.extract.budget import DEFAULT_FILE_BUDGET
-from auditor.extract.filescan import probe_partitions, scan_file_unguarded, within_budget
+from auditor.extract.budget import DEFAULT_FILE_BUDGET, batch_watchdog
+from auditor.extract.filescan import Bare, as_filescan, probe_partitions, scan_file_unguarded, within_budget
 from auditor.model import FileScan
 from auditor.progress import ProgressSink
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from auditor.extract.detectors import DetectorSet
 
 PROGRESS_TASK = "files"
-ScanOne = Callable[[Any, "DetectorSet", str], FileScan]
+ScanOne = Callable[[Any, "DetectorSet", str], "FileScan | Bare"]
 # Below this much work a pool costs more to start than it saves.
 MIN_PARALLEL_FILES = 64
 MIN_PARALLEL_BYTES = 4 * 1024 * 1024
@@ -53,7 +53,7 @@ def _init_worker(
 
 def _run_one(
     item: Any, detectors: DetectorSet, key: str, scan_one: ScanOne, time_budget: float | None
-) -> FileScan:
+) -> FileScan | Bare:
     # The one place the per-file time budget applies, whatever the unit of work (a file, a git blob).
     return within_budget(
         str(getattr(item, "rel", "?")), int(item.size), time_budget, lambda: scan_one(item, detectors, key)
@@ -65,17 +65,19 @@ def _run_one(
 _EXTRA_FIELDS = tuple(
     (f.name, f.default) for f in dataclasses.fields(FileScan) if f.name not in ("path", "format", "size")
 )
-Compact = FileScan | tuple[str, str, int]
+Compact = FileScan | Bare
 
 
-def _compact(scan: FileScan) -> Compact:
+def _compact(scan: FileScan | Bare) -> Compact:
+    if isinstance(scan, tuple):  # already bare (filescan's quick path)
+        return scan
     if all(getattr(scan, name) == default for name, default in _EXTRA_FIELDS):
         return (scan.path, scan.format, scan.size)
     return scan
 
 
 def _expand(item: Compact) -> FileScan:
-    return item if isinstance(item, FileScan) else FileScan(*item)
+    return as_filescan(item)
 
 
 def _scan_batch_in_worker(batch: Sequence[Any]) -> list[Compact]:
@@ -83,7 +85,9 @@ def _scan_batch_in_worker(batch: Sequence[Any]) -> list[Compact]:
     a bare tuple for each file with nothing in it (a fraction of a pickled FileScan, both ways)."""
     assert _worker_state is not None, "pool initializer did not run"
     detectors, key, scan_one, time_budget = _worker_state
-    return [_compact(_run_one(item, detectors, key, scan_one, time_budget)) for item in batch]
+    # The per-file budget is armed once for the batch (budget.batch_watchdog), not around every file.
+    with batch_watchdog(time_budget):
+        return [_compact(_run_one(item, detectors, key, scan_one, time_budget)) for item in batch]
 
 
 # Batches aim at this many bytes of input (and at most BATCH_MAX_FILES files): enough to make the per-call
@@ -122,9 +126,9 @@ def stream_batches(entries: Iterable[Any], target: int = STREAM_BATCH_BYTES) -> 
         yield batch
 
 
-def scan_entry(entry: FileEntry | ShippedEntry, detectors: DetectorSet, key: str) -> FileScan:
+def scan_entry(entry: FileEntry | ShippedEntry, detectors: DetectorSet, key: str) -> FileScan | Bare:
     """The default unit of work: one file on disk (run under _run_one's guard, so not guarded twice). A pool
-    sends it as a ShippedEntry."""
+    sends it as a ShippedEntry. A file with nothing in it comes back bare (filescan.as_filescan)."""
     return scan_file_unguarded(entry, detectors, fingerprint_key=key)
 
 
@@ -160,7 +164,7 @@ def _in_process(
         if not prepared:
             detectors.prepare()  # one-time set-up, outside the first file's time budget
             prepared = True
-        yield _run_one(entry, detectors, key, scan_one, time_budget)
+        yield as_filescan(_run_one(entry, detectors, key, scan_one, time_budget))
         if progress is not None:
             progress.advance(task)
 
