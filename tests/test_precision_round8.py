@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.extract.detectors import DetectorSet, unread_npm_setting
+from auditor.extract.values import filler_tail
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +123,29 @@ def test_the_unaltered_formats_and_providers_with_sibling_prefixes_are_still_rep
     assert _kinds(detectors, "GITHUB_TOKEN=ghx_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx\n")
     # Under a key that names no provider, the value is judged by the generic rules as before.
     assert _kinds(detectors, f"api_key = ak_{_ELEVEN_BODY}\n")
+
+
+# ------------------------------------------------------------------ filler in a token's random last segment
+
+_SLACK_IDS = "xoxc-481736205918-502948173620-5829104736251-"
+
+
+def test_a_run_of_one_symbol_in_the_random_segment_is_filler() -> None:
+    assert filler_tail(_SLACK_IDS + "fffffffffffffff" + "a915fe069d70a8ad81743b0ec4ee9c81540af43f5e143264b")
+    assert filler_tail("api_key_7777777777Kq2mZ9xLw4")
+
+
+def test_runs_in_ids_zero_symbols_and_short_segments_are_not_filler() -> None:
+    # Repeated digits in the ids before the secret part (Slack legacy workspace tokens) are not judged.
+    assert not filler_tail("xoxa-2-511111111-31111111111-3111111111111-e039d02840a0b9379c")
+    # Zero bytes encode to runs of `A` (base64), `0` (hex), `Q`/`q` (base32, bech32) inside real material.
+    assert not filler_tail("MIIEvQIBADANBgkqAAAAAAAAAAAAAAAAAAA")
+    assert not filler_tail("sk_live_" + "0" * 12 + "Kq2mZ9xLw4Tb")
+    assert not filler_tail("ghp_" + "z" * 9)  # shorter than 16: nothing to judge
+
+
+def test_a_token_with_a_filler_tail_is_not_reported(detectors: DetectorSet) -> None:
+    value = _SLACK_IDS + "fffffffffffffffa915fe069d70a8ad81743b0ec4ee9c81540af43f5e143264b"
+    assert _kinds(detectors, f'TestClientToken = "{value}"\n') == []
+    random_tail = _SLACK_IDS + "3c91f5a0e6d24b87f19a0c5e3d7b2a46f08e1c9d5b7a3e26f4c0d8b1a9e57c32"
+    assert _kinds(detectors, f'TestClientToken = "{random_tail}"\n')

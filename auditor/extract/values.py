@@ -450,13 +450,26 @@ def is_mangled_uuid(v: str) -> bool:
     return sum(1 for d in off if d) == 1 and max(off) <= 3
 
 
+# Eight of one symbol in a row: a random hex segment holds such a run about once in 10^7, a base62 one
+# practically never. The zero symbols of the common encodings are exempt, as in _FILLER_RUN.
+_TAIL_RUN = re.compile(r"([^AQq0\W_])\1{7}")
+
+
+def filler_tail(v: str) -> bool:
+    """Whether the value's last segment (after its last `-`, `_` or `.`), the random part of a token such
+    as `xoxc-<ids>-<64 hex>`, is at least 16 characters long and holds eight of one symbol in a row
+    (`…-fffffffffffffffa915fe…`): typed filler, not an issued secret."""
+    cut = max(v.rfind("-"), v.rfind("_"), v.rfind("."))
+    return len(v) - cut > 16 and _TAIL_RUN.search(v, cut + 1) is not None
+
+
 def _is_placeholder(v: str) -> bool:
     low = v.lower()
     if low in _PLACEHOLDER_LITERALS or low in _PLACEHOLDER_WORDS:
         return True
     if len(set(low)) == 1 and len(low) >= 3:
         return True
-    if filler_share(v) >= 0.6:
+    if filler_share(v) >= 0.6 or filler_tail(v):
         return True
     if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v) or _INSTRUCTION.match(v):
         return True
