@@ -16,6 +16,7 @@ from auditor.extract.detectors import DetectorSet
 from auditor.extract.filescan import as_filescan, scan_file, scan_file_unguarded
 from auditor.extract.formats import FileKind, default_context, detect_format, in_test_path
 from auditor.extract.vectorscan import available
+from auditor.model import FileScan
 from tests.shipped_inputs import ROOTS
 
 needs_vectorscan = pytest.mark.skipif(not available(), reason="Vectorscan bindings not installed here")
@@ -197,3 +198,22 @@ def test_pool_batches_run_under_one_watchdog(tmp_path: Path, monkeypatch: pytest
         ("f4.txt", "text", 13),
     ]
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0) == signal.getitimer(signal.ITIMER_REAL)
+
+
+def test_a_bare_result_becomes_the_same_filescan() -> None:
+    made = as_filescan(("a/b.yaml", "yaml", 12))
+    plain = FileScan("a/b.yaml", "yaml", 12)
+    assert made == plain
+    assert vars(made) == vars(plain)
+    assert list(vars(made)) == list(vars(plain))  # field order too (what repr and reports walk)
+    assert as_filescan(plain) is plain
+    with pytest.raises(AttributeError):
+        made.path = "x"  # type: ignore[misc]  # still frozen
+
+
+def test_code_agent_markers_share_the_prefilter_words() -> None:
+    """scan_code_agents rules out a text by "gent" and "Kernel" before its marker list: every marker must
+    hold one of them, or a file holding only that marker would be passed over."""
+    from auditor.extract.text import _CODE_MARKERS
+
+    assert all("gent" in marker or "Kernel" in marker for marker in _CODE_MARKERS)

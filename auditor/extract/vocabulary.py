@@ -7,6 +7,7 @@ classifies auth models from those Settings.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Matched against the last segment of a key path (or an env var name), case-insensitively.
@@ -25,9 +26,14 @@ _SETTING_KEY = re.compile(
 MAX_SETTING_VALUE = 300
 
 
+_INDEX = re.compile(r"\[\d+\]")
+
+
+@functools.lru_cache(maxsize=4096)
 def is_setting_key(key_path: str) -> bool:
-    """Whether the value under this key path is posture evidence worth keeping as a Setting."""
-    parts = re.sub(r"\[\d+\]", "", key_path).rsplit(".", 2)
+    """Whether the value under this key path is posture evidence worth keeping as a Setting. (Asked once
+    per scalar of every structured file read; the same key paths recur from file to file.)"""
+    parts = (_INDEX.sub("", key_path) if "[" in key_path else key_path).rsplit(".", 2)
     last = parts[-1]
     # A list item (`scopes[0]`, `scopes.0`, `Statement[0].Action[1]`) is judged by the key holding the list.
     if last.isdigit() and len(parts) > 1:
