@@ -511,3 +511,27 @@ def test_identity_hint_location_comes_first_in_connection_evidence() -> None:
     conn = next(c for c in bot.connections if c.platform is Platform.SALESFORCE)
     assert conn.identity_hint == "integration@acme-demo.example"
     assert conn.evidence[0].key == "SF_USERNAME"
+
+
+@pytest.mark.parametrize(
+    ("key", "platform"),
+    [
+        ("DB_PASSWORD", Platform.DATABASE),
+        ("spring.datasource.password", Platform.DATABASE),
+        ("MSSQL_SA_PASSWORD", Platform.DATABASE),
+        ("MARIADB_ROOT_PASSWORD", Platform.DATABASE),
+        ("ConnectionStrings.SqlPassword", Platform.DATABASE),
+        ("mysqlRootPassword", Platform.DATABASE),
+        # Azure SQL's password is a database login's, not the Entra directory's.
+        ("AZURE_SQL_PASSWORD", Platform.DATABASE),
+        ("MicrosoftAppPassword", Platform.ENTRA),
+        # Words that merely contain the letters: no database.
+        ("feedbackPassword", None),
+        ("DbtCloudToken", None),
+        ("AZURE_STORAGE_KEY", None),
+    ],
+)
+def test_database_words_in_keys_name_the_database_platform(key: str, platform: Platform | None) -> None:
+    from auditor.inventory.platforms import platform_of_key
+
+    assert platform_of_key(key) is platform

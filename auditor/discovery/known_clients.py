@@ -74,6 +74,14 @@ KNOWN_CONFIGS: tuple[KnownConfig, ...] = (
         "Cline / Roo MCP servers",
     ),
     KnownConfig("gemini_cli", "mcp_client_config", (".gemini/settings.json",), "Gemini CLI MCP servers"),
+    # A Gemini CLI extension's manifest (at the extension's root, often shipped by the MCP server's own
+    # repository): its `mcpServers` run in each user's own CLI, with the token each user sets (`settings`).
+    KnownConfig(
+        "gemini_cli",
+        "mcp_client_config",
+        ("gemini-extension.json",),
+        "Gemini CLI extension (MCP servers each user's CLI starts)",
+    ),
     KnownConfig("amazon_q", "mcp_client_config", (".amazonq/mcp.json",), "Amazon Q Developer MCP servers"),
     KnownConfig(
         "mcp_generic",

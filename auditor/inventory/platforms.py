@@ -33,7 +33,7 @@ _KIND_PLATFORM: tuple[tuple[str, Platform], ...] = (
 )
 # Words in a setting key (env var name or key path) -> platform. Matched per word, first hit wins.
 _KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), platform)
+    (pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.IGNORECASE), platform)
     for pattern, platform in (
         (r"(^|[._-])(salesforce|sfdc|sf)([._-]|$)", Platform.SALESFORCE),
         (r"microsoftapp|(^|[._-])(azure|entra|msal|graph|aad|msgraph)([._-]|$)", Platform.ENTRA),
@@ -48,7 +48,16 @@ _KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
         (r"(^|[._-])twilio([._-]|$)", Platform.TWILIO),
         (r"(^|[._-])sendgrid([._-]|$)", Platform.SENDGRID),
         (
-            r"(^|[._-])(database|postgres|postgresql|pg|mysql|mongo|mongodb|redis|dsn)([._-]|$)",
+            r"(^|[._-])(database|db|datasource|postgres|postgresql|pg|mysql|mariadb|mssql|sql|sqlserver"
+            r"|mongo|mongodb|redis|dsn)([._-]|$)",
+            Platform.DATABASE,
+        ),
+        # The same words in camelCase keys (`SqlPassword`, `ConnectionStrings.DbPassword`, `mssqlSaPassword`).
+        (
+            re.compile(
+                r"(?:(?:^|[._-])(?:db|sql|mssql|mariadb|postgres|mysql|mongo|redis)"
+                r"|(?:^|[._-]|(?<=[a-z]))(?:Db|Sql|Mssql|Mariadb|Postgres|Mysql|Mongo|Redis))(?=[A-Z0-9._-]|$)"
+            ),
             Platform.DATABASE,
         ),
         (r"serviceaccountname|(^|[._-])(kubernetes|k8s)([._-]|$)", Platform.KUBERNETES),
@@ -119,13 +128,16 @@ def platform_of_secret(secret: SecretMatch) -> Platform | None:
 
 # Azure services that are not Entra: their keys authenticate to the service, not to the directory.
 _AZURE_NOT_ENTRA = re.compile(
-    r"azure[._-]?(open_?ai|search|storage|cosmos|service_?bus|blob|ai|cognitive|speech|devops)", re.IGNORECASE
+    r"azure[._-]?(open_?ai|search|storage|cosmos|service_?bus|blob|ai|cognitive|speech|devops|sql)",
+    re.IGNORECASE,
 )
+_AZURE_SQL = re.compile(r"azure[._-]?sql", re.IGNORECASE)
 
 
 def platform_of_key(key: str) -> Platform | None:
     if _AZURE_NOT_ENTRA.search(key):
-        return None
+        # An Azure service's own key; Azure SQL's password is a database login's, not the directory's.
+        return Platform.DATABASE if _AZURE_SQL.search(key) else None
     if key.startswith("code."):
         return CODE_PLATFORM.get(key[5:].split(".", 1)[0])
     for pattern, platform in _KEY_WORDS:

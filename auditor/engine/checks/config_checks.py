@@ -13,6 +13,7 @@ from auditor.clock import age_days, parse_time
 from auditor.durations import parse_duration
 from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
+from auditor.extract.formats import in_test_path
 from auditor.inventory import environment_of, platform_of_secret
 from auditor.model import (
     Agent,
@@ -57,6 +58,39 @@ class _Owners:
 
 def _name(agent: Agent | None) -> str | None:
     return agent.name if agent else None
+
+
+# A key inside recorded HTTP traffic: VCR/vcrpy cassettes (`interactions[N].request|response`), Ruby VCR
+# (`http_interactions[N]`), HAR files and Polly.js recordings (`log.entries[N]`). A server's CORS header or a
+# token's `expires_in` in a recording describes someone else's server at the moment it was recorded, not how
+# this project is configured.
+_RECORDED_TRAFFIC = re.compile(
+    r"(?:^|\.)(?:http_)?interactions(?:\[\d+\]|\.\d+)\.(?:request|response)\b|^log\.entries(?:\[\d+\]|\.\d+)\."
+)
+
+
+def _about_configuration(check: CheckFn) -> CheckFn:
+    """For the checks that judge a setting's value: recorded traffic is no setting, and a test's is a test's.
+
+    A finding whose key lies in recorded HTTP traffic is dropped; one in a test path (tests/, fixtures/,
+    a file named like a test) is kept at low severity and low confidence, as inline secrets there are
+    (`_test_path_severity`): a test fixture's `grant_type: password` is worth knowing, not worth a gate.
+    """
+
+    @functools.wraps(check)
+    def judged(rule: Rule, ctx: RuleContext) -> CheckResult:
+        for result in check(rule, ctx):
+            loc = result.location if isinstance(result, Finding) else None
+            if loc is None:
+                yield result
+                continue
+            if loc.key and _RECORDED_TRAFFIC.search(loc.key):
+                continue
+            if in_test_path(loc.path) and result.severity.rank > Severity.LOW.rank:
+                result = replace(result, severity=Severity.LOW, confidence=Confidence.LOW)
+            yield result
+
+    return judged
 
 
 def _all_settings(ctx: RuleContext) -> Iterator[Setting]:
@@ -324,6 +358,7 @@ def _oauth_key(key: str) -> tuple[bool, bool, bool, bool, str, bool, bool, bool]
     )
 
 
+@_about_configuration
 def deprecated_oauth_grant(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     for scan in ctx.files:
@@ -446,6 +481,7 @@ def _lifetime_key(last: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     )
 
 
+@_about_configuration
 def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
     max_access = int(rule.params.get("max_access_token_minutes", 15)) * 60
     max_refresh = int(rule.params.get("max_refresh_token_days", 30)) * 86400
@@ -595,6 +631,7 @@ def _origin_key(key: str) -> tuple[bool, bool, bool]:
     return bool(_ORIGIN_KEY.search(key)), bool(_IP_KEY.search(key)), bool(_RELAX_KEY.search(key))
 
 
+@_about_configuration
 def no_origin_restriction(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     for st in _all_settings(ctx):
@@ -719,6 +756,7 @@ def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
     return None
 
 
+@_about_configuration
 def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     words = "|".join(re.escape(str(w)) for w in rule.params.get("graph_permissions", ("ReadWrite.All",)))
