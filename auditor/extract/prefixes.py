@@ -471,6 +471,14 @@ class ProviderKeys:
             for det in owners:
                 if self._hex_width(det) == len(value):
                     return KeyVerdict(det, truncated=False, prefixed=False, altered=True)
+        padded = _HEX_PADDED.match(value)
+        if padded is not None:
+            # The format's hex in full, then a few characters of another alphabet typed after it
+            # (`<64 hex>R21`): no system prints hex with such a tail; a person padded a copy.
+            for det in owners:
+                width = self._hex_width(det)
+                if width and len(padded.group(1)) >= width:
+                    return KeyVerdict(det, truncated=False, prefixed=False, altered=True)
         # A format that is hex of one length (`AMPLITUDE_*` holds 32 hex characters, Gitea tokens 40) and a
         # hex value of another length: a cut or padded copy of that format, not one of the provider's
         # other values (those have other alphabets: ids are digits, secrets base62).
@@ -554,6 +562,8 @@ def _one_apart(stems: frozenset[str]) -> bool:
 
 # Lowercase hex with a letter and a digit (a digit string is an id, not a hex token).
 _HEX = re.compile(r"^(?=[^a-f]*[a-f])(?=[^0-9]*[0-9])[0-9a-f]{8,}$")
+# Lowercase hex, then one to three letters and digits that open with a letter no hex printer writes.
+_HEX_PADDED = re.compile(r"^([0-9a-f]{16,})[g-zA-Z][A-Za-z0-9]{0,2}$")
 
 
 def _is_hex_class(item: tuple[object, object]) -> bool:
