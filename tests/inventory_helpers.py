@@ -32,6 +32,7 @@ def secret(
     platform: Platform | None = None,
     is_example: bool = False,
     in_test_path: bool = False,
+    confidence: Confidence = Confidence.HIGH,
 ) -> SecretMatch:
     return SecretMatch(
         detector_id=kind,
@@ -40,7 +41,7 @@ def secret(
         redacted=value[:4] + "…",
         fingerprint=fingerprint(kind, value),
         severity=Severity.HIGH,
-        confidence=Confidence.HIGH,
+        confidence=confidence,
         context=context,
         is_example=is_example,
         in_test_path=in_test_path,

@@ -284,6 +284,38 @@ def test_auth_model_table(items: list, platform: Platform, model: AuthModel) -> 
     assert conn.reason
 
 
+def _bot_env(*extra: str) -> list:
+    env = "faq-bot/.env"
+    names = ("MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", *extra)
+    items = [
+        setting(env, name, "set-in-portal" if name == "MicrosoftAppPassword" else "", i + 1)
+        for i, name in enumerate(names)
+    ]
+    keys = ["MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId"]
+    return [
+        scan(env, hint(env, "bot_framework", "faq-bot", 1, "MicrosoftAppId", keys=keys), *items, fmt="env")
+    ]
+
+
+def test_another_service_s_key_is_no_static_key_of_the_bot_s_platform() -> None:
+    # LUIS, QnA Maker and Cognitive Services keys sit beside the bot's own registration in its .env: they
+    # authenticate to those services, not to the bot's Entra app, which signs in with its app password.
+    files = _bot_env("LuisAPIKey", "QnAEndpointKey", "CognitiveServicesApiKey", "AZURE_SEARCH_API_KEY")
+    (agent,) = build_inventory(files, Config())
+    entra = connection(agent, Platform.ENTRA)
+    assert entra is not None and entra.auth_model is AuthModel.CLIENT_SECRET, entra
+    assert "Luis" not in entra.reason
+
+
+@pytest.mark.parametrize(
+    "name", ["BotApiKey", "MICROSOFT_API_KEY", "API_TOKEN", "AZURE_MCP_TOKEN", "SECRETKEY_AZURE_SECRET_KEY"]
+)
+def test_a_key_naming_no_other_service_stays_the_platform_s_static_key(name: str) -> None:
+    (agent,) = build_inventory(_bot_env(name), Config())
+    entra = connection(agent, Platform.ENTRA)
+    assert entra is not None and entra.auth_model is AuthModel.STATIC_API_KEY, entra
+
+
 def test_declarations_win_and_absorb_inferred_agents() -> None:
     decl = AgentDecl(
         name="SalesOps",

@@ -16,7 +16,7 @@ from auditor.engine.evaluate import evaluate
 from auditor.engine.interface import RuleContext
 from auditor.engine.loader import load_rules
 from auditor.inventory import build_inventory
-from auditor.model import FileScan, Finding, Platform, ReferenceKind, SecretContext, Severity
+from auditor.model import Confidence, FileScan, Finding, Platform, ReferenceKind, SecretContext, Severity
 from tests.inventory_helpers import hint, ref, scan, secret, setting
 
 DATA = Path(__file__).parent / "data" / "rules"
@@ -44,6 +44,7 @@ def _files(spec: dict[str, Any]) -> tuple[list[FileScan], list[str]]:
                     platform=Platform(s["platform"]) if s.get("platform") else None,
                     is_example=s.get("example", False),
                     in_test_path=s.get("test_path", False),
+                    confidence=Confidence(s.get("confidence", "high")),
                 )
             )
         for st in entry.get("settings") or ():

@@ -459,3 +459,52 @@ def test_firebase_sdk_sample_keys_are_documented_examples() -> None:
     assert classify_value("AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g") is ValueClass.EXAMPLE
     # a key of the same shape that no SDK publishes is not
     assert classify_value("AIzaSyC7qK2mV9xR4tL8pW3nZ6bJ1dF5hG0sY2e") is ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        # The field's own name, or the end of it, where its value goes: a form, a template, a parameter list.
+        ("MicrosoftAppPassword", "MicrosoftAppPassword"),
+        ("AppPassword", "MicrosoftAppPassword"),
+        ("APP_PASSWORD", "MicrosoftAppPassword"),
+        ("env:MicrosoftAppPassword", "MicrosoftAppPassword"),
+        ("BotSecret", "bot.secret"),
+        # A description of what goes there.
+        ("16 character password", "appPassword"),
+        ("the client secret of the app registration", "clientSecret"),
+        # PowerShell cmdlets (approved verb, a dash, a noun): the command that reads or builds the secret.
+        ("Read-Host", "appPassword"),
+        ("ConvertTo-SecureString", "securePassword"),
+        ("Get-AzKeyVaultSecret", "botSecret"),
+    ],
+)
+def test_a_value_naming_its_field_or_a_cmdlet_is_not_a_secret(value: str, key: str) -> None:
+    assert classify_value(value, key) is not ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        # Words that are not all the field's own stay a value (a NuGet.config's ClearTextPassword is the
+        # password itself), and so do values with digits or symbols.
+        ("TestSourcePassword", "ClearTextPassword"),
+        ("HarborPassword7", "MicrosoftAppPassword"),
+        ("Tz4-Kq9wPm2r", "appPassword"),
+        # A dash between two words that are no cmdlet.
+        ("Blue-Harbor", "password"),
+        ("Quartz-Lantern!7", "password"),
+    ],
+)
+def test_values_that_only_resemble_a_field_name_stay_secrets(value: str, key: str) -> None:
+    assert classify_value(value, key) is ValueClass.SECRET_CANDIDATE
+
+
+def test_powershell_lines_reading_a_password_are_no_finding() -> None:
+    text = (
+        '$appPassword = Read-Host "Password for the bot registration (16 characters or more)"\n'
+        "$securePassword = ConvertTo-SecureString -String $plain -AsPlainText -Force\n"
+        "$options = @(@('appPassword', '16 character password'), @('location', 'Azure region'))\n"
+        '"MicrosoftAppPassword": "AppPassword",\n'
+    )
+    assert _DETECTORS.scan_text(text) == []

@@ -188,6 +188,9 @@ _CURSOR_QUALIFIERS = frozenset(
     {"next", "page", "continuation", "pagination", "cursor", "sequence", "resume", "progress", "cancellation"}
 )
 _FIXTURE_KEY_PAIRS = frozenset({("non", "matching"), ("not", "matching"), ("no", "match"), ("not", "real")})
+# A public key, and what names it (.NET's `PublicKeyToken`, the hash of an assembly's signing public key, in
+# every strong-named reference of a .csproj or Web.config): the half meant to be published.
+_PUBLIC_KEY_PAIR = ("public", "key")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -212,7 +215,7 @@ def is_secret_key(key: str) -> bool:
     Settings about a secret (`password_policy`, `token_limit`, `max_tokens`, `secret_name`, `key_id`,
     `auth_mode`) are not, nor names of a secret kept elsewhere (Helm's `existingSecret`,
     `passwordSecretRef`), nor keys that say their value is a stand-in (`fake_token`, `dummyPassword`) or a
-    digest of one (`hashed_secret`, `password_hash`).
+    digest of one (`hashed_secret`, `password_hash`), nor names of a public key (`PublicKeyToken`).
     """
     tokens = key_tokens(key)
     if not tokens:
@@ -221,7 +224,8 @@ def is_secret_key(key: str) -> bool:
         return False
     if any(t in _FIXTURE_KEY_WORDS or t in _DIGEST_KEY_WORDS for t in tokens):
         return False
-    if any(pair in _FIXTURE_KEY_PAIRS for pair in zip(tokens, tokens[1:], strict=False)):
+    pairs = zip(tokens, tokens[1:], strict=False)
+    if any(pair in _FIXTURE_KEY_PAIRS or pair == _PUBLIC_KEY_PAIR for pair in pairs):
         return False
     last = tokens[-1]
     if last in BENIGN_LAST:

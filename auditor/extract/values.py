@@ -352,6 +352,38 @@ _DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:(?:[?!]?\.#?|::)[A-Za-z_]\w*)+(?:\(\
 _AT_FILE = re.compile(r"^@(?:[\w.-]+/)*[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,5}$|^@[\w.-]*/[\w./-]+$")
 
 
+# A PowerShell cmdlet (an approved verb, a dash, a noun: `Read-Host`, `ConvertTo-SecureString`,
+# `Get-AzKeyVaultSecret`): the command that reads or builds the secret, in a script's `$password = Read-Host`.
+_CMDLET = re.compile(
+    r"^(?:Add|Approve|Assert|Backup|Block|Build|Checkpoint|Clear|Close|Compare|Complete|Compress|Confirm"
+    r"|Connect|Convert|ConvertFrom|ConvertTo|Copy|Debug|Deny|Deploy|Disable|Disconnect|Dismount|Edit|Enable"
+    r"|Enter|Exit|Expand|Export|Find|Format|Get|Grant|Group|Hide|Import|Initialize|Install|Invoke|Join"
+    r"|Limit|Lock|Measure|Merge|Mount|Move|New|Open|Optimize|Out|Ping|Pop|Protect|Publish|Push|Read"
+    r"|Receive|Redo|Register|Remove|Rename|Repair|Request|Reset|Resize|Resolve|Restart|Restore|Resume"
+    r"|Revoke|Save|Search|Select|Send|Set|Show|Skip|Split|Start|Step|Stop|Submit|Suspend|Switch|Sync|Test"
+    r"|Trace|Unblock|Undo|Uninstall|Unlock|Unprotect|Unpublish|Unregister|Update|Use|Wait|Watch|Write)"
+    r"-[A-Z][A-Za-z]{2,40}$"
+)
+# A name, read with an `env:` prefix or none: the field's own name where its value goes.
+_FIELD_NAME = re.compile(r"^(?:\$?env:)?([A-Za-z][A-Za-z_]{0,60})$")
+
+
+def _names_its_field(v: str, key: str) -> bool:
+    """Whether the value only names its own field: the key's name or its end (`MicrosoftAppPassword:
+    AppPassword`, `env:MicrosoftAppPassword`), or words describing it (`appPassword: 16 character
+    password`)."""
+    tokens = key_tokens(key)
+    if not tokens:
+        return False
+    if " " in v:
+        # Short words only: a PEM block or a key with spaces in it is no description.
+        words = [w.lower() for w in _WORD_SPLIT.split(v) if w]
+        return len(v) <= 80 and tokens[-1] in words and max(map(len, words)) <= 20
+    m = _FIELD_NAME.match(v)
+    words = key_tokens(m.group(1)) if m else ()
+    return tokens[-1] in words and set(words) <= set(tokens)
+
+
 def _strip_quotes(value: str) -> str:
     v = value.strip()
     while len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'`":
@@ -622,6 +654,8 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.PLACEHOLDER
     if len(v) >= 16 and _SANDBOX_WORD.search(v) and not (key is not None and is_password_key(key)):
         return ValueClass.SANDBOX
+    if key is not None and (_names_its_field(v, key) or _CMDLET.match(v)):
+        return ValueClass.PLACEHOLDER
     if key is not None and v.isalpha() and v.lower() in key_tokens(key)[:-1]:
         # `POSTGRES_PASSWORD: postgres`, `RABBITMQ_DEFAULT_PASS: rabbitmq`: a word of its own key, the
         # product's default or a stand-in, not a chosen secret.

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.extract.values import ValueClass, classify_value
 from auditor.inventory.join import hint_first, hint_location
 from auditor.inventory.kinds import MCP
@@ -16,6 +17,7 @@ from auditor.inventory.platforms import (
     CODE_PLATFORM,
     MCP_WORDS,
     platform_of_key,
+    platform_of_kind,
     platform_of_reference,
     platform_of_secret,
     platform_of_setting,
@@ -114,6 +116,33 @@ def _classify_secret(secret: SecretMatch, ev: _Evidence) -> None:
         ev.hints.append(secret.identifier)
 
 
+# Words a credential's name holds beside its credential word without naming a service of its own.
+_GENERIC_NAME_WORDS = frozenset(
+    {
+        "api", "key", "keys", "token", "secret", "access", "auth", "bearer", "session", "private", "signing",
+        "master", "shared", "primary", "secondary", "default", "my", "bot", "app", "application", "agent",
+        "client", "service", "server", "user", "admin", "account", "integration", "webhook", "oauth",
+        "prod", "production", "dev", "development", "staging", "stage", "test", "live", "local", "mcp",
+        "cli", "sdk", "ci", "deploy", "read", "write", "readonly", "org", "team", "workspace", "tenant",
+        "project",
+    }
+)  # fmt: skip
+
+
+def _names_another_service(name: str, platform: Platform) -> bool:
+    """Whether a credential's name names a service other than `platform` (`LuisAPIKey`, `QnAEndpointKey`,
+    `CognitiveServicesKey`, `AZURE_SEARCH_API_KEY` beside a bot's Entra app): the key authenticates to that
+    service, and says nothing of how the agent reaches `platform`, the one its file talks to."""
+    return any(
+        len(w) > 1
+        and w not in _GENERIC_NAME_WORDS
+        and not is_secret_key(w)  # `secretkey`, `accesstoken`: a credential word itself
+        and platform_of_key(w) is not platform
+        and platform_of_kind(w) is not platform
+        for w in key_tokens(name)
+    )
+
+
 def _classify_name(
     name: str, value: str, loc: Location, ev: _Evidence, platform: Platform, *, ref: bool = False
 ) -> None:
@@ -136,8 +165,12 @@ def _classify_name(
         pass
     elif re.search(r"(^|_)PAT($|_)|PERSONAL_?ACCESS_?TOKEN", up):
         ev.add("personal_token", loc, f"{name}: a named person's access token ({where})")
-    elif re.search(r"(API_?KEY|APIKEY|SECRET_?KEY|TOKEN)$", up) and not re.search(
-        r"SECURITY_?TOKEN$|REFRESH_?TOKEN$|ID_?TOKEN$|^GITHUB_TOKEN$|^GH_TOKEN$|VAULT_TOKEN$|^TOKEN$", up
+    elif (
+        re.search(r"(API_?KEY|APIKEY|SECRET_?KEY|TOKEN)$", up)
+        and not re.search(
+            r"SECURITY_?TOKEN$|REFRESH_?TOKEN$|ID_?TOKEN$|^GITHUB_TOKEN$|^GH_TOKEN$|VAULT_TOKEN$|^TOKEN$", up
+        )
+        and not _names_another_service(name, platform)
     ):
         ev.add("static_key", loc, f"{name}: a long-lived key or token ({where})")
     if "SECURITY_TOKEN" in up:

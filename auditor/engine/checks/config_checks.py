@@ -662,6 +662,9 @@ def no_origin_restriction(rule: Rule, ctx: RuleContext) -> CheckResult:
 
 
 # -- BA-110: one credential, several agents or environments --------------------------------------------------
+_CONFIDENCE_ORDER = (Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW)
+
+
 def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     seen: dict[str, list[tuple[SecretMatch, Agent | None]]] = defaultdict(list)
@@ -669,8 +672,9 @@ def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
         for s in scan.secrets:
             if s.is_example or (s.in_test_path and not rule.params.get("include_test_paths", False)):
                 continue
-            # A public identifier (an access key id) travels with its secret; judge the secret only.
-            if s.identifier and s.identifier not in ("",) and s.kind.endswith("_id"):
+            # A public identifier (an access key id, a publishable key, a browser token) travels with its
+            # secret or is public by design; judge secrets only.
+            if s.identifier:
                 continue
             seen[s.fingerprint].append((s, owners.of_secret(s)))
     for fp, uses in sorted(seen.items()):
@@ -687,6 +691,10 @@ def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
         first, first_agent = min(uses, key=lambda u: (u[0].location.path, u[0].location.line))
         places = sorted({_where(s.location) for s, _ in uses})
         what = f"agents {', '.join(agents)}" if len(agents) >= 2 else f"environments {', '.join(envs)}"
+        # As sure as the surest copy: a value every copy of which is a low-confidence match (a JWT whose check
+        # fails, a typed sample) is reported, not enough to gate at high.
+        confidence = min((s.confidence for s, _ in uses), key=_CONFIDENCE_ORDER.index)
+        severity = Severity.MEDIUM if confidence is Confidence.LOW else None
         yield rule.finding(
             f"the same {first.kind} {first.redacted} is used by {what} ({len(places)} places): one leak "
             "compromises all of them and none can be rotated or revoked alone",
@@ -696,6 +704,8 @@ def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
             kind=first.kind,
             secret_fingerprint=fp,
             evidence={"agents": agents, "environments": envs, "locations": places[:20]},
+            confidence=confidence,
+            severity=severity,
         )
 
 

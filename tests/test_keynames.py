@@ -1,0 +1,48 @@
+"""Key-name semantics (auditor.extract.keynames): which names say their value is a credential."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.keynames import is_password_key, is_secret_key
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        # A .NET assembly's public key token (the last 8 bytes of the SHA-1 of its signing public key),
+        # written into every strong-named reference of a .csproj, Web.config or .resx.
+        "PublicKeyToken",
+        "publicKeyToken",
+        "public_key_token",
+        "assemblyIdentity.publicKeyToken",
+        # Other halves meant to be published.
+        "publicKey",
+        "SERVER_PUBLIC_KEY",
+        "publicKeySecret",
+    ],
+)
+def test_public_key_names_are_not_secret_names(key: str) -> None:
+    assert not is_secret_key(key)
+
+
+@pytest.mark.parametrize("key", ["privateKeyToken", "PUBLISH_TOKEN", "signing_key", "publicationApiKey"])
+def test_names_near_public_key_stay_secret_names(key: str) -> None:
+    assert is_secret_key(key)
+
+
+def test_assembly_public_key_token_is_no_finding() -> None:
+    ds = DetectorSet.load()
+    line = (
+        '<Reference Include="Acme.Widgets, Version=2.1.0.0, Culture=neutral, '
+        'PublicKeyToken=5d1f07c3a9e2b486, processorArchitecture=MSIL" />\n'
+        '<assemblyIdentity name="Acme.Widgets" publicKeyToken="5d1f07c3a9e2b486" culture="neutral" />\n'
+    )
+    assert ds.scan_text(line) == []
+    # The same value under a token's own name is still found.
+    assert ds.scan_text('<add key="AcmeAuthToken" value="5d1f07c3a9e2b4867c0e" />\n')
+
+
+def test_password_key_unchanged() -> None:
+    assert is_password_key("MicrosoftAppPassword")
