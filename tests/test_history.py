@@ -296,7 +296,7 @@ def test_workers_send_back_only_versions_that_hold_something(busy: Repo) -> None
 def test_a_pool_that_cannot_start_leaves_a_complete_history(
     busy: Repo, small_batches: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import multiprocessing
+    import multiprocessing.pool
 
     from auditor.progress import NullProgress
 
@@ -310,7 +310,7 @@ def test_a_pool_that_cannot_start_leaves_a_complete_history(
         raise OSError("no /dev/shm here")
 
     expected = _collected(busy)
-    monkeypatch.setattr(multiprocessing, "Pool", no_pool)
+    monkeypatch.setattr(multiprocessing.pool.Pool, "__init__", no_pool)
     sink = Warned()
     assert _streamed(busy, jobs=2, progress=sink) == expected
     assert sink.messages == ["parallel scan unavailable (OSError); scanning in one process"]

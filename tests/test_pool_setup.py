@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
+
+import pytest
 
 from auditor.discovery.walk import FileEntry, walk
 from auditor.extract.detectors import DetectorSet
@@ -25,3 +28,46 @@ def test_prefilter_is_built_before_the_first_file_is_scanned(tmp_path: Path) -> 
 
     results = scan_files(entries, detectors, fingerprint_key="k" * 32, jobs=1, scan_one=scan_one)
     assert len(results) == 2 and seen == [True, True]
+
+
+class _Unit(NamedTuple):
+    """A unit of work for scan_files: anything with a size (each this large goes in a batch of its own)."""
+
+    rel: str
+    size: int
+
+
+def _bare(unit: _Unit, _dets: DetectorSet, _key: str) -> tuple[str, str, int]:
+    return (unit.rel, "text", 0)
+
+
+def test_pool_worker_handler_does_not_wake_for_every_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    # multiprocessing's worker-handler thread also waited on the result queue, so it woke (and looped until
+    # the result thread had read the result) for every batch a worker sent back: CPU the workers need.
+    # It now wakes only when a worker exits or the pool changes state: a few times per pool, not per batch.
+    import multiprocessing.pool
+
+    wakes = [0]
+    wait = multiprocessing.pool.Pool._wait_for_updates
+
+    def counted(*args: object, **kwargs: object) -> None:
+        wakes[0] += 1
+        wait(*args, **kwargs)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "_wait_for_updates", staticmethod(counted))
+    units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(400)]
+    results = scan_files(units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_bare, time_budget=None)
+    assert [r.path for r in results] == [u.rel for u in units]
+    assert wakes[0] <= 10
+
+
+def test_a_pool_that_cannot_start_leaves_a_complete_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing.pool
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError("no /dev/shm here")
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "__init__", no_pool)
+    units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(80)]
+    results = scan_files(units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_bare, time_budget=None)
+    assert [r.path for r in results] == [u.rel for u in units]

@@ -231,14 +231,14 @@ def _in_pool(
     import multiprocessing
     import pickle
 
+    from auditor.extract.pool import process_pool
+
     # Under fork the workers inherit the loaded detectors (and the gate); otherwise each loads its own.
     shipped = detectors if multiprocessing.get_start_method(allow_none=False) == "fork" else None
     batches = iter(lambda: list(itertools.islice(blobs, BATCH)), [])
     pending: deque[tuple[list[HistoryBlob], AsyncResult[tuple[int, list[FileScan]]]]] = deque()
     try:
-        with multiprocessing.Pool(
-            workers, initializer=_init_worker, initargs=(shipped, key, time_budget)
-        ) as pool:
+        with process_pool(workers, _init_worker, (shipped, key, time_budget)) as pool:
             for batch in batches:
                 pending.append((batch, pool.apply_async(_scan_batch, (batch,))))
                 while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
