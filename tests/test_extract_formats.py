@@ -799,3 +799,57 @@ def test_vault_policy_with_brace_on_the_next_line_keeps_clean_key_paths() -> Non
             {"auth/token/renew-self": {"capabilities": ["update"]}},
         ]
     }
+
+
+# A value held beside its name (name/value pairs) or under its parameter's name: judged under that name.
+PAIR_FORMS = [
+    (
+        "cfn/parameters.json",
+        '[\n  {"ParameterKey": "EnvironmentName", "ParameterValue": "staging"},\n'
+        '  {"ParameterKey": "DBMasterUserPassword", "ParameterValue": "%s"}\n]\n',
+        "[1].ParameterValue",
+    ),
+    (
+        "infra/main.parameters.json",
+        '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n'
+        '  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "botName": {"value": "helpdesk-bot"},\n'
+        '    "adminPassword": {\n      "value": "%s"\n    }\n  }\n}\n',
+        "parameters.adminPassword.value",
+    ),
+    (
+        ".ebextensions/options.config",
+        "option_settings:\n  - namespace: aws:elasticbeanstalk:application:environment\n"
+        "    option_name: LOG_LEVEL\n    value: info\n"
+        "  - namespace: aws:elasticbeanstalk:application:environment\n"
+        "    option_name: DB_PASSWORD\n    value: %s\n",
+        "option_settings[1].value",
+    ),
+    (
+        "ecs/taskdef.json",
+        '{"family": "sync", "containerDefinitions": [{"name": "sync", "environment": [\n'
+        '  {"name": "REGION", "value": "eu-west-1"},\n  {"name": "CRM_PASSWORD", "value": "%s"}]}]}\n',
+        "containerDefinitions[0].environment[1].value",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rel", "template", "key"), PAIR_FORMS, ids=[p[0] for p in PAIR_FORMS])
+def test_values_beside_their_names_are_judged_under_them(
+    tmp_path: Path, detectors: DetectorSet, rel: str, template: str, key: str
+) -> None:
+    password = fake_password(rel)
+    result = scan(tmp_path, rel, template % password, detectors)
+    found = by_key(result)
+    assert list(found) == [key], found
+    # Configuration, not a tool schema: an Azure deployment's `parameters` is no tool's.
+    assert found[key].context is SecretContext.CONFIG
+    assert_no_secret_in(result, [password])
+
+
+def test_parameters_are_a_tool_s_only_as_a_json_schema() -> None:
+    from auditor.extract.formats import context_for_path
+
+    tool = ("name", "parameters", "properties", "password", "default")
+    assert context_for_path(tool, SecretContext.CONFIG) is SecretContext.TOOL_DEFINITION
+    for config in (("parameters", "adminPassword", "value"), ("Parameters", "DbPassword", "Default")):
+        assert context_for_path(config, SecretContext.CONFIG) is SecretContext.CONFIG

@@ -235,4 +235,13 @@ EVIDENCE_MARKERS: tuple[bytes, ...] = (
     b"expiresin",
     b"secret_id_ttl",
     b"token_period",
+    # Values held beside their names or under their parameter (structured.py `_pair_name`), which no detector
+    # sees on the raw text: CloudFormation parameter files, Elastic Beanstalk option settings, ECS task
+    # definitions, Azure deployment parameter files and templates.
+    b"parametervalue",
+    b"option_settings",
+    b"optionsettings",
+    b"containerdefinitions",
+    b"deploymentparameters",
+    b"deploymenttemplate",
 )

@@ -126,6 +126,8 @@ def detect_format(rel: str) -> str:
         return "yaml" if lower.endswith(".yml") else "rc"
     if suffix in (".yaml", ".yml"):
         return "yaml"
+    if suffix == ".config" and (rel.startswith(".ebextensions/") or "/.ebextensions/" in rel):
+        return "yaml"  # Elastic Beanstalk configuration files are YAML (or JSON, which YAML reads)
     if suffix in (".json", ".jsonc", ".code-workspace") or lower in ("oai_config_list", ".mcp"):
         return "json"
     if suffix == ".toml":
@@ -242,7 +244,7 @@ _PROMPT_KEYS = re.compile(
     r"|backstory|goal|template|prompt_template|expected_output)$",
     re.IGNORECASE,
 )
-_TOOL_KEYS = frozenset({"tools", "functions", "parameters", "function", "tool_definitions", "input_schema"})
+_TOOL_KEYS = frozenset({"tools", "functions", "function", "tool_definitions", "input_schema"})
 
 
 def context_for_path(parts: tuple[str | int, ...], default: SecretContext) -> SecretContext:
@@ -250,7 +252,12 @@ def context_for_path(parts: tuple[str | int, ...], default: SecretContext) -> Se
     if default in (SecretContext.KEY_FILE, SecretContext.ENV_FILE):
         return default
     strings = [p for p in parts if isinstance(p, str)]
-    if any(p.lower() in _TOOL_KEYS for p in strings):
+    lowered = [p.lower() for p in strings]
+    if any(p in _TOOL_KEYS for p in lowered):
+        return SecretContext.TOOL_DEFINITION
+    # A tool's `parameters` is a JSON schema (`parameters.properties.<arg>`); an Azure deployment's, a
+    # CloudFormation template's or an OpenAPI operation's `parameters` are configuration.
+    if "parameters" in lowered and "properties" in lowered[lowered.index("parameters") + 1 :]:
         return SecretContext.TOOL_DEFINITION
     if strings and _PROMPT_KEYS.match(strings[-1]):
         return SecretContext.PROMPT

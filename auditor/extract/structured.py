@@ -60,7 +60,7 @@ def scan_doc(
             if text == "" and (name := env_name(doc, path, env_root)):
                 scalars.append((path, "", name, None, True))  # a declared variable without a value
             continue
-        name = _variable_name(path) or last_key(path)
+        name = _variable_name(path) or _pair_name(doc, path) or last_key(path)
         list_env = _list_env_entry(text, path)
         if list_env is not None:
             # `environment: ["KEY=value"]` (compose) reads as KEY with its value.
@@ -99,6 +99,40 @@ def _variable_name(path: KeyPath) -> str | None:
         return None
     block = path[-4] if isinstance(path[-3], int) and len(path) >= 4 else path[-3]  # many blocks: a list
     return path[-2] if block == "variable" else None
+
+
+# A value held beside its name rather than under it: Kubernetes and ECS `env: [{name, value}]`, CloudFormation
+# parameter files `[{ParameterKey, ParameterValue}]`, Elastic Beanstalk `option_settings` (`option_name` /
+# `value`), HAR headers and cookies `{name, value}`, tag lists `{Key, Value}`. The value is judged under the
+# name it is given, as it would be in an env file.
+_PAIR_VALUE_KEYS = frozenset({"value", "parametervalue", "optionvalue"})
+_PAIR_NAME_KEYS = (
+    "name", "Name", "key", "Key", "ParameterKey", "ParameterName", "OptionName", "option_name", "optionName",
+)  # fmt: skip
+
+
+def _pair_name(doc: Doc, path: KeyPath) -> str | None:
+    """The name a value is given by a sibling key, or by its parameter's name in an Azure (ARM) parameters
+    file or template (`parameters.adminPassword.value`, `parameters.adminPassword.defaultValue`)."""
+    last = path[-1] if path else None
+    if not isinstance(last, str) or len(path) < 2:
+        return None
+    low = last.lower()
+    if low in _PAIR_VALUE_KEYS:
+        parent = doc.get(*path[:-1])
+        if isinstance(parent, dict):
+            for key in _PAIR_NAME_KEYS:
+                name = parent.get(key)
+                if isinstance(name, str) and name and key != last:
+                    return name
+    if (
+        low in ("value", "defaultvalue")
+        and len(path) >= 3
+        and isinstance(path[-2], str)
+        and path[-3] == "parameters"
+    ):
+        return path[-2]
+    return None
 
 
 def _list_env_entry(text: str, path: KeyPath) -> tuple[str, str] | None:

@@ -126,6 +126,8 @@ _ANY_PATH_KEY = re.compile(r"(^|\.)path\.\*(\.|$)")
 _ROLEREF_KEY = re.compile(r"roleref", re.I)
 _NEVER_EXPIRES = re.compile(r"(never_?expires?|non_?expiring|no_?expiry)", re.I)
 _DOCS = (".md", ".rst", ".txt", ".adoc", ".html", ".htm")
+# Policy-as-code rules (CloudFormation Guard, OPA Rego, Sentinel) name privileges in order to forbid them.
+_POLICY_RULES = (".guard", ".rego", ".sentinel")
 # Several checks take the same key paths apart (a file's keys repeat across its settings and the checks):
 # the pure helpers below remember this many recent answers.
 _KEY_MEMO = 16384
@@ -775,7 +777,7 @@ def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
     )
     for st in _all_settings(ctx):
         # Prose mentioning "System Administrator" or "cluster-admin" grants nothing.
-        if st.key.startswith("code.") and st.location.path.lower().endswith(_DOCS):
+        if st.key.startswith("code.") and st.location.path.lower().endswith(_DOCS + _POLICY_RULES):
             continue
         problem = _privilege_problem(st, broad_graph)
         if problem is None:
