@@ -94,8 +94,12 @@ def test_batch_watchdog_stops_a_runaway_file_and_only_that_one() -> None:
                 pass
         used = time.process_time() - started
         watch.live = False
-        # Never before its whole budget (about two ticks after it, a fifth, plus the signal's delivery).
-        assert 0.2 <= used < 5
+        # About its whole budget, not a fraction of it. Not exactly: ITIMER_PROF charges CPU by sampling at
+        # scheduler ticks, process_time() measures it exactly, and on a loaded machine the two part by tens of
+        # milliseconds (a stop at 0.189 s of process_time was seen during a full test run on two cores at
+        # load 8). A watchdog that counted a previous file's ticks, or stopped after a few of its own
+        # (0.02 s each), fails this.
+        assert 0.15 <= used < 5
         # The next file starts with a clean count: a tick now does not stop it.
         watch.begin()
         budget._worker_on_alarm(signal.SIGPROF, None)
