@@ -449,10 +449,29 @@ def test_dotted_tokens_are_not_code(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["settings.SECRET_KEY", "self.config.api_key", "config.s3Bucket", "os.environ"]
+    "value",
+    [
+        "settings.SECRET_KEY",
+        "self.config.api_key",
+        "config.s3Bucket",
+        "os.environ",
+        # Go and C: the address of a struct literal, a dereferenced field (`secret := &corev1.Secret{}`).
+        "&corev1.Secret",
+        "&corev1.SecretVolumeSource",
+        "*request.APIKey",
+        "&apiKeyRef",
+        # A URN names a kind of token, it is none.
+        "urn:ietf:params:oauth:token-type:id_token",
+        "urn:ietf:params:oauth:grant-type:token-exchange",
+    ],
 )
 def test_dotted_code_stays_benign(value: str) -> None:
     assert classify_value(value, "token") is ValueClass.BENIGN
+
+
+@pytest.mark.parametrize("value", ["&Qm7vR2.pLx9Tz4w", "*Hk8vQ2mZr5Lxq9"])
+def test_a_password_starting_with_a_sigil_is_still_one(value: str) -> None:
+    assert classify_value(value, "password") is ValueClass.SECRET_CANDIDATE
 
 
 def test_firebase_sdk_sample_keys_are_documented_examples() -> None:

@@ -314,6 +314,9 @@ _URL_PATH = re.compile(r"^/[\w.~/#?=&%+-]*$")
 _ABS_PATH = re.compile(r"^(?:~?/|\./|\.\./|[A-Za-z]:\\|\\\\)[\w .@~+/\\:-]*$")
 _REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
 # Lowercase words between slashes: the name of a secret in a store (`prod/db/password`), not its value.
+_LOWER_CAMEL = re.compile(r"^[a-z_][a-z0-9_]*[A-Z][A-Za-z0-9_]*$")
+# A URN names a kind of thing (`urn:ietf:params:oauth:token-type:id_token`, `urn:uuid:...`): never a secret.
+_URN = re.compile(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[\w.:/@%+-]+$", re.IGNORECASE)
 _WORD_PATH = re.compile(r"^[a-z]+(?:[_-][a-z]+)*(?:/[a-z]+(?:[_-][a-z]+)*)+$")
 _WORDS = re.compile(r"^_{0,2}[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
 _MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
@@ -549,10 +552,15 @@ def _is_benign(v: str) -> bool:
         return True
     if _URL.match(v):
         return not _URL_WITH_CREDENTIALS.match(v)
-    if _ABS_PATH.match(v) or _REL_FILE.match(v) or _WORD_PATH.match(v) or _AT_FILE.match(v):
+    if _ABS_PATH.match(v) or _REL_FILE.match(v) or _WORD_PATH.match(v) or _AT_FILE.match(v) or _URN.match(v):
         return True
-    # `settings.SECRET_KEY`, `os.environ`: code. A segment of random characters (`<32 hex>.<16 chars>`,
+    # `settings.SECRET_KEY`, `os.environ`: code; so are Go's and C's `&corev1.Secret`, `*request.APIKey` (an
+    # address or a dereference of one). A segment of random characters (`<32 hex>.<16 chars>`,
     # `pk.<60 chars>.<22 chars>`) makes it a dotted token instead.
+    if v[0] in "&*" and len(v) > 1 and (v[1].islower() or v[1] == "_"):
+        v = v[1:]
+        if _LOWER_CAMEL.match(v):
+            return True  # `&apiKeyRef`: the address of a variable
     return bool(_DOTTED_CODE.match(v)) and not any(
         _RANDOM_SEGMENT.search(seg.rstrip("?!")) for seg in v.replace("::", ".").split(".")
     )
