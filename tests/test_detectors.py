@@ -527,3 +527,33 @@ def test_fp_bait_corpus_yields_no_generic_hits(detectors: DetectorSet) -> None:
         text = make(rng, 60_000)
         hits = detectors.scan_text(text)
         assert hits == [], f"{make.__name__}: {[(h.detector.id, h.key) for h in hits][:5]}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Badge tokens in a README's image links (Codecov's graph token, Travis CI's status token): they only
+        # draw a private repository's badge.
+        "[![coverage](https://codecov.io/gh/acme/widgets/branch/main/graph/badge.svg?token=Q7ZK2M9XWP)]"
+        "(https://codecov.io/gh/acme/widgets)",
+        "[![Build](https://travis-ci.com/acme/widgets.svg?branch=main&token=pQ4sR8tV2wX6yZ1a)]"
+        "(https://travis-ci.com/acme/widgets)",
+        '<img src="https://img.shields.io/endpoint?url=https%3A%2F%2Facme.dev&token=Kf83Jd92LQ" alt="ok">',
+        "<img alt='status' src='https://ci.acme.dev/status.png?token=Kf83Jd92LQ'>",
+    ],
+)
+def test_a_token_in_an_image_url_is_no_finding(detectors: DetectorSet, line: str) -> None:
+    assert detectors.scan_text(line + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'curl "https://api.acme.io/v1/export?token=Q7ZK2M9XWPz4"',
+        "[report](https://files.acme.io/report.csv?token=Q7ZK2M9XWPz4)",
+        # A provider's token is found wherever it sits, an image link included.
+        f"![x](https://acme.dev/badge.svg?token={SLACK_1})",
+    ],
+)
+def test_a_token_in_any_other_url_is_still_found(detectors: DetectorSet, line: str) -> None:
+    assert detectors.scan_text(line + "\n")

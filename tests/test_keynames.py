@@ -46,3 +46,28 @@ def test_assembly_public_key_token_is_no_finding() -> None:
 
 def test_password_key_unchanged() -> None:
     assert is_password_key("MicrosoftAppPassword")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        # Boolean flags about a credential: whether one is needed, shown, hidden, there.
+        "isApiKeyRequired",
+        "isCredential",
+        "has_new_refresh_token",
+        "hasToken",
+        "shouldRefreshToken",
+        "showPassword",
+        "hidePassword",
+        "isMultilinePassword",
+        "IS_SECRET",
+    ],
+)
+def test_boolean_flag_names_are_not_credential_holders(key: str) -> None:
+    assert not is_secret_key(key)
+    assert not is_password_key(key)
+
+
+@pytest.mark.parametrize("key", ["issuerSecret", "hashiToken", "showroomPassword", "shellToken", "isvApiKey"])
+def test_words_starting_like_a_flag_stay_credential_holders(key: str) -> None:
+    assert is_secret_key(key)

@@ -527,3 +527,65 @@ def test_powershell_lines_reading_a_password_are_no_finding() -> None:
         '"MicrosoftAppPassword": "AppPassword",\n'
     )
     assert _DETECTORS.scan_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        # JavaScript expressions computing a flag or reading a field.
+        ("!!inputParam?.rows", "multilinePassword"),
+        ("!!session.user?.token", "token"),
+        ("!config.auth.secret", "secret"),
+        # OAuth and permission scopes: a resource and an action.
+        ("apikeys:import", "apikey"),
+        ("chat:write", "token"),
+        ("credentials:read", "secret"),
+        # TypeScript types in a signature.
+        ("unknown", "password"),
+        ("never", "apiToken"),
+        # A mask put where the value was.
+        ("ACME_MASKED", "password"),
+        ("masked-value", "token"),
+        # A variable named for the credential it holds.
+        ("passwordVal", "password"),
+        ("newPasswordVal", "password"),
+        ("passwordSchema", "password"),
+        ("tokenData", "token"),
+        ("clientSecret", "secret"),
+        ("apiKey", "x-api-key"),
+    ],
+)
+def test_code_scopes_types_and_masks_are_not_secrets(value: str, key: str) -> None:
+    assert classify_value(value, key) is not ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("!!Rb7-Tq4wXz", "password"),  # a password starting with symbols
+        ("deploy:Hq7rT2xw", "password"),  # a user:password pair
+        ("tulipKeyboard7", "password"),
+        ("mQ8vKeyZt2Lp", "api_key"),
+    ],
+)
+def test_values_near_code_and_scopes_stay_secrets(value: str, key: str) -> None:
+    assert classify_value(value, key) is ValueClass.SECRET_CANDIDATE
+
+
+def test_flowise_style_source_lines_are_no_finding() -> None:
+    text = (
+        "const isMultilinePassword = !!inputParam?.rows && inputParam?.type === 'password'\n"
+        "const isCredential = !!inputParam.credentialNames?.length\n"
+        "has_new_refresh_token: !!tokenData.refresh_token,\n"
+        "const apikey = 'apikeys:import'\n"
+        "export function isWeakPassword(password: unknown): boolean {\n"
+        "url.password = 'ACME_MASKED'\n"
+        "password: newPasswordVal,\n"
+    )
+    assert _DETECTORS.scan_text(text) == []
+
+
+def test_pascal_case_starting_with_a_credential_word_stays_a_value() -> None:
+    assert classify_value("SecretHarbor", "password") is ValueClass.SECRET_CANDIDATE
+    # A credential word inside another word is no credential's name.
+    assert classify_value("purpleMonkeyTrellis", "password") is ValueClass.SECRET_CANDIDATE

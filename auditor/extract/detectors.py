@@ -742,6 +742,30 @@ def unread_npm_setting(text: str, value_start: int) -> bool:
     return not (scope.startswith("//") and scope.endswith("/:") and len(scope) > 4 and scope[2] not in "/:")
 
 
+_IMAGE_PATH = re.compile(r"(?i)\.(?:svg|png|gif|jpe?g|webp)$")
+_IMG_SRC = re.compile(r"(?i)\bsrc\s*=\s*[\"']?$")
+
+
+def _image_url_before(text: str, key_start: int) -> bool:
+    """Whether the key at `key_start` is a query parameter (after `?` or `&`) of an image's URL: a Markdown
+    image (`![coverage](https://…/badge.svg?token=…)`), an HTML `<img src=…>`, or a path to an image file. A
+    badge's token (Codecov's graph token, Travis CI's status token) only draws a private repository's badge.
+    Reads at most 400 characters back, on the same line."""
+    query = key_start - 1
+    if query < 0 or text[query] not in "?&":
+        return False
+    floor = max(0, query - 400)
+    head = text[max(floor, text.rfind("\n", floor, query) + 1) : query]
+    cut = max(head.rfind(c) for c in " \t\"'(<>[]")
+    path = head[cut + 1 :].split("?", 1)[0]
+    before = head[: cut + 1]
+    return bool(
+        _IMAGE_PATH.search(path)
+        or before.endswith("](") and "![" in before
+        or _IMG_SRC.search(before)
+    )
+
+
 def _leading_key(text: str, start: int, end: int) -> str:
     """The key name a match without a `key` group opens with (`acme_key` in `acme_key: <value>`)."""
     i = start
@@ -1328,6 +1352,7 @@ class DetectorSet:
             if key_end >= 0 and (
                 _prose_label(text, match_start, key_end, value, start)
                 or _closes_a_string(text, match_start, key_end, start)
+                or _image_url_before(text, match_start)
             ):
                 return None
             judge_key = key if key is not None else det.assume_key

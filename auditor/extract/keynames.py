@@ -157,6 +157,9 @@ BENIGN_LAST = frozenset(
 
 # A key starting with one of these names a secret stored elsewhere (`existingSecret: my-release-db`).
 _NAMING_FIRST = frozenset({"existing", "use", "from", "external"})
+# A key starting with one of these is a boolean flag about a credential (`isApiKeyRequired`, `hasToken`,
+# `showPassword`, `hidePassword`): it holds true or false, or an expression that computes it.
+_FLAG_FIRST = frozenset({"is", "has", "should", "show", "hide"})
 # A key holding one of these words says its value is a stand-in, not a credential.
 # Test code names its negative samples so too: `invalidToken`, `nonMatchingToken`, `bad_password`.
 _FIXTURE_KEY_WORDS = frozenset(
@@ -205,7 +208,7 @@ def key_tokens(key: str) -> tuple[str, ...]:
 def is_password_key(key: str) -> bool:
     """Whether the key names a password (weak human-chosen values count as secrets here)."""
     tokens = key_tokens(key)
-    return bool(tokens) and tokens[-1] in _PASSWORD_WORDS
+    return len(tokens) > 0 and tokens[-1] in _PASSWORD_WORDS and tokens[0] not in _FLAG_FIRST
 
 
 @functools.lru_cache(maxsize=4096)
@@ -215,12 +218,13 @@ def is_secret_key(key: str) -> bool:
     Settings about a secret (`password_policy`, `token_limit`, `max_tokens`, `secret_name`, `key_id`,
     `auth_mode`) are not, nor names of a secret kept elsewhere (Helm's `existingSecret`,
     `passwordSecretRef`), nor keys that say their value is a stand-in (`fake_token`, `dummyPassword`) or a
-    digest of one (`hashed_secret`, `password_hash`), nor names of a public key (`PublicKeyToken`).
+    digest of one (`hashed_secret`, `password_hash`), nor names of a public key (`PublicKeyToken`), nor
+    boolean flags (`isApiKeyRequired`, `showPassword`).
     """
     tokens = key_tokens(key)
     if not tokens:
         return False
-    if tokens[0] in _NAMING_FIRST or tokens[-1] == "hash":
+    if tokens[0] in _NAMING_FIRST or tokens[0] in _FLAG_FIRST or tokens[-1] == "hash":
         return False
     if any(t in _FIXTURE_KEY_WORDS or t in _DIGEST_KEY_WORDS for t in tokens):
         return False

@@ -191,6 +191,7 @@ _PLACEHOLDER_WORDS = frozenset(
         "tochange",
         "obfuscated",
         "censored",
+        "masked",
     }
 )
 # A value that is only the name of what should be there, or a type name in a schema or signature.
@@ -248,7 +249,9 @@ _PLACEHOLDER_LITERALS = frozenset(
         "bearer",
         "secure",
         "hidden",
-        "masked",
+        # TypeScript's types for any value and for none, in a signature (`password: unknown`).
+        "unknown",
+        "never",
     }
 )
 _PLACEHOLDER_RUN = re.compile(
@@ -350,7 +353,8 @@ _NAMED_CREDENTIAL = re.compile(
 # assertion (`ctx.user!.token`), and C++/Rust paths (`token_type::uninitialized`, `std::make_shared`): no
 # token alphabet holds `?.`, `!.` or `::`.
 # (`this.#apiKey` reads a JavaScript class's private field.)
-_DOTTED_CODE = re.compile(r"^[A-Za-z_]\w*(?:(?:[?!]?\.#?|::)[A-Za-z_]\w*)+(?:\(\))?$")
+# A leading `!` or `!!` negates it into a flag (`!!inputParam?.rows`).
+_DOTTED_CODE = re.compile(r"^!{0,2}[A-Za-z_]\w*(?:(?:[?!]?\.#?|::)[A-Za-z_]\w*)+(?:\(\))?$")
 # `credentials=@path/to/creds.json`: the Vault and curl CLIs read the value from that file.
 _AT_FILE = re.compile(r"^@(?:[\w.-]+/)*[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,5}$|^@[\w.-]*/[\w./-]+$")
 
@@ -366,6 +370,18 @@ _CMDLET = re.compile(
     r"|Revoke|Save|Search|Select|Send|Set|Show|Skip|Split|Start|Step|Stop|Submit|Suspend|Switch|Sync|Test"
     r"|Trace|Unblock|Undo|Uninstall|Unlock|Unprotect|Unpublish|Unregister|Update|Use|Wait|Watch|Write)"
     r"-[A-Z][A-Za-z]{2,40}$"
+)
+# An OAuth or permission scope: a resource and an action (`chat:write`, `apikeys:import`, `read:org`).
+_SCOPE = re.compile(
+    r"^[a-z][a-z_.-]{1,30}:(?:read|write|import|export|create|delete|update|view|list|manage|edit|history"
+    r"|admin|all|org|user|repo|\*)(?:\.[a-z]+)?$"
+)
+# A variable named for the credential it holds, in lowerCamelCase (`passwordVal`, `newPasswordVal`,
+# `tokenData`): code passing the value along. Letters only: a token or a password has digits or symbols.
+_CREDENTIAL_VARIABLE = re.compile(
+    r"^(?:(?:password|passwd|passphrase|secret|token|key|apiKey|credentials?)"
+    r"|[a-z]{2,12}(?:[A-Z][a-z]{1,12}){0,3}(?:Password|Passwd|Passphrase|Secret|Token|Key|ApiKey|Credentials?))"
+    r"(?:[A-Z][a-z]{1,12}){0,3}$"
 )
 # A name, read with an `env:` prefix or none: the field's own name where its value goes.
 _FIELD_NAME = re.compile(r"^(?:\$?env:)?([A-Za-z][A-Za-z_]{0,60})$")
@@ -664,6 +680,8 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.SANDBOX
     if key is not None and (_names_its_field(v, key) or _CMDLET.match(v)):
         return ValueClass.PLACEHOLDER
+    if len(v) <= 40 and (_SCOPE.match(v) or _CREDENTIAL_VARIABLE.match(v) and v != v.lower()):
+        return ValueClass.CODE
     if key is not None and v.isalpha() and v.lower() in key_tokens(key)[:-1]:
         # `POSTGRES_PASSWORD: postgres`, `RABBITMQ_DEFAULT_PASS: rabbitmq`: a word of its own key, the
         # product's default or a stand-in, not a chosen secret.
