@@ -9,7 +9,7 @@ import hashlib
 import pytest
 
 from auditor.extract.detectors import DetectorSet
-from auditor.extract.filescan import probe_partitions, scan_bytes, yields_nothing
+from auditor.extract.filescan import probe_partitions, scan_bytes, scan_secrets_if_any, yields_nothing
 from auditor.extract.vectorscan import available
 from tests.shipped_inputs import REPO, shipped_inputs
 
@@ -94,3 +94,58 @@ def test_history_with_the_quiet_path_keeps_what_the_full_scan_keeps(
         iter_history([repo.root], [""], HistoryWalk()), [], probed, fingerprint_key="k", jobs=1
     )
     assert streamed == full and full
+
+
+# What history keeps of a file version: its secrets and coverage, with what they need to be reported.
+_KEPT = ("path", "format", "size", "secrets", "skipped", "allow_lines", "peer_allow")
+
+
+def _sources() -> list[tuple[str, bytes]]:
+    """Everything shipped, the shapes above, and source code that yields references, settings and hints."""
+    code = (
+        b"import os\nfrom autogen import AssistantAgent\n"
+        b'helper = AssistantAgent(name="helper")\n'
+        b'key = os.environ["OPENAI_API_KEY"]\n'
+        b'GITHUB_TOKEN = "ghp_' + hashlib.sha256(b"code").hexdigest()[:36].encode() + b'"\n'
+    )
+    inputs = [(p.relative_to(REPO).as_posix(), p.read_bytes()) for p in shipped_inputs()] + SHAPES
+    return [*inputs, ("src/agent.py", code), ("docs/setup.md", b"Set `OPENAI_API_KEY` in ${HOME}/.env\n")]
+
+
+@pytest.mark.parametrize("gated", [True, False])
+def test_secrets_if_any_keeps_exactly_what_the_full_scan_holds_of_secrets_and_coverage(
+    probed: DetectorSet, gated: bool
+) -> None:
+    detectors = probed if gated else DetectorSet.load()
+    dropped = kept = 0
+    for rel, data in _sources():
+        full = scan_bytes(rel, data, detectors, fingerprint_key="k")
+        quick = scan_secrets_if_any(rel, data, detectors, fingerprint_key="k")
+        if quick is None:
+            assert yields_nothing(rel, data, detectors), rel
+            assert not (full.secrets or full.skipped), rel
+            continue
+        kept += bool(quick.secrets)
+        for name in _KEPT:
+            assert getattr(quick, name) == getattr(full, name), (rel, name)
+        assert not (quick.references or quick.settings or quick.manifests), rel
+        dropped += bool(full.references or full.settings or full.manifests)
+    # Not vacuous: versions with secrets were scanned, and the full scan had more to say of many of them.
+    assert kept > 40 and dropped > 40, (kept, dropped)
+
+
+def test_a_version_with_a_detector_hit_runs_the_detector_pass_once(
+    probed: DetectorSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    scan_text = DetectorSet.scan_text
+
+    def counted(self: DetectorSet, text: str, **kwargs: object) -> object:
+        calls.append(len(text))
+        return scan_text(self, text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DetectorSet, "scan_text", counted)
+    rel, data = SHAPES[8]  # a token under its key in an env file: a detector hit in the text
+    scan = scan_secrets_if_any(rel, data, probed, fingerprint_key="k")
+    assert scan is not None and scan.secrets
+    assert len(calls) == 1

@@ -139,6 +139,9 @@ class Evidence:
         self._text_hits: list[Hit] | None = None
         # What the gate already said of this very text's bytes (filescan's combined pass), or None.
         self.gate_allowed: set[int] | None = None
+        # Only secrets and coverage matter to the caller (git history keeps nothing else of an old version):
+        # the extractors that can only add references, settings or manifest hints are not run.
+        self.secrets_only = False
 
     def text_hits(self) -> list[Hit]:
         """Every detector over the whole text, computed once per file."""

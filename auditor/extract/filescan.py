@@ -23,7 +23,7 @@ from auditor.extract.yamldoc import load_yaml
 from auditor.model import FileScan, SecretContext, Skipped
 
 if TYPE_CHECKING:
-    from auditor.extract.detectors import DetectorSet, Probe
+    from auditor.extract.detectors import DetectorSet, Hit, Probe
     from auditor.extract.regexgate import Partition
 
 BINARY_SNIFF = 8192
@@ -157,15 +157,18 @@ def _scan_structured(ev: Evidence, fmt: str) -> None:
         skip = k8s.secret_skip_paths(doc) + manifests.teams_skip_paths(doc, ev)
         if k8s.is_k8s(doc):
             k8s.scan_secret_data(doc, ev)
-            k8s.scan_references(doc, ev)
+            if not ev.secrets_only:
+                k8s.scan_references(doc, ev)
         structured.scan_doc(doc, ev, env_root=fmt == "env", skip=skip)
-        manifests.all_hints(doc, ev)
+        if not ev.secrets_only:  # hints and references only, never a secret
+            manifests.all_hints(doc, ev)
     if error is not None:
         ev.skip(f"{fmt.upper()} parse error: {error}; scanned line by line instead", error.category)
         # Nothing is missed when the structure cannot be read: the line scan covers the whole text.
         text.scan_lines(ev, only_new=bool(docs))
-        text.scan_references(ev)
-        text.scan_code_patterns(ev)
+        if not ev.secrets_only:
+            text.scan_references(ev)
+            text.scan_code_patterns(ev)
     else:
         # Comments and free text the structure does not carry still get the specific detectors.
         text.scan_lines(ev, only_new=True)
@@ -324,10 +327,14 @@ def _scan_data(
     probed: list[Probe] | None = None,
     *,
     probe: object = _NO_PROBE,
+    text_hits: list[Hit] | None = None,
+    secrets_only: bool = False,
 ) -> FileScan:
     """Everything in one file's bytes, wherever they came from (the disk, a git blob). `probed` receives the
     combined pass's answers when that pass ran over `data` itself (not a transcoded copy). `probe`: what
-    detectors.probe(data) said, when the caller asked it already (_nothing_here)."""
+    detectors.probe(data) said, when the caller asked it already (_nothing_here). `text_hits`: what
+    detectors.scan_text said of `data` decoded as UTF-8 with the probe's gate verdict, when the caller asked
+    it already (_quiet). `secrets_only`: only the secrets and coverage entries (Evidence.secrets_only)."""
     kind = classify(rel)
     fmt = kind.format
     size = len(data)
@@ -390,9 +397,12 @@ def _scan_data(
     body, note = _decode(data)
     note = transcode_note or note
     ev = Evidence(rel, body, kind, detectors, fingerprint_key)
+    ev.secrets_only = secrets_only
     if probe is not None:
         # The gate judged exactly these characters: it only judges plain ASCII, which decodes one to one.
         ev.gate_allowed = probe.allowed
+    if text_hits is not None:
+        ev._text_hits = text_hits  # the same detector pass over the same text, already run
     if note is not None:
         ev.skip(f"{note}: still scanned, values may be garbled", "encoding")
     # Second gate: keywords are common words, so structure is read only where a detector hit, an agent
@@ -422,34 +432,62 @@ def yields_nothing(rel: str, data: bytes, detectors: DetectorSet) -> bool:
     detector pass over the text) without building anything; False means "scan it" (it may still hold
     nothing). For callers that keep only what a file holds (git history: most versions hold nothing).
 
-    Each test below is one of `_scan_data`'s exits to an empty result; anything else, including the
+    Each test in `_quiet` is one of `_scan_data`'s exits to an empty result; anything else, including the
     paths that may record a coverage entry (binary, a byte-order mark, an encoding note), answers False.
     """
+    return _quiet(rel, data, detectors)[0]
+
+
+def _quiet(rel: str, data: bytes, detectors: DetectorSet) -> tuple[bool, object, list[Hit] | None]:
+    """(yields_nothing's answer, the combined pass's Probe or _NO_PROBE when it did not run, the detector
+    pass over the text when it ran): what was learnt deciding, for the scan that follows a False."""
     if data.find(b"\x00", 0, BINARY_SNIFF) >= 0 or _bom_encoding(data) is not None:
-        return False
+        return False, _NO_PROBE, None
     probe = detectors.probe(data)
     if probe is None:
-        return False
+        return False, probe, None
     if probe.allowed is None and _looks_binary(data):
-        return False
+        return False, probe, None
     kind = classify(rel)
     if _is_manifest_candidate(data, kind, probe):
-        return False
+        return False, probe, None
     fmt = kind.format
     keywords = probe.keywords()
     if keywords is None:
         keywords = detectors.candidates(data)
     if not keywords:
-        return not _structure_suspect(data, fmt)
+        return not _structure_suspect(data, fmt), probe, None
     if _occurs(markers.evidence_markers(), data, probe) or _structure_suspect(data, fmt):
-        return False
+        return False, probe, None
     if probe.may_match() is False:
-        return True
+        return True, probe, None
     try:
         body = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return False  # decoded as latin-1 with a note: a coverage entry
-    return not detectors.scan_text(body, allowed=probe.allowed)
+        return False, probe, None  # decoded as latin-1 with a note: a coverage entry
+    hits = detectors.scan_text(body, allowed=probe.allowed)
+    return not hits, probe, hits
+
+
+def scan_secrets_if_any(
+    rel: str, data: bytes, detectors: DetectorSet, *, fingerprint_key: str
+) -> FileScan | None:
+    """None when `yields_nothing`; else what scan_bytes finds of secrets and coverage (the FileScan's
+    references, settings and manifest hints left empty), without asking again what deciding learnt (the
+    combined pass, the detector pass over the text). For callers that keep only secrets and coverage (git
+    history). Deciding may raise (run it under `within_budget`); the scan after it never does."""
+    nothing, probe, hits = _quiet(rel, data, detectors)
+    if nothing:
+        return None
+    return as_filescan(
+        _guarded(
+            rel,
+            len(data),
+            lambda: _scan_data(
+                rel, data, detectors, fingerprint_key, probe=probe, text_hits=hits, secrets_only=True
+            ),
+        )
+    )
 
 
 def _guarded(

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from auditor.discovery.history import HistoryBlob, read_blob
-from auditor.extract.filescan import probe_partitions, scan_bytes, within_budget, yields_nothing
+from auditor.extract.filescan import probe_partitions, scan_bytes, scan_secrets_if_any, within_budget
 from auditor.model import FileScan, Skipped
 from auditor.progress import ProgressSink
 
@@ -62,7 +62,11 @@ def _read(blob: HistoryBlob) -> bytes | FileScan:
 
 
 def _scan_data(blob: HistoryBlob, data: bytes, detectors: DetectorSet, key: str) -> FileScan:
-    scan = scan_bytes(blob.rel, data, detectors, fingerprint_key=key)
+    return _located(blob, scan_bytes(blob.rel, data, detectors, fingerprint_key=key))
+
+
+def _located(blob: HistoryBlob, scan: FileScan) -> FileScan:
+    """A file version's scan with its secrets and coverage located in the commit that added it."""
     where = f"{blob.rel}@{blob.commit[:12]}"
     return FileScan(
         path=blob.rel,
@@ -85,14 +89,15 @@ _NOTHING = FileScan("", "unknown", 0)
 
 
 def _scan_version(blob: HistoryBlob, detectors: DetectorSet, key: str) -> FileScan:
-    """scan_blob, or _NOTHING without building a scan when the version provably holds nothing (most do:
-    yields_nothing asks the file scan's own questions, one Vectorscan pass and the detector pass)."""
+    """scan_blob's secrets and coverage, or _NOTHING without building a scan when the version provably
+    holds nothing (most do: filescan.yields_nothing asks the file scan's own questions, one Vectorscan pass
+    and the detector pass, and a version it cannot pass over is scanned without asking them again). Only
+    what history keeps is extracted: references, settings and manifest hints of old versions never are."""
     data = _read(blob)
     if isinstance(data, FileScan):
         return data
-    if yields_nothing(blob.rel, data, detectors):
-        return _NOTHING
-    return _scan_data(blob, data, detectors, key)
+    scan = scan_secrets_if_any(blob.rel, data, detectors, fingerprint_key=key)
+    return _NOTHING if scan is None else _located(blob, scan)
 
 
 def _scan_budgeted(

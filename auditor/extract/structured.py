@@ -71,7 +71,8 @@ def scan_doc(
     for path, text, name, list_env, empty in scalars:
         if empty:
             assert name is not None  # an env entry's name, found above
-            ev.setting(name, "", doc.line_of(path), key_path(path))
+            if not ev.secrets_only:
+                ev.setting(name, "", doc.line_of(path), key_path(path))
             continue
         line = doc.line_of(path)
         dotted = key_path(path)
@@ -80,6 +81,8 @@ def scan_doc(
             context = context_for_path(path, ev.kind.context)
             for hit in hits:
                 ev.secret(hit, line=ev.locate(hit.value, line), key=dotted, context=context)
+        if ev.secrets_only:
+            continue  # what follows records references and settings, never a secret
         for ref in references.parse(text, name):
             ev.reference(ref.kind, ref.target, line, dotted)
         keyed = references.from_key(path, text)

@@ -91,8 +91,11 @@ def scan_code_agents(ev: Evidence) -> None:
 
 
 def scan_text_file(ev: Evidence) -> None:
-    """Everything the line-based scan yields for a text or source file."""
+    """Everything the line-based scan yields for a text or source file (only its secrets when
+    `ev.secrets_only`: the rest adds references, settings and manifest hints, never a secret)."""
     scan_lines(ev)
+    if ev.secrets_only:
+        return
     scan_references(ev)
     if ev.kind.context in _SOURCE_LIKE or ev.kind.format in ("source", "text"):
         scan_code_patterns(ev)
