@@ -293,6 +293,55 @@ def test_workers_send_back_only_versions_that_hold_something(busy: Repo) -> None
     assert all(scan.secrets or scan.skipped for scan in kept)
 
 
+def test_a_worker_batch_stops_a_runaway_version_and_scans_the_rest(
+    busy: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker arms the per-blob budget once for its batch (budget.batch_watchdog): a version that runs
+    past it is a timeout in its commit, the others are scanned as without a budget, no timer is left on."""
+    import signal
+    import time
+
+    from auditor.extract import budget, history
+    from auditor.extract.detectors import DetectorSet
+
+    blobs = walk_history([busy.root], [""]).blobs[:8]
+    runaway = blobs[2]
+    detectors = DetectorSet.load()
+    history._init_worker(detectors, "k", None)
+    try:
+        _, expected = history._scan_batch(blobs[:2] + blobs[3:])
+    finally:
+        history._worker = None
+    real = history.scan_secrets_if_any
+    watched: list[bool] = []
+
+    def spinning_third(*args: Any, **kwargs: Any) -> Any:
+        watched.append(budget.watching() is not None)
+        if len(watched) == 3:
+            started = time.process_time()
+            while time.process_time() - started < 10:  # bounded: the test fails rather than hangs
+                pass
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(history, "scan_secrets_if_any", spinning_third)
+    handlers = (signal.getsignal(signal.SIGALRM), signal.getsignal(signal.SIGPROF))
+    history._init_worker(detectors, "k", 0.2)
+    try:
+        count, kept = history._scan_batch(blobs)
+    finally:
+        history._worker = None
+        budget._worker_alarm["installed"] = False
+        signal.signal(signal.SIGALRM, handlers[0])
+        signal.signal(signal.SIGPROF, handlers[1])
+    assert count == len(blobs) and watched == [True] * len(blobs)
+    stopped = [scan for scan in kept if any(s.category == "timeout" for s in scan.skipped)]
+    assert [(s.commit, s.skipped[0].source) for s in stopped] == [
+        (runaway.commit, f"{runaway.rel}@{runaway.commit[:12]}")
+    ]
+    assert [scan for scan in kept if scan not in stopped] == expected and expected
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) == signal.getitimer(signal.ITIMER_PROF)
+
+
 def test_a_pool_that_cannot_start_leaves_a_complete_history(
     busy: Repo, small_batches: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from auditor.discovery.history import HistoryBlob, read_blob
+from auditor.extract.budget import batch_watchdog
 from auditor.extract.filescan import probe_partitions, scan_bytes, scan_secrets_if_any, within_budget
 from auditor.model import FileScan, Skipped
 from auditor.progress import ProgressSink
@@ -141,10 +142,13 @@ def _scan_batch(batch: Sequence[HistoryBlob]) -> tuple[int, list[FileScan]]:
     assert _worker is not None, "pool initializer did not run"
     detectors, key, time_budget = _worker
     kept = []
-    for blob in batch:
-        scan = _scan_budgeted(blob, detectors, key, time_budget)
-        if _worth_keeping(scan):
-            kept.append(scan)
+    # The per-blob budget is armed once for the batch (periodic ticks, as for files on disk), not with four
+    # timer and handler calls around every blob.
+    with batch_watchdog(time_budget):
+        for blob in batch:
+            scan = _scan_budgeted(blob, detectors, key, time_budget)
+            if _worth_keeping(scan):
+                kept.append(scan)
     return len(batch), kept
 
 
