@@ -4,6 +4,7 @@ down its other paths (binary, byte-order marks, latin-1, broken structure, manif
 
 from __future__ import annotations
 
+import base64
 import hashlib
 
 import pytest
@@ -44,6 +45,15 @@ SHAPES: list[tuple[str, bytes]] = [
     (".mcp.json", b'{"mcpServers": {"a": {"command": "x"}}}'),
     ("agent.py", b"from openai import OpenAI\nclient = OpenAI()\n"),
     ("cfg/allow.yaml", b"token: Zq8vR2mN4xW7tK1pL9sD3fG6hJ0cB5nM  # botaudit:allow\n"),
+    # Source and prose with manifest or auth-evidence markers: parsed for hints, never for secrets.
+    ("src/oauth.ts", b"const url = config.token_endpoint;\nconst id = settings.client_id;\n"),
+    ("docs/mcp.md", b"Add an `mcpServers` entry and set apiVersion in the chart.\n"),
+    # A Kubernetes Secret in a runbook: its data is base64, so no detector hit shows in the text.
+    (
+        "docs/deploy.md",
+        b"Apply it:\n\n```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: bot\ndata:\n"
+        b"  api_token: " + base64.b64encode(b"Zq8vR2mN4xW7tK1pL9sD3fG6hJ0cB5nM") + b"\n```\n",
+    ),
 ]
 
 
@@ -70,6 +80,15 @@ def test_the_benchmark_shape_is_quiet_and_a_secret_is_not(probed: DetectorSet) -
     assert yields_nothing("cfg/plain.yaml", SHAPES[1][1], probed)
     assert not yields_nothing("cfg/.env", SHAPES[7][1], probed)
     assert not yields_nothing("cfg/a.env", SHAPES[8][1], probed)
+
+
+def test_markers_alone_do_not_keep_source_or_prose_but_an_embedded_secret_does(probed: DetectorSet) -> None:
+    shapes = dict(SHAPES)
+    for rel in ("src/oauth.ts", "docs/mcp.md"):
+        assert yields_nothing(rel, shapes[rel], probed), rel
+        assert not _holds_something(rel, shapes[rel], probed), rel
+    assert not yields_nothing("docs/deploy.md", shapes["docs/deploy.md"], probed)
+    assert scan_bytes("docs/deploy.md", shapes["docs/deploy.md"], probed, fingerprint_key="k").secrets
 
 
 def test_without_the_gate_nothing_is_passed_over() -> None:

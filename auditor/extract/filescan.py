@@ -449,9 +449,11 @@ def _quiet(rel: str, data: bytes, detectors: DetectorSet) -> tuple[bool, object,
     if probe.allowed is None and _looks_binary(data):
         return False, probe, None
     kind = classify(rel)
+    fmt = kind.format
+    if fmt not in _STRUCTURED:
+        return _quiet_text(data, kind, detectors, probe)
     if _is_manifest_candidate(data, kind, probe):
         return False, probe, None
-    fmt = kind.format
     keywords = probe.keywords()
     if keywords is None:
         keywords = detectors.candidates(data)
@@ -467,6 +469,30 @@ def _quiet(rel: str, data: bytes, detectors: DetectorSet) -> tuple[bool, object,
         return False, probe, None  # decoded as latin-1 with a note: a coverage entry
     hits = detectors.scan_text(body, allowed=probe.allowed)
     return not hits, probe, hits
+
+
+def _quiet_text(
+    data: bytes, kind: FileKind, detectors: DetectorSet, probe: Probe
+) -> tuple[bool, object, list[Hit] | None]:
+    """_quiet for a format no parser reads (source, prose, a key file): wherever `_scan_data` takes such a
+    file, the only secrets it can find are the detector pass's hits over the text (scan_lines) and the
+    Kubernetes Secrets written in it (k8s.scan_embedded_secrets), and its only coverage entry an encoding
+    note; the manifest and evidence markers decide how much else is extracted (references, settings,
+    hints), never a secret. So a file with neither, in UTF-8, yields nothing whatever its markers."""
+    must_parse = _is_manifest_candidate(data, kind, probe)
+    keywords = probe.keywords()
+    if keywords is None:
+        keywords = detectors.candidates(data)
+    if not must_parse and not keywords:
+        return True, probe, None  # _scan_data's first fast exit: nothing is decoded
+    if not must_parse and probe.may_match() is False and not _occurs(markers.evidence_markers(), data, probe):
+        return True, probe, None  # its second: the gate proves no detector matches
+    try:
+        body = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False, probe, None  # decoded as latin-1 with a note: a coverage entry
+    hits = detectors.scan_text(body, allowed=probe.allowed)
+    return not hits and not k8s.may_embed_secrets(body), probe, hits
 
 
 def scan_secrets_if_any(

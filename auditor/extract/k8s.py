@@ -158,6 +158,18 @@ _SECRET_KIND_LINE = re.compile(
 )
 
 
+def may_embed_secrets(text: str) -> bool:
+    """Whether `text` holds both an `apiVersion:` line and a `kind: Secret` line, the two a Kubernetes
+    Secret written in a text file needs (scan_embedded_secrets looks no further without them). The literal
+    words first: each line pattern tries every line of the text, and most texts hold neither word."""
+    return (
+        "Secret" in text
+        and "apiVersion" in text
+        and _SECRET_KIND_LINE.search(text) is not None
+        and _API_VERSION_LINE.search(text) is not None
+    )
+
+
 def scan_embedded_secrets(ev: Evidence) -> None:
     """Kubernetes Secrets in a file read as text (not YAML by its name): parsed as a YAML stream (one or many
     documents) when the text holds both an `apiVersion:` line and a `kind: Secret` line, and each Secret's
@@ -165,7 +177,7 @@ def scan_embedded_secrets(ev: Evidence) -> None:
     fenced code block holding a `kind: Secret` line is tried on its own, at its own lines. Text that does not
     parse as YAML is left to the line scan."""
     body = ev.text
-    if _SECRET_KIND_LINE.search(body) is None or _API_VERSION_LINE.search(body) is None:
+    if not may_embed_secrets(body):
         return
     docs, _error = load_yaml(body)
     secrets = [doc for doc in docs if doc.data is not None and is_secret(doc)]
