@@ -94,11 +94,11 @@ def test_batch_watchdog_stops_a_runaway_file_and_only_that_one() -> None:
                 pass
         used, waited = time.process_time() - started, time.monotonic() - started_wall
         watch.live = False
-        # Stopped by one of its two limits, never before either: its CPU budget (to the kernel's sampling of
-        # CPU time at scheduler ticks, a jiffy or so), or, where a loaded machine gave the file too little of a
-        # core, the wall-clock backstop (WALL_FACTOR times the budget; seen in full test runs at load 8: the
-        # file stopped after 0.15-0.19 s of CPU, and over a second of waiting). A watchdog that counted a
-        # previous file's ticks, or stopped after a few of its own (0.02 s each), fails both.
+        # Stopped by one of its two limits, never before either: its CPU budget (to the kernel's sampling
+        # of CPU time at scheduler ticks, a jiffy or so), or, where a loaded machine gave the file too little
+        # of a core, the wall-clock backstop (WALL_FACTOR times the budget; seen in full test runs at load 8:
+        # the file stopped after 0.15-0.19 s of CPU, and over a second of waiting). A watchdog that counted
+        # a previous file's ticks, or stopped after a few of its own (0.02 s each), fails both.
         assert used < 5
         assert used >= 0.2 - 0.01 or waited >= 0.2 * budget.WALL_FACTOR, (used, waited)
         # The next file starts with a clean count: a tick now does not stop it.

@@ -344,6 +344,11 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         "const apiToken = ctx.session!.apiToken;",
         # A label in a sentence, then the next word; a variable named after a credential.
         "    // Second pass: process files with mapping for link resolution",
+        "  - Pass: identity, configurations, standing rules, preferences with rationale",
+        # A parameter and its type in a signature; the choices of a membership test.
+        "    def validate(self, boarding_pass: BoardingPassInfo) -> Dict[str, Any]:",
+        "def connect(host: str, password: SecretStr = None, *, timeout: int = 5):",
+        "            if expected not in ('pass', 'reject'):",
         "          MicrosoftAppPassword: clientSecret,",
         "  password: dbPassword",
         # Prose after a label; a secret's name in a store; a constant; an instruction; pagination cursors.
@@ -421,6 +426,9 @@ def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, l
         ("password=Tr0ub4dor#3x", "Tr0ub4dor#3x"),
         # The same word under a key that does not name it is a chosen password.
         ("DB_PASSWORD=postgres", "postgres"),
+        # A password of capitalised words on a line of its own is no type annotation; a tuple is no choice.
+        ("  password: CorrectHorseBatteryStaple", "CorrectHorseBatteryStaple"),
+        ("    auth = ('password', 'Hk8vQ2mZr5')", "Hk8vQ2mZr5"),
     ],
 )
 def test_a_quoted_pair_or_assignment_still_reports_its_value(

@@ -69,6 +69,12 @@ def test_shannon_entropy() -> None:
         "Bearer ${TOKEN}",
         "string",
         "<token>",
+        # A word may carry a digit or two; a provider's prefix may come first.
+        "your-mem0-api-key",
+        "your_s3_secret_key",
+        "m0-your-api-key",
+        "sk-proj-your-key-here",
+        "xoxb-your-bot-token",
     ],
 )
 def test_placeholders(value: str) -> None:
@@ -589,3 +595,18 @@ def test_pascal_case_starting_with_a_credential_word_stays_a_value() -> None:
     assert classify_value("SecretHarbor", "password") is ValueClass.SECRET_CANDIDATE
     # A credential word inside another word is no credential's name.
     assert classify_value("purpleMonkeyTrellis", "password") is ValueClass.SECRET_CANDIDATE
+
+
+def test_a_long_run_after_your_is_judged_without_backtracking() -> None:
+    """`your_`, a long run of letters and no end: the phrase rule once tried every split of the run into six
+    words (seconds at 80 letters, hours at 200). Possessive words make it one pass."""
+    from auditor.extract import values as v
+
+    for n in (200, 20000):
+        assert v._PLACEHOLDER_PHRASE.search("your_" + "ab" * n + "!") is None
+        assert v._PLACEHOLDER_PHRASE.search("Your" + "Ab1" * n + "!") is None
+
+
+@pytest.mark.parametrize("value", ["your-Xk8vQ2mZr5Lxq9Tw", "sk-Your8fKq2LmZ9xVt4RwNp7Qd"])
+def test_random_after_your_is_still_a_token(value: str) -> None:
+    assert classify_value(value, "api_key") is ValueClass.SECRET_CANDIDATE

@@ -787,11 +787,17 @@ def _loose_pair(text: str, key_start: int, key_end: int, value_start: int) -> bo
         return False
     key_opens_string = key_start > 0 and text[key_start - 1] in "\"'`"
     value_quoted = value_start > 0 and text[value_start - 1] in "\"'`"
+    if key_opens_string and key_start >= 2 and text[key_start - 2] in "([{":
+        # The choices of a membership test, `expected not in ('pass', 'reject')`: two values, no pair.
+        before = text[max(0, key_start - 8) : key_start - 2].rstrip()
+        if before.endswith(" in") or before == "in":
+            return True
     return not (key_opens_string and value_quoted)
 
 
 def _prose_label(text: str, key_start: int, key_end: int, value: str, value_start: int) -> bool:
-    """`// Second pass: process files`, `hide_password: Whether to hide it`: a label, then a sentence.
+    """`// Second pass: process files`, `hide_password: Whether to hide it`, `- Pass: names, dates`: a label,
+    then a sentence or a list of words.
 
     A value of letters alone is a word of prose when the key is written after another word and one space
     (with a colon: `export PASS=…` and `val password: String = …` assign), or when more words follow it,
@@ -806,14 +812,38 @@ def _prose_label(text: str, key_start: int, key_end: int, value: str, value_star
     if (
         value_start > 0
         and text[value_start - 1] not in "\"'`"
-        and text[end : end + 1] == " "
-        and text[end + 1 : end + 2].isalpha()
+        and (
+            text[end : end + 1] == " "
+            and text[end + 1 : end + 2].isalpha()
+            # a list of words: `- Pass: identity, configurations, standing rules`
+            or text[end : end + 2] == ", "
+            and text[end + 2 : end + 3].isalpha()
+        )
     ):
         return True
     if key_start < 2 or text[key_start - 1] != " " or not text[key_start - 2].isalnum():
         return False
     between = text[key_end:value_start]
     return ":" in between and "=" not in between
+
+
+def _annotated_parameter(text: str, key_start: int, key_end: int, value: str, value_start: int) -> bool:
+    """`def validate(self, boarding_pass: BoardingPassInfo)`, `(password: SecretStr = None, ...`: a parameter
+    and its type in a signature, not a key and its value. The name follows `(` or `,`, one colon and at most
+    a space separate it from a type name (a capital or `_` first, letters, digits, dots), and the signature
+    goes on after it (`)`, `,`, `=`, `]`, `|`). `password: CorrectHorseBatteryStaple` on a line of its own
+    is still judged."""
+    if not value[:1].isupper() and value[:1] != "_":
+        return False
+    if not all(c.isalnum() or c in "._" for c in value):
+        return False
+    if text[key_end:value_start] not in (":", ": ") or text[value_start - 1 : value_start] in ("'", '"', "`"):
+        return False
+    before = text[max(0, key_start - 2) : key_start].rstrip(" ")
+    if not before or before[-1] not in "(,":
+        return False
+    after = text[value_start + len(value) : value_start + len(value) + 2].lstrip(" ")
+    return after[:1] in (")", ",", "=", "]", "|", "[")
 
 
 def _closes_a_string(text: str, key_start: int, key_end: int, value_start: int) -> bool:
@@ -1353,6 +1383,7 @@ class DetectorSet:
                 _prose_label(text, match_start, key_end, value, start)
                 or _closes_a_string(text, match_start, key_end, start)
                 or _image_url_before(text, match_start)
+                or _annotated_parameter(text, match_start, key_end, value, start)
             ):
                 return None
             judge_key = key if key is not None else det.assume_key

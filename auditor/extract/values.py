@@ -267,7 +267,10 @@ _PLACEHOLDER_NAMED = re.compile(
 _PLACEHOLDER_PHRASE = re.compile(
     r"^(?:[Yy]our|YOUR|[Mm]y|MY|[Ii]nsert|INSERT|[Ee]nter|ENTER|[Pp]ut|PUT|[Rr]eplace|REPLACE|[Pp]aste|PASTE"
     r"|[Uu]se|USE)"
-    r"(?:[\s_.-]+|(?=[A-Z]))(?:[A-Za-z]+[\s_.-]*){0,6}$"
+    # Possessive words: each takes all its letters, so a long run cannot be split every way there is (the
+    # old `(?:[A-Za-z]+[\s_.-]*){0,6}` took seconds on `your_` + 80 letters + `!`). A word may end in a
+    # digit or two (`your-mem0-api-key`, `your_s3_secret`).
+    r"(?:[\s_.-]+|(?=[A-Z]))(?>[A-Za-z]++(?:\d{1,2}+(?=[\s_.-]|$))?+[\s_.-]*+){0,6}$"
     r"|(?i:(?:^|[\s_.-])(?:here|goes[\s_.-]here)$)"
     r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
 )
@@ -275,7 +278,12 @@ _PLACEHOLDER_PHRASE = re.compile(
 # `your-32-char-secret`, `generate_a_long_random_string`): what to put there, not what is there.
 _INSTRUCTION = re.compile(
     r"(?i)^(?:replace|change|generate|your|insert|enter|put|paste|fill)"
-    r"(?:[\s_.-]+(?:[a-z]+|\d{1,4})){2,10}$"
+    r"(?:[\s_.-]+(?:[a-z]+\d{0,2}|\d{1,4})){2,10}$"
+)
+# A provider's prefix before such words (`m0-your-api-key`, `sk-proj-your-key-here`, `xoxb-your-bot-token`):
+# the prefix is the format's, the rest says what to put there.
+_PREFIXED_PHRASE = re.compile(
+    r"^[A-Za-z0-9]{1,8}[-_](?:[A-Za-z0-9]{1,8}[-_])?(?=(?i:your|my|insert|enter|put|replace|paste)[\s_.-])"
 )
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 # The sandbox mark providers put in their sandbox keys, between separators (see ValueClass.SANDBOX).
@@ -524,6 +532,10 @@ def _is_placeholder(v: str) -> bool:
         return True
     if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v) or _INSTRUCTION.match(v):
         return True
+    if (prefixed := _PREFIXED_PHRASE.match(v)) is not None:
+        rest = v[prefixed.end() :]
+        if _PLACEHOLDER_PHRASE.search(rest) or _INSTRUCTION.match(rest):
+            return True
     if len(v) <= 60 and (_PLACEHOLDER_NAMED.match(v) or _NAMED_CREDENTIAL.match(v) or is_typed_sequence(v)):
         return True
     # camelCase placeholders (`changePassword`, `yourApiKey`, `dummyToken`): judge their words too. Only
