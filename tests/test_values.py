@@ -166,6 +166,9 @@ def test_benign(value: str) -> None:
         "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==",
         "4096",
         "https://api.internal.example/v1/chat",
+        # An escaped line break right after the label (a JSON string read as text): the next line.
+        "\\n\\n##",
+        "\\r\\nSteps",
     ],
 )
 @pytest.mark.parametrize("key", ["token", "api_key", "client_secret", "password"])

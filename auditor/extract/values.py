@@ -573,6 +573,10 @@ def _reference_class(v: str) -> ValueClass | None:
 
 
 def _is_benign(v: str) -> bool:
+    if v[:2] in ("\\n", "\\r", "\\t"):
+        # `"...reset your password:\n\n## Steps"` in a JSON string read as text: an escaped line break
+        # follows the label, so what comes after it is the next line, not the label's value.
+        return True
     low = v.lower()
     if low in _BOOLEANS or _NUMBER.match(v):
         return True
