@@ -505,6 +505,12 @@ def test_firebase_sdk_sample_keys_are_documented_examples() -> None:
         ("Read-Host", "appPassword"),
         ("ConvertTo-SecureString", "securePassword"),
         ("Get-AzKeyVaultSecret", "botSecret"),
+        ("Get-Base64EncodedToken", "Base64EncodedToken"),
+        # The next option of a command line (`@('--azure-credential', '--packagePath', ...)`).
+        ("--packagePath", "azure-credential"),
+        # `my` and a credential's name: what to put there (`Pwd=mypass` in a documented connection string).
+        ("mypass", "Pwd"),
+        ("mysecret", "client_secret"),
     ],
 )
 def test_a_value_naming_its_field_or_a_cmdlet_is_not_a_secret(value: str, key: str) -> None:

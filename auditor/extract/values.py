@@ -182,6 +182,13 @@ _PLACEHOLDER_WORDS = frozenset(
         "yourtoken",
         "yoursecret",
         "yourpassword",
+        "mypass",
+        "mypassword",
+        "mypwd",
+        "mysecret",
+        "mytoken",
+        "mykey",
+        "myapikey",
         "changethis",
         "changepassword",
         "replacethis",
@@ -325,6 +332,7 @@ _URL_PATH = re.compile(r"^/[\w.~/#?=&%+-]*$")
 _ABS_PATH = re.compile(r"^(?:~?/|\./|\.\./|[A-Za-z]:\\|\\\\)[\w .@~+/\\:-]*$")
 _REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
 # Lowercase words between slashes: the name of a secret in a store (`prod/db/password`), not its value.
+_CLI_FLAG = re.compile(r"^--[A-Za-z][A-Za-z0-9-]{1,40}$")
 _LOWER_CAMEL = re.compile(r"^[a-z_][a-z0-9_]*[A-Z][A-Za-z0-9_]*$")
 # A URN names a kind of thing (`urn:ietf:params:oauth:token-type:id_token`, `urn:uuid:...`): never a secret.
 _URN = re.compile(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[\w.:/@%+-]+$", re.IGNORECASE)
@@ -377,7 +385,7 @@ _CMDLET = re.compile(
     r"|Receive|Redo|Register|Remove|Rename|Repair|Request|Reset|Resize|Resolve|Restart|Restore|Resume"
     r"|Revoke|Save|Search|Select|Send|Set|Show|Skip|Split|Start|Step|Stop|Submit|Suspend|Switch|Sync|Test"
     r"|Trace|Unblock|Undo|Uninstall|Unlock|Unprotect|Unpublish|Unregister|Update|Use|Wait|Watch|Write)"
-    r"-[A-Z][A-Za-z]{2,40}$"
+    r"-[A-Z][A-Za-z0-9]{2,40}$"
 )
 # An OAuth or permission scope: a resource and an action (`chat:write`, `apikeys:import`, `read:org`).
 _SCOPE = re.compile(
@@ -573,6 +581,8 @@ def _reference_class(v: str) -> ValueClass | None:
 
 
 def _is_benign(v: str) -> bool:
+    if v[:2] == "--" and _CLI_FLAG.match(v):
+        return True  # `@('--azure-credential', '--packagePath', ...)`: the next option of a command line
     if v[:2] in ("\\n", "\\r", "\\t"):
         # `"...reset your password:\n\n## Steps"` in a JSON string read as text: an escaped line break
         # follows the label, so what comes after it is the next line, not the label's value.
