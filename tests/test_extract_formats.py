@@ -853,3 +853,18 @@ def test_parameters_are_a_tool_s_only_as_a_json_schema() -> None:
     assert context_for_path(tool, SecretContext.CONFIG) is SecretContext.TOOL_DEFINITION
     for config in (("parameters", "adminPassword", "value"), ("Parameters", "DbPassword", "Default")):
         assert context_for_path(config, SecretContext.CONFIG) is SecretContext.CONFIG
+
+
+def test_a_bot_that_signs_users_in_says_so(tmp_path: Path) -> None:
+    # The shipped detectors: code evidence is read in files a detector keyword (`token`) sends to parsing.
+    detectors = DetectorSet.load()
+    code = (
+        "import { OAuthPrompt } from 'botbuilder-dialogs';\n"
+        "this.addDialog(new OAuthPrompt(OAUTH_PROMPT, {\n"
+        "    connectionName: process.env.connectionName,\n"
+        "    text: 'Please sign in',\n"
+        "}));\n"
+        "const tokenResponse = await step.result; // the user's own token for Graph\n"
+    )
+    result = scan(tmp_path, "bot/dialogs/mainDialog.js", code, detectors)
+    assert ("code.botframework.user_token", 2) in {(s.key, s.location.line) for s in result.settings}

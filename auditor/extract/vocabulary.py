@@ -71,6 +71,7 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("vault.client", r"hvac\.Client\("),
         ("vault.approle", r"auth\.approle\.login|approle"),
         ("vault.dynamic_secret", r"(database|aws|gcp|azure)/creds/"),
+        ("botframework.user_token", r"OAuthPrompt\(|getUserToken\(|GetUserTokenAsync\(|UserTokenClient\b"),
         ("slack.client", r"WebClient\(|App\(\s*token\s*="),
         ("github.client", r"Github\(|Octokit\("),
         ("openai.client", r"OpenAI\(|openai\.api_key"),

@@ -248,6 +248,8 @@ def _connection_finding(
     *,
     identity: str | None,
     evidence: Mapping[str, Any],
+    severity: Severity | None = None,
+    confidence: Confidence = Confidence.HIGH,
 ) -> Finding:
     """A finding about how one agent connects to a platform, keyed by the agent's root."""
     return rule.finding(
@@ -259,6 +261,8 @@ def _connection_finding(
         identity=identity,
         kind=conn.auth_model.value,
         evidence=evidence,
+        severity=severity,
+        confidence=confidence,
     )
 
 
@@ -313,12 +317,48 @@ def personal_token_on_shared_bot(rule: Rule, ctx: RuleContext) -> CheckResult:
         )
 
 
+# An Entra app identity calling an API as itself: MSAL's client-credential calls, a confidential client, a
+# certificate credential, or a Graph URL in the agent's configuration. A Bot Framework bot's app id and
+# password alone authenticate it to the Bot Connector; what else they reach depends on what the app
+# registration is granted.
+_ENTRA_APP_CALLS = frozenset(
+    {"code.msal.client_credential", "code.msal.confidential_client", "code.msal.certificate"}
+)
+# The bot signs its users in (an OAuth connection of the Azure Bot resource, OAuthPrompt, the user token
+# API): it holds per-user tokens for the calls made for them.
+_USER_SIGN_IN_KEY = re.compile(r"(?i)(?:^|[._])(?:oauth_?)?connection_?name$")
+
+
+def _calls_entra_as_itself(agent: Agent) -> bool:
+    return any(
+        st.key in _ENTRA_APP_CALLS or "graph.microsoft.com" in st.value.lower() for st in agent.settings
+    )
+
+
+def _signs_users_in(agent: Agent) -> bool:
+    return any(
+        st.key == "code.botframework.user_token" or _USER_SIGN_IN_KEY.search(st.key) for st in agent.settings
+    )
+
+
 def confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
     platforms = _platforms(rule, "delegation_platforms")
     app_only = {AuthModel.CLIENT_SECRET, AuthModel.CLIENT_CERTIFICATE, AuthModel.SERVICE_ACCOUNT_ROLE}
     for agent, conn in multi_user_connections(ctx):
         if conn.auth_model not in app_only or conn.platform.value not in platforms:
             continue
+        severity, confidence, unseen = None, Confidence.HIGH, ""
+        if conn.platform is Platform.ENTRA and not _calls_entra_as_itself(agent):
+            if _signs_users_in(agent):
+                continue  # per-user tokens through the bot's OAuth connection, and no app-only call seen
+            # Only the app's credential is in view: whether any user gets the app's reach depends on what
+            # the registration is granted, which configuration does not say.
+            severity, confidence = Severity.MEDIUM, Confidence.LOW
+            unseen = (
+                "; no call as the app itself (MSAL client credentials, a Graph URL) is in its files: what "
+                "this exposes is what the app registration is granted (connect entra to compare it with a "
+                "user's)"
+            )
         alternative = {
             "entra": "On-Behalf-Of (OBO)",
             "salesforce": "the JWT bearer flow with the requesting user as subject",
@@ -329,11 +369,13 @@ def confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
             rule,
             f"{agent.name} takes requests from many users but calls {conn.platform.value} app-only "
             f"({conn.auth_model.value.replace('_', ' ')}): the agent's own permissions decide what any user "
-            f"can reach (a confused deputy). The platform supports {alternative}",
+            f"can reach (a confused deputy). The platform supports {alternative}{unseen}",
             agent,
             conn,
             identity=conn.identity_hint,
             evidence={"auth_model": conn.auth_model.value, "reason": conn.reason},
+            severity=severity,
+            confidence=confidence,
         )
 
 
