@@ -567,3 +567,20 @@ def test_database_words_in_keys_name_the_database_platform(key: str, platform: P
     from auditor.inventory.platforms import platform_of_key
 
     assert platform_of_key(key) is platform
+
+
+def test_the_salesforce_dx_mcp_server_works_as_the_person_logged_in_to_the_cli() -> None:
+    path = "laptop/.cursor/mcp.json"
+    args = ["-y", "@salesforce/mcp", "--orgs", "DEFAULT_TARGET_ORG", "--toolsets", "data"]
+    details = {"command": "npx", "args": args}
+    server = hint(path, "mcp_client_config", "Salesforce DX", **details)
+    (agent,) = build_inventory([scan(path, server)], Config())
+    conn = connection(agent, Platform.SALESFORCE)
+    assert conn is not None and conn.auth_model is AuthModel.OAUTH_PKCE, conn
+    assert "sf org login" in conn.reason
+    # The same server given a username and password in its env is no CLI login.
+    details_pw = {**details, "env": {"SF_USERNAME": "ops@acme.example", "SF_PASSWORD": "${SF_PASSWORD}"}}
+    server = hint(path, "mcp_client_config", "Salesforce DX", **details_pw)
+    (agent,) = build_inventory([scan(path, server)], Config())
+    conn = connection(agent, Platform.SALESFORCE)
+    assert conn is not None and conn.auth_model is not AuthModel.OAUTH_PKCE, conn

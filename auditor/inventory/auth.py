@@ -129,6 +129,9 @@ _GENERIC_NAME_WORDS = frozenset(
 )  # fmt: skip
 
 
+_SF_CLI_ORGS = frozenset({"--orgs", "--target-org"})
+
+
 def _names_another_service(name: str, platform: Platform) -> bool:
     """Whether a credential's name names a service other than `platform` (`LuisAPIKey`, `QnAEndpointKey`,
     `CognitiveServicesKey`, `AZURE_SEARCH_API_KEY` beside a bot's Entra app): the key authenticates to that
@@ -514,6 +517,17 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
                 loc,
                 "remote MCP server with no credential configured: the client signs in with OAuth 2.1 and "
                 f"PKCE (MCP authorization) ({_at(loc)})",
+            )
+        elif found is Platform.SALESFORCE and not credentials and _SF_CLI_ORGS.intersection(
+            a.split("=", 1)[0] for a in args
+        ):
+            # The Salesforce DX MCP server (`--orgs DEFAULT_TARGET_ORG`) works in the orgs the Salesforce CLI
+            # is logged in to on that machine: each person's own `sf org login web` session (OAuth web flow).
+            by_platform[found].add(
+                "oauth",
+                loc,
+                f"the Salesforce CLI's own org logins (--orgs): the person's `sf org login` OAuth session "
+                f"({_at(loc)})",
             )
 
 
