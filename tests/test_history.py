@@ -355,7 +355,9 @@ def test_a_pool_that_cannot_start_leaves_a_complete_history(
         def warn(self, message: str) -> None:
             self.messages.append(message)
 
-    def no_pool(*args: object, **kwargs: object) -> object:
+    def no_pool(self: multiprocessing.pool.Pool, *args: object, **kwargs: object) -> object:
+        # As a real Pool that fails part-way: closed, so its __del__ has nothing to warn about.
+        self._state = multiprocessing.pool.CLOSE  # type: ignore[attr-defined]
         raise OSError("no /dev/shm here")
 
     expected = _collected(busy)

@@ -64,7 +64,9 @@ def test_pool_worker_handler_does_not_wake_for_every_result(monkeypatch: pytest.
 def test_a_pool_that_cannot_start_leaves_a_complete_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     import multiprocessing.pool
 
-    def no_pool(*args: object, **kwargs: object) -> None:
+    def no_pool(self: multiprocessing.pool.Pool, *args: object, **kwargs: object) -> None:
+        # As a real Pool that fails part-way: closed, so its __del__ has nothing to warn about.
+        self._state = multiprocessing.pool.CLOSE  # type: ignore[attr-defined]
         raise OSError("no /dev/shm here")
 
     monkeypatch.setattr(multiprocessing.pool.Pool, "__init__", no_pool)
