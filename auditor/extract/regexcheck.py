@@ -14,8 +14,9 @@ detector added later (rules/detectors/*.yaml) cannot bring them back:
   MAX_ADJACENT_PRODUCT combinations between them (`\\w{0,80}[\\w-]{0,80}` tries 6,400 splits per attempt).
 
 These are cheap syntactic checks on `re`'s own parse tree. They are sufficient for the shapes detectors
-use, not a general decision procedure; tests/adversarial/ times every loaded detector on hostile inputs as
-the second line of defence, and the per-file time budget (auditor/extract/budget.py) is the third.
+use, not a general decision procedure; tests/adversarial/ counts the work of every loaded detector on
+hostile inputs at n and 4n as the second line of defence, and the per-file time budget
+(auditor/extract/budget.py) is the third.
 """
 
 from __future__ import annotations
