@@ -8,6 +8,7 @@ bench/fakes.py) committed once and deleted a few commits later, so they exist on
     python bench/bench_history.py                       # 3,000 commits
     python bench/bench_history.py --commits 10000 --repeat 2
     python bench/bench_history.py --repeat 3 --base ../main-before   # an older checkout too, interleaved
+    python bench/bench_history.py --repo ../clone --repeat 3          # a real repository instead
 
 Recall mode (`--cases DIR`, DIR being `bench_detection.py --out DIR` after a run): a sample of the detection
 corpus' cases (the peers' own test cases: positives and uncontested negatives) is committed one per commit
@@ -322,6 +323,9 @@ def main() -> int:
     ap.add_argument("--base", type=Path, help="an older checkout of botaudit, run interleaved with this one")
     ap.add_argument("--generator-dir", type=Path, default=HERE.parent.parent / "shared" / "bench")
     ap.add_argument("--out", type=Path, default=HERE / "out")
+    ap.add_argument(
+        "--repo", type=Path, help="an existing repository (a clone with a work tree), not the generated one"
+    )
     ap.add_argument("--cases", type=Path, help="recall mode: a bench_detection.py --out directory")
     ap.add_argument("--sample", type=int, default=600, help="recall mode: positive cases drawn")
     ap.add_argument("--seed", type=int, default=11, help="recall mode: sampling seed")
@@ -329,18 +333,25 @@ def main() -> int:
     if args.cases:
         args.out.mkdir(parents=True, exist_ok=True)
         return run_cases(args)
-    if not (args.generator_dir / "fakes.py").is_file():
+    if args.repo is None and not (args.generator_dir / "fakes.py").is_file():
         print(f"bench_history: fakes.py not found in {args.generator_dir} (--generator-dir)", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    repo = args.out / "corpus" / f"history-{args.commits}"
-    truth = args.out / "corpus" / f"history-{args.commits}.json"
-    if not truth.exists():
-        if repo.exists():
-            subprocess.run(["rm", "-rf", str(repo)], check=True)
-        planted = generate(repo, args.commits, args.files, args.generator_dir)
-        truth.write_text(json.dumps(planted, indent=1))
-    planted = json.loads(truth.read_text())
+    if args.repo is not None:
+        # A real repository: nothing planted, so `found` counts nothing; the reports are kept to compare.
+        repo = args.repo.resolve()
+        planted: list[dict[str, str]] = []
+        label = repo.name
+    else:
+        repo = args.out / "corpus" / f"history-{args.commits}"
+        truth = args.out / "corpus" / f"history-{args.commits}.json"
+        if not truth.exists():
+            if repo.exists():
+                subprocess.run(["rm", "-rf", str(repo)], check=True)
+            planted = generate(repo, args.commits, args.files, args.generator_dir)
+            truth.write_text(json.dumps(planted, indent=1))
+        planted = json.loads(truth.read_text())
+        label = str(args.commits)
     botaudit = _find_botaudit()
     _as_installed(args.out)
     gitleaks = PEERS_DIR / "gitleaks" / "bin" / "gitleaks"
@@ -421,9 +432,14 @@ def main() -> int:
             }
         )
     load = os.getloadavg()
+    what = (
+        f"{repo}"
+        if args.repo is not None
+        else f"{args.commits} commits, {args.files} files, {len(planted)} credentials only in history"
+    )
     print(
-        f"\n{args.commits} commits, {args.files} files, {len(planted)} credentials only in history; "
-        f"{args.repeat} interleaved round(s); load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}\n"
+        f"\n{what}; {args.repeat} interleaved round(s); load average {load[0]:.1f} {load[1]:.1f} "
+        f"{load[2]:.1f}\n"
     )
     print(
         "| tool | wall (fastest) | wall (median) | CPU (median) | CPU (fastest) | peak RSS (tree) | found |"
@@ -434,7 +450,7 @@ def main() -> int:
             f"| {r['tool']} | {r['wall_s']:.2f} s | {r['wall_median_s']:.2f} s | {r['cpu_median_s']:.2f} s | "
             f"{r['cpu_min_s']:.2f} s | {r['tree_rss_kb'] // 1000} MB | {r['found']}/{len(planted)} |"
         )
-    (args.out / f"results-history-{args.commits}.json").write_text(json.dumps(rows, indent=1) + "\n")
+    (args.out / f"results-history-{label}.json").write_text(json.dumps(rows, indent=1) + "\n")
     return 0
 
 
