@@ -366,6 +366,27 @@ def test_a_repository_s_ci_workflows_own_their_ci_folder_not_the_repository() ->
     assert fixture not in pipeline.files
 
 
+def test_an_agent_at_the_root_is_named_for_its_ci_system_or_its_own_manifest() -> None:
+    # Twenty workflows at a repository's top are one pipeline: naming it after the one that sorts first
+    # ("Check All") would misname the other nineteen. One workflow keeps its name; a manifest of the
+    # repository's own (a Slack app at the top) names the agent whatever its workflows are called.
+    a, b = ".github/workflows/check-all.yml", ".github/workflows/deploy.yml"
+    two = [
+        scan(a, hint(a, "github_workflow", "Check All")),
+        scan(b, hint(b, "github_workflow", "Deploy bots")),
+    ]
+    (pipeline,) = build_inventory(two, Config())
+    assert pipeline.name == "github-actions" and pipeline.kind == "github_actions"
+
+    (single,) = build_inventory(two[1:], Config())
+    assert single.name == "Deploy bots"
+
+    manifest = "manifest.yaml"
+    top = scan(manifest, hint(manifest, "slack_app_manifest", "Ops Bot"))
+    (app,) = build_inventory([*two, top], Config())
+    assert app.name == "Ops Bot"
+
+
 def test_a_folder_agent_with_a_workflow_still_owns_its_folder() -> None:
     # A bot's folder that also holds its workflow: the bot (not a CI-only agent) owns every file under it,
     # and a CI-only agent at the repository's top does not take the bot's files.

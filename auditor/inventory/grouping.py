@@ -195,7 +195,7 @@ def _name_drafts(drafts: list[_Draft]) -> None:
         elif draft.root not in ("", "."):
             draft.name = posixpath.basename(draft.root)
         else:
-            draft.name = draft.hints[0].name if draft.hints else "agent"
+            draft.name = _root_name(draft)
     counts: dict[str, int] = defaultdict(int)
     for draft in drafts:
         counts[draft.name] += 1
@@ -211,6 +211,22 @@ def _name_drafts(drafts: list[_Draft]) -> None:
                 suffix += 1
             taken.add(unique)
             draft.name = unique
+
+
+def _root_name(draft: _Draft) -> str:
+    """The name of an agent at the scan's root, which has no folder name of its own.
+
+    Its manifest's name, when it has one; an agent made of several CI workflows is named for its CI system
+    (`github-actions`), not for whichever workflow sorts first: "Check All" would speak for twenty workflows.
+    """
+    if not draft.hints:
+        return "agent"
+    own = [h for h in draft.hints if h.kind not in CI_KINDS]
+    if own:
+        return own[0].name
+    if len({h.name for h in draft.hints}) == 1:
+        return draft.hints[0].name
+    return KIND_OF_MANIFEST.get(draft.hints[0].kind, "ci").replace("_", "-")
 
 
 def _finish(draft: _Draft) -> Agent:
