@@ -139,6 +139,10 @@ def _copy_one(tmp_path: Path, detector_id: str = "github-pat") -> Path:
         (lambda t: t + "partner: [no-such-detector]\n", "unknown partner"),
         (lambda t: t + "entropy: high\n", "entropy"),
         (lambda t: "id: [unclosed\n", "invalid YAML"),
+        (lambda t: t + "public_near: {markers: [authdomain], min: 2, reason: public}\n", "public_near.min"),
+        (lambda t: t + "public_near: {markers: [AuthDomain], reason: public}\n", "lowercase ASCII"),
+        (lambda t: t + "public_near: {markers: [authdomain], min: 1}\n", "public_near.reason"),
+        (lambda t: t + "public_near: {markers: [authdomain], near: 9, reason: x}\n", "takes markers"),
     ],
 )
 def test_load_rejects_bad_definitions(tmp_path: Path, edit, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -194,6 +198,63 @@ def test_an_anchor_stands_in_for_keywords_in_every_prefilter_path(prefilter: str
         assert [h.value for h in hits] == [token] and hits[0].confidence is Confidence.HIGH
         scan = scan_bytes("notes.txt", text.encode(), ds, fingerprint_key="anchor-test")
         assert [m.kind for m in scan.secrets] == ["discord_bot_token"], gate
+
+
+# Made-up keys in the Google API key format (AIza + 35 characters); the configs are shaped like a Firebase web
+# app's, an Android app's google-services.json and an iOS app's GoogleService-Info.plist.
+_GOOGLE_KEY = "AIzaSyQ3v9Lm2Tq8Xw4Rk7Hn1Bp6Cz5Yd0Ej2Gf"
+_FP_KEY = "firebase-test-key"
+_FIREBASE_CONFIGS = {
+    "web/src/firebase.js": (
+        "import { initializeApp } from 'firebase/app';\n\nconst firebaseConfig = {\n"
+        f'  apiKey: "{_GOOGLE_KEY}",\n  authDomain: "helpdesk-bot-4821.firebaseapp.com",\n'
+        '  projectId: "helpdesk-bot-4821",\n  messagingSenderId: "748120093311",\n'
+        '  appId: "1:748120093311:web:5c0e8a1f2b7d4e9a"\n};\n'
+        "export const app = initializeApp(firebaseConfig);\n"
+    ),
+    "android/app/google-services.json": (
+        '{\n  "project_info": {"project_number": "748120093311", "project_id": "helpdesk-bot-4821"},\n'
+        '  "client": [{\n    "client_info": {"mobilesdk_app_id": "1:748120093311:android:9f2c",\n'
+        '      "android_client_info": {"package_name": "com.example.helpdesk"}},\n'
+        f'    "api_key": [{{"current_key": "{_GOOGLE_KEY}"}}]\n  }}]\n}}\n'
+    ),
+    "ios/GoogleService-Info.plist": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n'
+        f"\t<key>API_KEY</key>\n\t<string>{_GOOGLE_KEY}</string>\n"
+        "\t<key>GCM_SENDER_ID</key>\n\t<string>748120093311</string>\n"
+        "\t<key>GOOGLE_APP_ID</key>\n\t<string>1:748120093311:ios:3b7e</string>\n</dict>\n</plist>\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("path", sorted(_FIREBASE_CONFIGS))
+def test_a_google_key_in_a_firebase_app_config_is_public_by_design(path: str) -> None:
+    # Reported (an unrestricted key can call any API the project enables), but low: every browser or app
+    # install receives it; the finding says so and what to do instead.
+    from auditor.extract.filescan import scan_bytes
+    from auditor.model import Severity
+
+    ds = DetectorSet.load()
+    (found,) = scan_bytes(path, _FIREBASE_CONFIGS[path].encode(), ds, fingerprint_key=_FP_KEY).secrets
+    assert found.kind == "google_api_key"
+    assert (found.severity, found.confidence) == (Severity.LOW, Confidence.MEDIUM)
+    assert "Firebase app config key: public by design" in found.confidence_reason
+
+
+def test_a_google_key_elsewhere_stays_high() -> None:
+    # The same key as a server's setting, and beside one Firebase word only (a server that names its
+    # project's auth domain), is a key to keep secret.
+    from auditor.extract.filescan import scan_bytes
+    from auditor.model import Severity
+
+    ds = DetectorSet.load()
+    for path, text in (
+        (".env", f"GOOGLE_API_KEY={_GOOGLE_KEY}\nGOOGLE_CLOUD_PROJECT=helpdesk-bot-4821\n"),
+        ("server/settings.py", f'MAPS_KEY = "{_GOOGLE_KEY}"\nAUTH_DOMAIN = "bot-4821.firebaseapp.com"\n'),
+    ):
+        (found,) = scan_bytes(path, text.encode(), ds, fingerprint_key=_FP_KEY).secrets
+        assert found.kind == "google_api_key"
+        assert (found.severity, found.confidence) == (Severity.HIGH, Confidence.HIGH)
 
 
 def test_load_rejects_empty_or_missing_directory(tmp_path: Path) -> None:

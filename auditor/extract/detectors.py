@@ -16,7 +16,10 @@ keyword's line the regex may still need), `public_prefix` (the fixed, documented
 as `ghp_`, or a list of them: the only part of a value a report may show; never for passwords or generic
 secrets), `description`, `checksum` (a structural check from auditor/extract/validators.py: a value that
 verifies is high confidence, one that fails is low), and `checksum_required` (a value that fails the check is
-no match at all: a Docker `auth` that is not base64 of `user:password`).
+no match at all: a Docker `auth` that is not base64 of `user:password`), and `public_near` (`markers`, `min`,
+`within`, `reason`: where at least `min` of the lowercase markers occur within `within` characters of a value,
+the value is published by design there, as a Google API key in a Firebase web config is; it is reported at
+low severity and at most medium confidence, with the reason).
 
 Every regex must run in linear time: regexcheck.check_linear rejects unbounded and ambiguous quantifiers
 when the file loads, and the engine runs a detector only on regions of at most its maximum match width
@@ -74,6 +77,7 @@ _OPTIONAL = (
     "checksum",
     "checksum_required",
     "anchor",
+    "public_near",
 )
 # Characters past a region's last possible match end kept visible to trailing lookaheads (`(?![\w.])`).
 _LOOKAHEAD_SLACK = 64
@@ -177,9 +181,28 @@ class Detector:
     # contains a match of it (proved on the examples at load), so a region around each anchor hit holds
     # every match, as around a keyword.
     anchor: str | None = None
+    # Words that, around a value, say the key is public by design where it sits (a Google API key in a
+    # Firebase web app's config is shipped to every browser): reported at low severity, with the reason.
+    public_near: PublicNear | None = None
 
     def __repr__(self) -> str:
         return f"Detector(id={self.id!r}, kind={self.kind!r})"
+
+
+@dataclass(frozen=True)
+class PublicNear:
+    """A detector's `public_near`: at least `min_markers` of `markers` within `within` characters of a value
+    (case-insensitive) mean the value is published by design there, and `reason` says what to do instead."""
+
+    markers: tuple[str, ...]
+    min_markers: int
+    within: int
+    reason: str
+
+    def seen(self, text: str, start: int, end: int) -> bool:
+        """Whether enough markers occur within `within` characters of text[start:end]."""
+        around = text[max(0, start - self.within) : end + self.within].lower()
+        return sum(1 for marker in self.markers if marker in around) >= self.min_markers
 
 
 @dataclass(frozen=True)
@@ -366,7 +389,26 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         checksum=checksum,
         checksum_required=flags["checksum_required"],
         anchor=anchor,
+        public_near=_parse_public_near(data.get("public_near"), source),
     )
+
+
+def _parse_public_near(raw: Any, source: str) -> PublicNear | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or set(raw) - {"markers", "min", "within", "reason"}:
+        raise _fail(source, "`public_near` takes markers, min, within and reason")
+    markers = _str_list(raw.get("markers"), source, "public_near.markers")
+    if any(m != m.lower() or not m.isascii() for m in markers):
+        raise _fail(source, "`public_near.markers` must be lowercase ASCII")
+    low, within, reason = raw.get("min", 2), raw.get("within", 400), raw.get("reason")
+    if isinstance(low, bool) or not isinstance(low, int) or not 1 <= low <= len(markers):
+        raise _fail(source, "`public_near.min` must be an integer from 1 to the number of markers")
+    if isinstance(within, bool) or not isinstance(within, int) or not 1 <= within <= 4096:
+        raise _fail(source, "`public_near.within` must be an integer between 1 and 4096")
+    if not isinstance(reason, str) or not reason.strip():
+        raise _fail(source, "`public_near.reason` must be a non-empty string")
+    return PublicNear(markers=markers, min_markers=low, within=within, reason=" ".join(reason.split()))
 
 
 # An anchor is scanned over whole files by Vectorscan and by `re`: plain characters, classes, bounded repeats
@@ -455,7 +497,7 @@ def load_detector_file(path: Path, raw: bytes | None = None) -> Detector:
 # for exactly the inputs it was built from; anything wrong with it means a normal load.
 
 _CACHE_PREFIX = "detectors-"
-_CACHE_FORMAT = b"detector-cache-v2"
+_CACHE_FORMAT = b"detector-cache-v3"
 _CACHE_SOURCES = ("detectors.py", "regexcheck.py", "validators.py")
 
 
@@ -484,6 +526,10 @@ def _to_cache(detectors: Sequence[Detector]) -> bytes:
         row["platform"] = det.platform.value
         row["severity"] = det.severity.value
         row["confidence"] = det.confidence.value
+        near = det.public_near
+        row["public_near"] = (
+            None if near is None else (near.markers, near.min_markers, near.within, near.reason)
+        )
         rows.append(row)
     body = marshal.dumps(rows)
     return hashlib.sha256(body).digest() + body
@@ -517,6 +563,8 @@ def _from_cache(raw: bytes) -> list[Detector] | None:
             row["platform"] = _PLATFORMS[row["platform"]]
             row["severity"] = _SEVERITIES[row["severity"]]
             row["confidence"] = _CONFIDENCES[row["confidence"]]
+            if row["public_near"] is not None:
+                row["public_near"] = PublicNear(*row["public_near"])
             # Every field set at once, as unpickling does: the frozen dataclass's __init__ (one
             # object.__setattr__ per field) was most of the load. Detector has no __post_init__ to skip.
             det = object.__new__(Detector)

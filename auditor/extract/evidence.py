@@ -31,7 +31,7 @@ from auditor.model import (
 from auditor.redact import fingerprint, redact
 
 if TYPE_CHECKING:
-    from auditor.extract.detectors import DetectorSet, Hit
+    from auditor.extract.detectors import DetectorSet, Hit, PublicNear
 
 _RAISE = {
     Confidence.LOW: Confidence.MEDIUM,
@@ -198,6 +198,14 @@ class Evidence:
             # `FAKE_TOKEN = ...`, `# dummy key for tests`: the file says this is not a live credential.
             confidence = Confidence.LOW
             reason = "marked as a fake or test fixture on its line; " + reason
+        severity = Severity(detector.severity)
+        near = getattr(detector, "public_near", None)
+        if near is not None and self._published_here(near, value, line):
+            # A Google API key beside `authDomain` and `messagingSenderId`: a Firebase app config, public.
+            severity = Severity.LOW
+            if confidence is Confidence.HIGH:
+                confidence = Confidence.MEDIUM
+            reason = near.reason + ("; " + reason if reason else "")
         digest = fingerprint(detector.kind, value, self.fingerprint_key)
         dedupe = (detector.id, digest, line)
         if dedupe in self._secret_keys:
@@ -213,7 +221,7 @@ class Evidence:
             location=Location(self.rel, line, column, key),
             redacted=redact(value, getattr(detector, "public_prefixes", ())),
             fingerprint=digest,
-            severity=Severity(detector.severity),
+            severity=severity,
             confidence=confidence,
             context=context or self.kind.context,
             is_example=values.classify_value(value) == values.ValueClass.EXAMPLE,
@@ -232,6 +240,12 @@ class Evidence:
         self._secrets.append((match, partners))
         self._overlap.append((_same_value_digest(value), _line_span(value)))
         return match
+
+    def _published_here(self, near: PublicNear, value: str, line: int) -> bool:
+        start = self.offset_of_line(line)
+        found = self.text.find(value, start) if value else -1
+        at = found if found >= 0 else start
+        return near.seen(self.text, at, at + len(value))
 
     def _before_value(self, line: int, value: str, key: str | None) -> str:
         """The key path and the text of the value's line before the value: where fixture markers sit."""
