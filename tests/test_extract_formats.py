@@ -868,3 +868,66 @@ def test_a_bot_that_signs_users_in_says_so(tmp_path: Path) -> None:
     )
     result = scan(tmp_path, "bot/dialogs/mainDialog.js", code, detectors)
     assert ("code.botframework.user_token", 2) in {(s.key, s.location.line) for s in result.settings}
+
+
+# ---------------------------------------------------------------------------------------------- translations
+
+_CATALOGUES = [
+    "src/lib/i18n/locales/es-ES/translation.json",
+    "client/src/locales/de/translation.json",
+    "config/locales/fr.yml",
+    "app/src/main/res/values-pt-rBR/strings.xml",
+    "src/main/resources/messages_it.properties",
+    "lib/l10n/app_nl.arb",
+    "ios/Bot/sv.lproj/Localizable.strings",
+    "locale/pl/LC_MESSAGES/django.po",
+    "extension/_locales/ru/messages.json",
+    "web/src/i18n/zh-Hans.ts",
+    "Properties/Strings.es-MX.resx",
+    "public/tr.json",
+]
+_NOT_CATALOGUES = [
+    "config/settings.json",
+    "bots/sales/.env",
+    "src/lang/parser.py",
+    "src/i18n/config.ts",
+    "deploy/values.yaml",
+    "Properties/Resources.resx",
+    ".config/solana/id.json",
+    "src/db.json",
+]
+
+
+@pytest.mark.parametrize("rel", _CATALOGUES)
+def test_translation_catalogues_are_told_by_folder_suffix_or_language_name(rel: str) -> None:
+    from auditor.extract.formats import translation_catalogue
+
+    assert translation_catalogue(rel)
+
+
+@pytest.mark.parametrize("rel", _NOT_CATALOGUES)
+def test_configuration_is_no_translation_catalogue(rel: str) -> None:
+    from auditor.extract.formats import translation_catalogue
+
+    assert not translation_catalogue(rel)
+
+
+def test_a_login_form_s_labels_are_no_passwords_but_a_token_in_a_catalogue_is_found(
+    tmp_path: Path, detectors: DetectorSet
+) -> None:
+    # A Spanish interface's strings: every key names a credential and every value is the word for it. A
+    # key-name rule has nothing to go on there; a Slack bot token pasted into the file is still a token.
+    token = "xoxb-2210934567-4410234561234-Q3vLm9Tq8Xw4Rk7Hn1Bp6Cz5"
+    labels = {
+        "login": {"password": "Contraseña", "confirmPassword": "Confirmar contraseña", "secret": "Secreto"},
+        "admin.changePassword": "Cambiar la contraseña",
+        "apiToken": "Token de acceso",
+        "notify": token,
+    }
+    text = json.dumps(labels, ensure_ascii=False, indent=2)
+    result = scan(tmp_path, "web/src/locales/es/translation.json", text, detectors)
+    assert [m.kind for m in result.secrets] == ["slack_bot_token"]
+    assert_no_secret_in(result, [token])
+    # The same strings in a settings file are judged as settings (a password value there is a finding).
+    settings = scan(tmp_path, "web/src/config/settings.json", text, detectors)
+    assert "password" in {m.kind for m in settings.secrets}

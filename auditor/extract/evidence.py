@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from auditor.extract import values
-from auditor.extract.formats import FileKind
+from auditor.extract.formats import FileKind, translation_catalogue
 from auditor.extract.identifiers import identity_hint_kind
 from auditor.extract.vocabulary import MAX_SETTING_VALUE
 from auditor.model import (
@@ -142,6 +142,7 @@ class Evidence:
         # Only secrets and coverage matter to the caller (git history keeps nothing else of an old version):
         # the extractors that can only add references, settings or manifest hints are not run.
         self.secrets_only = False
+        self._in_catalogue: bool | None = None
 
     def text_hits(self) -> list[Hit]:
         """Every detector over the whole text, computed once per file."""
@@ -190,6 +191,10 @@ class Evidence:
         value = hit.value
         confidence = Confidence(getattr(hit, "confidence", None) or detector.confidence)
         reason = getattr(hit, "reason", "") or ""
+        if detector.generic and self._catalogue():
+            # `"password": "Contraseña"` in locales/es.json: the login form's label, in Spanish. A key-name
+            # rule has nothing to go on here; a provider's token format is still found.
+            return None
         before = self._before_value(line, value, key)
         if values.tagged_reference(before):
             # `Password: !Ref DbPassword`: the YAML parser drops the tag, the line still shows the pointer.
@@ -240,6 +245,11 @@ class Evidence:
         self._secrets.append((match, partners))
         self._overlap.append((_same_value_digest(value), _line_span(value)))
         return match
+
+    def _catalogue(self) -> bool:
+        if self._in_catalogue is None:
+            self._in_catalogue = translation_catalogue(self.rel)
+        return self._in_catalogue
 
     def _published_here(self, near: PublicNear, value: str, line: int) -> bool:
         start = self.offset_of_line(line)

@@ -153,6 +153,69 @@ def in_test_path(rel: str) -> bool:
     return bool(_TEST_FILE.search(parts[-1].lower()))
 
 
+# Translation catalogues hold an application's interface text: `"password": "Contraseña"` is the label of a
+# login form in Spanish, not a credential. Folders that hold them, suffixes only they use, and language-tag
+# file names (`es.json`, `pt-BR.yml`, `messages_fr.properties`, `app_de.arb`).
+_CATALOGUE_DIRS = frozenset(
+    {
+        "locales",
+        "locale",
+        "_locales",
+        "i18n",
+        "l10n",
+        "translations",
+        "translation",
+        "lang",
+        "langs",
+        "languages",
+        "localization",
+        "localizations",
+        "localisation",
+        "localisations",
+    }
+)
+_CATALOGUE_SUFFIXES = frozenset({".po", ".pot", ".arb", ".xlf", ".xliff", ".strings", ".stringsdict", ".ftl"})
+_CATALOGUE_DATA = frozenset({"json", "yaml", "properties", "toml", "ini"})
+_LANGUAGES = (
+    "af|am|ar|az|be|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|id|is|it"
+    "|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|my|nb|ne|nl|nn|no|pa|pl|ps|pt|ro|ru|si|sk|sl|sq|sr|sv|sw"
+    "|ta|te|th|tl|tr|uk|ur|uz|vi|zh"
+)
+# Language codes that are also common words or file names (`id.json` is a Solana keypair's usual name): a
+# language only inside a catalogue folder.
+_AMBIGUOUS_STEMS = frozenset(
+    {"id", "is", "my", "no", "am", "be", "ms", "ta", "te", "ne", "si", "ka", "pa", "ps"}
+)
+_LANGUAGE_STEM = re.compile(
+    rf"^(?:(?:messages|strings|translations?|locale|lang|app|resources?)[_.-])?(?:{_LANGUAGES})"
+    r"(?:[_-](?:[a-z]{2}|[0-9]{3}|hans|hant|latn|cyrl)){0,2}$"
+)
+
+
+def translation_catalogue(rel: str) -> bool:
+    """Whether `rel` is a translation catalogue: interface text by language, where a key named `password`
+    holds the word for "password" (`locales/es/translation.json`, `config/locales/de.yml`,
+    `res/values-fr/strings.xml`, `messages_it.properties`, `Base.lproj/Localizable.strings`, `*.po`)."""
+    folder, _slash, name = rel.lower().rpartition("/")
+    suffix = _suffix(name)
+    if suffix in _CATALOGUE_SUFFIXES:
+        return True
+    dirs = folder.split("/") if folder else []
+    if name == "strings.xml" and dirs and dirs[-1].startswith("values"):
+        return True  # Android string resources: res/values/strings.xml, res/values-es/strings.xml
+    if any(d.endswith(".lproj") for d in dirs):
+        return True
+    stem = name[: -len(suffix)] if suffix else name
+    fmt = detect_format(rel)
+    if suffix == ".resx":
+        return "." in stem and bool(_LANGUAGE_STEM.match(stem.rsplit(".", 1)[1]))  # Strings.es-MX.resx
+    in_catalogue_dir = any(d in _CATALOGUE_DIRS for d in dirs)
+    language_named = bool(_LANGUAGE_STEM.match(stem)) and (in_catalogue_dir or stem not in _AMBIGUOUS_STEMS)
+    if fmt in _CATALOGUE_DATA:
+        return language_named or in_catalogue_dir or (fmt == "properties" and stem == "messages")
+    return fmt == "source" and language_named and in_catalogue_dir
+
+
 def default_context(rel: str, fmt: str) -> SecretContext:
     parts = [p.lower() for p in rel.split("/")]
     name = parts[-1]
