@@ -619,3 +619,38 @@ def test_a_long_run_after_your_is_judged_without_backtracking() -> None:
 @pytest.mark.parametrize("value", ["your-Xk8vQ2mZr5Lxq9Tw", "sk-Your8fKq2LmZ9xVt4RwNp7Qd"])
 def test_random_after_your_is_still_a_token(value: str) -> None:
     assert classify_value(value, "api_key") is ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A placeholder wrapped in underscores to stand out in docs.
+        "`export ALGOLIA_API_KEY =__YOUR_ALGOLIA_API_KEY__`",
+        "SEARCH_TOKEN=--your-search-token--",
+        # A predicate computed from an expression, not a password.
+        "  const canChangePassword = strategyType === 'basic'",
+        "    requiresToken: provider.kind !== 'oauth',",
+        # A permission written as resource.field:action in a generated client's doc comment.
+        " * needs the action `users.password:update` and the scope `global.users:*`.",
+        # TypeScript's non-null assertion on a field.
+        "      auth: { username: this.clientId!, password: this.clientToken! }",
+        # Field names in a row: a list, no key and value.
+        "  connection: pick(pg, ['host', 'port', 'user', 'password', 'database', 'ssl'])",
+    ],
+)
+def test_code_and_doc_shapes_from_a_bot_platform_are_no_secrets(line: str) -> None:
+    assert [h.detector.id for h in _DETECTORS.scan_text(line)] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A setter's last two arguments are a key and its value; so are a glued pair with a real value.
+        "parser.set('database', 'password', 'Qx7-mR2v9Lp!')",
+        "os.environ.setdefault('DB_PASSWORD', 'Qx7-mR2v9Lp!')",
+        "DB_PASSWORD=__Qx7mR2v9Lp__",
+        "redis_password:Qx7mR2v9Lp",
+    ],
+)
+def test_near_misses_of_those_shapes_are_still_secrets(line: str) -> None:
+    assert [h.detector.kind for h in _DETECTORS.scan_text(line)] == ["password"]

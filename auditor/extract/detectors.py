@@ -822,6 +822,9 @@ def _leading_key(text: str, start: int, end: int) -> str:
     return text[start:i]
 
 
+_NEXT_STRING = re.compile(r"[ \t]{0,8},[ \t]{0,8}[\"'`]")
+
+
 def _loose_pair(text: str, key_start: int, key_end: int, value_start: int) -> bool:
     """A comma pair that is not a key and its value.
 
@@ -835,6 +838,12 @@ def _loose_pair(text: str, key_start: int, key_end: int, value_start: int) -> bo
         return False
     key_opens_string = key_start > 0 and text[key_start - 1] in "\"'`"
     value_quoted = value_start > 0 and text[value_start - 1] in "\"'`"
+    if key_opens_string and value_quoted:
+        # A list of three or more strings (`pick(pg, ['user', 'password', 'database', 'ssl'])`): names in a
+        # row, no pair. A setter's key and value are its last two arguments (`config.set(s, 'password', x)`).
+        close = text.find(text[value_start - 1], value_start, value_start + 200)
+        if close >= 0 and _NEXT_STRING.match(text, close + 1):
+            return True
     if key_opens_string and key_start >= 2 and text[key_start - 2] in "([{":
         # The choices of a membership test, `expected not in ('pass', 'reject')`: two values, no pair.
         before = text[max(0, key_start - 8) : key_start - 2].rstrip()
@@ -1427,6 +1436,10 @@ class DetectorSet:
             if classify_value(whole, value_key) in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE):
                 return None
         if det.generic:
+            if key_end >= 0 and text[key_end:start] == ":" and value.isalpha() and value.islower():
+                # `users.password:update`, `secrets:read`: a scope and its action (no space after the colon,
+                # a lowercase word), not a key and its value.
+                return None
             if key_end >= 0 and (
                 _prose_label(text, match_start, key_end, value, start)
                 or _closes_a_string(text, match_start, key_end, start)

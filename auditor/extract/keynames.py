@@ -158,8 +158,27 @@ BENIGN_LAST = frozenset(
 # A key starting with one of these names a secret stored elsewhere (`existingSecret: my-release-db`).
 _NAMING_FIRST = frozenset({"existing", "use", "from", "external"})
 # A key starting with one of these is a boolean flag about a credential (`isApiKeyRequired`, `hasToken`,
-# `showPassword`, `hidePassword`): it holds true or false, or an expression that computes it.
-_FLAG_FIRST = frozenset({"is", "has", "should", "show", "hide"})
+# `showPassword`, `canChangePassword`, `requiresToken`): it holds true or false, or an expression that
+# computes it (`canChangePassword = strategyType === "basic"`).
+_FLAG_FIRST = frozenset(
+    {
+        "is",
+        "has",
+        "should",
+        "show",
+        "hide",
+        "can",
+        "allow",
+        "allows",
+        "require",
+        "requires",
+        "needs",
+        "must",
+        "supports",
+        "was",
+        "did",
+    }
+)
 # A key holding one of these words says its value is a stand-in, not a credential.
 # Test code names its negative samples so too: `invalidToken`, `nonMatchingToken`, `bad_password`.
 _FIXTURE_KEY_WORDS = frozenset(

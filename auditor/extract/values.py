@@ -272,7 +272,7 @@ _PLACEHOLDER_NAMED = re.compile(
     r"|the|in|password|passwd|secret|token|key|value|later|now|please)){1,4}[_ .-]?[a-z]{0,12})$"
 )
 _PLACEHOLDER_PHRASE = re.compile(
-    r"^(?:[Yy]our|YOUR|[Mm]y|MY|[Ii]nsert|INSERT|[Ee]nter|ENTER|[Pp]ut|PUT|[Rr]eplace|REPLACE|[Pp]aste|PASTE"
+    r"^(?:(?i:your)|[Mm]y|MY|[Ii]nsert|INSERT|[Ee]nter|ENTER|[Pp]ut|PUT|[Rr]eplace|REPLACE|[Pp]aste|PASTE"
     r"|[Uu]se|USE)"
     # Possessive words: each takes all its letters, so a long run cannot be split every way there is (the
     # old `(?:[A-Za-z]+[\s_.-]*){0,6}` took seconds on `your_` + 80 letters + `!`). A word may end in a
@@ -370,7 +370,8 @@ _NAMED_CREDENTIAL = re.compile(
 # token alphabet holds `?.`, `!.` or `::`.
 # (`this.#apiKey` reads a JavaScript class's private field.)
 # A leading `!` or `!!` negates it into a flag (`!!inputParam?.rows`).
-_DOTTED_CODE = re.compile(r"^!{0,2}[A-Za-z_]\w*(?:(?:[?!]?\.#?|::)[A-Za-z_]\w*)+(?:\(\))?$")
+# A trailing `!` is TypeScript's non-null assertion (`this.clientToken!`).
+_DOTTED_CODE = re.compile(r"^!{0,2}[A-Za-z_]\w*(?:(?:[?!]?\.#?|::)[A-Za-z_]\w*)+(?:\(\))?!?$")
 # `credentials=@path/to/creds.json`: the Vault and curl CLIs read the value from that file.
 _AT_FILE = re.compile(r"^@(?:[\w.-]+/)*[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,5}$|^@[\w.-]*/[\w./-]+$")
 
@@ -531,6 +532,11 @@ def filler_tail(v: str) -> bool:
 
 
 def _is_placeholder(v: str) -> bool:
+    if v[:2] in ("__", "--") or v[-2:] in ("__", "--"):
+        # `__YOUR_ALGOLIA_API_KEY__`, `--your-token--`: a placeholder wrapped to stand out is still one.
+        core = v.strip("_-")
+        if len(core) >= 3 and core != v and _is_placeholder(core):
+            return True
     low = v.lower()
     if low in _PLACEHOLDER_LITERALS or low in _PLACEHOLDER_WORDS:
         return True
