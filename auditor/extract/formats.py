@@ -180,6 +180,8 @@ _LANGUAGES = (
     "af|am|ar|az|be|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|id|is|it"
     "|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|my|nb|ne|nl|nn|no|pa|pl|ps|pt|ro|ru|si|sk|sl|sq|sr|sv|sw"
     "|ta|te|th|tl|tr|uk|ur|uz|vi|zh"
+    # Country codes used as language names (`jp.ts`, `cn.json`, `kr.yml`): common in chat front ends.
+    "|jp|cn|tw|kr|cz|dk|gr|ua|br|se|vn"
 )
 # Language codes that are also common words or file names (`id.json` is a Solana keypair's usual name): a
 # language only inside a catalogue folder.

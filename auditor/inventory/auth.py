@@ -420,6 +420,10 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             _classify_code(key[5:], loc, by_platform[platform])
         else:
             name = key.rsplit(".", 1)[-1]
+            if _CREDENTIAL_NAME.search(name) and _names_another_service(name, platform):
+                # `APPLE_PASSWORD`, `TAURI_KEY_PASSWORD` beside a workflow's GITHUB_TOKEN: the app's
+                # notarization and signing secrets, not how the agent logs in to GitHub.
+                continue
             _classify_name(name, value, loc, by_platform[platform], platform)
     return by_platform
 
