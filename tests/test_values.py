@@ -115,6 +115,8 @@ def test_references(value: str) -> None:
         "AKIAI44QH8DHBEXAMPLE",
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
         ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        # Edge's Read Aloud client constant: public, the same in every browser and client library.
+        "6A5AA1D4EAFF4E9FB37E23D68491D6F4",
     ],
 )
 def test_documented_examples(value: str) -> None:

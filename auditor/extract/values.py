@@ -108,6 +108,9 @@ _DOCUMENTED_EXAMPLES = frozenset(
         # (learn.microsoft.com/nuget/reference/nuget-config-file), copied into countless NuGet.Config files.
         "33f!!lloppa",
         "hal+9ooo_da!sY",
+        # The `TrustedClientToken` of Microsoft Edge's Read Aloud voices: one constant built into every Edge
+        # browser and every client library that speaks to that service (chat front ends' text-to-speech).
+        "6A5AA1D4EAFF4E9FB37E23D68491D6F4",
     }
 )
 _EXAMPLE_SHAPE = re.compile(
