@@ -870,6 +870,42 @@ def test_a_bot_that_signs_users_in_says_so(tmp_path: Path) -> None:
     assert ("code.botframework.user_token", 2) in {(s.key, s.location.line) for s in result.settings}
 
 
+def test_an_azd_project_s_hosted_services_are_applications(tmp_path: Path, detectors: DetectorSet) -> None:
+    # azure.yaml: a service deployed to a container app or an App Service runs under an identity of its
+    # own; a static site has none, and an azure.yaml that is not azd's (no services) says nothing.
+    project = textwrap.dedent(
+        """\
+        name: fabrikam-hr-assistant
+        services:
+          api:
+            project: ./api
+            language: python
+            host: appservice
+          frontend:
+            project: ./web
+            language: js
+            host: staticwebapp
+        """
+    )
+    result = scan(tmp_path, "azure.yaml", project, detectors)
+    assert [(h.kind, h.name, h.details.get("azd_host")) for h in result.manifests] == [
+        ("service", "fabrikam-hr-assistant", "appservice")
+    ]
+    other = scan(tmp_path, "deploy/azure.yaml", "location: westeurope\nsku: S1\n", detectors)
+    assert other.manifests == ()
+
+
+def test_azure_openai_with_entra_tokens_is_code_evidence(tmp_path: Path) -> None:
+    code = (
+        "token_provider = get_bearer_token_provider(DefaultAzureCredential(), SCOPE)\n"
+        "client = AzureOpenAI(azure_endpoint=endpoint, azure_ad_token_provider=token_provider)\n"
+    )
+    result = scan(tmp_path, "app/llm.py", code, DetectorSet.load())
+    assert {("code.openai.entra_token", 1), ("code.openai.entra_token", 2)} <= {
+        (s.key, s.location.line) for s in result.settings
+    }
+
+
 # ---------------------------------------------------------------------------------------------- translations
 
 _CATALOGUES = [

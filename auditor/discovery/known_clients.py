@@ -119,6 +119,8 @@ KNOWN_CONFIGS: tuple[KnownConfig, ...] = (
     KnownConfig(
         "autogen", "autogen", ("OAI_CONFIG_LIST", "OAI_CONFIG_LIST.json"), "AutoGen model config list"
     ),
+    # The Azure Developer CLI's project file: the services it deploys and the compute that hosts each.
+    KnownConfig("azd", "service", ("azure.yaml", "azure.yml"), "Azure Developer CLI project"),
 )
 
 # Cheap byte markers that make a file worth parsing even when no secret keyword is in it: agent manifests are

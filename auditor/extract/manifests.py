@@ -521,6 +521,30 @@ def service_client_hint(doc: Doc, ev: Evidence) -> None:
     )
 
 
+# Hosts an Azure Developer CLI service deploys to: each runs the service under an identity of its own.
+_AZD_HOSTS = frozenset({"containerapp", "appservice", "function", "aks", "springapp", "ai.endpoint"})
+
+
+def azd_hints(doc: Doc, ev: Evidence) -> None:
+    """An Azure Developer CLI project (`azure.yaml`): each service it deploys to a compute host is an
+    application with an identity of its own (the Azure AI templates' chat apps and agents)."""
+    if ev.kind.known is None or ev.kind.known.client != "azd" or not isinstance(doc.data, dict):
+        return
+    services = _dict(doc.data.get("services"))
+    project = _str(doc.data.get("name"))
+    for service, spec in services.items():
+        host = str(_dict(spec).get("host") or "").lower()
+        if host not in _AZD_HOSTS:
+            continue
+        ev.manifest(
+            "service",
+            project or str(service),
+            doc.line_of(("services", str(service))),
+            key_path(("services", str(service))),
+            {"azd_host": host, "project": _str(_dict(spec).get("project"))},
+        )
+
+
 def helm_hints(doc: Doc, ev: Evidence) -> None:
     """A Helm chart: Chart.yaml names the workload; values.yaml carries its service-account annotations (IRSA,
     workload identity) and whether an ingress exposes it."""
@@ -586,6 +610,7 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
     sops_references(doc, ev)
     cloudformation_references(doc, ev)
     service_client_hint(doc, ev)
+    azd_hints(doc, ev)
     helm_hints(doc, ev)
     slack_hint(doc, ev)
     bot_framework_hint(doc, ev)

@@ -75,6 +75,8 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("slack.client", r"WebClient\(|App\(\s*token\s*="),
         ("github.client", r"Github\(|Octokit\("),
         ("openai.client", r"OpenAI\(|openai\.api_key"),
+        # Azure OpenAI called with Entra tokens (a managed identity or the signed-in developer), no key.
+        ("openai.entra_token", r"get_bearer_token_provider\(|azure_ad_token_provider\s*="),
         ("anthropic.client", r"Anthropic\("),
         # Over-broad privilege declared inline (policy JSON in heredocs, HCL policies, RBAC, profiles).
         ("aws.action_star", r"[\"']Action[\"']\s*[:=]\s*\[?\s*[\"']\*(:\*)?[\"']"),

@@ -271,6 +271,7 @@ def _classify_code(name: str, loc: Location, ev: _Evidence) -> None:
         "msal.client_credential": "client_credentials",
         "msal.certificate": "certificate",
         "azure.managed_identity": "role",
+        "openai.entra_token": "role",
         "aws.static_keys": "static_key",
         "aws.assume_role": "role",
         "vault.approle": "approle",

@@ -20,9 +20,10 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "autogen": "autogen",
     "n8n_workflow": "n8n_workflow",
     "k8s_workload": "k8s_workload",
+    # An application (a Vault client, an azd service) names an agent its CI workflows are merged into.
+    "service": "service",
     "github_workflow": "github_actions",
     "k8s_rbac": "k8s_rbac",
-    "service": "service",
 }
 N8N = "n8n_workflow"
 # Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow).
