@@ -488,7 +488,7 @@ def run(
         entries_out=entries,
     )
     agents = build_inventory(files, config)
-    if source_paths:
+    if source_paths and agents:  # no agent, no path to add (and no import of the path finder)
         from auditor.collectors.code.deputy import agent_paths
 
         agents = tuple(agent_paths(agents, files, source_paths))

@@ -60,6 +60,75 @@ COMMANDS = {
     "--version": ["--version"],
 }
 
+# `--all`: the other reports a hook or a user asks for, and the same three files holding credentials (the
+# report's finding path and the fingerprints then run), without and with a botaudit.yaml (agents, a
+# suppression, a fingerprint key of its own) and with the gate's options.
+MORE_COMMANDS = {
+    "scan --format sarif": ["scan", "{tree}", "--no-progress", "--format", "sarif"],
+    "scan --format markdown": ["scan", "{tree}", "--no-progress", "--format", "markdown"],
+    "findings: scan (table)": ["scan", "{findings}", "--no-progress"],
+    "findings: scan --format json": ["scan", "{findings}", "--no-progress", "--format", "json"],
+    "findings + botaudit.yaml: scan (table)": ["scan", "{configured}", "--no-progress"],
+    "findings + botaudit.yaml: scan --format json --fail-on medium --strict": [
+        "scan", "{configured}", "--no-progress", "--format", "json", "--fail-on", "medium", "--strict",
+    ],
+}  # fmt: skip
+
+
+def _findings_files() -> dict[str, str]:
+    """The three files with made-up credentials in documented shapes (generated: no secret-looking literal
+    in this file), the same on every run (a fixed seed)."""
+    import random
+    import string
+
+    rng = random.Random(14)
+    alnum = string.ascii_letters + string.digits
+
+    def text(n: int, alphabet: str = alnum) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(n))
+
+    slack = f"xoxb-{rng.randrange(10**11, 10**12)}-{rng.randrange(10**11, 10**12)}-{text(24)}"
+    return {
+        ".env": f"LOG_LEVEL=info\nSLACK_BOT_TOKEN={slack}\nOPENAI_API_KEY=sk-proj-{text(48)}\n",
+        "agent.py": (
+            "import os\nfrom slack_sdk import WebClient\n\n"
+            "client = WebClient(token=os.environ['SLACK_BOT_TOKEN'])\n"
+            f"ANTHROPIC = 'sk-ant-api03-{text(93, alnum + '-_')}AA'\n"
+        ),
+        "agent.yaml": f"name: triage-bot\nmodel: gpt-4o\ndatabase_url: postgres://bot:{text(20)}@db.internal:5432/app\n",
+    }
+
+
+CONFIG = """version: 1
+fingerprint_key: triage-team-fingerprints-2026
+agents:
+  - name: triage-bot
+    paths: ["agent.py", "agent.yaml", ".env"]
+    kind: slack_bot
+    multi_user: true
+    environment: prod
+suppressions:
+  - rule: BA-101
+    path: agent.yaml
+    reason: local database for the integration tests, reviewed 2026-11
+"""
+
+
+def _write_trees(root: Path) -> dict[str, Path]:
+    """The three folders the commands name: {tree} (no credential), {findings}, {configured}."""
+    trees = {name: root / f"startup-3{suffix}" for name, suffix in
+             (("tree", ""), ("findings", "-findings"), ("configured", "-configured"))}  # fmt: skip
+    contents = {
+        "tree": FILES,
+        "findings": _findings_files(),
+        "configured": {**_findings_files(), "botaudit.yaml": CONFIG},
+    }
+    for name, folder in trees.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        for file, body in contents[name].items():
+            (folder / file).write_text(body, encoding="utf-8")
+    return trees
+
 
 def _launcher(checkout: Path) -> list[str]:
     code = (
@@ -111,6 +180,23 @@ def _installed_variants(
     return extra
 
 
+def _commits(checkouts: dict[str, Path]) -> dict[str, str]:
+    """Each checkout's commit (and whether its tree differs from it), for the raw figures."""
+    out = {}
+    for label, checkout in checkouts.items():
+        head = subprocess.run(
+            ["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(checkout), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+        )
+        commit = head.stdout.strip() if head.returncode == 0 else "unknown (not a git checkout)"
+        out[label] = commit + (" (modified)" if dirty.returncode == 0 and dirty.stdout.strip() else "")
+    return out
+
+
 def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -129,18 +215,25 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=HERE / "out")
     ap.add_argument("--demo", action="store_true", help="also time the demo scan of sample_configs/")
     ap.add_argument(
+        "--all",
+        action="store_true",
+        help="also time SARIF and Markdown output, files with findings, and a botaudit.yaml with --fail-on",
+    )
+    ap.add_argument("--only", help="time only the commands whose label contains this text")
+    ap.add_argument(
         "--installed",
         action="store_true",
         help="also time the installed `botaudit` console script and `python -m auditor`",
     )
     args = ap.parse_args()
     commands = dict(COMMANDS)
+    if args.all:
+        commands.update(MORE_COMMANDS)
     if args.demo:
         commands["scan sample_configs (demo)"] = ["scan", str(ROOT / "sample_configs"), "--no-progress"]
-    tree = args.out / "corpus" / "startup-3"
-    tree.mkdir(parents=True, exist_ok=True)
-    for name, text in FILES.items():
-        (tree / name).write_text(text, encoding="utf-8")
+    if args.only:
+        commands = {label: argv for label, argv in commands.items() if args.only in label}
+    trees = _write_trees(args.out / "corpus")
 
     checkouts = {"botaudit": ROOT}
     if args.base is not None:
@@ -161,7 +254,7 @@ def main() -> int:
         variants.update(_installed_variants(variants, env))
     rows = []
     for command, template in commands.items():
-        argv = [part.format(tree=tree) for part in template]
+        argv = [part.format(**trees) for part in template]
         for (
             prefix,
             _checkout,
@@ -199,7 +292,7 @@ def main() -> int:
             f"{r['cpu_min_s'] * 1000:.0f} ms |"
         )
     args.out.mkdir(parents=True, exist_ok=True)
-    result = {"load_average": load, "runs": args.runs, "rows": rows}
+    result = {"load_average": load, "runs": args.runs, "commits": _commits(checkouts), "rows": rows}
     (args.out / "results-startup.json").write_text(json.dumps(result, indent=1) + "\n")
     return 0
 

@@ -53,6 +53,10 @@ HEAVY = (
     "auditor.report.html",
     # The `botaudit init` template and docs/configuration.md, generated from the schema when asked for.
     "auditor.config.template",
+    # PyYAML when a YAML document is parsed: botaudit.yaml, a detector or rule file (both cached: the probe
+    # runs on a warm cache, as a hook does), or a scanned YAML file with something in it. A YAML file with
+    # no keyword in it is not parsed.
+    "yaml",
 )
 
 _PROBE = """
@@ -67,8 +71,23 @@ print("\\n" + json.dumps(sorted(sys.modules)))
 """
 
 
+_warmed: list[bool] = []
+
+
 def _modules_after(argv: list[str], cwd: Path) -> set[str]:
     env = dict(os.environ, NO_COLOR="1", BOTAUDIT_FINGERPRINT_KEY="startup-test-key")
+    if not _warmed:
+        # The first run in this test process's cache folder parses the detector and rule files (PyYAML) and
+        # writes the cache; the runs measured here are every later one's, a pre-commit hook's usual case.
+        _warmed.append(True)
+        subprocess.run(  # noqa: S603 - our own CLI
+            [sys.executable, "-c", _PROBE, "scan", str(cwd), "--no-progress", "--format", "json"],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
     proc = subprocess.run(  # noqa: S603 - our own CLI
         [sys.executable, "-c", _PROBE, *argv],
         cwd=cwd,
@@ -152,6 +171,36 @@ def test_html_report_loads_jinja2_only_when_asked(small_tree: Path, tmp_path: Pa
     )
     assert out.is_file()
     assert "jinja2" in modules  # the probe can see a lazy import when it happens
+
+
+def test_no_agent_no_deputy_path_finder(tmp_path: Path) -> None:
+    # The confused-deputy pass reads the agents' Python source: with no agent it has nothing to read.
+    tree = tmp_path / "repo"
+    tree.mkdir()
+    (tree / "util.py").write_text("def add(a, b):\n    return a + b\n")
+    (tree / "notes.yaml").write_text("retries: 3\n")
+    modules = _modules_after(["scan", str(tree), "--no-progress", "--format", "json"], tree)
+    assert "auditor.extract.detectors" in modules
+    assert "auditor.collectors.code.deputy" not in modules
+    assert "yaml" not in modules
+    # An agent with Python source: the pass runs.
+    (tree / "util.py").write_text("import os\nTOKEN = os.environ['SLACK_BOT_TOKEN']\n")
+    (tree / "botaudit.yaml").write_text(
+        "version: 1\nagents:\n  - name: triage\n    paths: ['*.py']\n    multi_user: true\n"
+    )
+    modules = _modules_after(["scan", str(tree), "--no-progress", "--format", "json"], tree)
+    assert "auditor.collectors.code.deputy" in modules
+
+
+def test_yaml_loads_when_a_yaml_document_is_read(small_tree: Path) -> None:
+    """The lazy imports above still happen where they are needed (so the probe can see them)."""
+    (small_tree / "botaudit.yaml").write_text("version: 1\nagents:\n  - name: triage\n    paths: ['*.py']\n")
+    modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
+    assert "yaml" in modules  # botaudit.yaml was parsed
+    (small_tree / "botaudit.yaml").unlink()
+    (small_tree / "config.yaml").write_text("model: gpt-4o\napi_key: ${MODEL_API_KEY}\n")
+    modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
+    assert "yaml" in modules  # a scanned YAML file with a key worth reading
 
 
 def test_ignore_file_loads_pathspec(small_tree: Path) -> None:

@@ -13,8 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from auditor.config.pointers import PastedSecret, find_pasted_secrets, looks_secret
 from auditor.config.schema import (
     COLLECTOR_PLATFORMS,
@@ -29,6 +27,7 @@ from auditor.redact import DEFAULT_FINGERPRINT_KEY, FINGERPRINT_KEY_ENV, redact
 
 if TYPE_CHECKING:
     import jsonschema
+    import yaml
 
     from auditor.engine.interface import Rule
 
@@ -187,14 +186,27 @@ _TYPE_WORDS = {
 }
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """The safe loader, but dates stay text: the schema then reports a bad date with its line."""
+_LOADER: list[type[yaml.SafeLoader]] = []
 
 
-_ConfigLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp",
-    lambda loader, node: loader.construct_scalar(node),  # type: ignore[arg-type]
-)
+def _config_loader() -> type[yaml.SafeLoader]:
+    """The safe loader, but dates stay text: the schema then reports a bad date with its line.
+
+    Built on first use: PyYAML is imported only when a botaudit.yaml is read (a scan without one, such as a
+    pre-commit hook's, does not load it for this)."""
+    if not _LOADER:
+        import yaml
+
+        class _ConfigLoader(yaml.SafeLoader):
+            pass
+
+        _ConfigLoader.add_constructor(
+            "tag:yaml.org,2002:timestamp",
+            lambda loader, node: loader.construct_scalar(node),  # type: ignore[arg-type]
+        )
+        _LOADER.append(_ConfigLoader)
+    return _LOADER[0]
+
 
 # Expanding aliases (billion laughs) past this many nodes is refused before anything walks the data.
 _MAX_NODES = 50_000
@@ -211,6 +223,8 @@ class _KeyLines:
 
     def node(self, path: Sequence[Any]) -> tuple[yaml.Node | None, yaml.Node | None]:
         """(key node, value node) at `path`; the deepest existing node when the path runs out."""
+        import yaml
+
         key_node: yaml.Node | None = None
         node = self.root
         for part in path:
@@ -233,6 +247,8 @@ class _KeyLines:
         return target.start_mark.line + 1 if target is not None else 1
 
     def all_lines(self) -> dict[str, int]:
+        import yaml
+
         found: dict[str, int] = {}
         stack: list[tuple[yaml.Node, str]] = [(self.root, "")] if self.root is not None else []
         while stack:
@@ -367,9 +383,11 @@ def _describe(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
 
 def _check_depth(text: str, source: str) -> None:
     """Refuse nesting deeper than MAX_CONFIG_DEPTH from the event stream (the parser does not recurse)."""
+    import yaml
+
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_ConfigLoader):
+        for event in yaml.parse(text, Loader=_config_loader()):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_CONFIG_DEPTH:
@@ -383,6 +401,8 @@ def _check_depth(text: str, source: str) -> None:
 
 def _check_nodes(root: yaml.Node, source: str) -> None:
     """Refuse duplicate keys (PyYAML silently keeps the last one) and alias bombs, before loading."""
+    import yaml
+
     count = 0
     stack: list[yaml.Node] = [root]
     while stack:
@@ -529,12 +549,15 @@ def _verdict_key(data: Any, schema: Mapping[str, Any]) -> str | None:
 
 def parse_config(text: str, *, source: str = "botaudit.yaml", rules: Sequence[Rule] | None = None) -> Config:
     """Validate botaudit.yaml text; `source` is the path named in errors and the base of relative paths."""
+    import yaml
+
+    loader = _config_loader()
     try:
         _check_depth(text, source)
-        root = yaml.compose(text, Loader=_ConfigLoader)
+        root = yaml.compose(text, Loader=loader)
         if root is not None:
             _check_nodes(root, source)
-        data = yaml.load(text, Loader=_ConfigLoader) if root is not None else None  # noqa: S506 (safe)
+        data = yaml.load(text, Loader=loader) if root is not None else None  # noqa: S506 (safe)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -38,8 +38,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
-
 from auditor.errors import RuleLoadError
 from auditor.extract import budget
 from auditor.extract.prefixes import names_its_provider
@@ -57,6 +55,8 @@ from auditor.extract.values import (
 from auditor.model import Confidence, Platform, Severity
 
 if TYPE_CHECKING:
+    import yaml
+
     from auditor.extract.prefixes import ProviderKeys, ProviderPrefixes
     from auditor.extract.regexgate import Gate, Partition
 
@@ -470,12 +470,16 @@ def regex_width(regex: re.Pattern[str] | str) -> int:
 
 
 def _yaml_loader() -> type[yaml.SafeLoader]:
+    import yaml  # only when a detector file is parsed: a scan with the detector set cached never loads it
+
     loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built
     return loader
 
 
 def load_detector_file(path: Path, raw: bytes | None = None) -> Detector:
     """Parse and validate one detector file (its bytes, when already read); RuleLoadError names the file."""
+    import yaml
+
     try:
         text = (path.read_bytes() if raw is None else raw).decode("utf-8")
         data = yaml.load(text, Loader=_yaml_loader())  # noqa: S506 (safe loader)

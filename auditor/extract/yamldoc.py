@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from auditor.extract.tree import MAX_DEPTH, Doc, DocumentError, KeyPath
 
+# PyYAML, imported by the first load_yaml: most small scans (a pre-commit hook's) parse no YAML at all, and
+# importing it was ~10 ms of their start-up.
+yaml: Any = None
 # The composer (C and Python) recurses per nesting level and segfaults or raises RecursionError on hostile
 # input, and constructing a composed graph expands aliases; building from events avoids both.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: Any = None
+
+
+def _import_yaml() -> None:
+    global yaml, _Loader
+    import yaml as module
+
+    _Loader = getattr(module, "CSafeLoader", module.SafeLoader)
+    yaml = module
+
 
 # Nodes that aliases may add by re-use before a document counts as an alias bomb (billion laughs).
 MAX_ALIAS_EXPANSION = 100_000
@@ -183,6 +193,8 @@ def _is_depth_error(problem: str) -> bool:
 
 def load_yaml(text: str) -> tuple[list[Doc], DocumentError | None]:
     """Every document in `text`; on an error, the documents before it and the error (with its line)."""
+    if yaml is None:
+        _import_yaml()
     builder = _Builder()
     try:
         for event in yaml.parse(text, Loader=_Loader):
