@@ -19,10 +19,21 @@ import hashlib
 import os
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
+from typing import Any
 
-__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "cache_dir", "content_key", "file_signature", "read", "write"]
+__all__ = [
+    "CACHE_DIR_ENV",
+    "NO_CACHE_ENV",
+    "Memo",
+    "cache_dir",
+    "content_key",
+    "file_signature",
+    "read",
+    "save_memos",
+    "write",
+]
 
 CACHE_DIR_ENV = "BOTAUDIT_CACHE_DIR"
 NO_CACHE_ENV = "BOTAUDIT_NO_CACHE"
@@ -136,3 +147,79 @@ def write(name: str, data: bytes, *, replaces: str | None = None) -> None:
                 if old.name != name:
                     with contextlib.suppress(OSError):
                         old.unlink()
+
+
+# ------------------------------------------------------------------------------------------------- memos
+
+
+class Memo:
+    """Results of a slow, pure function of plain data (a proof about a regex), carried between runs.
+
+    One entry per memo, named by `parts()`: everything the results depend on besides the key (the source
+    of the function that computes them, the Python version), so a result is only ever read back for
+    exactly the code that computed it. The entry is read on the first `get`; `save` (the CLI calls
+    `save_memos` as it ends) writes it when this run added results, with a SHA-256 of its body (a damaged
+    entry reads as empty). Keys and values must be marshal-able (str, int, bool, None, tuples of them).
+    A process that never saves (a pool worker, a library caller) simply computes as before.
+    """
+
+    # Entries beyond this many are not added (a run never meets more than the detector set holds).
+    LIMIT = 8192
+
+    def __init__(self, prefix: str, parts: Callable[[], Iterable[bytes]]) -> None:
+        self._prefix = prefix
+        self._parts = parts
+        self._results: dict[Hashable, Any] | None = None
+        self._name: str | None = None
+        self._added = 0
+        _MEMOS.append(self)
+
+    def _load(self) -> dict[Hashable, Any]:
+        results: dict[Hashable, Any] = {}
+        self._results = results
+        if cache_dir() is None:
+            return results
+        try:
+            self._name = self._prefix + content_key(self._parts())[:32]
+        except OSError:
+            return results  # a source file that cannot be read: no memo
+        data = read(self._name)
+        if data is not None and len(data) > 32 and hashlib.sha256(data[32:]).digest() == data[:32]:
+            import marshal
+
+            with contextlib.suppress(ValueError, TypeError, EOFError):
+                loaded = marshal.loads(data[32:])
+                if isinstance(loaded, dict):
+                    results.update(loaded)
+        return results
+
+    def get(self, key: Hashable) -> Any:
+        """The stored result for `key`, or None (compute it and `put` it)."""
+        results = self._results if self._results is not None else self._load()
+        return results.get(key)
+
+    def put(self, key: Hashable, value: Any) -> None:
+        results = self._results if self._results is not None else self._load()
+        if key not in results and len(results) < self.LIMIT:
+            results[key] = value
+            self._added += 1
+
+    def save(self) -> None:
+        """Write the entry if this run added results (any error is ignored: the memo is an optimisation)."""
+        if not self._added or self._name is None or self._results is None:
+            return
+        import marshal
+
+        with contextlib.suppress(ValueError, TypeError):
+            body = marshal.dumps(self._results)
+            write(self._name, hashlib.sha256(body).digest() + body, replaces=self._prefix)
+            self._added = 0
+
+
+_MEMOS: list[Memo] = []
+
+
+def save_memos() -> None:
+    """Save every memo this run added to (see Memo)."""
+    for memo in _MEMOS:
+        memo.save()

@@ -521,19 +521,27 @@ def _run_fast(command: Callable[[], int]) -> int:
         return 1
 
 
+def _persist() -> None:
+    """What this run worked out that the next can reuse: compiled patterns, regex proofs (auditor.cache)."""
+    from auditor import cache
+
+    regexcache.remember()
+    cache.save_memos()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point; returns the exit code."""
     try:
         command = _fast(list(argv) if argv is not None else sys.argv[1:])
         if command is not None:
             code = _run_fast(command)
-            regexcache.remember()
+            _persist()
             return code
         from auditor.cliapp import app
 
         app(args=list(argv) if argv is not None else None, prog_name="botaudit", standalone_mode=True)
     except SystemExit as exc:
-        regexcache.remember()
+        _persist()
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     except Exception as exc:
         # A bug, not bad input: never a raw traceback, and only the exception's type, since its message
@@ -545,7 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Set BOTAUDIT_DEBUG=1 for a traceback and report it."
         )
         return int(ExitCode.INCOMPLETE)
-    regexcache.remember()
+    _persist()
     return 0
 
 

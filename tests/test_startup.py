@@ -377,3 +377,78 @@ def test_file_signature_sees_a_rewrite_that_restores_the_times(
     st = path.stat()
     fields = f"{st.st_size},{st.st_ino},{st.st_mtime_ns},{st.st_ctime_ns}".encode()
     assert cache.file_signature(path) == os.fsencode(path) + b"\0" + fields
+
+
+def test_memo_round_trips_follows_its_sources_and_survives_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    version = [b"one"]
+    first = cache.Memo("proof-", lambda: list(version))
+    assert first.get(("a+", ("a",))) is None
+    first.put(("a+", ("a",)), True)
+    first.put(("b", ()), (("x",), None))
+    first.save()
+    (entry,) = (tmp_path / "cache").glob("proof-*")
+    again = cache.Memo("proof-", lambda: list(version))
+    assert again.get(("a+", ("a",))) is True and again.get(("b", ())) == (("x",), None)
+    again.save()  # nothing new: not rewritten
+    assert list((tmp_path / "cache").glob("proof-*")) == [entry]
+    # Another source (the proving code changed): another entry, the superseded one removed when it is written.
+    version[0] = b"two"
+    changed = cache.Memo("proof-", lambda: list(version))
+    assert changed.get(("a+", ("a",))) is None
+    changed.put(("a+", ("a",)), False)
+    changed.save()
+    (newer,) = (tmp_path / "cache").glob("proof-*")
+    assert newer != entry
+    raw = bytearray(newer.read_bytes())
+    raw[-3] ^= 0x01  # damaged: reads as empty, so everything is proved again
+    newer.write_bytes(bytes(raw))
+    assert cache.Memo("proof-", lambda: list(version)).get(("a+", ("a",))) is None
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    off = cache.Memo("proof-", lambda: list(version))
+    off.put(("c", ()), True)
+    off.save()  # caching off: nothing written, nothing read
+    assert off.get(("c", ())) is True  # still answers within the run
+
+
+_COUNT_PROOFS = """
+import sys
+from auditor.cli import main
+import auditor.extract.anchors as anchors
+
+proved = []
+real = anchors.keyword_anchored
+
+def counting(pattern, keywords):
+    proved.append(pattern)
+    return real(pattern, keywords)
+
+anchors.keyword_anchored = counting
+code = main()
+print(f"\\nproved {len(proved)} exit {code}")
+"""
+
+
+def test_a_second_scan_proves_no_regex_again(tmp_path: Path) -> None:
+    tree = tmp_path / "repo"
+    tree.mkdir()
+    # Keyword hits for detectors whose regex proofs the scan needs (a Slack token's keyword, `openai`).
+    (tree / ".env").write_text("OPENAI_API_KEY=${OPENAI_API_KEY}\nSLACK_BOT_TOKEN=${SLACK_TOKEN}\n")
+    env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(tmp_path / "cache"))
+    argv = ["scan", str(tree), "--no-progress", "--format", "json"]
+
+    def proofs() -> int:
+        proc = subprocess.run(  # noqa: S603 - our own CLI
+            [sys.executable, "-c", _COUNT_PROOFS, *argv], cwd=tree, env=env, capture_output=True, text=True,
+            timeout=120, check=False,
+        )  # fmt: skip
+        last = proc.stdout.strip().splitlines()[-1]
+        assert last.endswith("exit 0") and '"findings"' in proc.stdout, proc.stderr
+        return int(last.split()[1])
+
+    assert proofs() > 0  # a fresh cache: the probe sees the proofs being made
+    assert list((tmp_path / "cache").glob("anchored-*"))
+    assert list((tmp_path / "cache").glob("reference-literals-*"))  # the reference finder's literals too
+    assert proofs() == 0  # the same scan again: every proof read back, the same report

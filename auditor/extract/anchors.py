@@ -23,10 +23,13 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parse
+import sys
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["keyword_anchored"]
+from auditor import cache
+
+__all__ = ["keyword_anchored", "keyword_anchored_memo"]
 
 # Bounds on the proof's work: paths explored and nesting. A regex past them is simply not anchored.
 _MAX_PATHS = 256
@@ -117,3 +120,22 @@ def keyword_anchored(pattern: str, keywords: Sequence[str]) -> bool:
     except (_Unproven, RecursionError):
         return False
     return bool(found) and all(text.startswith(wanted) for text in found)
+
+
+# The proofs of earlier runs (auditor.cache.Memo), by this module's source and the Python version (whose
+# regex parser the proof reads): a small scan needs a handful, each about a millisecond of parsing.
+_PROOFS = cache.Memo(
+    "anchored-",
+    lambda: [b"keyword-anchored-1", sys.version.encode(), cache.file_signature(__file__)],
+)
+
+
+def keyword_anchored_memo(pattern: str, keywords: Sequence[str]) -> bool:
+    """keyword_anchored, answered from an earlier run's proof of the same pattern and keywords if there is
+    one (the same answer: the proof is a function of these two and of this module)."""
+    key = (pattern, tuple(keywords))
+    found = _PROOFS.get(key)
+    if not isinstance(found, bool):
+        found = keyword_anchored(pattern, keywords)
+        _PROOFS.put(key, found)
+    return found

@@ -1367,12 +1367,12 @@ class DetectorSet:
         """anchors.keyword_anchored for this detector, worked out on its first use."""
         anchored = self._anchored.get(det_index)
         if anchored is None:
-            from auditor.extract.anchors import keyword_anchored
+            from auditor.extract.anchors import keyword_anchored_memo
 
             det = self.detectors[det_index]
             # A detector with an anchor (a regex, not a keyword) also has hits at anchor match ends: keep
             # such a detector on the region scan, where the proof's premise (every hit a keyword) is moot.
-            anchored = self._anchored[det_index] = det.anchor is None and keyword_anchored(
+            anchored = self._anchored[det_index] = det.anchor is None and keyword_anchored_memo(
                 det.regex.pattern, det.keywords
             )
         return anchored

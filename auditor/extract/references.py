@@ -21,9 +21,11 @@ import functools
 import re
 import re._constants as sre
 import re._parser as sre_parse
+import sys
 from dataclasses import dataclass
 from typing import Any
 
+from auditor import cache
 from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.model import ReferenceKind
 
@@ -403,8 +405,24 @@ def _literals_of(items: list[Any]) -> tuple[str, ...] | None:
     return best
 
 
+def _simple_needs() -> tuple[tuple[str, ...] | None, ...]:
+    """_required_literals of every _SIMPLE pattern, as an earlier run of this module worked them out
+    (auditor.cache.Memo, named by this file and the Python version: the same answers) or parsed now."""
+    memo = cache.Memo(
+        "reference-literals-",
+        lambda: [b"required-literals-1", sys.version.encode(), cache.file_signature(__file__)],
+    )
+    key = tuple((p.pattern, p.flags) for _k, p, _a, _i in _SIMPLE)
+    found = memo.get(key)
+    if isinstance(found, tuple) and len(found) == len(_SIMPLE):
+        return found
+    needs = tuple(_required_literals(p) for _k, p, _a, _i in _SIMPLE)
+    memo.put(key, needs)
+    return needs
+
+
 # For each _SIMPLE pattern, the literals one of which its every match holds (None: always run it).
-_SIMPLE_NEEDS: tuple[tuple[str, ...] | None, ...] = tuple(_required_literals(p) for _k, p, _a, _i in _SIMPLE)
+_SIMPLE_NEEDS: tuple[tuple[str, ...] | None, ...] = _simple_needs()
 
 _OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$\(|\$(?=[A-Za-z_])")
 _TRIGGERS = (
