@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from auditor.errors import RuleLoadError
 from auditor.extract import budget
-from auditor.extract.prefixes import names_its_provider
+from auditor.extract.prefixes import names_its_provider, spells_its_provider
 from auditor.extract.regexcheck import RegexComplexityError, check_linear
 from auditor.extract.validators import VALIDATORS, is_cut, validate
 from auditor.extract.values import (
@@ -1506,6 +1506,10 @@ class DetectorSet:
             if start > m.start() and not names_its_provider(det, text[m.start() : start]):
                 # A key-bound format whose provider keyword sits inside another word of the key
                 # (`rookTable` holds `okta`, `sumOfExposures` holds `sumo`): not that provider's key.
+                return None
+            if start > m.start() and spells_its_provider(det, value):
+                # `TiSocialLinkedinCircular, TiSocialLinkedin` in a bundle's export list: a name that spells
+                # the provider's own name as a word, not a key the provider issued (random, with digits).
                 return None
         confidence, reason = _confidence_of(det, value)
         if det.checksum_required and confidence is Confidence.LOW:

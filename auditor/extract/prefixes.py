@@ -39,6 +39,7 @@ __all__ = [
     "ProviderPrefixes",
     "names_its_provider",
     "names_word",
+    "spells_its_provider",
     "is_distinctive",
     "leading_literal",
     "leading_literals",
@@ -358,6 +359,16 @@ def names_its_provider(det: Detector, key_text: str) -> bool:
                 return True
             found = True
     return not found
+
+
+def spells_its_provider(det: Detector, value: str) -> bool:
+    """Whether a key-bound detector's value is a name: no digit, and the provider's keyword is one of its
+    words (`TiSocialLinkedin`, `SlackIcon`). A key the provider issues is random characters, where a whole
+    provider name turning up as a word is beyond chance."""
+    if any(c.isdigit() for c in value):
+        return False
+    low = value.lower()
+    return any(len(w) >= 4 and w.isalpha() and w in low and names_word(value, w) for w in det.keywords)
 
 
 @dataclass(frozen=True)
