@@ -906,6 +906,29 @@ def test_azure_openai_with_entra_tokens_is_code_evidence(tmp_path: Path) -> None
     }
 
 
+def test_calls_in_commented_out_code_are_no_evidence(tmp_path: Path) -> None:
+    # A sample that ships an option switched off: the commented lines say what the bot could do, the code
+    # what it does. A Python comment and a block comment's lines likewise.
+    code = (
+        "// Option 2: a custom credentials factory (uncomment to use).\n"
+        "// const credentialsFactory = new MsalServiceClientCredentialsFactory(\n"
+        "//     new msal.ConfidentialClientApplication({ auth: { clientId: appId, clientSecret: secret } })\n"
+        "// );\n"
+        "/*\n"
+        " * const cca = new msal.ConfidentialClientApplication(config);\n"
+        " */\n"
+        "const adapter = new CloudAdapter(auth); // token from the channel\n"
+        "const pca = new msal.PublicClientApplication(config);\n"
+    )
+    result = scan(tmp_path, "bot/index.js", code, DetectorSet.load())
+    assert [(s.key, s.location.line) for s in result.settings if s.key.startswith("code.")] == [
+        ("code.msal.public_client", 9)
+    ]
+    python = "# app = ConfidentialClientApplication(client_id, client_credential=secret)\ntoken = None\n"
+    settings = scan(tmp_path, "bot/app.py", python, DetectorSet.load()).settings
+    assert not [s for s in settings if s.key.startswith("code.")]
+
+
 # ---------------------------------------------------------------------------------------------- translations
 
 _CATALOGUES = [

@@ -60,11 +60,28 @@ def scan_references(ev: Evidence) -> None:
         ev.reference(ref.kind, ref.target, ev.line_at(ref.start))
 
 
+# What a line of source starts with when it is a comment: `#` (Python, shell, YAML), `//` and `/*` and a
+# block comment's `*` (C-family, JavaScript, Go), `--` (SQL, Lua), `<!--` (HTML, XML), `REM` (batch).
+_COMMENT_STARTS = ("#", "//", "/*", "*", "--", "<!--", "REM ", "rem ")
+
+
+def _commented_out(text: str, at: int) -> bool:
+    """Whether the source line holding offset `at` is a comment up to that point."""
+    start = text.rfind("\n", 0, at) + 1
+    return text[start:at].lstrip().startswith(_COMMENT_STARTS)
+
+
 def scan_code_patterns(ev: Evidence) -> None:
-    """One Setting per line matching a vocabulary CODE_PATTERNS entry: `code.<name>` = <name>."""
+    """One Setting per line matching a vocabulary CODE_PATTERNS entry: `code.<name>` = <name>.
+
+    In source, a call in a comment is none: `//   new msal.ConfidentialClientApplication({` is an option the
+    sample left switched off, not how the agent authenticates."""
     text = ev.text
+    source = ev.kind.format == "source"
     for name, pattern in CODE_PATTERNS:
         for match in pattern.finditer(text):
+            if source and _commented_out(text, match.start()):
+                continue
             ev.setting("code." + name, name, ev.line_at(match.start()))
 
 
