@@ -929,6 +929,38 @@ def test_calls_in_commented_out_code_are_no_evidence(tmp_path: Path) -> None:
     assert not [s for s in settings if s.key.startswith("code.")]
 
 
+def test_agents_built_with_an_agent_sdk_are_agents(tmp_path: Path) -> None:
+    # OpenAI Agents SDK (Python and TypeScript), Google's ADK: the agent's own name names it; one left in a
+    # comment is none.
+    python = (
+        "from agents import Agent, Runner\n"
+        "# old = Agent(name='Retired triage', instructions='...')\n"
+        "billing = Agent(\n    name=\"Billing\",\n    instructions=\"Answer invoice questions.\",\n)\n"
+        "root_agent = LlmAgent(name='travel_planner', model='gemini-2.5-flash', instruction='Plan trips.')\n"
+    )
+    typescript = (
+        "import { Agent, run } from '@openai/agents';\n"
+        "export const helpdesk = new Agent({\n  name: 'Helpdesk',\n"
+        "  instructions: 'Answer IT questions.',\n});\n"
+        "const pool = new https.Agent({ keepAlive: true });\n"
+        "log(`handing off to Agent({ name: '${next.name}' })`);\n"
+        "console.log('Last agent: Agent(name=\"' + last.name + '\")');\n"
+    )
+    found = [
+        (h.kind, h.name, h.location.line)
+        for rel, code in (("svc/agents.py", python), ("web/agent.ts", typescript))
+        for h in scan(tmp_path, rel, code, DetectorSet.load()).manifests
+    ]
+    assert found == [
+        ("agent_sdk", "Billing", 3),
+        ("agent_sdk", "travel_planner", 7),
+        ("agent_sdk", "Helpdesk", 2),
+    ]
+    # The same code in a README, a docs page or an examples folder shows how; it builds no agent.
+    for rel in ("README.md", "docs/quickstart.md", "examples/basic/hello.py", "tests/test_agents.py"):
+        assert not scan(tmp_path, rel, python, DetectorSet.load()).manifests, rel
+
+
 # ---------------------------------------------------------------------------------------------- translations
 
 _CATALOGUES = [

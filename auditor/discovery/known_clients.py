@@ -141,6 +141,8 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"create_react_agent(",
     b"Agent(role=",
     b"Agent(\n",
+    b"Agent(name=",
+    b"new Agent(",
     b"Kernel.CreateBuilder(",
     b"semantic_kernel",
     b"writeToEnvironmentFile",

@@ -23,6 +23,14 @@ _CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("crewai", re.compile(r"(?:(\w+)\s*=\s*)?\b(Agent)\(\s*role\s*=")),
+    # The OpenAI Agents SDK, Google's ADK, Agno and their kin: an agent constructed with its name
+    # (`Agent(name="Triage", instructions=...)`, `LlmAgent(name=...)`, `new Agent({ name: 'Triage', ... })`).
+    (
+        "agent_sdk",
+        re.compile(
+            r"(?:(\w+)\s*=\s*)?(?:\b|new\s+)(Agent|LlmAgent)\(\s*(?:name\s*=|\{\s*name\s*:)"
+        ),
+    ),
     (
         "semantic_kernel",
         re.compile(r"(?:(\w+)\s*=\s*)?\b(Kernel\.CreateBuilder|KernelBuilder|sk\.Kernel|Kernel)\(\s*\)"),
@@ -37,7 +45,7 @@ _CODE_MARKERS = (
     "Kernel.CreateBuilder(",
     "Kernel()",
 )
-_NAME_KWARG = re.compile(r"""\b(?:name|role)\s*=\s*["']([^"'\n]{1,80})["']""")
+_NAME_KWARG = re.compile(r"""\b(?:name|role)\s*[=:]\s*["'`]([^"'`\n]{1,80})["'`]""")
 _SOURCE_LIKE = (
     SecretContext.SOURCE,
     SecretContext.PROMPT,
@@ -71,6 +79,13 @@ def _commented_out(text: str, at: int) -> bool:
     return text[start:at].lstrip().startswith(_COMMENT_STARTS)
 
 
+def _inside_string(text: str, at: int) -> bool:
+    """Whether offset `at` sits inside a string literal opened earlier on its line (an odd number of quotes
+    of one kind before it)."""
+    head = text[text.rfind("\n", 0, at) + 1 : at]
+    return any(head.count(quote) % 2 == 1 for quote in ('"', "'", "`"))
+
+
 def scan_code_patterns(ev: Evidence) -> None:
     """One Setting per line matching a vocabulary CODE_PATTERNS entry: `code.<name>` = <name>.
 
@@ -86,16 +101,27 @@ def scan_code_patterns(ev: Evidence) -> None:
 
 
 def scan_code_agents(ev: Evidence) -> None:
-    """Agents constructed in code (AutoGen, LangChain, CrewAI) become ManifestHints."""
+    """Agents constructed in code (AutoGen, LangChain, CrewAI, agent SDKs) become ManifestHints."""
     text = ev.text
     # Every marker holds "gent" or "Kernel": two searches rule out most source files instead of seven.
     if ("gent" not in text and "Kernel" not in text) or not any(marker in text for marker in _CODE_MARKERS):
         return
     default_name = ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    # `Agent(name=...)` is every agent SDK's hello world: in a README, a docs page, a test or an example
+    # folder it shows how to build one; only application source builds one.
+    sdk_agents = ev.kind.format == "source" and not ev.kind.in_test_path
     for kind, pattern in _CODE_AGENTS:
+        if kind == "agent_sdk" and not sdk_agents:
+            continue
         for match in pattern.finditer(text):
+            if ev.kind.format == "source" and _commented_out(text, match.start()):
+                continue
+            if kind == "agent_sdk" and _inside_string(text, match.start()):
+                continue  # `f'Last agent: Agent(name="{agent.name}")'`: a message that prints one
             variable, constructor = match.group(1), match.group(2)
-            window = text[match.end() : match.end() + 400]
+            # An agent SDK's match ends inside its `name=`: the name is read from the constructor on.
+            begin = match.end(2) if kind == "agent_sdk" else match.end()
+            window = text[begin : begin + 400]
             named = _NAME_KWARG.search(window.split(")", 1)[0] if kind != "crewai" else window)
             name = named.group(1) if named else variable or default_name
             ev.manifest(

@@ -18,6 +18,7 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "semantic_kernel": "semantic_kernel",
     "langchain": "langchain",
     "autogen": "autogen",
+    "agent_sdk": "agent_sdk",
     "n8n_workflow": "n8n_workflow",
     "k8s_workload": "k8s_workload",
     # An application (a Vault client, an azd service) names an agent its CI workflows are merged into.
