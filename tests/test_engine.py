@@ -218,3 +218,24 @@ def test_rules_markdown_lists_every_rule_with_its_sections() -> None:
     for rule in rules:
         assert f"## {rule.id}" in text and rule.title in text
     assert text.count("### Remediation") == len(rules)
+
+
+def test_the_check_table_lists_every_platform_check_of_its_module() -> None:
+    """PREDICATES names the platform checks without importing them (auditor/engine/predicates.py): the
+    lists must be exactly each module's CHECKS, and the table the merge of every module's."""
+    import importlib
+
+    from auditor.engine.checks import botaudit_config_checks, code_checks, config_checks
+    from auditor.engine.predicates import PLATFORM_CHECKS
+
+    modules = {name: importlib.import_module(f"auditor.engine.checks.{name}") for name in PLATFORM_CHECKS}
+    for name, module in modules.items():
+        assert PLATFORM_CHECKS[name] == tuple(module.CHECKS), f"update PLATFORM_CHECKS[{name!r}]"
+    every = [config_checks, botaudit_config_checks, *modules.values(), code_checks]
+    merged = {k: v for module in every for k, v in module.CHECKS.items()}
+    assert sum(len(module.CHECKS) for module in every) == len(merged)  # no name in two modules
+    assert list(PREDICATES) == list(merged) and len(PREDICATES) == len(merged)
+    assert {k: PREDICATES[k] for k in PREDICATES} == merged
+    assert "no_such_check" not in PREDICATES and PREDICATES.get("no_such_check") is None
+    with pytest.raises(KeyError):
+        PREDICATES["no_such_check"]

@@ -51,6 +51,14 @@ HEAVY = (
     "auditor.collectors.github",
     "auditor.collectors.slack",
     "auditor.report.html",
+    # A platform's rule checks, when one of its rules is judged (platform data: a snapshot, a collector,
+    # Terraform): a static scan without any judges none.
+    "auditor.engine.checks.aws_checks",
+    "auditor.engine.checks.vault_checks",
+    "auditor.engine.checks.salesforce_checks",
+    "auditor.engine.checks.entra_checks",
+    "auditor.engine.checks.github_checks",
+    "auditor.engine.checks.slack_checks",
     # The `botaudit init` template and docs/configuration.md, generated from the schema when asked for.
     "auditor.config.template",
     # PyYAML when a YAML document is parsed: botaudit.yaml, a detector or rule file (both cached: the probe
@@ -201,6 +209,17 @@ def test_yaml_loads_when_a_yaml_document_is_read(small_tree: Path) -> None:
     (small_tree / "config.yaml").write_text("model: gpt-4o\napi_key: ${MODEL_API_KEY}\n")
     modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
     assert "yaml" in modules  # a scanned YAML file with a key worth reading
+
+
+def test_platform_checks_load_with_platform_data(small_tree: Path) -> None:
+    # Terraform declaring an IAM user gives aws data: the aws rules are judged, so their checks load.
+    (small_tree / "main.tf").write_text(
+        'resource "aws_iam_user" "bot" {\n  name = "triage-bot"\n}\n'
+        'resource "aws_iam_access_key" "bot" {\n  user = aws_iam_user.bot.name\n}\n'
+    )
+    modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
+    assert "auditor.engine.checks.aws_checks" in modules
+    assert "auditor.engine.checks.slack_checks" not in modules
 
 
 def test_ignore_file_loads_pathspec(small_tree: Path) -> None:
