@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.model import Location
 from auditor.report import ReportOptions
@@ -58,3 +62,15 @@ def test_values_from_files_are_inert() -> None:
 
 def test_escape_folds_newlines() -> None:
     assert "\n" not in escape("line1\n## heading")
+
+
+@given(st.text(st.sampled_from("&<>;@*_`|[]\\:/w.\"'amp") | st.characters()))
+def test_escape_is_what_it_was_with_html_escape(value: str) -> None:
+    """The entity step is html.escape(..., quote=False) written out (no html import): the same output."""
+    from auditor.report.common import one_line
+    from auditor.report.markdown import _AUTOLINK, _MD_SPECIAL, WORD_JOINER, _defuse_autolink
+
+    text = html.escape(one_line(value), quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(_defuse_autolink, text)
+    assert escape(value) == text.replace("@", "@" + WORD_JOINER)
