@@ -316,6 +316,29 @@ def test_a_key_naming_no_other_service_stays_the_platform_s_static_key(name: str
     assert entra is not None and entra.auth_model is AuthModel.STATIC_API_KEY, entra
 
 
+@pytest.mark.parametrize(
+    ("app_type", "password_set", "expected"),
+    [
+        ("", False, "not configured in the repository"),
+        ("MultiTenant", False, "configuration names the platform"),
+        ("", True, "configuration names the platform"),
+    ],
+)
+def test_a_bot_sample_with_empty_app_settings_says_it_is_not_configured(
+    app_type: str, password_set: bool, expected: str
+) -> None:
+    # A Bot Framework sample ships `"MicrosoftAppType": "", "MicrosoftAppPassword": ""`: how it signs in
+    # is decided at deployment. Still unknown, but the reason says why instead of "not found".
+    path = "echo-bot/appsettings.json"
+    details = {"MicrosoftAppType": app_type, "password_set": password_set}
+    items = [setting(path, "MicrosoftAppId", "", 2), setting(path, "MicrosoftAppType", app_type, 1)]
+    files = [scan(path, hint(path, "bot_framework", "echo-bot", 2, "MicrosoftAppId", **details), *items)]
+    (agent,) = build_inventory(files, Config())
+    entra = connection(agent, Platform.ENTRA)
+    assert entra is not None and entra.auth_model is AuthModel.UNKNOWN, entra
+    assert entra.reason.startswith(expected) or expected in entra.reason, entra.reason
+
+
 def test_declarations_win_and_absorb_inferred_agents() -> None:
     decl = AgentDecl(
         name="SalesOps",

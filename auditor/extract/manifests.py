@@ -216,6 +216,8 @@ def bot_framework_hint(doc: Doc, ev: Evidence) -> None:
         "MicrosoftAppType": app_type,
         "tenant_id_key": "MicrosoftAppTenantId" in block,
         "password_key": "MicrosoftAppPassword" in block,
+        # Whether a password is filled in at all (never its value): samples ship the keys empty.
+        "password_set": bool(_str(block.get("MicrosoftAppPassword"))),
         "certificate": any("Certificate" in str(k) for k in block),
         "keys": sorted(k for k in block if str(k) in _BOT_APP_TYPES),
     }

@@ -333,6 +333,8 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
         return AuthModel.OAUTH_PKCE, why("oauth")
     if "implicit_grant" in t:
         return AuthModel.UNKNOWN, why("implicit_grant")
+    if "unconfigured" in t:
+        return AuthModel.UNKNOWN, "not configured in the repository: " + why("unconfigured")
     return AuthModel.UNKNOWN, (
         "configuration names the platform but not how the agent authenticates (looked for: inline "
         "credentials, credential names in settings and references, grant types, SDK calls, role and "
@@ -479,6 +481,15 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
         app_type = str(d.get("MicrosoftAppType") or d.get("app_type") or "").lower()
         if app_type in ("userassignedmsi", "managedidentity"):
             ev.add("role", loc, f"Bot Framework app type {app_type} ({loc.path})")
+        elif app_type not in ("multitenant", "singletenant") and d.get("password_set") is False:
+            # `"MicrosoftAppType": "", "MicrosoftAppPassword": ""`: how the bot signs in is decided at
+            # deployment, not here; say so instead of "not found".
+            ev.add(
+                "unconfigured",
+                loc,
+                f"{loc.path} leaves MicrosoftAppType and MicrosoftAppPassword empty: set at deployment (a "
+                "client secret for MultiTenant or SingleTenant, a managed identity for UserAssignedMSI)",
+            )
         app_id = d.get("MicrosoftAppId") or d.get("app_id")
         if isinstance(app_id, str) and app_id:
             ev.hints.append(app_id)
