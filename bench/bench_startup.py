@@ -60,6 +60,8 @@ COMMANDS = {
     "--version": ["--version"],
 }
 
+HOOK = "pre-commit hook: scan --staged --fail-on high, 3 staged files"
+
 # `--all`: the other reports a hook or a user asks for, and the same three files holding credentials (the
 # report's finding path and the fingerprints then run), without and with a botaudit.yaml (agents, a
 # suppression, a fingerprint key of its own) and with the gate's options.
@@ -72,6 +74,10 @@ MORE_COMMANDS = {
     "findings + botaudit.yaml: scan --format json --fail-on medium --strict": [
         "scan", "{configured}", "--no-progress", "--format", "json", "--fail-on", "medium", "--strict",
     ],
+    # The pre-commit hook's own command line (.pre-commit-hooks.yaml), run inside a git repository whose
+    # index holds the three files (two of them changed since the last commit): four `git` processes, the
+    # staged bytes written to a temporary folder, then the scan.
+    HOOK: ["scan", "--staged", "--no-progress", "--fail-on", "high", ".env", "agent.py", "agent.yaml"],
 }  # fmt: skip
 
 
@@ -127,7 +133,23 @@ def _write_trees(root: Path) -> dict[str, Path]:
         folder.mkdir(parents=True, exist_ok=True)
         for file, body in contents[name].items():
             (folder / file).write_text(body, encoding="utf-8")
+    trees["repo"] = _staged_repo(root / "startup-3-repo")
     return trees
+
+
+def _staged_repo(folder: Path) -> Path:
+    """A git repository holding FILES, with agent.py and agent.yaml changed and staged after the commit."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, text in FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ident = ["-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false"]
+    for args in (["init", "-q"], ["add", "."], [*ident, "commit", "-q", "-m", "start"]):
+        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+    (folder / "agent.py").write_text(FILES["agent.py"] + "print(client_key[:0])\n", encoding="utf-8")
+    (folder / "agent.yaml").write_text(FILES["agent.yaml"] + "timeout_s: 30\n", encoding="utf-8")
+    subprocess.run(["git", "add", "agent.py", "agent.yaml"], cwd=folder, check=True, capture_output=True)
+    return folder
 
 
 def _launcher(checkout: Path) -> list[str]:
@@ -197,11 +219,12 @@ def _commits(checkouts: dict[str, Path]) -> dict[str, str]:
     return out
 
 
-def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _run(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall and CPU (user + system of the process and its children, such as the hook's `git` calls)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir()
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd or tempfile.gettempdir()
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -255,16 +278,17 @@ def main() -> int:
     rows = []
     for command, template in commands.items():
         argv = [part.format(**trees) for part in template]
+        cwd = trees["repo"] if command == HOOK else None
         for (
             prefix,
             _checkout,
             variant_env,
         ) in variants.values():  # warm: caches written, files in the page cache
-            _run([*prefix, *argv], variant_env)
+            _run([*prefix, *argv], variant_env, cwd)
         samples: dict[str, list[tuple[float, float]]] = {label: [] for label in variants}
         for _ in range(args.runs):
             for label, (prefix, _checkout, variant_env) in variants.items():
-                samples[label].append(_run([*prefix, *argv], variant_env))
+                samples[label].append(_run([*prefix, *argv], variant_env, cwd))
         for label, runs in samples.items():
             walls = [w for w, _ in runs]
             cpus = [c for _, c in runs]
