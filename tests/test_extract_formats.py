@@ -961,6 +961,24 @@ def test_agents_built_with_an_agent_sdk_are_agents(tmp_path: Path) -> None:
         assert not scan(tmp_path, rel, python, DetectorSet.load()).manifests, rel
 
 
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [
+        ("packages/zai/e2e/rate.test.ts", True),
+        ("integration_tests/security/mounts.py", True),
+        ("web/integration-tests/login.spec.js", True),
+        ("src/__snapshots__/report.snap", True),
+        ("integrations/slack/src/index.ts", False),  # a product's integrations are its code
+        ("services/e2e_router/app.py", False),
+    ],
+)
+def test_end_to_end_and_integration_suites_are_test_paths(rel: str, expected: bool) -> None:
+    from auditor.extract.formats import classify, in_test_path
+
+    assert in_test_path(rel) is expected
+    assert classify(rel).in_test_path is expected
+
+
 # ---------------------------------------------------------------------------------------------- translations
 
 _CATALOGUES = [

@@ -81,6 +81,12 @@ _TEST_DIRS = frozenset(
         "__fixtures__",
         "__mocks__",
         "mocks",
+        # End-to-end and integration suites, and recorded outputs.
+        "e2e",
+        "integration_tests",
+        "integration-tests",
+        "test-data",
+        "__snapshots__",
     }
 )
 _TEST_FILE = re.compile(r"(^test_|_test\.\w+$|\.test\.\w+$|\.spec\.\w+$|^conftest\.py$)")
