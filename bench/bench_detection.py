@@ -125,17 +125,22 @@ def select(cases: Sequence[Case], per_rule: int, seed: int) -> list[Case]:
     """At most `per_rule` positives and negatives per (source, rule), drawn with a fixed seed.
 
     gitleaks' generators render one secret in ~30 file formats; without a cap those rules would outweigh
-    every other source's cases."""
+    every other source's cases. A documented miss (`Case.documented_miss`) is always kept, after the drawn
+    cases: it is one statement of the suite's authors, and keeping it out of the draw leaves the draw of every
+    other case as it was."""
     groups: dict[tuple[str, str, bool], list[Case]] = defaultdict(list)
+    noted: list[Case] = []
     for case in cases:
-        if case.text.strip():
+        if case.documented_miss:
+            noted.append(case)  # one statement by the suite's authors, not one of many renderings: kept
+        elif case.text.strip():
             groups[(case.source, case.rule, case.positive)].append(case)
     rng = random.Random(seed)
     chosen: list[Case] = []
     for key in sorted(groups):
         items = groups[key]
         chosen.extend(items if len(items) <= per_rule else rng.sample(items, per_rule))
-    return chosen
+    return chosen + noted
 
 
 def write_corpus(
@@ -163,6 +168,7 @@ def write_corpus(
                 "realistic": realistic(case),
                 "contested": case in (disputed or ()),
                 "same_rule": case in (context_scoped or ()),
+                "documented_miss": case.documented_miss,
             }
         )
     manifest.write_text(json.dumps(truth, indent=1) + "\n")
