@@ -3,13 +3,18 @@
 The file holds no secrets, no line numbers and no timestamps, and is sorted by fingerprint, so it changes only
 when findings appear or disappear and merge conflicts stay rare. Its `schema_version` is the file
 format's own, not the tool's: a botaudit upgrade does not look like a format change (detect-secrets' mistake).
+
+Version 2 records fingerprints of secret scheme 3 (`auditor.redact`: issued tokens take a keyed HMAC instead
+of scrypt); version 1 files, written under scheme 2, are still read: a scan using one derives each issued
+token's scheme-2 fingerprint too, so its findings match their old entries (`Finding.aliases`), and `baseline
+update` rewrites those entries with the new fingerprints (and the file as version 2).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +22,9 @@ from auditor.documents import parse_json, validate
 from auditor.errors import BotauditError
 from auditor.model import Finding, ScanResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Versions read, and the secret fingerprint scheme (auditor.redact) each one's fingerprints were made under.
+FINGERPRINT_SCHEMES = {1: 2, 2: 3}
 TOOL = "botaudit"
 _ENTRY_KEYS = frozenset({"fingerprint", "rule_id", "path", "identity"})
 
@@ -41,10 +48,17 @@ class Baseline:
     """The set of known findings; `fingerprint in baseline` is what suppression checks."""
 
     entries: tuple[BaselineEntry, ...] = ()
+    # The secret fingerprint scheme its entries were recorded under (2: a version-1 file).
+    fingerprint_scheme: int = 3
 
     @property
     def fingerprints(self) -> frozenset[str]:
         return frozenset(e.fingerprint for e in self.entries)
+
+    @property
+    def needs_legacy_aliases(self) -> bool:
+        """Whether matching it needs the scheme-2 fingerprints of issued tokens (auditor.redact)."""
+        return self.fingerprint_scheme < 3 and bool(self.entries)
 
     def __contains__(self, fingerprint: object) -> bool:
         return fingerprint in self.fingerprints
@@ -76,9 +90,17 @@ def create(result: ScanResult) -> Baseline:
 
 
 def update(old: Baseline, result: ScanResult) -> Baseline:
-    """`old` brought up to date: findings no longer present are dropped (fixed), new ones are added."""
+    """`old` brought up to date: findings no longer present are dropped (fixed), new ones are added. An
+    entry recorded under an earlier fingerprint scheme that a finding still matches (`Finding.aliases`)
+    is rewritten with the finding's current fingerprint."""
     present = {f.fingerprint for f in result.findings}
-    kept = (e for e in old.entries if e.fingerprint in present)
+    renamed = {alias: f for f in result.findings for alias in f.aliases}
+    kept = []
+    for entry in old.entries:
+        if entry.fingerprint in present:
+            kept.append(entry)
+        elif (finding := renamed.get(entry.fingerprint)) is not None:
+            kept.append(_entry(finding))
     return _build([*kept, *create(result).entries])
 
 
@@ -111,10 +133,10 @@ def loads(text: str, source: str = "<baseline>") -> Baseline:
             f"{source}: a baseline is a JSON object with `schema_version`, `tool` and `findings`"
         )
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION or isinstance(version, bool):
+    if version not in FINGERPRINT_SCHEMES or isinstance(version, bool):
         raise BaselineError(
-            f"{source}: unsupported baseline schema_version {version!r} (this botaudit reads version "
-            f"{SCHEMA_VERSION}); recreate it with `botaudit baseline create`"
+            f"{source}: unsupported baseline schema_version {version!r} (this botaudit reads versions "
+            f"{', '.join(map(str, FINGERPRINT_SCHEMES))}); recreate it with `botaudit baseline create`"
         )
     if data.get("tool") != TOOL:
         raise BaselineError(f"{source}: not a botaudit baseline (`tool` is {data.get('tool')!r})")
@@ -145,7 +167,7 @@ def loads(text: str, source: str = "<baseline>") -> Baseline:
     # The shipped schema (auditor/schemas/baseline.schema.json) is the contract; the checks above only word
     # the common mistakes better.
     validate(data, "baseline", source, BaselineError)
-    return _build(entries)
+    return replace(_build(entries), fingerprint_scheme=FINGERPRINT_SCHEMES[version])
 
 
 def load(path: Path | str) -> Baseline:

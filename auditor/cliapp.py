@@ -353,6 +353,18 @@ def _baseline_command(
 ) -> None:
     from auditor import baseline as bl
 
+    old = None
+    if update and output.is_file():
+        try:
+            old = bl.load(output)
+        except BotauditError as exc:
+            _die(str(exc))
+    if old is not None and old.needs_legacy_aliases:
+        from auditor.redact import legacy_aliases
+
+        # Entries written under secret fingerprint scheme 2 are found again by the findings' scheme-2
+        # fingerprints, and rewritten with their current ones.
+        legacy_aliases(True)
     result = _run_scan(
         paths,
         config=config,
@@ -368,7 +380,7 @@ def _baseline_command(
         no_config_snapshots=False,
     )
     try:
-        new = bl.update(bl.load(output), result) if update and output.is_file() else bl.create(result)
+        new = bl.update(old, result) if old is not None else bl.create(result)
         output.write_text(bl.dump(new), encoding="utf-8")
     except BotauditError as exc:
         _die(str(exc))

@@ -281,6 +281,10 @@ class SecretMatch(Record):
     platform: Platform | None = None
     # Why the detector is as sure as it says: a checksum verified or failed, a generic key-name match...
     confidence_reason: str = ""
+    # The value's fingerprint under scheme 2 when it differs from `fingerprint` (an issued token's), derived
+    # only while a baseline, suppression or snapshot recorded before scheme 3 is in use (auditor.redact).
+    # Matching only: never in a report.
+    legacy_fingerprint: str | None = None
 
     def sort_key(self) -> SortKey:
         return (
@@ -666,6 +670,9 @@ class Finding(Record):
     confidence: Confidence = Confidence.HIGH
     suppression: Suppression | None = None
     baseline: bool = False
+    # Fingerprints this finding had under an earlier secret fingerprint scheme (auditor.redact), set only
+    # while a baseline or suppression recorded under it is in use: matching only, never in a report.
+    aliases: tuple[str, ...] = ()
 
     @property
     def suppressed(self) -> bool:

@@ -1,15 +1,32 @@
-"""The one place secret values become safe text: previews and keyed, memory-hard fingerprints.
+"""The one place secret values become safe text: previews and keyed fingerprints, memory-hard where needed.
 
 A report reader must not be able to recover a secret from what botaudit prints:
 
 * **Previews** show only a documented public prefix (`ghp_`, `AKIA`, `xoxb-`), never a character of the
   secret part, and never any part of a password or generic secret. No length is shown: the length of a
   password is half of guessing it.
-* **Fingerprints** are scrypt (memory-hard: 8 MiB and ~20 ms of a core per guess) over the value, salted
-  with an HMAC of the credential kind under the project's key. Without the key nothing can be checked at
-  all; with the built-in default key every guess still costs a full scrypt, so a dictionary or a brute force
-  over a short password's unknown characters costs years instead of a minute. The same value under the
-  same key gives the same fingerprint on every machine, so baselines travel between CI and laptops.
+* **Fingerprints** (scheme 3) come in two tiers, chosen from the kind and the value alone, so one value of
+  one kind always gets one fingerprint, whichever detector or collector saw it:
+
+  - **scrypt** (memory-hard: 8 MiB and ~18 ms of a core per guess) over the value, salted with an HMAC of
+    the credential kind under the project's key. This is every value a person may have chosen or that may
+    be short: passwords, generic and key-name secrets, connection strings, private keys, and any token that
+    does not pass the checks below. Without the key nothing can be checked at all; with the built-in
+    default key every guess still costs a full scrypt, so a dictionary or a brute force over a short
+    password's unknown characters costs years instead of a minute.
+  - **issued**: HMAC-SHA-256 under the project's key of the kind and the value, for a token whose provider
+    generated its body at random with at least 128 bits: the value fully matches a provider format of its
+    kind (`auditor/_issued_formats.py`, derived from the detectors by `auditor.extract.issued`), passes
+    that format's checksum where it has one, its random run is long enough for 128 bits over its alphabet
+    and does not look typed (character entropy, counting runs). 2^128 guesses are out of reach at any speed
+    per guess, so scrypt adds nothing there; the HMAC costs microseconds instead of milliseconds. A
+    format-shaped value that fails a check (`ghp_` + 36 `a`, a bad checksum) stays on scrypt.
+
+  The same value under the same key gives the same fingerprint on every machine, so baselines travel
+  between CI and laptops. Scheme 2 (scrypt for every value) gave the scrypt tier's values the fingerprints
+  they still have; for issued tokens, `scrypt_fingerprint` still derives the scheme-2 fingerprint, which a
+  scan computes only as an alias while a baseline, a suppression by fingerprint or a saved snapshot that
+  may hold scheme-2 fingerprints is in use (`legacy_aliases`).
 
 Each distinct value is derived once per process: the cache is keyed by a fast HMAC of the value (never the
 value itself), so the memory-hard step is paid once per secret, not once per occurrence.
@@ -19,17 +36,32 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import re
 import threading
+from collections import Counter
+from collections.abc import Mapping
+from contextvars import ContextVar
+from typing import Literal
 
 __all__ = [
     "DEFAULT_FINGERPRINT_KEY",
     "FINGERPRINT_KEY_ENV",
+    "FINGERPRINT_SCHEME",
+    "ISSUED_MIN_BITS",
+    "LEGACY_SECRET_FINGERPRINTS",
     "MASK",
     "SCRYPT_N",
     "SCRYPT_R",
     "fingerprint",
+    "fingerprint_tier",
+    "legacy_aliases",
+    "legacy_aliases_enabled",
+    "legacy_fingerprint",
+    "legacy_fingerprints",
     "redact",
     "scrub",
+    "scrypt_fingerprint",
     "stable_id",
 ]
 
@@ -46,13 +78,37 @@ SCRYPT_N = 1 << 13
 SCRYPT_R = 8
 SCRYPT_P = 1
 _SCRYPT_MAXMEM = 64 * 1024 * 1024
-_VERSION = b"botaudit-fingerprint-v2"
+_VERSION = b"botaudit-fingerprint-v2"  # the scrypt tier's salt label (unchanged since scheme 2)
+_ISSUED_VERSION = b"botaudit-fingerprint-v3-issued"
+# Scheme 3: two tiers (scrypt, issued). Scheme 2 was scrypt for every value.
+FINGERPRINT_SCHEME = 3
+ISSUED_MIN_BITS = 128
+# A random run whose character entropy is below this share of the most its length and alphabet allow was
+# typed, not drawn (`abab…`, a word repeated). Random runs fall below it rarely (about 1 in 1,000 for 32
+# hex characters, fewer for longer or wider ones): such a token only keeps scrypt.
+_ISSUED_MIN_ENTROPY_SHARE = 0.75
+_COUNTING_RUNS = tuple(
+    alphabet[i : i + 8]
+    for alphabet in ("0123456789", "abcdefghijklmnopqrstuvwxyz")
+    for i in range(len(alphabet) - 7)
+)
 
 MASK = "****"
 
 _cache: dict[bytes, str] = {}
 _cache_lock = threading.Lock()
 _CACHE_MAX = 100_000
+_formats: dict[str, tuple[tuple[re.Pattern[str], tuple[int, ...], str | None], ...]] | None = None
+# Whether `fingerprint` also derives the scheme-2 fingerprint of issued tokens (see `legacy_aliases`), and
+# what it derived: scheme-3 fingerprint -> scheme-2 one.
+_legacy = False
+_legacy_seen: dict[str, str] = {}
+# Set by the scan around rule evaluation: scheme-3 secret fingerprint -> its scheme-2 one, for the issued
+# tokens found (empty unless legacy aliases are on). Findings carry the matching finding fingerprint as an
+# alias, so baselines and suppressions recorded under scheme 2 still match.
+LEGACY_SECRET_FINGERPRINTS: ContextVar[Mapping[str, str] | None] = ContextVar(
+    "botaudit_legacy_fps", default=None
+)
 
 
 def redact(value: str, public_prefixes: tuple[str, ...] | list[str] = ()) -> str:
@@ -64,12 +120,86 @@ def redact(value: str, public_prefixes: tuple[str, ...] | list[str] = ()) -> str
     return MASK
 
 
-def fingerprint(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> str:
-    """16 hex characters: scrypt over `value`, salted with HMAC-SHA-256(key, kind). Memory-hard, keyed."""
+def _issued_formats() -> dict[str, tuple[tuple[re.Pattern[str], tuple[int, ...], str | None], ...]]:
+    global _formats
+    if _formats is None:
+        from auditor._issued_formats import FORMATS
+
+        _formats = {
+            kind: tuple((re.compile(regex), alphabets, checksum) for regex, alphabets, checksum in formats)
+            for kind, formats in FORMATS.items()
+        }
+    return _formats
+
+
+# Standard alphabets, smallest first: a run drawn only from one of them is counted as drawn from it, whatever
+# wider class its format allows (32 hex characters under a base62 class are 128 bits, not 190).
+_ALPHABETS = tuple(
+    frozenset(chars)
+    for chars in (
+        "0123456789",
+        "0123456789abcdef",
+        "0123456789ABCDEF",
+        "0123456789abcdefghijklmnopqrstuvwxyz",
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    )
+)
+
+
+def _random_run(run: str, alphabet: int) -> bool:
+    """Whether a run of a provider format is long enough for ISSUED_MIN_BITS and does not look typed."""
+    n = len(run)
+    used = set(run)
+    alphabet = min([alphabet, *(len(a) for a in _ALPHABETS if used <= a)])
+    if n * math.log2(alphabet) < ISSUED_MIN_BITS:
+        return False
+    entropy = -sum(c / n * math.log2(c / n) for c in Counter(run).values())
+    if entropy < _ISSUED_MIN_ENTROPY_SHARE * math.log2(min(n, alphabet)):
+        return False
+    low = run.lower()
+    return not any(counting in low for counting in _COUNTING_RUNS)
+
+
+def fingerprint_tier(kind: str, value: str) -> Literal["issued", "scrypt"]:
+    """Which fingerprint a value of a kind gets: "issued" (keyed HMAC) or "scrypt" (memory-hard)."""
+    formats = _issued_formats().get(kind)
+    if not formats or not value.isascii():
+        return "scrypt"
+    for regex, alphabets, checksum in formats:
+        m = regex.fullmatch(value)
+        if m is None:
+            continue
+        # One run must carry the claim alone; the others (ids, dates) count for nothing.
+        if not any(_random_run(m.group(f"r{i}") or "", size) for i, size in enumerate(alphabets)):
+            continue
+        if checksum is not None:
+            from auditor.extract.validators import validate  # pure checks, stdlib only
+
+            if not validate(checksum, value):
+                continue
+        return "issued"
+    return "scrypt"
+
+
+def _lookup(key_bytes: bytes, kind_bytes: bytes, data: bytes, label: bytes) -> bytes:
+    return hmac.new(key_bytes, label + b"\x00" + kind_bytes + b"\x00" + data, hashlib.sha256).digest()
+
+
+def _remember(lookup: bytes, derived: str) -> str:
+    with _cache_lock:
+        if len(_cache) >= _CACHE_MAX:
+            _cache.clear()  # a bound, not an eviction policy: scans with this many secrets are rare
+        _cache[lookup] = derived
+    return derived
+
+
+def scrypt_fingerprint(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> str:
+    """16 hex characters: scrypt over `value`, salted with HMAC-SHA-256(key, kind). Memory-hard, keyed.
+    The scrypt tier's fingerprint, and scheme 2's for every value."""
     data = value.encode("utf-8", "surrogatepass")
     key_bytes = key.encode("utf-8", "surrogatepass")
     kind_bytes = kind.encode("utf-8", "surrogatepass")
-    lookup = hmac.new(key_bytes, b"cache\x00" + kind_bytes + b"\x00" + data, hashlib.sha256).digest()
+    lookup = _lookup(key_bytes, kind_bytes, data, b"cache")
     cached = _cache.get(lookup)
     if cached is not None:
         return cached
@@ -77,11 +207,46 @@ def fingerprint(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> st
     derived = hashlib.scrypt(
         data, salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=_SCRYPT_MAXMEM, dklen=8
     ).hex()
-    with _cache_lock:
-        if len(_cache) >= _CACHE_MAX:
-            _cache.clear()  # a bound, not an eviction policy: scans with this many secrets are rare
-        _cache[lookup] = derived
+    return _remember(lookup, derived)
+
+
+def fingerprint(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> str:
+    """16 hex characters, keyed: HMAC-SHA-256 for a provider-issued token (`fingerprint_tier`), else
+    `scrypt_fingerprint`. One (kind, value, key) always gives one fingerprint."""
+    if fingerprint_tier(kind, value) == "scrypt":
+        return scrypt_fingerprint(kind, value, key)
+    message = b"\x00".join(
+        (_ISSUED_VERSION, kind.encode("utf-8", "surrogatepass"), value.encode("utf-8", "surrogatepass"))
+    )
+    derived = hmac.new(key.encode("utf-8", "surrogatepass"), message, hashlib.sha256).hexdigest()[:16]
+    if _legacy and derived not in _legacy_seen:
+        with _cache_lock:
+            if len(_legacy_seen) >= _CACHE_MAX:
+                _legacy_seen.clear()
+        _legacy_seen[derived] = scrypt_fingerprint(kind, value, key)
     return derived
+
+
+def legacy_aliases(enabled: bool) -> None:
+    """Whether `fingerprint` also derives the scheme-2 fingerprint of each issued token in this process
+    (and in the pools it starts): on while a baseline, suppression or snapshot of scheme 2 is in use."""
+    global _legacy
+    _legacy = enabled
+
+
+def legacy_aliases_enabled() -> bool:
+    return _legacy
+
+
+def legacy_fingerprint(current: str) -> str | None:
+    """The scheme-2 fingerprint of the issued token whose scheme-3 fingerprint `current` this process
+    derived while legacy aliases were on; None otherwise (scrypt-tier values kept their fingerprint)."""
+    return _legacy_seen.get(current) if _legacy else None
+
+
+def legacy_fingerprints() -> dict[str, str]:
+    """Every scheme-3 -> scheme-2 pair this process derived (issued tokens, legacy aliases on)."""
+    return dict(_legacy_seen) if _legacy else {}
 
 
 def stable_id(*parts: object) -> str:

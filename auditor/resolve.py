@@ -61,7 +61,12 @@ def resolve(agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot]) -> 
                         secret.fingerprint,
                         secret.location,
                     )
-                elif (ident := index.get(FINGERPRINT_ALIAS + secret.fingerprint)) is not None:
+                elif (ident := index.get(FINGERPRINT_ALIAS + secret.fingerprint)) is not None or (
+                    # A snapshot saved before secret fingerprint scheme 3 names an issued token by its
+                    # scheme-2 fingerprint (derived only while such a snapshot is in use).
+                    secret.legacy_fingerprint
+                    and (ident := index.get(FINGERPRINT_ALIAS + secret.legacy_fingerprint)) is not None
+                ):
                     add(
                         agent,
                         platform,

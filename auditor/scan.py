@@ -32,10 +32,18 @@ from auditor.model import (
 from auditor.progress import NullProgress, ProgressSink
 from auditor.reach import compute_gaps
 from auditor.reconcile import anchor_findings, link_declared, reconcile
-from auditor.redact import DEFAULT_FINGERPRINT_KEY, FINGERPRINT_KEY_ENV
+from auditor.redact import (
+    DEFAULT_FINGERPRINT_KEY,
+    FINGERPRINT_KEY_ENV,
+    LEGACY_SECRET_FINGERPRINTS,
+    legacy_aliases,
+    legacy_aliases_enabled,
+    legacy_fingerprints,
+)
 from auditor.resolve import resolve, unjoined
 
 if TYPE_CHECKING:
+    from auditor.baseline import Baseline
     from auditor.discovery.walk import FileEntry
 
 # platform -> "module:Class". Imported only when that platform is collected, so a static scan never loads
@@ -444,6 +452,16 @@ def _idle_reason(name: str, count: int) -> str:
     return f"no {name} data: {count} {name} rules not run (botaudit has no collector for {name})"
 
 
+def _legacy_map(files: Sequence[FileScan]) -> dict[str, str]:
+    """Scheme-3 -> scheme-2 secret fingerprints of the issued tokens found (workers) or used by collectors."""
+    legacy = legacy_fingerprints()
+    for f in files:
+        for s in f.secrets:
+            if s.legacy_fingerprint:
+                legacy[s.fingerprint] = s.legacy_fingerprint
+    return legacy
+
+
 def run(
     options: ScanOptions,
     *,
@@ -452,6 +470,32 @@ def run(
     config: Config | None = None,
 ) -> ScanResult:
     """Scan paths, load or collect platform snapshots, judge, apply suppressions and the baseline."""
+    before = legacy_aliases_enabled()
+    try:
+        return _run(options, clock=clock, progress=progress, config=config)
+    finally:
+        legacy_aliases(before)
+
+
+def _needs_legacy_aliases(baseline: Baseline | None, config: Config, snapshot_files: list[Path]) -> bool:
+    """Whether something this scan matches against may hold secret fingerprints of scheme 2 (before issued
+    tokens took a keyed HMAC, auditor.redact): a version-1 baseline, a suppression by fingerprint (its
+    scheme is not recorded), a saved snapshot (a token's `fp:` alias). Then each issued token's scheme-2
+    fingerprint is derived too, at scrypt's cost, and findings carry the fingerprints they had."""
+    return (
+        (baseline is not None and baseline.needs_legacy_aliases)
+        or any(entry.fingerprint for entry in config.suppressions)
+        or bool(snapshot_files)
+    )
+
+
+def _run(
+    options: ScanOptions,
+    *,
+    clock: Clock | None,
+    progress: ProgressSink | None,
+    config: Config | None,
+) -> ScanResult:
     from auditor import suppress
     from auditor.baseline import load as load_baseline
     from auditor.engine.evaluate import evaluate
@@ -474,6 +518,8 @@ def run(
     if options.use_config_snapshots:
         snapshot_files = [config.base_dir / p for p in config.snapshots] + snapshot_files
     artifacts = [*snapshot_files, *([options.baseline_file] if options.baseline_file else [])]
+    if _needs_legacy_aliases(baseline, config, snapshot_files):
+        legacy_aliases(True)
     iac_sources: list[Any] = []
     source_paths: dict[str, Path] = {}
     entries: dict[str, Any] = {}
@@ -567,7 +613,12 @@ def run(
         gaps=gaps,
         history=tuple(history),
     )
-    findings, not_evaluated = evaluate(in_scope, ctx)
+    legacy = _legacy_map((*files, *history)) if legacy_aliases_enabled() else None
+    token = LEGACY_SECRET_FINGERPRINTS.set(legacy)
+    try:
+        findings, not_evaluated = evaluate(in_scope, ctx)
+    finally:
+        LEGACY_SECRET_FINGERPRINTS.reset(token)
     findings = anchor_findings(findings, snapshots)
     findings, suppress_warnings = suppress.apply(
         findings, files=files, config=config, baseline=baseline, clock=clock

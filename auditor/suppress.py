@@ -62,7 +62,7 @@ def entry_matches(entry: SuppressionEntry, finding: Finding) -> bool:
             return False
     if entry.fingerprint is not None:
         given = True
-        if entry.fingerprint != finding.fingerprint:
+        if entry.fingerprint != finding.fingerprint and entry.fingerprint not in finding.aliases:
             return False
     if entry.agent is not None:
         given = True
@@ -176,7 +176,11 @@ def apply(
                 if chosen.expired:
                     index = config.suppressions.index(entry)
                     expired_hits[index] = expired_hits.get(index, 0) + 1
-        in_baseline = finding.fingerprint in known and not (suppression is not None and suppression.expired)
+        # A finding matches its entry by its fingerprint, or by the one it had under an earlier secret
+        # fingerprint scheme (aliases: only while a baseline recorded under it is in use).
+        in_baseline = (
+            finding.fingerprint in known or any(alias in known for alias in finding.aliases)
+        ) and not (suppression is not None and suppression.expired)
         out.append(replace(finding, suppression=suppression, baseline=in_baseline))
     warnings = []
     for index in sorted(expired_hits):

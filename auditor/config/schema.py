@@ -455,8 +455,9 @@ CONFIG_SCHEMA: Mapping[str, Any] = {
         "fingerprint_key": {
             "type": "string",
             "minLength": 16,
-            "description": "Key for the fingerprints of secret values in reports and baselines (scrypt, "
-            "salted with this key). A project-specific key (16+ characters) stops anyone holding a report "
+            "description": "Key for the fingerprints of secret values in reports and baselines (scrypt "
+            "salted with this key; a keyed HMAC for provider-issued tokens). A project-specific key "
+            "(16+ characters) stops anyone holding a report "
             "from testing guessed passwords against it. Better: set BOTAUDIT_FINGERPRINT_KEY from a CI "
             "secret; it wins over this file, which everyone who reads the repository can see. Changing the "
             "key changes every fingerprint.",

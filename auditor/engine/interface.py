@@ -20,11 +20,31 @@ from auditor.model import (
     Severity,
     Snapshot,
 )
-from auditor.redact import stable_id
+from auditor.redact import LEGACY_SECRET_FINGERPRINTS, stable_id
 
 if TYPE_CHECKING:
     from auditor.clock import Clock
     from auditor.config import Config
+
+
+_TOKEN_SUBJECT = "token:"  # a collector's identity for a token it authenticated with: "token:" + fingerprint
+
+
+def _legacy_aliases(
+    rule_id: str, subject: str, key: str | None, secret_fingerprint: str | None, agent: str | None
+) -> tuple[str, ...]:
+    """The finding's fingerprint under secret scheme 2, when it differs (an issued token's secret or token
+    identity) and the scan derives scheme-2 fingerprints (auditor.redact.legacy_aliases); else ()."""
+    legacy = LEGACY_SECRET_FINGERPRINTS.get()
+    if not legacy:
+        return ()
+    old_secret = legacy.get(secret_fingerprint or "", secret_fingerprint or "")
+    old_subject = subject
+    if subject.startswith(_TOKEN_SUBJECT) and (old := legacy.get(subject[len(_TOKEN_SUBJECT) :])):
+        old_subject = _TOKEN_SUBJECT + old
+    if old_secret == (secret_fingerprint or "") and old_subject == subject:
+        return ()
+    return (stable_id(rule_id, old_subject, key or "", old_secret, agent or ""),)
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -70,6 +90,7 @@ class Rule(Record):
         """
         key = location.key if location else None
         return Finding(
+            aliases=_legacy_aliases(self.id, subject, key, secret_fingerprint, agent),
             rule_id=self.id,
             name=self.name,
             severity=severity or self.severity,

@@ -28,7 +28,7 @@ from auditor.model import (
     Severity,
     Skipped,
 )
-from auditor.redact import fingerprint, redact
+from auditor.redact import fingerprint, legacy_fingerprint, redact
 
 if TYPE_CHECKING:
     from auditor.extract.detectors import DetectorSet, Hit, PublicNear
@@ -234,6 +234,7 @@ class Evidence:
             identifier=value if getattr(detector, "identifier", False) else None,
             platform=to_platform(getattr(detector, "platform", None)),
             confidence_reason=reason,
+            legacy_fingerprint=legacy_fingerprint(digest),
         )
         # The engine already raised a hit whose partner sat close by; the file-wide raise is for the rest.
         # A value marked as a fixture stays low whatever sits beside it.

@@ -173,9 +173,22 @@ def process_pool(workers: int, initializer: Callable[..., None], initargs: tuple
                 return [self._change_notifier._reader]  # type: ignore[attr-defined]
 
         _POOL_CLASS.append(_Pool)
+    from auditor.redact import legacy_aliases_enabled
+
     return _POOL_CLASS[0](
-        workers, initializer=initializer, initargs=initargs, context=multiprocessing.get_context()
+        workers,
+        initializer=_init_fingerprints,
+        initargs=(legacy_aliases_enabled(), initializer, initargs),
+        context=multiprocessing.get_context(),
     )
+
+
+def _init_fingerprints(legacy: bool, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    """A worker derives scheme-2 fingerprint aliases exactly when its parent does (spawned workers too)."""
+    from auditor.redact import legacy_aliases
+
+    legacy_aliases(legacy)
+    initializer(*initargs)
 
 
 def _in_process(

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import random
+import string
 import time
 from pathlib import Path
 
@@ -54,6 +57,40 @@ def test_the_fast_old_construction_would_have_been_cheap() -> None:
     for i in range(1000):
         hmac.new(b"k", f"password\x00guess{i}".encode(), hashlib.sha256).hexdigest()
     assert (time.process_time() - start) / 1000 < MIN_GUESS_SECONDS / 100
+
+
+def test_a_short_password_costs_scrypt_under_every_kind_even_a_provider_tokens() -> None:
+    # Scheme 3's fast tier is for provider-issued tokens only: a typed value under an issued kind (a
+    # password pasted as GITHUB_TOKEN) and a token-shaped fake both stay memory-hard.
+    for kind in ("password", "generic_secret", "github_pat", "slack_bot_token"):
+        assert redact.fingerprint_tier(kind, "Summer2024!") == "scrypt"
+        assert _guess_cost(kind, DEFAULT_FINGERPRINT_KEY) >= MIN_GUESS_SECONDS, kind
+    for fake in ("ghp_" + "a" * 36, "ghp_" + "0123456789" * 3 + "abcdef"):
+        assert redact.fingerprint_tier("github_pat", fake) == "scrypt"
+
+
+def _issued_token(i: int) -> str:
+    from auditor.extract.validators import base62_crc32
+
+    rng = random.Random(i)
+    body = "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(30))
+    return "ghp_" + body + base62_crc32(body)
+
+
+def test_a_provider_token_takes_the_fast_tier_because_its_body_is_out_of_reach() -> None:
+    # `ghp_` + 30 random base62 characters (+ a CRC-32): 178 bits. At a trillion HMACs a second a search
+    # of 2^128 values takes 10^19 years, so a memory-hard hash adds nothing; it costs microseconds.
+    tokens = [_issued_token(i) for i in range(50)]
+    assert all(redact.fingerprint_tier("github_pat", t) == "issued" for t in tokens)
+    assert 30 * math.log2(62) >= redact.ISSUED_MIN_BITS >= 128
+    start = time.process_time()
+    for t in tokens:
+        fingerprint("github_pat", t, DEFAULT_FINGERPRINT_KEY)
+    assert (time.process_time() - start) / len(tokens) < MIN_GUESS_SECONDS / 5
+    # Keyed all the same: without the key nothing can be checked.
+    assert fingerprint("github_pat", tokens[0], "key-a-0123456789") != fingerprint(
+        "github_pat", tokens[0], "key-b-0123456789"
+    )
 
 
 def test_fingerprints_are_stable_keyed_and_distinct_per_kind() -> None:
