@@ -90,6 +90,22 @@ def test_removed_secret_is_reported_at_the_commit_that_added_it(repo: Repo) -> N
     assert result.coverage.history_blobs == 3
 
 
+def test_a_history_finding_says_why_it_is_less_sure(repo: Repo) -> None:
+    # A Firebase web config's key, removed since: reported low, and the finding says it is public by design
+    # (as BA-101 does for a key still in the files).
+    key = "AIzaSyQ3v9Lm2Tq8Xw4Rk7Hn1Bp6Cz5Yd0Ej2Gf"
+    web = (
+        f'const firebaseConfig = {{\n  apiKey: "{key}",\n  authDomain: "helpdesk-4821.firebaseapp.com",\n'
+        '  messagingSenderId: "748120093311",\n};\n'
+    )
+    repo.commit("web config", **{"web__firebase.js": web})
+    repo.commit("config from env", **{"web__firebase.js": "export const firebaseConfig = loadConfig();\n"})
+    result = run(ScanOptions(paths=(repo.root,), history=True))
+    (hit,) = [f for f in result.findings if f.rule_id == "BA-113"]
+    assert hit.severity.value == "low"
+    assert "medium confidence: a Firebase app config key: public by design" in hit.message
+
+
 def test_secret_still_in_the_tree_is_not_repeated_from_history(repo: Repo) -> None:
     token = fake_pat("still-there")
     repo.commit("add", **{".env": f"GITHUB_TOKEN={token}\n"})

@@ -932,10 +932,16 @@ def secret_in_git_history(rule: Rule, ctx: RuleContext) -> CheckResult:
             severity, confidence = _test_path_severity(rule, s)
             if severity is None and s.severity.rank < rule.severity.rank:
                 severity = s.severity
-            yield rule.finding(
+            text = (
                 f"{s.kind} {s.redacted} was committed in {commit} ({when}) at "
                 f"{_where(replace(s.location, commit=None))} and is no longer in the files, but every clone "
-                "still has it in git history: revoke it",
+                "still has it in git history: revoke it"
+            )
+            if s.confidence is not Confidence.HIGH and s.confidence_reason:
+                # As for BA-101: why the detector is less sure (a fixture marker, a public-by-design key).
+                text += f"; {s.confidence.value} confidence: {s.confidence_reason}"
+            yield rule.finding(
+                text,
                 subject=s.location.path,
                 location=s.location,
                 kind=s.kind,
