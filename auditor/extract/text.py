@@ -9,33 +9,30 @@ from auditor.extract.evidence import Evidence
 from auditor.extract.vocabulary import CODE_PATTERNS
 from auditor.model import SecretContext
 
-# Agent frameworks in code: (hint kind, pattern). The variable name, when assigned, names the agent.
+# Agent frameworks in code: (hint kind, pattern); group 1 is the constructor. The variable the agent is
+# assigned to (read from the text just before, _ASSIGNED) names it. Every quantifier is bounded: these run
+# with `finditer` over whole files (an optional `(\w+)\s*=` in front made a long run of letters quadratic).
 _CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "autogen",
-        re.compile(r"(?:(\w+)\s*=\s*)?\b(?:autogen\.)?(AssistantAgent|UserProxyAgent|ConversableAgent)\("),
-    ),
+    ("autogen", re.compile(r"\b(?:autogen\.)?(AssistantAgent|UserProxyAgent|ConversableAgent)\(")),
     (
         "langchain",
         re.compile(
-            r"(?:(\w+)\s*=\s*)?\b(initialize_agent|create_react_agent|create_openai_functions_agent"
+            r"\b(initialize_agent|create_react_agent|create_openai_functions_agent"
             r"|create_tool_calling_agent|AgentExecutor)\("
         ),
     ),
-    ("crewai", re.compile(r"(?:(\w+)\s*=\s*)?\b(Agent)\(\s*role\s*=")),
+    ("crewai", re.compile(r"\b(Agent)\(\s{0,40}role\s{0,8}=")),
     # The OpenAI Agents SDK, Google's ADK, Agno and their kin: an agent constructed with its name
     # (`Agent(name="Triage", instructions=...)`, `LlmAgent(name=...)`, `new Agent({ name: 'Triage', ... })`).
-    (
-        "agent_sdk",
-        re.compile(
-            r"(?:(\w+)\s*=\s*)?(?:\b|new\s+)(Agent|LlmAgent)\(\s*(?:name\s*=|\{\s*name\s*:)"
-        ),
-    ),
+    ("agent_sdk", re.compile(r"\b(Agent|LlmAgent)\(\s{0,40}(?:name\s{0,8}=|\{\s{0,40}name\s{0,8}:)")),
     (
         "semantic_kernel",
-        re.compile(r"(?:(\w+)\s*=\s*)?\b(Kernel\.CreateBuilder|KernelBuilder|sk\.Kernel|Kernel)\(\s*\)"),
+        re.compile(r"\b(Kernel\.CreateBuilder|KernelBuilder|sk\.Kernel|Kernel)\(\s{0,8}\)"),
     ),
 )
+# `triage = `, `var builder = `, `export const helpdesk = new `: the assignment right before a constructor.
+_ASSIGNED = re.compile(r"(\w{1,80})[ \t]{0,8}=[ \t]{0,8}(?:new[ \t]{1,8})?$")
+_ASSIGNED_REACH = 120
 _CODE_MARKERS = (
     "Agent(",
     "initialize_agent(",
@@ -118,9 +115,11 @@ def scan_code_agents(ev: Evidence) -> None:
                 continue
             if kind == "agent_sdk" and _inside_string(text, match.start()):
                 continue  # `f'Last agent: Agent(name="{agent.name}")'`: a message that prints one
-            variable, constructor = match.group(1), match.group(2)
+            constructor = match.group(1)
+            assigned = _ASSIGNED.search(text, max(0, match.start() - _ASSIGNED_REACH), match.start())
+            variable = assigned.group(1) if assigned else None
             # An agent SDK's match ends inside its `name=`: the name is read from the constructor on.
-            begin = match.end(2) if kind == "agent_sdk" else match.end()
+            begin = match.end(1) if kind == "agent_sdk" else match.end()
             window = text[begin : begin + 400]
             named = _NAME_KWARG.search(window.split(")", 1)[0] if kind != "crewai" else window)
             name = named.group(1) if named else variable or default_name

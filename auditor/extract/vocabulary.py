@@ -42,17 +42,19 @@ def is_setting_key(key_path: str) -> bool:
 
 
 # (evidence name, pattern) for source code and prompts: SDK constructors and calls that reveal an auth model.
+# Every quantifier is bounded: they run with `finditer` over whole files, where an unbounded one can rescan
+# the rest of a long run at every offset (regexcheck.check_linear holds them to it: tests/test_vocabulary.py).
 CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
-        ("salesforce.password_login", r"Salesforce\([^)]*\bpassword\s*="),
-        ("salesforce.session_login", r"Salesforce\([^)]*\bsession_id\s*="),
+        ("salesforce.password_login", r"Salesforce\([^)]{0,500}\bpassword\s{0,8}="),
+        ("salesforce.session_login", r"Salesforce\([^)]{0,500}\bsession_id\s{0,8}="),
         (
             "salesforce.jwt_bearer",
-            r"urn:ietf:params:oauth:grant-type:jwt-bearer|Salesforce\([^)]*\bprivatekey",
+            r"urn:ietf:params:oauth:grant-type:jwt-bearer|Salesforce\([^)]{0,500}\bprivatekey",
         ),
-        ("oauth.password_grant", r"grant_type[\"']?\s*[:=,]\s*[\"']password[\"']"),
-        ("oauth.implicit_grant", r"response_type[\"']?\s*[:=,]\s*[\"']token[\"']"),
+        ("oauth.password_grant", r"grant_type[\"']?\s{0,8}[:=,]\s{0,8}[\"']password[\"']"),
+        ("oauth.implicit_grant", r"response_type[\"']?\s{0,8}[:=,]\s{0,8}[\"']token[\"']"),
         ("oauth.client_credentials", r"client_credentials"),
         ("oauth.pkce", r"code_challenge(_method)?"),
         ("msal.confidential_client", r"ConfidentialClientApplication\("),
@@ -60,32 +62,32 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "msal.on_behalf_of",
             r"acquire_token_on_behalf_of|OnBehalfOfCredential"
-            r"|urn:ietf:params:oauth:grant-type:jwt-bearer.*on_behalf_of",
+            r"|urn:ietf:params:oauth:grant-type:jwt-bearer.{0,400}on_behalf_of",
         ),
         ("msal.client_credential", r"acquire_token_for_client|ClientSecretCredential\("),
-        ("msal.certificate", r"CertificateCredential\(|client_credential\s*=\s*\{[^}]*thumbprint"),
+        ("msal.certificate", r"CertificateCredential\(|client_credential\s{0,8}=\s{0,8}\{[^}]{0,500}thumbprint"),
         ("azure.managed_identity", r"ManagedIdentityCredential\(|DefaultAzureCredential\("),
-        ("aws.static_keys", r"aws_access_key_id\s*="),
+        ("aws.static_keys", r"aws_access_key_id\s{0,8}="),
         ("aws.assume_role", r"assume_role(_with_web_identity)?\(|AssumeRole"),
         ("aws.client", r"boto3\.(client|resource|Session)\("),
         ("vault.client", r"hvac\.Client\("),
         ("vault.approle", r"auth\.approle\.login|approle"),
         ("vault.dynamic_secret", r"(database|aws|gcp|azure)/creds/"),
         ("botframework.user_token", r"OAuthPrompt\(|getUserToken\(|GetUserTokenAsync\(|UserTokenClient\b"),
-        ("slack.client", r"WebClient\(|App\(\s*token\s*="),
+        ("slack.client", r"WebClient\(|App\(\s{0,8}token\s{0,8}="),
         ("github.client", r"Github\(|Octokit\("),
         ("openai.client", r"OpenAI\(|openai\.api_key"),
         # Azure OpenAI called with Entra tokens (a managed identity or the signed-in developer), no key.
-        ("openai.entra_token", r"get_bearer_token_provider\(|azure_ad_token_provider\s*="),
+        ("openai.entra_token", r"get_bearer_token_provider\(|azure_ad_token_provider\s{0,8}="),
         ("anthropic.client", r"Anthropic\("),
         # Over-broad privilege declared inline (policy JSON in heredocs, HCL policies, RBAC, profiles).
-        ("aws.action_star", r"[\"']Action[\"']\s*[:=]\s*\[?\s*[\"']\*(:\*)?[\"']"),
+        ("aws.action_star", r"[\"']Action[\"']\s{0,8}[:=]\s{0,8}\[?\s{0,8}[\"']\*(:\*)?[\"']"),
         ("aws.admin_policy", r"arn:aws:iam::aws:policy/AdministratorAccess\b"),
-        ("vault.path_star", r"^\s*path\s+[\"']\*[\"']"),
-        ("vault.sudo", r"capabilities\s*=\s*\[[^\]]*[\"']sudo[\"']"),
-        ("k8s.cluster_admin", r"[=\"':]\s*cluster-admin(?![\w-])"),
+        ("vault.path_star", r"(?m)^[ \t]{0,40}path[ \t]{1,8}[\"']\*[\"']"),
+        ("vault.sudo", r"capabilities\s{0,8}=\s{0,8}\[[^\]]{0,500}[\"']sudo[\"']"),
+        ("k8s.cluster_admin", r"[=\"':]\s{0,8}cluster-admin(?![\w-])"),
         ("salesforce.system_administrator", r"System Administrator"),
-        ("graph.readwrite_all", r"\b[A-Z][A-Za-z]+\.ReadWrite\.All\b"),
-        ("jwt.per_user_subject", r"[\"']?sub[\"']?\s*[:=]\s*(request|current_user|user|event)[\.\[]"),
+        ("graph.readwrite_all", r"\b[A-Z][A-Za-z]{1,60}\.ReadWrite\.All\b"),
+        ("jwt.per_user_subject", r"[\"']?sub[\"']?\s{0,8}[:=]\s{0,8}(request|current_user|user|event)[\.\[]"),
     )
 )

@@ -1,0 +1,58 @@
+"""The code-evidence regexes run with `finditer` over whole files: each is held to the detectors' linear-time
+proof (regexcheck.check_linear: every quantifier bounded, no ambiguous repeats), and shown to stay linear on
+the inputs that broke their unbounded predecessors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from auditor.extract import text as text_module
+from auditor.extract.regexcheck import check_linear
+from auditor.extract.vocabulary import CODE_PATTERNS
+
+_ALL = [(f"code.{name}", p) for name, p in CODE_PATTERNS] + [
+    *((f"agent.{kind}", p) for kind, p in text_module._CODE_AGENTS),
+    ("agent.assigned", text_module._ASSIGNED),
+]
+
+
+@pytest.mark.parametrize(("name", "pattern"), _ALL, ids=[n for n, _ in _ALL])
+def test_code_evidence_patterns_are_proved_linear(name: str, pattern: re.Pattern[str]) -> None:
+    check_linear(pattern.pattern)
+
+
+def test_an_unbounded_prefix_is_what_the_proof_rejects() -> None:
+    # The shape the agent patterns had (an optional `(\w+)\s*=` before the constructor): rejected.
+    with pytest.raises(ValueError, match="unbounded"):
+        check_linear(r"(?:(\w+)\s*=\s*)?\b(AssistantAgent)\(")
+
+
+@pytest.mark.parametrize(
+    ("code", "variable"),
+    [
+        ("planner = AssistantAgent(name='planner', llm_config=cfg)", "planner"),
+        ("var builder = Kernel.CreateBuilder();", "builder"),
+        ("export const helpdesk = new Agent({ name: 'Helpdesk' });", "helpdesk"),
+        ("crew_lead = autogen.AssistantAgent('lead')", "crew_lead"),
+        ("agents.append(AssistantAgent('lead'))", None),
+    ],
+)
+def test_the_assigned_variable_is_read_before_the_constructor(code: str, variable: str | None) -> None:
+    for _kind, pattern in text_module._CODE_AGENTS:
+        match = pattern.search(code)
+        if match:
+            assigned = text_module._ASSIGNED.search(code, max(0, match.start() - 120), match.start())
+            assert (assigned.group(1) if assigned else None) == variable
+            return
+    raise AssertionError(f"no agent pattern matched {code!r}")
+
+
+def test_a_vault_policy_path_star_is_found_on_any_line() -> None:
+    policy = (
+        'path "secret/data/app/*" {\n  capabilities = ["read"]\n}\n\n'
+        'path "*" {\n  capabilities = ["read"]\n}\n'
+    )
+    (pattern,) = [p for name, p in CODE_PATTERNS if name == "vault.path_star"]
+    assert [policy.count("\n", 0, m.start()) + 1 for m in pattern.finditer(policy)] == [5]
