@@ -13,7 +13,9 @@ __all__ = ["CAMEL_1", "CAMEL_2", "BENIGN_LAST", "is_password_key", "is_secret_ke
 
 
 CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
-CAMEL_2 = re.compile(r"([A-Z]+)([A-Z][a-z])")
+# Between an acronym and the next word (`HTTPServer` -> HTTP_Server): a zero-width split, replaced by "_".
+# (`([A-Z]+)([A-Z][a-z])` retried the rest of a run of capitals at every offset: 16,000 capitals took 14 s.)
+CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
 _KEY_SPLIT = re.compile(r"[^a-z0-9]+")
 
 _PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "passcode"})
@@ -220,7 +222,7 @@ def key_tokens(key: str) -> tuple[str, ...]:
     """Lowercase words of a key path's last segment: `mcp.env.slackBotToken` -> (slack, bot, token)."""
     last = re.split(r"[./:\[\]]+", key.strip().strip("\"'"))
     segment = next((s for s in reversed(last) if s), "")
-    segment = CAMEL_2.sub(r"\1_\2", CAMEL_1.sub(r"\1_\2", segment))
+    segment = CAMEL_2.sub("_", CAMEL_1.sub(r"\1_\2", segment))
     return tuple(t for t in _KEY_SPLIT.split(segment.lower()) if t)
 
 

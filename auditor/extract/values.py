@@ -558,7 +558,7 @@ def _is_placeholder(v: str) -> bool:
     # camelCase placeholders (`changePassword`, `yourApiKey`, `dummyToken`): judge their words too. Only
     # short values: the split (a Python call per hump in re's template substitution) is skipped for the rest.
     if len(v) <= 40:
-        split = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", v))
+        split = _CAMEL_2.sub("_", _CAMEL_1.sub(r"\1_\2", v))
         words = (w.lower() for w in _WORD_SPLIT.split(split) if w)
         if split != v and any(w in _PLACEHOLDER_WORDS for w in words):
             return True

@@ -74,7 +74,7 @@ _STATIC_KINDS = re.compile(
     r"stripe|twilio|sendgrid|openai|anthropic|google|token)",
     re.IGNORECASE,
 )
-_DYNAMIC_PATH = re.compile(r"\b[\w-]+/creds/[\w./-]+")
+_DYNAMIC_PATH = re.compile(r"\b[\w-]{1,256}/creds/[\w./-]{1,256}")
 _BOUNDED_TTL = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.IGNORECASE)
 _TTL_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
