@@ -56,3 +56,14 @@ def test_a_vault_policy_path_star_is_found_on_any_line() -> None:
     )
     (pattern,) = [p for name, p in CODE_PATTERNS if name == "vault.path_star"]
     assert [policy.count("\n", 0, m.start()) + 1 for m in pattern.finditer(policy)] == [5]
+
+
+def test_toml_and_hcl_key_lines_are_linear_and_exact() -> None:
+    # `^\s*` crossed blank lines (quadratic on a run of them, and a key got the first blank line's number);
+    # a lazy header pattern took minutes on `[` and spaces. Both are now proved linear.
+    from auditor.extract.lineformats import _KeyLines
+
+    check_linear(_KeyLines._ASSIGN.pattern)
+    check_linear(_KeyLines._HEADER.pattern)
+    lines = _KeyLines('\n\n[server]\n  port = 8080\n\n[[ bots ]]\nname = "triage"\n')
+    assert lines.positions == {"server": [3], "port": [4], "bots": [6], "name": [7]}

@@ -168,8 +168,11 @@ def load_rc(text: str, name: str) -> Doc:
 class _KeyLines:
     """Approximate lines for parsers that give none (TOML, HCL): each `key =` line in document order."""
 
-    _ASSIGN = re.compile(r'^\s*"?([A-Za-z0-9_.\-]+)"?\s*=', re.MULTILINE)
-    _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", re.MULTILINE)
+    # Within one line, every quantifier bounded: `^\s*` crossed blank lines (a run of them made the search
+    # quadratic, and put a key on the first blank line before it), and a lazy `[^\]]+?` before `\s*\]` took
+    # minutes on a `[` followed by spaces.
+    _ASSIGN = re.compile(r'^[ \t]{0,1000}"?([A-Za-z0-9_.\-]{1,256})"?[ \t]{0,100}=', re.MULTILINE)
+    _HEADER = re.compile(r"^[ \t]{0,1000}\[\[?([^\]\n]{1,500})\]", re.MULTILINE)
 
     def __init__(self, text: str) -> None:
         self.positions: dict[str, list[int]] = {}
