@@ -67,3 +67,33 @@ def test_toml_and_hcl_key_lines_are_linear_and_exact() -> None:
     check_linear(_KeyLines._HEADER.pattern)
     lines = _KeyLines('\n\n[server]\n  port = 8080\n\n[[ bots ]]\nname = "triage"\n')
     assert lines.positions == {"server": [3], "port": [4], "bots": [6], "name": [7]}
+
+
+def test_rewritten_line_and_bracket_patterns_read_as_before() -> None:
+    # INI/.properties lines and SARIF's bracket escaping: the quadratic shapes (lazy groups before `\s*`, a
+    # run of backslashes tried from every one) were rewritten; what they read must not change.
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from auditor.extract import lineformats
+    from auditor.report.sarif import message_text
+
+    old_kv = re.compile(r"^\s*([^=:#;\s\[][^=:]*?)\s*[=:]\s*(.*?)\s*$")
+    old_brackets = re.compile(r"(\\*)([\[\]])")
+
+    @settings(max_examples=400)
+    @given(st.text(alphabet="ab =:#;[\t\\", max_size=16))
+    def kv_same(line: str) -> None:
+        old, new = old_kv.match(line), lineformats._KV_LINE.match(line)
+        assert (old is None) == (new is None)
+        if old and new:
+            assert (old.group(1).strip(), old.group(2)) == (new.group(1).strip(), new.group(2).strip())
+
+    @settings(max_examples=400)
+    @given(st.text(alphabet="ab\\[]", max_size=16))
+    def brackets_same(text: str) -> None:
+        expected = old_brackets.sub(lambda m: m.group(1) * 2 + "\\" + m.group(2), text)
+        assert message_text(text) == expected
+
+    kv_same()
+    brackets_same()

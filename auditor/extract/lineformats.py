@@ -9,7 +9,9 @@ from typing import Any
 from auditor.extract.tree import Doc, DocumentError, KeyPath, iter_scalars
 
 _ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.\-]*)\s*=\s?(.*)$")
-_KV_LINE = re.compile(r"^\s*([^=:#;\s\[][^=:]*?)\s*[=:]\s*(.*?)\s*$")
+# The key runs to the first `=` or `:`, the value to the end of the line; both are stripped by the callers.
+# (Lazy groups before `\s*` made a line with a long run of spaces quadratic.)
+_KV_LINE = re.compile(r"^\s*([^=:#;\s\[][^=:]*)[=:](.*)$")
 _SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*(?:[#;].*)?$")
 
 
@@ -73,7 +75,7 @@ def load_properties(text: str) -> Doc:
         match = _KV_LINE.match(line)
         if match is None:
             continue
-        key, value = match.group(1).strip(), match.group(2)
+        key, value = match.group(1).strip(), match.group(2).strip()
         lines[(key,)] = number
         if value.endswith("\\"):
             pending = (key, number, [value])
@@ -123,7 +125,7 @@ def load_ini(text: str) -> Doc:
         if match is None or line[:1].isspace():
             continue
         key = match.group(1).strip()
-        data.setdefault(section, {})[key] = match.group(2)
+        data.setdefault(section, {})[key] = match.group(2).strip()
         lines[(section, key)] = number
     return Doc(data, lines, 1)
 

@@ -65,7 +65,10 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|urn:ietf:params:oauth:grant-type:jwt-bearer.{0,400}on_behalf_of",
         ),
         ("msal.client_credential", r"acquire_token_for_client|ClientSecretCredential\("),
-        ("msal.certificate", r"CertificateCredential\(|client_credential\s{0,8}=\s{0,8}\{[^}]{0,500}thumbprint"),
+        (
+            "msal.certificate",
+            r"CertificateCredential\(|client_credential\s{0,8}=\s{0,8}\{[^}]{0,500}thumbprint",
+        ),
         ("azure.managed_identity", r"ManagedIdentityCredential\(|DefaultAzureCredential\("),
         ("aws.static_keys", r"aws_access_key_id\s{0,8}="),
         ("aws.assume_role", r"assume_role(_with_web_identity)?\(|AssumeRole"),

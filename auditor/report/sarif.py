@@ -65,7 +65,9 @@ def _limit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-_BRACKETS = re.compile(r"(\\*)([\[\]])")
+# A run of backslashes is tried from its first one only (from every one, a long run without a bracket after it
+# was quadratic); a run is matched whole or not at all either way.
+_BRACKETS = re.compile(r"(?<!\\)(\\*)([\[\]])")
 
 
 def message_text(text: str) -> str:

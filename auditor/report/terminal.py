@@ -413,7 +413,8 @@ def _wrap(line: str, width: int) -> list[str]:
     the line is folded; whitespace past the width is dropped."""
     breaks: list[int] = []
     offset = 0
-    for match in _WORD.finditer(line):
+    # A line of whitespace alone holds no word (and `\s*\S+` would rescan it from every offset).
+    for match in _WORD.finditer(line) if not line.isspace() else ():
         start, word = match.start(), match.group()
         length = len(word.rstrip())
         if width - offset >= length:
