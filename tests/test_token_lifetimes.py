@@ -8,6 +8,9 @@ import pytest
 
 from auditor.scan import ScanOptions, run
 
+# Words a vocabulary holds beside thousands of others.
+_VOCABULARY = ["authority", "grant", "identity", "subject", "audience", "host", "role", "policy", "issued"]
+
 CASES = [
     # (file, content, key, expected message fragment or None for no finding)
     (
@@ -65,6 +68,16 @@ CASES = [
         None,
     ),
     ("schedule.yaml", "report:\n  period: 7d\n  token_ttl: 5m\n  recipients: [ops]\n", None, None),
+    # A tokenizer's vocabulary: word -> id for thousands of words, among them `period`, `policies` and
+    # `renewable`; a table, not a token's parameters.
+    (
+        "tokenizer.json",
+        '{"model": {"type": "WordPiece", "unk_token": "[UNK]", "vocab": {'
+        + ", ".join(f'"{w}{i}": {100 + i}' for i, w in enumerate(_VOCABULARY * 12))
+        + ', "period": 4810, "policies": 5127, "renewable": 7343, "orphan": 9021}}, "expires_in": 600}',
+        None,
+        None,
+    ),
 ]
 
 

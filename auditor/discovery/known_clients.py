@@ -241,8 +241,11 @@ EVIDENCE_MARKERS: tuple[bytes, ...] = (
     b"token_period",
     # Values held beside their names or under their parameter (structured.py `_pair_name`), which no detector
     # sees on the raw text: CloudFormation parameter files, Elastic Beanstalk option settings, ECS task
-    # definitions, Azure deployment parameter files and templates.
+    # definitions, Azure deployment parameter files and templates, connector credential lists
+    # (`{"paramName": "accessSecret", "value": ...}`).
     b"parametervalue",
+    b"paramname",
+    b"parametername",
     b"option_settings",
     b"optionsettings",
     b"containerdefinitions",

@@ -211,6 +211,12 @@ _DIGEST_KEY_WORDS = frozenset(
 _CURSOR_QUALIFIERS = frozenset(
     {"next", "page", "continuation", "pagination", "cursor", "sequence", "resume", "progress", "cancellation"}
 )
+# A token these words qualify is a style, a piece of syntax or an anti-forgery nonce, not a credential: a
+# compiled component's `stylesheetToken` (a CSS scoping class), a design system's `colorToken`, a lexer's
+# `syntaxToken`, a web form's per-session `csrfToken`.
+_NOT_CREDENTIAL_TOKEN_QUALIFIERS = frozenset(
+    {"stylesheet", "style", "css", "theme", "design", "color", "syntax", "lexer", "csrf", "xsrf"}
+)
 _FIXTURE_KEY_PAIRS = frozenset({("non", "matching"), ("not", "matching"), ("no", "match"), ("not", "real")})
 # A public key, and what names it (.NET's `PublicKeyToken`, the hash of an assembly's signing public key, in
 # every strong-named reference of a .csproj or Web.config): the half meant to be published.
@@ -255,7 +261,9 @@ def is_secret_key(key: str) -> bool:
     last = tokens[-1]
     if last in BENIGN_LAST:
         return False
-    if last in ("token", "tokens") and len(tokens) >= 2 and tokens[-2] in _CURSOR_QUALIFIERS:
+    if last in ("token", "tokens") and len(tokens) >= 2 and (
+        tokens[-2] in _CURSOR_QUALIFIERS or tokens[-2] in _NOT_CREDENTIAL_TOKEN_QUALIFIERS
+    ):
         return False
     if last in _SECRET_LAST:
         return True

@@ -106,11 +106,13 @@ def _variable_name(path: KeyPath) -> str | None:
 
 # A value held beside its name rather than under it: Kubernetes and ECS `env: [{name, value}]`, CloudFormation
 # parameter files `[{ParameterKey, ParameterValue}]`, Elastic Beanstalk `option_settings` (`option_name` /
-# `value`), HAR headers and cookies `{name, value}`, tag lists `{Key, Value}`. The value is judged under the
+# `value`), HAR headers and cookies `{name, value}`, tag lists `{Key, Value}`, connector credential lists
+# `[{paramName, value}]` (a data connection's `accessKey` / `accessSecret`). The value is judged under the
 # name it is given, as it would be in an env file.
-_PAIR_VALUE_KEYS = frozenset({"value", "parametervalue", "optionvalue"})
+_PAIR_VALUE_KEYS = frozenset({"value", "parametervalue", "optionvalue", "paramvalue"})
 _PAIR_NAME_KEYS = (
     "name", "Name", "key", "Key", "ParameterKey", "ParameterName", "OptionName", "option_name", "optionName",
+    "paramName", "param_name", "ParamName", "parameterName", "parameter_name",
 )  # fmt: skip
 
 

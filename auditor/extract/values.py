@@ -6,6 +6,7 @@ import enum
 import math
 import operator
 import re
+import urllib.parse
 from collections import Counter
 
 from auditor.extract.keynames import BENIGN_LAST as _BENIGN_LAST
@@ -279,8 +280,9 @@ _PLACEHOLDER_PHRASE = re.compile(
     r"|[Uu]se|USE)"
     # Possessive words: each takes all its letters, so a long run cannot be split every way there is (the
     # old `(?:[A-Za-z]+[\s_.-]*){0,6}` took seconds on `your_` + 80 letters + `!`). A word may end in a
-    # digit or two (`your-mem0-api-key`, `your_s3_secret`).
-    r"(?:[\s_.-]+|(?=[A-Z]))(?>[A-Za-z]++(?:\d{1,2}+(?=[\s_.-]|$))?+[\s_.-]*+){0,6}$"
+    # digit or two (`your-mem0-api-key`, `your_s3_secret`), or a few inside it, a product's name
+    # (`your-e2b-api-key`, `your_m365_tenant`): one group of digits per word, so a run cannot split two ways.
+    r"(?:[\s_.-]+|(?=[A-Z]))(?>[A-Za-z]++(?:\d{1,3}+(?:[A-Za-z]++|(?=[\s_.-]|$)))?+[\s_.-]*+){0,6}$"
     r"|(?i:(?:^|[\s_.-])(?:here|goes[\s_.-]here)$)"
     r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
 )
@@ -373,8 +375,11 @@ _NAMED_CREDENTIAL = re.compile(
 # token alphabet holds `?.`, `!.` or `::`.
 # (`this.#apiKey` reads a JavaScript class's private field.)
 # A leading `!` or `!!` negates it into a flag (`!!inputParam?.rows`).
-# A trailing `!` is TypeScript's non-null assertion (`this.clientToken!`).
-_DOTTED_CODE = re.compile(r"^!{0,2}[A-Za-z_]\w*(?:(?:[?!]?\.#?|::)[A-Za-z_]\w*)+(?:\(\))?!?$")
+# A trailing `!` is TypeScript's non-null assertion (`this.clientToken!`); a trailing `||`, `&&` or `??` opens
+# the rest of an expression (`credentials:d.credentials||"omit"`).
+_DOTTED_CODE = re.compile(
+    r"^!{0,2}[A-Za-z_]\w*(?:(?:[?!]?\.#?|::)[A-Za-z_]\w*)+(?:\(\))?!?(?:\|\||&&|\?\?)?$"
+)
 # `credentials=@path/to/creds.json`: the Vault and curl CLIs read the value from that file.
 _AT_FILE = re.compile(r"^@(?:[\w.-]+/)*[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,5}$|^@[\w.-]*/[\w./-]+$")
 
@@ -421,6 +426,34 @@ def _names_its_field(v: str, key: str) -> bool:
     m = _FIELD_NAME.match(v)
     words = key_tokens(m.group(1)) if m else ()
     return tokens[-1] in words and set(words) <= set(tokens)
+
+
+# A list of CONSTANT_CASE names (`API_KEY/ZENAPI_KEY/USERNAME:PASSWORD`, `TOKEN|API_KEY`): the choices a
+# field takes, written where its value goes.
+_NAME_LIST = re.compile(r"^[A-Z]{2,}(?:_[A-Z0-9]+)*(?:[/|:][A-Z]{2,}(?:_[A-Z0-9]+)*)+$")
+# PascalCase of three or more words, letters only (`SegformerForSemanticSegmentation`): a class or type name.
+_PASCAL_IDENTIFIER = re.compile(r"^(?:[A-Z][a-z]{2,}){3,}$")
+
+
+# A command line's option dashes, and the JVM's `-D` before a system property (`-Darcadedb.server.x`).
+_OPTION_FLAG = re.compile(r"^-{1,2}(?:D(?=[a-z]))?")
+# A percent-encoded byte (`%3C`): a URL's password or query value, judged by what it decodes to.
+_PERCENT_BYTE = re.compile(r"%[0-9A-Fa-f]{2}")
+_PATH_SPLIT = re.compile(r"[./:\[\]]+")
+
+
+def _is_placeholder_decoded(v: str) -> bool:
+    """Whether a percent-encoded value (`%3Cpassword%3E`, `your%20password`: a connection URL's parts)
+    decodes to a placeholder."""
+    decoded = urllib.parse.unquote(v)
+    return decoded != v and _is_placeholder(decoded)
+
+
+def _path_words(key: str) -> set[str]:
+    """The words of every segment of a key path (`arcadedb.server.rootPassword` -> arcadedb, server, root,
+    password), not only of its last."""
+    key = _OPTION_FLAG.sub("", key)
+    return {w for segment in _PATH_SPLIT.split(key) if segment for w in key_tokens(segment)}
 
 
 def _strip_quotes(value: str) -> str:
@@ -502,7 +535,11 @@ def has_counting_run(v: str) -> bool:
     """Whether the value holds eight consecutive digits or letters counting up (`12345678`, `cdefghij`,
     `AbCdEfGh`): a typed stand-in, not a machine-issued token."""
     low = v.lower()
-    return any(run in low for run in _COUNTING_RUNS)
+    if any(run in low for run in _COUNTING_RUNS):
+        return True
+    # Each symbol typed twice (`00112233445566778899aabbccddeeff`, a sample key's bytes counting up).
+    n = len(low) & ~1
+    return n >= 16 and low[:n:2] == low[1:n:2] and any(run in low[:n:2] for run in _COUNTING_RUNS)
 
 
 # A value ending in five dash-joined hex groups (`sk_<uuid>`, a bare UUID): the layout of a UUID.
@@ -699,15 +736,22 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     if _URL.match(v):
         credentials = _URL_WITH_CREDENTIALS.match(v)
         if credentials:
-            if credentials.group("password").lower() == credentials.group("user").lower():
+            # A URL's password is percent-encoded (`%3Cpassword%3E`): judge what it decodes to.
+            password = urllib.parse.unquote(credentials.group("password"))
+            if password.lower() == urllib.parse.unquote(credentials.group("user")).lower():
                 # `postgres://postgres:postgres@localhost`: the login's name as its password, an image's
                 # default or a stand-in, known to anyone who reads the user.
                 return ValueClass.PLACEHOLDER
             # Only the password part can be secret: judge it as a password, whatever the host is called.
-            return classify_value(credentials.group("password"), "password")
+            return classify_value(password, "password")
         if not _PLACEHOLDER_RUN.search(v):
             return ValueClass.BENIGN
-    if _is_placeholder(v):
+    if _is_placeholder(v) or _NAME_LIST.match(v):
+        return ValueClass.PLACEHOLDER
+    if "%" in v and _PERCENT_BYTE.search(v) and _is_placeholder_decoded(v):
+        return ValueClass.PLACEHOLDER
+    if v[0] == "#" and len(v) > 1 and classify_value(v[1:], key) is ValueClass.PLACEHOLDER:
+        # `RASA_X_PASSWORD=#password`: a comment where the value goes, saying what to put there.
         return ValueClass.PLACEHOLDER
     if _FAILURE_WORD.search(v) and not (key is not None and is_password_key(key)):
         return ValueClass.PLACEHOLDER
@@ -717,15 +761,18 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.PLACEHOLDER
     if len(v) <= 40 and (_SCOPE.match(v) or _CREDENTIAL_VARIABLE.match(v) and v != v.lower()):
         return ValueClass.CODE
-    if key is not None and v.isalpha() and v.lower() in key_tokens(key)[:-1]:
-        # `POSTGRES_PASSWORD: postgres`, `RABBITMQ_DEFAULT_PASS: rabbitmq`: a word of its own key, the
-        # product's default or a stand-in, not a chosen secret.
+    if key is not None and v.isalpha() and v.lower() in _path_words(key):
+        # `POSTGRES_PASSWORD: postgres`, `RABBITMQ_DEFAULT_PASS: rabbitmq`, `-Darcadedb.server.rootPassword=
+        # arcadedb`: a word of its own key or key path, the product's default or a stand-in, not a chosen
+        # secret.
         return ValueClass.PLACEHOLDER
     if key is not None:
         tokens = key_tokens(key)
         if tokens and tokens[-1] in _BENIGN_LAST:
             return ValueClass.BENIGN
-    if _CAMEL_IDENTIFIER.match(v) and not (key is not None and is_password_key(key)):
+    if (_CAMEL_IDENTIFIER.match(v) or _PASCAL_IDENTIFIER.match(v)) and not (
+        key is not None and is_password_key(key)
+    ):
         return ValueClass.CODE
     return _classify_plain(v, key)
 

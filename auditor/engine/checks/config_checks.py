@@ -468,6 +468,9 @@ _TOKEN_SIBLING = re.compile(
     r"^(token_?)?(policies|renewable|no_parent|orphan|num_uses|explicit_max_ttl|allowed_policies|display_name)$",
     re.I,
 )
+# A Vault token role or token request has about twenty parameters (`token_*`, `secret_id_*`, `bind_*`,
+# `period`, `policies`); more settings than this under one parent are a table of words, not a token.
+_MAX_TOKEN_PARAMETERS = 64
 _MAX_TTL_KEY = re.compile(r"^(token_?)?(explicit_?)?max_?ttl$", re.I)
 _NEVER = frozenset({"never", "none", "infinite", "unlimited", "-1", "0", "no_expiry", "noexpiry"})
 _UNIT_SUFFIX = {
@@ -567,6 +570,10 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
                     for other in scan.settings:
                         by_parent[_parent(other.location.key or other.key)].append(other)
                 siblings = by_parent[_parent(st.location.key or st.key)]
+                if len(siblings) > _MAX_TOKEN_PARAMETERS:
+                    # Hundreds of settings under one parent are a table (a tokenizer's vocabulary maps
+                    # `period`, `policies` and `renewable` to word ids), not one token's parameters.
+                    continue
                 if last.lower() == "period" and not (
                     _VAULT_TOKEN_KEY.search(_parent(st.location.key or st.key))
                     or any(_TOKEN_SIBLING.match(_last(o.key)) for o in siblings)
