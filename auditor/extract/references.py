@@ -657,14 +657,18 @@ def from_key(path: tuple[str | int, ...], value: str) -> tuple[ReferenceKind, st
     tokens = list(key_tokens(last.replace("-", "_")))
     if not tokens or tokens[-1] not in ("file", "path"):
         return None
+    names_file = tokens[-1] == "file"
     while tokens and tokens[-1] in ("file", "path"):
         tokens.pop()
     # `secrets: {vault_secret_id: {file: ./secrets/vault_secret_id}}` (compose): the parent names it.
     words = tokens or (list(key_tokens(strings[-2].replace("-", "_"))) if len(strings) >= 2 else [])
-    if any(s.lower() in ("vault", "hashicorp_vault", "vault_client") for s in strings[:-1]) and not re.search(
-        r"\.\w{1,5}$", value
+    if (
+        not names_file
+        and any(s.lower() in ("vault", "hashicorp_vault", "vault_client") for s in strings[:-1])
+        and not re.search(r"\.\w{1,5}$", value)
     ):
-        # `[vault] secret_path = secret/data/app`: a path inside Vault, not on disk.
+        # `[vault] secret_path = secret/data/app`: a path inside Vault, not on disk. A key ending in `file`
+        # (`secret_id_file = /run/secrets/app-secret-id`) names a file whatever its name's extension.
         return (ReferenceKind.VAULT_PATH, value) if names_credential("_".join(words)) else None
     joined = "_".join(words)
     if names_credential(joined) or any(w in _FILE_WORDS for w in words):

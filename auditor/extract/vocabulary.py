@@ -76,6 +76,10 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("vault.client", r"hvac\.Client\("),
         ("vault.approle", r"auth\.approle\.login|approle"),
         ("vault.dynamic_secret", r"(database|aws|gcp|azure)/creds/"),
+        # The platform a Vault engine leases credentials for (inventory/auth.py: a short-lived connection).
+        # By path, or by hvac's call (`client.secrets.database.generate_credentials(name=...)`).
+        ("vault.leased_database", r"\bdatabase/creds/|secrets\.database\.generate_credentials\("),
+        ("vault.leased_aws", r"\baws/(?:creds|sts)/|secrets\.aws\.generate_credentials\("),
         ("botframework.user_token", r"OAuthPrompt\(|getUserToken\(|GetUserTokenAsync\(|UserTokenClient\b"),
         ("slack.client", r"WebClient\(|App\(\s{0,8}token\s{0,8}="),
         ("github.client", r"Github\(|Octokit\("),

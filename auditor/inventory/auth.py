@@ -75,6 +75,15 @@ _STATIC_KINDS = re.compile(
     re.IGNORECASE,
 )
 _DYNAMIC_PATH = re.compile(r"\b[\w-]{1,256}/creds/[\w./-]{1,256}")
+# Vault engines that lease another platform's credentials: a database login made for the lease
+# (`database/creds/<role>`, also under a mount named `<app>-database`), AWS keys or an STS session
+# (`aws/creds/<role>`, `aws/sts/<role>`). The agent reaches that platform with short-lived credentials too.
+_LEASED_PATH = re.compile(r"\b(database|aws)/(?:creds|sts)/")
+_LEASED_PLATFORM = {"database": Platform.DATABASE, "aws": Platform.AWS}
+_LEASED_CODE = {"vault.leased_database": Platform.DATABASE, "vault.leased_aws": Platform.AWS}
+# Spring Cloud Vault's database and AWS backends (`spring.cloud.vault.database.role: <role>`): the app's
+# datasource or AWS client gets the leased credentials.
+_LEASED_SETTING = re.compile(r"(?:^|\.)vault\.(database|aws)\.role$", re.IGNORECASE)
 _BOUNDED_TTL = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$", re.IGNORECASE)
 _TTL_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -357,6 +366,13 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
                 "dynamic_secret", ref.location, f"Vault dynamic secret ({ref.location.path})"
             )
             file_platforms[ref.location.path].add(Platform.VAULT)
+            leased = _LEASED_PATH.search(ref.target)
+            if leased is not None:
+                by_platform[_LEASED_PLATFORM[leased.group(1)]].add(
+                    "dynamic_secret",
+                    ref.location,
+                    f"credentials leased from Vault's {leased.group(1)} engine ({_at(ref.location)})",
+                )
         platform = platform_of_reference(ref)
         if platform is not None:
             file_platforms[ref.location.path].add(platform)
@@ -396,7 +412,21 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             file_platforms[setting.location.path].add(platform)
             _classify_code(name, setting.location, by_platform[platform])
             by_platform[platform].add("sdk", setting.location)
+            if name in _LEASED_CODE:
+                engine = name.rsplit("_", 1)[-1]
+                by_platform[_LEASED_CODE[name]].add(
+                    "dynamic_secret",
+                    setting.location,
+                    f"credentials leased from Vault's {engine} engine ({_at(setting.location)})",
+                )
             continue
+        leased = _LEASED_SETTING.search(setting.key)
+        if leased is not None and setting.value:
+            by_platform[_LEASED_PLATFORM[leased.group(1).lower()]].add(
+                "dynamic_secret",
+                setting.location,
+                f"credentials leased from Vault's {leased.group(1).lower()} engine ({_at(setting.location)})",
+            )
         platform = platform_of_setting(setting)
         if platform is None:
             generic.append((setting.key, setting.value, setting.location))
