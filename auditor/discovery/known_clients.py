@@ -121,6 +121,9 @@ KNOWN_CONFIGS: tuple[KnownConfig, ...] = (
     ),
     # The Azure Developer CLI's project file: the services it deploys and the compute that hosts each.
     KnownConfig("azd", "service", ("azure.yaml", "azure.yml"), "Azure Developer CLI project"),
+    KnownConfig(
+        "agentforce", "salesforce_agent", ("bots/*/*.bot-meta.xml",), "Salesforce Agentforce agent (SFDX)"
+    ),
 )
 
 # Cheap byte markers that make a file worth parsing even when no secret keyword is in it: agent manifests are

@@ -341,6 +341,9 @@ _SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool, bool], ...] = tuple(
         (ReferenceKind.ENV_VAR, r"\bEnvironment\.GetEnvironmentVariable\(\s*\"([^\"]+)\"", False, False),
         (ReferenceKind.ENV_VAR, r"\$env:([A-Za-z_][A-Za-z0-9_]*)", False, False),
         (ReferenceKind.ENV_VAR, r"(?<![\w%])%([A-Za-z_][A-Za-z0-9_]*)%(?![\w%])", False, True),
+        # A deploy script's token (`<botUser>agent-%%ORG_USERNAME%%</botUser>` in SFDX sample metadata): the
+        # script writes the value in before deploying.
+        (ReferenceKind.TEMPLATE, r"(?<![\w%])%%([A-Za-z_][A-Za-z0-9_]*)%%(?![\w%])", False, True),
         # OpenCode-style `{env:NAME}` (the `${env:NAME}` form is read by _dollar_brace).
         (ReferenceKind.ENV_VAR, r"(?<!\$)\{env:([A-Za-z_][A-Za-z0-9_]*)\}", False, False),
         # `secretKeyRef` in a Helm template that is not YAML until rendered (parsed documents go through

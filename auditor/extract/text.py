@@ -6,6 +6,7 @@ import re
 
 from auditor.extract import references
 from auditor.extract.evidence import Evidence
+from auditor.extract.sfagent import agentforce_hint
 from auditor.extract.vocabulary import CODE_PATTERNS
 from auditor.model import SecretContext
 
@@ -139,6 +140,8 @@ def scan_text_file(ev: Evidence) -> None:
     if ev.secrets_only:
         return
     scan_references(ev)
+    if ev.kind.known is not None and ev.kind.known.manifest == "salesforce_agent":
+        agentforce_hint(ev)
     if ev.kind.context in _SOURCE_LIKE or ev.kind.format in ("source", "text"):
         scan_code_patterns(ev)
         scan_code_agents(ev)

@@ -505,6 +505,19 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             )
             if identity:
                 ev.hints.insert(0, str(identity))
+    elif hint.kind == "salesforce_agent":
+        ev = by_platform[Platform.SALESFORCE]
+        ev.add("manifest", loc)
+        user = str(d.get("bot_user") or "")
+        if user:
+            # A service agent: every conversation runs as this one user, with its permission sets.
+            ev.add("role", loc, f"Agentforce agent running as its agent user {user} ({_at(loc)})")
+            if names_identity(user):
+                ev.hints.insert(0, user)
+        elif str(d.get("bot_type") or "").lower() == "internalcopilot" or "employee" in str(
+            d.get("agent_type") or ""
+        ).lower():
+            ev.add("obo", loc, f"Agentforce employee agent: acts as the signed-in user ({_at(loc)})")
     elif hint.kind == "bot_framework":
         ev = by_platform[Platform.ENTRA]
         ev.add("manifest", loc)

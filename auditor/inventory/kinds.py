@@ -19,6 +19,7 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "langchain": "langchain",
     "autogen": "autogen",
     "agent_sdk": "agent_sdk",
+    "salesforce_agent": "salesforce_agent",
     "n8n_workflow": "n8n_workflow",
     "k8s_workload": "k8s_workload",
     # An application (a Vault client, an azd service) names an agent its CI workflows are merged into.
@@ -40,6 +41,7 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "bot_framework": "a Bot Framework bot: everyone on its channels can talk to it",
     "teams_app_manifest": "a Teams app: everyone in the tenant who installs it can talk to it",
     "agent_platform": "a self-hosted agent platform: a web app with many users",
+    "salesforce_agent": "an Agentforce agent: every customer on its channels, or every employee, talks to it",
 }
 # MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
 PERSONAL_MCP_CLIENTS: Mapping[str, str] = {
