@@ -20,6 +20,7 @@ import json
 import re
 import re._constants as sre_constants  # the stdlib's own regex parser: the exact grammar `re` compiles
 import re._parser as sre_parse
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -429,6 +430,7 @@ class ProviderKeys:
         self._examples: dict[str, str | None] = {}
         self._shape_cache: dict[str, tuple[Shape, ...]] = {}
         self._hex_widths: dict[str, int] = {}
+        self._base62_widths: dict[str, tuple[int, frozenset[str]]] = {}
 
     def _example(self, det: Detector) -> str | None:
         """One of the detector's example values; None for a detector that is not key-bound (its value
@@ -498,6 +500,15 @@ class ProviderKeys:
                 width = self._hex_width(det)
                 if width and len(value) != width:
                     return KeyVerdict(det, truncated=len(value) < width, prefixed=False)
+        # A format of one width in mixed-case letters and digits (Mistral: 32 of `[A-Za-z0-9]`) and a value
+        # of that alphabet one to four characters short, holding capitals, small letters and digits alike: the
+        # format cut short. A provider's other values under the same key have narrower alphabets (a LinkedIn
+        # client id is lowercase, an Asana client id digits), so they are never taken for a cut copy.
+        if _MIXED.match(value):
+            for det in owners:
+                width, alphabet = self._base62_width(det)
+                if width and width - _CUT_SLACK <= len(value) < width and set(value) <= alphabet:
+                    return KeyVerdict(det, truncated=True, prefixed=False)
         return None
 
     def altered_prefix(self, key: str | None, value: str) -> KeyVerdict | None:
@@ -549,6 +560,17 @@ class ProviderKeys:
             self._hex_widths[det.id] = low if hexonly else 0
         return self._hex_widths[det.id]
 
+    def _base62_width(self, det: Detector) -> tuple[int, frozenset[str]]:
+        """(N, alphabet) when the detector's value is exactly N characters of one class that holds capitals,
+        small letters and digits (`[A-Za-z0-9]{32}`), else (0, empty)."""
+        if det.id not in self._base62_widths:
+            low, high = secret_width(det.regex.pattern)
+            body = _secret_body(det.regex.pattern)
+            alphabet = _class_chars(body[0]) if body is not None and len(body) == 1 else frozenset()
+            mixed = all(alphabet & group for group in _MIXED_GROUPS)
+            self._base62_widths[det.id] = (low, alphabet) if mixed and low == high else (0, frozenset())
+        return self._base62_widths[det.id]
+
     def _shapes(self, det: Detector) -> tuple[Shape, ...]:
         if det.id not in self._shape_cache:
             self._shape_cache[det.id] = format_shapes(det.regex.pattern)
@@ -575,6 +597,34 @@ def _one_apart(stems: frozenset[str]) -> bool:
 _HEX = re.compile(r"^(?=[^a-f]*[a-f])(?=[^0-9]*[0-9])[0-9a-f]{8,}$")
 # Lowercase hex, then one to three letters and digits that open with a letter no hex printer writes.
 _HEX_PADDED = re.compile(r"^([0-9a-f]{16,})[g-zA-Z][A-Za-z0-9]{0,2}$")
+
+
+# Capitals, small letters and digits, each at least once (a value in one case is an id or a name).
+_MIXED = re.compile(r"^(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=[^0-9]*[0-9])[A-Za-z0-9]+$")
+_MIXED_GROUPS = tuple(
+    frozenset(chars) for chars in (string.ascii_uppercase, string.ascii_lowercase, string.digits)
+)
+# How many characters short of a fixed-width format a value may be and still be read as that format cut.
+_CUT_SLACK = 4
+
+
+def _class_chars(item: tuple[object, object]) -> frozenset[str]:
+    """The characters of one parsed regex item that repeats one character class (`[A-Za-z0-9]{32}`)."""
+    op, av = item
+    if op is not sre_constants.MAX_REPEAT and op is not sre_constants.POSSESSIVE_REPEAT:
+        return frozenset()
+    inner: sre_parse.SubPattern = av[2]  # type: ignore[index]
+    if len(inner) != 1 or inner[0][0] is not sre_constants.IN:
+        return frozenset()
+    chars: set[str] = set()
+    for kind, arg in inner[0][1]:
+        if kind is sre_constants.RANGE:
+            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))  # type: ignore[index]
+        elif kind is sre_constants.LITERAL:
+            chars.add(chr(arg))  # type: ignore[arg-type]
+        else:  # a category (`\w`), a negation: not one plain alphabet
+            return frozenset()
+    return frozenset(chars)
 
 
 def _is_hex_class(item: tuple[object, object]) -> bool:
