@@ -658,3 +658,47 @@ def test_code_and_doc_shapes_from_a_bot_platform_are_no_secrets(line: str) -> No
 )
 def test_near_misses_of_those_shapes_are_still_secrets(line: str) -> None:
     assert [h.detector.kind for h in _DETECTORS.scan_text(line)] == ["password"]
+
+
+def test_remembered_verdicts_are_those_of_the_question_asked() -> None:
+    # The same value under different keys, asked in turn and again: each answer is its own question's.
+    asked = [
+        ("hunter2x", "password", ValueClass.SECRET_CANDIDATE),
+        ("hunter2x", None, ValueClass.BENIGN),
+        ("Xk29aLq0ZpT7vB3n", "token", ValueClass.SECRET_CANDIDATE),
+        ("Xk29aLq0ZpT7vB3n", "token_limit", ValueClass.BENIGN),
+        ("process.env.SLACK_BOT_TOKEN", "token", ValueClass.REFERENCE),
+    ]
+    for _ in range(2):
+        for value, key, expected in asked:
+            assert classify_value(value, key) is expected
+            assert classify_value.__wrapped__(value, key) is expected  # type: ignore[attr-defined]
+
+
+def test_remembered_keeps_short_questions_only_and_a_bounded_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.extract import values
+
+    calls: list[tuple[str, str | None]] = []
+
+    def judge(value: str, key: str | None = None) -> ValueClass:
+        calls.append((value, key))
+        return ValueClass.BENIGN if key else ValueClass.PLACEHOLDER
+
+    monkeypatch.setattr(values, "_REMEMBER_VERDICTS", 3)
+    remembered = values._remembered(judge)
+    assert [remembered("a", "k"), remembered("a", "k"), remembered("a")] == [
+        ValueClass.BENIGN,
+        ValueClass.BENIGN,
+        ValueClass.PLACEHOLDER,
+    ]
+    assert calls == [("a", "k"), ("a", None)]  # asked once, then remembered; the key is part of the question
+    long_value = "v" * (values._REMEMBER_CHARS + 1)
+    remembered(long_value, "k")
+    remembered(long_value, "k")
+    remembered("a", "k" * (values._REMEMBER_CHARS + 1))
+    remembered("a", "k" * (values._REMEMBER_CHARS + 1))
+    assert len(calls) == 6  # a long value or key is judged afresh every time
+    for value in ("b", "c", "d"):  # past the bound the memory starts over: "a" is judged again
+        remembered(value, "k")
+    remembered("a", "k")
+    assert calls[-1] == ("a", "k") and len(calls) == 10
