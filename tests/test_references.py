@@ -234,13 +234,29 @@ def test_a_text_is_looked_at_only_when_its_lowered_copy_holds_a_trigger() -> Non
     def agree(parts: list[str]) -> None:
         text = "".join(parts)
         if not any(t in text.lower() for t in _TRIGGERS):
-            assert _find_all(text) == []
+            assert _find_all(text) == ()
 
     agree()
     assert [r.target for r in parse("${VAULT_TOKEN}", "token")] == ["VAULT_TOKEN"]
     assert [r.target for r in parse("op://Private/db/password", "password")] != []
     # Non-ASCII text is lowered by str.lower(), which keeps `ſ`: `ſecretname` holds no trigger.
     assert parse("ſecretname: x", "db_password") == []
+
+
+def test_the_last_text_searched_is_answered_again_only_for_that_text() -> None:
+    """A setting's scalar is searched twice in a row (parse, then the value classifier): the second answer
+    is the first one's, and a different text in between is searched afresh, whichever order they come in."""
+    texts = ["${SLACK_BOT_TOKEN}", "plain value", "op://Private/db/password", "${SLACK_BOT_TOKEN}", "x ${A}"]
+    want = {
+        "${SLACK_BOT_TOKEN}": [(K.ENV_VAR, "SLACK_BOT_TOKEN")],
+        "plain value": [],
+        "op://Private/db/password": [(K.ONEPASSWORD, "op://Private/db/password")],
+        "x ${A}": [(K.ENV_VAR, "A")],
+    }
+    for text in texts + texts[::-1]:
+        for _ in range(2):
+            assert [(r.kind, r.target) for r in parse(text, "token")] == want[text]
+            assert [(r.kind, r.target) for r, _interp in scan_references(text)] == want[text]
 
 
 def test_a_scalar_without_a_reference_is_empty_whatever_its_key() -> None:

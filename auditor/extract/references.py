@@ -22,6 +22,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -466,10 +467,26 @@ class _Found:
     listed: bool = True
 
 
-def _find_all(text: str) -> list[_Found]:
+# The last text _find_all searched and what it found: a setting's scalar is searched twice in a row, once for
+# the references it records (parse) and once by the value classifier (scan_references), the same str object
+# both times (the classifier's strip returns it unchanged). Asked by identity, which the held reference keeps
+# unique; an equal text in another object is searched again.
+_LAST_FOUND: list[tuple[str, tuple[_Found, ...]]] = [("", ())]
+
+
+def _find_all(text: str) -> tuple[_Found, ...]:
     """Every reference in `text`, outermost first where they overlap, sorted by start."""
+    last = _LAST_FOUND[0]
+    if text is last[0]:
+        return last[1]
+    found = _search_all(text)
+    _LAST_FOUND[0] = (text, found)
+    return found
+
+
+def _search_all(text: str) -> tuple[_Found, ...]:
     if not _TRIGGER.search(text.lower()):
-        return []
+        return ()
     found: list[_Found] = []
     _bracketed(text, found)
     for (kind, pattern, always, interpolation), needs in zip(_SIMPLE, _SIMPLE_NEEDS, strict=True):
@@ -486,10 +503,10 @@ def _find_all(text: str) -> list[_Found]:
                 target = ("/" if kind is ReferenceKind.K8S_SECRET_REF else "#").join(groups)
             found.append(_Found(Ref(kind, target.strip(), m.start(), m.end()), always, interpolation))
     found.sort(key=lambda f: (f.ref.start, -(f.ref.end - f.ref.start)))
-    return found
+    return tuple(found)
 
 
-def _outermost(found: list[_Found]) -> list[_Found]:
+def _outermost(found: Sequence[_Found]) -> list[_Found]:
     """Overlaps (a Key Vault URI inside @Microsoft.KeyVault(…), `${Param}` inside a dynamic reference): keep
     the outermost, earliest reference."""
     kept: list[_Found] = []
