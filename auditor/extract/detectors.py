@@ -36,7 +36,7 @@ import sys
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from auditor.errors import RuleLoadError
 from auditor.extract import budget
@@ -626,6 +626,8 @@ class _HyperscanPrefilter(_Prefilter):
         # given by its end (as in _Prefilter.hits).
         self._lengths = tuple(len(kw) for kw in self.keywords) + (0,) * len(self.anchors)
         self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
+        self._wanted_owners: Sequence[Sequence[int]] | None = None
+        self._wanted_sets: dict[frozenset[int], tuple[tuple[int, ...], ...]] = {}
         from auditor.extract.vectorscan import compile_database
 
         self._db = compile_database(
@@ -655,21 +657,40 @@ class _HyperscanPrefilter(_Prefilter):
         the whole buffer per keyword. Anchors are not included."""
         found: dict[int, list[int]] = {}
         lengths = self._lengths
-        keywords = len(self.keywords)
+        wanted = self._wanted(owners, allowed)
 
         def on_match(index: int, _from: int, to: int, _flags: int, _ctx: object) -> None:
-            if index < keywords:
+            dets = wanted[index]
+            if dets:
                 start = to - lengths[index]
-                for det_index in owners[index]:
-                    if det_index in allowed:
-                        hits = found.get(det_index)
-                        if hits is None:
-                            found[det_index] = [start]
-                        else:
-                            hits.append(start)
+                for det_index in dets:
+                    hits = found.get(det_index)
+                    if hits is None:
+                        found[det_index] = [start]
+                    else:
+                        hits.append(start)
 
         self._db.scan(buf, match_event_handler=on_match)
         return found
+
+    def _wanted(
+        self, owners: Sequence[Sequence[int]], allowed: Container[int]
+    ) -> tuple[tuple[int, ...], ...]:
+        """Pattern index -> the detectors of `allowed` that own that keyword (none for an anchor): the
+        owners filtered once per distinct allowed set, not at every keyword hit (a common keyword such as
+        `key` or `token` is owned by a hundred detectors, of which the gate let through a few). Remembered
+        for the last `owners` given, for a bounded number of allowed sets."""
+        if self._wanted_owners is not owners:
+            self._wanted_owners, self._wanted_sets = owners, {}
+        ident = frozenset(cast("Iterable[int]", allowed))
+        wanted = self._wanted_sets.get(ident)
+        if wanted is None:
+            if len(self._wanted_sets) >= 4096:
+                self._wanted_sets.clear()
+            wanted = tuple(tuple(d for d in dets if d in ident) for dets in owners)
+            wanted += ((),) * (len(self._lengths) - len(wanted))
+            self._wanted_sets[ident] = wanted
+        return wanted
 
     def any(self, buf: bytes) -> bool:
         found = False
