@@ -513,6 +513,12 @@ def test_firebase_sdk_sample_keys_are_documented_examples() -> None:
         # `my` and a credential's name: what to put there (`Pwd=mypass` in a documented connection string).
         ("mypass", "Pwd"),
         ("mysecret", "client_secret"),
+        # The field's own name, up to case and punctuation: a constant spelled as its value.
+        ("OAuth_2.0_Client_Credentials", "OAuth_2_0_Client_Credentials"),
+        ("client-secret", "clientSecret"),
+        # The name of something about a credential, letters only: its identifier, its name.
+        ("StoredPasswordIdentifier", "DeskhandVaultPassword"),
+        ("signingKeyName", "webhook_secret"),
     ],
 )
 def test_a_value_naming_its_field_or_a_cmdlet_is_not_a_secret(value: str, key: str) -> None:
@@ -530,6 +536,10 @@ def test_a_value_naming_its_field_or_a_cmdlet_is_not_a_secret(value: str, key: s
         # A dash between two words that are no cmdlet.
         ("Blue-Harbor", "password"),
         ("Quartz-Lantern!7", "password"),
+        # A credential word without a setting word after it, or the key's name with more to it.
+        ("HarborSecretLantern", "password"),
+        ("PasswordIdentifier9", "password"),
+        ("OAuth_2.0_Client_Credentials_x7Q", "OAuth_2_0_Client_Credentials"),
     ],
 )
 def test_values_that_only_resemble_a_field_name_stay_secrets(value: str, key: str) -> None:

@@ -435,6 +435,37 @@ def _names_its_field(v: str, key: str) -> bool:
 _NAME_LIST = re.compile(r"^[A-Z]{2,}(?:_[A-Z0-9]+)*(?:[/|:][A-Z]{2,}(?:_[A-Z0-9]+)*)+$")
 # PascalCase of three or more words, letters only (`SegformerForSemanticSegmentation`): a class or type name.
 _PASCAL_IDENTIFIER = re.compile(r"^(?:[A-Z][a-z]{2,}){3,}$")
+# camelCase or PascalCase words, letters only: read as a name below (`StoredPasswordIdentifier`).
+_CASED_WORDS = re.compile(r"^[A-Za-z][a-z]{1,20}(?:[A-Z][a-z]{1,20}){1,5}$")
+# Words that make a credential's name the name of something about it: its identifier, its label.
+_ABOUT_CREDENTIAL_LAST = _BENIGN_LAST | frozenset({"identifier", "identifiers", "reference", "ref", "alias"})
+_CREDENTIAL_WORDS = frozenset(
+    {"password", "passwd", "passphrase", "secret", "token", "key", "apikey", "credential", "credentials"}
+)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _names_a_credential_setting(v: str) -> bool:
+    """Whether the value is spelled as the name of a setting about a credential, letters only
+    (`{IAConnectPassword:StoredPasswordIdentifier}` in a connector's help text, `apiKeyName`): the format
+    a field takes, or a variable, not the credential. A password is never read so (its own name last is the
+    field's stand-in, `_names_its_field`); a chosen one holds no setting word after a credential word."""
+    if not _CASED_WORDS.match(v):
+        return False
+    words = key_tokens(v)
+    return (
+        len(words) >= 2
+        and words[-1] in _ABOUT_CREDENTIAL_LAST
+        and any(w in _CREDENTIAL_WORDS for w in words[:-1])
+    )
+
+
+def _spells_its_key(v: str, key: str) -> bool:
+    """Whether the value is its key's own name, up to case and punctuation (an enum member
+    `OAuth_2_0_Client_Credentials = 'OAuth_2.0_Client_Credentials'`, `clientSecret: client-secret`)."""
+    segment = next((s for s in reversed(_PATH_SPLIT.split(key.strip("\"' "))) if s), "")
+    plain = _NOT_ALNUM.sub("", v.lower())
+    return len(plain) >= 4 and plain == _NOT_ALNUM.sub("", segment.lower())
 
 
 # A command line's option dashes, and the JVM's `-D` before a system property (`-Darcadedb.server.x`).
@@ -793,7 +824,9 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.PLACEHOLDER
     if len(v) >= 16 and _SANDBOX_WORD.search(v) and not (key is not None and is_password_key(key)):
         return ValueClass.SANDBOX
-    if key is not None and (_names_its_field(v, key) or _CMDLET.match(v)):
+    if key is not None and (_names_its_field(v, key) or _CMDLET.match(v) or _spells_its_key(v, key)):
+        return ValueClass.PLACEHOLDER
+    if _names_a_credential_setting(v):
         return ValueClass.PLACEHOLDER
     if len(v) <= 40 and (_SCOPE.match(v) or _CREDENTIAL_VARIABLE.match(v) and v != v.lower()):
         return ValueClass.CODE

@@ -61,8 +61,11 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("msal.public_client", r"PublicClientApplication\("),
         (
             "msal.on_behalf_of",
-            r"acquire_token_on_behalf_of|OnBehalfOfCredential"
-            r"|urn:ietf:params:oauth:grant-type:jwt-bearer.{0,400}on_behalf_of",
+            r"acquire_token_on_behalf_of|OnBehalfOf(?:User)?Credential|[Aa]cquireTokenOnBehalfOf"
+            r"|urn:ietf:params:oauth:grant-type:jwt-bearer.{0,400}on_behalf_of"
+            # Teams SSO (the Teams AI library's TeamsSsoSettings, .NET, or its TypeScript shape: MSAL settings
+            # beside a sign-in page): the user's Teams token is exchanged On-Behalf-Of with the app's secret.
+            r"|TeamsSsoSettings\(|\bmsalConfig\s{0,8}:[\s\S]{0,800}?\bsignInLink\s{0,8}:",
         ),
         ("msal.client_credential", r"acquire_token_for_client|ClientSecretCredential\("),
         (
