@@ -712,3 +712,15 @@ def test_remembered_keeps_short_questions_only_and_a_bounded_number(monkeypatch:
         remembered(value, "k")
     remembered("a", "k")
     assert calls[-1] == ("a", "k") and len(calls) == 10
+
+@pytest.mark.parametrize(
+    "value", ["2025-04-02T16:05:51.882310", "2025-04-02 16:05:51+02:00", "2024-01-02T10:00:00Z", "2025-04-02"]
+)
+def test_an_iso_timestamp_is_no_secret(value: str) -> None:
+    # A fraction of a second gives a timestamp a token's digits; it is a time (an export's `updatedAt`).
+    assert classify_value(value, "updatedAt") is ValueClass.BENIGN
+    assert classify_value(value, "password") is ValueClass.BENIGN
+
+
+def test_a_timestamp_with_more_after_it_is_still_judged() -> None:
+    assert classify_value("2025-04-02T16:05:51.882310Zq8Rk3Vw", "api_token") is ValueClass.SECRET_CANDIDATE

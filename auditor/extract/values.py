@@ -314,6 +314,11 @@ _BOOLEANS = frozenset(
     {"true", "false", "yes", "no", "on", "off", "null", "none", "nil", "~", "enabled", "disabled"}
 )
 _NUMBER = re.compile(r"^[+-]?(?:\d[\d_,]*)?(?:\.\d+)?(?:[eE][+-]?\d+)?(?:ms|s|m|h|d|w|kb|mb|gb|%)?$")
+# An ISO 8601 date and time (`2025-04-02T16:05:51.882310`, `2025-04-02 16:05:51+02:00`): its fraction of a
+# second gives it the digits of a token, but it is a time (a workflow's `updatedAt`, a key's `created`).
+_TIMESTAMP = re.compile(
+    r"^\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-6]\d(?:[.,]\d{1,9})?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?$"
+)
 _UUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$")
 # RFC 9562 UUIDs that are not random: version 1, 2, 3, 5 or 6 with the RFC variant (8, 9, a, b). A token
 # issued as a UUID is a random one (version 4, or 7/8 with random bits); these never are.
@@ -667,7 +672,7 @@ def _is_benign(v: str) -> bool:
         # follows the label, so what comes after it is the next line, not the label's value.
         return True
     low = v.lower()
-    if low in _BOOLEANS or _NUMBER.match(v):
+    if low in _BOOLEANS or _NUMBER.match(v) or _TIMESTAMP.match(v):
         return True
     if _UUID.match(v) or _HEX_HASH.match(v) or _HEX_HASH_UPPER.match(v) or _DIGEST.match(v):
         return True

@@ -20,6 +20,7 @@ from auditor.model import (
     AuthModel,
     Confidence,
     Connection,
+    FileScan,
     Finding,
     Location,
     Platform,
@@ -895,6 +896,20 @@ def _dated_key(last: str) -> bool:
     return bool(_DATE_KEY.match(last))
 
 
+def _holds_credential(scan: FileScan, parent: str) -> bool:
+    """Whether the object a date sits in holds a credential: a secret or a reference under the same parent
+    (`openai: {api_key: ..., key_created: ...}`). At the top of a file, only a secret written in it: a
+    workflow export's `meta.updatedAt`, or its own `updatedAt`, dates the document, whatever credentials its
+    nodes name elsewhere in it (an n8n workflow's `credentials: {id, name}`)."""
+    if not parent:
+        return bool(scan.secrets)
+    prefix = parent + "."
+    return any(
+        (key := item.location.key) is not None and (key == parent or key.startswith(prefix))
+        for item in (*scan.secrets, *scan.references)
+    )
+
+
 def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
     max_age = float(rule.params.get("max_age_days", 90))
     owners = _Owners(ctx.agents)
@@ -907,8 +922,8 @@ def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
             if _dated_key(_last(key)):
                 groups[_parent(key)].append(st)
         for parent, dated in sorted(groups.items()):
-            # Dates must describe a credential: the key path says so, or the file holds one.
-            if not (_CREDENTIAL_WORDS.search(parent) or scan.secrets or scan.references):
+            # Dates must describe a credential: the key path says so, or the object they sit in holds one.
+            if not (_CREDENTIAL_WORDS.search(parent) or _holds_credential(scan, parent)):
                 continue
             times = [(t, st) for st in dated if (t := parse_time(st.value)) is not None]
             if not times:
