@@ -26,6 +26,7 @@ from auditor.model import (
     Platform,
     PlatformCredential,
     Resolution,
+    Setting,
     Snapshot,
 )
 from auditor.progress import NullProgress
@@ -233,6 +234,19 @@ def test_ba508_multi_user_agent_app_only() -> None:
     assert (
         run("BA-508", ctx_for(None, agents=(_agent(AuthModel.CLIENT_CERTIFICATE, multi_user=False),))) == []
     )
+
+
+def test_ba508_a_bot_signing_its_users_in_is_not_app_only() -> None:
+    # An OAuth connection's sign-in (the Bot Service's user tokens) and no app-only call in view: Graph is
+    # called with each user's token; the Entra secret is the connection's.
+    loc = Location("hr-bot/Program.cs", 41)
+    signs_in = Setting("code.botframework.user_token", "OAuthPrompt(", loc)
+    agent = replace(_agent(AuthModel.CLIENT_SECRET), settings=(signs_in,))
+    assert run("BA-508", ctx_for(None, agents=(agent,))) == []
+    # ... unless it also calls as the app itself.
+    app_call = Setting("code.msal.client_credential", "acquire_token_for_client", loc)
+    both = replace(agent, settings=(signs_in, app_call))
+    assert len(findings(run("BA-508", ctx_for(None, agents=(both,))))) == 1
 
 
 def test_every_entra_rule_file_loads_and_names_a_check() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from auditor.clock import age_days, parse_time
 from auditor.durations import parse_duration
-from auditor.engine.checks.common import multi_user_connections
+from auditor.engine.checks.common import calls_entra_as_itself, multi_user_connections, signs_users_in
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.extract.formats import in_test_path
 from auditor.inventory import environment_of, platform_of_secret
@@ -318,30 +318,6 @@ def personal_token_on_shared_bot(rule: Rule, ctx: RuleContext) -> CheckResult:
         )
 
 
-# An Entra app identity calling an API as itself: MSAL's client-credential calls, a confidential client, a
-# certificate credential, or a Graph URL in the agent's configuration. A Bot Framework bot's app id and
-# password alone authenticate it to the Bot Connector; what else they reach depends on what the app
-# registration is granted.
-_ENTRA_APP_CALLS = frozenset(
-    {"code.msal.client_credential", "code.msal.confidential_client", "code.msal.certificate"}
-)
-# The bot signs its users in (an OAuth connection of the Azure Bot resource, OAuthPrompt, the user token
-# API): it holds per-user tokens for the calls made for them.
-_USER_SIGN_IN_KEY = re.compile(r"(?i)(?:^|[._])(?:oauth_?)?connection_?name$")
-
-
-def _calls_entra_as_itself(agent: Agent) -> bool:
-    return any(
-        st.key in _ENTRA_APP_CALLS or "graph.microsoft.com" in st.value.lower() for st in agent.settings
-    )
-
-
-def _signs_users_in(agent: Agent) -> bool:
-    return any(
-        st.key == "code.botframework.user_token" or _USER_SIGN_IN_KEY.search(st.key) for st in agent.settings
-    )
-
-
 def confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
     platforms = _platforms(rule, "delegation_platforms")
     app_only = {AuthModel.CLIENT_SECRET, AuthModel.CLIENT_CERTIFICATE, AuthModel.SERVICE_ACCOUNT_ROLE}
@@ -349,8 +325,8 @@ def confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
         if conn.auth_model not in app_only or conn.platform.value not in platforms:
             continue
         severity, confidence, unseen = None, Confidence.HIGH, ""
-        if conn.platform is Platform.ENTRA and not _calls_entra_as_itself(agent):
-            if _signs_users_in(agent):
+        if conn.platform is Platform.ENTRA and not calls_entra_as_itself(agent):
+            if signs_users_in(agent):
                 continue  # per-user tokens through the bot's OAuth connection, and no app-only call seen
             # Only the app's credential is in view: whether any user gets the app's reach depends on what
             # the registration is granted, which configuration does not say.

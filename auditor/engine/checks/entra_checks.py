@@ -7,7 +7,13 @@ from typing import Any
 
 from auditor.clock import age_days
 from auditor.collectors.code.interface import declared_in_code
-from auditor.engine.checks.common import agents_by_identity, connected_agents, multi_user_connections
+from auditor.engine.checks.common import (
+    agents_by_identity,
+    calls_entra_as_itself,
+    connected_agents,
+    multi_user_connections,
+    signs_users_in,
+)
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.model import AuthModel, Finding, Identity, NotEvaluated, Platform, PlatformCredential, Snapshot
 
@@ -315,6 +321,11 @@ def check_multi_user_app_only(rule: Rule, ctx: RuleContext) -> CheckResult:
     """BA-508: an agent serving many users calls Graph app-only instead of On-Behalf-Of each user."""
     for agent, conn in multi_user_connections(ctx):
         if conn.platform is not Platform.ENTRA or conn.auth_model not in _APP_ONLY:
+            continue
+        if signs_users_in(agent) and not calls_entra_as_itself(agent):
+            # Users sign in through the bot's OAuth connection (OAuthPrompt, the user token API, a connection
+            # name) and no call as the app itself is in its files: Graph is called with each user's token, and
+            # the Entra secret in view is the connection's (BA-108 reads it so too).
             continue
         location = conn.evidence[0] if conn.evidence else None
         yield rule.finding(
