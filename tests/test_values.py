@@ -724,3 +724,23 @@ def test_an_iso_timestamp_is_no_secret(value: str) -> None:
 
 def test_a_timestamp_with_more_after_it_is_still_judged() -> None:
     assert classify_value("2025-04-02T16:05:51.882310Zq8Rk3Vw", "api_token") is ValueClass.SECRET_CANDIDATE
+
+
+@pytest.mark.parametrize(
+    ("value", "key"), [("ISO_3166-1_Alpha-2_Code", "ReferenceDataKey"), ("ISO_8601-2_Extended", None)]
+)
+def test_words_and_short_numbers_joined_are_a_name(value: str, key: str | None) -> None:
+    assert classify_value(value, key) is ValueClass.BENIGN
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("Summer-2024-Harbor", "password"),  # a chosen password of words and numbers
+        ("Tz4-Kq9w-Pm2r", "api_key"),  # segments mixing letters and digits
+        ("sk_live_4eC39HqLyjWDarjtT1zdp7dcQ2", "api_key"),  # a random segment
+    ],
+)
+def test_joined_parts_with_a_random_or_chosen_one_stay_secrets(value: str, key: str) -> None:
+    assert classify_value(value, key) is ValueClass.SECRET_CANDIDATE
+

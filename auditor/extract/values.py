@@ -351,6 +351,13 @@ _URN = re.compile(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[\w.:/@%+-]+$", re.IGNORE
 _WORD_PATH = re.compile(r"^[a-z]+(?:[_-][a-z]+)*(?:/[a-z]+(?:[_-][a-z]+)*)+$")
 _WORDS = re.compile(r"^_{0,2}[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
 _MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
+# Words and short numbers joined by `_` and `-`, a word of three or more small letters among them
+# (`ISO_3166-1_Alpha-2_Code`, a standard's name as a lookup key): a name. An issued token has a random
+# segment.
+_NAMED_PARTS = re.compile(
+    r"^(?:[A-Z]{2,5}|[A-Z]?[a-z]{2,12}|\d{1,4})(?:[_-](?:[A-Z]{2,5}|[A-Z]?[a-z]{2,12}|\d{1,4})){2,7}$"
+)
+_WORD_PART = re.compile(r"(?:^|[_-])[A-Z]?[a-z]{3,12}(?:[_-]|$)")
 # A list of the answers a field takes (`Pass: True/False`, `password: yes|no`): documentation of a choice.
 _CHOICE = r"(?:true|false|yes|no|on|off|y|n|pass(?:ed)?|fail(?:ed)?|enabled?|disabled?|none|null|ok)"
 _CHOICE_LIST = re.compile(rf"(?i)^{_CHOICE}(?:[ \t]*[/|][ \t]*{_CHOICE})+$")
@@ -743,6 +750,9 @@ def _classify_plain(v: str, key: str | None) -> ValueClass:
         ):
             return ValueClass.BENIGN
         return ValueClass.SECRET_CANDIDATE
+    if _NAMED_PARTS.match(v) and _WORD_PART.search(v) and any(c.isdigit() for c in v):
+        # Not under a password's name (handled above): people choose passwords made of words and numbers.
+        return ValueClass.BENIGN
     if key is not None and is_secret_key(key):
         return ValueClass.SECRET_CANDIDATE if _token_like(v, 10, 3.0) else ValueClass.BENIGN
     return ValueClass.SECRET_CANDIDATE if _token_like(v, 16, 3.2) else ValueClass.BENIGN
