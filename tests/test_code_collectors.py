@@ -384,7 +384,7 @@ EXPECTED = [
     ("BA-207", "terraform/aws/iam.tf", 15),
     ("BA-208", "terraform/aws/iam.tf", 15),
     ("BA-210", "terraform/aws/iam.tf", 107),
-    ("BA-210", "cloudformation/agent-stack.yaml", 57),
+    ("BA-210", "cloudformation/agent-stack.yaml", 58),
     ("BA-302", "vault/policies/ops-admin.hcl", 2),
     ("BA-303", "terraform/vault/main.tf", 27),
     ("BA-303", "terraform/vault/main.tf", 35),

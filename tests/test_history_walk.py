@@ -249,3 +249,23 @@ def test_missing_objects_and_empty_repositories_read_the_same(tmp_path: Path) ->
     assert [s.category for s in walked.skipped] == ["history"]
     assert "not readable" in walked.skipped[0].reason
     assert [b.rel for b in walked.blobs] == ["keep/a.env"]
+
+
+def test_a_malformed_tree_is_coverage_not_a_hang(tmp_path: Path) -> None:
+    """A tree object no git would write ("0 " over and over, no NUL), added with --literally as a crafted
+    repository could carry it: the walk reports it as not read, in linear time, and still reads the rest.
+    The old entry pattern tried every offset and scanned to the end from each one (quadratic), and would
+    have skipped garbage silently."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    good = git(repo, "hash-object", "-w", "--stdin", data=b"GOOD=1\n")
+    junk = git(repo, "hash-object", "-t", "tree", "-w", "--stdin", "--literally", data=b"0 " * 20_000)
+    body = b"100644 a.env\0" + bytes.fromhex(good) + b"40000 junk\0" + bytes.fromhex(junk)
+    tree = git(repo, "hash-object", "-t", "tree", "-w", "--stdin", "--literally", data=body)
+    commit = git(repo, "commit-tree", tree, "-m", "crafted")
+    git(repo, "update-ref", "refs/heads/main", commit)
+    walked = walk_history([repo], [""])
+    assert [b.rel for b in walked.blobs] == ["a.env"]
+    assert [s.category for s in walked.skipped] == ["history"]
+    assert "malformed tree" in walked.skipped[0].reason

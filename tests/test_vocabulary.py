@@ -97,3 +97,29 @@ def test_rewritten_line_and_bracket_patterns_read_as_before() -> None:
 
     kv_same()
     brackets_same()
+
+
+def test_iac_line_and_path_patterns_are_linear_and_give_the_declaring_line() -> None:
+    # CloudFormation logical ids, Vault policy stanzas and Terraform attribute paths: `^\s*` in MULTILINE
+    # crossed blank lines (quadratic on a run of them, and the match began at the first blank line), and an
+    # index pattern scanned to the end of the text from every `[` of a run.
+    from auditor.collectors.code.cloudformation import logical_key_line
+    from auditor.collectors.code.terraform import ATTRIBUTE_STEP
+    from auditor.collectors.code.vault_files import POLICY_PATH
+
+    cfn = logical_key_line("BotRole")
+    for pattern in (cfn, POLICY_PATH.pattern, ATTRIBUTE_STEP.pattern):
+        check_linear(pattern)
+    text = "Resources:\n\n\n  BotRole:\n    Type: AWS::IAM::Role\n"
+    m = re.search(cfn, text, re.M)
+    assert m is not None and text.count("\n", 0, m.start()) + 1 == 4
+    assert re.search(cfn, '{\n\n  "BotRole" : {}}', re.M) is not None
+    policy = '# reader\n\n\n  path "secret/data/bot/*" {\n  capabilities = ["read"]\n}\n'
+    m = POLICY_PATH.search(policy)
+    assert m is not None and policy.count("\n", 0, m.start()) + 1 == 4
+    assert ATTRIBUTE_STEP.findall('.outputs["role_arn"][0].name') == [
+        ("outputs", ""),
+        ("", "role_arn"),
+        ("", "0"),
+        ("name", ""),
+    ]

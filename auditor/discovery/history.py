@@ -171,8 +171,15 @@ def _blob_size(repo: Any, pygit2: Any) -> Any:
 
 
 # One entry of a raw git tree: "<octal mode> <name>\0<object id>" (the id's length is the repository's).
-_TREE_ENTRY_20 = re.compile(rb"([0-7]+) ([^\x00]*)\x00(.{20})", re.DOTALL)
-_TREE_ENTRY_32 = re.compile(rb"([0-7]+) ([^\x00]*)\x00(.{32})", re.DOTALL)
+# Bounded (git writes modes of at most 6 digits; no file system takes a name of 4 KiB) and only run over a
+# tree the whole-tree pattern accepted: `findall` tries every offset, and over a crafted tree object ("0 "
+# a million times, no NUL) the unbounded entry pattern scanned to the end from each one (quadratic: hours).
+_TREE_ENTRY_20 = re.compile(rb"([0-7]{1,7}) ([^\x00]{0,4096})\x00(.{20})", re.DOTALL)
+_TREE_ENTRY_32 = re.compile(rb"([0-7]{1,7}) ([^\x00]{0,4096})\x00(.{32})", re.DOTALL)
+# A whole well-formed tree: anchored at its start, one pass (a name can only end at its NUL), so a malformed
+# tree fails in linear time, and a tree it accepts is read entry by entry with nothing skipped.
+_TREE_20 = re.compile(rb"(?:[0-7]{1,7} [^\x00]{0,4096}\x00.{20})*", re.DOTALL)
+_TREE_32 = re.compile(rb"(?:[0-7]{1,7} [^\x00]{0,4096}\x00.{32})*", re.DOTALL)
 # What a tree entry's mode makes of it, as libgit2's tree diff reads modes (the number, not its spelling):
 # a tree (type bits 040000), a regular file (exactly 100644 or 100755: other permission bits, a symlink or a
 # submodule are not scanned), or neither.
@@ -211,7 +218,7 @@ class _NewBlobs:
         self._seen = seen
         self._seen_trees: set[bytes] = set()
         self._sub = [part for part in sub.split("/") if part] if sub else []
-        self._entry = _TREE_ENTRY_20
+        self._entry, self._whole = _TREE_ENTRY_20, _TREE_20
         self.pending: Exception | None = None
 
     def _tree(self, raw: bytes) -> bytes:
@@ -221,12 +228,15 @@ class _NewBlobs:
             raise self._not_found(f"object not found - no match for id ({raw.hex()})") from exc
         if kind != self._tree_type:
             raise self._not_found(f"the requested type does not match the type in the ODB ({raw.hex()})")
+        if self._whole.fullmatch(data) is None:
+            raise self._git_error(f"malformed tree object ({raw.hex()}): its entries were not read")
         return data  # type: ignore[no-any-return]
 
     def of(self, tree_id: Any) -> list[tuple[str, bytes]]:
         raw = tree_id.raw
         if len(raw) != 20:
-            self._entry = _TREE_ENTRY_32 if len(raw) == 32 else self._entry
+            if len(raw) == 32:
+                self._entry, self._whole = _TREE_ENTRY_32, _TREE_32
         for name in self._sub:  # a scan root below the repository: only its own subtree counts
             found = None
             for mode, entry_name, entry_raw in self._entry.findall(self._tree(raw)):

@@ -86,6 +86,13 @@ def _doc(value: Any) -> Any:
     return value
 
 
+def logical_key_line(logical: str) -> str:
+    """The line declaring a logical id as a key (YAML `Name:`, JSON `"Name":`). Indentation is spaces and tabs
+    on that line only: `^\\s*` crossed blank lines (quadratic on a long run of them, and the match started
+    at the first blank line, which gave the resource that line's number)."""
+    return rf'^[ \t]{{0,256}}"?{re.escape(logical)}"?[ \t]{{0,256}}:'
+
+
 def collect_template(template: Mapping[str, Any], text: str, rel: str, decl: Declarations) -> None:
     resources: Mapping[str, Any] = template["Resources"]
     params = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
@@ -95,7 +102,7 @@ def collect_template(template: Mapping[str, Any], text: str, rel: str, decl: Dec
     stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
     def line(logical: str) -> int:
-        m = re.search(rf'^\s*"?{re.escape(logical)}"?\s*:', text, re.M)
+        m = re.search(logical_key_line(logical), text, re.M)
         return line_of(text, m.start()) if m else 1
 
     principals: dict[str, IamPrincipal] = {}

@@ -244,6 +244,9 @@ def _plan_resources(module: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
 
 
 _REF = re.compile(r"^(data\.)?([a-z][\w-]*)\.([\w-]+)(\[[^\]]*\])?((?:\.[\w-]+|\[[^\]]*\])*)$")
+# One step of an attribute path after a reference: `.name` or `["key"]` / `[0]`. An index holds no `[`: with
+# `[^\]"]*` every `[` of a run of them scanned to the end of the text (quadratic).
+ATTRIBUTE_STEP = re.compile(r'\.([\w-]{1,256})|\["?([^\]"\[]{0,4096})"?\]')
 
 
 @dataclass
@@ -278,7 +281,7 @@ class Module:
         if not m:
             return None, []
         address = ("data." if m.group(1) else "") + f"{m.group(2)}.{m.group(3)}"
-        rest = [a or b for a, b in re.findall(r"\.([\w-]+)|\[\"?([^\]\"]*)\"?\]", m.group(5) or "")]
+        rest = [a or b for a, b in ATTRIBUTE_STEP.findall(m.group(5) or "")]
         return self.block(address), rest
 
     def resolve(self, value: Any, depth: int = 0) -> Any:

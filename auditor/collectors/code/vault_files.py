@@ -25,12 +25,17 @@ def _stem(rel: str) -> str:
     return name
 
 
+# A policy's `path "..."` stanza, its indentation on its own line (`^\s*` crossed blank lines: quadratic on
+# a run of them, and the line reported was the first blank one).
+POLICY_PATH = re.compile(r'^[ \t]{0,256}path[ \t]{1,256}"', re.M)
+
+
 def is_policy_text(text: str) -> bool:
-    return bool(re.search(r'^\s*path\s+"', text, re.M))
+    return POLICY_PATH.search(text) is not None
 
 
 def add_policy_file(vault: VaultCode, text: str, rel: str) -> None:
-    m = re.search(r'^\s*path\s+"', text, re.M)
+    m = POLICY_PATH.search(text)
     vault.add_policy(_stem(rel), text, rel, line_of(text, m.start()) if m else 1, rel)
 
 
