@@ -713,6 +713,7 @@ def test_remembered_keeps_short_questions_only_and_a_bounded_number(monkeypatch:
     remembered("a", "k")
     assert calls[-1] == ("a", "k") and len(calls) == 10
 
+
 @pytest.mark.parametrize(
     "value", ["2025-04-02T16:05:51.882310", "2025-04-02 16:05:51+02:00", "2024-01-02T10:00:00Z", "2025-04-02"]
 )
@@ -744,3 +745,97 @@ def test_words_and_short_numbers_joined_are_a_name(value: str, key: str | None) 
 def test_joined_parts_with_a_random_or_chosen_one_stay_secrets(value: str, key: str) -> None:
     assert classify_value(value, key) is ValueClass.SECRET_CANDIDATE
 
+
+_CANDIDATE_KEYS = [
+    None,
+    "password",
+    "DB_PASS",
+    "api_key",
+    "CLIENT_SECRET",
+    "token",
+    "token_limit",
+    "secret_name",
+    "ROTATION_TTL",
+    "url",
+    "name",
+    "slack.bot_token",
+]
+
+
+def _detector_example_values() -> list[str]:
+    from auditor.extract.detectors import DetectorSet
+
+    out: list[str] = []
+    for det in DetectorSet.load().detectors:
+        for example in (*det.examples_match, *det.examples_no_match):
+            out.append(example)
+            # The value part of `key = value` / `key: value` examples, as a setting would hold it.
+            for sep in ("=", ":"):
+                if sep in example:
+                    out.append(example.split(sep, 1)[1].strip())
+    return out
+
+
+def test_the_quick_secret_question_agrees_with_the_full_judgement() -> None:
+    # is_secret_candidate answers settings' one question (classify_value(...) is SECRET_CANDIDATE) by a
+    # necessary condition first: it must agree with the full judgement on every value and key.
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from auditor.extract.values import is_secret_candidate
+
+    full = classify_value.__wrapped__  # type: ignore[attr-defined]  # the unremembered judgement
+    known = _detector_example_values()
+    assert len(known) > 500
+    for value in known:
+        for key in _CANDIDATE_KEYS:
+            assert is_secret_candidate(value, key) == (full(value, key) is ValueClass.SECRET_CANDIDATE), (
+                value[:12],
+                key,
+            )
+
+    pieces = st.sampled_from(
+        [
+            "https://",
+            "user:",
+            "@db.example",
+            "${",
+            "}",
+            "{{",
+            "}}",
+            "your_",
+            "_here",
+            "sk-",
+            "ghp_",
+            "xxxx",
+            "1234",
+            "abcd",
+            "Summer",
+            "!",
+            "#",
+            "%3C",
+            "-",
+            "_",
+            ".",
+            "/",
+            " ",
+            "'",
+            '"',
+            "AKIA",
+            "==",
+            "true",
+        ]
+    )
+    alphabet = st.characters(min_codepoint=32, max_codepoint=126)
+    values = st.one_of(
+        st.text(alphabet, max_size=60),
+        st.lists(st.one_of(pieces, st.text(alphabet, min_size=1, max_size=20)), max_size=8).map("".join),
+        st.from_regex(r"[A-Za-z0-9+/_-]{8,48}", fullmatch=True),
+    )
+
+    @settings(max_examples=1500, deadline=None)
+    @given(values, st.sampled_from(_CANDIDATE_KEYS))
+    def agrees(value: str, key: str | None) -> None:
+        assert is_secret_candidate(value, key) == (full(value, key) is ValueClass.SECRET_CANDIDATE)
+
+    agrees()

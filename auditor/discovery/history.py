@@ -234,9 +234,8 @@ class _NewBlobs:
 
     def of(self, tree_id: Any) -> list[tuple[str, bytes]]:
         raw = tree_id.raw
-        if len(raw) != 20:
-            if len(raw) == 32:
-                self._entry, self._whole = _TREE_ENTRY_32, _TREE_32
+        if len(raw) == 32:  # a SHA-256 repository
+            self._entry, self._whole = _TREE_ENTRY_32, _TREE_32
         for name in self._sub:  # a scan root below the repository: only its own subtree counts
             found = None
             for mode, entry_name, entry_raw in self._entry.findall(self._tree(raw)):

@@ -300,7 +300,7 @@ class Evidence:
             )
 
     def looks_secret(self, value: str, key: str | None) -> bool:
-        return values.classify_value(value, key) == values.ValueClass.SECRET_CANDIDATE
+        return values.is_secret_candidate(value, key)
 
     def manifest(
         self,
