@@ -214,6 +214,26 @@ def test_auth_models_are_classified_from_evidence() -> None:
             AuthModel.ON_BEHALF_OF,
         ),
         (
+            # A bot that signs each user in through its OAuth connection and makes no call as the app: the
+            # calls carry the user's token (the delegation rules skip it for the same two facts).
+            [
+                setting("a/appsettings.json", "MicrosoftAppPassword", ""),
+                setting("a/appsettings.json", "OAUTH_CONNECTION_NAME", "GraphConnection"),
+            ],
+            Platform.ENTRA,
+            AuthModel.ON_BEHALF_OF,
+        ),
+        (
+            # ... while an app-only call beside the sign-in keeps the app's secret the model.
+            [
+                setting("a/appsettings.json", "MicrosoftAppPassword", ""),
+                setting("a/Bot.cs", "code.botframework.user_token", "OAuthPrompt("),
+                setting("a/Bot.cs", "code.msal.client_credential", "acquire_token_for_client"),
+            ],
+            Platform.ENTRA,
+            AuthModel.CLIENT_SECRET,
+        ),
+        (
             [
                 setting("a/.env", "AZURE_CLIENT_CERTIFICATE_PATH", "/certs/bot.pem"),
                 setting("a/.env", "AZURE_CLIENT_ID", "c1"),

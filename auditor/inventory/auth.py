@@ -22,6 +22,7 @@ from auditor.inventory.platforms import (
     platform_of_secret,
     platform_of_setting,
 )
+from auditor.inventory.signin import calls_entra_as_itself, sign_in_location
 from auditor.model import (
     Agent,
     AuthModel,
@@ -458,6 +459,21 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
                 # notarization and signing secrets, not how the agent logs in to GitHub.
                 continue
             _classify_name(name, value, loc, by_platform[platform], platform)
+
+    entra = by_platform.get(Platform.ENTRA)
+    if entra is not None and not calls_entra_as_itself(agent):
+        # A bot that signs each user in through its OAuth connection (the Azure Bot resource's connection,
+        # OAuthPrompt, the user token API, Teams SSO through it) and makes no call as the app: Graph and the
+        # other APIs are called with that user's token. Its app password only authenticates it to the Bot
+        # Connector. The delegation rules (BA-108, BA-508) read the same two facts (inventory/signin.py).
+        where = sign_in_location(agent)
+        if where is not None:
+            entra.add(
+                "obo",
+                where,
+                "each user signs in through the bot's OAuth connection and its calls carry that user's "
+                f"token; no call as the app itself in its files ({_at(where)})",
+            )
     return by_platform
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterator, Mapping
 
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
@@ -129,29 +128,3 @@ def findings_per_agent(
             evidence={**evidence, "via": res.via},
             severity=severity,
         )
-
-
-# An Entra app identity calling an API as itself: MSAL's client-credential calls, a confidential client, a
-# certificate credential, or a Graph URL in the agent's configuration. A Bot Framework bot's app id and
-# password alone authenticate it to the Bot Connector; what else they reach depends on what the app
-# registration is granted.
-_ENTRA_APP_CALLS = frozenset(
-    {"code.msal.client_credential", "code.msal.confidential_client", "code.msal.certificate"}
-)
-# The bot signs its users in (an OAuth connection of the Azure Bot resource, OAuthPrompt, the user token
-# API): it holds per-user tokens for the calls made for them.
-_USER_SIGN_IN_KEY = re.compile(r"(?i)(?:^|[._])(?:oauth_?)?connection_?name$")
-
-
-def calls_entra_as_itself(agent: Agent) -> bool:
-    """Whether the agent calls Entra as the app itself (BA-108, BA-508)."""
-    return any(
-        st.key in _ENTRA_APP_CALLS or "graph.microsoft.com" in st.value.lower() for st in agent.settings
-    )
-
-
-def signs_users_in(agent: Agent) -> bool:
-    """Whether the agent signs its users in for per-user tokens (BA-108, BA-508)."""
-    return any(
-        st.key == "code.botframework.user_token" or _USER_SIGN_IN_KEY.search(st.key) for st in agent.settings
-    )

@@ -11,10 +11,11 @@ from typing import Any
 
 from auditor.clock import age_days, parse_time
 from auditor.durations import parse_duration
-from auditor.engine.checks.common import calls_entra_as_itself, multi_user_connections, signs_users_in
+from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.extract.formats import in_test_path
 from auditor.inventory import environment_of, platform_of_secret
+from auditor.inventory.signin import calls_entra_as_itself, signs_users_in
 from auditor.model import (
     Agent,
     AuthModel,

@@ -7,14 +7,9 @@ from typing import Any
 
 from auditor.clock import age_days
 from auditor.collectors.code.interface import declared_in_code
-from auditor.engine.checks.common import (
-    agents_by_identity,
-    calls_entra_as_itself,
-    connected_agents,
-    multi_user_connections,
-    signs_users_in,
-)
+from auditor.engine.checks.common import agents_by_identity, connected_agents, multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
+from auditor.inventory.signin import calls_entra_as_itself, signs_users_in
 from auditor.model import AuthModel, Finding, Identity, NotEvaluated, Platform, PlatformCredential, Snapshot
 
 _APP_ONLY = frozenset({AuthModel.CLIENT_SECRET, AuthModel.CLIENT_CERTIFICATE})

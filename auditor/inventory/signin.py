@@ -1,0 +1,45 @@
+"""Whether an agent signs its users in, and whether it calls Entra as the app itself.
+
+Read from the settings extraction records (configuration keys and `code.*` evidence): the inventory uses
+them to name a bot's auth model, and the delegation rules (BA-108, BA-508) to decide whether the app's own
+reach is what its users get. One definition for both, so the inventory and the rules cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.model import Agent, Location
+
+__all__ = ["calls_entra_as_itself", "sign_in_location", "signs_users_in"]
+
+# An Entra app identity calling an API as itself: MSAL's client-credential calls, a confidential client, a
+# certificate credential, or a Graph URL in the agent's configuration. A Bot Framework bot's app id and
+# password alone authenticate it to the Bot Connector; what else they reach depends on what the app
+# registration is granted.
+_ENTRA_APP_CALLS = frozenset(
+    {"code.msal.client_credential", "code.msal.confidential_client", "code.msal.certificate"}
+)
+# The bot signs its users in (an OAuth connection of the Azure Bot resource, OAuthPrompt, the user token
+# API): it holds per-user tokens for the calls made for them.
+_USER_SIGN_IN_KEY = re.compile(r"(?i)(?:^|[._])(?:oauth_?)?connection_?name$")
+
+
+def calls_entra_as_itself(agent: Agent) -> bool:
+    """Whether the agent calls Entra as the app itself (BA-108, BA-508)."""
+    return any(
+        st.key in _ENTRA_APP_CALLS or "graph.microsoft.com" in st.value.lower() for st in agent.settings
+    )
+
+
+def sign_in_location(agent: Agent) -> Location | None:
+    """Where the agent signs its users in for per-user tokens (the first such setting or call), if it does."""
+    for st in agent.settings:
+        if st.key == "code.botframework.user_token" or _USER_SIGN_IN_KEY.search(st.key):
+            return st.location
+    return None
+
+
+def signs_users_in(agent: Agent) -> bool:
+    """Whether the agent signs its users in for per-user tokens (BA-108, BA-508)."""
+    return sign_in_location(agent) is not None
