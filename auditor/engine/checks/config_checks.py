@@ -785,6 +785,11 @@ def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
     if profile and value.lower() == "system administrator":
         return "the Salesforce System Administrator profile"
     if grant_key and broad_graph.search(value):
+        if _delegated_scope(last, st.location.key or st.key):
+            return (
+                f"the delegated Microsoft Graph permission {value} (a scope the signed-in user consents to: "
+                "each call is bounded by that user's own rights, and may do all they can)"
+            )
         return f"the Microsoft Graph application permission {value}"
     if capability and value.lower() == "sudo":
         return "a Vault policy with the `sudo` capability"
@@ -793,6 +798,20 @@ def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
     if roleref and value == "cluster-admin":
         return "the Kubernetes cluster-admin role"
     return None
+
+
+# An OAuth request's scopes (`scope`, `scopes`, `oAuthSettings.scopes`, `delegatedPermissions`):
+# permissions the signed-in user consents to, exercised with that user's token, never the app's own
+# application permissions (those sit under `applicationPermissions`, `roles`, an app manifest's `Role`s).
+_DELEGATED_LAST = frozenset(
+    {"scope", "scopes", "delegatedpermissions", "delegated_permissions", "oauth2permissions"}
+)
+_APPLICATION_KEY = re.compile(r"application|approle|\broles?\b", re.I)
+
+
+def _delegated_scope(last: str, path: str) -> bool:
+    """Whether a Graph permission sits where an OAuth request's delegated scopes go (not the app's own)."""
+    return last in _DELEGATED_LAST and not _APPLICATION_KEY.search(path)
 
 
 @_about_configuration
@@ -816,6 +835,8 @@ def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
             agent=_name(owners.of_setting(st)),
             kind="overbroad_privilege",
             evidence={"key": st.key, "value": st.value[:80], "grant": problem},
+            # A delegated scope is bounded by each user's own rights: over-broad consent, not the app's reach.
+            severity=Severity.MEDIUM if problem.startswith("the delegated") else None,
         )
     for scan in ctx.files:
         for hint in scan.manifests:
