@@ -144,6 +144,12 @@ def test_quick_path_declines_what_needs_a_closer_look(probed: DetectorSet, tmp_p
         ".github/workflows/ci.yml": (b"on: push\n", False),
         "empty.txt": (b"", False),
         "latin.txt": ("caf\u00e9 au lait\n".encode("latin-1"), False),  # not judged by the gate
+        # UTF-8 is judged: a keyword with nothing the gate lets through, around non-ASCII text, is quick.
+        "utf8.md": ("Caf\u00e9 \u2615: the token \u4e2d\u6587 is in the vault \U0001f600\n".encode(), True),
+        "bom8.yaml": (b"\xef\xbb\xbfname: demo\nreplicas: 3\n", True),
+        "utf8.env": ("# caf\u00e9\nAPI_TOKEN=Zq8vR2mN4xW7tK1pL9sD3fG6hJ0cB5nM\n".encode(), False),  # a secret
+        "kelvin.txt": ("the \u212aelvin token\n".encode(), False),  # a caseless partner of k: not judged
+        "cut.txt": (b"the token caf\xc3\n", False),  # not valid UTF-8: not judged
         "stack.json": (b'{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}', False),  # IaC mark
     }
     for rel, (data, bare) in cases.items():

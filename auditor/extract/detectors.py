@@ -707,6 +707,16 @@ class _HyperscanPrefilter(_Prefilter):
 
 # ------------------------------------------------------------------------------------------------ scanning
 
+
+def _utf8(text: str) -> bytes:
+    """`text` as the gate reads it: UTF-8, or b"\\xff" (not UTF-8: not judged) when it holds a lone
+    surrogate (a JSON `\\ud800` escape), which has no UTF-8 form."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return b"\xff"
+
+
 KEYWORDS = "detector-keywords"
 
 
@@ -1175,7 +1185,7 @@ class DetectorSet:
 
     def may_match(self, data: bytes) -> bool | None:
         """False when no detector can match anywhere in the buffer (the gate proves it); True when some
-        may; None when the gate cannot tell (off, or text it does not judge: non-ASCII, control bytes)."""
+        may; None when the gate cannot tell (off, or text it does not judge: not UTF-8, control bytes)."""
         gate = self._active_gate()
         if gate is None or not data:
             return None if gate is None else False
@@ -1189,8 +1199,8 @@ class DetectorSet:
     def scan_text(self, text: str, *, allowed: set[int] | None = None) -> list[Hit]:
         """Every detector on free text (a file, a line, source code); non-overlapping hits sorted by start.
 
-        `allowed`: what the gate said of exactly these characters as bytes (a Probe of the plain-ASCII
-        buffer `text` was decoded from), so the gate need not run again."""
+        `allowed`: what the gate said of exactly these characters as bytes (a Probe of the UTF-8 buffer
+        `text` was decoded from), so the gate need not run again."""
         return self._scan(text, 0, None, allowed)
 
     def scan_values(self, items: Sequence[tuple[str | None, str]]) -> list[list[Hit]]:
@@ -1205,10 +1215,9 @@ class DetectorSet:
         gate = self._active_gate()
         if gate is not None and len(items) > 1:
             joined = "\n".join((f"{key}: " if key else "") + value for key, value in items if value)
-            if joined.isascii():
-                allowed = gate.candidates(joined.encode("ascii"))
-                if allowed is not None and len(allowed) > _SHARED_VERDICT_MAX:
-                    allowed = None
+            allowed = gate.candidates(_utf8(joined))
+            if allowed is not None and len(allowed) > _SHARED_VERDICT_MAX:
+                allowed = None
         return [self.scan_value(key, value, allowed=allowed) for key, value in items]
 
     def scan_value(self, key: str | None, value: str, *, allowed: set[int] | None = None) -> list[Hit]:
@@ -1241,7 +1250,8 @@ class DetectorSet:
         buf = text.encode("ascii", "replace")  # one byte per character, so offsets carry over to `text`
         if allowed is None:
             gate = self._active_gate()
-            allowed = gate.candidates(buf) if gate is not None and text.isascii() else None
+            if gate is not None:
+                allowed = gate.candidates(buf if text.isascii() else _utf8(text))
         positions: dict[int, list[int]] = {}
         if allowed is not None:
             # Only detectors the gate let through, and their keywords found here: no Python for the rest.

@@ -292,7 +292,7 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
         return None, _NO_PROBE  # empty, or perhaps binary: the whole path decides
     probe = detectors.probe(data)
     if probe is None or probe.allowed is None:
-        # No gate, or text it does not judge (non-ASCII, control bytes): the whole path, which knows the
+        # No gate, or text it does not judge (not UTF-8, control bytes): the whole path, which knows the
         # probe ran over these bytes.
         return None, probe
     asked = probe.asked
@@ -341,8 +341,9 @@ def _scan_data(
     original = data
     # One Vectorscan pass answers the gate, the keyword prefilter and the marker sets below (when the gate
     # is in use); each answer is the one its own pass would give. It runs first on text with no NUL near
-    # the start: when the gate judges the buffer, no byte in it is a control byte, a NUL or part of a
-    # byte-order mark (each is a blind byte), so the binary and encoding checks could only say "plain text".
+    # the start: when the gate judges the buffer, it is valid UTF-8 (so it holds no UTF-16/32 byte-order
+    # mark) and no byte in it is a control byte or a NUL (each is a blind byte), so the binary and encoding
+    # checks could only say "UTF-8 text".
     if probe is _NO_PROBE:
         probe = detectors.probe(data) if data.find(b"\x00", 0, BINARY_SNIFF) < 0 else None
     probe = cast("Probe | None", probe)
@@ -387,7 +388,7 @@ def _scan_data(
     ):
         # The gate proves no detector matches anywhere (so the text scan below would find nothing): the
         # same result as the second gate below, without decoding the file or building its evidence. The
-        # gate only judges plain ASCII, which decodes without a note.
+        # gate only judges valid UTF-8, which decodes without a note.
         skipped = (
             (Skipped(rel, f"{transcode_note}: still scanned, values may be garbled", "encoding"),)
             if transcode_note
@@ -399,7 +400,7 @@ def _scan_data(
     ev = Evidence(rel, body, kind, detectors, fingerprint_key)
     ev.secrets_only = secrets_only
     if probe is not None:
-        # The gate judged exactly these characters: it only judges plain ASCII, which decodes one to one.
+        # The gate judged these characters' UTF-8 (it judges nothing else), less a leading byte-order mark.
         ev.gate_allowed = probe.allowed
     if text_hits is not None:
         ev._text_hits = text_hits  # the same detector pass over the same text, already run

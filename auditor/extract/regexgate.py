@@ -14,18 +14,26 @@ matches every string the original can match, and maybe more.
   text; the consumed text of any such match still matches the widened pattern in the whole buffer.
 * Backreferences become their group's pattern again; conditionals `(?(q)A|B)` become `(?:A|B)`; atomic
   groups and possessive or lazy repeats become plain greedy ones (existence of a match is all that counts).
-* Case-insensitivity is spelled out in classes (`[tT]`), `.` as an explicit class, so no flag semantics
-  differ between Python and PCRE. Very wide counted repeats lose their upper bound (cheaper to compile).
+* Every atom (a literal, `.`, a class) becomes the bytes of the characters Python's `re` matches with it
+  on str, asked of Python itself: its ASCII characters as one byte class, and its non-ASCII ones as UTF-8,
+  either exactly (the caseless partners of ASCII letters, such as the Kelvin sign for `k` under
+  IGNORECASE, or a literal's own code point) or, for `.`, a category (`\\w`, `\\d`, `\\s` are Unicode-aware)
+  and a negated class, as "any non-ASCII character" (a lead byte and its continuation bytes). No flag
+  semantics differ between Python and Vectorscan, and a counted repeat counts characters, not bytes,
+  except that a repeat of one class that takes non-ASCII characters becomes one byte class with its lower
+  bound and no upper one (n characters are n to 4n bytes). Very wide counted repeats lose their upper
+  bound too (cheaper to compile).
 
 A buffer the widening cannot vouch for is not judged (the caller falls back to the keyword prefilter for
-every detector): bytes outside plain ASCII (Unicode `\\w`, `\\s` and case folding in Python's `re`) and the
-control bytes on which Python's `\\s` and PCRE's differ. A regex the translator does not know is gated by
-its keywords, exactly as without the gate.
+every detector): bytes that are not valid UTF-8 (such text is decoded as latin-1 or transcoded, so its
+characters are not these bytes; `judged`) and the control bytes on which Python's `\\s` and PCRE's differ
+(`GATE_BLIND`). A regex the translator does not know is gated by its keywords, exactly as without the gate.
 """
 
 from __future__ import annotations
 
 import re
+import re._compiler as sre_compile
 import re._constants as sre
 import re._parser as sre_parse
 from collections.abc import Sequence
@@ -34,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from auditor.extract.detectors import Detector
 
-__all__ = ["Gate", "Partition", "UntranslatableRegex", "widen"]
+__all__ = ["Gate", "Partition", "UntranslatableRegex", "judged", "widen"]
 
 # Extra questions answered in the same pass: (name, expressions, Vectorscan flags). Each partition is one
 # report id (SINGLEMATCH: one callback at most), so asking "does any manifest marker occur?" alongside the
@@ -42,9 +50,11 @@ __all__ = ["Gate", "Partition", "UntranslatableRegex", "widen"]
 Partition = tuple[str, Sequence[bytes], Sequence[int]]
 
 # Part of the gate's cache key: bump when the widening changes what it emits.
-_TRANSLATOR_VERSION = b"widen-v1"
-# Any byte on which Vectorscan's classes and Python's `re` on str could disagree (see the module doc).
-GATE_BLIND = rb"[\x00-\x08\x0b\x0e-\x1f\x7f-\xff]"
+_TRANSLATOR_VERSION = b"widen-v2-utf8"
+# The control bytes on which Vectorscan's classes and Python's `re` on str could disagree (see the module
+# doc) and the UTF-8 of the caseless partners of ASCII letters (_ASCII_FOLDS): a buffer holding one is not
+# judged. Other bytes 0x80-0xFF are judged when the buffer is valid UTF-8 (`judged`).
+GATE_BLIND = rb"[\x00-\x08\x0b\x0e-\x1f\x7f]|\xc4[\xb0\xb1]|\xc5\xbf|\xe2\x84\xaa"
 # Counted repeats wider than this lose their upper bound (and keep at most _LOW_CAP as the lower one): a
 # `{64,16384}` costs Vectorscan seconds to compile, and a looser bound only widens the gate.
 _WIDE_REPEAT = 100
@@ -57,61 +67,101 @@ class UntranslatableRegex(ValueError):
 
 def _byte(code: int) -> str:
     if code > 0x7F:
-        raise UntranslatableRegex("non-ASCII literal")
+        raise UntranslatableRegex("non-ASCII byte in an ASCII class")
     char = chr(code)
     if char.isalnum() or char == "_":
         return char
     return f"\\x{code:02x}"
 
 
-def _cased(code: int) -> list[int]:
-    char = chr(code)
-    return (
-        sorted({code, ord(char.lower()), ord(char.upper())}) if char.isascii() and char.isalpha() else [code]
+# A judged buffer is valid UTF-8 (`judged`): a character outside ASCII is a lead byte 0xC2-0xF4 and one to
+# three continuation bytes 0x80-0xBF. An atom that may match one is `[ASCII and lead bytes]` followed by up
+# to three continuation bytes, so it takes one whole character, ASCII or not, and a counted repeat of atoms
+# counts characters, as Python's `re` does on the str.
+_LEAD = "\\xc2-\\xf4"
+_CONTINUATION = "[\\x80-\\xbf]{0,3}"
+# The only non-ASCII characters that Python's caseless matching (re.IGNORECASE on str) pairs with an ASCII
+# one, in Python 3.11: dotted and dotless i (I, i), long s (S, s) and the Kelvin sign (K, k); a class of
+# ASCII items matches no other non-ASCII character (tests/test_detector_gate.py checks every code point).
+# Spelling them out in every caseless keyword (`(?:[kK]|\xe2\x84\xaa)`) made the database six times slower to
+# compile (Vectorscan no longer sees caseless literals), so a buffer holding one is not judged instead
+# (GATE_BLIND): they are rare outside Turkish text.
+_ASCII_FOLDS = (0x130, 0x131, 0x17F, 0x212A)
+_NODE_FLAGS = re.IGNORECASE | re.DOTALL | re.UNICODE
+
+
+def _ranges(codes: Sequence[int]) -> str:
+    """The inside of a byte class holding exactly these ASCII code points (sorted), in runs."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(
+        _byte(lo) if lo == hi else f"{_byte(lo)}{_byte(hi)}" if hi == lo + 1 else f"{_byte(lo)}-{_byte(hi)}"
+        for lo, hi in runs
     )
 
 
-_CATEGORY = {
-    sre.CATEGORY_DIGIT: "\\d",
-    sre.CATEGORY_NOT_DIGIT: "\\D",
-    sre.CATEGORY_SPACE: "\\s",
-    sre.CATEGORY_NOT_SPACE: "\\S",
-    sre.CATEGORY_WORD: "\\w",
-    sre.CATEGORY_NOT_WORD: "\\W",
-}
+# An atom's characters: its ASCII code points (exactly Python's), whether it may match any non-ASCII
+# character, and the non-ASCII code points it matches when it cannot match just any.
+_Atom = tuple[tuple[int, ...], bool, tuple[int, ...]]
+_ATOMS: dict[tuple[Any, str, int], _Atom] = {}
 
 
-def _class(items: Sequence[tuple[Any, Any]], ignorecase: bool) -> str:
-    negate = False
-    parts: list[str] = []
-    for op, av in items:
-        if op is sre.NEGATE:
-            negate = True
-        elif op is sre.LITERAL:
-            parts += [_byte(c) for c in (_cased(av) if ignorecase else [av])]
-        elif op is sre.RANGE:
-            lo, hi = av
-            if hi > 0x7F:
-                # A range reaching past ASCII: on a plain-ASCII buffer only its ASCII part can match.
-                if lo > 0x7F:
-                    continue
-                hi = 0x7F
-            parts.append(f"{_byte(lo)}-{_byte(hi)}")
-            if ignorecase:
-                for a, b in ((0x41, 0x5A), (0x61, 0x7A)):  # letters in the range, in the other case
-                    start, end = max(lo, a), min(hi, b)
-                    if start <= end:
-                        shift = 0x20 if a == 0x41 else -0x20
-                        parts.append(f"{_byte(start + shift)}-{_byte(end + shift)}")
-        elif op is sre.CATEGORY:
-            if av not in _CATEGORY:
-                raise UntranslatableRegex(f"class category {av}")
-            parts.append(_CATEGORY[av])
-        else:
-            raise UntranslatableRegex(f"class item {op}")
+def _atom(op: Any, av: Any, flags: int) -> _Atom:
+    """One character of the pattern (a literal, `.`, a class): the ASCII characters Python matches with it,
+    asked of Python's own `re` (flags and categories mean what they mean there), and the non-ASCII ones it
+    may match: any (`.`, a category: `\\w`, `\\d`, `\\s` are Unicode-aware, a negated class, a range past
+    ASCII) or a literal's own code point. The caseless partners of ASCII letters (_ASCII_FOLDS) are left
+    out: a buffer holding one is not judged."""
+    flags &= _NODE_FLAGS
+    key = (op, repr(av), flags)
+    found = _ATOMS.get(key)
+    if found is None:
+        state = sre_parse.State()
+        state.flags = flags | re.UNICODE
+        compiled = sre_compile.compile(sre_parse.SubPattern(state, [(op, av)]), state.flags)
+        codes = tuple(code for code in range(0x80) if compiled.fullmatch(chr(code)))
+        generic = _any_non_ascii(op, av, flags)
+        own = (av,) if op is sre.LITERAL and av > 0x7F and not generic else ()
+        found = _ATOMS[key] = (codes, generic, own)
+    return found
+
+
+def _emit_atom(atom: _Atom) -> str:
+    codes, generic, own = atom
+    if generic:  # one character, ASCII or not: [ASCII and lead bytes] then the continuation bytes
+        return f"[{_ranges(codes)}{_LEAD}]{_CONTINUATION}"
+    parts = [f"[{_ranges(codes)}]"] if len(codes) > 1 else [_byte(codes[0])] if codes else []
+    parts += ["".join(f"\\x{b:02x}" for b in chr(code).encode("utf-8")) for code in own]
     if not parts:
-        return "[^\\x00-\\xff]" if not negate else "[\\x00-\\xff]"  # empty class: matches nothing / anything
-    return ("[^" if negate else "[") + "".join(parts) + "]"
+        return "[^\\x00-\\xff]"  # an empty class: matches nothing
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _any_non_ascii(op: Any, av: Any, flags: int) -> bool:
+    """Whether the atom may match a non-ASCII character other than a caseless partner of an ASCII one (and
+    other than its own code point, for a literal matched case-sensitively): `.`, a negated literal or
+    class, a category (Unicode digits, spaces and word characters), an item past ASCII."""
+    if op is sre.LITERAL:
+        return av > 0x7F and bool(flags & re.IGNORECASE)
+    if op is not sre.IN:
+        return True  # ANY, NOT_LITERAL
+    for item, value in av:
+        if item is sre.LITERAL:
+            if value > 0x7F:
+                return True
+        elif item is sre.RANGE:
+            if value[1] > 0x7F:
+                return True
+        else:  # NEGATE, CATEGORY
+            return True
+    return False
+
+
+_ATOM_OPS = (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN)
 
 
 class _Emitter:
@@ -123,17 +173,8 @@ class _Emitter:
         return "".join(self.node(op, av, flags) for op, av in items)
 
     def node(self, op: Any, av: Any, flags: int) -> str:
-        ignorecase = bool(flags & re.IGNORECASE)
-        if op is sre.LITERAL:
-            codes = _cased(av) if ignorecase else [av]
-            return _byte(av) if len(codes) == 1 else "[" + "".join(_byte(c) for c in codes) + "]"
-        if op is sre.NOT_LITERAL:
-            codes = _cased(av) if ignorecase else [av]
-            return "[^" + "".join(_byte(c) for c in codes) + "]"
-        if op is sre.ANY:
-            return "[\\x00-\\xff]" if flags & re.DOTALL else "[^\\n]"
-        if op is sre.IN:
-            return _class(av, ignorecase)
+        if op in _ATOM_OPS:
+            return _emit_atom(_atom(op, av, flags))
         if op is sre.BRANCH:
             return "(?:" + "|".join(self.seq(branch, flags) for branch in av[1]) + ")"
         if op is sre.SUBPATTERN:
@@ -143,8 +184,19 @@ class _Emitter:
             return "(?:" + self.seq(av, flags) + ")"
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, high, items = av
+            wide = high is sre.MAXREPEAT or high > _WIDE_REPEAT
+            if len(items) == 1 and items[0][0] in _ATOM_OPS:
+                item_op, item_av = items[0]
+                codes, generic, _own = _atom(item_op, item_av, flags)
+                if generic:
+                    # A repeat of one class that takes non-ASCII characters: one byte class (ASCII, lead and
+                    # continuation bytes) with no upper bound, as n characters are n to 4n bytes. Vectorscan
+                    # compiles a byte class's repeat cheaply; a bounded repeat of the one-character atom
+                    # doubled the database's compile time. The lower bound stays: n characters are at
+                    # least n bytes.
+                    return f"[{_ranges(codes)}\\x80-\\xff]{{{min(low, _LOW_CAP) if wide else low},}}"
             body = "(?:" + self.seq(items, flags) + ")"
-            if high is sre.MAXREPEAT or high > _WIDE_REPEAT:
+            if wide:
                 return f"{body}{{{min(low, _LOW_CAP)},}}"
             return f"{body}{{{low},{high}}}"
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
@@ -154,8 +206,14 @@ class _Emitter:
             self.depth += 1
             if self.depth > 8 or av not in self.groups:
                 raise UntranslatableRegex("backreference")
+            group_flags, items = self.groups[av]
+            if flags & re.IGNORECASE and not group_flags & re.IGNORECASE:
+                # A caseless backreference to a case-sensitive group: `([^a])(?i:\\1)` repeats `A` as `a`,
+                # which the group's own pattern does not match.
+                self.depth -= 1
+                raise UntranslatableRegex("caseless backreference to a case-sensitive group")
             try:
-                return "(?:" + self.seq(self.groups[av][1], self.groups[av][0]) + ")"
+                return "(?:" + self.seq(items, group_flags) + ")"
             finally:
                 self.depth -= 1
         if op is sre.GROUPREF_EXISTS:
@@ -192,8 +250,6 @@ def widen(pattern: str) -> str:
 
     UntranslatableRegex when the pattern uses something the widening does not handle.
     """
-    if not pattern.isascii():
-        raise UntranslatableRegex("non-ASCII pattern")
     parsed = sre_parse.parse(pattern)
     flags = parsed.state.flags
     if flags & (re.LOCALE | re.ASCII):
@@ -274,6 +330,8 @@ class Gate:
                 return False
             return index == blind  # stop at a blind byte: this buffer is for the keyword prefilter
 
+        if not judged(buf):
+            return None
         try:
             self._db.scan(buf, match_event_handler=on_match)
         except self._terminated:
@@ -301,7 +359,20 @@ class Gate:
             return False
 
         self._db.scan(buf, match_event_handler=on_match)
-        return (None if seen_blind else found), frozenset(parts)
+        return (None if seen_blind or not judged(buf) else found), frozenset(parts)
+
+
+def judged(buf: bytes) -> bool:
+    """Whether the widening vouches for `buf` as far as its encoding goes: plain ASCII or valid UTF-8 (each
+    non-ASCII character then takes one widened atom). Other encodings are decoded otherwise (latin-1, a
+    byte-order mark's UTF-16), so the gate's bytes would not be the characters the detectors see."""
+    if buf.isascii():
+        return True
+    try:
+        buf.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _widened(detectors: Sequence[Detector]) -> dict[int, bytes]:
