@@ -109,6 +109,8 @@ _UNICODE = (
         (r"(?i)[a-z\u00e0-\u00fe]{4}", ["\u00c9t\u00c9s"]),
         (r"(?:\.\w+){2,3}", [".\u00e9.\u4e2d\u6587"]),
         (r"(\w)x\1", ["\u00e9x\u00e9"]),
+        (r"x\w{0,2}y\S{16}z", ["x\U00020000\u4e2dy" + "\U0001f600" * 16 + "z"]),  # up to 4 bytes each
+        (r"x[^\n]{1,40}y", ["x" + "\u4e2d" * 40 + "y"]),  # 120 bytes: past the bytes bound, unbounded
     ],
 )
 def test_widening_cases(pattern: str, matching: list[str]) -> None:

@@ -21,8 +21,8 @@ matches every string the original can match, and maybe more.
   and a negated class, as "any non-ASCII character" (a lead byte and its continuation bytes). No flag
   semantics differ between Python and Vectorscan, and a counted repeat counts characters, not bytes,
   except that a repeat of one class that takes non-ASCII characters becomes one byte class with its lower
-  bound and no upper one (n characters are n to 4n bytes). Very wide counted repeats lose their upper
-  bound too (cheaper to compile).
+  bound and four times its upper one, or none past 64 bytes (n characters are n to 4n bytes). Very wide
+  counted repeats lose their upper bound too (cheaper to compile).
 
 A buffer the widening cannot vouch for is not judged (the caller falls back to the keyword prefilter for
 every detector): bytes that are not valid UTF-8 (such text is decoded as latin-1 or transcoded, so its
@@ -50,7 +50,7 @@ __all__ = ["Gate", "Partition", "UntranslatableRegex", "judged", "widen"]
 Partition = tuple[str, Sequence[bytes], Sequence[int]]
 
 # Part of the gate's cache key: bump when the widening changes what it emits.
-_TRANSLATOR_VERSION = b"widen-v2-utf8"
+_TRANSLATOR_VERSION = b"widen-v3-utf8"
 # The control bytes on which Vectorscan's classes and Python's `re` on str could disagree (see the module
 # doc) and the UTF-8 of the caseless partners of ASCII letters (_ASCII_FOLDS): a buffer holding one is not
 # judged. Other bytes 0x80-0xFF are judged when the buffer is valid UTF-8 (`judged`).
@@ -59,6 +59,9 @@ GATE_BLIND = rb"[\x00-\x08\x0b\x0e-\x1f\x7f]|\xc4[\xb0\xb1]|\xc5\xbf|\xe2\x84\xa
 # `{64,16384}` costs Vectorscan seconds to compile, and a looser bound only widens the gate.
 _WIDE_REPEAT = 100
 _LOW_CAP = 16
+# A repeat of a class that takes non-ASCII characters counts bytes, up to 4 per character: its upper bound
+# is kept (times 4) while it is at most this many bytes.
+_BYTES_BOUND = 64
 
 
 class UntranslatableRegex(ValueError):
@@ -190,11 +193,14 @@ class _Emitter:
                 codes, generic, _own = _atom(item_op, item_av, flags)
                 if generic:
                     # A repeat of one class that takes non-ASCII characters: one byte class (ASCII, lead and
-                    # continuation bytes) with no upper bound, as n characters are n to 4n bytes. Vectorscan
-                    # compiles a byte class's repeat cheaply; a bounded repeat of the one-character atom
-                    # doubled the database's compile time. The lower bound stays: n characters are at
-                    # least n bytes.
-                    return f"[{_ranges(codes)}\\x80-\\xff]{{{min(low, _LOW_CAP) if wide else low},}}"
+                    # continuation bytes), as n characters are n to 4n bytes: {low,4*high} while that is
+                    # short, else no upper bound. Vectorscan compiles a byte class's repeat cheaply; a
+                    # bounded repeat of the one-character atom doubled the database's compile time, and
+                    # no upper bound at all tripled its size (8.1 MB, against 2.6 MB with these bounds).
+                    cls = f"[{_ranges(codes)}\\x80-\\xff]"
+                    if not wide and high * 4 <= _BYTES_BOUND:
+                        return f"{cls}{{{low},{high * 4}}}"
+                    return f"{cls}{{{min(low, _LOW_CAP) if wide else low},}}"
             body = "(?:" + self.seq(items, flags) + ")"
             if wide:
                 return f"{body}{{{min(low, _LOW_CAP)},}}"
