@@ -197,13 +197,16 @@ def link_declared(
     """Agents joined to the identities their own code declares (an IAM user and key in the agent's Terraform,
     its app registration manifest, its AppRole), where configuration gives no other join key."""
     have = {(r.agent, r.platform) for r in known}
+    # A Bedrock agent names its service role in its own resource: the other roles of its template (its tools'
+    # execution roles, a knowledge base's) are not its identity by being declared beside it.
+    generic = [a for a in agents if not any(h.kind == "bedrock_agent" for h in a.hints)]
     out: list[Resolution] = []
     for platform, snap in snapshots.items():
         for ident in snap.identities:
             prov = _provenance(ident)
             if prov is None or ident.kind not in PRINCIPAL_KINDS or ident.id == snap.baseline:
                 continue
-            agent = _owner(str(prov.get("path")), agents)
+            agent = _owner(str(prov.get("path")), generic)
             if agent is None or (agent.name, platform) in have:
                 continue
             location = Location(str(prov.get("path")), int(prov.get("line") or 0))
@@ -218,7 +221,46 @@ def link_declared(
                     location,
                 )
             )
+    joined = {(r.agent, r.platform, r.identity_id) for r in (*known, *out)}
+    for res in _action_group_roles(agents, snapshots.get(Platform.AWS)):
+        if (res.agent, res.platform, res.identity_id) not in joined:
+            joined.add((res.agent, res.platform, res.identity_id))
+            out.append(res)
     return tuple(sorted(out, key=lambda r: (r.agent, r.platform.value, r.identity_id)))
+
+
+def _action_group_roles(agents: Sequence[Agent], snap: Snapshot | None) -> list[Resolution]:
+    """A Bedrock agent's action groups run Lambda functions as their own execution roles, on every caller's
+    request: what those roles reach, the agent reaches too. Joined where the same code declares the role."""
+    if snap is None:
+        return []
+    index: dict[str, Identity] = {}
+    for ident in snap.identities:
+        for alias in (ident.id, *ident.aliases):
+            index.setdefault(alias.lower(), ident)
+    out = []
+    for agent in agents:
+        for hint in agent.hints:
+            if hint.kind != "bedrock_agent":
+                continue
+            for executor in hint.details.get("executors") or ():
+                role = executor.get("role") if isinstance(executor, Mapping) else None
+                ident = index.get(role.lower()) if isinstance(role, str) else None
+                if ident is None:
+                    continue
+                out.append(
+                    Resolution(
+                        agent.name,
+                        Platform.AWS,
+                        ident.id,
+                        ident.name,
+                        f"execution role of Lambda {executor.get('lambda')}, which runs the agent's action group "
+                        f"{executor.get('action_group') or '?'}",
+                        None,
+                        hint.location,
+                    )
+                )
+    return out
 
 
 def anchor_findings(findings: Sequence[Finding], snapshots: Mapping[Platform, Snapshot]) -> list[Finding]:

@@ -151,6 +151,13 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"writeToEnvironmentFile",
     b"spring.cloud.vault",
     b'"mcp":',
+    # Amazon Bedrock agents: declared (CloudFormation, Terraform, the CDK) or invoked (auditor/extract/bedrock.py).
+    b"AWS::Bedrock::Agent",
+    b"aws_bedrockagent_agent",
+    b"CfnAgent(",
+    b"bedrock.Agent(",
+    b"bedrock-agent-runtime",
+    b"InvokeAgentCommand",
 )
 
 

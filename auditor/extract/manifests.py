@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from auditor.extract import k8s
+from auditor.extract import bedrock, k8s
 from auditor.extract.evidence import Evidence
 from auditor.extract.references import names_credential
 from auditor.extract.tree import Doc, KeyPath, key_path
@@ -611,6 +611,7 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
     compose_hints(doc, ev)
     sops_references(doc, ev)
     cloudformation_references(doc, ev)
+    bedrock.document_hints(doc, ev)
     service_client_hint(doc, ev)
     azd_hints(doc, ev)
     helm_hints(doc, ev)

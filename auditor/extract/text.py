@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract import references
+from auditor.extract import bedrock, references
 from auditor.extract.evidence import Evidence
 from auditor.extract.sfagent import agentforce_hint
 from auditor.extract.vocabulary import CODE_PATTERNS
@@ -145,3 +145,4 @@ def scan_text_file(ev: Evidence) -> None:
     if ev.kind.context in _SOURCE_LIKE or ev.kind.format in ("source", "text"):
         scan_code_patterns(ev)
         scan_code_agents(ev)
+        bedrock.code_hints(ev)

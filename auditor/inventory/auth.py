@@ -534,6 +534,8 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             d.get("agent_type") or ""
         ).lower():
             ev.add("obo", loc, f"Agentforce employee agent: acts as the signed-in user ({_at(loc)})")
+    elif hint.kind in ("bedrock_agent", "bedrock_agent_code"):
+        _bedrock_evidence(hint, by_platform[Platform.AWS])
     elif hint.kind == "bot_framework":
         ev = by_platform[Platform.ENTRA]
         ev.add("manifest", loc)
@@ -626,3 +628,42 @@ def with_connections(agent: Agent) -> Agent:
             )
         )
     return replace(agent, connections=tuple(connections))
+
+
+def _bedrock_evidence(hint: ManifestHint, ev: _Evidence) -> None:
+    """A Bedrock agent serves every caller with one IAM role, its service role: a role identity shared by all
+    its users. Its action groups' Lambda functions run as their own execution roles."""
+    d = hint.details
+    loc = hint.location
+    ev.add("manifest", loc)
+    source = str(d.get("source") or "")
+    if source == "invoke":
+        agent_id = d.get("agent_id")
+        ev.add(
+            "role",
+            loc,
+            f"invokes Bedrock agent {agent_id or '(id from configuration)'}: the agent serves every caller with "
+            f"its service role, declared outside this repository ({_at(loc)})",
+        )
+        return
+    role = d.get("role")
+    written = d.get("role_written")
+    if d.get("role_created"):
+        what = "a service role the construct creates"
+    elif written:
+        what = f"its service role {written}"
+    else:
+        what = "a service role not named in the code"
+    ev.add("role", loc, f"Bedrock agent {hint.name} serves every caller with {what} ({_at(loc)})")
+    if isinstance(role, str) and role:
+        ev.hints.insert(0, role)
+    for executor in d.get("executors") or ():
+        if not isinstance(executor, Mapping):
+            continue
+        runs_as = executor.get("role") or "its own execution role"
+        ev.add(
+            "role",
+            loc,
+            f"action group {executor.get('action_group') or '?'} runs Lambda {executor.get('lambda')} as "
+            f"{runs_as} ({_at(loc)})",
+        )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from auditor.config import AgentDecl, Config
 from auditor.inventory.auth import with_connections
 from auditor.inventory.kinds import (
+    BEDROCK,
     CI_KINDS,
     KIND_OF_MANIFEST,
     MCP,
@@ -43,7 +44,7 @@ def _mcp_scope(hint: ManifestHint) -> str:
 
 def _hint_scope(hint: ManifestHint) -> str:
     """The key path prefix a per-hint agent owns; "" is the whole file (a single-workflow n8n export)."""
-    if hint.kind == N8N:
+    if hint.kind in (N8N, BEDROCK):
         return str(hint.details.get("scope") or "")
     return _mcp_scope(hint)
 

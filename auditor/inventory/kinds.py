@@ -20,6 +20,10 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "autogen": "autogen",
     "agent_sdk": "agent_sdk",
     "salesforce_agent": "salesforce_agent",
+    # Amazon Bedrock agents declared in CloudFormation / Terraform (one agent each), built with the CDK or
+    # invoked from code (one per folder).
+    "bedrock_agent": "bedrock_agent",
+    "bedrock_agent_code": "bedrock_agent",
     "n8n_workflow": "n8n_workflow",
     "k8s_workload": "k8s_workload",
     # An application (a Vault client, an azd service) names an agent its CI workflows are merged into.
@@ -28,8 +32,11 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "k8s_rbac": "k8s_rbac",
 }
 N8N = "n8n_workflow"
-# Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow).
-PER_HINT_KINDS = frozenset({MCP, N8N})
+BEDROCK = "bedrock_agent"
+BEDROCK_CODE = "bedrock_agent_code"
+# Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow, one per
+# Bedrock agent a template declares).
+PER_HINT_KINDS = frozenset({MCP, N8N, BEDROCK})
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
 SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
 # CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
@@ -42,6 +49,8 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "teams_app_manifest": "a Teams app: everyone in the tenant who installs it can talk to it",
     "agent_platform": "a self-hosted agent platform: a web app with many users",
     "salesforce_agent": "an Agentforce agent: every customer on its channels, or every employee, talks to it",
+    "bedrock_agent": "a Bedrock agent: every caller allowed to invoke it is served with its one service role",
+    "bedrock_agent_code": "a Bedrock agent: every caller allowed to invoke it is served with its one service role",
 }
 # MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
 PERSONAL_MCP_CLIENTS: Mapping[str, str] = {
