@@ -245,17 +245,18 @@ def _action_group_roles(agents: Sequence[Agent], snap: Snapshot | None) -> list[
                 continue
             for executor in hint.details.get("executors") or ():
                 role = executor.get("role") if isinstance(executor, Mapping) else None
-                ident = index.get(role.lower()) if isinstance(role, str) else None
-                if ident is None:
+                found = index.get(role.lower()) if isinstance(role, str) else None
+                if found is None:
                     continue
+                ident = found
                 out.append(
                     Resolution(
                         agent.name,
                         Platform.AWS,
                         ident.id,
                         ident.name,
-                        f"execution role of Lambda {executor.get('lambda')}, which runs the agent's action group "
-                        f"{executor.get('action_group') or '?'}",
+                        f"execution role of Lambda {executor.get('lambda')}, which runs the agent's action "
+                        f"group {executor.get('action_group') or '?'}",
                         None,
                         hint.location,
                     )

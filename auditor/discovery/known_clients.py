@@ -151,7 +151,7 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"writeToEnvironmentFile",
     b"spring.cloud.vault",
     b'"mcp":',
-    # Amazon Bedrock agents: declared (CloudFormation, Terraform, the CDK) or invoked (auditor/extract/bedrock.py).
+    # Amazon Bedrock agents, declared (CloudFormation, Terraform, the CDK) or invoked (extract/bedrock.py).
     b"AWS::Bedrock::Agent",
     b"aws_bedrockagent_agent",
     b"CfnAgent(",

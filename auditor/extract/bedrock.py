@@ -1,9 +1,9 @@
 """Amazon Bedrock agents: declared in CloudFormation, Terraform or the CDK, or invoked from code.
 
-A Bedrock agent is a managed service: whoever may invoke it (its alias) gets answers computed with one IAM role,
-the agent's service role (`AgentResourceRoleArn`, `agent_resource_role_arn`). Its action groups call Lambda
-functions, which run as their own execution roles; knowledge bases and guardrails are read through the service
-role. Each declared agent becomes a ManifestHint `bedrock_agent` (one agent each, scoped to its resource),
+A Bedrock agent is a managed service: whoever may invoke it (its alias) gets answers computed with one IAM
+role, the agent's service role (`AgentResourceRoleArn`, `agent_resource_role_arn`). Its action groups call
+Lambda functions, which run as their own execution roles; knowledge bases and guardrails are read through the
+service role. Each declared agent becomes a ManifestHint `bedrock_agent` (one agent each, scoped to its resource),
 whose `role` detail is the join key of the service role in the code collectors' snapshot (a CloudFormation
 `<template stem>/<logical id>`, a Terraform `aws_iam_role.<name>`) or its ARN / `role/<name>` when written as
 text; `executors` lists the action groups' Lambda functions and, where the same file declares them, their
@@ -29,9 +29,12 @@ _CFN_FUNCTIONS = frozenset({"AWS::Lambda::Function", "AWS::Serverless::Function"
 _TF_AGENT = "aws_bedrockagent_agent"
 _TF_ACTION_GROUP = "aws_bedrockagent_agent_action_group"
 _TF_KB_ASSOCIATION = "aws_bedrockagent_agent_knowledge_base_association"
-# `arn:aws:iam::123456789012:role/service-role/Name` -> Name (the path is not part of the role's name).
-_ROLE_ARN = re.compile(r"arn:aws[\w-]{0,20}:iam::[^:\s]{0,64}:role/(?:[\w+=,.@-]{1,64}/){0,8}([\w+=,.@-]{1,64})$")
-# `${aws_iam_role.agent.arn}`, `${aws_lambda_function.tools.arn}`: a reference to another resource's attribute.
+# `arn:aws:iam::123456789012:role/service-role/Name` -> Name (the path is not part of the role's name); the
+# partition and account may be `!Sub` variables.
+_ROLE_ARN = re.compile(
+    r"arn:(?:aws[\w-]{0,20}|\$\{AWS::Partition\}):iam::(?:\$\{[\w:]{1,64}\}|[^:\s]{0,64}):role/(?:[\w+=,.@-]{1,64}/){0,8}([\w+=,.@-]{1,64})$"
+)
+# `${aws_iam_role.agent.arn}`, `${aws_lambda_function.tools.arn}`: a reference to a resource's attribute.
 _TF_REF = re.compile(r"^\$\{(aws_[a-z0-9_]{1,64})\.([A-Za-z0-9_-]{1,128})\.[a-z_]{1,32}\}$")
 
 
@@ -49,7 +52,7 @@ def _role_key_from_text(text: str | None) -> str | None:
     return text if "${" not in text else f"role/{match.group(1)}"
 
 
-# -- CloudFormation -------------------------------------------------------------------------------------------
+# -- CloudFormation ------------------------------------------------------------------------------------------
 def _cfn_logical(value: Any) -> str | None:
     """The logical id a `!GetAtt X.Arn` / `!Ref X` points at. The YAML reader drops short-form tags, so a
     short form arrives as plain text (`X.Arn`, `X`); the long forms (and JSON) keep their mapping."""
@@ -153,11 +156,11 @@ def cloudformation_hints(doc: Doc, ev: Evidence) -> None:
         )
 
 
-# -- Terraform ------------------------------------------------------------------------------------------------
+# -- Terraform -----------------------------------------------------------------------------------------------
 def _tf_blocks(data: Any) -> Iterator[tuple[KeyPath, str, str, Mapping[str, Any]]]:
     """(path, type, name, body) of every `resource` block of a normalised HCL document."""
     blocks = data.get("resource") if isinstance(data, dict) else None
-    groups = [(("resource",), blocks)] if isinstance(blocks, dict) else []
+    groups: list[tuple[KeyPath, Any]] = [(("resource",), blocks)] if isinstance(blocks, dict) else []
     if isinstance(blocks, list):
         groups = [(("resource", i), b) for i, b in enumerate(blocks)]
     for prefix, group in groups:
@@ -191,7 +194,9 @@ def terraform_hints(doc: Doc, ev: Evidence) -> None:
     if not agents:
         return
     roles_of_functions = {
-        f"aws_lambda_function.{n}": _tf_role(b.get("role")) for _p, t, n, b in blocks if t == "aws_lambda_function"
+        f"aws_lambda_function.{n}": _tf_role(b.get("role"))
+        for _p, t, n, b in blocks
+        if t == "aws_lambda_function"
     }
     executors: dict[str, list[dict[str, Any]]] = {}
     knowledge_bases: dict[str, int] = {}
@@ -216,7 +221,9 @@ def terraform_hints(doc: Doc, ev: Evidence) -> None:
             )
     for path, name, body in agents:
         address = f"{_TF_AGENT}.{name}"
-        opening = re.search(rf'resource[ \t]{{1,8}}"?{_TF_AGENT}"?[ \t]{{1,8}}"?{re.escape(name)}"?[ \t]{{0,8}}\{{', ev.text)
+        opening = re.search(
+            rf'resource[ \t]{{1,8}}"?{_TF_AGENT}"?[ \t]{{1,8}}"?{re.escape(name)}"?[ \t]{{0,8}}\{{', ev.text
+        )
         declared_name = _str(body.get("agent_name"))
         role_value = body.get("agent_resource_role_arn")
         ev.manifest(
@@ -243,15 +250,21 @@ def document_hints(doc: Doc, ev: Evidence) -> None:
         cloudformation_hints(doc, ev)
 
 
-# -- code -----------------------------------------------------------------------------------------------------
-# The CDK's L1 construct (`bedrock.CfnAgent(self, "Agent", ...)`, `new bedrock.CfnAgent(this, 'Agent', {...})`)
+# -- code ----------------------------------------------------------------------------------------------------
+# The CDK's L1 construct (`bedrock.CfnAgent(self, "Agent", ...)`, `new bedrock.CfnAgent(this, 'A', {...})`)
 # and the L2 constructs (`@cdklabs/generative-ai-cdk-constructs`, `@aws-cdk/aws-bedrock-alpha`:
 # `new bedrock.Agent(this, 'Agent', {...})`): a construct takes its scope and an id first.
-_CDK_AGENT = re.compile(r"\b(CfnAgent|bedrock\.Agent)\([ \t\r\n]{0,40}(?:self|this)[ \t]{0,8},[ \t\r\n]{0,40}[\"'`]([\w-]{1,100})[\"'`]")
+_CDK_AGENT = re.compile(
+    r"\b(CfnAgent|bedrock\.Agent)\([ \t\r\n]{0,40}(?:self|this)[ \t]{0,8},"
+    r"[ \t\r\n]{0,40}[\"'`]([\w-]{1,100})[\"'`]"
+)
 _CDK_NAME = re.compile(r"\b(?:agent_name|agentName|name)[ \t]{0,8}[=:][ \t]{0,8}[\"'`]([\w-]{1,100})[\"'`]")
-_CDK_ROLE = re.compile(r"\b(?:agent_resource_role_arn|agentResourceRoleArn|existing_role|existingRole)[ \t]{0,8}[=:][ \t]{0,8}([\w.]{1,120})")
-# Invoking an agent: boto3's `bedrock-agent-runtime` client (`invoke_agent(agentId=...)`), the JavaScript SDK's
-# `InvokeAgentCommand`.
+_CDK_ROLE = re.compile(
+    r"\b(?:agent_resource_role_arn|agentResourceRoleArn|existing_role|existingRole)"
+    r"[ \t]{0,8}[=:][ \t]{0,8}([\w.]{1,120})"
+)
+# Invoking an agent: boto3's `bedrock-agent-runtime` client (`invoke_agent(agentId=...)`), the JavaScript
+# SDK's `InvokeAgentCommand`.
 _INVOKE = re.compile(r"\.invoke_agent\(|\bInvokeAgentCommand\(")
 _AGENT_ID = re.compile(r"\bagent_?[Ii]d[\"']?[ \t]{0,8}[=:][ \t]{0,8}[\"']([A-Z0-9]{10})[\"']")
 _CDK_WINDOW = 1500

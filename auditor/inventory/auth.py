@@ -530,9 +530,10 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             ev.add("role", loc, f"Agentforce agent running as its agent user {user} ({_at(loc)})")
             if names_identity(user):
                 ev.hints.insert(0, user)
-        elif str(d.get("bot_type") or "").lower() == "internalcopilot" or "employee" in str(
-            d.get("agent_type") or ""
-        ).lower():
+        elif (
+            str(d.get("bot_type") or "").lower() == "internalcopilot"
+            or "employee" in str(d.get("agent_type") or "").lower()
+        ):
             ev.add("obo", loc, f"Agentforce employee agent: acts as the signed-in user ({_at(loc)})")
     elif hint.kind in ("bedrock_agent", "bedrock_agent_code"):
         _bedrock_evidence(hint, by_platform[Platform.AWS])
@@ -595,8 +596,10 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
                 "remote MCP server with no credential configured: the client signs in with OAuth 2.1 and "
                 f"PKCE (MCP authorization) ({_at(loc)})",
             )
-        elif found is Platform.SALESFORCE and not credentials and _SF_CLI_ORGS.intersection(
-            a.split("=", 1)[0] for a in args
+        elif (
+            found is Platform.SALESFORCE
+            and not credentials
+            and _SF_CLI_ORGS.intersection(a.split("=", 1)[0] for a in args)
         ):
             # The Salesforce DX MCP server (`--orgs DEFAULT_TARGET_ORG`) works in the orgs the Salesforce CLI
             # is logged in to on that machine: each person's own `sf org login web` session (OAuth web flow).
@@ -642,8 +645,8 @@ def _bedrock_evidence(hint: ManifestHint, ev: _Evidence) -> None:
         ev.add(
             "role",
             loc,
-            f"invokes Bedrock agent {agent_id or '(id from configuration)'}: the agent serves every caller with "
-            f"its service role, declared outside this repository ({_at(loc)})",
+            f"invokes Bedrock agent {agent_id or '(id from configuration)'}: the agent serves every caller "
+            f"with its service role, declared outside this repository ({_at(loc)})",
         )
         return
     role = d.get("role")

@@ -34,8 +34,8 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
 N8N = "n8n_workflow"
 BEDROCK = "bedrock_agent"
 BEDROCK_CODE = "bedrock_agent_code"
-# Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow, one per
-# Bedrock agent a template declares).
+# Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow, one
+# per Bedrock agent a template declares).
 PER_HINT_KINDS = frozenset({MCP, N8N, BEDROCK})
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
 SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
@@ -49,8 +49,8 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "teams_app_manifest": "a Teams app: everyone in the tenant who installs it can talk to it",
     "agent_platform": "a self-hosted agent platform: a web app with many users",
     "salesforce_agent": "an Agentforce agent: every customer on its channels, or every employee, talks to it",
-    "bedrock_agent": "a Bedrock agent: every caller allowed to invoke it is served with its one service role",
-    "bedrock_agent_code": "a Bedrock agent: every caller allowed to invoke it is served with its one service role",
+    "bedrock_agent": "a Bedrock agent: every caller allowed to invoke it is served with its service role",
+    "bedrock_agent_code": "a Bedrock agent: every caller allowed to invoke it is served with its role",
 }
 # MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
 PERSONAL_MCP_CLIENTS: Mapping[str, str] = {
