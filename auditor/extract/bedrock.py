@@ -3,8 +3,10 @@
 A Bedrock agent is a managed service: whoever may invoke it (its alias) gets answers computed with one IAM
 role, the agent's service role (`AgentResourceRoleArn`, `agent_resource_role_arn`). Its action groups call
 Lambda functions, which run as their own execution roles; knowledge bases and guardrails are read through the
-service role. Each declared agent becomes a ManifestHint `bedrock_agent` (one agent each, scoped to its resource),
-whose `role` detail is the join key of the service role in the code collectors' snapshot (a CloudFormation
+service role.
+
+Each declared agent becomes a ManifestHint `bedrock_agent` (one agent each, scoped to its resource), whose
+`role` detail is the join key of the service role in the code collectors' snapshot (a CloudFormation
 `<template stem>/<logical id>`, a Terraform `aws_iam_role.<name>`) or its ARN / `role/<name>` when written as
 text; `executors` lists the action groups' Lambda functions and, where the same file declares them, their
 execution roles. Code that builds one with the CDK, or invokes one through `bedrock-agent-runtime`, gives a
