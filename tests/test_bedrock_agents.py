@@ -93,8 +93,8 @@ def test_a_cloudformation_agent_acts_as_its_declared_service_role(tmp_path: Path
     agent = _agents(result)["harbour-pilot"]
     assert agent.kind == "bedrock_agent" and agent.multi_user
     model, hint, reason = _aws(agent)
-    assert (model, hint) == (AuthModel.SERVICE_ACCOUNT_ROLE, "stack/PilotRole")
-    assert "action group tides runs Lambda TideTool as stack/TideToolRole" in reason
+    assert (model, hint) == (AuthModel.SERVICE_ACCOUNT_ROLE, "./stack/PilotRole")
+    assert "action group tides runs Lambda TideTool as ./stack/TideToolRole" in reason
     # The service role and the tool's execution role; never the template's unrelated role.
     assert _joined(result, "harbour-pilot") == {"pilot-agent-service", "tide-tool"}
     wide = [f for f in result.findings if f.rule_id == "BA-206" and f.agent == "harbour-pilot"]
@@ -131,7 +131,7 @@ def test_json_template_long_forms_and_a_role_written_as_an_arn(tmp_path: Path) -
     (tmp_path / "dock.json").write_text(json.dumps(template, indent=2), encoding="utf-8")
     result = _scan(tmp_path)
     agents = _agents(result)
-    assert _aws(agents["dock-a"])[1] == "dock/ServiceRole"
+    assert _aws(agents["dock-a"])[1] == "./dock/ServiceRole"
     # A name built from the stack is not literal: the resource's logical id names the agent.
     assert _aws(agents["BySub"])[:2] == (AuthModel.SERVICE_ACCOUNT_ROLE, "role/dock-agent-role")
     assert _joined(result, "BySub") == {"dock-agent-role"}
@@ -190,7 +190,7 @@ def test_a_terraform_agent_and_its_action_group_lambda_role(tmp_path: Path) -> N
     agent = _agents(result)["buoy-watch"]
     assert agent.kind == "bedrock_agent" and agent.multi_user
     assert agent.manifests[0].line == 22
-    assert _aws(agent)[:2] == (AuthModel.SERVICE_ACCOUNT_ROLE, "aws_iam_role.buoy_agent")
+    assert _aws(agent)[:2] == (AuthModel.SERVICE_ACCOUNT_ROLE, "./aws_iam_role.buoy_agent")
     assert _joined(result, "buoy-watch") == {"buoy-agent", "buoy-lambda"}
     wide = [f for f in result.findings if f.rule_id == "BA-206" and f.agent == "buoy-watch"]
     assert [f.identity for f in wide] == ["aws_iam_role.buoy_lambda"]
@@ -262,3 +262,78 @@ def test_docs_tests_and_other_templates_make_no_bedrock_agent(tmp_path: Path) ->
         encoding="utf-8",  # roles only, no agent resource
     )
     assert [a for a in _scan(tmp_path).agents if a.kind == "bedrock_agent"] == []
+
+
+def test_a_role_declared_in_another_folder_under_the_same_address_is_never_joined(tmp_path: Path) -> None:
+    # Two samples, each with its own `template.yaml` declaring `PilotRole`: the code collector keeps the first
+    # declaration of `template/PilotRole` (and says so); the second agent joins nothing rather than the first
+    # sample's role.
+    for folder in ("a_sample", "b_sample"):
+        (tmp_path / folder).mkdir()
+        text = _CFN.replace("harbour-pilot", f"pilot-{folder[0]}")
+        if folder == "b_sample":
+            text = text.replace('"bedrock:*", "lambda:InvokeFunction"', '"bedrock:InvokeAgent"')
+        (tmp_path / folder / "template.yaml").write_text(text, encoding="utf-8")
+    result = _scan(tmp_path)
+    agents = _agents(result)
+    assert _aws(agents["pilot-a"])[1] == "a_sample/template/PilotRole"
+    assert _aws(agents["pilot-b"])[1] == "b_sample/template/PilotRole"
+    assert _joined(result, "pilot-a") == {"pilot-agent-service", "tide-tool"}
+    assert _joined(result, "pilot-b") == set()
+    assert not [f for f in result.findings if f.agent == "pilot-b"]
+
+
+_AWSCC = """
+resource "aws_iam_role" "agent_role" {
+  count              = var.role_arn == null ? 1 : 0
+  name_prefix        = "crane-"
+  assume_role_policy = "{}"
+}
+
+resource "awscc_bedrock_agent" "crane" {
+  agent_name              = "${var.prefix}-crane"
+  agent_resource_role_arn = var.role_arn != null ? var.role_arn : aws_iam_role.agent_role[0].arn
+  action_groups = [{
+    action_group_name     = "slots"
+    action_group_executor = { lambda = var.slots_lambda_arn }
+  }]
+}
+"""
+
+
+def test_the_cloud_control_resource_and_a_module_that_creates_the_role_unless_given_one(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "agent.tf").write_text(_AWSCC, encoding="utf-8")
+    result = _scan(tmp_path)
+    agent = _agents(result)["crane"]  # the name is built from a variable: the resource's name stands in
+    model, hint, reason = _aws(agent)
+    assert (model, hint) == (AuthModel.SERVICE_ACCOUNT_ROLE, "./aws_iam_role.agent_role")
+    assert "action group slots runs Lambda ${var.slots_lambda_arn} as its own execution role" in reason
+    assert {r.identity_id for r in result.resolutions if r.agent == "crane"} == {"aws_iam_role.agent_role"}
+
+
+def test_a_samples_folder_holds_real_stacks_but_notebooks_are_walkthroughs(tmp_path: Path) -> None:
+    sample = tmp_path / "examples" / "dock_cdk"
+    sample.mkdir(parents=True)
+    (sample / "stack.py").write_text(
+        'bedrock.CfnAgent(self, "Dock", agent_name="dock", agent_resource_role_arn=r.role_arn)\n',
+        encoding="utf-8",
+    )
+    walkthrough = tmp_path / "examples" / "walkthrough"
+    walkthrough.mkdir()
+    cells = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "source": [
+                    'rt = boto3.client("bedrock-agent-runtime")\n',
+                    'rt.invoke_agent(agentId="KQ7PL2MX9A")\n',
+                ],
+            }
+        ]
+    }
+    (walkthrough / "try_it.ipynb").write_text(json.dumps(cells), encoding="utf-8")
+    kinds = {a.name: a.kind for a in _scan(tmp_path).agents}
+    assert kinds.get("dock_cdk") == "bedrock_agent"
+    assert "walkthrough" not in kinds

@@ -154,6 +154,7 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     # Amazon Bedrock agents, declared (CloudFormation, Terraform, the CDK) or invoked (extract/bedrock.py).
     b"AWS::Bedrock::Agent",
     b"aws_bedrockagent_agent",
+    b"awscc_bedrock_agent",
     b"CfnAgent(",
     b"bedrock.Agent(",
     b"bedrock-agent-runtime",

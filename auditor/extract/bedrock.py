@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from auditor.extract.evidence import Evidence
+from auditor.extract.formats import in_test_path
 from auditor.extract.tree import Doc, KeyPath, key_path
 
 DECLARED = "bedrock_agent"
@@ -29,6 +30,8 @@ _CFN_AGENT = "AWS::Bedrock::Agent"
 _CFN_ROLE = "AWS::IAM::Role"
 _CFN_FUNCTIONS = frozenset({"AWS::Lambda::Function", "AWS::Serverless::Function"})
 _TF_AGENT = "aws_bedrockagent_agent"
+# The Cloud Control provider's resource: the same attributes, action groups and knowledge bases inline.
+_AWSCC_AGENT = "awscc_bedrock_agent"
 _TF_ACTION_GROUP = "aws_bedrockagent_agent_action_group"
 _TF_KB_ASSOCIATION = "aws_bedrockagent_agent_knowledge_base_association"
 # `arn:aws:iam::123456789012:role/service-role/Name` -> Name (the path is not part of the role's name); the
@@ -38,6 +41,17 @@ _ROLE_ARN = re.compile(
 )
 # `${aws_iam_role.agent.arn}`, `${aws_lambda_function.tools.arn}`: a reference to a resource's attribute.
 _TF_REF = re.compile(r"^\$\{(aws_[a-z0-9_]{1,64})\.([A-Za-z0-9_-]{1,128})\.[a-z_]{1,32}\}$")
+
+
+def folder_key(rel: str, address: str) -> str:
+    """The join key of a principal declared in code, unique per folder: `<folder>/<address>` (`./` at the
+    root): `infra/template/AgentRole`, `infra/aws_iam_role.agent`.
+
+    The code collectors' addresses repeat across folders (every SAM sample has its `template.yaml`) and only
+    the first declaration of an address is kept: a folder-qualified key joins an agent to the role declared
+    beside it, or to nothing, never to another folder's role."""
+    folder = rel.rsplit("/", 1)[0] if "/" in rel else "."
+    return f"{folder}/{address}"
 
 
 def _str(value: Any) -> str | None:
@@ -87,10 +101,10 @@ def _cfn_type(resources: Mapping[str, Any], logical: str | None) -> str | None:
     return str(res.get("Type")) if isinstance(res, Mapping) else None
 
 
-def _cfn_role(value: Any, resources: Mapping[str, Any], stem: str) -> str | None:
+def _cfn_role(value: Any, resources: Mapping[str, Any], rel: str, stem: str) -> str | None:
     logical = _cfn_logical(value)
     if logical is not None and _cfn_type(resources, logical) == _CFN_ROLE:
-        return f"{stem}/{logical}"
+        return folder_key(rel, f"{stem}/{logical}")
     return _role_key_from_text(_cfn_text(value))
 
 
@@ -132,7 +146,9 @@ def cloudformation_hints(doc: Doc, ev: Evidence) -> None:
             if isinstance(fn, Mapping) and str(fn.get("Type")) in _CFN_FUNCTIONS:
                 fn_props = fn.get("Properties") if isinstance(fn.get("Properties"), Mapping) else {}
                 assert isinstance(fn_props, Mapping)
-                fn_role = _cfn_role(fn_props.get("Role"), resources, stem) if fn_props.get("Role") else None
+                fn_role = (
+                    _cfn_role(fn_props.get("Role"), resources, ev.rel, stem) if fn_props.get("Role") else None
+                )
             executors.append(
                 {
                     "action_group": _str(group.get("ActionGroupName")) or "",
@@ -149,7 +165,7 @@ def cloudformation_hints(doc: Doc, ev: Evidence) -> None:
             {
                 "source": "cloudformation",
                 "scope": key_path(path),
-                "role": _cfn_role(role_value, resources, stem) if role_value is not None else None,
+                "role": _cfn_role(role_value, resources, ev.rel, stem) if role_value is not None else None,
                 "role_written": _written(role_value) if role_value is not None else None,
                 "executors": executors,
                 "knowledge_bases": len(props.get("KnowledgeBases") or ()),
@@ -184,27 +200,63 @@ def _tf_ref(value: Any, rtype: str | None = None) -> str | None:
     return f"{match.group(1)}.{match.group(2)}"
 
 
-def _tf_role(value: Any) -> str | None:
-    return _tf_ref(value, "aws_iam_role") or _role_key_from_text(_str(value))
+# A role named inside a larger expression: `var.role_arn != null ? var.role_arn : aws_iam_role.agent[0].arn`
+# (a module that creates the role unless it is given one).
+_TF_ROLE_IN = re.compile(r"\baws_iam_role\.([A-Za-z0-9_-]{1,128})(?:\[[^\]\n]{1,40}\])?\.(?:arn|name|id)\b")
+
+
+def _tf_role(value: Any, rel: str) -> str | None:
+    """The join key of the role an expression names: a role of this module (by folder), else its ARN."""
+    address = _tf_ref(value, "aws_iam_role")
+    if address is None and isinstance(value, str) and value.startswith("${"):
+        named = {m.group(1) for m in _TF_ROLE_IN.finditer(value[:2000])}
+        address = f"aws_iam_role.{named.pop()}" if len(named) == 1 else None
+    if address is not None:
+        return folder_key(rel, address)
+    return _role_key_from_text(_str(value))
+
+
+def _listed(value: Any) -> list[Any]:
+    """A list attribute: the HCL reader turns a list of one object into the object itself."""
+    return value if isinstance(value, list) else [value] if isinstance(value, Mapping) else []
+
+
+def _inline_executors(groups: Any, functions: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    """Action groups written inside the agent (`awscc_bedrock_agent.action_groups`)."""
+    out = []
+    for group in _listed(groups):
+        executor = group.get("action_group_executor") if isinstance(group, Mapping) else None
+        function = executor.get("lambda") if isinstance(executor, Mapping) else None
+        if function is None:
+            continue
+        fn = _tf_ref(function, "aws_lambda_function")
+        out.append(
+            {
+                "action_group": _str(group.get("action_group_name")) or "",
+                "lambda": fn or str(function)[:120],
+                "role": functions.get(fn) if fn else None,
+            }
+        )
+    return out
 
 
 def terraform_hints(doc: Doc, ev: Evidence) -> None:
     """`aws_bedrockagent_agent` resources of a Terraform file, with the action groups and knowledge base
     associations the same file attaches to them."""
     blocks = list(_tf_blocks(doc.data))
-    agents = [(p, n, b) for p, t, n, b in blocks if t == _TF_AGENT]
+    agents = [(p, t, n, b) for p, t, n, b in blocks if t in (_TF_AGENT, _AWSCC_AGENT)]
     if not agents:
         return
     roles_of_functions = {
-        f"aws_lambda_function.{n}": _tf_role(b.get("role"))
+        f"aws_lambda_function.{n}": _tf_role(b.get("role"), ev.rel)
         for _p, t, n, b in blocks
         if t == "aws_lambda_function"
     }
     executors: dict[str, list[dict[str, Any]]] = {}
     knowledge_bases: dict[str, int] = {}
     for _path, rtype, name, body in blocks:
-        agent = _tf_ref(body.get("agent_id"), _TF_AGENT)
-        if agent is None:
+        agent = _tf_ref(body.get("agent_id"))
+        if agent is None or agent.split(".", 1)[0] not in (_TF_AGENT, _AWSCC_AGENT):
             continue
         if rtype == _TF_KB_ASSOCIATION:
             knowledge_bases[agent] = knowledge_bases.get(agent, 0) + 1
@@ -221,10 +273,10 @@ def terraform_hints(doc: Doc, ev: Evidence) -> None:
                     "role": roles_of_functions.get(fn) if fn else None,
                 }
             )
-    for path, name, body in agents:
-        address = f"{_TF_AGENT}.{name}"
+    for path, rtype, name, body in agents:
+        address = f"{rtype}.{name}"
         opening = re.search(
-            rf'resource[ \t]{{1,8}}"?{_TF_AGENT}"?[ \t]{{1,8}}"?{re.escape(name)}"?[ \t]{{0,8}}\{{', ev.text
+            rf'resource[ \t]{{1,8}}"?{rtype}"?[ \t]{{1,8}}"?{re.escape(name)}"?[ \t]{{0,8}}\{{', ev.text
         )
         declared_name = _str(body.get("agent_name"))
         role_value = body.get("agent_resource_role_arn")
@@ -236,10 +288,12 @@ def terraform_hints(doc: Doc, ev: Evidence) -> None:
             {
                 "source": "terraform",
                 "scope": key_path(path),
-                "role": _tf_role(role_value),
+                "role": _tf_role(role_value, ev.rel),
                 "role_written": str(role_value)[:120] if role_value is not None else None,
-                "executors": executors.get(address, []),
-                "knowledge_bases": knowledge_bases.get(address, 0),
+                "executors": executors.get(address, [])
+                + _inline_executors(body.get("action_groups"), roles_of_functions),
+                "knowledge_bases": knowledge_bases.get(address, 0)
+                + len(_listed(body.get("knowledge_bases"))),
                 "guardrail": isinstance(body.get("guardrail_configuration"), Mapping),
             },
         )
@@ -272,10 +326,18 @@ _AGENT_ID = re.compile(r"\bagent_?[Ii]d[\"']?[ \t]{0,8}[=:][ \t]{0,8}[\"']([A-Z0
 _CDK_WINDOW = 1500
 
 
+def _in_tests(rel: str) -> bool:
+    """A test suite's file. Unlike `Agent(name=...)` (every SDK's hello world), a CDK stack with a construct
+    id or a client invoking an agent is deployable as written: a samples repository's `examples/` holds real
+    agents, as its CloudFormation templates do."""
+    parts = [p for p in rel.split("/") if p.lower() not in ("examples", "example")]
+    return in_test_path("/".join(parts))
+
+
 def code_hints(ev: Evidence) -> None:
     """A CDK stack that builds a Bedrock agent, or application code that invokes one."""
     text = ev.text
-    if "gent" not in text or ev.kind.format != "source" or ev.kind.in_test_path:
+    if "gent" not in text or ev.kind.format != "source" or (ev.kind.in_test_path and _in_tests(ev.rel)):
         return
     if "CfnAgent(" in text or "bedrock.Agent(" in text:
         for match in _CDK_AGENT.finditer(text):
@@ -296,9 +358,13 @@ def code_hints(ev: Evidence) -> None:
                     "role_created": l2 and role is None,
                 },
             )
-    if ("bedrock-agent-runtime" in text or "InvokeAgentCommand" in text) and (
-        invoke := _INVOKE.search(text)
-    ) is not None:
+    # A notebook that invokes an agent is a walkthrough one person runs, not an application serving callers.
+    notebook = ev.rel.endswith(".ipynb")
+    if (
+        not notebook
+        and ("bedrock-agent-runtime" in text or "InvokeAgentCommand" in text)
+        and (invoke := _INVOKE.search(text)) is not None
+    ):
         agent_id = _AGENT_ID.search(text)
         ev.manifest(
             IN_CODE,

@@ -53,6 +53,9 @@ class _Evidence:
 
     tags: dict[str, list[Location]] = field(default_factory=lambda: defaultdict(list))
     hints: list[str] = field(default_factory=list)
+    # Hints read from a document's structure (a Bedrock agent's `!GetAtt Role.Arn`), not from a value someone
+    # typed: the placeholder test does not apply (`examples/…/template/AgentRole` is a path, not an example).
+    structural: set[str] = field(default_factory=set)
     fingerprints: list[str] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -618,7 +621,7 @@ def with_connections(agent: Agent) -> Agent:
         if platform is Platform.OTHER and not ev.fingerprints and "oauth" not in ev.tags:
             continue
         model, reason = _decide(platform, ev)
-        hints = [h for h in ev.hints if h and names_identity(h)]
+        hints = [h for h in ev.hints if h and (h in ev.structural or names_identity(h))]
         hint = hints[0] if hints else None
         connections.append(
             Connection(
@@ -660,6 +663,8 @@ def _bedrock_evidence(hint: ManifestHint, ev: _Evidence) -> None:
     ev.add("role", loc, f"Bedrock agent {hint.name} serves every caller with {what} ({_at(loc)})")
     if isinstance(role, str) and role:
         ev.hints.insert(0, role)
+        if not role.startswith(("arn:", "role/")):
+            ev.structural.add(role)
     for executor in d.get("executors") or ():
         if not isinstance(executor, Mapping):
             continue

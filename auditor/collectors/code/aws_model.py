@@ -24,6 +24,7 @@ from auditor.collectors.aws_policy import (
     trust_principals,
 )
 from auditor.collectors.code.interface import Declarations, provenance
+from auditor.extract.bedrock import folder_key
 from auditor.model import Identity, Platform, PlatformCredential
 
 MANAGED_PREFIX = "arn:aws:iam::aws:policy/"
@@ -189,7 +190,17 @@ def add_principals(decl: Declarations, principals: list[IamPrincipal]) -> None:
             name=principal.name,
             kind=principal.kind,
             attributes=attributes,
-            aliases=tuple(dict.fromkeys((principal.name, f"{segment}/{principal.name}", principal.address))),
+            aliases=tuple(
+                dict.fromkeys(
+                    (
+                        principal.name,
+                        f"{segment}/{principal.name}",
+                        principal.address,
+                        # Unique per folder: what an agent declared beside the principal joins by (Bedrock).
+                        folder_key(principal.rel, principal.address),
+                    )
+                )
+            ),
         )
         decl.add(ident, set(summary.reach))
         decl.files.add(principal.rel)
