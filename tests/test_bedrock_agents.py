@@ -105,6 +105,7 @@ def test_a_cloudformation_agent_acts_as_its_declared_service_role(tmp_path: Path
 def test_json_template_long_forms_and_a_role_written_as_an_arn(tmp_path: Path) -> None:
     template = {
         "AWSTemplateFormatVersion": "2010-09-09",
+        "Parameters": {"NameParam": {"Type": "String", "Default": "dock-c"}},
         "Resources": {
             "ServiceRole": {
                 "Type": "AWS::IAM::Role",
@@ -116,6 +117,10 @@ def test_json_template_long_forms_and_a_role_written_as_an_arn(tmp_path: Path) -
                     "AgentName": "dock-a",
                     "AgentResourceRoleArn": {"Fn::GetAtt": ["ServiceRole", "Arn"]},
                 },
+            },
+            "ByParameter": {
+                "Type": "AWS::Bedrock::Agent",
+                "Properties": {"AgentName": {"Ref": "NameParam"}},
             },
             "BySub": {
                 "Type": "AWS::Bedrock::Agent",
@@ -135,6 +140,9 @@ def test_json_template_long_forms_and_a_role_written_as_an_arn(tmp_path: Path) -
     # A name built from the stack is not literal: the resource's logical id names the agent.
     assert _aws(agents["BySub"])[:2] == (AuthModel.SERVICE_ACCOUNT_ROLE, "role/dock-agent-role")
     assert _joined(result, "BySub") == {"dock-agent-role"}
+    # `!Ref` of a parameter names the agent by the parameter's default; no role written: no identity named.
+    assert _aws(agents["dock-c"])[:2] == (AuthModel.SERVICE_ACCOUNT_ROLE, None)
+    assert "a service role not named in the code" in _aws(agents["dock-c"])[2]
 
 
 def test_an_unresolved_service_role_joins_no_other_role_of_the_template(tmp_path: Path) -> None:
@@ -334,6 +342,20 @@ def test_a_samples_folder_holds_real_stacks_but_notebooks_are_walkthroughs(tmp_p
         ]
     }
     (walkthrough / "try_it.ipynb").write_text(json.dumps(cells), encoding="utf-8")
+    library = tmp_path / "src" / "constructs"
+    library.mkdir(parents=True)
+    (library / "agent.ts").write_text(
+        "export class Agent extends Construct {\n  constructor(scope, id, props) {\n"
+        "    this.resource = new bedrock.CfnAgent(this, 'AgentResource', cfnProps);\n  }\n}\n",
+        encoding="utf-8",
+    )
+    integ = tmp_path / "test" / "integ"
+    integ.mkdir(parents=True)
+    (integ / "stack.template.json").write_text(
+        json.dumps({"Resources": {"A": {"Type": "AWS::Bedrock::Agent", "Properties": {"AgentName": "t"}}}}),
+        encoding="utf-8",
+    )
     kinds = {a.name: a.kind for a in _scan(tmp_path).agents}
+    assert "constructs" not in kinds and "t" not in kinds  # the construct library itself; a test stack
     assert kinds.get("dock_cdk") == "bedrock_agent"
     assert "walkthrough" not in kinds

@@ -123,6 +123,7 @@ def cloudformation_hints(doc: Doc, ev: Evidence) -> None:
     if not isinstance(data, dict) or not isinstance(data.get("Resources"), dict):
         return
     resources: Mapping[str, Any] = data["Resources"]
+    parameters = data["Parameters"] if isinstance(data.get("Parameters"), dict) else {}
     stem = ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     for logical, res in resources.items():
         if not isinstance(res, Mapping) or res.get("Type") != _CFN_AGENT:
@@ -130,6 +131,10 @@ def cloudformation_hints(doc: Doc, ev: Evidence) -> None:
         props = res.get("Properties") if isinstance(res.get("Properties"), Mapping) else {}
         assert isinstance(props, Mapping)
         declared_name = _cfn_text(props.get("AgentName"))
+        if declared_name in parameters or _cfn_logical(props.get("AgentName")) in parameters:
+            # `!Ref AgentName`: the parameter's default, when it has a plain one.
+            default = parameters.get(declared_name or _cfn_logical(props.get("AgentName")) or "")
+            declared_name = _str(default.get("Default")) if isinstance(default, Mapping) else None
         name = declared_name if declared_name and "${" not in declared_name else str(logical)
         role_value = props.get("AgentResourceRoleArn")
         executors = []
@@ -300,6 +305,9 @@ def terraform_hints(doc: Doc, ev: Evidence) -> None:
 
 
 def document_hints(doc: Doc, ev: Evidence) -> None:
+    # A test suite's templates (a CDK library's integration-test snapshots) deploy test stacks, not agents.
+    if ev.kind.in_test_path and _in_tests(ev.rel):
+        return
     if ev.kind.format == "hcl":
         terraform_hints(doc, ev)
     else:
@@ -324,6 +332,7 @@ _CDK_ROLE = re.compile(
 _INVOKE = re.compile(r"\.invoke_agent\(|\bInvokeAgentCommand\(")
 _AGENT_ID = re.compile(r"\bagent_?[Ii]d[\"']?[ \t]{0,8}[=:][ \t]{0,8}[\"']([A-Z0-9]{10})[\"']")
 _CDK_WINDOW = 1500
+_MEMBER_OF_CONSTRUCT = re.compile(r"\bthis\.\w{1,60}[ \t]{0,4}=[ \t]{0,4}new[ \t]{1,4}(?:\w{1,40}\.)?$")
 
 
 def _in_tests(rel: str) -> bool:
@@ -341,6 +350,12 @@ def code_hints(ev: Evidence) -> None:
         return
     if "CfnAgent(" in text or "bedrock.Agent(" in text:
         for match in _CDK_AGENT.finditer(text):
+            if match.group(2) == "Resource" or _MEMBER_OF_CONSTRUCT.search(
+                text, max(0, match.start() - 60), match.start()
+            ):
+                # An L2 construct's own L1 (`this.resource = new CfnAgent(this, 'Resource', props)`): the
+                # construct library itself, not a stack that deploys an agent.
+                continue
             window = text[match.end() : match.end() + _CDK_WINDOW]
             named = _CDK_NAME.search(window)
             role = _CDK_ROLE.search(window)
