@@ -248,7 +248,8 @@ def test_code_that_invokes_an_agent(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     agent = _agents(_scan(tmp_path))["kiosk"]
-    assert agent.kind == "bedrock_agent" and agent.multi_user
+    # The Bedrock agent serves every caller; the code calling it is one caller, its own audience unknown here.
+    assert agent.kind == "bedrock_agent" and not agent.multi_user
     model, hint, reason = _aws(agent)
     assert (model, hint) == (AuthModel.SERVICE_ACCOUNT_ROLE, None)
     assert "KQ7PL2MX9A" in reason and "outside this repository" in reason

@@ -9,8 +9,9 @@ Each declared agent becomes a ManifestHint `bedrock_agent` (one agent each, scop
 `role` detail is the join key of the service role in the code collectors' snapshot (a CloudFormation
 `<template stem>/<logical id>`, a Terraform `aws_iam_role.<name>`) or its ARN / `role/<name>` when written as
 text; `executors` lists the action groups' Lambda functions and, where the same file declares them, their
-execution roles. Code that builds one with the CDK, or invokes one through `bedrock-agent-runtime`, gives a
-`bedrock_agent_code` hint (one agent per folder, like other agents built in code).
+execution roles. Code that builds one with the CDK gives a `bedrock_agent_code` hint, code that invokes one
+through `bedrock-agent-runtime` a `bedrock_agent_client` hint (one agent per folder, like other agents built in
+code). The client is whoever runs that code: how many people it serves is not the Bedrock agent's audience.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from auditor.extract.tree import Doc, KeyPath, key_path
 
 DECLARED = "bedrock_agent"
 IN_CODE = "bedrock_agent_code"
+CLIENT = "bedrock_agent_client"
 
 _CFN_AGENT = "AWS::Bedrock::Agent"
 _CFN_ROLE = "AWS::IAM::Role"
@@ -382,7 +384,7 @@ def code_hints(ev: Evidence) -> None:
     ):
         agent_id = _AGENT_ID.search(text)
         ev.manifest(
-            IN_CODE,
+            CLIENT,
             agent_id.group(1) if agent_id else ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0],
             ev.line_at(invoke.start()),
             None,

@@ -538,7 +538,7 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             or "employee" in str(d.get("agent_type") or "").lower()
         ):
             ev.add("obo", loc, f"Agentforce employee agent: acts as the signed-in user ({_at(loc)})")
-    elif hint.kind in ("bedrock_agent", "bedrock_agent_code"):
+    elif hint.kind in ("bedrock_agent", "bedrock_agent_code", "bedrock_agent_client"):
         _bedrock_evidence(hint, by_platform[Platform.AWS])
     elif hint.kind == "bot_framework":
         ev = by_platform[Platform.ENTRA]

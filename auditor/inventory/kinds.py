@@ -21,9 +21,10 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "agent_sdk": "agent_sdk",
     "salesforce_agent": "salesforce_agent",
     # Amazon Bedrock agents declared in CloudFormation / Terraform (one agent each), built with the CDK or
-    # invoked from code (one per folder).
+    # invoked from code (one per folder; the invoking code's audience is its own, not the agent's).
     "bedrock_agent": "bedrock_agent",
     "bedrock_agent_code": "bedrock_agent",
+    "bedrock_agent_client": "bedrock_agent",
     "n8n_workflow": "n8n_workflow",
     "k8s_workload": "k8s_workload",
     # An application (a Vault client, an azd service) names an agent its CI workflows are merged into.
@@ -33,7 +34,6 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
 }
 N8N = "n8n_workflow"
 BEDROCK = "bedrock_agent"
-BEDROCK_CODE = "bedrock_agent_code"
 # Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow, one
 # per Bedrock agent a template declares).
 PER_HINT_KINDS = frozenset({MCP, N8N, BEDROCK})
