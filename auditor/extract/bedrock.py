@@ -9,9 +9,10 @@ Each declared agent becomes a ManifestHint `bedrock_agent` (one agent each, scop
 `role` detail is the join key of the service role in the code collectors' snapshot (a CloudFormation
 `<template stem>/<logical id>`, a Terraform `aws_iam_role.<name>`) or its ARN / `role/<name>` when written as
 text; `executors` lists the action groups' Lambda functions and, where the same file declares them, their
-execution roles. Code that builds one with the CDK gives a `bedrock_agent_code` hint, code that invokes one
-through `bedrock-agent-runtime` a `bedrock_agent_client` hint (one agent per folder, like other agents built in
-code). The client is whoever runs that code: how many people it serves is not the Bedrock agent's audience.
+execution roles. Code that builds one with the CDK gives a `bedrock_agent_code` hint, code that invokes
+one through `bedrock-agent-runtime` a `bedrock_agent_client` hint (one agent per folder, like other agents
+built in code). The client is whoever runs that code: how many people it serves is its own audience, not the
+Bedrock agent's.
 """
 
 from __future__ import annotations
