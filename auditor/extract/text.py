@@ -84,6 +84,21 @@ def _inside_string(text: str, at: int) -> bool:
     return any(head.count(quote) % 2 == 1 for quote in ('"', "'", "`"))
 
 
+# A statement naming a `Principal` is a resource-based policy (an API Gateway, bucket or queue policy): its
+# `Action: "*"` covers only the actions of the resource it is attached to, and grants nothing to the code that
+# writes it. Read within the statement's braces, a bounded reach either side.
+_PRINCIPAL_KEY = re.compile(r"[\"']?Principal[\"']?[ \t]{0,8}[:=]")
+_STATEMENT_REACH = 400
+
+
+def _resource_policy_statement(text: str, start: int, end: int) -> bool:
+    opening = text.rfind("{", max(0, start - _STATEMENT_REACH), start)
+    closing = text.find("}", end, end + _STATEMENT_REACH)
+    if opening < 0 or closing < 0:
+        return False
+    return _PRINCIPAL_KEY.search(text, opening, closing) is not None
+
+
 def scan_code_patterns(ev: Evidence) -> None:
     """One Setting per line matching a vocabulary CODE_PATTERNS entry: `code.<name>` = <name>.
 
@@ -94,6 +109,8 @@ def scan_code_patterns(ev: Evidence) -> None:
     for name, pattern in CODE_PATTERNS:
         for match in pattern.finditer(text):
             if source and _commented_out(text, match.start()):
+                continue
+            if name == "aws.action_star" and _resource_policy_statement(text, match.start(), match.end()):
                 continue
             ev.setting("code." + name, name, ev.line_at(match.start()))
 
