@@ -28,6 +28,19 @@ from auditor.extract.bedrock import folder_key
 from auditor.model import Identity, Platform, PlatformCredential
 
 MANAGED_PREFIX = "arn:aws:iam::aws:policy/"
+# Ports whose exposure to the whole internet is judged apart (BA-210), for Terraform and CloudFormation alike.
+SENSITIVE_PORTS = {
+    22: "SSH",
+    3389: "RDP",
+    5432: "PostgreSQL",
+    3306: "MySQL",
+    6379: "Redis",
+    27017: "MongoDB",
+    9200: "Elasticsearch",
+    8200: "Vault",
+    2379: "etcd",
+    6443: "Kubernetes API",
+}
 
 
 def _allow(actions: list[str], resource: str = "*") -> dict[str, Any]:

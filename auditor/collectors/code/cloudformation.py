@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from auditor.collectors.code.aws_model import MANAGED_PREFIX, IamPrincipal, add_principals
+from auditor.collectors.code.aws_model import MANAGED_PREFIX, SENSITIVE_PORTS, IamPrincipal, add_principals
 from auditor.collectors.code.interface import Declarations, line_of, provenance
 
 _WORLD = frozenset({"0.0.0.0/0", "::/0"})
@@ -184,8 +184,17 @@ def collect_template(template: Mapping[str, Any], text: str, rel: str, decl: Dec
                     continue
                 cidrs = {str(rule.get("CidrIp") or ""), str(rule.get("CidrIpv6") or "")} & _WORLD
                 if cidrs:
-                    lo, hi = rule.get("FromPort", 0), rule.get("ToPort", 65535)
-                    lo, hi = (0, 65535) if str(rule.get("IpProtocol")) == "-1" else (int(lo), int(hi))
+                    ports = _ports(rule, params)
+                    if ports is None:
+                        # `FromPort: !Ref Port` with no default, `!FindInMap`: not known offline.
+                        decl.skip(
+                            f"{rel}:{line(str(logical))}",
+                            f"{stem}/{logical}: an ingress rule open to {', '.join(sorted(cidrs))} on a "
+                            "port the template does not fix (a parameter without a default, a function)",
+                            "partial",
+                        )
+                        continue
+                    lo, hi = ports
                     decl.facts.setdefault("security_groups", []).append(
                         {
                             "group": f"{stem}/{logical}",
@@ -194,7 +203,11 @@ def collect_template(template: Mapping[str, Any], text: str, rel: str, decl: Dec
                             "ports": f"{lo}-{hi}" if lo != hi else str(lo),
                             "protocol": str(rule.get("IpProtocol")),
                             "all_ports": lo == 0 and hi >= 65535,
-                            "sensitive_ports": [],
+                            "sensitive_ports": sorted(
+                                f"{port} ({name})"
+                                for port, name in SENSITIVE_PORTS.items()
+                                if lo <= port <= hi
+                            ),
                             "provenance": provenance(rel, line(str(logical)), f"{stem}/{logical}"),
                         }
                     )
@@ -202,6 +215,24 @@ def collect_template(template: Mapping[str, Any], text: str, rel: str, decl: Dec
     if principals:
         add_principals(decl, list(principals.values()))
     decl.files.add(rel)
+
+
+def _ports(rule: Mapping[str, Any], params: Mapping[str, str]) -> tuple[int, int] | None:
+    """An ingress rule's port range; None when a port is not known offline."""
+    if str(rule.get("IpProtocol")) == "-1":
+        return 0, 65535
+    lo, hi = _port(rule.get("FromPort", 0), params), _port(rule.get("ToPort", 65535), params)
+    return (lo, hi) if lo is not None and hi is not None else None
+
+
+def _port(value: Any, params: Mapping[str, str]) -> int | None:
+    """A port as written (`5432`, `"5432"`) or through a parameter's default; None when not known offline."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = _str(value, params)
+    return int(text) if text is not None and text.strip().isdigit() else None
 
 
 def _find(

@@ -6,23 +6,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from auditor.collectors.code.aws_model import MANAGED_PREFIX, IamPrincipal, add_principals
+from auditor.collectors.code.aws_model import MANAGED_PREFIX, SENSITIVE_PORTS, IamPrincipal, add_principals
 from auditor.collectors.code.interface import Declarations, provenance
 from auditor.collectors.code.terraform import Block, Expr, Module, as_list, plain
 
 _KIND = {"aws_iam_user": "iam_user", "aws_iam_role": "iam_role", "aws_iam_group": "iam_group"}
-_SENSITIVE_PORTS = {
-    22: "SSH",
-    3389: "RDP",
-    5432: "PostgreSQL",
-    3306: "MySQL",
-    6379: "Redis",
-    27017: "MongoDB",
-    9200: "Elasticsearch",
-    8200: "Vault",
-    2379: "etcd",
-    6443: "Kubernetes API",
-}
 _WORLD = frozenset({"0.0.0.0/0", "::/0"})
 
 
@@ -279,7 +267,7 @@ def _security_groups(module: Module, decl: Declarations) -> None:
         if not world:
             return
         lo, hi, proto = _ports(rule, module)
-        exposed = sorted(f"{port} ({name})" for port, name in _SENSITIVE_PORTS.items() if lo <= port <= hi)
+        exposed = sorted(f"{port} ({name})" for port, name in SENSITIVE_PORTS.items() if lo <= port <= hi)
         open_rules.append(
             {
                 "group": block.address,
