@@ -216,6 +216,11 @@ def test_cdk_constructs_build_agents(tmp_path: Path) -> None:
         '            self, "LockAgent",\n'
         '            agent_name="lock-keeper",\n'
         "            agent_resource_role_arn=lock_role.role_arn,\n"
+        "        )\n"
+        "        bedrock.CfnAgent(\n"
+        '            self, "GateAgent", agent_name=gate_name,\n'
+        "            function_schema=bedrock.CfnAgent.FunctionSchemaProperty(\n"
+        '                functions=[bedrock.CfnAgent.FunctionProperty(name="open_gate")]),\n'
         "        )\n",
         encoding="utf-8",
     )
@@ -232,6 +237,8 @@ def test_cdk_constructs_build_agents(tmp_path: Path) -> None:
     model, hint, reason = _aws(agents["py_stack"])
     assert (model, hint) == (AuthModel.SERVICE_ACCOUNT_ROLE, None)
     assert "lock-keeper" in reason and "lock_role.role_arn" in reason
+    # An agent named by a variable takes its construct id, not a schema function's name.
+    assert "Bedrock agent GateAgent" in reason and "open_gate" not in reason
     assert agents["ts_stack"].kind == "bedrock_agent"
     assert "a service role the construct creates" in _aws(agents["ts_stack"])[2]
 

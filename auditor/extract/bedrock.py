@@ -325,7 +325,12 @@ _CDK_AGENT = re.compile(
     r"\b(CfnAgent|bedrock\.Agent)\([ \t\r\n]{0,40}(?:self|this)[ \t]{0,8},"
     r"[ \t\r\n]{0,40}[\"'`]([\w-]{1,100})[\"'`]"
 )
-_CDK_NAME = re.compile(r"\b(?:agent_name|agentName|name)[ \t]{0,8}[=:][ \t]{0,8}[\"'`]([\w-]{1,100})[\"'`]")
+# The L1 names its agent `agent_name` / `agentName`; the L2 `name` (a bare `name` in an L1's window is a
+# function of its schema).
+_CDK_NAME = re.compile(r"\b(?:agent_name|agentName)[ \t]{0,8}[=:][ \t]{0,8}[\"'`]([\w-]{1,100})[\"'`]")
+_CDK_L2_NAME = re.compile(
+    r"\b(?:agent_name|agentName|name)[ \t]{0,8}[=:][ \t]{0,8}[\"'`]([\w-]{1,100})[\"'`]"
+)
 _CDK_ROLE = re.compile(
     r"\b(?:agent_resource_role_arn|agentResourceRoleArn|existing_role|existingRole)"
     r"[ \t]{0,8}[=:][ \t]{0,8}([\w.]{1,120})"
@@ -360,9 +365,9 @@ def code_hints(ev: Evidence) -> None:
                 # construct library itself, not a stack that deploys an agent.
                 continue
             window = text[match.end() : match.end() + _CDK_WINDOW]
-            named = _CDK_NAME.search(window)
-            role = _CDK_ROLE.search(window)
             l2 = match.group(1) != "CfnAgent"
+            named = (_CDK_L2_NAME if l2 else _CDK_NAME).search(window)
+            role = _CDK_ROLE.search(window)
             ev.manifest(
                 IN_CODE,
                 named.group(1) if named else match.group(2),
