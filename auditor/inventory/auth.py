@@ -579,6 +579,8 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             by_platform[Platform.KUBERNETES].add("role", loc, f"service account {sa} ({loc.path})")
             by_platform[Platform.KUBERNETES].hints.append(str(sa))
     elif hint.kind == MCP:
+        if _public_mcp(str(d.get("url") or "")):
+            return  # reads public content with no sign-in: no account, no credential, no connection
         words = " ".join(
             str(x) for x in (hint.name, d.get("command") or "", *(d.get("args") or ()), d.get("url") or "")
         )
@@ -612,6 +614,16 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
                 f"the Salesforce CLI's own org logins (--orgs): the person's `sf org login` OAuth session "
                 f"({_at(loc)})",
             )
+
+
+# Remote MCP servers documented as public, needing no authentication and reaching no account of the user's:
+# the AWS Knowledge MCP server (AWS documentation, What's New, regional availability).
+_PUBLIC_MCP_HOSTS = frozenset({"knowledge-mcp.global.api.aws"})
+
+
+def _public_mcp(url: str) -> bool:
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host in _PUBLIC_MCP_HOSTS
 
 
 def with_connections(agent: Agent) -> Agent:
