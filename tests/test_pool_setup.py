@@ -73,3 +73,53 @@ def test_a_pool_that_cannot_start_leaves_a_complete_scan(monkeypatch: pytest.Mon
     units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(80)]
     results = scan_files(units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_bare, time_budget=None)
     assert [r.path for r in results] == [u.rel for u in units]
+
+
+def _freeze_count(unit: _Unit, _dets: DetectorSet, _key: str) -> tuple[str, str, int]:
+    import gc
+
+    return (unit.rel, str(gc.get_freeze_count()), 0)
+
+
+def test_workers_start_from_a_frozen_heap_and_the_parent_thaws_it() -> None:
+    # The parent freezes what its collector tracks before the workers fork (their collections then skip the
+    # inherited heap, and the parent's skip it while results arrive), and thaws it when the pool ends.
+    import gc
+
+    gc.collect()
+    assert gc.get_freeze_count() == 0
+    tracked = len(gc.get_objects())
+    units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(80)]
+    results = scan_files(
+        units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_freeze_count, time_budget=None
+    )
+    assert [r.path for r in results] == [u.rel for u in units]
+    assert all(int(r.format) >= tracked // 2 for r in results)  # each worker saw the parent's heap frozen
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_heap_frozen_by_the_caller_stays_frozen() -> None:
+    import gc
+
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(80)]
+        scan_files(units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_freeze_count, time_budget=None)
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
+
+
+def test_a_pool_that_cannot_start_thaws_the_heap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import multiprocessing.pool
+
+    def no_pool(self: multiprocessing.pool.Pool, *args: object, **kwargs: object) -> None:
+        self._state = multiprocessing.pool.CLOSE  # type: ignore[attr-defined]
+        raise OSError("no /dev/shm here")
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "__init__", no_pool)
+    units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(80)]
+    scan_files(units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_bare, time_budget=None)
+    assert gc.get_freeze_count() == 0

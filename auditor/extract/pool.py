@@ -169,18 +169,64 @@ def process_pool(workers: int, initializer: Callable[..., None], initargs: tuple
     if not _POOL_CLASS:
 
         class _Pool(multiprocessing.pool.Pool):
+            _froze = False  # whether this pool froze the heap (_freeze_heap): thawed once, when it ends
+            _thawed = False
+
             def _get_sentinels(self) -> list[Any]:
                 return [self._change_notifier._reader]  # type: ignore[attr-defined]
+
+            def terminate(self) -> None:
+                try:
+                    super().terminate()
+                finally:
+                    self._thaw()
+
+            def _thaw(self) -> None:
+                if not self._thawed:
+                    self._thawed = True
+                    _thaw_heap(self._froze)
 
         _POOL_CLASS.append(_Pool)
     from auditor.redact import legacy_aliases_enabled
 
-    return _POOL_CLASS[0](
-        workers,
-        initializer=_init_fingerprints,
-        initargs=(legacy_aliases_enabled(), initializer, initargs),
-        context=multiprocessing.get_context(),
-    )
+    froze = _freeze_heap()
+    try:
+        pool = _POOL_CLASS[0](
+            workers,
+            initializer=_init_fingerprints,
+            initargs=(legacy_aliases_enabled(), initializer, initargs),
+            context=multiprocessing.get_context(),
+        )
+    except BaseException:
+        _thaw_heap(froze)
+        raise
+    pool._froze = froze
+    return pool
+
+
+def _freeze_heap() -> bool:
+    """Move every object the cyclic garbage collector tracks so far (imports, the detector set, its gate:
+    most of the parent's heap) out of its reach while a pool runs (gc.freeze); True if this call did it.
+
+    In the parent, the results arriving from the workers allocate enough to trigger full collections, and
+    each walked the whole heap only to free nothing (two a scan of 20,000 files, ~0.08 s of the parent's
+    CPU beside the workers). Forked workers inherit the frozen heap, so their collections skip it too
+    (Python's own advice for a fork without exec). Objects stay freed by reference counting as ever; only a
+    cycle that dies while frozen waits until the pool ends (`_thaw_heap`) to be collected. A heap someone
+    else froze is left as it is."""
+    import gc
+
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
+
+
+def _thaw_heap(froze: bool) -> None:
+    if froze:
+        import gc
+
+        gc.unfreeze()
 
 
 def _init_fingerprints(legacy: bool, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
