@@ -210,3 +210,35 @@ def test_known_clients(rel: str, client: str, manifest: str) -> None:
 def test_unknown_paths_are_not_known_clients() -> None:
     assert match_known("src/settings.json") is None
     assert match_known("vscode/mcp.json.bak") is None
+
+
+@pytest.mark.parametrize("form", ["absolute", "relative", "dot", "dot-slash", "str"])
+def test_walked_entries_equal_their_fields_and_ship_their_path_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str
+) -> None:
+    # The walk builds each FileEntry without its __init__ and keeps its path's text for shipping to a pool
+    # worker: the entry must equal (==, hash, repr) the one __init__ builds, and the text must be the Path's.
+    from auditor.discovery.walk import FileEntry, ShippedEntry
+
+    tree = tmp_path / "tree"
+    (tree / "a" / "b").mkdir(parents=True)
+    (tree / "top.env").write_text("A=1\n")
+    (tree / "a" / "mid.yaml").write_text("k: v\n")
+    (tree / "a" / "b" / "deep.json").write_text("{}\n")
+    (tree / "a" / "link.env").symlink_to(tree / "top.env")
+    monkeypatch.chdir(tmp_path if form in ("relative", "dot-slash", "str") else tree)
+    root: object = {
+        "absolute": tree,
+        "relative": Path("tree"),
+        "dot": Path("."),
+        "dot-slash": Path("./tree"),
+        "str": "./tree",
+    }[form]
+    entries, _skipped = walk([root])  # type: ignore[list-item]
+    assert sorted(e.rel for e in entries) == ["a/b/deep.json", "a/link.env", "a/mid.yaml", "top.env"]
+    for e in entries:
+        built = FileEntry(e.path, e.rel, e.size, e.dev, e.ino)
+        assert e == built and hash(e) == hash(built) and repr(e) == repr(built)
+        shipped = ShippedEntry.of(e)
+        assert shipped == (os.fspath(e.path), e.rel, e.size, e.dev, e.ino)
+        assert type(shipped) is ShippedEntry and shipped.identity == e.identity

@@ -111,7 +111,25 @@ class ShippedEntry(NamedTuple):
 
     @classmethod
     def of(cls, entry: FileEntry) -> ShippedEntry:
-        return cls(os.fspath(entry.path), entry.rel, entry.size, entry.dev, entry.ino)
+        # The walk keeps each path's text beside its Path (_file_entry): a Path made from its folder's
+        # listing computes its text only when asked, which was most of what shipping an entry cost.
+        text = entry.__dict__.get(_TEXT) or os.fspath(entry.path)
+        return _new_tuple(cls, (text, entry.rel, entry.size, entry.dev, entry.ino))
+
+
+_new_tuple = tuple.__new__
+# The attribute under which a walked FileEntry keeps os.fspath(path): not a field, so no part of ==, hash
+# or repr.
+_TEXT = "_text"
+
+
+def _file_entry(path: Path, text: str, rel: str, size: int, dev: int, ino: int) -> FileEntry:
+    """FileEntry(path, rel, size, dev, ino) with `text` (os.fspath(path), or "" when not known) kept for
+    ShippedEntry.of: equal to the one __init__ builds, without the frozen dataclass's five
+    object.__setattr__ calls (once per file of the tree, in the thread that feeds the pool's workers)."""
+    entry = object.__new__(FileEntry)
+    entry.__dict__.update(path=path, rel=rel, size=size, dev=dev, ino=ino, _text=text)
+    return entry
 
 
 def _child(folder: Path, name: str) -> Path:
@@ -261,6 +279,8 @@ class _RootWalker:
         # ignore file (or configured exclude) -> (files, folders) it excluded: reported in coverage.
         self.excluded_counts: dict[str, list[int]] = {}
         self.real_root = os.path.realpath(root)
+        text = os.fspath(root)
+        self.listing_text_is_path_text = text != "." and text == os.fspath(Path(text))
         self.prefix = prefix
         self.max_file_size = max_file_size
         self.exclude = exclude
@@ -299,7 +319,10 @@ class _RootWalker:
             self.skip(rel, "file is not readable (permission denied)", "unreadable")
             return
         path = _child(folder, name) if folder is not None else Path(abs_path)
-        self.files.append(FileEntry(path, self.out_rel(rel), st.st_size, st.st_dev, st.st_ino))
+        # A listing's abs_path is os.scandir's join of the folder's text and the name, the text pathlib gives
+        # the child too, when the root's text is pathlib's own and not "." (whose "./" pathlib drops).
+        text = abs_path if folder is not None and self.listing_text_is_path_text else ""
+        self.files.append(_file_entry(path, text, self.out_rel(rel), st.st_size, st.st_dev, st.st_ino))
 
     def symlink_target(self, abs_path: str, rel: str) -> tuple[str, os.stat_result] | None:
         """Resolve a symlink; None (with a Skipped) when it loops, dangles or leaves the root."""
