@@ -56,7 +56,8 @@ def one_line(value: object) -> str:
 
 
 def has_surrogates(text: str) -> bool:
-    return any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+    # ASCII text (nearly every string of a report) is answered without looking at its characters one by one.
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def deep_escape_surrogates(value: Any) -> Any:

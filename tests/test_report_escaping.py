@@ -221,3 +221,37 @@ def test_html_shows_the_backslash_and_escapes_the_markup() -> None:
     f = replace(FINDINGS[0], location=Location("conf/back\\slash<b>.env", 1))
     text = render(FormatChoice.HTML, build_result(findings=(f,)), rules=RULES)
     assert "back\\slash&lt;b&gt;.env" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ascii",
+        "caf\u00e9 \u2603",
+        "\ud800",
+        "a\udcffb",
+        "\udfff",
+        "\ud7ff\ue000",  # either side of the surrogate range
+        "\U0001f600",  # an astral character is no lone surrogate
+        "x" * 300 + "\udc80",
+    ],
+)
+def test_has_surrogates_finds_exactly_the_lone_surrogates(text: str) -> None:
+    from auditor.safetext import has_surrogates
+
+    assert has_surrogates(text) is any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+def test_has_surrogates_on_generated_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from auditor.safetext import has_surrogates
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=())))
+    def check(text: str) -> None:
+        assert has_surrogates(text) is any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+    check()
