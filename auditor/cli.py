@@ -531,6 +531,11 @@ def _persist() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point; returns the exit code."""
+    if argv is None:
+        # The process's own command line (the console script, `python -m auditor`): it ends with the command.
+        from auditor.lifetime import declare_one_shot
+
+        declare_one_shot()
     try:
         command = _fast(list(argv) if argv is not None else sys.argv[1:])
         if command is not None:

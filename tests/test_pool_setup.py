@@ -123,3 +123,22 @@ def test_a_pool_that_cannot_start_thaws_the_heap(monkeypatch: pytest.MonkeyPatch
     units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(80)]
     scan_files(units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_bare, time_budget=None)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_one_shot_process_keeps_its_heap_and_the_results_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The command line's process ends with its scan: thawing would only hand the next collection the whole
+    # heap to walk, so what the pool froze stays frozen, and the results that arrived join it.
+    import gc
+
+    from auditor import lifetime
+
+    monkeypatch.setattr(lifetime, "_one_shot", True)
+    gc.collect()
+    try:
+        units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(80)]
+        frozen_at_start = gc.get_freeze_count()
+        results = scan_files(units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_bare, time_budget=None)
+        assert [r.path for r in results] == [u.rel for u in units]
+        assert gc.get_freeze_count() >= frozen_at_start + len(results)
+    finally:
+        gc.unfreeze()

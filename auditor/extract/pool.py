@@ -213,19 +213,29 @@ def _freeze_heap() -> bool:
     CPU beside the workers). Forked workers inherit the frozen heap, so their collections skip it too
     (Python's own advice for a fork without exec). Objects stay freed by reference counting as ever; only a
     cycle that dies while frozen waits until the pool ends (`_thaw_heap`) to be collected. A heap someone
-    else froze is left as it is."""
+    else froze is left as it is, unless this process ends with its command (`auditor.lifetime`): then what
+    is frozen, the pool's results with it, stays frozen until exit, when the interpreter's last collection
+    skips it too, and a cycle among those objects that dies before then is left for the exit to reclaim."""
     import gc
 
-    if gc.get_freeze_count():
+    from auditor.lifetime import one_shot
+
+    if gc.get_freeze_count() and not one_shot():
         return False
     gc.freeze()
     return True
 
 
 def _thaw_heap(froze: bool) -> None:
-    if froze:
-        import gc
+    import gc
 
+    from auditor.lifetime import one_shot
+
+    if one_shot():
+        # The scan's results join the frozen heap: they live until the process ends, and thawing would only
+        # hand the next collection the whole heap to walk (~0.09 s after a scan of 20,000 files).
+        gc.freeze()
+    elif froze:
         gc.unfreeze()
 
 
