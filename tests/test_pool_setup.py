@@ -98,6 +98,36 @@ def test_workers_start_from_a_frozen_heap_and_the_parent_thaws_it() -> None:
     assert gc.get_freeze_count() == 0
 
 
+def test_results_are_frozen_as_they_arrive_while_the_pool_runs() -> None:
+    # Each full collection during the pool walked every result received so far (quadratic in a large
+    # scan): the parent freezes each batch's FileScans as it receives them, and thaws all when it ends.
+    import gc
+
+    from auditor.progress import NullProgress
+
+    seen: list[tuple[int, int]] = []  # (freeze count, results received) at each batch
+
+    class Recorder(NullProgress):
+        received = 0
+
+        def advance(self, task: str, amount: int = 1) -> None:
+            self.received += amount
+            seen.append((gc.get_freeze_count(), self.received))
+
+    gc.collect()
+    start = gc.get_freeze_count()
+    units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(80)]
+    scan_files(
+        units, None, fingerprint_key="k" * 32, jobs=2, scan_one=_bare, time_budget=None, progress=Recorder()
+    )
+    assert len(seen) == 80
+    assert start == 0
+    # Between any two batches, at least the FileScans received in between joined the frozen objects.
+    (first_frozen, first_received), (last_frozen, last_received) = seen[0], seen[-1]
+    assert last_frozen - first_frozen >= last_received - first_received
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_heap_frozen_by_the_caller_stays_frozen() -> None:
     import gc
 

@@ -163,6 +163,7 @@ def process_pool(workers: int, initializer: Callable[..., None], initargs: tuple
     the workers need. The handler has nothing to do with results: it replaces exited workers (their
     sentinels stay in its wait) and stops when told through the change notifier, which ThreadPool, the
     same class's thread flavour, waits on alone."""
+    import gc
     import multiprocessing
     import multiprocessing.pool
 
@@ -180,6 +181,15 @@ def process_pool(workers: int, initializer: Callable[..., None], initargs: tuple
                     super().terminate()
                 finally:
                     self._thaw()
+
+            def keep_frozen(self) -> None:
+                """Freeze what arrived since the last call too (when this pool froze the heap): each result
+                batch the parent receives, and the FileScans built from it, stay out of every later
+                collection's walk while the pool runs, instead of each full collection walking all the
+                results received so far (five a scan of --fp-bait's 66,000 settings, 0.03 -> 0.15 s each,
+                0.43 s of the parent's CPU in all)."""
+                if self._froze:
+                    gc.freeze()
 
             def _thaw(self) -> None:
                 if not self._thawed:
@@ -349,6 +359,7 @@ def scan_files(
             shipped_entries = map(_ship, rest()) if scan_one is scan_entry else rest()
             for done in pool.imap(_scan_batch_in_worker, stream_batches(shipped_entries)):
                 results.extend(map(_expand, done))
+                pool.keep_frozen()
                 if progress is not None:
                     progress.advance(task, len(done))
     except (OSError, pickle.PicklingError, multiprocessing.ProcessError) as exc:
