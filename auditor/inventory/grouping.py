@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from auditor.config import AgentDecl, Config
@@ -131,31 +131,42 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
     for draft in mcp_agents:
         mcp_by_file[draft.mcp_file or ""].append(draft)
 
-    def owner_of(path: str, key: str | None) -> _Draft | None:
+    def owners_in(path: str) -> Callable[[str | None], _Draft | None]:
+        """The owner of each piece of evidence in the file at `path`, by its key: a declared agent whose
+        paths match the file, else an MCP server entry (or n8n workflow) of this file whose scope holds
+        the key, else the deepest agent folder holding the file, else no one. Everything but the scope
+        test depends on the path alone, so it is worked out once per file, not per setting."""
         owner = declared_owner(path)
         if owner is not None:
-            return owner
-        for draft in mcp_by_file.get(path, ()):
-            if _in_scope(key, draft.mcp_scope or ""):
-                return draft
+            return lambda _key: owner
         normed = norm_path(path)
-        for draft in folder_by_depth:
-            if draft.owns(normed):
-                return draft
-        # Evidence of an MCP file outside every server entry (a top-level setting) belongs to no one.
-        return None
+        folder = next((draft for draft in folder_by_depth if draft.owns(normed)), None)
+        scoped = mcp_by_file.get(path, ())
+        if not scoped:
+            return lambda _key: folder
+
+        def pick(key: str | None) -> _Draft | None:
+            for draft in scoped:
+                if _in_scope(key, draft.mcp_scope or ""):
+                    return draft
+            return folder
+
+        return pick
 
     for scan in files:
+        if not (scan.secrets or scan.references or scan.settings):
+            continue
+        owner_of = owners_in(scan.path)
         for secret in scan.secrets:
-            if (owner := owner_of(scan.path, secret.location.key)) is not None:
+            if (owner := owner_of(secret.location.key)) is not None:
                 owner.secrets.append(secret)
                 owner.files.add(scan.path)
         for ref in scan.references:
-            if (owner := owner_of(scan.path, ref.location.key)) is not None:
+            if (owner := owner_of(ref.location.key)) is not None:
                 owner.references.append(ref)
                 owner.files.add(scan.path)
         for setting in scan.settings:
-            if (owner := owner_of(scan.path, setting.location.key)) is not None:
+            if (owner := owner_of(setting.location.key)) is not None:
                 owner.settings.append(setting)
                 owner.files.add(scan.path)
 
