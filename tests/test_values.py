@@ -75,6 +75,9 @@ def test_shannon_entropy() -> None:
         "m0-your-api-key",
         "sk-proj-your-key-here",
         "xoxb-your-bot-token",
+        # An ordinal is a word (a UI's code sample).
+        "sk-my-openai-1st-key",
+        "your-2nd-api-key",
     ],
 )
 def test_placeholders(value: str) -> None:

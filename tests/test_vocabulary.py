@@ -123,3 +123,15 @@ def test_iac_line_and_path_patterns_are_linear_and_give_the_declaring_line() -> 
         ("", "0"),
         ("name", ""),
     ]
+
+
+def test_placeholder_phrase_stays_linear_with_ordinals() -> None:
+    # The ordinal word (`1st`) is a second alternative inside the possessive word group: runs of ordinals,
+    # with and without separators, and of letters and digits are each read in one pass (a backtracking
+    # shape would take minutes on these 60,000 characters, as the old letters-only phrase did on fewer).
+    from auditor.extract.values import _PLACEHOLDER_PHRASE
+
+    for run in ("1st" * 20_000, "1st_" * 20_000, "a1" * 20_000, "2nd-" * 5_000 + "x" * 20_000):
+        assert _PLACEHOLDER_PHRASE.search("your_" + run + "!") is None
+    assert _PLACEHOLDER_PHRASE.search("sk-my-openai-1st-key") is None  # the prefix is matched elsewhere
+    assert _PLACEHOLDER_PHRASE.search("my-openai-1st-key") is not None

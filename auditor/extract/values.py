@@ -285,7 +285,10 @@ _PLACEHOLDER_PHRASE = re.compile(
     # old `(?:[A-Za-z]+[\s_.-]*){0,6}` took seconds on `your_` + 80 letters + `!`). A word may end in a
     # digit or two (`your-mem0-api-key`, `your_s3_secret`), or a few inside it, a product's name
     # (`your-e2b-api-key`, `your_m365_tenant`): one group of digits per word, so a run cannot split two ways.
-    r"(?:[\s_.-]+|(?=[A-Z]))(?>[A-Za-z]++(?:\d{1,3}+(?:[A-Za-z]++|(?=[\s_.-]|$)))?+[\s_.-]*+){0,6}$"
+    # An ordinal is a word too (`sk-my-openai-1st-key` in a UI's code sample).
+    r"(?:[\s_.-]+|(?=[A-Z]))"
+    r"(?>(?:[A-Za-z]++(?:\d{1,3}+(?:[A-Za-z]++|(?=[\s_.-]|$)))?+|\d{1,3}+(?:st|nd|rd|th)(?=[\s_.-]|$))"
+    r"[\s_.-]*+){0,6}$"
     r"|(?i:(?:^|[\s_.-])(?:here|goes[\s_.-]here)$)"
     r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
 )
