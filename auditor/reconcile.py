@@ -19,8 +19,10 @@ from dataclasses import replace
 from typing import Any
 
 from auditor.collectors.code.interface import declared_in_code
+from auditor.extract.bedrock import DECLARED as BEDROCK_AGENT
 from auditor.model import Agent, Capability, Finding, Identity, Location, Platform, Resolution, Snapshot
 from auditor.reach import compare
+from auditor.resolve import identity_index
 
 DRIFT_EXAMPLES = 10
 # Identity kinds an agent authenticates as (policies, permission sets and profiles are granted, not used).
@@ -199,7 +201,7 @@ def link_declared(
     have = {(r.agent, r.platform) for r in known}
     # A Bedrock agent names its service role in its own resource: the other roles of its template (its tools'
     # execution roles, a knowledge base's) are not its identity by being declared beside it.
-    generic = [a for a in agents if not any(h.kind == "bedrock_agent" for h in a.hints)]
+    generic = [a for a in agents if not any(h.kind == BEDROCK_AGENT for h in a.hints)]
     out: list[Resolution] = []
     for platform, snap in snapshots.items():
         for ident in snap.identities:
@@ -234,21 +236,17 @@ def _action_group_roles(agents: Sequence[Agent], snap: Snapshot | None) -> list[
     request: what those roles reach, the agent reaches too. Joined where the same code declares the role."""
     if snap is None:
         return []
-    index: dict[str, Identity] = {}
-    for ident in snap.identities:
-        for alias in (ident.id, *ident.aliases):
-            index.setdefault(alias.lower(), ident)
+    index = identity_index(snap)
     out = []
     for agent in agents:
         for hint in agent.hints:
-            if hint.kind != "bedrock_agent":
+            if hint.kind != BEDROCK_AGENT:
                 continue
             for executor in hint.details.get("executors") or ():
                 role = executor.get("role") if isinstance(executor, Mapping) else None
-                found = index.get(role.lower()) if isinstance(role, str) else None
-                if found is None:
+                ident = index.get(role.lower()) if isinstance(role, str) else None
+                if ident is None:
                     continue
-                ident = found
                 out.append(
                     Resolution(
                         agent.name,

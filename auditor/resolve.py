@@ -9,7 +9,8 @@ from auditor.model import Agent, Identity, Location, Platform, Resolution, Skipp
 FINGERPRINT_ALIAS = "fp:"
 
 
-def _index(snapshot: Snapshot) -> dict[str, Identity]:
+def identity_index(snapshot: Snapshot) -> dict[str, Identity]:
+    """Every identity of a snapshot by its id and by each alias, lower-cased (the first to claim one)."""
     index: dict[str, Identity] = {}
     for ident in snapshot.identities:
         for alias in (ident.id, *ident.aliases):
@@ -24,7 +25,7 @@ def resolve(agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot]) -> 
     identifier (AWS access key id, consumer key), and a credential fingerprint published by a collector as an
     `fp:` alias (a Vault token the collector itself authenticated with). Hints are matched case-insensitively.
     """
-    indexes = {platform: _index(snap) for platform, snap in snapshots.items()}
+    indexes = {platform: identity_index(snap) for platform, snap in snapshots.items()}
     found: dict[tuple[str, Platform, str], Resolution] = {}
 
     def add(

@@ -66,7 +66,7 @@ def _role_key_from_text(text: str | None) -> str | None:
     if not text:
         return None
     match = _ROLE_ARN.search(text)
-    if match is None or "${" in match.group(1):
+    if match is None:
         return None
     return text if "${" not in text else f"role/{match.group(1)}"
 
@@ -134,9 +134,10 @@ def cloudformation_hints(doc: Doc, ev: Evidence) -> None:
         props = res.get("Properties") if isinstance(res.get("Properties"), Mapping) else {}
         assert isinstance(props, Mapping)
         declared_name = _cfn_text(props.get("AgentName"))
-        if declared_name in parameters or _cfn_logical(props.get("AgentName")) in parameters:
+        parameter = _cfn_logical(props.get("AgentName"))
+        if parameter in parameters:
             # `!Ref AgentName`: the parameter's default, when it has a plain one.
-            default = parameters.get(declared_name or _cfn_logical(props.get("AgentName")) or "")
+            default = parameters[parameter]
             declared_name = _str(default.get("Default")) if isinstance(default, Mapping) else None
         name = declared_name if declared_name and "${" not in declared_name else str(logical)
         role_value = props.get("AgentResourceRoleArn")

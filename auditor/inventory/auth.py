@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from auditor.extract import bedrock
 from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.extract.values import ValueClass, classify_value
 from auditor.inventory.join import hint_first, hint_location
@@ -538,7 +539,7 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             or "employee" in str(d.get("agent_type") or "").lower()
         ):
             ev.add("obo", loc, f"Agentforce employee agent: acts as the signed-in user ({_at(loc)})")
-    elif hint.kind in ("bedrock_agent", "bedrock_agent_code", "bedrock_agent_client"):
+    elif hint.kind in (bedrock.DECLARED, bedrock.IN_CODE, bedrock.CLIENT):
         _bedrock_evidence(hint, by_platform[Platform.AWS])
     elif hint.kind == "bot_framework":
         ev = by_platform[Platform.ENTRA]

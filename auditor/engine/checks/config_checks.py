@@ -787,8 +787,8 @@ def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
     if grant_key and broad_graph.search(value):
         if _delegated_scope(last, st.location.key or st.key):
             return (
-                f"the delegated Microsoft Graph permission {value} (a scope the signed-in user consents to: "
-                "each call is bounded by that user's own rights, and may do all they can)"
+                f"{_DELEGATED_GRANT} {value} (a scope the signed-in user consents to: each call is "
+                "bounded by that user's own rights, and may do all they can)"
             )
         return f"the Microsoft Graph application permission {value}"
     if capability and value.lower() == "sudo":
@@ -803,6 +803,7 @@ def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
 # An OAuth request's scopes (`scope`, `scopes`, `oAuthSettings.scopes`, `delegatedPermissions`):
 # permissions the signed-in user consents to, exercised with that user's token, never the app's own
 # application permissions (those sit under `applicationPermissions`, `roles`, an app manifest's `Role`s).
+_DELEGATED_GRANT = "the delegated Microsoft Graph permission"
 _DELEGATED_LAST = frozenset(
     {"scope", "scopes", "delegatedpermissions", "delegated_permissions", "oauth2permissions"}
 )
@@ -836,7 +837,7 @@ def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
             kind="overbroad_privilege",
             evidence={"key": st.key, "value": st.value[:80], "grant": problem},
             # A delegated scope is bounded by each user's own rights: over-broad consent, not the app's reach.
-            severity=Severity.MEDIUM if problem.startswith("the delegated") else None,
+            severity=Severity.MEDIUM if problem.startswith(_DELEGATED_GRANT) else None,
         )
     for scan in ctx.files:
         for hint in scan.manifests:
