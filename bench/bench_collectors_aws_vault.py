@@ -99,7 +99,8 @@ def bench_aws() -> None:
 
 
 def bench_vault() -> None:
-    proc, bao = start_bao(Path(tempfile.mkdtemp(prefix="botaudit-bench-")))
+    workdir = Path(tempfile.mkdtemp(prefix="botaudit-bench-"))
+    proc, bao = start_bao(workdir)
     try:
         c = bao.client()
         t = time.perf_counter()
@@ -136,7 +137,7 @@ def bench_vault() -> None:
             f"{len(snap.coverage)} coverage gaps"
         )
     finally:
-        stop_bao(proc)
+        stop_bao(proc, workdir)
 
 
 if __name__ == "__main__":

@@ -135,7 +135,8 @@ def make_vault() -> None:
     if not match:
         raise SystemExit("research-crew/config/tools.yaml has no X-Vault-Token")
     agent_token = match.group(1)
-    proc, bao = start_bao(Path(tempfile.mkdtemp(prefix="botaudit-sample-")))
+    workdir = Path(tempfile.mkdtemp(prefix="botaudit-sample-"))
+    proc, bao = start_bao(workdir)
     try:
         c = bao.client()
         write_policy(
@@ -221,7 +222,7 @@ def make_vault() -> None:
             f"coverage {snap.coverage}"
         )
     finally:
-        stop_bao(proc)
+        stop_bao(proc, workdir)
 
 
 if __name__ == "__main__":

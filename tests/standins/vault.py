@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import subprocess
 import tempfile
@@ -93,12 +94,17 @@ def start_bao(workdir: Path) -> tuple[subprocess.Popen[bytes], BaoServer]:
     return proc, BaoServer(addr, ROOT_TOKEN, audit_log)
 
 
-def stop_bao(proc: subprocess.Popen[bytes]) -> None:
+def stop_bao(proc: subprocess.Popen[bytes], workdir: Path | None = None) -> None:
+    """Stop the server; with `workdir`, also remove the folder start_bao was given (its config, output and
+    audit log: ~100 KB a session, left in the temp folder by every run before)."""
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait(timeout=10)
+    if workdir is not None:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +115,7 @@ def bao() -> Iterator[BaoServer]:
     try:
         yield server
     finally:
-        stop_bao(proc)
+        stop_bao(proc, workdir)
 
 
 def write_policy(server: BaoServer, name: str, hcl: str) -> None:
