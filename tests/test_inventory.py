@@ -467,6 +467,15 @@ def test_name_clashes_are_disambiguated() -> None:
     assert sorted(x.name for x in agents) == ["one:github", "two:github"]
 
 
+def test_folder_agents_clashing_by_folder_name_are_named_by_path() -> None:
+    a = "crews/trip/helpers/search.py"
+    b = "crews/post/helpers/search.py"
+    agents = build_inventory(
+        [scan(a, hint(a, "crewai", "summarizer")), scan(b, hint(b, "crewai", "summarizer"))], Config()
+    )
+    assert sorted(x.name for x in agents) == ["crews/post/helpers", "crews/trip/helpers"]
+
+
 def test_resolve_hints_lists_identifiers_per_platform() -> None:
     agents = build_inventory([*_slackbot(), *_mcp(), *_teams(), *_nightly()], Config())
     hints = resolve_hints(agents)
@@ -496,6 +505,8 @@ def test_prompt_secret_keeps_context() -> None:
         ("bot/.github/workflows/ci.yml", "bot"),
         ("deploy.yaml", "."),
         ("a/b/manifest.yaml", "a/b"),
+        ("crews/trip_planner/tools/browser_tools.py", "crews/trip_planner"),
+        ("tools/agent.py", "."),
     ],
 )
 def test_agent_root(path: str, root: str) -> None:
@@ -648,3 +659,36 @@ def test_the_salesforce_dx_mcp_server_works_as_the_person_logged_in_to_the_cli()
     (agent,) = build_inventory([scan(path, server)], Config())
     conn = connection(agent, Platform.SALESFORCE)
     assert conn is not None and conn.auth_model is not AuthModel.OAUTH_PKCE, conn
+
+
+def test_azure_openai_key_from_the_environment_is_a_static_key(tmp_path) -> None:
+    # Azure's samples read the Azure OpenAI key as `AZURE_OPENAI_KEY`: a bare `key` after the service's
+    # name. The connection is OpenAI's (what the SDK client says), and `azure` in the name is no other
+    # service; the same in a folder of tools belongs to the crew above it.
+    from auditor.scan import ScanOptions, run
+
+    crew = tmp_path / "crews" / "briefing"
+    (crew / "tools").mkdir(parents=True)
+    (crew / "crew.py").write_text(
+        "import os\n"
+        "from crewai import Agent\n"
+        "from langchain_openai import AzureChatOpenAI\n\n"
+        "llm = AzureChatOpenAI(\n"
+        '    azure_endpoint=os.environ.get("AZURE_OPENAI_ENDPOINT"),\n'
+        '    api_key=os.environ.get("AZURE_OPENAI_KEY"),\n'
+        ")\n"
+        'writer = Agent(role="Writer", goal="Brief the team", backstory="Terse.", llm=llm)\n'
+    )
+    (crew / "tools" / "lookup.py").write_text(
+        "import os\n"
+        "from crewai import Agent\n\n"
+        'SEARCH = os.environ["NEWS_SEARCH_API_KEY"]\n'
+        'summarizer = Agent(role="Summarizer", goal="Condense pages", backstory="Short.")\n'
+    )
+    result = run(ScanOptions(paths=(tmp_path,), jobs=1))
+    (agent,) = result.agents
+    assert agent.root.endswith("crews/briefing"), agent.root
+    assert {r.target for r in agent.references} == {"AZURE_OPENAI_KEY", "NEWS_SEARCH_API_KEY"}
+    openai = connection(agent, Platform.OPENAI)
+    assert openai is not None and openai.auth_model is AuthModel.STATIC_API_KEY, openai
+    assert "AZURE_OPENAI_KEY" in openai.reason

@@ -138,6 +138,17 @@ def test_key_decides_plain_values() -> None:
         ("SLACK_CHANNEL", False),
         ("GITHUB_OUTPUT", False),
         ("TOKEN_TTL", False),
+        # A service's name before a bare `key`: its API key (Azure's samples: `AZURE_OPENAI_KEY`).
+        ("AZURE_OPENAI_KEY", True),
+        ("OPENAI_KEY", True),
+        ("AZURE_SEARCH_KEY", True),
+        ("pineconeKey", True),
+        # ...but not a bare `key` after anything else, nor a setting about the service's key.
+        ("S3_KEY", False),
+        ("CACHE_KEY", False),
+        ("KMS_KEY", False),
+        ("OPENAI_KEY_NAME", False),
+        ("AZURE_OPENAI_KEY_ID", False),
     ],
 )
 def test_names_credential(name: str, credential: bool) -> None:

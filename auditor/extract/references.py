@@ -81,6 +81,81 @@ _CREDENTIAL_PAIRS = frozenset(
         ("account", "key"),
     }
 )
+# Services whose `<SERVICE>_KEY` variable is their API key (`OPENAI_KEY`, `AZURE_OPENAI_KEY`, `AZURE_SEARCH_KEY`,
+# `PINECONE_KEY`): a bare `key` is too common a word to name a credential alone (`CACHE_KEY`, `S3_KEY`,
+# `KMS_KEY`, `SORT_KEY`), but after the name of a service that authenticates with a key it does. Only
+# where a name is read as a reference's (references, manifests): the secret detectors' key names are
+# keynames.is_secret_key's.
+_KEY_SERVICES = frozenset(
+    {
+        # model and AI services
+        "openai",
+        "anthropic",
+        "claude",
+        "cohere",
+        "groq",
+        "mistral",
+        "gemini",
+        "deepseek",
+        "perplexity",
+        "pplx",
+        "together",
+        "fireworks",
+        "replicate",
+        "huggingface",
+        "hf",
+        "xai",
+        "grok",
+        "voyage",
+        "jina",
+        "nvidia",
+        "nim",
+        "elevenlabs",
+        "deepgram",
+        "assemblyai",
+        "langsmith",
+        "langchain",
+        "langfuse",
+        "pinecone",
+        "weaviate",
+        "qdrant",
+        "serper",
+        "serpapi",
+        "tavily",
+        "exa",
+        "firecrawl",
+        "browserless",
+        "brave",
+        "bing",
+        "unstructured",
+        # Azure AI services (their samples name the key `AZURE_<SERVICE>_KEY`)
+        "search",
+        "speech",
+        "cognitive",
+        "translator",
+        "vision",
+        "cosmos",
+        "formrecognizer",
+        "docintelligence",
+        # other platforms agents call
+        "stripe",
+        "sendgrid",
+        "mailgun",
+        "twilio",
+        "slack",
+        "github",
+        "airtable",
+        "notion",
+        "hubspot",
+        "algolia",
+        "mapbox",
+        "maps",
+        "weather",
+        "newsapi",
+        "alphavantage",
+        "datadog",
+    }
+)
 # Keys whose value is a credential whatever the variable inside is called (`Authorization: Bearer ${X}`).
 _CREDENTIAL_KEYS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "cookie"})
 # Names that mention a credential word but hold none: ids, names, paths, flags, TTLs.
@@ -146,7 +221,16 @@ def names_credential(name: str) -> bool:
         return False
     if any(t in _CREDENTIAL_WORDS for t in tokens):
         return True
+    if last == "key" and len(tokens) >= 2 and tokens[-2] in _KEY_SERVICES:
+        return True  # names_service_key, on the tokens already in hand
     return any(pair in _CREDENTIAL_PAIRS for pair in zip(tokens, tokens[1:], strict=False))
+
+
+def names_service_key(name: str) -> bool:
+    """Whether a name is a service's API key by a bare `key` after the service's name (`AZURE_OPENAI_KEY`,
+    `pineconeKey`; see _KEY_SERVICES)."""
+    tokens = key_tokens(name.replace("-", "_"))
+    return len(tokens) >= 2 and tokens[-1] == "key" and tokens[-2] in _KEY_SERVICES
 
 
 def _key_carries_credential(key: str | None) -> bool:

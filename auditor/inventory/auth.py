@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from auditor.extract import bedrock
 from auditor.extract.keynames import is_secret_key, key_tokens
+from auditor.extract.references import names_service_key
 from auditor.extract.values import ValueClass, classify_value
 from auditor.inventory.join import hint_first, hint_location
 from auditor.inventory.kinds import MCP
@@ -149,7 +150,10 @@ _SF_CLI_ORGS = frozenset({"--orgs", "--target-org"})
 def _names_another_service(name: str, platform: Platform) -> bool:
     """Whether a credential's name names a service other than `platform` (`LuisAPIKey`, `QnAEndpointKey`,
     `CognitiveServicesKey`, `AZURE_SEARCH_API_KEY` beside a bot's Entra app): the key authenticates to that
-    service, and says nothing of how the agent reaches `platform`, the one its file talks to."""
+    service, and says nothing of how the agent reaches `platform`, the one its file talks to. A name that as
+    a whole names `platform` does not (`AZURE_OPENAI_KEY` is OpenAI's, though `azure` alone names Entra)."""
+    if platform_of_key(name) is platform:
+        return False
     return any(
         len(w) > 1
         and w not in _GENERIC_NAME_WORDS
@@ -183,7 +187,7 @@ def _classify_name(
     elif re.search(r"(^|_)PAT($|_)|PERSONAL_?ACCESS_?TOKEN", up):
         ev.add("personal_token", loc, f"{name}: a named person's access token ({where})")
     elif (
-        re.search(r"(API_?KEY|APIKEY|SECRET_?KEY|TOKEN)$", up)
+        (re.search(r"(API_?KEY|APIKEY|SECRET_?KEY|TOKEN)$", up) or names_service_key(name))
         and not re.search(
             r"SECURITY_?TOKEN$|REFRESH_?TOKEN$|ID_?TOKEN$|^GITHUB_TOKEN$|^GH_TOKEN$|VAULT_TOKEN$|^TOKEN$", up
         )

@@ -215,7 +215,12 @@ def _name_drafts(drafts: list[_Draft]) -> None:
     for draft in drafts:
         if counts[draft.name] > 1 and draft.decl is None:
             base = agent_root(draft.mcp_file) if draft.mcp_file else draft.root
-            candidate = f"{base}:{draft.name}" if base not in ("", ".") else draft.name
+            if base in ("", ".") or posixpath.basename(base) == draft.name:
+                # A folder agent clashing by its folder's name: its path says which one
+                # (`crews/a/helpers`, not `crews/a/helpers:helpers`).
+                candidate = draft.name if base in ("", ".") else base
+            else:
+                candidate = f"{base}:{draft.name}"
             suffix = 2
             unique = candidate
             while unique in taken:

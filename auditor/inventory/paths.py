@@ -7,9 +7,12 @@ import re
 
 from auditor.model import Location, SortKey
 
-# Folders that hold deployment files of an agent, not the agent: its root is the folder above.
+# Folders that hold part of an agent, not the agent: its deployment files, or the tools its code gives the
+# model (`crews/trip_planner/tools/search_tools.py` builds an Agent for a summary step: it is the trip
+# planner's, whose .env and keys sit in the folder above). Its root is the folder above.
 _DEPLOY_DIRS = frozenset(
     {
+        "tools",
         "k8s",
         "kubernetes",
         "deploy",
@@ -63,7 +66,8 @@ def _dir(path: str) -> str:
 
 
 def agent_root(path: str) -> str:
-    """The folder of an agent's defining file, above deployment folders (k8s/, .github/workflows/, config/)"""
+    """The folder of an agent's defining file, above deployment and tool folders (k8s/, .github/workflows/,
+    config/, tools/)"""
     folder = _dir(path)
     parts = [] if folder == "." else folder.split("/")
     while parts and parts[-1].lower() in _DEPLOY_DIRS:

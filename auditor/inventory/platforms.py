@@ -132,12 +132,17 @@ _AZURE_NOT_ENTRA = re.compile(
     re.IGNORECASE,
 )
 _AZURE_SQL = re.compile(r"azure[._-]?sql", re.IGNORECASE)
+# Azure OpenAI: the OpenAI API under Azure's keys and endpoints, the platform the SDK clients say
+# (`AzureOpenAI`, `AzureChatOpenAI` are OpenAI connections).
+_AZURE_OPENAI = re.compile(r"azure[._-]?open_?ai", re.IGNORECASE)
 
 
 def platform_of_key(key: str) -> Platform | None:
     if _AZURE_NOT_ENTRA.search(key):
         # An Azure service's own key; Azure SQL's password is a database login's, not the directory's.
-        return Platform.DATABASE if _AZURE_SQL.search(key) else None
+        if _AZURE_SQL.search(key):
+            return Platform.DATABASE
+        return Platform.OPENAI if _AZURE_OPENAI.search(key) else None
     if key.startswith("code."):
         return CODE_PLATFORM.get(key[5:].split(".", 1)[0])
     for pattern, platform in _KEY_WORDS:
