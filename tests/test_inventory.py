@@ -692,3 +692,24 @@ def test_azure_openai_key_from_the_environment_is_a_static_key(tmp_path) -> None
     openai = connection(agent, Platform.OPENAI)
     assert openai is not None and openai.auth_model is AuthModel.STATIC_API_KEY, openai
     assert "AZURE_OPENAI_KEY" in openai.reason
+
+
+@pytest.mark.parametrize(
+    ("calls", "platform", "model", "said"),
+    [
+        # A client given no key reads the SDK's default variable: the API takes nothing but a key.
+        (["openai.client"], Platform.OPENAI, AuthModel.STATIC_API_KEY, "OPENAI_API_KEY"),
+        (["anthropic.client"], Platform.ANTHROPIC, AuthModel.STATIC_API_KEY, "ANTHROPIC_API_KEY"),
+        # Azure OpenAI with an Entra token provider holds no key.
+        (["openai.client", "openai.entra_token"], Platform.OPENAI, AuthModel.SERVICE_ACCOUNT_ROLE, "role"),
+        # Other platforms' SDKs have several ways in: a client alone says nothing.
+        (["github.client"], Platform.GITHUB, AuthModel.UNKNOWN, "configuration names the platform"),
+    ],
+)
+def test_an_sdk_client_without_a_key(calls: list[str], platform: Platform, model: AuthModel, said: str) -> None:
+    path = "bot/agent.py"
+    items = [setting(path, f"code.{call}", "", i + 1) for i, call in enumerate(calls)]
+    (agent,) = build_inventory([scan(path, hint(path, "crewai", "bot"), *items, fmt="python")], Config())
+    conn = connection(agent, platform)
+    assert conn is not None and conn.auth_model is model, conn
+    assert said in conn.reason

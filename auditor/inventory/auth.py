@@ -300,6 +300,10 @@ def _classify_code(name: str, loc: Location, ev: _Evidence) -> None:
         ev.add(tag, loc, f"{name} call ({where})")
 
 
+# Platforms whose API takes only an API key, and the variable their SDK's client reads it from by default.
+_SDK_KEY_VARIABLE = {Platform.OPENAI: "OPENAI_API_KEY", Platform.ANTHROPIC: "ANTHROPIC_API_KEY"}
+
+
 # Auth models in the order they win when an agent shows several for one platform: a credential the agent
 # really holds (a personal token, a password, a static key) outweighs the good pattern it also uses.
 def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
@@ -353,6 +357,14 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
         return AuthModel.UNKNOWN, why("implicit_grant")
     if "unconfigured" in t:
         return AuthModel.UNKNOWN, "not configured in the repository: " + why("unconfigured")
+    variable = _SDK_KEY_VARIABLE.get(platform)
+    if variable is not None and "sdk" in t:
+        # OpenAI's and Anthropic's APIs take an API key and nothing else (Azure OpenAI's Entra tokens are the
+        # `role` above): a client given no key reads it from the environment, as each SDK documents.
+        calls = ", ".join(f"{loc.path}:{loc.line}" for loc in t["sdk"][:3])
+        return AuthModel.STATIC_API_KEY, (
+            f"an API key: the SDK client is given none and reads {variable} from the environment ({calls})"
+        )
     return AuthModel.UNKNOWN, (
         "configuration names the platform but not how the agent authenticates (looked for: inline "
         "credentials, credential names in settings and references, grant types, SDK calls, role and "
