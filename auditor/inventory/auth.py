@@ -301,7 +301,10 @@ def _classify_code(name: str, loc: Location, ev: _Evidence) -> None:
 
 
 # Platforms whose API takes only an API key, and the variable their SDK's client reads it from by default.
-_SDK_KEY_VARIABLE = {Platform.OPENAI: "OPENAI_API_KEY", Platform.ANTHROPIC: "ANTHROPIC_API_KEY"}
+_SDK_KEY_VARIABLE = {
+    Platform.OPENAI: "OPENAI_API_KEY (an Azure client: AZURE_OPENAI_API_KEY)",
+    Platform.ANTHROPIC: "ANTHROPIC_API_KEY",
+}
 
 
 # Auth models in the order they win when an agent shows several for one platform: a credential the agent
