@@ -706,7 +706,9 @@ def test_azure_openai_key_from_the_environment_is_a_static_key(tmp_path) -> None
         (["github.client"], Platform.GITHUB, AuthModel.UNKNOWN, "configuration names the platform"),
     ],
 )
-def test_an_sdk_client_without_a_key(calls: list[str], platform: Platform, model: AuthModel, said: str) -> None:
+def test_an_sdk_client_without_a_key(
+    calls: list[str], platform: Platform, model: AuthModel, said: str
+) -> None:
     path = "bot/agent.py"
     items = [setting(path, f"code.{call}", "", i + 1) for i, call in enumerate(calls)]
     (agent,) = build_inventory([scan(path, hint(path, "crewai", "bot"), *items, fmt="python")], Config())

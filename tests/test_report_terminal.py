@@ -183,3 +183,33 @@ def test_rich_draws_what_the_plain_path_cannot() -> None:
     # Colour is rich's alone.
     coloured = ReportOptions(no_color=False, width=120)
     assert "\x1b[" in render(wide, rules=RULES, options=coloured)  # type: ignore[arg-type]
+
+
+def test_two_secrets_on_one_line_each_show_their_own_preview() -> None:
+    # A test's string holding `GITHUB_TOKEN=ghs_…\nAWS_ACCESS_KEY_ID=AKIA…` is one line with two secrets
+    # and no key: each finding shows the preview of the secret it is about, never the other one's.
+    from auditor.model import FileScan, Severity
+    from tests.report_fixtures import _finding, _secret
+
+    path = "test/turns.test.ts"
+    aws = _secret(AWS_KEY_ID, "aws_access_key_id", path, 12, None, Severity.HIGH, Platform.AWS)
+    slack = _secret(
+        "xoxb-" + "7" * 12 + "-" + "q" * 24, "slack_bot_token", path, 12, None, Severity.HIGH, Platform.SLACK
+    )
+    findings = tuple(
+        _finding(
+            "BA-101",
+            f"{s.kind} stored in plain configuration",
+            subject=path,
+            location=s.location,
+            kind=s.kind,
+            secret_fingerprint=s.fingerprint,
+            platform=s.platform,
+        )
+        for s in (aws, slack)
+    )
+    result = build_result(files=(FileScan(path, "source", 900, secrets=(aws, slack)),), findings=findings)
+    lines = render(result, rules=RULES, options=PLAIN).splitlines()
+    for s in (aws, slack):
+        at = next(i for i, line in enumerate(lines) if f"{s.kind} stored" in line)
+        assert f"value {s.redacted}" in lines[at + 1], lines[at : at + 2]

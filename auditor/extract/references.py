@@ -81,8 +81,8 @@ _CREDENTIAL_PAIRS = frozenset(
         ("account", "key"),
     }
 )
-# Services whose `<SERVICE>_KEY` variable is their API key (`OPENAI_KEY`, `AZURE_OPENAI_KEY`, `AZURE_SEARCH_KEY`,
-# `PINECONE_KEY`): a bare `key` is too common a word to name a credential alone (`CACHE_KEY`, `S3_KEY`,
+# Services whose `<SERVICE>_KEY` variable is their API key (`OPENAI_KEY`, `AZURE_OPENAI_KEY`,
+# `AZURE_SEARCH_KEY`, `PINECONE_KEY`): a bare `key` is too common a word to name a credential alone (`CACHE_KEY`, `S3_KEY`,
 # `KMS_KEY`, `SORT_KEY`), but after the name of a service that authenticates with a key it does. Only
 # where a name is read as a reference's (references, manifests): the secret detectors' key names are
 # keynames.is_secret_key's.
@@ -454,6 +454,8 @@ _SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool, bool], ...] = tuple(
         ),
     )
 )
+
+
 def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings one of which every match of `pattern` contains (None: no such proof). Read off re's own parse
     of a case-sensitive pattern: the longest run of literal characters in its top-level sequence (zero-width

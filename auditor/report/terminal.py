@@ -270,7 +270,12 @@ def _group(finding: Finding) -> str:
 
 
 def _findings(result: ScanResult, kind: TextKind) -> list[Any]:
-    previews = {(s.location.path, s.location.line, s.location.key): s.redacted for s in all_secrets(result)}
+    # Two secrets on one line (`TOKEN=ghs_…\nAWS_…=AKIA…` in one string) are told apart by their kind, which a
+    # finding about a secret names: a finding gets a preview only when one secret at its place fits, never
+    # another secret's.
+    previews: dict[tuple[str, int | None, str | None], list[tuple[str, str]]] = defaultdict(list)
+    for s in all_secrets(result):
+        previews[(s.location.path, s.location.line, s.location.key)].append((s.kind, s.redacted))
     groups: dict[str, list[Finding]] = defaultdict(list)
     for finding in sorted_findings(result.findings):
         groups[_group(finding)].append(finding)
@@ -301,7 +306,9 @@ def _findings(result: ScanResult, kind: TextKind) -> list[Any]:
                     where.append(f"line {f.location.line}")
                 if f.location.key:
                     where.append(f"key {f.location.key}")
-                preview = previews.get((f.location.path, f.location.line, f.location.key))
+                here = previews.get((f.location.path, f.location.line, f.location.key), [])
+                fitting = {shown for kind, shown in here if kind == f.kind} or {shown for _, shown in here}
+                preview = next(iter(fitting)) if len(fitting) == 1 else None
                 if preview:
                     where.append(f"value {preview}")
             if f.agent:
