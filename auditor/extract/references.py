@@ -82,10 +82,10 @@ _CREDENTIAL_PAIRS = frozenset(
     }
 )
 # Services whose `<SERVICE>_KEY` variable is their API key (`OPENAI_KEY`, `AZURE_OPENAI_KEY`,
-# `AZURE_SEARCH_KEY`, `PINECONE_KEY`): a bare `key` is too common a word to name a credential alone (`CACHE_KEY`, `S3_KEY`,
-# `KMS_KEY`, `SORT_KEY`), but after the name of a service that authenticates with a key it does. Only
-# where a name is read as a reference's (references, manifests): the secret detectors' key names are
-# keynames.is_secret_key's.
+# `AZURE_SEARCH_KEY`, `PINECONE_KEY`): a bare `key` is too common a word to name a credential alone
+# (`CACHE_KEY`, `S3_KEY`, `KMS_KEY`, `SORT_KEY`), but after the name of a service that authenticates with a
+# key it does. Only where a name is read as a reference's (references, manifests): the secret detectors' key
+# names are keynames.is_secret_key's.
 _KEY_SERVICES = frozenset(
     {
         # model and AI services
