@@ -319,9 +319,13 @@ def _id_token_write(permissions: Any) -> bool:
     )
 
 
+# Anthropic's GitHub Actions that run Claude Code (their inputs name the Claude API's credentials).
+_CLAUDE_ACTIONS = ("anthropics/claude-code-action", "anthropics/claude-code-base-action")
+
+
 def _workflow_federation(data: dict[str, Any], jobs: dict[str, Any], doc: Doc, ev: Evidence) -> list[Any]:
     """Workload identity federation in a workflow: OIDC role assumption (AWS), `azure/login` with a client id
-    and no secret, Vault JWT auth. Also records `hashicorp/vault-action` secrets as Vault path references."""
+    and no secret, Vault JWT auth, Claude Code's action with a federation rule (Anthropic). Also records `hashicorp/vault-action` secrets as Vault path references."""
     found: list[Any] = []
     workflow_oidc = _id_token_write(data.get("permissions"))
     for job_id, job in jobs.items():
@@ -344,6 +348,16 @@ def _workflow_federation(data: dict[str, Any], jobs: dict[str, Any], doc: Doc, e
                 client = _str(with_.get("client-id"))
                 if client and not with_.get("client-secret") and not with_.get("creds"):
                     found.append({"platform": "entra", "identity": client, "oidc": oidc, "line": line})
+            elif uses.startswith(_CLAUDE_ACTIONS):
+                # Workload identity federation to the Claude API: the job's GitHub OIDC token is exchanged for
+                # a short-lived token of a service account. A static key or a subscription's OAuth token set
+                # beside it takes precedence (the action's documentation), so federation is not used then.
+                if with_.get("anthropic_federation_rule_id") and not (
+                    with_.get("anthropic_api_key") or with_.get("claude_code_oauth_token")
+                ):
+                    account = _str(with_.get("anthropic_service_account_id"))
+                    identity = account if account and "${{" not in account else None
+                    found.append({"platform": "anthropic", "identity": identity, "oidc": oidc, "line": line})
             elif uses.startswith("hashicorp/vault-action"):
                 method = str(with_.get("method") or "token").lower()
                 if method in ("jwt", "oidc"):

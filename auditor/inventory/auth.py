@@ -186,6 +186,9 @@ def _classify_name(
         pass
     elif re.search(r"(^|_)PAT($|_)|PERSONAL_?ACCESS_?TOKEN", up):
         ev.add("personal_token", loc, f"{name}: a named person's access token ({where})")
+    elif up.endswith("CLAUDE_CODE_OAUTH_TOKEN"):
+        # `claude setup-token`'s long-lived token signs in as the person whose Claude subscription made it.
+        ev.add("personal_token", loc, f"{name}: a person's Claude subscription token ({where})")
     elif (
         (re.search(r"(API_?KEY|APIKEY|SECRET_?KEY|TOKEN)$", up) or names_service_key(name))
         and not re.search(
@@ -298,6 +301,10 @@ def _classify_code(name: str, loc: Location, ev: _Evidence) -> None:
     }.get(name)
     if tag:
         ev.add(tag, loc, f"{name} call ({where})")
+
+
+# What a federated workflow signs in as, where the platform does not call it a role.
+_FEDERATED_AS = {Platform.ANTHROPIC: "a service account"}
 
 
 # Platforms whose API takes only an API key, and the variable their SDK's client reads it from by default.
@@ -528,9 +535,12 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
         by_platform[Platform.ENTRA].add("manifest", loc)
     elif hint.kind == "github_workflow":
         for item in d.get("federation") or ():
-            platform = {"aws": Platform.AWS, "entra": Platform.ENTRA, "vault": Platform.VAULT}.get(
-                str(item.get("platform"))
-            )
+            platform = {
+                "aws": Platform.AWS,
+                "entra": Platform.ENTRA,
+                "vault": Platform.VAULT,
+                "anthropic": Platform.ANTHROPIC,
+            }.get(str(item.get("platform")))
             if platform is None:
                 continue
             ev = by_platform[platform]
@@ -540,7 +550,8 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             ev.add(
                 "federated",
                 where,
-                f"workload identity federation: {how} for {identity or 'a role'} ({_at(where)})",
+                f"workload identity federation: {how} for {identity or _FEDERATED_AS.get(platform, 'a role')} "
+                f"({_at(where)})",
             )
             if identity:
                 ev.hints.insert(0, str(identity))
