@@ -135,3 +135,19 @@ def test_placeholder_phrase_stays_linear_with_ordinals() -> None:
         assert _PLACEHOLDER_PHRASE.search("your_" + run + "!") is None
     assert _PLACEHOLDER_PHRASE.search("sk-my-openai-1st-key") is None  # the prefix is matched elsewhere
     assert _PLACEHOLDER_PHRASE.search("my-openai-1st-key") is not None
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("from agents import Agent, Runner\n", True),
+        ("from agents import (\n    Agent,\n    RunContextWrapper,\n    handoff,\n)\n", True),
+        ("import { Agent, run } from '@openai/agents';\n", True),
+        # A project's own module named `agents` (CrewAI examples keep their Agent classes in agents.py).
+        ("from agents import MarketingAnalysisAgents\n", False),
+        ("from agents import (\n    ResearchAgents,\n)\nfrom tasks import Runner\n", False),
+    ],
+)
+def test_the_openai_agents_sdk_is_told_from_a_local_agents_module(code: str, found: bool) -> None:
+    pattern = dict(CODE_PATTERNS)["openai.agents_sdk"]
+    assert bool(pattern.search(code)) is found

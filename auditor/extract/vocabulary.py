@@ -90,6 +90,15 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Azure OpenAI called with Entra tokens (a managed identity or the signed-in developer), no key.
         ("openai.entra_token", r"get_bearer_token_provider\(|azure_ad_token_provider\s{0,8}="),
         ("anthropic.client", r"Anthropic\("),
+        # The OpenAI Agents SDK (Python `agents`, JS `@openai/agents`): its runner calls OpenAI with the key
+        # the SDK reads from the environment unless another client is set. A local module called `agents` is
+        # common, so the Python import must name one of the SDK's own parts.
+        (
+            "openai.agents_sdk",
+            r"\bfrom[ \t]{1,8}agents[ \t]{1,8}import[ \t]{0,8}\(?[^)]{0,400}\b(?:Runner|function_tool|handoff"
+            r"|RunContextWrapper|ModelSettings|input_guardrail|output_guardrail|GuardrailFunctionOutput)\b"
+            r"|[\"']@openai/agents[\"']",
+        ),
         # Over-broad privilege declared inline (policy JSON in heredocs, HCL policies, RBAC, profiles).
         ("aws.action_star", r"[\"']Action[\"']\s{0,8}[:=]\s{0,8}\[?\s{0,8}[\"']\*(:\*)?[\"']"),
         ("aws.admin_policy", r"arn:aws:iam::aws:policy/AdministratorAccess\b"),
