@@ -101,7 +101,7 @@ def _warm() -> int:
 
 def _program(pattern: str | bytes, flags: int) -> _Row:
     """The arguments `re._compiler.compile` hands to `_sre.compile` for `pattern` (same steps, same order)."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _compiler, _parser
 
     parsed = _parser.parse(pattern, flags)
     code = _compiler._code(parsed, flags)

@@ -325,7 +325,8 @@ _CLAUDE_ACTIONS = ("anthropics/claude-code-action", "anthropics/claude-code-base
 
 def _workflow_federation(data: dict[str, Any], jobs: dict[str, Any], doc: Doc, ev: Evidence) -> list[Any]:
     """Workload identity federation in a workflow: OIDC role assumption (AWS), `azure/login` with a client id
-    and no secret, Vault JWT auth, Claude Code's action with a federation rule (Anthropic). Also records `hashicorp/vault-action` secrets as Vault path references."""
+    and no secret, Vault JWT auth, Claude Code's action with a federation rule (Anthropic). Also records
+    `hashicorp/vault-action` secrets as Vault path references."""
     found: list[Any] = []
     workflow_oidc = _id_token_write(data.get("permissions"))
     for job_id, job in jobs.items():

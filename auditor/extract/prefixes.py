@@ -619,9 +619,9 @@ def _class_chars(item: tuple[object, object]) -> frozenset[str]:
     chars: set[str] = set()
     for kind, arg in inner[0][1]:
         if kind is sre_constants.RANGE:
-            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))  # type: ignore[index]
+            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
         elif kind is sre_constants.LITERAL:
-            chars.add(chr(arg))  # type: ignore[arg-type]
+            chars.add(chr(arg))
         else:  # a category (`\w`), a negation: not one plain alphabet
             return frozenset()
     return frozenset(chars)

@@ -442,8 +442,8 @@ def _names_its_field(v: str, key: str) -> bool:
         words = [w.lower() for w in _WORD_SPLIT.split(v) if w]
         return len(v) <= 80 and tokens[-1] in words and max(map(len, words)) <= 20
     m = _FIELD_NAME.match(v)
-    words = key_tokens(m.group(1)) if m else ()
-    return tokens[-1] in words and set(words) <= set(tokens)
+    named = key_tokens(m.group(1)) if m else ()
+    return tokens[-1] in named and set(named) <= set(tokens)
 
 
 # A list of CONSTANT_CASE names (`API_KEY/ZENAPI_KEY/USERNAME:PASSWORD`, `TOKEN|API_KEY`): the choices a

@@ -547,11 +547,11 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             identity = item.get("identity")
             where = Location(loc.path, int(item.get("line") or loc.line))
             how = "GitHub OIDC token" if item.get("oidc") else "federated login"
+            who = identity or _FEDERATED_AS.get(platform, "a role")
             ev.add(
                 "federated",
                 where,
-                f"workload identity federation: {how} for {identity or _FEDERATED_AS.get(platform, 'a role')} "
-                f"({_at(where)})",
+                f"workload identity federation: {how} for {who} ({_at(where)})",
             )
             if identity:
                 ev.hints.insert(0, str(identity))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -82,10 +83,10 @@ def _about_configuration(check: CheckFn) -> CheckFn:
     @functools.wraps(check)
     def judged(rule: Rule, ctx: RuleContext) -> CheckResult:
         for result in check(rule, ctx):
-            loc = result.location if isinstance(result, Finding) else None
-            if loc is None:
+            if not isinstance(result, Finding) or result.location is None:
                 yield result
                 continue
+            loc = result.location
             if loc.key and _RECORDED_TRAFFIC.search(loc.key):
                 continue
             if in_test_path(loc.path) and result.severity.rank > Severity.LOW.rank:
@@ -903,10 +904,10 @@ def _holds_credential(scan: FileScan, parent: str) -> bool:
     if not parent:
         return bool(scan.secrets)
     prefix = parent + "."
-    return any(
-        (key := item.location.key) is not None and (key == parent or key.startswith(prefix))
-        for item in (*scan.secrets, *scan.references)
+    keys = itertools.chain(
+        (s.location.key for s in scan.secrets), (r.location.key for r in scan.references)
     )
+    return any(key is not None and (key == parent or key.startswith(prefix)) for key in keys)
 
 
 def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
