@@ -715,3 +715,37 @@ def test_an_sdk_client_without_a_key(
     conn = connection(agent, platform)
     assert conn is not None and conn.auth_model is model, conn
     assert said in conn.reason
+
+
+def test_agents_in_a_package_belong_to_the_project_that_serves_them() -> None:
+    # The agents are built in a package (`airline/__init__.py`) of a project (requirements.txt beside it);
+    # the project's main.py serves them over HTTP: one agent, the project, reached by many users.
+    files = [
+        scan("backend/requirements.txt", fmt="text"),
+        scan("backend/airline/__init__.py", fmt="python"),
+        scan(
+            "backend/airline/agents.py",
+            hint("backend/airline/agents.py", "agent_sdk", "triage"),
+            fmt="python",
+        ),
+        scan(
+            "backend/main.py",
+            setting("backend/main.py", "code.web.endpoint", "web.endpoint", 40),
+            fmt="python",
+        ),
+    ]
+    (agent,) = build_inventory(files, Config())
+    assert agent.root == "backend"
+    assert agent.multi_user and "serves HTTP requests (backend/main.py:40)" in agent.multi_user_reason
+
+
+def test_a_package_without_a_project_above_it_and_a_route_in_a_readme_change_nothing() -> None:
+    files = [
+        scan("lib/helpers/__init__.py", fmt="python"),
+        scan("lib/helpers/agents.py", hint("lib/helpers/agents.py", "agent_sdk", "triage"), fmt="python"),
+        scan(
+            "lib/helpers/README.md", setting("lib/helpers/README.md", "code.web.endpoint", "web.endpoint", 9)
+        ),
+    ]
+    (agent,) = build_inventory(files, Config())
+    assert agent.root == "lib/helpers" and not agent.multi_user

@@ -151,3 +151,21 @@ def test_placeholder_phrase_stays_linear_with_ordinals() -> None:
 def test_the_openai_agents_sdk_is_told_from_a_local_agents_module(code: str, found: bool) -> None:
     pattern = dict(CODE_PATTERNS)["openai.agents_sdk"]
     assert bool(pattern.search(code)) is found
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ('@app.post("/chatkit")\nasync def chat(request: Request):\n', True),
+        ("@router.get('/health')\n", True),
+        ("app.post('/api/messages', async (req, res) => {\n", True),
+        ("@app.websocket('/ws')\n", True),
+        # Not a route: a decorator of another kind, a call on another object, a route without a path.
+        ("@app.command()\ndef sync():\n", False),
+        ("client.post('/v1/chat', json=body)\n", False),
+        ("@app.get(path)\n", False),
+    ],
+)
+def test_a_served_http_route_is_evidence(code: str, found: bool) -> None:
+    pattern = dict(CODE_PATTERNS)["web.endpoint"]
+    assert bool(pattern.search(code)) is found

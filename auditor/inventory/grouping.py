@@ -97,6 +97,7 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
                 return draft
         return None
 
+    lift = _package_lifter({f.path for f in files})
     for scan in sorted(files, key=lambda f: f.path):
         for hint in scan.manifests:
             owner = declared_owner(scan.path)
@@ -115,7 +116,7 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
                 draft.files.add(scan.path)
                 mcp_agents.append(draft)
                 continue
-            root = agent_root(scan.path)
+            root = lift(agent_root(scan.path))
             if root not in folder_agents:
                 folder_agents[root] = _Draft(name="", root=root)
             draft = folder_agents[root]
@@ -174,6 +175,44 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
     _name_drafts(drafts)
     agents = [_finish(d) for d in drafts]
     return tuple(sorted(agents, key=lambda a: a.name))
+
+
+# Files that make a folder a project: its dependencies, build or container are declared there.
+_PROJECT_MARKERS = (
+    "pyproject.toml",
+    "requirements.txt",
+    "setup.py",
+    "setup.cfg",
+    "Pipfile",
+    "package.json",
+    "Dockerfile",
+)
+
+
+def _package_lifter(paths: set[str]) -> Callable[[str], str]:
+    """A folder agent defined inside a Python package of a project belongs to the project: agents built in
+    `backend/airline/agents.py` (a package: `__init__.py`) are served by `backend/main.py` beside the
+    project's requirements.txt, where its .env, its server and its deployment live. The root climbs through
+    package folders to the first one whose parent declares a project; without such a parent it stays."""
+    memo: dict[str, str] = {}
+
+    def has(folder: str, name: str) -> bool:
+        return (name if folder == "." else f"{folder}/{name}") in paths
+
+    def lift(root: str) -> str:
+        if root in memo:
+            return memo[root]
+        found, folder = root, root
+        while folder != "." and has(folder, "__init__.py"):
+            parent = posixpath.dirname(folder) or "."
+            if any(has(parent, marker) for marker in _PROJECT_MARKERS):
+                found = parent
+                break
+            folder = parent
+        memo[root] = found
+        return found
+
+    return lift
 
 
 def _ci_folder(path: str) -> str:
@@ -290,6 +329,11 @@ def _finish(draft: _Draft) -> Agent:
     return with_connections(agent)
 
 
+_WEB_ENDPOINT = "code.web.endpoint"  # extract/vocabulary.py
+# Where a route is served from; the same lines in a README or a notebook's text are an example, not a server.
+_SERVER_SOURCE = (".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
+
+
 def _multi_user(draft: _Draft) -> tuple[bool, str]:
     """Whether many people's requests reach this agent, and the evidence that decided it."""
     for hint in draft.hints:
@@ -326,6 +370,13 @@ def _multi_user(draft: _Draft) -> tuple[bool, str]:
             "ingress",
         ):
             return True, f"exposed by a Kubernetes {hint.details.get('kind')} ({where})"
+    # An HTTP route it serves: whoever can reach the endpoint sends it requests.
+    route = next(
+        (s for s in draft.settings if s.key == _WEB_ENDPOINT and s.location.path.endswith(_SERVER_SOURCE)),
+        None,
+    )
+    if route is not None:
+        return True, f"serves HTTP requests ({route.location.path}:{route.location.line})"
     # A web chat endpoint: the agent configures who may call it from a browser.
     cors = next(
         (s for s in draft.settings if re.search(r"cors|allowed_?origins", s.key, re.IGNORECASE)), None
