@@ -11,7 +11,7 @@ import re
 
 from auditor.model import Agent, Location
 
-__all__ = ["calls_entra_as_itself", "sign_in_location", "signs_users_in"]
+__all__ = ["calls_entra_as_itself", "sign_in_location", "signs_users_in", "takes_model_tokens"]
 
 # An Entra app identity calling an API as itself: MSAL's client-credential calls, a confidential client, a
 # certificate credential, or a Graph URL in the agent's configuration. A Bot Framework bot's app id and
@@ -30,6 +30,15 @@ def calls_entra_as_itself(agent: Agent) -> bool:
     return any(
         st.key in _ENTRA_APP_CALLS or "graph.microsoft.com" in st.value.lower() for st in agent.settings
     )
+
+
+def takes_model_tokens(agent: Agent) -> bool:
+    """Whether the agent's Entra identity is seen taking tokens for Azure OpenAI (a bearer token provider in
+    place of an API key: the model service's recommended keyless set-up)."""
+    return any(st.key == _MODEL_TOKENS for st in agent.settings)
+
+
+_MODEL_TOKENS = "code.openai.entra_token"  # extract/vocabulary.py
 
 
 def sign_in_location(agent: Agent) -> Location | None:

@@ -16,7 +16,7 @@ from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.extract.formats import in_test_path
 from auditor.inventory import environment_of, platform_of_secret
-from auditor.inventory.signin import calls_entra_as_itself, signs_users_in
+from auditor.inventory.signin import calls_entra_as_itself, signs_users_in, takes_model_tokens
 from auditor.model import (
     Agent,
     AuthModel,
@@ -330,6 +330,10 @@ def confused_deputy(rule: Rule, ctx: RuleContext) -> CheckResult:
         if conn.platform is Platform.ENTRA and not calls_entra_as_itself(agent):
             if signs_users_in(agent):
                 continue  # per-user tokens through the bot's OAuth connection, and no app-only call seen
+            if takes_model_tokens(agent):
+                # Its identity is seen calling the model service (Azure OpenAI through a token provider),
+                # nothing else: the keyless set-up, with no user data behind it to be a deputy for.
+                continue
             # Only the app's credential is in view: whether any user gets the app's reach depends on what
             # the registration is granted, which configuration does not say.
             severity, confidence = Severity.MEDIUM, Confidence.LOW
