@@ -961,6 +961,36 @@ def test_agents_built_with_an_agent_sdk_are_agents(tmp_path: Path) -> None:
         assert not scan(tmp_path, rel, python, DetectorSet.load()).manifests, rel
 
 
+def test_a_slack_app_built_with_bolt_is_an_agent(tmp_path: Path) -> None:
+    # Python and JavaScript Bolt apps, with no manifest: each is a Slack bot (one hint per file). A library
+    # documenting `app = App()` in a docstring, an app left in a comment, an `App(` of another framework, and
+    # an app built in a test or an example folder are none.
+    detectors = DetectorSet.load()
+    python = (
+        "from slack_bolt import App\n"
+        "# old = App(token=legacy)\n"
+        "standup = App(token=os.environ['SLACK_BOT_TOKEN'])\n"
+    )
+    javascript = "const { App } = require('@slack/bolt');\nconst app = new App({ signingSecret, clientId,\n"
+    docstring = (
+        "from slack_bolt import App\n\n"
+        "class Handler:\n"
+        '    """Wrap a Bolt app for WSGI.\n\n        app = App()\n        Handler(app)\n    """\n'
+        "    def __init__(self, app: App):\n        self.app = app\n"
+    )
+    other = "from toga import App\nwindow = App('Notes', 'org.example.notes')\n"
+    found = [
+        (h.kind, h.location.line, h.details.get("variable"))
+        for rel, code in (("bots/standup/app.py", python), ("bots/oncall/app.js", javascript))
+        for h in scan(tmp_path, rel, code, detectors).manifests
+    ]
+    assert found == [("slack_bolt", 3, "standup"), ("slack_bolt", 2, "app")]
+    assert not scan(tmp_path, "lib/adapter/wsgi.py", docstring, detectors).manifests
+    assert not scan(tmp_path, "gui/main.py", other, detectors).manifests
+    for rel in ("examples/app.py", "tests/test_app.py"):
+        assert not scan(tmp_path, rel, python, detectors).manifests, rel
+
+
 @pytest.mark.parametrize(
     ("rel", "expected"),
     [

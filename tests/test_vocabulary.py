@@ -15,6 +15,9 @@ from auditor.extract.vocabulary import CODE_PATTERNS
 _ALL = [(f"code.{name}", p) for name, p in CODE_PATTERNS] + [
     *((f"agent.{kind}", p) for kind, p in text_module._CODE_AGENTS),
     ("agent.assigned", text_module._ASSIGNED),
+    ("agent.bolt_import", text_module._BOLT_IMPORT),
+    ("agent.bolt_app", text_module._BOLT_APP),
+    ("agent.triple_quote", text_module._TRIPLE_QUOTE),
 ]
 
 

@@ -254,6 +254,9 @@ EVIDENCE_MARKERS: tuple[bytes, ...] = (
     # sees on the raw text: CloudFormation parameter files, Elastic Beanstalk option settings, ECS task
     # definitions, Azure deployment parameter files and templates, connector credential lists
     # (`{"paramName": "accessSecret", "value": ...}`).
+    # A Slack app built with Bolt (extract/text.py scan_bolt_app): a bot, whatever credentials its file names.
+    b"slack_bolt",
+    b"@slack/bolt",
     b"parametervalue",
     b"paramname",
     b"parametername",

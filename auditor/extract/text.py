@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 from auditor.extract import bedrock, references
 from auditor.extract.evidence import Evidence
@@ -150,6 +152,67 @@ def scan_code_agents(ev: Evidence) -> None:
             )
 
 
+# A Slack app built with Bolt (Python `slack_bolt`, JavaScript `@slack/bolt`): the import, then the app object
+# (`app = App(...)`, `AsyncApp(...)`, `new App({...})`). `App` alone is too common a name to go on.
+_BOLT_IMPORT = re.compile(
+    r"\bfrom[ \t]{1,8}slack_bolt(?:\.async_app)?[ \t]{1,8}import[ \t]{1,8}\(?[ \t]{0,8}(?:Async)?App\b"
+    r"|\bimport[ \t]{1,8}slack_bolt\b|[\"']@slack/bolt[\"']"
+)
+_BOLT_APP = re.compile(r"(?<![\w.])(?:new[ \t]{1,8})?(?:slack_bolt\.)?((?:Async)?App)\(")
+# What the app object is handed: a token (its own bot token), an installation store or OAuth settings (tokens
+# per installed workspace), a Socket Mode handler (an app-level token).
+_BOLT_OAUTH = ("oauth_settings", "installation_store", "OAuthSettings(", "installationStore", "stateSecret")
+_BOLT_SOCKET = ("SocketModeHandler", "socketMode", "SLACK_APP_TOKEN")
+
+
+_TRIPLE_QUOTE = re.compile(r'"""|\'\'\'')
+
+
+def _docstring_test(text: str) -> Callable[[int], bool]:
+    """Whether an offset of Python source lies inside a triple-quoted string: the quotes are found once, in
+    one pass, and each question is a bisection (an odd number of the opening kind's marks before it)."""
+    marks: list[int] = []
+    opener: str | None = None
+    for m in _TRIPLE_QUOTE.finditer(text):
+        if opener is None:
+            opener = m.group()
+            marks.append(m.start())
+        elif m.group() == opener:
+            opener = None
+            marks.append(m.start())
+
+    def inside(at: int) -> bool:
+        return bisect.bisect_right(marks, at) % 2 == 1
+
+    return inside
+
+
+def scan_bolt_app(ev: Evidence) -> None:
+    """A Slack app built with Bolt becomes a ManifestHint: a bot the workspace talks to, as a manifest would
+    make it. Application source only (a test builds apps to exercise them)."""
+    text = ev.text
+    if ("slack_bolt" not in text and "@slack/bolt" not in text) or ev.kind.format != "source":
+        return
+    if ev.kind.in_test_path or _BOLT_IMPORT.search(text) is None:
+        return
+    in_docstring = _docstring_test(text) if ev.rel.endswith(".py") else None
+    for match in _BOLT_APP.finditer(text):
+        at = match.start()
+        if _commented_out(text, at) or _inside_string(text, at) or (in_docstring and in_docstring(at)):
+            continue  # `# app = App()`, a docstring's usage example (a library documenting itself)
+        assigned = _ASSIGNED.search(text, max(0, match.start() - _ASSIGNED_REACH), match.start())
+        variable = assigned.group(1) if assigned else None
+        name = ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        details = {
+            "constructor": match.group(1),
+            "variable": variable,
+            "oauth": any(word in text for word in _BOLT_OAUTH),
+            "socket_mode": any(word in text for word in _BOLT_SOCKET),
+        }
+        ev.manifest("slack_bolt", name, ev.line_at(match.start()), None, details)
+        return  # one app per file
+
+
 def scan_text_file(ev: Evidence) -> None:
     """Everything the line-based scan yields for a text or source file (only its secrets when
     `ev.secrets_only`: the rest adds references, settings and manifest hints, never a secret)."""
@@ -162,4 +225,5 @@ def scan_text_file(ev: Evidence) -> None:
     if ev.kind.context in _SOURCE_LIKE or ev.kind.format in ("source", "text"):
         scan_code_patterns(ev)
         scan_code_agents(ev)
+        scan_bolt_app(ev)
         bedrock.code_hints(ev)

@@ -531,6 +531,16 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             ev.add(
                 "static_key", loc, f"the app's bot token (xoxb-), issued at install, {rotation} ({_at(loc)})"
             )
+    elif hint.kind == "slack_bolt":
+        ev = by_platform[Platform.SLACK]
+        ev.add("manifest", loc)
+        stored = "per installed workspace from its installation store"
+        source = stored if d.get("oauth") else "from SLACK_BOT_TOKEN"
+        ev.add(
+            "static_key",
+            loc,
+            f"the Bolt app's bot token (xoxb-), issued at install and read {source} ({_at(loc)})",
+        )
     elif hint.kind == "teams_app_manifest" and d.get("bot"):
         by_platform[Platform.ENTRA].add("manifest", loc)
     elif hint.kind == "github_workflow":

@@ -9,6 +9,7 @@ MCP = "mcp_client_config"
 # Agent kind shown for each manifest kind; earlier entries name a merged agent.
 KIND_OF_MANIFEST: Mapping[str, str] = {
     "slack_app_manifest": "slack_bot",
+    "slack_bolt": "slack_bot",
     "bot_framework": "teams_bot",
     "teams_app_manifest": "teams_bot",
     MCP: "mcp_server",
@@ -45,6 +46,7 @@ CI_KINDS = frozenset({"github_workflow"})
 # Bots many people talk to: their requests come from many users.
 MULTI_USER_KINDS: Mapping[str, str] = {
     "slack_app_manifest": "a Slack app with a bot user: everyone in the workspace can talk to it",
+    "slack_bolt": "a Slack app built with Bolt: everyone in the workspace can talk to it",
     "bot_framework": "a Bot Framework bot: everyone on its channels can talk to it",
     "teams_app_manifest": "a Teams app: everyone in the tenant who installs it can talk to it",
     "agent_platform": "a self-hosted agent platform: a web app with many users",
