@@ -749,3 +749,12 @@ def test_a_package_without_a_project_above_it_and_a_route_in_a_readme_change_not
     ]
     (agent,) = build_inventory(files, Config())
     assert agent.root == "lib/helpers" and not agent.multi_user
+
+
+def test_a_bolt_app_beside_its_manifest_is_named_by_the_manifest() -> None:
+    files = [
+        scan("app.py", hint("app.py", "slack_bolt", "app", 12), fmt="python"),
+        scan("manifest.json", hint("manifest.json", "slack_app_manifest", "Standup Helper"), fmt="json"),
+    ]
+    (agent,) = build_inventory(files, Config())
+    assert agent.name == "Standup Helper" and agent.kind == "slack_bot" and agent.multi_user

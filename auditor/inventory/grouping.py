@@ -17,6 +17,7 @@ from auditor.inventory.auth import with_connections
 from auditor.inventory.kinds import (
     BEDROCK,
     CI_KINDS,
+    FILE_NAMED_KINDS,
     KIND_OF_MANIFEST,
     MCP,
     MULTI_USER_KINDS,
@@ -278,8 +279,10 @@ def _root_name(draft: _Draft) -> str:
     if not draft.hints:
         return "agent"
     own = [h for h in draft.hints if h.kind not in CI_KINDS]
-    if own:
-        return own[0].name
+    # A Bolt app's hint is named after its file (`app`): the app's manifest, when beside it, names the bot.
+    named = [h for h in own if h.kind not in FILE_NAMED_KINDS] or own
+    if named:
+        return named[0].name
     if len({h.name for h in draft.hints}) == 1:
         return draft.hints[0].name
     return KIND_OF_MANIFEST.get(draft.hints[0].kind, "ci").replace("_", "-")

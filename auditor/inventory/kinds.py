@@ -40,6 +40,8 @@ BEDROCK = "bedrock_agent"
 PER_HINT_KINDS = frozenset({MCP, N8N, BEDROCK})
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
 SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
+# Hints named after the file that holds them, not by their author: another hint's name comes first.
+FILE_NAMED_KINDS = frozenset({"slack_bolt"})
 # CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
 # repository beneath it, whose test fixtures and sample files are no part of the pipeline's credentials.
 CI_KINDS = frozenset({"github_workflow"})
