@@ -172,3 +172,20 @@ def test_the_openai_agents_sdk_is_told_from_a_local_agents_module(code: str, fou
 def test_a_served_http_route_is_evidence(code: str, found: bool) -> None:
     pattern = dict(CODE_PATTERNS)["web.endpoint"]
     assert bool(pattern.search(code)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("profile: System Administrator\n", True),
+        ('{"profileName": "System Administrator"}\n', True),
+        ("<profile>System Administrator</profile>\n", True),
+        ("user.Profile = 'System Administrator';\n", True),
+        # Prose and queries name the profile without giving it to anyone.
+        ("  - Automatically grants Field Level Security to System Administrator (or specified profiles)\n", False),
+        ("Profile p = [SELECT Id FROM Profile WHERE Name = 'System Administrator'];\n", False),
+    ],
+)
+def test_the_system_administrator_profile_is_read_where_it_is_given(text: str, found: bool) -> None:
+    pattern = dict(CODE_PATTERNS)["salesforce.system_administrator"]
+    assert bool(pattern.search(text)) is found
