@@ -182,7 +182,10 @@ def test_a_served_http_route_is_evidence(code: str, found: bool) -> None:
         ("<profile>System Administrator</profile>\n", True),
         ("user.Profile = 'System Administrator';\n", True),
         # Prose and queries name the profile without giving it to anyone.
-        ("  - Automatically grants Field Level Security to System Administrator (or specified profiles)\n", False),
+        (
+            "  - Automatically grants Field Level Security to System Administrator (or specified profiles)\n",
+            False,
+        ),
         ("Profile p = [SELECT Id FROM Profile WHERE Name = 'System Administrator'];\n", False),
     ],
 )

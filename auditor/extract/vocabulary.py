@@ -112,9 +112,10 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("vault.path_star", r"(?m)^[ \t]{0,40}path[ \t]{1,8}[\"']\*[\"']"),
         ("vault.sudo", r"capabilities\s{0,8}=\s{0,8}\[[^\]]{0,500}[\"']sudo[\"']"),
         ("k8s.cluster_admin", r"[=\"':]\s{0,8}cluster-admin(?![\w-])"),
-        # The profile given as a value (`profile: System Administrator`, `"profileName": "System Administrator"`,
-        # `<profile>System Administrator</profile>`), not the words in prose (a tool's description that it
-        # grants field access to System Administrator) or in a query (`WHERE Name = 'System Administrator'`).
+        # The profile given as a value (`profile: System Administrator`, `"profileName": "System
+        # Administrator"`, `<profile>System Administrator</profile>`), not the words in prose (a tool's
+        # description that it grants field access to System Administrator) or in a query
+        # (`WHERE Name = 'System Administrator'`).
         (
             "salesforce.system_administrator",
             r"\b[Pp]rofile(?:_?[Nn]ame)?[\"']?[ \t]{0,8}[:=>][ \t]{0,8}[\"']?System Administrator\b",
