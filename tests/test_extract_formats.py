@@ -961,6 +961,40 @@ def test_agents_built_with_an_agent_sdk_are_agents(tmp_path: Path) -> None:
         assert not scan(tmp_path, rel, python, DetectorSet.load()).manifests, rel
 
 
+def test_an_mcp_server_implemented_in_code_is_an_agent(tmp_path: Path) -> None:
+    # The official SDKs' servers: named by the name they give themselves, with the transport they serve on.
+    # A client that imports the SDK's client, a test starting a server, and a docstring's example are none.
+    detectors = DetectorSet.load()
+    typescript = (
+        'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\n'
+        "// const legacy = new McpServer({ name: 'old' });\n"
+        "const server = new McpServer({ name: 'warehouse-tools', version: '1.2.0' });\n"
+        "await server.connect(new StdioServerTransport());\n"
+    )
+    python = (
+        "from mcp.server.fastmcp import FastMCP\n\n"
+        'mcp = FastMCP("billing", stateless_http=True)\n\n'
+        'if __name__ == "__main__":\n    mcp.run(transport="streamable-http")\n'
+    )
+    client = 'import { Client } from "@modelcontextprotocol/sdk/client/index.js";\nconst c = new Client({});\n'
+    docstring = (
+        "from mcp.server.fastmcp import FastMCP\n\n"
+        'def serve():\n    """Usage:\n\n        mcp = FastMCP("demo")\n    """\n'
+    )
+    found = [
+        (h.kind, h.name, h.location.line, h.details.get("transport"))
+        for rel, code in (("tools/src/server.ts", typescript), ("billing/server.py", python))
+        for h in scan(tmp_path, rel, code, detectors).manifests
+    ]
+    assert found == [
+        ("mcp_server_code", "warehouse-tools", 3, "stdio"),
+        ("mcp_server_code", "billing", 3, "http"),
+    ]
+    assert not scan(tmp_path, "app/client.ts", client, detectors).manifests
+    assert not scan(tmp_path, "lib/serve.py", docstring, detectors).manifests
+    assert not scan(tmp_path, "tests/test_server.py", python, detectors).manifests
+
+
 def test_a_slack_app_built_with_bolt_is_an_agent(tmp_path: Path) -> None:
     # Python and JavaScript Bolt apps, with no manifest: each is a Slack bot (one hint per file). A library
     # documenting `app = App()` in a docstring, an app left in a comment, an `App(` of another framework, and

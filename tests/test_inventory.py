@@ -758,3 +758,14 @@ def test_a_bolt_app_beside_its_manifest_is_named_by_the_manifest() -> None:
     ]
     (agent,) = build_inventory(files, Config())
     assert agent.name == "Standup Helper" and agent.kind == "slack_bot" and agent.multi_user
+
+
+def test_a_top_level_src_folder_of_a_project_is_the_project() -> None:
+    # `src/index.ts` beside the project's package.json: the agent is the repository's project, not `src`.
+    files = [
+        scan("package.json", fmt="json"),
+        scan("src/index.ts", hint("src/index.ts", "mcp_server_code", "sfdc-tools", 12), fmt="source"),
+    ]
+    (agent,) = build_inventory(files, Config())
+    assert agent.root == "." and agent.name == "sfdc-tools" and agent.kind == "mcp_server"
+    assert not agent.multi_user and "stdio" in agent.multi_user_reason

@@ -151,6 +151,13 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"writeToEnvironmentFile",
     b"spring.cloud.vault",
     b'"mcp":',
+    # A Slack app built with Bolt, an MCP server implemented in code (extract/text.py scan_bolt_app,
+    # scan_mcp_server): agents whatever else their file names.
+    b"slack_bolt",
+    b"@slack/bolt",
+    b"@modelcontextprotocol/sdk/server",
+    b"mcp.server",
+    b"fastmcp",
     # Amazon Bedrock agents, declared (CloudFormation, Terraform, the CDK) or invoked (extract/bedrock.py).
     b"AWS::Bedrock::Agent",
     b"aws_bedrockagent_agent",
@@ -254,9 +261,6 @@ EVIDENCE_MARKERS: tuple[bytes, ...] = (
     # sees on the raw text: CloudFormation parameter files, Elastic Beanstalk option settings, ECS task
     # definitions, Azure deployment parameter files and templates, connector credential lists
     # (`{"paramName": "accessSecret", "value": ...}`).
-    # A Slack app built with Bolt (extract/text.py scan_bolt_app): a bot, whatever credentials its file names.
-    b"slack_bolt",
-    b"@slack/bolt",
     b"parametervalue",
     b"paramname",
     b"parametername",

@@ -213,6 +213,52 @@ def scan_bolt_app(ev: Evidence) -> None:
         return  # one app per file
 
 
+# An MCP server implemented here (the official SDKs: TypeScript `@modelcontextprotocol/sdk/server/...`,
+# Python `mcp.server` / FastMCP): the import, then the server object.
+_MCP_SERVER_IMPORT = re.compile(
+    r"[\"']@modelcontextprotocol/sdk/server/(?:index|mcp)(?:\.js)?[\"']"
+    r"|\bfrom[ \t]{1,8}(?:mcp\.server(?:\.fastmcp)?|fastmcp)[ \t]{1,8}import[ \t]{1,8}\(?[ \t]{0,8}"
+    r"(?:FastMCP|Server)\b"
+)
+_MCP_SERVER = re.compile(r"(?<![\w.])(?:new[ \t]{1,8})?(McpServer|Server|FastMCP)\(")
+_FIRST_STRING = re.compile(r"[\"'`]([^\"'`\n]{1,80})[\"'`]")
+# Served over HTTP (any client that reaches it), not over stdio (each user's client runs its own copy).
+_MCP_REMOTE = (
+    "StreamableHTTPServerTransport",
+    "SSEServerTransport",
+    "streamable-http",
+    "streamable_http",
+    'transport="sse"',
+    "transport='sse'",
+    'transport="http"',
+    "transport='http'",
+    "sse_app(",
+    "http_app(",
+)
+_MCP_MARKERS = ("@modelcontextprotocol/sdk/server", "mcp.server", "fastmcp")
+
+
+def scan_mcp_server(ev: Evidence) -> None:
+    """An MCP server implemented in this source becomes a ManifestHint: the tools it serves run with the
+    credentials it reads. Application source only (a test starts servers to exercise them)."""
+    text = ev.text
+    if ev.kind.format != "source" or ev.kind.in_test_path or not any(m in text for m in _MCP_MARKERS):
+        return
+    if _MCP_SERVER_IMPORT.search(text) is None:
+        return
+    in_docstring = _docstring_test(text) if ev.rel.endswith(".py") else None
+    for match in _MCP_SERVER.finditer(text):
+        at = match.start()
+        if _commented_out(text, at) or _inside_string(text, at) or (in_docstring and in_docstring(at)):
+            continue
+        named = _FIRST_STRING.search(text, match.end(), match.end() + 200)
+        name = named.group(1) if named else ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        remote = any(word in text for word in _MCP_REMOTE)
+        details = {"constructor": match.group(1), "transport": "http" if remote else "stdio"}
+        ev.manifest("mcp_server_code", name, ev.line_at(at), None, details)
+        return  # one server per file
+
+
 def scan_text_file(ev: Evidence) -> None:
     """Everything the line-based scan yields for a text or source file (only its secrets when
     `ev.secrets_only`: the rest adds references, settings and manifest hints, never a secret)."""
@@ -226,4 +272,5 @@ def scan_text_file(ev: Evidence) -> None:
         scan_code_patterns(ev)
         scan_code_agents(ev)
         scan_bolt_app(ev)
+        scan_mcp_server(ev)
         bedrock.code_hints(ev)

@@ -204,6 +204,12 @@ def _package_lifter(paths: set[str]) -> Callable[[str], str]:
         if root in memo:
             return memo[root]
         found, folder = root, root
+        if posixpath.basename(root) == "src":
+            # `src/index.ts` of a project whose package.json (or pyproject.toml) sits above it.
+            parent = posixpath.dirname(root) or "."
+            if any(has(parent, marker) for marker in _PROJECT_MARKERS):
+                memo[root] = parent
+                return parent
         while folder != "." and has(folder, "__init__.py"):
             parent = posixpath.dirname(folder) or "."
             if any(has(parent, marker) for marker in _PROJECT_MARKERS):
@@ -333,6 +339,7 @@ def _finish(draft: _Draft) -> Agent:
 
 
 _WEB_ENDPOINT = "code.web.endpoint"  # extract/vocabulary.py
+MCP_CODE = "mcp_server_code"  # extract/text.py scan_mcp_server
 # Where a route is served from; the same lines in a README or a notebook's text are an example, not a server.
 _SERVER_SOURCE = (".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 
@@ -358,6 +365,16 @@ def _multi_user(draft: _Draft) -> tuple[bool, str]:
             transport = str(hint.details.get("transport") or "").lower()
             if hint.details.get("url") or transport in _REMOTE_TRANSPORTS:
                 return True, f"a remote MCP server outside any personal client configuration ({where})"
+        if hint.kind == MCP_CODE:
+            if hint.details.get("transport") == "http":
+                return (
+                    True,
+                    f"an MCP server served over HTTP: every client that reaches it uses its tools ({where})",
+                )
+            return False, (
+                f"an MCP server on stdio: each user's client runs a copy of its own, with that user's "
+                f"settings ({where})"
+            )
         if hint.kind == N8N:
             triggers = [str(t) for t in hint.details.get("triggers") or ()]
             channel = [t for t in triggers if t.rsplit(".", 1)[-1].lower() in N8N_CHANNEL_TRIGGERS]

@@ -13,6 +13,7 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "bot_framework": "teams_bot",
     "teams_app_manifest": "teams_bot",
     MCP: "mcp_server",
+    "mcp_server_code": "mcp_server",
     "agent_platform": "agent_platform",
     "crewai": "crewai",
     "langgraph": "langgraph",
