@@ -935,7 +935,7 @@ def test_agents_built_with_an_agent_sdk_are_agents(tmp_path: Path) -> None:
     python = (
         "from agents import Agent, Runner\n"
         "# old = Agent(name='Retired triage', instructions='...')\n"
-        "billing = Agent(\n    name=\"Billing\",\n    instructions=\"Answer invoice questions.\",\n)\n"
+        'billing = Agent(\n    name="Billing",\n    instructions="Answer invoice questions.",\n)\n'
         "root_agent = LlmAgent(name='travel_planner', model='gemini-2.5-flash', instruction='Plan trips.')\n"
     )
     typescript = (
@@ -976,7 +976,9 @@ def test_an_mcp_server_implemented_in_code_is_an_agent(tmp_path: Path) -> None:
         'mcp = FastMCP("billing", stateless_http=True)\n\n'
         'if __name__ == "__main__":\n    mcp.run(transport="streamable-http")\n'
     )
-    client = 'import { Client } from "@modelcontextprotocol/sdk/client/index.js";\nconst c = new Client({});\n'
+    client = (
+        'import { Client } from "@modelcontextprotocol/sdk/client/index.js";\nconst c = new Client({});\n'
+    )
     docstring = (
         "from mcp.server.fastmcp import FastMCP\n\n"
         'def serve():\n    """Usage:\n\n        mcp = FastMCP("demo")\n    """\n'
