@@ -191,7 +191,7 @@ def scan_bolt_app(ev: Evidence) -> None:
     """A Slack app built with Bolt becomes a ManifestHint: a bot the workspace talks to, as a manifest would
     make it. Application source only (a test builds apps to exercise them)."""
     text = ev.text
-    if ("slack_bolt" not in text and "@slack/bolt" not in text) or ev.kind.format != "source":
+    if ev.kind.format != "source" or ("slack_bolt" not in text and "@slack/bolt" not in text):
         return
     if ev.kind.in_test_path or _BOLT_IMPORT.search(text) is None:
         return
