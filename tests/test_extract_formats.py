@@ -1106,3 +1106,30 @@ def test_a_login_form_s_labels_are_no_passwords_but_a_token_in_a_catalogue_is_fo
     # The same strings in a settings file are judged as settings (a password value there is a finding).
     settings = scan(tmp_path, "web/src/config/settings.json", text, detectors)
     assert "password" in {m.kind for m in settings.secrets}
+
+
+def test_template_actions_of_a_helm_chart_are_code_not_values(tmp_path: Path) -> None:
+    # A chart's Secret template takes the password from the values, else makes one: the actions name where
+    # it comes from (`.Values...`) and how it is made (`randAlphaNum 40`), no password. A quoted literal in an
+    # action, and a value outside the actions, are values as anywhere else.
+    template = textwrap.dedent(
+        """\
+        {{- if not .Values.cache.auth.existingSecret -}}
+        {{- $password := .Values.cache.auth.password -}}
+        {{- if not $password -}}
+          {{- $password = randAlphaNum 40 -}}
+        {{- end -}}
+        {{- $adminPassword := "Qv7rTz2mWk9pLx4s" -}}
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: {{ include "chart.fullname" . }}-cache
+        stringData:
+          password: {{ $password | quote }}
+          admin_password: Hn4wKp8zRt2qLm6v
+        {{- end }}
+        """
+    )
+    found = scan(tmp_path, "charts/svc/templates/cache-secret.yaml", template, DetectorSet.load())
+    assert found.format == "helm_template"
+    assert sorted(s.location.line for s in found.secrets) == [6, 13]

@@ -417,7 +417,7 @@ def _scan_data(
         return ev.build(fmt, size, allow, peer)
     if fmt == "yaml" and _helm_template(rel, data):
         # A Helm template is not YAML until rendered: read it as text, by design, not as a parse failure.
-        text.scan_text_file(ev)
+        text.scan_text_file(ev, template=True)
         return ev.build("helm_template", size, allow, peer)
     if fmt in _STRUCTURED:
         _scan_structured(ev, fmt)

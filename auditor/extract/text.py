@@ -54,13 +54,31 @@ _SOURCE_LIKE = (
 )
 
 
-def scan_lines(ev: Evidence, *, only_new: bool = False) -> None:
+def scan_lines(ev: Evidence, *, only_new: bool = False, template: bool = False) -> None:
     """Detectors over the whole text, line numbers from offsets. `only_new`: after a structured scan, add only
-    specific (non-generic) detections of values the structure did not already yield (comments, free text)."""
+    specific (non-generic) detections of values the structure did not already yield (comments, free text).
+    `template`: the text is a Go template (a Helm chart's), whose actions are code, not values."""
     for hit in ev.text_hits():
         if only_new and (getattr(hit.detector, "generic", False) or hit.value in ev.flagged):
             continue
+        if template and getattr(hit.detector, "generic", False) and _template_code(ev.text, hit.start):
+            continue
         ev.secret(hit, line=ev.line_at(hit.start), column=ev.column_at(hit.start))
+
+
+# How far back from a value a template action's opening braces are looked for (an action is one short line).
+_ACTION_REACH = 400
+
+
+def _template_code(text: str, at: int) -> bool:
+    """Whether offset `at` (a generic rule's value) is code inside a Go template action on its line, not a
+    quoted literal: `{{- $password := .Values.auth.password -}}`, `{{ $pw = randAlphaNum 40 }}` name where
+    the password comes from or how it is made. A quoted literal in an action is a value all the same."""
+    floor = max(text.rfind("\n", max(0, at - _ACTION_REACH), at) + 1, at - _ACTION_REACH)
+    opened = text.rfind("{{", floor, at)
+    if opened < 0 or text.rfind("}}", opened, at) >= 0:
+        return False
+    return at == 0 or text[at - 1] not in "\"'`"
 
 
 def scan_references(ev: Evidence) -> None:
@@ -259,10 +277,11 @@ def scan_mcp_server(ev: Evidence) -> None:
         return  # one server per file
 
 
-def scan_text_file(ev: Evidence) -> None:
+def scan_text_file(ev: Evidence, *, template: bool = False) -> None:
     """Everything the line-based scan yields for a text or source file (only its secrets when
-    `ev.secrets_only`: the rest adds references, settings and manifest hints, never a secret)."""
-    scan_lines(ev)
+    `ev.secrets_only`: the rest adds references, settings and manifest hints, never a secret). `template`:
+    a Go template (scan_lines)."""
+    scan_lines(ev, template=template)
     if ev.secrets_only:
         return
     scan_references(ev)
