@@ -33,7 +33,7 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -57,6 +57,7 @@ from auditor.model import Confidence, Platform, Severity
 if TYPE_CHECKING:
     import yaml
 
+    from auditor.extract.keyfirst import KeyShape
     from auditor.extract.prefixes import ProviderKeys, ProviderPrefixes
     from auditor.extract.regexgate import Gate, Partition
 
@@ -89,6 +90,8 @@ _KIND = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 # Characters a key name is made of, walked backwards from a generic rule's keyword: `DB_` + `PASSWORD`.
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 _MAX_KEY_BACKTRACK = 80
+_KEY_CHARS_TEXT = "".join(sorted(_KEY_CHARS))  # for str.rstrip: _extend_key_backwards in one C call
+_KEY_VERDICTS_MAX = 1 << 16  # keys remembered by DetectorSet._key_first_matches before it starts again
 # A partner (the secret key of a key id, the consumer secret of a consumer key) this close raises confidence.
 PARTNER_DISTANCE = 2000
 _CONFIDENCE_UP = {
@@ -1022,6 +1025,11 @@ class DetectorSet:
         # Try a keyword-anchored regex only at its keyword hits (anchors.py); the same matches either way,
         # so this is off only where a test compares the two.
         self.anchor_matches = True
+        # Judge a generic detector's key at the hit before its regex runs (keyfirst.py): the same hits
+        # either way, so this too is off only where a test compares the two.
+        self._key_shapes: dict[int, KeyShape | None] = {}
+        self._key_verdicts: dict[str, bool] = {}  # key -> is_secret_key, for _key_first_matches
+        self.key_first = True
 
     # -- construction ---------------------------------------------------------------------------------
 
@@ -1343,7 +1351,11 @@ class DetectorSet:
         for det_index, spans in regions.items():
             det = self.detectors[det_index]
             if ascii_text and self._keyword_anchored(det_index):
-                matches = self._anchored_matches(det, text, spans, positions[det_index])
+                shape = self._key_shape(det_index) if self.key_first else None
+                if shape is not None:
+                    matches = self._key_first_matches(det, shape, text, spans, positions[det_index])
+                else:
+                    matches = self._anchored_matches(det, text, spans, positions[det_index])
             else:
                 matches = self._region_matches(det, text, spans)
             for region_start, m in matches:
@@ -1393,6 +1405,142 @@ class DetectorSet:
                 if m is not None:
                     yield region_start, m
                     after = m.end()
+
+    def _key_first_matches(
+        self, det: Detector, shape: KeyShape, text: str, spans: list[tuple[int, int]], hits: list[int]
+    ) -> Iterator[tuple[int, re.Match[str]]]:
+        """What _anchored_matches yields that the judge can keep, for a generic detector whose key is read
+        off the text at a hit (keyfirst.py): at a hit whose key names no secret, the judge would reject any
+        match at once (`is_secret_key`), so its regex is not run there and nothing is yielded for it.
+
+        Such a skipped hit still decides, in _anchored_matches, which later hits are tried (those inside its
+        match are not). A match at a hit ends by `reach`: the hit's line's end where keyfirst proves the
+        match stays on it (`line_guard`), else `shape.width` after the hit. A later hit past the reach of
+        every skipped one is tried either way; a live hit within it replays the skipped hits since the last
+        hit known to be tried (`match` alone, no judge) to learn where the last match ended, as
+        _anchored_matches would have. A key seen for the first time is judged only where the regex matches
+        (the verdicts are remembered by key): most such hits are a keyword inside a longer word or value,
+        where the regex fails at once. The same matches reach the judge as in _anchored_matches, less those
+        it rejects at the key."""
+        check = budget.check
+        match = _compiled(det.regex).match
+        known = self._key_verdicts
+        secret_key = is_secret_key
+        run_chars, run_max, width, guard = shape.run_chars, shape.run_max, shape.width, shape.line_guard
+        spellings, longest = shape.spellings, shape.longest
+        cap = longest + run_max  # the longest key a spelling and its run can make
+        same_end = shape.shortest + run_max  # a run no longer than this ends every spelling's key alike
+        key_chars = _KEY_CHARS_TEXT
+        find = text.find
+        index, count = 0, len(hits)
+        for region_start, region_end in spans:
+            check()
+            while index < count and hits[index] < region_start:
+                index += 1
+            after = region_start  # exact while `skipped` is empty
+            skipped: list[int] = []  # hits not run since the last one known to be tried (the first)
+            reach = region_start  # where a match at a skipped hit must end by
+            while index < count and hits[index] < region_end:
+                pos = hits[index]
+                index += 1
+                if skipped:
+                    if pos >= reach:
+                        skipped = []  # no skipped hit's match reaches here: this hit is tried
+                        after = pos
+                elif pos < after:
+                    continue
+                # The key the judge would read: back over identifier characters (as _extend_key_backwards),
+                # forward over the possessive run (within the region, as `match` with its end).
+                end = pos + cap
+                if end > region_end:
+                    end = region_end
+                ahead = text[pos:end]
+                run = len(ahead) - len(ahead.lstrip(run_chars))
+                floor = pos - _MAX_KEY_BACKTRACK
+                if floor < region_start:
+                    floor = region_start
+                key_start = floor + len(text[floor:pos].rstrip(key_chars))
+                key = ""
+                if run <= same_end:
+                    key = text[key_start : pos + run]
+                    live = known.get(key)
+                else:  # a long identifier: each spelling present ends its key at its own cap
+                    head = ahead[:longest].lower()
+                    live = any(
+                        secret_key(text[key_start : pos + min(run, len(s) + run_max)])
+                        for s in spellings
+                        if head.startswith(s)
+                    )
+                if live is None:  # a key not judged yet: the regex first, the key only for a match
+                    if skipped:
+                        after = self._replay(match, text, skipped, after, region_end)
+                        skipped = []
+                        if pos < after:
+                            continue
+                    m = match(text, pos, region_end)
+                    if m is None:
+                        continue
+                    after = m.end()
+                    if len(known) >= _KEY_VERDICTS_MAX:
+                        known.clear()
+                    live = known[key] = secret_key(key)
+                    if live:
+                        yield region_start, m
+                    continue
+                if not live:
+                    bound = pos + width
+                    if guard is not None:
+                        line_end = find("\n", pos, region_end)
+                        if line_end >= 0 and not (guard and find(guard, pos, line_end) >= 0):
+                            bound = line_end
+                    if not skipped:
+                        skipped = [pos]
+                        reach = bound
+                    else:
+                        skipped.append(pos)
+                        if bound > reach:
+                            reach = bound
+                    continue
+                if skipped:
+                    after = self._replay(match, text, skipped, after, region_end)
+                    skipped = []
+                    if pos < after:
+                        continue
+                m = match(text, pos, region_end)
+                if m is not None:
+                    yield region_start, m
+                    after = m.end()
+
+    @staticmethod
+    def _replay(
+        match: Callable[[str, int, int], re.Match[str] | None],
+        text: str,
+        skipped: list[int],
+        after: int,
+        region_end: int,
+    ) -> int:
+        """_anchored_matches' steps over skipped hits (the first known to be tried), without the judge:
+        where the last match among them ends (or `after`)."""
+        for pos in skipped:
+            if pos < after:
+                continue
+            m = match(text, pos, region_end)
+            if m is not None:
+                after = m.end()
+        return after
+
+    def _key_shape(self, det_index: int) -> KeyShape | None:
+        """keyfirst.key_shape for a generic detector, worked out on its first use (None: not covered)."""
+        if det_index in self._key_shapes:
+            return self._key_shapes[det_index]
+        det = self.detectors[det_index]
+        shape = None
+        if det.generic and det.anchor is None:
+            from auditor.extract.keyfirst import key_shape
+
+            shape = key_shape(det.regex.pattern, det.keywords)
+        self._key_shapes[det_index] = shape
+        return shape
 
     def _keyword_anchored(self, det_index: int) -> bool:
         """anchors.keyword_anchored for this detector, worked out on its first use."""
