@@ -33,7 +33,7 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -57,7 +57,6 @@ from auditor.model import Confidence, Platform, Severity
 if TYPE_CHECKING:
     import yaml
 
-    from auditor.extract.keyfirst import KeyShape
     from auditor.extract.prefixes import ProviderKeys, ProviderPrefixes
     from auditor.extract.regexgate import Gate, Partition
 
@@ -91,7 +90,7 @@ _KIND = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 _MAX_KEY_BACKTRACK = 80
 _KEY_CHARS_TEXT = "".join(sorted(_KEY_CHARS))  # for str.rstrip: _extend_key_backwards in one C call
-_KEY_VERDICTS_MAX = 1 << 16  # keys remembered by DetectorSet._key_first_matches before it starts again
+_KEY_VERDICTS_MAX = 1 << 16  # keys a DetectorSet remembers the verdict of before it starts again
 # A partner (the secret key of a key id, the consumer secret of a consumer key) this close raises confidence.
 PARTNER_DISTANCE = 2000
 _CONFIDENCE_UP = {
@@ -979,6 +978,30 @@ def _extend_key_backwards(text: str, start: int, floor: int) -> int:
     return start
 
 
+def _key_verdict(verdicts: dict[str, bool], key: str) -> bool:
+    """is_secret_key(key), remembered in `verdicts` (bounded: emptied when full)."""
+    if len(verdicts) >= _KEY_VERDICTS_MAX:
+        verdicts.clear()
+    named = verdicts[key] = is_secret_key(key)
+    return named
+
+
+def _key_named(m: re.Match[str], text: str, floor: int, verdicts: dict[str, bool]) -> bool:
+    """False when the judge would reject this generic match at its first step: its key group took part and
+    the key (extended backwards over key characters down to `floor`, the region's start: as _judge reads it)
+    names no secret (`token_limit = 4096`). Dropping such a match before the judge changes no verdict."""
+    key_end = m.end("key")
+    if key_end < 0:
+        return True
+    start = m.start("key")
+    limit = max(floor, start - _MAX_KEY_BACKTRACK)
+    key = text[limit + len(text[limit:start].rstrip(_KEY_CHARS_TEXT)) : key_end]
+    named = verdicts.get(key)
+    if named is None:
+        named = _key_verdict(verdicts, key)
+    return named
+
+
 class DetectorSet:
     """All detectors, with a shared keyword prefilter. Pickles without the compiled Vectorscan database."""
 
@@ -1025,11 +1048,12 @@ class DetectorSet:
         # Try a keyword-anchored regex only at its keyword hits (anchors.py); the same matches either way,
         # so this is off only where a test compares the two.
         self.anchor_matches = True
-        # Judge a generic detector's key at the hit before its regex runs (keyfirst.py): the same hits
-        # either way, so this too is off only where a test compares the two.
-        self._key_shapes: dict[int, KeyShape | None] = {}
-        self._key_verdicts: dict[str, bool] = {}  # key -> is_secret_key, for _key_first_matches
-        self.key_first = True
+        # A generic detector's match whose key names no secret is dropped by the matcher, before the judge
+        # (which would reject it at once): the same candidates either way, so this too is off only where a
+        # test compares the two. The verdicts by key (is_secret_key) are remembered here.
+        self.key_check = True
+        self._key_verdicts: dict[str, bool] = {}
+        self._key_groups: dict[int, bool] = {}  # detector index -> _generic_key, on first use
 
     # -- construction ---------------------------------------------------------------------------------
 
@@ -1348,16 +1372,14 @@ class DetectorSet:
         judge = self._judge
         regions, positions = self._regions(text, allowed)
         ascii_text = self.anchor_matches and bool(regions) and text.isascii()
+        verdicts = self._key_verdicts if self.key_check else None
         for det_index, spans in regions.items():
             det = self.detectors[det_index]
+            keyed = verdicts if verdicts is not None and self._generic_key(det_index) else None
             if ascii_text and self._keyword_anchored(det_index):
-                shape = self._key_shape(det_index) if self.key_first else None
-                if shape is not None:
-                    matches = self._key_first_matches(det, shape, text, spans, positions[det_index])
-                else:
-                    matches = self._anchored_matches(det, text, spans, positions[det_index])
+                matches = self._anchored_matches(det, text, spans, positions[det_index], keyed)
             else:
-                matches = self._region_matches(det, text, spans)
+                matches = self._region_matches(det, text, spans, keyed)
             for region_start, m in matches:
                 cand = judge(det, m, text, region_start, value_start, value_key)
                 if cand is None:
@@ -1370,26 +1392,34 @@ class DetectorSet:
 
     @staticmethod
     def _region_matches(
-        det: Detector, text: str, spans: list[tuple[int, int]]
+        det: Detector, text: str, spans: list[tuple[int, int]], verdicts: dict[str, bool] | None = None
     ) -> Iterator[tuple[int, re.Match[str]]]:
-        """(region start, match) for every match of the detector's regex in each region."""
+        """(region start, match) for every match of the detector's regex in each region; with `verdicts`
+        (a generic detector with a key group), none whose key names no secret (_key_named)."""
         check = budget.check
         finditer = _compiled(det.regex).finditer  # the pattern's own method: no wrapper call per region
         for region_start, region_end in spans:
             check()
             for m in finditer(text, region_start, region_end):
-                yield region_start, m
+                if verdicts is None or _key_named(m, text, region_start, verdicts):
+                    yield region_start, m
 
     @staticmethod
     def _anchored_matches(
-        det: Detector, text: str, spans: list[tuple[int, int]], hits: list[int]
+        det: Detector,
+        text: str,
+        spans: list[tuple[int, int]],
+        hits: list[int],
+        verdicts: dict[str, bool] | None = None,
     ) -> Iterator[tuple[int, re.Match[str]]]:
         """What _region_matches yields, for a regex whose every match starts at a keyword hit (anchors.py,
         ASCII text only): `match` at each hit in the region, in order, skipping hits inside the previous
         match. finditer's search takes the leftmost position where a match starts, always a hit, so both
-        find the same matches; this tries a handful of positions instead of every one in the region."""
+        find the same matches; this tries a handful of positions instead of every one in the region.
+        A match whose key names no secret still ends the hits it covers, but is not yielded (`verdicts`)."""
         check = budget.check
         match = _compiled(det.regex).match  # the pattern's own method: no wrapper call per keyword hit
+        chars = _KEY_CHARS_TEXT
         index, count = 0, len(hits)
         for region_start, region_end in spans:
             check()
@@ -1402,145 +1432,33 @@ class DetectorSet:
                 if pos < after:
                     continue
                 m = match(text, pos, region_end)
-                if m is not None:
-                    yield region_start, m
-                    after = m.end()
-
-    def _key_first_matches(
-        self, det: Detector, shape: KeyShape, text: str, spans: list[tuple[int, int]], hits: list[int]
-    ) -> Iterator[tuple[int, re.Match[str]]]:
-        """What _anchored_matches yields that the judge can keep, for a generic detector whose key is read
-        off the text at a hit (keyfirst.py): at a hit whose key names no secret, the judge would reject any
-        match at once (`is_secret_key`), so its regex is not run there and nothing is yielded for it.
-
-        Such a skipped hit still decides, in _anchored_matches, which later hits are tried (those inside its
-        match are not). A match at a hit ends by `reach`: the hit's line's end where keyfirst proves the
-        match stays on it (`line_guard`), else `shape.width` after the hit. A later hit past the reach of
-        every skipped one is tried either way; a live hit within it replays the skipped hits since the last
-        hit known to be tried (`match` alone, no judge) to learn where the last match ended, as
-        _anchored_matches would have. A key seen for the first time is judged only where the regex matches
-        (the verdicts are remembered by key): most such hits are a keyword inside a longer word or value,
-        where the regex fails at once. The same matches reach the judge as in _anchored_matches, less those
-        it rejects at the key."""
-        check = budget.check
-        match = _compiled(det.regex).match
-        known = self._key_verdicts
-        secret_key = is_secret_key
-        run_chars, run_max, width, guard = shape.run_chars, shape.run_max, shape.width, shape.line_guard
-        spellings, longest = shape.spellings, shape.longest
-        cap = longest + run_max  # the longest key a spelling and its run can make
-        same_end = shape.shortest + run_max  # a run no longer than this ends every spelling's key alike
-        key_chars = _KEY_CHARS_TEXT
-        find = text.find
-        index, count = 0, len(hits)
-        for region_start, region_end in spans:
-            check()
-            while index < count and hits[index] < region_start:
-                index += 1
-            after = region_start  # exact while `skipped` is empty
-            skipped: list[int] = []  # hits not run since the last one known to be tried (the first)
-            reach = region_start  # where a match at a skipped hit must end by
-            while index < count and hits[index] < region_end:
-                pos = hits[index]
-                index += 1
-                if skipped:
-                    if pos >= reach:
-                        skipped = []  # no skipped hit's match reaches here: this hit is tried
-                        after = pos
-                elif pos < after:
+                if m is None:
                     continue
-                # The key the judge would read: back over identifier characters (as _extend_key_backwards),
-                # forward over the possessive run (within the region, as `match` with its end).
-                end = pos + cap
-                if end > region_end:
-                    end = region_end
-                ahead = text[pos:end]
-                run = len(ahead) - len(ahead.lstrip(run_chars))
-                floor = pos - _MAX_KEY_BACKTRACK
-                if floor < region_start:
-                    floor = region_start
-                key_start = floor + len(text[floor:pos].rstrip(key_chars))
-                key = ""
-                if run <= same_end:
-                    key = text[key_start : pos + run]
-                    live = known.get(key)
-                else:  # a long identifier: each spelling present ends its key at its own cap
-                    head = ahead[:longest].lower()
-                    live = any(
-                        secret_key(text[key_start : pos + min(run, len(s) + run_max)])
-                        for s in spellings
-                        if head.startswith(s)
-                    )
-                if live is None:  # a key not judged yet: the regex first, the key only for a match
-                    if skipped:
-                        after = self._replay(match, text, skipped, after, region_end)
-                        skipped = []
-                        if pos < after:
-                            continue
-                    m = match(text, pos, region_end)
-                    if m is None:
-                        continue
-                    after = m.end()
-                    if len(known) >= _KEY_VERDICTS_MAX:
-                        known.clear()
-                    live = known[key] = secret_key(key)
-                    if live:
-                        yield region_start, m
-                    continue
-                if not live:
-                    bound = pos + width
-                    if guard is not None:
-                        line_end = find("\n", pos, region_end)
-                        if line_end >= 0 and not (guard and find(guard, pos, line_end) >= 0):
-                            bound = line_end
-                    if not skipped:
-                        skipped = [pos]
-                        reach = bound
-                    else:
-                        skipped.append(pos)
-                        if bound > reach:
-                            reach = bound
-                    continue
-                if skipped:
-                    after = self._replay(match, text, skipped, after, region_end)
-                    skipped = []
-                    if pos < after:
-                        continue
-                m = match(text, pos, region_end)
-                if m is not None:
-                    yield region_start, m
-                    after = m.end()
-
-    @staticmethod
-    def _replay(
-        match: Callable[[str, int, int], re.Match[str] | None],
-        text: str,
-        skipped: list[int],
-        after: int,
-        region_end: int,
-    ) -> int:
-        """_anchored_matches' steps over skipped hits (the first known to be tried), without the judge:
-        where the last match among them ends (or `after`)."""
-        for pos in skipped:
-            if pos < after:
-                continue
-            m = match(text, pos, region_end)
-            if m is not None:
                 after = m.end()
-        return after
+                if verdicts is not None:
+                    # _key_named, inline: it runs at most matches of the generic rules.
+                    key_end = m.end("key")
+                    if key_end >= 0:
+                        key_start = m.start("key")
+                        floor = key_start - _MAX_KEY_BACKTRACK
+                        if floor < region_start:
+                            floor = region_start
+                        key = text[floor + len(text[floor:key_start].rstrip(chars)) : key_end]
+                        named = verdicts.get(key)
+                        if named is None:
+                            named = _key_verdict(verdicts, key)
+                        if not named:
+                            continue
+                yield region_start, m
 
-    def _key_shape(self, det_index: int) -> KeyShape | None:
-        """keyfirst.key_shape for a generic detector, worked out on its first use (None: not covered)."""
-        if det_index in self._key_shapes:
-            return self._key_shapes[det_index]
-        det = self.detectors[det_index]
-        shape = None
-        if det.generic and det.anchor is None:
-            from auditor.extract.keyfirst import key_shape
-
-            shape = key_shape(det.regex.pattern, det.keywords)
-        self._key_shapes[det_index] = shape
-        return shape
+    def _generic_key(self, det_index: int) -> bool:
+        """Whether the detector is generic with a key group (so the judge rejects a match by its key first),
+        worked out on first use (its regex compiles then, not at start-up)."""
+        keyed = self._key_groups.get(det_index)
+        if keyed is None:
+            det = self.detectors[det_index]
+            keyed = self._key_groups[det_index] = det.generic and "key" in det.regex.groupindex
+        return keyed
 
     def _keyword_anchored(self, det_index: int) -> bool:
         """anchors.keyword_anchored for this detector, worked out on its first use."""

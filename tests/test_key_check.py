@@ -1,13 +1,14 @@
-"""The key before the regex (auditor/extract/keyfirst.py): a generic detector's hit whose key names no secret
-is skipped without running its regex, and nothing else changes.
+"""A generic detector's match whose key names no secret is dropped by the matcher, before the judge.
 
-Two levels are checked. The matcher: at every region, `_key_first_matches` yields exactly the matches
-`_anchored_matches` yields, less those the judge rejects at the key (read as the judge reads it, from the
-match) — on generated texts built around the keywords (keys with `.`/`-`/`_`, quotes, long identifiers that
-pass the repeat's cap, keywords inside other words, keys cut by a region's start, matches that contain later
-hits), on every detector's examples and on every shipped input. The engine: scans with the cut on and off
-give the same hits, on the same inputs and on non-ASCII text (where the anchored path is not taken). And the
-proof itself, both ways, on constructed patterns and on the shipped generic rules.
+`DetectorSet._judge` rejects a generic match at its first step when the key (the key group, extended
+backwards over key characters to the region's start) names no secret (`token_limit = 4096`,
+`STAGE_SECRET_NAME: x`): most of a tree of settings' matches. The matchers (`_anchored_matches`,
+`_region_matches`) now drop those themselves, with the verdicts remembered by key. Checked at two levels:
+each matcher yields exactly the matches it yielded before less those the judge rejects at the key (read as
+the judge reads it); and scans with the check on and off give the same hits, on generated texts built
+around the keywords (keys with `.`/`-`/`_`, quotes, long identifiers past the 80-character backward
+extension, keywords inside other words, keys cut by a region's start, matches that hold later hits), on
+every detector's examples, on every shipped input and on non-ASCII text. The work it saves is counted.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from hypothesis import strategies as st
 
 from auditor.extract import detectors as detmod
 from auditor.extract.detectors import DetectorSet, Hit, _extend_key_backwards
-from auditor.extract.keyfirst import key_shape
 from auditor.extract.keynames import is_secret_key
 from tests.shipped_inputs import shipped_inputs
 
@@ -34,88 +34,57 @@ GENERIC = (
 )
 
 
-@pytest.mark.parametrize(
-    ("pattern", "keywords", "covered"),
-    [
-        (r"(?i)(?P<key>token[\w.-]{0,80}+)\s{0,4}=", ["token"], True),
-        (r"(?i)(?P<key>token[\w.-]{0,80}+)\s*=", ["token"], False),  # no bound on a match's width
-        (r"(?i)(?P<key>(?:pass(?:word|wd)?|pwd)[\w.-]{0,8}+)=", ["pass", "pwd"], True),
-        (r"(?i)(?P<key>api[_.-]?key[\w.-]{0,8}+)=", ["api_key", "apikey"], True),
-        (r"(?i)(?P<key>token[\w.-]{0,80})=", ["token"], False),  # greedy: the run may give characters back
-        (r"(?i)(?P<key>token[\w.-]*+)=", ["token"], False),  # unbounded: no width to bound a match by
-        (r"(?P<key>token[\w.-]{0,80}+)=", ["token"], False),  # case-sensitive: not how hits are found
-        (r"(?i)x?(?P<key>token[\w.-]{0,80}+)=", ["token"], False),  # the key does not begin the match
-        (r"(?i)(?P<key>tok(?:en)?[\w.-]{0,80}+)=", ["token"], True),  # (anchors.py refuses it: `tok` alone)
-        (r"(?i)(?P<key>token[\w.-]{0,80}+)=", ["token", "secret"], False),  # `secret` spells no key
-        (r"(?i)(?P<key>token[a-z]{0,80}+)=", ["token"], True),
-        (r"(?i)(?P<key>to_ken[a-z]{0,80}+)=", ["to_ken"], False),  # `_` is not in the run
-        (r"(?i)(?P<key>token[\w\s]{0,80}+)=", ["token"], True),
-        (r"(?i)(?P<key>token[^=]{0,80}+)=", ["token"], False),  # a negated literal: not read (none ships)
-        (r"(?i)(?P<key>token[\w.-]{0,80}+x)=", ["token"], False),  # the run is not the group's end
-        (r"(?i)(?P<key>(?-i:token)[\w.-]{0,80}+)=", ["token"], False),  # a flag change inside the key
-        (r"(?i)(?P<key>[a-z]{1,4}token[\w.-]{0,80}+)=", ["token"], False),
-    ],
-)
-def test_key_shape_cases(pattern: str, keywords: list[str], covered: bool) -> None:
-    assert (key_shape(pattern, keywords) is not None) is covered
-
-
-def test_key_shape_reads_the_spellings_and_the_run() -> None:
-    shape = key_shape(r"(?i)(?P<key>(?:pass(?:word|wd)?|pwd)[\w.-]{0,8}+)=", ["pass", "pwd"])
-    assert shape is not None
-    assert shape.spellings == ("pass", "passwd", "password", "pwd")
-    assert shape.run_max == 8
-    assert set(shape.run_chars) == set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
-    assert shape.width == len("password") + 8 + 1
-
-
 @pytest.fixture(scope="module")
 def both() -> tuple[DetectorSet, DetectorSet]:
     first = DetectorSet.load()
     plain = DetectorSet(first.detectors)  # the same Detector objects: each regex compiles once
-    plain.key_first = False
+    plain.key_check = False
     return first, plain
 
 
-def test_the_generic_rules_are_covered(both: tuple[DetectorSet, DetectorSet]) -> None:
-    # Not needed for correctness; a regression here silently brings back the regex and the judge at every
-    # `token_limit` / `SECRET_NAME` hit.
+def test_the_generic_rules_are_checked(both: tuple[DetectorSet, DetectorSet]) -> None:
     first, _ = both
-    covered = {
-        det.id
-        for index, det in enumerate(first.detectors)
-        if first._keyword_anchored(index) and first._key_shape(index) is not None
-    }
-    # The other three (api-key, client-secret, dotted-token) have a key shape too, but anchors.py does not
-    # prove them anchored (a spelling such as `auth-key` is no keyword): they keep the region scan.
-    assert {"generic-token", "generic-secret", "generic-password"} <= covered
-    assert all(first._key_shape(first.detectors.index(first.get(i))) is not None for i in GENERIC)
-    assert all(first.get(det_id).generic for det_id in covered)
+    checked = {det.id for index, det in enumerate(first.detectors) if first._generic_key(index)}
+    assert set(GENERIC) <= checked
+    assert all(first.get(det_id).generic for det_id in checked)
 
 
 def _rejected_at_key(m: re.Match[str], text: str, floor: int) -> bool:
-    """What _judge decides first for a generic match, read from the match itself."""
+    """What _judge decides first for a generic match, in its own words."""
+    if m.end("key") < 0:
+        return False
     key_start = _extend_key_backwards(text, m.start("key"), floor)
     return not is_secret_key(text[key_start : m.end("key")])
 
 
 def _check_matcher(ds: DetectorSet, text: str) -> int:
-    """For every covered detector with hits in `text`: key-first yields the anchored matches the judge would
-    not reject at the key, in order. The number of anchored matches compared."""
-    if not text.isascii():
-        return 0
+    """For every generic detector with a key group and hits in `text`, both matchers (the anchored one where
+    it applies, the region scan always) yield what they yield without verdicts, less the matches the judge
+    rejects at the key, in order. The number of matches compared."""
     regions, positions = ds._regions(text)
     compared = 0
     for det_index, spans in regions.items():
         det = ds.detectors[det_index]
-        shape = ds._key_shape(det_index)
-        if shape is None or not ds._keyword_anchored(det_index):
+        if not ds._generic_key(det_index):
             continue
-        old = list(ds._anchored_matches(det, text, spans, positions[det_index]))
-        new = list(ds._key_first_matches(det, shape, text, spans, positions[det_index]))
-        kept = [(start, m.span()) for start, m in old if not _rejected_at_key(m, text, start)]
-        assert [(start, m.span()) for start, m in new] == kept, (det.id, text[:300])
-        compared += len(old)
+        pairs = [
+            (
+                list(ds._region_matches(det, text, spans)),
+                list(ds._region_matches(det, text, spans, {})),
+            )
+        ]
+        if text.isascii() and ds._keyword_anchored(det_index):
+            hits = positions[det_index]
+            pairs.append(
+                (
+                    list(ds._anchored_matches(det, text, spans, hits)),
+                    list(ds._anchored_matches(det, text, spans, hits, {})),
+                )
+            )
+        for old, new in pairs:
+            kept = [(start, m.span()) for start, m in old if not _rejected_at_key(m, text, start)]
+            assert [(start, m.span()) for start, m in new] == kept, (det.id, text[:300])
+            compared += len(old)
     return compared
 
 
@@ -229,7 +198,7 @@ def _texts(draw: st.DrawFn) -> str:
 
 @given(_texts())
 @settings(max_examples=400, deadline=None)
-def test_key_first_matcher_on_generated_texts(both: tuple[DetectorSet, DetectorSet], text: str) -> None:
+def test_key_check_on_generated_texts(both: tuple[DetectorSet, DetectorSet], text: str) -> None:
     first, plain = both
     _check_matcher(first, text)
     _compare(first, plain, text)
@@ -239,7 +208,7 @@ def test_key_first_matcher_on_generated_texts(both: tuple[DetectorSet, DetectorS
 def test_a_skipped_hit_still_hides_the_hits_inside_its_match(both: tuple[DetectorSet, DetectorSet]) -> None:
     # The match at `max_tokens` (its key names no secret) takes the quoted value, which holds a later hit
     # whose key does (`token_secret`). The anchored matcher never tries that hit (it lies inside the first
-    # match); key-first, which does not run the first match, must not try it either.
+    # match), dropped or not.
     first, plain = both
     text = 'max_tokens = "token_secret=aZ9kQ2mW7xR4pL8v"\ntoken_limit=4096 api_token=bY8jP1nV6wQ3oK7u\n'
     assert _check_matcher(first, text) >= 2
@@ -251,8 +220,8 @@ def test_a_skipped_hit_still_hides_the_hits_inside_its_match(both: tuple[Detecto
 
 
 def test_key_cut_by_the_region_floor(both: tuple[DetectorSet, DetectorSet]) -> None:
-    # A key whose identifier starts before its region (a region begins at most the regex's width before the
-    # hit): the judge's key and key-first's both stop at the region's start.
+    # A key whose identifier starts before its region, or more than 80 characters before its keyword: the
+    # judge's key and the matcher's both stop there.
     first, plain = both
     for pad in (0, 1, 79, 80, 81, 300, 400):
         text = "x" + "a" * pad + "_token = aZ9kQ2mW7xR4pL8v\n" + "b" * pad + "password_limit: 12\n"
@@ -290,12 +259,11 @@ def test_non_ascii_text(both: tuple[DetectorSet, DetectorSet]) -> None:
     assert any(h[0] == "generic-token" for h in hits)
 
 
-def test_rejected_keys_run_no_regex(
+def test_rejected_keys_reach_no_judge(
     both: tuple[DetectorSet, DetectorSet], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The work the cut removes, counted: on lines whose keys name no secret, key-first runs the generic
-    # regexes once per key (to learn the key's verdict where the regex matches); the anchored matcher runs
-    # them at every hit and the judge rejects each match.
+    # The work the check removes, counted: on lines whose keys name no secret, the judge is no longer
+    # called; the regexes still run at every hit.
     first, plain = both
     text = "".join(f"token_limit = {4096 + i}\nSTAGE_SECRET_NAME: stage{i:04d}\n" for i in range(50))
     text += "api_token = aZ9kQ2mW7xR4pL8v\n"
@@ -330,5 +298,5 @@ def test_rejected_keys_run_no_regex(
         counted[name] = dict(calls)
         assert [h.value for h in hits] == ["aZ9kQ2mW7xR4pL8v"]
     assert counted["plain"]["match"] >= 100 and counted["plain"]["judge"] >= 100
-    # each key is judged once, at its first match (two keys that name no secret, one that does)
-    assert counted["first"]["match"] <= 3 and counted["first"]["judge"] <= 1
+    assert counted["first"]["match"] == counted["plain"]["match"]
+    assert counted["first"]["judge"] <= 1  # the one key that names a secret
