@@ -300,3 +300,15 @@ def test_rejected_keys_reach_no_judge(
     assert counted["plain"]["match"] >= 100 and counted["plain"]["judge"] >= 100
     assert counted["first"]["match"] == counted["plain"]["match"]
     assert counted["first"]["judge"] <= 1  # the one key that names a secret
+
+
+def test_the_verdicts_stay_bounded(
+    both: tuple[DetectorSet, DetectorSet], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, plain = both
+    monkeypatch.setattr(detmod, "_KEY_VERDICTS_MAX", 3)
+    first._key_verdicts.clear()
+    text = "".join(f"token_limit_{i} = {4096 + i}\n" for i in range(10)) + "api_token = aZ9kQ2mW7xR4pL8v\n"
+    assert _seen(first.scan_text(text)) == _seen(plain.scan_text(text))
+    assert 0 < len(first._key_verdicts) <= 3
+    first._key_verdicts.clear()
