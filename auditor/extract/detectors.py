@@ -89,6 +89,8 @@ _KIND = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 # Characters a key name is made of, walked backwards from a generic rule's keyword: `DB_` + `PASSWORD`.
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 _MAX_KEY_BACKTRACK = 80
+_KEY_CHARS_TEXT = "".join(sorted(_KEY_CHARS))  # for str.rstrip: _extend_key_backwards in one C call
+_KEY_VERDICTS_MAX = 1 << 16  # keys a DetectorSet remembers the verdict of before it starts again
 # A partner (the secret key of a key id, the consumer secret of a consumer key) this close raises confidence.
 PARTNER_DISTANCE = 2000
 _CONFIDENCE_UP = {
@@ -976,6 +978,30 @@ def _extend_key_backwards(text: str, start: int, floor: int) -> int:
     return start
 
 
+def _key_verdict(verdicts: dict[str, bool], key: str) -> bool:
+    """is_secret_key(key), remembered in `verdicts` (bounded: emptied when full)."""
+    if len(verdicts) >= _KEY_VERDICTS_MAX:
+        verdicts.clear()
+    named = verdicts[key] = is_secret_key(key)
+    return named
+
+
+def _key_named(m: re.Match[str], text: str, floor: int, verdicts: dict[str, bool]) -> bool:
+    """False when the judge would reject this generic match at its first step: its key group took part and
+    the key (extended backwards over key characters down to `floor`, the region's start: as _judge reads it)
+    names no secret (`token_limit = 4096`). Dropping such a match before the judge changes no verdict."""
+    key_end = m.end("key")
+    if key_end < 0:
+        return True
+    start = m.start("key")
+    limit = max(floor, start - _MAX_KEY_BACKTRACK)
+    key = text[limit + len(text[limit:start].rstrip(_KEY_CHARS_TEXT)) : key_end]
+    named = verdicts.get(key)
+    if named is None:
+        named = _key_verdict(verdicts, key)
+    return named
+
+
 class DetectorSet:
     """All detectors, with a shared keyword prefilter. Pickles without the compiled Vectorscan database."""
 
@@ -1022,6 +1048,12 @@ class DetectorSet:
         # Try a keyword-anchored regex only at its keyword hits (anchors.py); the same matches either way,
         # so this is off only where a test compares the two.
         self.anchor_matches = True
+        # A generic detector's match whose key names no secret is dropped by the matcher, before the judge
+        # (which would reject it at once): the same candidates either way, so this too is off only where a
+        # test compares the two. The verdicts by key (is_secret_key) are remembered here.
+        self.key_check = True
+        self._key_verdicts: dict[str, bool] = {}
+        self._key_groups: dict[int, bool] = {}  # detector index -> _generic_key, on first use
 
     # -- construction ---------------------------------------------------------------------------------
 
@@ -1340,12 +1372,14 @@ class DetectorSet:
         judge = self._judge
         regions, positions = self._regions(text, allowed)
         ascii_text = self.anchor_matches and bool(regions) and text.isascii()
+        verdicts = self._key_verdicts if self.key_check else None
         for det_index, spans in regions.items():
             det = self.detectors[det_index]
+            keyed = verdicts if verdicts is not None and self._generic_key(det_index) else None
             if ascii_text and self._keyword_anchored(det_index):
-                matches = self._anchored_matches(det, text, spans, positions[det_index])
+                matches = self._anchored_matches(det, text, spans, positions[det_index], keyed)
             else:
-                matches = self._region_matches(det, text, spans)
+                matches = self._region_matches(det, text, spans, keyed)
             for region_start, m in matches:
                 cand = judge(det, m, text, region_start, value_start, value_key)
                 if cand is None:
@@ -1358,26 +1392,34 @@ class DetectorSet:
 
     @staticmethod
     def _region_matches(
-        det: Detector, text: str, spans: list[tuple[int, int]]
+        det: Detector, text: str, spans: list[tuple[int, int]], verdicts: dict[str, bool] | None = None
     ) -> Iterator[tuple[int, re.Match[str]]]:
-        """(region start, match) for every match of the detector's regex in each region."""
+        """(region start, match) for every match of the detector's regex in each region; with `verdicts`
+        (a generic detector with a key group), none whose key names no secret (_key_named)."""
         check = budget.check
         finditer = _compiled(det.regex).finditer  # the pattern's own method: no wrapper call per region
         for region_start, region_end in spans:
             check()
             for m in finditer(text, region_start, region_end):
-                yield region_start, m
+                if verdicts is None or _key_named(m, text, region_start, verdicts):
+                    yield region_start, m
 
     @staticmethod
     def _anchored_matches(
-        det: Detector, text: str, spans: list[tuple[int, int]], hits: list[int]
+        det: Detector,
+        text: str,
+        spans: list[tuple[int, int]],
+        hits: list[int],
+        verdicts: dict[str, bool] | None = None,
     ) -> Iterator[tuple[int, re.Match[str]]]:
         """What _region_matches yields, for a regex whose every match starts at a keyword hit (anchors.py,
         ASCII text only): `match` at each hit in the region, in order, skipping hits inside the previous
         match. finditer's search takes the leftmost position where a match starts, always a hit, so both
-        find the same matches; this tries a handful of positions instead of every one in the region."""
+        find the same matches; this tries a handful of positions instead of every one in the region.
+        A match whose key names no secret still ends the hits it covers, but is not yielded (`verdicts`)."""
         check = budget.check
         match = _compiled(det.regex).match  # the pattern's own method: no wrapper call per keyword hit
+        chars = _KEY_CHARS_TEXT
         index, count = 0, len(hits)
         for region_start, region_end in spans:
             check()
@@ -1390,9 +1432,33 @@ class DetectorSet:
                 if pos < after:
                     continue
                 m = match(text, pos, region_end)
-                if m is not None:
-                    yield region_start, m
-                    after = m.end()
+                if m is None:
+                    continue
+                after = m.end()
+                if verdicts is not None:
+                    # _key_named, inline: it runs at most matches of the generic rules.
+                    key_end = m.end("key")
+                    if key_end >= 0:
+                        key_start = m.start("key")
+                        floor = key_start - _MAX_KEY_BACKTRACK
+                        if floor < region_start:
+                            floor = region_start
+                        key = text[floor + len(text[floor:key_start].rstrip(chars)) : key_end]
+                        named = verdicts.get(key)
+                        if named is None:
+                            named = _key_verdict(verdicts, key)
+                        if not named:
+                            continue
+                yield region_start, m
+
+    def _generic_key(self, det_index: int) -> bool:
+        """Whether the detector is generic with a key group (so the judge rejects a match by its key first),
+        worked out on first use (its regex compiles then, not at start-up)."""
+        keyed = self._key_groups.get(det_index)
+        if keyed is None:
+            det = self.detectors[det_index]
+            keyed = self._key_groups[det_index] = det.generic and "key" in det.regex.groupindex
+        return keyed
 
     def _keyword_anchored(self, det_index: int) -> bool:
         """anchors.keyword_anchored for this detector, worked out on its first use."""
