@@ -576,8 +576,14 @@ def _search_all(text: str) -> tuple[_Found, ...]:
     found: list[_Found] = []
     _bracketed(text, found)
     for (kind, pattern, always, interpolation), needs in zip(_SIMPLE, _SIMPLE_NEEDS, strict=True):
-        if needs is not None and not any(literal in text for literal in needs):
-            continue  # a match would hold one of these: none occurs, so the pattern cannot match
+        if needs is not None:
+            # A match would hold one of these: none occurs, so the pattern cannot match. (A loop, not
+            # any() over a generator: this runs for each of 25 patterns in every text with a trigger.)
+            for literal in needs:
+                if literal in text:
+                    break
+            else:
+                continue
         for m in pattern.finditer(text):
             named = m.groupdict()
             groups = [g for g in m.groups() if g]
@@ -752,9 +758,11 @@ def from_key(path: tuple[str | int, ...], value: str) -> tuple[ReferenceKind, st
     holds a credential."""
     if not value or "{{" in value or "${" in value:
         return None
-    last = next((p for p in reversed(path) if isinstance(p, str)), None)
-    if last is None:
-        return None
+    last = path[-1] if path else None
+    if not isinstance(last, str):
+        last = next((p for p in reversed(path) if isinstance(p, str)), None)
+        if last is None:
+            return None
     if last.lower() in _EXISTING_SECRET_KEYS and re.fullmatch(r"[a-z0-9][a-z0-9.-]{0,252}", value):
         return ReferenceKind.K8S_SECRET_REF, value
     # Every value _PATHISH takes holds a `/`, a `\\` or a `.`, or starts with `~`: most settings are
