@@ -1031,6 +1031,9 @@ class DetectorSet:
         )
         # Keyword index -> its detectors, each once (a detector may list a keyword twice).
         self._keyword_owners_once = tuple(tuple(dict.fromkeys(owners[kw])) for kw in keywords)
+        # scan_values finds keywords once in its scalars joined by line breaks: right only while no keyword
+        # holds one (a match could then span two scalars).
+        self._one_line_keywords = not any("\n" in kw or "\r" in kw for kw in keywords)
         self._detector_anchors = tuple(
             re.compile(det.anchor.encode("ascii")) if det.anchor is not None else None
             for det in self.detectors
@@ -1240,17 +1243,85 @@ class DetectorSet:
 
         A detector the gate does not report anywhere in the scalars' texts joined cannot match in any one
         of them (its widening has no anchors or lookarounds, so a match in one text is a match in the
-        joined buffer): every scalar is then scanned with that verdict instead of a gate pass of its own.
+        joined buffer): every scalar is then scanned with that verdict instead of a gate pass of its own,
+        and the verdict's keywords are found in one Vectorscan pass over the joined texts too (_shared_hits):
+        a scalar none of them occurs in is answered without a pass, a region or a match of its own.
         Where the joined texts leave many detectors open, each scalar still asks the gate itself, which is
         then cheaper than looking for all their keywords."""
         allowed: set[int] | None = None
         gate = self._active_gate()
         if gate is not None and len(items) > 1:
-            joined = "\n".join((f"{key}: " if key else "") + value for key, value in items if value)
+            texts = [(f"{key}: " if key else "") + value for key, value in items if value]
+            joined = "\n".join(texts)
             allowed = gate.candidates(_utf8(joined))
             if allowed is not None and len(allowed) > _SHARED_VERDICT_MAX:
                 allowed = None
+            if allowed is not None:
+                engine = self._prefilter()
+                if isinstance(engine, _HyperscanPrefilter) and self._one_line_keywords:
+                    return self._shared_hits(items, texts, joined, allowed, engine)
         return [self.scan_value(key, value, allowed=allowed) for key, value in items]
+
+    def _shared_hits(
+        self,
+        items: Sequence[tuple[str | None, str]],
+        texts: list[str],
+        joined: str,
+        allowed: set[int],
+        engine: _HyperscanPrefilter,
+    ) -> list[list[Hit]]:
+        """scan_values' answer when one gate verdict holds for every scalar: the allowed detectors' keyword
+        hits from one pass over the joined texts, each given to the scalar it lies in (no keyword holds a
+        line break, so none spans two texts joined by one), in the order and with the anchors the
+        per-scalar pass (_regions) gives; the rest of each scalar's scan is scan_value's."""
+        out: list[list[Hit]] = [[] for _ in items]
+        if not allowed:
+            return out  # scan_value with an empty verdict finds nothing
+        # One byte per character, as _regions encodes each text: offsets in the joined buffer are offsets
+        # in the joined text.
+        found = engine.keyword_hits(joined.encode("ascii", "replace"), self._keyword_owners_once, allowed)
+        anchors = self._detector_anchors
+        anchored = any(anchors[det_index] is not None for det_index in allowed)
+        starts: list[int] = []
+        pos = 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 1
+        # Text index -> detector -> its hits, offsets into that text.
+        local: dict[int, dict[int, list[int]]] = {}
+        where = bisect.bisect_right
+        for det_index, hits in found.items():
+            for hit in hits:
+                index = where(starts, hit) - 1
+                by_det = local.get(index)
+                if by_det is None:
+                    by_det = local[index] = {}
+                at = by_det.get(det_index)
+                if at is None:
+                    by_det[det_index] = [hit - starts[index]]
+                else:
+                    at.append(hit - starts[index])
+        index = -1
+        for slot, (key, value) in enumerate(items):
+            if not value:
+                continue
+            index += 1
+            by_det = local.get(index)
+            if by_det is None and not anchored:
+                continue  # no keyword of an allowed detector here: _regions would give nothing
+            text = texts[index]
+            buf = text.encode("ascii", "replace") if anchored else None
+            positions: dict[int, list[int]] = {}
+            for det_index in allowed:  # the set's own order, as _regions builds it
+                hits = by_det.get(det_index, []) if by_det is not None else []
+                anchor = anchors[det_index]
+                if anchor is not None:
+                    hits += [m.end() for m in anchor.finditer(cast("bytes", buf))]
+                if hits:
+                    positions[det_index] = hits
+            if positions:
+                out[slot] = self._value_hits(text, len(text) - len(value), key, allowed, positions)
+        return out
 
     def scan_value(self, key: str | None, value: str, *, allowed: set[int] | None = None) -> list[Hit]:
         """One structured scalar with its key name. Offsets are into `value`.
@@ -1262,10 +1333,21 @@ class DetectorSet:
         if not value:
             return []
         prefix = f"{key}: " if key else ""
-        hits = self._scan(prefix + value, len(prefix), key, allowed)
-        if not prefix:
+        return self._value_hits(prefix + value, len(prefix), key, allowed, None)
+
+    def _value_hits(
+        self,
+        text: str,
+        shift: int,
+        key: str | None,
+        allowed: set[int] | None,
+        positions: dict[int, list[int]] | None,
+    ) -> list[Hit]:
+        """scan_value's hits in `text` (the key's prefix, `shift` characters, then the value), offsets into
+        the value; `positions`: the keyword hits _regions would find, when already found (_shared_hits)."""
+        hits = self._scan(text, shift, key, allowed, positions)
+        if not shift:
             return hits
-        shift = len(prefix)
         return [
             Hit(h.detector, h.value, h.start - shift, h.end - shift, h.confidence, h.key, h.reason)
             for h in hits
@@ -1275,50 +1357,17 @@ class DetectorSet:
     # -- internals ------------------------------------------------------------------------------------
 
     def _regions(
-        self, text: str, allowed: set[int] | None = None
+        self,
+        text: str,
+        allowed: set[int] | None = None,
+        positions: dict[int, list[int]] | None = None,
     ) -> tuple[dict[int, list[tuple[int, int]]], dict[int, list[int]]]:
         """Detector index -> merged (start, end) line regions around its keyword hits; and detector index ->
-        those hits (every occurrence of its keywords in `text`, sorted)."""
+        those hits (every occurrence of its keywords in `text`, sorted). `positions`: those hits, unsorted,
+        when the caller found them already (scan_values); a detector without hits is not in it."""
         buf = text.encode("ascii", "replace")  # one byte per character, so offsets carry over to `text`
-        if allowed is None:
-            gate = self._active_gate()
-            if gate is not None:
-                allowed = gate.candidates(buf if text.isascii() else _utf8(text))
-        positions: dict[int, list[int]] = {}
-        if allowed is not None:
-            # Only detectors the gate let through, and their keywords found here: no Python for the rest.
-            if not allowed:
-                return {}, {}
-            engine = self._prefilter()
-            # The keyword prefilter's Vectorscan pass finds every keyword at once; a find per keyword of
-            # every allowed detector searched the whole text again each time (~10 per scalar of a document).
-            found = (
-                engine.keyword_hits(buf, self._keyword_owners_once, allowed)
-                if isinstance(engine, _HyperscanPrefilter)
-                else None
-            )
-            find = buf.lower().find if found is None else None
-            for det_index in allowed:
-                if find is None:
-                    hits = found.get(det_index, []) if found is not None else []
-                else:
-                    hits = []
-                    for kw in self._detector_keywords[det_index]:
-                        pos = find(kw)
-                        while pos >= 0:
-                            hits.append(pos)
-                            pos = find(kw, pos + 1)
-                anchor = self._detector_anchors[det_index]
-                if anchor is not None:
-                    hits += [m.end() for m in anchor.finditer(buf)]
-                if hits:
-                    positions[det_index] = hits
-        else:
-            raw = self._prefilter().hits(buf)
-            owners = self._keyword_owners
-            for kw_index, pos in raw:
-                for det_index in owners[kw_index]:
-                    positions.setdefault(det_index, []).append(pos)
+        if positions is None:
+            positions = self._keyword_positions(text, buf, allowed)
         if not positions:
             return {}, {}
         size = len(buf)
@@ -1362,15 +1411,65 @@ class DetectorSet:
             regions[det_index] = merged
         return regions, positions
 
+    def _keyword_positions(self, text: str, buf: bytes, allowed: set[int] | None) -> dict[int, list[int]]:
+        """Detector index -> the start of every occurrence of one of its keywords in `buf` (`text` encoded one
+        byte per character), and the end of each match of its anchor: for the detectors `allowed`, or the
+        gate's verdict on `text` when None (every detector without a gate)."""
+        if allowed is None:
+            gate = self._active_gate()
+            if gate is not None:
+                allowed = gate.candidates(buf if text.isascii() else _utf8(text))
+        positions: dict[int, list[int]] = {}
+        if allowed is not None:
+            # Only detectors the gate let through, and their keywords found here: no Python for the rest.
+            if not allowed:
+                return positions
+            engine = self._prefilter()
+            # The keyword prefilter's Vectorscan pass finds every keyword at once; a find per keyword of
+            # every allowed detector searched the whole text again each time (~10 per scalar of a document).
+            found = (
+                engine.keyword_hits(buf, self._keyword_owners_once, allowed)
+                if isinstance(engine, _HyperscanPrefilter)
+                else None
+            )
+            find = buf.lower().find if found is None else None
+            for det_index in allowed:
+                if find is None:
+                    hits = found.get(det_index, []) if found is not None else []
+                else:
+                    hits = []
+                    for kw in self._detector_keywords[det_index]:
+                        pos = find(kw)
+                        while pos >= 0:
+                            hits.append(pos)
+                            pos = find(kw, pos + 1)
+                anchor = self._detector_anchors[det_index]
+                if anchor is not None:
+                    hits += [m.end() for m in anchor.finditer(buf)]
+                if hits:
+                    positions[det_index] = hits
+        else:
+            raw = self._prefilter().hits(buf)
+            owners = self._keyword_owners
+            for kw_index, pos in raw:
+                for det_index in owners[kw_index]:
+                    positions.setdefault(det_index, []).append(pos)
+        return positions
+
     def _scan(
-        self, text: str, value_start: int, value_key: str | None, allowed: set[int] | None = None
+        self,
+        text: str,
+        value_start: int,
+        value_key: str | None,
+        allowed: set[int] | None = None,
+        positions: dict[int, list[int]] | None = None,
     ) -> list[Hit]:
         if not text:
             return []
         candidates: list[_Candidate] = []
         seen: set[tuple[str, int, int]] = set()
         judge = self._judge
-        regions, positions = self._regions(text, allowed)
+        regions, positions = self._regions(text, allowed, positions)
         ascii_text = self.anchor_matches and bool(regions) and text.isascii()
         verdicts = self._key_verdicts if self.key_check else None
         for det_index, spans in regions.items():

@@ -576,8 +576,14 @@ def _search_all(text: str) -> tuple[_Found, ...]:
     found: list[_Found] = []
     _bracketed(text, found)
     for (kind, pattern, always, interpolation), needs in zip(_SIMPLE, _SIMPLE_NEEDS, strict=True):
-        if needs is not None and not any(literal in text for literal in needs):
-            continue  # a match would hold one of these: none occurs, so the pattern cannot match
+        if needs is not None:
+            # A match would hold one of these: none occurs, so the pattern cannot match. (A loop, not
+            # any() over a generator: this runs for each of 25 patterns in every text with a trigger.)
+            for literal in needs:
+                if literal in text:
+                    break
+            else:
+                continue
         for m in pattern.finditer(text):
             named = m.groupdict()
             groups = [g for g in m.groups() if g]
@@ -750,14 +756,20 @@ def from_key(path: tuple[str | int, ...], value: str) -> tuple[ReferenceKind, st
     """A reference decided by the key a plain value sits under: Helm `existingSecret: name` names a
     Kubernetes Secret; `*_KEY_FILE`, `secret_id_file_path`, `GOOGLE_APPLICATION_CREDENTIALS` name a file that
     holds a credential."""
-    strings = [p for p in path if isinstance(p, str)]
-    if not strings or not value or "{{" in value or "${" in value:
+    if not value or "{{" in value or "${" in value:
         return None
-    last = strings[-1]
+    last = path[-1] if path else None
+    if not isinstance(last, str):
+        last = next((p for p in reversed(path) if isinstance(p, str)), None)
+        if last is None:
+            return None
     if last.lower() in _EXISTING_SECRET_KEYS and re.fullmatch(r"[a-z0-9][a-z0-9.-]{0,252}", value):
         return ReferenceKind.K8S_SECRET_REF, value
-    if not _PATHISH.match(value):
+    # Every value _PATHISH takes holds a `/`, a `\\` or a `.`, or starts with `~`: most settings are
+    # answered here, without the pattern (once per scalar of every parsed file).
+    if not ("/" in value or "." in value or "\\" in value or value[0] == "~") or not _PATHISH.match(value):
         return None
+    strings = [p for p in path if isinstance(p, str)]
     if last.upper() == "GOOGLE_APPLICATION_CREDENTIALS":
         return ReferenceKind.FILE, value
     tokens = list(key_tokens(last.replace("-", "_")))

@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -99,6 +99,77 @@ def _about_configuration(check: CheckFn) -> CheckFn:
 def _all_settings(ctx: RuleContext) -> Iterator[Setting]:
     for scan in ctx.files:
         yield from scan.settings
+
+
+class _SettingsIndex:
+    """Every setting of a context's files by key, built once for all the checks: a check asks which keys
+    it could fire on (once per distinct key: --fp-bait's 66,000 settings have a few thousand) and reads
+    those keys' settings only, in the order _all_settings gives them, instead of every setting. A prefilter:
+    each check still judges every setting it reads as it did every setting before."""
+
+    def __init__(self, files: tuple[FileScan, ...]) -> None:
+        self.files = files
+        # Key -> (file index, setting index) of each setting under it, by the key path a check judges
+        # (`location.key or key`) and by the setting's own key.
+        self.by_path: dict[str, list[tuple[int, int]]] = {}
+        self.by_name: dict[str, list[tuple[int, int]]] = {}
+        # Values naming the AWS managed AdministratorAccess policy: overbroad_privilege reads them under
+        # any key.
+        self.admin: list[tuple[int, int]] = []
+        by_path, by_name, admin = self.by_path, self.by_name, self.admin
+        for file_index, scan in enumerate(files):
+            for index, st in enumerate(scan.settings):
+                at = (file_index, index)
+                path = st.location.key or st.key
+                found = by_path.get(path)
+                if found is None:
+                    by_path[path] = [at]
+                else:
+                    found.append(at)
+                found = by_name.get(st.key)
+                if found is None:
+                    by_name[st.key] = [at]
+                else:
+                    found.append(at)
+                if "AdministratorAccess" in st.value:
+                    admin.append(at)
+
+    @staticmethod
+    def where(by: Mapping[str, list[tuple[int, int]]], fires: Callable[[str], bool]) -> list[tuple[int, int]]:
+        """The places of the settings whose key `fires` holds for, in file and setting order."""
+        out = [at for key, places in by.items() if fires(key) for at in places]
+        out.sort()
+        return out
+
+    def settings(self, places: Iterable[tuple[int, int]]) -> Iterator[Setting]:
+        files = self.files
+        for file_index, index in places:
+            yield files[file_index].settings[index]
+
+    def by_file(self, places: list[tuple[int, int]]) -> Iterator[tuple[FileScan, list[Setting]]]:
+        """Each file holding one of `places`, in order, with its settings there (in order)."""
+        files = self.files
+        start, count = 0, len(places)
+        while start < count:
+            file_index = places[start][0]
+            end = start
+            while end < count and places[end][0] == file_index:
+                end += 1
+            scan = files[file_index]
+            yield scan, [scan.settings[index] for _, index in places[start:end]]
+            start = end
+
+
+# The index of the last context's files (checks of one evaluation share it), kept beside those files.
+_LAST_INDEX: list[_SettingsIndex] = []
+
+
+def _settings_index(ctx: RuleContext) -> _SettingsIndex:
+    if _LAST_INDEX and _LAST_INDEX[0].files is ctx.files:
+        return _LAST_INDEX[0]
+    index = _SettingsIndex(ctx.files)
+    _LAST_INDEX[:] = [index]
+    return index
 
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -385,13 +456,25 @@ def _oauth_key(key: str) -> tuple[bool, bool, bool, bool, str, bool, bool, bool]
     )
 
 
+_OAUTH_CODE_KEYS = frozenset(
+    {"code.msal.public_client", "code.oauth.password_grant", "code.oauth.implicit_grant"}
+)
+
+
+def _oauth_relevant(key: str) -> bool:
+    """Whether deprecated_oauth_grant reads a setting under this key at all."""
+    pkce, auth, public, type_, _last_segment, grant, response_type, implicit = _oauth_key(key)
+    return pkce or auth or public or type_ or grant or response_type or implicit or key in _OAUTH_CODE_KEYS
+
+
 @_about_configuration
 def deprecated_oauth_grant(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
-    for scan in ctx.files:
-        settings = scan.settings
-        if not settings:
-            continue
+    index = _settings_index(ctx)
+    # A setting no branch below reads (none of the key's facts, not one of the code keys) neither makes a
+    # file's PKCE or public-client answer nor names a grant: only the others are read.
+    places = index.where(index.by_name, _oauth_relevant)
+    for _scan, settings in index.by_file(places):
         facts = [_oauth_key(st.key) for st in settings]
         has_pkce = any(
             fact[0] and st.value.lower() not in ("false", "0", "no", "off")
@@ -511,6 +594,14 @@ def _lifetime_key(last: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     )
 
 
+def _lifetime_relevant(key: str) -> bool:
+    """Whether a branch of long_lived_token can apply to a setting under this key."""
+    if key.startswith("code."):
+        return False
+    last = _last(key)
+    return any(_lifetime_key(last)) or last.lower() == "ttl"
+
+
 @_about_configuration
 def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
     max_access = int(rule.params.get("max_access_token_minutes", 15)) * 60
@@ -529,9 +620,10 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
             evidence={"key": st.key, "value": st.value[:60]},
         )
 
-    for scan in ctx.files:
+    index = _settings_index(ctx)
+    for scan, candidates in index.by_file(index.where(index.by_name, _lifetime_relevant)):
         by_parent: dict[str, list[Setting]] | None = None  # built when a period setting needs its siblings
-        for st in scan.settings:
+        for st in candidates:
             last = _last(st.key)
             if st.key.startswith("code."):
                 continue
@@ -665,10 +757,16 @@ def _origin_key(key: str) -> tuple[bool, bool, bool]:
     return bool(_ORIGIN_KEY.search(key)), bool(_IP_KEY.search(key)), bool(_RELAX_KEY.search(key))
 
 
+def _origin_relevant(key: str) -> bool:
+    """Whether a branch of no_origin_restriction can apply to a setting under this key path."""
+    return any(_origin_key(key))
+
+
 @_about_configuration
 def no_origin_restriction(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
-    for st in _all_settings(ctx):
+    index = _settings_index(ctx)
+    for st in index.settings(index.where(index.by_path, _origin_relevant)):
         key = st.location.key or st.key
         origin, ip_list, relax = _origin_key(key)
         if not (origin or ip_list or relax):
@@ -752,6 +850,8 @@ _CODE_PRIVILEGE = {
     "code.k8s.cluster_admin": "the Kubernetes cluster-admin role",
     "code.salesforce.system_administrator": "the Salesforce System Administrator profile",
 }
+# The settings' own keys _privilege_problem answers by name.
+_CODE_PRIVILEGE_KEYS = frozenset({*_CODE_PRIVILEGE, "code.graph.readwrite_all"})
 
 
 @functools.lru_cache(maxsize=_KEY_MEMO)
@@ -820,6 +920,13 @@ def _delegated_scope(last: str, path: str) -> bool:
     return last in _DELEGATED_LAST and not _APPLICATION_KEY.search(path)
 
 
+def _privilege_relevant(path: str) -> bool:
+    """Whether _privilege_problem can find a problem under this key path whatever the setting's own key and
+    value (those are read apart: the code keys, AdministratorAccess)."""
+    last, profile, grant_key, capability, _any_path, roleref = _privilege_key(path)
+    return last in ("action", "actions") or profile or grant_key or capability or roleref
+
+
 @_about_configuration
 def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
@@ -827,7 +934,13 @@ def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
     broad_graph = re.compile(
         rf"\b[A-Z][A-Za-z]+\.({words})\b|Sites\.FullControl\.All|Directory\.AccessAsUser\.All"
     )
-    for st in _all_settings(ctx):
+    index = _settings_index(ctx)
+    # The settings _privilege_problem can name a problem in: by key path, by the setting's own key (the
+    # code findings), and any value naming AdministratorAccess.
+    places = set(index.where(index.by_path, _privilege_relevant))
+    places.update(index.where(index.by_name, _CODE_PRIVILEGE_KEYS.__contains__))
+    places.update(index.admin)
+    for st in index.settings(sorted(places)):
         # Prose mentioning "System Administrator" or "cluster-admin" grants nothing.
         if st.key.startswith("code.") and st.location.path.lower().endswith(_DOCS + _POLICY_RULES):
             continue
@@ -914,12 +1027,17 @@ def _holds_credential(scan: FileScan, parent: str) -> bool:
     return any(key is not None and (key == parent or key.startswith(prefix)) for key in keys)
 
 
+def _dated_path(key: str) -> bool:
+    return _dated_key(_last(key))
+
+
 def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
     max_age = float(rule.params.get("max_age_days", 90))
     owners = _Owners(ctx.agents)
-    for scan in ctx.files:
+    index = _settings_index(ctx)
+    for scan, candidates in index.by_file(index.where(index.by_path, _dated_path)):
         groups: dict[str, list[Setting]] = defaultdict(list)
-        for st in scan.settings:
+        for st in candidates:
             if st.key.startswith("code."):
                 continue
             key = st.location.key or st.key
