@@ -151,6 +151,9 @@ def test_quick_path_declines_what_needs_a_closer_look(probed: DetectorSet, tmp_p
         "kelvin.txt": ("the \u212aelvin token\n".encode(), False),  # a caseless partner of k: not judged
         "cut.txt": (b"the token caf\xc3\n", False),  # not valid UTF-8: not judged
         "stack.json": (b'{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}', False),  # IaC mark
+        # Auth evidence decides only beside a keyword (the keyword question is asked apart from the pass).
+        "aws.py": (b'x = boto3.client("s3")\n', True),  # evidence, no detector keyword: nothing is read
+        "azure.py": (b"cred = DefaultAzureCredential()\n", False),  # evidence and a keyword
     }
     for rel, (data, bare) in cases.items():
         path = tmp_path / rel
