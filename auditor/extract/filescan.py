@@ -176,6 +176,10 @@ def _scan_structured(ev: Evidence, fmt: str) -> None:
 
 # Flow collections nested this deep, or anchors with aliases, send a YAML file to the guarded parser.
 _YAML_SUSPECT_BRACKETS = 1000
+# Every byte but the ones the YAML check counts or looks for: deleting them leaves those bytes in order, so
+# one pass over the file (bytes.translate) replaces four counts and three searches of it (a two-byte
+# search such as "\n\t" alone cost ~9 us per 10 KB file, against ~0.5 for one byte).
+_YAML_NOT_COUNTED = bytes(range(256)).translate(None, b"[]{}&*\t")
 
 
 def _structure_suspect(data: bytes, fmt: str) -> bool:
@@ -192,12 +196,13 @@ def _structure_suspect(data: bytes, fmt: str) -> bool:
             return True  # the tolerant parser decides: JSONC comments are fine, a broken file is reported
         return False
     if fmt == "yaml":
-        opened = data.count(b"[") + data.count(b"{")
+        counted = data.translate(None, _YAML_NOT_COUNTED)  # the bytes below, in order, and nothing else
+        opened = counted.count(b"[") + counted.count(b"{")
         return (
-            (b"&" in data and b"*" in data)  # anchors and aliases: a possible alias bomb
+            (b"&" in counted and b"*" in counted)  # anchors and aliases: a possible alias bomb
             or opened > _YAML_SUSPECT_BRACKETS  # deep flow nesting
-            or opened != data.count(b"]") + data.count(b"}")  # an unclosed flow collection
-            or b"\n\t" in data  # tab indentation, which YAML forbids
+            or opened != counted.count(b"]") + counted.count(b"}")  # an unclosed flow collection
+            or (b"\t" in counted and b"\n\t" in data)  # tab indentation, which YAML forbids
         )
     return fmt == "toml"
 
