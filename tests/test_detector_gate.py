@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.extract.detectors import DetectorSet, Hit
+from auditor.extract.detectors import KEYWORDS, DetectorSet, Hit
 from auditor.extract.filescan import scan_bytes
 from auditor.extract.regexgate import _ASCII_FOLDS, GATE_BLIND, UntranslatableRegex, judged, widen
 from auditor.extract.vectorscan import available
@@ -345,7 +345,7 @@ def test_gate_compiles_only_when_asked(tmp_path: Path, monkeypatch: pytest.Monke
     assert later.may_match(b"nothing here") is False
 
 
-# -- the combined pass: gate, keywords and marker sets in one scan per file ---------------------------------
+# -- the combined pass: gate and marker sets in one scan per file (the keyword question apart) --------------
 
 
 @pytest.fixture(scope="module")
@@ -394,9 +394,13 @@ def test_combined_pass_answers_every_question_like_its_own_pass(
             continue
         assert probe is not None
         assert probe.may_match() == gated.may_match(data)
-        assert probe.keywords() == detectors.candidates(data)
+        # The keyword question is not the pass's (detectors.KEYWORDS): the prefilter's answer is recorded.
+        assert probe.keywords() is None
+        answered = probe.with_answer(KEYWORDS, detectors.candidates(data))
+        assert answered.keywords() == detectors.candidates(data)
+        assert (answered.allowed, answered.found - {KEYWORDS}) == (probe.allowed, probe.found)
         seen["may_match"].add(probe.may_match())
-        seen["keywords"].add(probe.keywords())
+        seen["keywords"].add(answered.keywords())
         for marker_set in sets:
             assert probe.answer(marker_set.name) == marker_set.any(data), marker_set.name
             seen[marker_set.name].add(marker_set.any(data))

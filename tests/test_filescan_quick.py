@@ -151,6 +151,9 @@ def test_quick_path_declines_what_needs_a_closer_look(probed: DetectorSet, tmp_p
         "kelvin.txt": ("the \u212aelvin token\n".encode(), False),  # a caseless partner of k: not judged
         "cut.txt": (b"the token caf\xc3\n", False),  # not valid UTF-8: not judged
         "stack.json": (b'{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}', False),  # IaC mark
+        # Auth evidence decides only beside a keyword (the keyword question is asked apart from the pass).
+        "aws.py": (b'x = boto3.client("s3")\n', True),  # evidence, no detector keyword: nothing is read
+        "azure.py": (b"cred = DefaultAzureCredential()\n", False),  # evidence and a keyword
     }
     for rel, (data, bare) in cases.items():
         path = tmp_path / rel
@@ -223,3 +226,41 @@ def test_code_agent_markers_share_the_prefilter_words() -> None:
     from auditor.extract.text import _CODE_MARKERS
 
     assert all("gent" in marker or "Kernel" in marker for marker in _CODE_MARKERS)
+
+
+def _yaml_suspect_by_definition(data: bytes) -> bool:
+    """The YAML structure check as its comments define it, a count or search of the whole text each."""
+    opened = data.count(b"[") + data.count(b"{")
+    return (
+        (b"&" in data and b"*" in data)
+        or opened > filescan._YAML_SUSPECT_BRACKETS
+        or opened != data.count(b"]") + data.count(b"}")
+        or b"\n\t" in data
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [b"[", b"]", b"{", b"}", b"&", b"*", b"\t", b"\n", b"\n\t", b"\t\n", b"a: 1", b"\xc3\xa9"]
+        ),
+        max_size=40,
+    ),
+    st.integers(min_value=0, max_value=3),
+)
+def test_yaml_structure_check_is_its_definition(parts: list[bytes], flood: int) -> None:
+    data = b"".join(parts) + b"[" * (flood * 400)  # past the nesting limit from the third step
+    assert filescan._structure_suspect(data, "yaml") is _yaml_suspect_by_definition(data)
+
+
+def test_yaml_structure_check_on_shipped_inputs() -> None:
+    entries, _ = walk([r for r in ROOTS if r.is_dir()])
+    texts = [e.path.read_bytes() for e in entries] + [
+        b"a: [1, 2]\n\tb: 3\n",
+        b"x: &a 1\ny: *a\n",
+        b"{" * 1001,
+    ]
+    answers = [filescan._structure_suspect(t, "yaml") for t in texts]
+    assert answers == [_yaml_suspect_by_definition(t) for t in texts]
+    assert True in answers and False in answers
