@@ -41,7 +41,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_static import DEFAULT_OUT, TOOLS, BenchError, measure, tool_version  # noqa: E402
+from bench_static import DEFAULT_OUT, TOOLS, BenchError, absolute_pythonpath, measure, tool_version  # noqa: E402
 from peer_cases import PEERS, Case, derive  # noqa: E402
 
 # Placeholder-typed values: keyboard runs, counting runs, one character repeated. Recall on the positives
@@ -306,6 +306,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    checkout = absolute_pythonpath()
+    print(f"botaudit imported from {checkout or 'nowhere (not importable)'}", flush=True)
     locations = {name: (peer.url, peer.commit) for name, peer in PEERS.items()}
     for item in args.source:
         name, _, location = item.partition("=")

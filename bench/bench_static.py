@@ -712,8 +712,33 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
+def absolute_pythonpath() -> str | None:
+    """The tools run from the corpus folder: a relative PYTHONPATH entry (`PYTHONPATH=.` in a worktree) would
+    then point at the corpus, and botaudit would silently import the installed checkout instead of the one
+    meant. Every entry is made absolute against the folder the bench was started from; returns where
+    botaudit's package is imported from, for the log."""
+    raw = os.environ.get("PYTHONPATH")
+    if raw:
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            str(Path(entry).resolve()) for entry in raw.split(os.pathsep) if entry
+        )
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import auditor, os; print(os.path.dirname(os.path.dirname(auditor.__file__)))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=os.sep,
+    )
+    return found.stdout.strip() or None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    checkout = absolute_pythonpath()
+    print(f"botaudit imported from {checkout or 'nowhere (not importable)'}", flush=True)
     names = [n.strip() for n in args.tools.split(",") if n.strip()]
     if args.base is not None:
         TOOLS["botaudit-base"] = base_tool(args.base.resolve())
