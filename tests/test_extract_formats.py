@@ -997,6 +997,39 @@ def test_an_mcp_server_implemented_in_code_is_an_agent(tmp_path: Path) -> None:
     assert not scan(tmp_path, "tests/test_server.py", python, detectors).manifests
 
 
+def test_an_mcp_server_is_named_by_its_name_only(tmp_path: Path) -> None:
+    # A server given no name of its own is named after its file: never after another string of the call.
+    code = 'from fastmcp import FastMCP\n\nmcp = FastMCP(auth_token="not-a-name-value", debug=True)\n'
+    (found,) = scan(tmp_path, "svc/tools_server.py", code, DetectorSet.load()).manifests
+    assert found.kind == "mcp_server_code" and found.name == "tools_server"
+
+
+def test_constructor_lookalikes_on_one_long_line_cost_a_bounded_number_of_looks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long string full of `App(` / `FastMCP(` in a file importing the SDK: only the first few candidates
+    # are judged (each judgement looks back along its line), so the work stays linear in the file.
+    from auditor.extract import text as text_module
+
+    calls = [0]
+    inside = text_module._inside_string
+
+    def counted(text: str, at: int) -> bool:
+        calls[0] += 1
+        return inside(text, at)
+
+    monkeypatch.setattr(text_module, "_inside_string", counted)
+    detectors = DetectorSet.load()
+    for rel, head, unit in (
+        ("bot/app.py", "from slack_bolt import App\n", "App("),
+        ("srv/server.py", "from mcp.server.fastmcp import FastMCP\n", "FastMCP("),
+    ):
+        calls[0] = 0
+        code = head + 'x = "' + unit * 5000 + '"\n'
+        assert not scan(tmp_path, rel, code, detectors).manifests
+        assert calls[0] <= text_module._CONSTRUCTOR_CANDIDATES, (rel, calls[0])
+
+
 def test_a_slack_app_built_with_bolt_is_an_agent(tmp_path: Path) -> None:
     # Python and JavaScript Bolt apps, with no manifest: each is a Slack bot (one hint per file). A library
     # documenting `app = App()` in a docstring, an app left in a comment, an `App(` of another framework, and

@@ -18,6 +18,9 @@ _ALL = [(f"code.{name}", p) for name, p in CODE_PATTERNS] + [
     ("agent.bolt_import", text_module._BOLT_IMPORT),
     ("agent.bolt_app", text_module._BOLT_APP),
     ("agent.triple_quote", text_module._TRIPLE_QUOTE),
+    ("agent.mcp_server_import", text_module._MCP_SERVER_IMPORT),
+    ("agent.mcp_server", text_module._MCP_SERVER),
+    ("agent.first_argument", text_module._FIRST_ARGUMENT),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
@@ -141,7 +142,7 @@ def scan_code_agents(ev: Evidence) -> None:
     # Every marker holds "gent" or "Kernel": two searches rule out most source files instead of seven.
     if ("gent" not in text and "Kernel" not in text) or not any(marker in text for marker in _CODE_MARKERS):
         return
-    default_name = ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    default_name = _file_stem(ev.rel)
     # `Agent(name=...)` is every agent SDK's hello world: in a README, a docs page, a test or an example
     # folder it shows how to build one; only application source builds one.
     sdk_agents = ev.kind.format == "source" and not ev.kind.in_test_path
@@ -205,6 +206,27 @@ def _docstring_test(text: str) -> Callable[[int], bool]:
     return inside
 
 
+# At most this many constructor-shaped matches are judged per file: the first real one is what counts, and a
+# long line of them inside a string would otherwise cost a look back along the line for each.
+_CONSTRUCTOR_CANDIDATES = 32
+
+
+def _first_constructor(ev: Evidence, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of a constructor `pattern` in the source that is code: not commented out, not inside a
+    string on its line, not inside a Python docstring (a library's usage example)."""
+    text = ev.text
+    in_docstring = _docstring_test(text) if ev.rel.endswith(".py") else None
+    for match in itertools.islice(pattern.finditer(text), _CONSTRUCTOR_CANDIDATES):
+        at = match.start()
+        if not (_commented_out(text, at) or _inside_string(text, at) or (in_docstring and in_docstring(at))):
+            return match
+    return None
+
+
+def _file_stem(rel: str) -> str:
+    return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
 def scan_bolt_app(ev: Evidence) -> None:
     """A Slack app built with Bolt becomes a ManifestHint: a bot the workspace talks to, as a manifest would
     make it. Application source only (a test builds apps to exercise them)."""
@@ -213,22 +235,17 @@ def scan_bolt_app(ev: Evidence) -> None:
         return
     if ev.kind.in_test_path or _BOLT_IMPORT.search(text) is None:
         return
-    in_docstring = _docstring_test(text) if ev.rel.endswith(".py") else None
-    for match in _BOLT_APP.finditer(text):
-        at = match.start()
-        if _commented_out(text, at) or _inside_string(text, at) or (in_docstring and in_docstring(at)):
-            continue  # `# app = App()`, a docstring's usage example (a library documenting itself)
-        assigned = _ASSIGNED.search(text, max(0, match.start() - _ASSIGNED_REACH), match.start())
-        variable = assigned.group(1) if assigned else None
-        name = ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        details = {
-            "constructor": match.group(1),
-            "variable": variable,
-            "oauth": any(word in text for word in _BOLT_OAUTH),
-            "socket_mode": any(word in text for word in _BOLT_SOCKET),
-        }
-        ev.manifest("slack_bolt", name, ev.line_at(match.start()), None, details)
-        return  # one app per file
+    match = _first_constructor(ev, _BOLT_APP)
+    if match is None:
+        return
+    assigned = _ASSIGNED.search(text, max(0, match.start() - _ASSIGNED_REACH), match.start())
+    details = {
+        "constructor": match.group(1),
+        "variable": assigned.group(1) if assigned else None,
+        "oauth": any(word in text for word in _BOLT_OAUTH),
+        "socket_mode": any(word in text for word in _BOLT_SOCKET),
+    }
+    ev.manifest("slack_bolt", _file_stem(ev.rel), ev.line_at(match.start()), None, details)
 
 
 # An MCP server implemented here (the official SDKs: TypeScript `@modelcontextprotocol/sdk/server/...`,
@@ -239,7 +256,7 @@ _MCP_SERVER_IMPORT = re.compile(
     r"(?:FastMCP|Server)\b"
 )
 _MCP_SERVER = re.compile(r"(?<![\w.])(?:new[ \t]{1,8})?(McpServer|Server|FastMCP)\(")
-_FIRST_STRING = re.compile(r"[\"'`]([^\"'`\n]{1,80})[\"'`]")
+_FIRST_ARGUMENT = re.compile(r"[ \t]{0,8}[\"'`]([^\"'`\n]{1,80})[\"'`]")
 # Served over HTTP (any client that reaches it), not over stdio (each user's client runs its own copy).
 _MCP_REMOTE = (
     "StreamableHTTPServerTransport",
@@ -264,17 +281,22 @@ def scan_mcp_server(ev: Evidence) -> None:
         return
     if _MCP_SERVER_IMPORT.search(text) is None:
         return
-    in_docstring = _docstring_test(text) if ev.rel.endswith(".py") else None
-    for match in _MCP_SERVER.finditer(text):
-        at = match.start()
-        if _commented_out(text, at) or _inside_string(text, at) or (in_docstring and in_docstring(at)):
-            continue
-        named = _FIRST_STRING.search(text, match.end(), match.end() + 200)
-        name = named.group(1) if named else ev.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        remote = any(word in text for word in _MCP_REMOTE)
-        details = {"constructor": match.group(1), "transport": "http" if remote else "stdio"}
-        ev.manifest("mcp_server_code", name, ev.line_at(at), None, details)
-        return  # one server per file
+    match = _first_constructor(ev, _MCP_SERVER)
+    if match is None:
+        return
+    # The server's own name: its first argument (`FastMCP("billing")`) or its `name` (`{ name: "tools" }`),
+    # never any other string of the call (an auth setting's value would be a secret).
+    window = text[match.end() : match.end() + 200]
+    named = _FIRST_ARGUMENT.match(window) or _NAME_KWARG.search(window)
+    remote = any(word in text for word in _MCP_REMOTE)
+    details = {"constructor": match.group(1), "transport": "http" if remote else "stdio"}
+    ev.manifest(
+        "mcp_server_code",
+        named.group(1) if named else _file_stem(ev.rel),
+        ev.line_at(match.start()),
+        None,
+        details,
+    )
 
 
 def scan_text_file(ev: Evidence, *, template: bool = False) -> None:
