@@ -89,7 +89,7 @@ _KIND = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 # Characters a key name is made of, walked backwards from a generic rule's keyword: `DB_` + `PASSWORD`.
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 _MAX_KEY_BACKTRACK = 80
-_KEY_CHARS_TEXT = "".join(sorted(_KEY_CHARS))  # for str.rstrip: _extend_key_backwards in one C call
+_KEY_CHARS_TEXT = "".join(sorted(_KEY_CHARS))  # for str.rstrip (_extend_key_backwards)
 _KEY_VERDICTS_MAX = 1 << 16  # keys a DetectorSet remembers the verdict of before it starts again
 # A partner (the secret key of a key id, the consumer secret of a consumer key) this close raises confidence.
 PARTNER_DISTANCE = 2000
@@ -983,10 +983,10 @@ def _unquoted_end(text: str, start: int, end: int, *, in_query: bool = False) ->
 
 
 def _extend_key_backwards(text: str, start: int, floor: int) -> int:
+    """Where a key ending at `start`'s run of key characters begins: back over them, to `floor` and at most
+    _MAX_KEY_BACKTRACK characters (one rstrip in C instead of a step per character)."""
     limit = max(floor, start - _MAX_KEY_BACKTRACK)
-    while start > limit and text[start - 1] in _KEY_CHARS:
-        start -= 1
-    return start
+    return limit + len(text[limit:start].rstrip(_KEY_CHARS_TEXT))
 
 
 def _key_verdict(verdicts: dict[str, bool], key: str) -> bool:
@@ -1004,9 +1004,7 @@ def _key_named(m: re.Match[str], text: str, floor: int, verdicts: dict[str, bool
     key_end = m.end("key")
     if key_end < 0:
         return True
-    start = m.start("key")
-    limit = max(floor, start - _MAX_KEY_BACKTRACK)
-    key = text[limit + len(text[limit:start].rstrip(_KEY_CHARS_TEXT)) : key_end]
+    key = text[_extend_key_backwards(text, m.start("key"), floor) : key_end]
     named = verdicts.get(key)
     if named is None:
         named = _key_verdict(verdicts, key)

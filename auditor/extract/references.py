@@ -221,15 +221,18 @@ def names_credential(name: str) -> bool:
         return False
     if any(t in _CREDENTIAL_WORDS for t in tokens):
         return True
-    if last == "key" and len(tokens) >= 2 and tokens[-2] in _KEY_SERVICES:
-        return True  # names_service_key, on the tokens already in hand
+    if _service_key(tokens):
+        return True
     return any(pair in _CREDENTIAL_PAIRS for pair in zip(tokens, tokens[1:], strict=False))
 
 
 def names_service_key(name: str) -> bool:
     """Whether a name is a service's API key by a bare `key` after the service's name (`AZURE_OPENAI_KEY`,
     `pineconeKey`; see _KEY_SERVICES)."""
-    tokens = key_tokens(name.replace("-", "_"))
+    return _service_key(key_tokens(name.replace("-", "_")))
+
+
+def _service_key(tokens: tuple[str, ...]) -> bool:
     return len(tokens) >= 2 and tokens[-1] == "key" and tokens[-2] in _KEY_SERVICES
 
 

@@ -371,7 +371,7 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
     if variable is not None and "sdk" in t:
         # OpenAI's and Anthropic's APIs take an API key and nothing else (Azure OpenAI's Entra tokens are the
         # `role` above): a client given no key reads it from the environment, as each SDK documents.
-        calls = ", ".join(f"{loc.path}:{loc.line}" for loc in t["sdk"][:3])
+        calls = ", ".join(_at(loc) for loc in t["sdk"][:3])
         return AuthModel.STATIC_API_KEY, (
             f"an API key: the SDK client is given none and reads {variable} from the environment ({calls})"
         )

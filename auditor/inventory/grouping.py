@@ -20,6 +20,7 @@ from auditor.inventory.kinds import (
     FILE_NAMED_KINDS,
     KIND_OF_MANIFEST,
     MCP,
+    MCP_CODE,
     MULTI_USER_KINDS,
     N8N,
     N8N_CHANNEL_TRIGGERS,
@@ -339,7 +340,6 @@ def _finish(draft: _Draft) -> Agent:
 
 
 _WEB_ENDPOINT = "code.web.endpoint"  # extract/vocabulary.py
-MCP_CODE = "mcp_server_code"  # extract/text.py scan_mcp_server
 # Where a route is served from; the same lines in a README or a notebook's text are an example, not a server.
 _SERVER_SOURCE = (".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 

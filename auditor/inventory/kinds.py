@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 MCP = "mcp_client_config"
+MCP_CODE = "mcp_server_code"  # an MCP server implemented in code (extract/text.py scan_mcp_server)
 
 # Agent kind shown for each manifest kind; earlier entries name a merged agent.
 KIND_OF_MANIFEST: Mapping[str, str] = {
@@ -13,7 +14,7 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "bot_framework": "teams_bot",
     "teams_app_manifest": "teams_bot",
     MCP: "mcp_server",
-    "mcp_server_code": "mcp_server",
+    MCP_CODE: "mcp_server",
     "agent_platform": "agent_platform",
     "crewai": "crewai",
     "langgraph": "langgraph",
