@@ -769,3 +769,50 @@ def test_a_top_level_src_folder_of_a_project_is_the_project() -> None:
     (agent,) = build_inventory(files, Config())
     assert agent.root == "." and agent.name == "sfdc-tools" and agent.kind == "mcp_server"
     assert not agent.multi_user and "stdio" in agent.multi_user_reason
+
+
+def test_a_script_folder_belongs_to_the_package_json_above_it() -> None:
+    # An MCP server package: the server object in `server/`, its HTTP transport in `transports/`, the
+    # package.json and Dockerfile at the package's top. One agent, named by its folder, serving HTTP.
+    files = [
+        scan("src/helpdesk/package.json", fmt="json"),
+        scan("src/helpdesk/Dockerfile"),
+        scan(
+            "src/helpdesk/server/index.ts",
+            hint("src/helpdesk/server/index.ts", "mcp_server_code", "server", 30),
+            fmt="source",
+        ),
+        scan(
+            "src/helpdesk/transports/http.ts",
+            setting("src/helpdesk/transports/http.ts", "code.web.endpoint", "web.endpoint", 41),
+            fmt="source",
+        ),
+    ]
+    (agent,) = build_inventory(files, Config())
+    assert agent.root == "src/helpdesk" and agent.name == "helpdesk"
+    assert agent.multi_user and "src/helpdesk/transports/http.ts:41" in agent.multi_user_reason
+
+
+def test_a_script_folder_of_its_own_stays_apart() -> None:
+    # An example beside the library it shows, with no package.json of its own, is a program of its own; so
+    # is a folder that declares its own package.
+    files = [
+        scan("package.json", fmt="json"),
+        scan("examples/echo/server.ts", hint("examples/echo/server.ts", "mcp_server_code", "echo", 5), fmt="source"),
+        scan("tools/weather/package.json", fmt="json"),
+        scan("tools/weather/lib/main.ts", hint("tools/weather/lib/main.ts", "mcp_server_code", "wx", 5), fmt="source"),
+        scan("py/agentpkg/agent.py", hint("py/agentpkg/agent.py", "agent_sdk", "triage"), fmt="python"),
+        scan("py/requirements.txt"),
+    ]
+    roots = {a.root for a in build_inventory(files, Config())}
+    # The weather package's `lib/` lifts to its own package.json, not the repository's; a Python folder
+    # without `__init__.py` is not a package and stays.
+    assert roots == {"examples/echo", "tools/weather", "py/agentpkg"}
+
+
+def test_an_mcp_server_on_stdio_is_single_user_only_when_nothing_serves_http() -> None:
+    files = [
+        scan("server.py", hint("server.py", "mcp_server_code", "notes", 8), fmt="python"),
+    ]
+    (agent,) = build_inventory(files, Config())
+    assert not agent.multi_user and "stdio" in agent.multi_user_reason

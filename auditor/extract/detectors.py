@@ -944,11 +944,25 @@ def _annotated_parameter(text: str, key_start: int, key_end: int, value: str, va
         return False
     if text[key_end:value_start] not in (":", ": ") or text[value_start - 1 : value_start] in ("'", '"', "`"):
         return False
+    after = text[value_start + len(value) : value_start + len(value) + 2].lstrip(" ")
+    if after[:1] == ";" and _declared_member(text, key_start):
+        # `  password: URLPatternComponentResult;` in an interface (a TypeScript declaration file, the
+        # `worker-configuration.d.ts` every Cloudflare Workers project generates): a member and its type.
+        return True
     before = text[max(0, key_start - 2) : key_start].rstrip(" ")
     if not before or before[-1] not in "(,":
         return False
-    after = text[value_start + len(value) : value_start + len(value) + 2].lstrip(" ")
     return after[:1] in (")", ",", "=", "]", "|", "[")
+
+
+def _declared_member(text: str, key_start: int) -> bool:
+    """Whether the key at `key_start` opens a member declaration: only indentation, or a `{` or `;` of the
+    same declaration, before it on its line (`readonly` and the like count as indentation's words)."""
+    line_start = text.rfind("\n", max(0, key_start - 200), key_start) + 1
+    head = text[line_start:key_start].strip()
+    if head in ("", "{", ";") or head.endswith(("{", ";")):
+        return True
+    return head in ("readonly", "public", "private", "protected", "declare", "static")
 
 
 def _closes_a_string(text: str, key_start: int, key_end: int, value_start: int) -> bool:
@@ -965,6 +979,7 @@ def _closes_a_string(text: str, key_start: int, key_end: int, value_start: int) 
 # (`token=abc123&ssl_check=1`), or the escaped line break of code held in a JSON or YAML string
 # (a notebook's `"    key = OPENAI_API_KEY\\n",`).
 _NEXT_PARAMETER = re.compile(r"&[A-Za-z_][\w.-]{0,40}=")
+_TYPOGRAPHIC_QUOTES = ("\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e")
 
 
 def _unquoted_end(text: str, start: int, end: int, *, in_query: bool = False) -> int:
@@ -973,6 +988,12 @@ def _unquoted_end(text: str, start: int, end: int, *, in_query: bool = False) ->
     value = text[start:end]
     if in_query and "#" in value:
         value = value[: value.index("#")]
+    if not value.isascii():
+        # A typographic quote closes the value (`“--api-key=STRIPE_SECRET_KEY”` in a README pasted from a
+        # word processor): what follows it is not the secret.
+        cut = min((i for i in (value.find(q) for q in _TYPOGRAPHIC_QUOTES) if i >= 0), default=-1)
+        if cut > 0:  # a value that opens with one is judged as before, quotes and all
+            value = value[:cut]
     parameter = _NEXT_PARAMETER.search(value)
     if parameter is not None:
         value = value[: parameter.start()]

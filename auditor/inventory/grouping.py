@@ -118,7 +118,7 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
                 draft.files.add(scan.path)
                 mcp_agents.append(draft)
                 continue
-            root = lift(agent_root(scan.path))
+            root = lift(agent_root(scan.path), scan.path)
             if root not in folder_agents:
                 folder_agents[root] = _Draft(name="", root=root)
             draft = folder_agents[root]
@@ -191,25 +191,55 @@ _PROJECT_MARKERS = (
 )
 
 
-def _package_lifter(paths: set[str]) -> Callable[[str], str]:
+# JavaScript and TypeScript sources: a folder of them belongs to the package.json above it.
+_SCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
+# Folders that hold programs of their own, run apart from the package around them.
+_STANDALONE_FOLDERS = frozenset(
+    ("examples", "example", "samples", "sample", "demo", "demos", "test", "tests", "__tests__", "e2e",
+     "scripts", "fixtures", "docs", "benchmarks", "bench", "playground", "templates", "packages", "apps")
+)
+_SCRIPT_CLIMB = 3  # folders climbed at most from a script's folder to its package.json
+
+
+def _package_lifter(paths: set[str]) -> Callable[[str, str], str]:
     """A folder agent defined inside a Python package of a project belongs to the project: agents built in
     `backend/airline/agents.py` (a package: `__init__.py`) are served by `backend/main.py` beside the
     project's requirements.txt, where its .env, its server and its deployment live. The root climbs through
-    package folders to the first one whose parent declares a project; without such a parent it stays."""
-    memo: dict[str, str] = {}
+    package folders to the first one whose parent declares a project; without such a parent it stays.
+
+    A JavaScript or TypeScript file's folder that declares no project of its own belongs to the nearest
+    package.json above it, at most _SCRIPT_CLIMB folders up (`server-everything/server/index.ts` is the
+    package `server-everything`, whose transports, Dockerfile and README sit beside `server/`); folders that
+    hold programs of their own (`examples/`, `tests/`, a monorepo's `packages/`) are not climbed out of."""
+    memo: dict[tuple[str, bool], str] = {}
 
     def has(folder: str, name: str) -> bool:
         return (name if folder == "." else f"{folder}/{name}") in paths
 
-    def lift(root: str) -> str:
-        if root in memo:
-            return memo[root]
+    def lift(root: str, source: str = "") -> str:
+        script = source.endswith(_SCRIPT_SUFFIXES)
+        if (root, script) in memo:
+            return memo[(root, script)]
+        found = memo[(root, script)] = _lift(root, script)
+        return found
+
+    def _lift(root: str, script: bool) -> str:
+        if script:
+            folder = root
+            for _ in range(_SCRIPT_CLIMB):
+                if folder == "." or any(has(folder, marker) for marker in _PROJECT_MARKERS):
+                    break
+                if posixpath.basename(folder).lower() in _STANDALONE_FOLDERS:
+                    break
+                parent = posixpath.dirname(folder) or "."
+                if has(parent, "package.json"):
+                    return parent
+                folder = parent
         found, folder = root, root
         if posixpath.basename(root) == "src":
             # `src/index.ts` of a project whose package.json (or pyproject.toml) sits above it.
             parent = posixpath.dirname(root) or "."
             if any(has(parent, marker) for marker in _PROJECT_MARKERS):
-                memo[root] = parent
                 return parent
         while folder != "." and has(folder, "__init__.py"):
             parent = posixpath.dirname(folder) or "."
@@ -217,7 +247,6 @@ def _package_lifter(paths: set[str]) -> Callable[[str], str]:
                 found = parent
                 break
             folder = parent
-        memo[root] = found
         return found
 
     return lift
@@ -346,6 +375,7 @@ _SERVER_SOURCE = (".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 
 def _multi_user(draft: _Draft) -> tuple[bool, str]:
     """Whether many people's requests reach this agent, and the evidence that decided it."""
+    stdio: str | None = None  # an MCP server on stdio decides only when nothing else serves many users
     for hint in draft.hints:
         where = f"{hint.location.path}:{hint.location.line}"
         if hint.kind in MULTI_USER_KINDS:
@@ -371,10 +401,11 @@ def _multi_user(draft: _Draft) -> tuple[bool, str]:
                     True,
                     f"an MCP server served over HTTP: every client that reaches it uses its tools ({where})",
                 )
-            return False, (
+            stdio = stdio or (
                 f"an MCP server on stdio: each user's client runs a copy of its own, with that user's "
                 f"settings ({where})"
             )
+            continue
         if hint.kind == N8N:
             triggers = [str(t) for t in hint.details.get("triggers") or ()]
             channel = [t for t in triggers if t.rsplit(".", 1)[-1].lower() in N8N_CHANNEL_TRIGGERS]
@@ -396,6 +427,8 @@ def _multi_user(draft: _Draft) -> tuple[bool, str]:
         None,
     )
     if route is not None:
+        # An MCP server whose HTTP transport is set up in a file of its own (`transports/http.ts` beside
+        # `server/index.ts`) serves whoever reaches that route, whatever its stdio entry point does.
         return True, f"serves HTTP requests ({route.location.path}:{route.location.line})"
     # A web chat endpoint: the agent configures who may call it from a browser.
     cors = next(
@@ -406,5 +439,7 @@ def _multi_user(draft: _Draft) -> tuple[bool, str]:
             True,
             f"configures browser origins allowed to call it ({cors.location.path}:{cors.location.line})",
         )
+    if stdio is not None:
+        return False, stdio
     looked = ", ".join(sorted({h.kind for h in draft.hints})) or "no manifest"
     return False, f"no channel, public endpoint or shared client found (looked at: {looked})"

@@ -1,0 +1,70 @@
+"""Real-repository precision, sixth round: shapes met scanning public agent toolkits and MCP servers
+(a payments agent toolkit, the reference MCP servers, a self-hosted AI starter kit, agent SDK samples), each
+written here in our own words with made-up values. Each case holds a real-looking counterpart that must still
+be reported, so a rule that swallowed every value would fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.filescan import scan_bytes
+
+# Made up for these tests: a password a person might choose, and a token of random characters.
+_REAL_PASSWORD = "Quillon-84&vetch"
+_REAL_TOKEN = "q7RzV0eKp3Lx9WmT2bNc8YsHd"
+
+
+@pytest.fixture(scope="module")
+def detectors() -> DetectorSet:
+    return DetectorSet.load()
+
+
+def _secrets(detectors: DetectorSet, path: str, text: str) -> list[tuple[int, str]]:
+    scan = scan_bytes(path, text.encode(), detectors, fingerprint_key="t")
+    return [(s.location.line, s.detector_id) for s in scan.secrets]
+
+
+# ------------------------------------------------------------------- members and their types in declarations
+
+_DECLARATIONS = """\
+interface URLPatternResult {
+  inputs: (string | URLPatternInit)[];
+  username: URLPatternComponentResult;
+  password: URLPatternComponentResult;
+  readonly apiToken: TokenHolder;
+}
+declare class Session { private secret: SessionSecretStore; }
+"""
+
+
+@pytest.mark.parametrize("path", ["worker-configuration.d.ts", "src/session.ts"])
+def test_a_member_and_its_type_in_a_declaration_is_no_secret(detectors: DetectorSet, path: str) -> None:
+    assert _secrets(detectors, path, _DECLARATIONS) == []
+
+
+def test_a_value_ending_a_statement_is_still_judged(detectors: DetectorSet) -> None:
+    # A password assigned in a statement, or a member initialised with a literal, is a value.
+    text = f'const db = {{\n  password: "{_REAL_PASSWORD}";\n}}\nclass A {{ token = "{_REAL_TOKEN}"; }}\n'
+    assert [line for line, _ in _secrets(detectors, "src/db.ts", text)] == [2, 4]
+    # An unquoted mixed-case value alone on its line (YAML) is judged as before.
+    assert _secrets(detectors, "config.yaml", f"password: {_REAL_TOKEN}\n") != []
+
+
+# ------------------------------------------------------------------------------ typographic quotes
+
+def test_a_typographic_quote_closes_an_unquoted_value(detectors: DetectorSet) -> None:
+    # A README whose JSON was pasted through a word processor: the variable's name stands in for the key.
+    readme = (
+        "```\n"
+        "{\n"
+        "  \u201cargs\u201d: [\n"
+        "    \u201c--tools=all\u201d,\n"
+        "    \u201c--api-key=STRIPE_SECRET_KEY\u201d\n"
+        "  ]\n"
+        "}\n"
+        "```\n"
+    )
+    assert _secrets(detectors, "README.md", readme) == []
+    real = readme.replace("STRIPE_SECRET_KEY", _REAL_TOKEN)
+    assert [line for line, _ in _secrets(detectors, "README.md", real)] == [5]
