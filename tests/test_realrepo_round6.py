@@ -68,3 +68,56 @@ def test_a_typographic_quote_closes_an_unquoted_value(detectors: DetectorSet) ->
     assert _secrets(detectors, "README.md", readme) == []
     real = readme.replace("STRIPE_SECRET_KEY", _REAL_TOKEN)
     assert [line for line, _ in _secrets(detectors, "README.md", real)] == [5]
+
+
+# ------------------------------------------------------------ a self-hosted platform and its own database
+
+_COMPOSE = """\
+x-app: &app
+  image: n8nio/n8n:latest
+  environment:
+    - DB_TYPE=postgresdb
+    - DB_POSTGRESDB_HOST={host}
+    - DB_POSTGRESDB_USER=${{POSTGRES_USER}}
+    - DB_POSTGRESDB_PASSWORD=${{POSTGRES_PASSWORD}}
+  env_file: .env
+
+services:
+{database}
+  workflows-import:
+    <<: *app
+    command: ["import:workflow", "--input=/seed"]
+  workflows:
+    <<: *app
+    ports:
+      - 5678:5678
+"""
+_DATABASE = """\
+  postgres:
+    image: postgres:16-alpine
+    environment:
+      - POSTGRES_USER
+      - POSTGRES_PASSWORD
+"""
+
+
+def _platform_scan(tmp_path, compose: str):  # type: ignore[no-untyped-def]
+    from auditor.scan import ScanOptions, run
+
+    (tmp_path / "docker-compose.yml").write_text(compose)
+    (tmp_path / ".env.example").write_text("POSTGRES_USER=n8n\nPOSTGRES_PASSWORD=\n")
+    return run(ScanOptions(paths=(tmp_path,)))
+
+
+def test_a_platforms_own_database_beside_it_is_no_shared_identity(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = _platform_scan(tmp_path, _COMPOSE.format(host="postgres", database=_DATABASE))
+    (agent,) = result.agents
+    # The web app that publishes a port names the agent, not the one-shot import beside it.
+    assert agent.name == "workflows" and agent.multi_user
+    assert [c.platform.value for c in agent.connections] == ["database"]
+    assert [f.rule_id for f in result.findings if f.rule_id == "BA-103"] == []
+
+
+def test_a_database_the_platform_does_not_deploy_is_still_a_shared_login(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = _platform_scan(tmp_path, _COMPOSE.format(host="warehouse.corp.example", database=""))
+    assert [f.rule_id for f in result.findings if f.rule_id == "BA-103"] == ["BA-103"]

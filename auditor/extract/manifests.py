@@ -452,21 +452,47 @@ _AGENT_PLATFORM_IMAGES = (
 )
 
 
+# Database servers by their image's name (the last part of its repository, without the tag): a compose file
+# that runs one deploys the application's own store beside it.
+_DATABASE_IMAGES = frozenset(
+    (
+        "postgres", "postgresql", "postgis", "pgvector", "timescaledb", "mysql", "mariadb", "mongo", "mongodb",
+        "redis", "redis-stack", "redis-stack-server", "valkey", "clickhouse-server", "cassandra",
+    )
+)
+
+
+def _image_name(image: str) -> str:
+    """`docker.io/bitnami/postgresql:16.2@sha256:...` -> `postgresql`."""
+    return image.split("@", 1)[0].rsplit("/", 1)[-1].split(":", 1)[0]
+
+
 def compose_hints(doc: Doc, ev: Evidence) -> None:
-    """docker-compose services that run a self-hosted agent platform (Flowise, Dify, LibreChat, n8n)."""
+    """docker-compose services that run a self-hosted agent platform (Flowise, Dify, LibreChat, n8n), and the
+    database servers the file deploys beside them (setting `compose.database`, the service's name).
+
+    Of a platform's services, those that publish ports come first: `n8n` names the agent, not the one-shot
+    `n8n-import` beside it that runs the same image."""
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
         return
+    platforms: list[tuple[bool, str, str]] = []
     for service, spec in data["services"].items():
-        image = str(_dict(spec).get("image") or "").lower()
+        spec = _dict(spec)
+        image = str(spec.get("image") or "").lower()
         if any(image.startswith(known) for known in _AGENT_PLATFORM_IMAGES):
-            ev.manifest(
-                "agent_platform",
-                str(service),
-                doc.line_of(("services", str(service))),
-                key_path(("services", str(service))),
-                {"image": image},
-            )
+            platforms.append((not spec.get("ports"), str(service), image))
+        elif _image_name(image) in _DATABASE_IMAGES:
+            where = ("services", str(service))
+            ev.setting("compose.database", str(service), doc.line_of(where), key_path(where))
+    for _, service, image in sorted(platforms, key=lambda p: p[0]):
+        ev.manifest(
+            "agent_platform",
+            service,
+            doc.line_of(("services", service)),
+            key_path(("services", service)),
+            {"image": image},
+        )
 
 
 def sops_references(doc: Doc, ev: Evidence) -> None:

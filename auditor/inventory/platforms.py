@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from auditor.model import Platform, ReferenceKind, SecretMatch, SecretReference, Setting
+from auditor.model import (
+    Agent,
+    Connection,
+    Location,
+    Platform,
+    ReferenceKind,
+    SecretMatch,
+    SecretReference,
+    Setting,
+)
 
 # Credential kind prefixes -> platform, for detectors that do not set one.
 _KIND_PLATFORM: tuple[tuple[str, Platform], ...] = (
@@ -179,3 +188,25 @@ def platform_of_reference(ref: SecretReference) -> Platform | None:
     if _AZURE_NOT_ENTRA.search(ref.location.key or ""):
         return None
     return platform_of_key(ref.location.key or "") or ref.platform
+
+
+_DEPLOYED_DATABASE = "compose.database"  # extract/manifests.py compose_hints
+
+
+def own_database(agent: Agent, conn: Connection) -> Location | None:
+    """Where the agent's compose file deploys the database its `database` connection reaches, when every
+    piece of that connection's evidence is in that compose file or in a dotenv file (the application's own
+    store: n8n's or Dify's Postgres beside the app, which no user of the agent reaches through it); else None.
+    A database login seen anywhere else (the agent's code, a connection string to another host) keeps the
+    connection a shared one."""
+    if conn.platform is not Platform.DATABASE or not conn.evidence:
+        return None
+    deployed = [st.location for st in agent.settings if st.key == _DEPLOYED_DATABASE]
+    if not deployed:
+        return None
+    compose_files = {loc.path for loc in deployed}
+    for loc in conn.evidence:
+        name = loc.path.rsplit("/", 1)[-1]
+        if loc.path not in compose_files and not (name.startswith(".env") or name.endswith(".env")):
+            return None
+    return deployed[0]

@@ -16,6 +16,7 @@ from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.extract.formats import in_test_path
 from auditor.inventory import environment_of, platform_of_secret
+from auditor.inventory.platforms import own_database
 from auditor.inventory.signin import calls_entra_as_itself, signs_users_in, takes_model_tokens
 from auditor.model import (
     Agent,
@@ -351,6 +352,9 @@ def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
     shared = {AuthModel.SHARED_PASSWORD, AuthModel.STATIC_API_KEY}
     for agent, conn in multi_user_connections(ctx):
         if conn.auth_model not in shared or conn.platform.value not in platforms:
+            continue
+        if own_database(agent, conn) is not None:
+            # Its own store, deployed beside it (n8n's Postgres): no user reaches it through the agent.
             continue
         who = f" as {conn.identity_hint}" if conn.identity_hint else ""
         yield _connection_finding(
