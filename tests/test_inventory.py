@@ -798,9 +798,17 @@ def test_a_script_folder_of_its_own_stays_apart() -> None:
     # is a folder that declares its own package.
     files = [
         scan("package.json", fmt="json"),
-        scan("examples/echo/server.ts", hint("examples/echo/server.ts", "mcp_server_code", "echo", 5), fmt="source"),
+        scan(
+            "examples/echo/server.ts",
+            hint("examples/echo/server.ts", "mcp_server_code", "echo", 5),
+            fmt="source",
+        ),
         scan("tools/weather/package.json", fmt="json"),
-        scan("tools/weather/lib/main.ts", hint("tools/weather/lib/main.ts", "mcp_server_code", "wx", 5), fmt="source"),
+        scan(
+            "tools/weather/lib/main.ts",
+            hint("tools/weather/lib/main.ts", "mcp_server_code", "wx", 5),
+            fmt="source",
+        ),
         scan("py/agentpkg/agent.py", hint("py/agentpkg/agent.py", "agent_sdk", "triage"), fmt="python"),
         scan("py/requirements.txt"),
     ]

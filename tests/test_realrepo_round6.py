@@ -53,6 +53,7 @@ def test_a_value_ending_a_statement_is_still_judged(detectors: DetectorSet) -> N
 
 # ------------------------------------------------------------------------------ typographic quotes
 
+
 def test_a_typographic_quote_closes_an_unquoted_value(detectors: DetectorSet) -> None:
     # A README whose JSON was pasted through a word processor: the variable's name stands in for the key.
     readme = (
@@ -121,3 +122,121 @@ def test_a_platforms_own_database_beside_it_is_no_shared_identity(tmp_path) -> N
 def test_a_database_the_platform_does_not_deploy_is_still_a_shared_login(tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = _platform_scan(tmp_path, _COMPOSE.format(host="warehouse.corp.example", database=""))
     assert [f.rule_id for f in result.findings if f.rule_id == "BA-103"] == ["BA-103"]
+
+
+# ------------------------------------------------------------------ Microsoft 365 Agents SDK settings
+
+_APPSETTINGS = """\
+{
+  "TokenValidation": { "Audiences": [ "{{ClientId}}" ], "TenantId": "{{TenantId}}" },
+  "AgentApplication": {
+    "StartTypingTimer": true%s
+  },
+  "Connections": {
+    "ServiceConnection": {
+      "Settings": {
+        // ClientSecret (the default), Certificate, UserManagedIdentity, FederatedCredentials ...
+        "AuthType": "%s",
+        "ClientId": "{{ClientId}}",
+        "ClientSecret": null,
+        "Scopes": [ "https://api.botframework.com/.default" ]
+      }
+    }
+  },
+  "ConnectionsMap": [ { "ServiceUrl": "*", "Connection": "ServiceConnection" } ]
+}
+"""
+_HANDLERS = """,
+    "UserAuthorization": {
+      "Handlers": {
+        "graph": { "Settings": { "AzureBotOAuthConnectionName": "{{OAuthConnection}}"%s } }
+      }
+    }"""
+
+
+def _agent_of(tmp_path, files: dict[str, str]):  # type: ignore[no-untyped-def]
+    from auditor.scan import ScanOptions, run
+
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = run(ScanOptions(paths=(tmp_path,)))
+    (agent,) = [a for a in result.agents if a.kind == "teams_bot"]
+    return agent, {c.platform.value: c for c in agent.connections}, result
+
+
+@pytest.mark.parametrize(
+    ("auth_type", "model"),
+    [
+        ("ClientSecret", "client_secret"),
+        ("Certificate", "client_certificate"),
+        ("UserManagedIdentity", "service_account_role"),
+        ("FederatedCredentials", "service_account_role"),
+        ("", "unknown"),
+    ],
+)
+def test_an_agents_sdk_service_connection_says_how_the_agent_signs_in(tmp_path, auth_type, model) -> None:  # type: ignore[no-untyped-def]
+    text = _APPSETTINGS % ("", auth_type)
+    if auth_type == "":
+        text = text.replace('"ClientSecret": null,\n', "")  # nothing but the empty AuthType
+    agent, conns, _ = _agent_of(tmp_path, {"helpdesk-agent/appsettings.json": text})
+    assert agent.name == "helpdesk-agent" and agent.multi_user
+    assert conns["entra"].auth_model.value == model
+    assert "ServiceConnection" in conns["entra"].reason
+
+
+def test_an_agents_sdk_user_authorization_handler_delegates_per_user(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sign_in = _APPSETTINGS % (_HANDLERS % "", "ClientSecret")
+    _, conns, result = _agent_of(tmp_path / "a", {"hr-agent/appsettings.json": sign_in})
+    assert conns["entra"].auth_model.value == "on_behalf_of"
+    assert [f.rule_id for f in result.findings if f.rule_id == "BA-108"] == []
+    obo = _APPSETTINGS % (_HANDLERS % ', "OBOConnectionName": "ServiceConnection"', "ClientSecret")
+    _, conns, _ = _agent_of(tmp_path / "b", {"hr-agent/appsettings.json": obo})
+    assert conns["entra"].auth_model.value == "on_behalf_of" and "OBOConnectionName" in conns["entra"].reason
+    # Without a handler the app's own secret is all there is: a confused deputy, as for any such bot.
+    _, conns, result = _agent_of(
+        tmp_path / "c", {"hr-agent/appsettings.json": _APPSETTINGS % ("", "ClientSecret")}
+    )
+    assert conns["entra"].auth_model.value == "client_secret"
+    assert [f.rule_id for f in result.findings if f.rule_id == "BA-108"] == ["BA-108"]
+
+
+def test_agents_sdk_settings_in_a_dotenv_file_any_casing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Node's samples spell them in camel case with a comment where the value goes; Python's in capitals.
+    node = (
+        "# rename to .env\n"
+        "connections__serviceConnection__settings__clientId= # App ID of the app registration\n"
+        "connections__serviceConnection__settings__clientSecret= # its client secret\n"
+        "connectionsMap__0__connection=serviceConnection\n"
+        "connectionsMap__0__serviceUrl=*\n"
+        "AZURE_API_KEY=\n"
+    )
+    agent, conns, _ = _agent_of(tmp_path / "n", {"echo/env.TEMPLATE": node})
+    assert conns["entra"].auth_model.value == "client_secret"
+    assert conns["entra"].identity_hint is None  # the comment is no app id
+    # `AZURE_API_KEY` is Azure OpenAI's key (LiteLLM, the AI SDK's Azure provider): Entra takes no API key.
+    assert conns["openai"].auth_model.value == "static_api_key"
+    python = (
+        "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID=\n"
+        "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__AUTHTYPE=UserManagedIdentity\n"
+        "AGENTAPPLICATION__USERAUTHORIZATION__HANDLERS__GRAPH__SETTINGS__OBOCONNECTIONNAME=SERVICE_CONNECTION\n"
+    )
+    _, conns, _ = _agent_of(tmp_path / "p", {"echo/.env.example": python})
+    assert conns["entra"].auth_model.value == "on_behalf_of"
+
+
+def test_a_settings_file_without_an_agents_sdk_connection_is_no_agent(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from auditor.scan import ScanOptions, run
+
+    (tmp_path / "appsettings.json").write_text(
+        '{"ConnectionStrings": {"Default": "Server=db"}, "Connections": {"Primary": {"Timeout": 30}}}\n'
+    )
+    assert [a.kind for a in run(ScanOptions(paths=(tmp_path,))).agents] == []
+
+
+def test_a_comment_where_a_dotenv_value_goes_is_no_value() -> None:
+    from auditor.extract.lineformats import load_env
+
+    doc = load_env("A= # the app id\nB=#kept\nC=\t# tab\nD=x # note\n")
+    assert doc.data == {"A": "", "B": "#kept", "C": "", "D": "x"}

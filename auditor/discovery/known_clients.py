@@ -134,6 +134,8 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"apiVersion",
     b"oauth_config",
     b"MicrosoftAppId",
+    # The Microsoft 365 Agents SDK's connection settings in .env files (extract/manifests.py agents_sdk_hint).
+    b"connections__",
     b"display_information",
     b"secretKeyRef",
     b"n8n-nodes-",

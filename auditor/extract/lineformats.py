@@ -51,6 +51,12 @@ def load_env(text: str) -> Doc:
             end = body.find(quote)
             value = body if end < 0 else body[:end]
             data[key] = value.replace("\\n", "\n") if quote == '"' else value
+        elif raw.startswith("#") and (
+            match.group(2)[:1].isspace() or source[index - 1][match.start(2) - 1].isspace()
+        ):
+            # `KEY= # what goes here`: a comment after whitespace where the value would be (Node's dotenv,
+            # compose): the value is empty, not the comment's text.
+            data[key] = ""
         else:
             data[key] = _unquote(raw)
         lines[(key,)] = line_no

@@ -227,6 +227,94 @@ def bot_framework_hint(doc: Doc, ev: Evidence) -> None:
     ev.manifest("bot_framework", name, doc.line_of(app_path), key_path(app_path), details)
 
 
+def _ci(node: Any, key: str) -> Any:
+    """`node[key]`, the key matched case-insensitively (`Connections`, `connections`); None if absent."""
+    if isinstance(node, dict):
+        wanted = key.lower()
+        for k, v in node.items():
+            if str(k).lower() == wanted:
+                return v
+    return None
+
+
+def _ci_key(node: dict[str, Any], key: str) -> str:
+    return next((str(k) for k in node if str(k).lower() == key.lower()), key)
+
+
+# The settings of an Agents SDK connection that say it is one (any of them suffices).
+_AGENTS_SDK_FIELDS = frozenset(("authtype", "clientid", "clientsecret", "tenantid", "certthumbprint"))
+_AGENTS_SDK_CERTIFICATE = ("certthumbprint", "certsubjectname", "certificate")
+
+
+def agents_sdk_hint(doc: Doc, ev: Evidence) -> None:
+    """The Microsoft 365 Agents SDK's settings (the successor of the Bot Framework SDK, for Teams, Copilot and
+    web chat agents): the agent's service connection, `Connections.<name>.Settings` in appsettings.json or
+    `connections__<name>__settings__<field>` in a .env file (any casing), with its `AuthType`
+    (ClientSecret, the default; Certificate, CertificateSubjectName; UserManagedIdentity,
+    SystemManagedIdentity; FederatedCredentials, WorkloadIdentity), and the user authorization handlers of
+    `AgentApplication.UserAuthorization.Handlers`: an `AzureBotOAuthConnectionName` signs each user in, an
+    `OBOConnectionName` exchanges that user's token On-Behalf-Of. A `bot_framework` hint; never a value."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return
+    # connection name -> {field (lowercase): (value, key path)}
+    connections: dict[str, dict[str, tuple[Any, KeyPath]]] = {}
+    handlers: set[str] = set()  # lowercase handler settings seen
+    conns = _ci(data, "Connections")
+    if isinstance(conns, dict):
+        top = _ci_key(data, "Connections")
+        for cname, conn in conns.items():
+            settings = _ci(conn, "Settings")
+            if isinstance(settings, dict):
+                where = (top, str(cname), _ci_key(_dict(conn), "Settings"))
+                connections[str(cname)] = {
+                    str(f).lower(): (v, where + (str(f),)) for f, v in settings.items()
+                }
+    for key, value in data.items():
+        parts = str(key).split("__")
+        lowered = [p.lower() for p in parts]
+        if len(parts) == 4 and lowered[0] == "connections" and lowered[2] == "settings":
+            connections.setdefault(parts[1], {})[lowered[3]] = (value, (str(key),))
+        elif lowered[:2] == ["agentapplication", "userauthorization"]:
+            handlers.add(lowered[-1])
+    app = _ci(data, "AgentApplication")
+    for handler in _dict(_ci(_dict(_ci(app, "UserAuthorization")), "Handlers")).values():
+        handlers.update(str(k).lower() for k in _dict(_ci(handler, "Settings")))
+    connections = {n: c for n, c in connections.items() if _AGENTS_SDK_FIELDS & set(c)}
+    if not connections:
+        return
+    # The service connection: the one ConnectionsMap gives every service URL, else the first.
+    mapped = next(
+        (
+            str(_ci(entry, "Connection"))
+            for entry in (_ci(data, "ConnectionsMap") or ())
+            if isinstance(entry, dict) and str(_ci(entry, "ServiceUrl")) == "*"
+        ),
+        None,
+    )
+    flat_map = next((str(v) for k, v in data.items() if str(k).lower().endswith("__connection")), None)
+    name = mapped or flat_map
+    service = next((n for n in connections if name and n.lower() == name.lower()), next(iter(connections)))
+    fields = connections[service]
+    auth_type = _str(fields.get("authtype", (None, ()))[0]) or ""
+    secret = fields.get("clientsecret", (None, ()))[0]
+    anchor = next(iter(fields.values()))[1]
+    details = {
+        "sdk": "m365_agents",
+        "connection": service,
+        "auth_type": auth_type,
+        "password_key": "clientsecret" in fields,
+        # Whether a secret is filled in at all (never its value): samples leave it empty.
+        "password_set": isinstance(secret, str) and bool(secret.strip()),
+        "certificate": any(f in fields for f in _AGENTS_SDK_CERTIFICATE),
+        "user_sign_in": "azurebotoauthconnectionname" in handlers,
+        "obo": "oboconnectionname" in handlers,
+    }
+    parent = ev.rel.rsplit("/", 2)
+    folder = parent[-2] if len(parent) >= 2 else "agent"
+    ev.manifest("bot_framework", folder, doc.line_of(anchor), key_path(anchor), details)
+
+
 def n8n_hint(doc: Doc, ev: Evidence) -> None:
     workflows: list[tuple[KeyPath, dict[str, Any]]] = []
     if isinstance(doc.data, dict):
@@ -455,10 +543,8 @@ _AGENT_PLATFORM_IMAGES = (
 # Database servers by their image's name (the last part of its repository, without the tag): a compose file
 # that runs one deploys the application's own store beside it.
 _DATABASE_IMAGES = frozenset(
-    (
-        "postgres", "postgresql", "postgis", "pgvector", "timescaledb", "mysql", "mariadb", "mongo", "mongodb",
-        "redis", "redis-stack", "redis-stack-server", "valkey", "clickhouse-server", "cassandra",
-    )
+    "postgres postgresql postgis pgvector timescaledb mysql mariadb mongo mongodb redis redis-stack "
+    "redis-stack-server valkey clickhouse-server cassandra".split()  # noqa: SIM905 (a list of names)
 )
 
 
@@ -658,6 +744,7 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
     helm_hints(doc, ev)
     slack_hint(doc, ev)
     bot_framework_hint(doc, ev)
+    agents_sdk_hint(doc, ev)
     n8n_hint(doc, ev)
     github_workflow_hint(doc, ev)
     crewai_hints(doc, ev)

@@ -507,6 +507,70 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
     return by_platform
 
 
+# The Microsoft 365 Agents SDK's AuthType values (Microsoft.Agents.Authentication.Msal.Model.AuthTypes and
+# the Python and JavaScript SDKs' spellings), by the evidence each is.
+_AGENTS_SDK_AUTH = {
+    "clientsecret": "client_secret",
+    "certificate": "certificate",
+    "certificatesubjectname": "certificate",
+    "usermanagedidentity": "role",
+    "systemmanagedidentity": "role",
+    "federatedcredentials": "federated",
+    "workloadidentity": "federated",
+}
+
+
+def _agents_sdk_evidence(hint: ManifestHint, ev: _Evidence) -> None:
+    """How a Microsoft 365 Agents SDK agent's service connection signs in (manifests.agents_sdk_hint)."""
+    d = hint.details
+    loc = hint.location
+    ev.add("manifest", loc)
+    connection = str(d.get("connection") or "")
+    auth_type = str(d.get("auth_type") or "")
+    tag = _AGENTS_SDK_AUTH.get(auth_type.lower().replace("_", ""))
+    if tag == "client_secret" and not d.get("password_set"):
+        ev.add(
+            tag,
+            loc,
+            f"connection {connection} signs in with AuthType {auth_type}: a client secret of the app "
+            f"registration, supplied at deployment ({_at(loc)})",
+        )
+    elif tag is not None:
+        what = {
+            "client_secret": "a client secret of the app registration",
+            "certificate": "a certificate of the app registration",
+            "role": "a managed identity",
+            "federated": "workload identity federation",
+        }[tag]
+        ev.add(tag, loc, f"connection {connection} signs in with AuthType {auth_type}: {what} ({_at(loc)})")
+    elif d.get("password_set"):
+        ev.add("client_secret", loc, f"connection {connection} holds a client secret ({_at(loc)})")
+    elif d.get("certificate"):
+        ev.add("certificate", loc, f"connection {connection} names a certificate ({_at(loc)})")
+    elif d.get("password_key"):
+        # `clientSecret=` left for the deployment to fill, no AuthType: the SDK's default, a client secret.
+        ev.add(
+            "client_secret",
+            loc,
+            f"connection {connection} names a client secret, supplied at deployment (no AuthType: the "
+            f"SDK's default) ({_at(loc)})",
+        )
+    else:
+        ev.add(
+            "unconfigured",
+            loc,
+            f"{loc.path} leaves connection {connection}'s AuthType empty: set at deployment (the SDK's "
+            "default is a client secret; a managed identity or federated credential needs none)",
+        )
+    if d.get("obo"):
+        ev.add(
+            "obo",
+            loc,
+            f"its user authorization handler exchanges each signed-in user's token On-Behalf-Of "
+            f"(OBOConnectionName, {_at(loc)})",
+        )
+
+
 _NAMED_REFERENCES = frozenset(
     {ReferenceKind.ENV_VAR, ReferenceKind.CI_SECRET, ReferenceKind.PROMPT_INPUT, ReferenceKind.TEMPLATE}
 )
@@ -581,6 +645,8 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             ev.add("obo", loc, f"Agentforce employee agent: acts as the signed-in user ({_at(loc)})")
     elif hint.kind in (bedrock.DECLARED, bedrock.IN_CODE, bedrock.CLIENT):
         _bedrock_evidence(hint, by_platform[Platform.AWS])
+    elif hint.kind == "bot_framework" and d.get("sdk") == "m365_agents":
+        _agents_sdk_evidence(hint, by_platform[Platform.ENTRA])
     elif hint.kind == "bot_framework":
         ev = by_platform[Platform.ENTRA]
         ev.add("manifest", loc)

@@ -137,13 +137,14 @@ def platform_of_secret(secret: SecretMatch) -> Platform | None:
 
 # Azure services that are not Entra: their keys authenticate to the service, not to the directory.
 _AZURE_NOT_ENTRA = re.compile(
-    r"azure[._-]?(open_?ai|search|storage|cosmos|service_?bus|blob|ai|cognitive|speech|devops|sql)",
+    r"azure[._-]?(open_?ai|search|storage|cosmos|service_?bus|blob|ai|cognitive|speech|devops|sql|api[._-]?key)",
     re.IGNORECASE,
 )
 _AZURE_SQL = re.compile(r"azure[._-]?sql", re.IGNORECASE)
 # Azure OpenAI: the OpenAI API under Azure's keys and endpoints, the platform the SDK clients say
 # (`AzureOpenAI`, `AzureChatOpenAI` are OpenAI connections).
-_AZURE_OPENAI = re.compile(r"azure[._-]?open_?ai", re.IGNORECASE)
+# `AZURE_API_KEY` is Azure OpenAI's key in LiteLLM and the AI SDK's Azure provider (Entra takes no API key).
+_AZURE_OPENAI = re.compile(r"azure[._-]?(open_?ai|api[._-]?key)", re.IGNORECASE)
 
 
 def platform_of_key(key: str) -> Platform | None:

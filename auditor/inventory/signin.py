@@ -46,6 +46,10 @@ def sign_in_location(agent: Agent) -> Location | None:
     for st in agent.settings:
         if st.key == "code.botframework.user_token" or _USER_SIGN_IN_KEY.search(st.key):
             return st.location
+    for hint in agent.hints:
+        # A Microsoft 365 Agents SDK user authorization handler (extract/manifests.py agents_sdk_hint).
+        if hint.kind == "bot_framework" and hint.details.get("user_sign_in"):
+            return hint.location
     return None
 
 
