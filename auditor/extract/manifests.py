@@ -543,8 +543,23 @@ _AGENT_PLATFORM_IMAGES = (
 # Database servers by their image's name (the last part of its repository, without the tag): a compose file
 # that runs one deploys the application's own store beside it.
 _DATABASE_IMAGES = frozenset(
-    "postgres postgresql postgis pgvector timescaledb mysql mariadb mongo mongodb redis redis-stack "
-    "redis-stack-server valkey clickhouse-server cassandra".split()  # noqa: SIM905 (a list of names)
+    [
+        "postgres",
+        "postgresql",
+        "postgis",
+        "pgvector",
+        "timescaledb",
+        "mysql",
+        "mariadb",
+        "mongo",
+        "mongodb",
+        "redis",
+        "redis-stack",
+        "redis-stack-server",
+        "valkey",
+        "clickhouse-server",
+        "cassandra",
+    ]
 )
 
 

@@ -195,8 +195,27 @@ _PROJECT_MARKERS = (
 _SCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
 # Folders that hold programs of their own, run apart from the package around them.
 _STANDALONE_FOLDERS = frozenset(
-    "examples example samples sample demo demos test tests __tests__ e2e scripts fixtures docs benchmarks "
-    "bench playground templates packages apps".split()  # noqa: SIM905 (a list of names)
+    [
+        "examples",
+        "example",
+        "samples",
+        "sample",
+        "demo",
+        "demos",
+        "test",
+        "tests",
+        "__tests__",
+        "e2e",
+        "scripts",
+        "fixtures",
+        "docs",
+        "benchmarks",
+        "bench",
+        "playground",
+        "templates",
+        "packages",
+        "apps",
+    ]
 )
 _SCRIPT_CLIMB = 3  # folders climbed at most from a script's folder to its package.json
 
