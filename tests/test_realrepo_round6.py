@@ -240,3 +240,27 @@ def test_a_comment_where_a_dotenv_value_goes_is_no_value() -> None:
 
     doc = load_env("A= # the app id\nB=#kept\nC=\t# tab\nD=x # note\n")
     assert doc.data == {"A": "", "B": "#kept", "C": "", "D": "x"}
+
+
+# ------------------------------------------------------------- a library's usage example in a docstring
+
+_LIBRARY = '''\
+class ServerManager:
+    """Keep servers connected.
+
+    Basic usage:
+        async with ServerManager([a, b]) as manager:
+            agent = Agent(
+                name="Assistant",
+                instructions="...",
+            )
+    """
+'''
+
+
+def test_an_agent_built_in_a_docstring_is_no_agent(detectors: DetectorSet) -> None:
+    scan = scan_bytes("src/agents/mcp/manager.py", _LIBRARY.encode(), detectors, fingerprint_key="t")
+    assert [h.kind for h in scan.manifests] == []
+    app = _LIBRARY + '\ntriage = Agent(\n    name="Triage",\n    instructions="route the ticket",\n)\n'
+    scan = scan_bytes("app/agents.py", app.encode(), detectors, fingerprint_key="t")
+    assert [(h.kind, h.name) for h in scan.manifests] == [("agent_sdk", "Triage")]

@@ -146,12 +146,19 @@ def scan_code_agents(ev: Evidence) -> None:
     # `Agent(name=...)` is every agent SDK's hello world: in a README, a docs page, a test or an example
     # folder it shows how to build one; only application source builds one.
     sdk_agents = ev.kind.format == "source" and not ev.kind.in_test_path
+    # A library's usage example in a docstring (`agent = Agent(name="Assistant", ...)` under "Basic usage:")
+    # builds nothing: worked out on the first match, once per file.
+    in_docstring: Callable[[int], bool] | None = None
     for kind, pattern in _CODE_AGENTS:
         if kind == "agent_sdk" and not sdk_agents:
             continue
         for match in pattern.finditer(text):
             if ev.kind.format == "source" and _commented_out(text, match.start()):
                 continue
+            if ev.kind.format == "source" and ev.rel.endswith(".py"):
+                in_docstring = in_docstring or _docstring_test(text)
+                if in_docstring(match.start()):
+                    continue
             if kind == "agent_sdk" and _inside_string(text, match.start()):
                 continue  # `f'Last agent: Agent(name="{agent.name}")'`: a message that prints one
             constructor = match.group(1)
