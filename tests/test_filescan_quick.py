@@ -221,11 +221,12 @@ def test_a_bare_result_becomes_the_same_filescan() -> None:
 
 
 def test_code_agent_markers_share_the_prefilter_words() -> None:
-    """scan_code_agents rules out a text by "gent" and "Kernel" before its marker list: every marker must
-    hold one of them, or a file holding only that marker would be passed over."""
-    from auditor.extract.text import _CODE_MARKERS
+    """scan_code_agents rules out a text by a few words ("gent", "Kernel", ...) before its marker list: every
+    marker must hold one of them, or a file holding only that marker would be passed over."""
+    from auditor.extract.text import _CODE_MARKERS, _MARKER_WORDS
 
-    assert all("gent" in marker or "Kernel" in marker for marker in _CODE_MARKERS)
+    assert all(any(word in marker for word in _MARKER_WORDS) for marker in _CODE_MARKERS)
+    assert len(_MARKER_WORDS) <= 4  # a prefilter of many words is no prefilter
 
 
 def _yaml_suspect_by_definition(data: bytes) -> bool:

@@ -264,3 +264,48 @@ def test_an_agent_built_in_a_docstring_is_no_agent(detectors: DetectorSet) -> No
     app = _LIBRARY + '\ntriage = Agent(\n    name="Triage",\n    instructions="route the ticket",\n)\n'
     scan = scan_bytes("app/agents.py", app.encode(), detectors, fingerprint_key="t")
     assert [(h.kind, h.name) for h in scan.manifests] == [("agent_sdk", "Triage")]
+
+
+# ------------------------------------------------------------------ Vercel's AI SDK in a Next.js app
+
+_ROUTE = """\
+import { convertToModelMessages, stepCountIs, streamText } from "ai";
+import { lookupOrder } from "@/lib/ai/tools/lookup-order";
+
+export const maxDuration = 60;
+
+export async function POST(request: Request) {
+  const { messages } = await request.json();
+  const result = streamText({
+    model: myProvider.languageModel("chat-model"),
+    system: "You answer questions about orders.",
+    messages: convertToModelMessages(messages),
+    tools: { lookupOrder },
+    stopWhen: stepCountIs(5),
+  });
+  return result.toUIMessageStreamResponse();
+}
+"""
+
+
+def test_an_ai_sdk_chat_route_is_an_agent_serving_many_users(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from auditor.scan import ScanOptions, run
+
+    (tmp_path / "package.json").write_text('{"name": "support-chat", "dependencies": {"ai": "5.0.0"}}\n')
+    route = tmp_path / "app" / "(chat)" / "api" / "chat" / "route.ts"
+    route.parent.mkdir(parents=True)
+    route.write_text(_ROUTE)
+    (tmp_path / ".env.example").write_text("AI_GATEWAY_API_KEY=****\nPOSTGRES_URL=****\n")
+    (agent,) = run(ScanOptions(paths=(tmp_path,))).agents
+    # The route five folders down belongs to the Next.js project; it is named by its folder, not `route`,
+    # and its exported POST handler serves whoever reaches it.
+    assert (agent.root, agent.name, agent.kind) == (".", "chat", "ai_sdk")
+    assert agent.multi_user and "route.ts:6" in agent.multi_user_reason
+
+
+def test_a_function_named_like_the_sdk_without_its_import_is_no_agent(detectors: DetectorSet) -> None:
+    text = _ROUTE.replace('from "ai"', 'from "./my-stream"')
+    scan = scan_bytes("app/api/chat/route.ts", text.encode(), detectors, fingerprint_key="t")
+    assert [h.kind for h in scan.manifests] == []
+    scan = scan_bytes("app/api/chat/route.ts", _ROUTE.encode(), detectors, fingerprint_key="t")
+    assert [(h.kind, h.name) for h in scan.manifests] == [("ai_sdk", "chat")]

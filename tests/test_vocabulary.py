@@ -21,6 +21,7 @@ _ALL = [(f"code.{name}", p) for name, p in CODE_PATTERNS] + [
     ("agent.mcp_server_import", text_module._MCP_SERVER_IMPORT),
     ("agent.mcp_server", text_module._MCP_SERVER),
     ("agent.first_argument", text_module._FIRST_ARGUMENT),
+    ("agent.ai_sdk_import", text_module._AI_SDK_IMPORT),
 ]
 
 

@@ -160,6 +160,10 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"@modelcontextprotocol/sdk/server",
     b"mcp.server",
     b"fastmcp",
+    # Vercel's AI SDK calling a model with tools (extract/text.py scan_code_agents).
+    b"streamText(",
+    b"generateText(",
+    b"ToolLoopAgent(",
     # Amazon Bedrock agents, declared (CloudFormation, Terraform, the CDK) or invoked (extract/bedrock.py).
     b"AWS::Bedrock::Agent",
     b"aws_bedrockagent_agent",

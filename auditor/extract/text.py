@@ -33,11 +33,26 @@ _CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "semantic_kernel",
         re.compile(r"\b(Kernel\.CreateBuilder|KernelBuilder|sk\.Kernel|Kernel)\(\s{0,8}\)"),
     ),
+    # Vercel's AI SDK (the `ai` package): a model called with tools and a loop (`streamText({...})`,
+    # `generateText`, `new ToolLoopAgent({...})`), in a file that imports it (_AI_SDK_IMPORT).
+    (
+        "ai_sdk",
+        re.compile(r"\b(streamText|generateText|streamObject|generateObject|ToolLoopAgent)\(\s{0,8}\{"),
+    ),
 )
+_AI_SDK_IMPORT = re.compile(r"""\bfrom[ \t]{1,8}["']ai["']|\brequire\([ \t]{0,8}["']ai["'][ \t]{0,8}\)""")
+# Files named for their role in a framework, not for the agent: the folder names it (`api/chat/route.ts`).
+_ROLE_FILES = frozenset(("route", "index", "page", "server", "+server", "main", "app", "handler"))
 # `triage = `, `var builder = `, `export const helpdesk = new `: the assignment right before a constructor.
 _ASSIGNED = re.compile(r"(\w{1,80})[ \t]{0,8}=[ \t]{0,8}(?:new[ \t]{1,8})?$")
 _ASSIGNED_REACH = 120
+_MARKER_WORDS = ("gent", "Kernel", "Text(", "Object(")  # one of them is in every _CODE_MARKERS entry
 _CODE_MARKERS = (
+    "streamText(",
+    "generateText(",
+    "streamObject(",
+    "generateObject(",
+    "ToolLoopAgent(",
     "Agent(",
     "initialize_agent(",
     "create_react_agent(",
@@ -139,8 +154,9 @@ def scan_code_patterns(ev: Evidence) -> None:
 def scan_code_agents(ev: Evidence) -> None:
     """Agents constructed in code (AutoGen, LangChain, CrewAI, agent SDKs) become ManifestHints."""
     text = ev.text
-    # Every marker holds "gent" or "Kernel": two searches rule out most source files instead of seven.
-    if ("gent" not in text and "Kernel" not in text) or not any(marker in text for marker in _CODE_MARKERS):
+    # Every marker holds "gent", "Kernel", "Text(" or "Object(": four searches rule out most source files
+    # instead of twelve.
+    if not any(word in text for word in _MARKER_WORDS) or not any(marker in text for marker in _CODE_MARKERS):
         return
     default_name = _file_stem(ev.rel)
     # `Agent(name=...)` is every agent SDK's hello world: in a README, a docs page, a test or an example
@@ -150,7 +166,9 @@ def scan_code_agents(ev: Evidence) -> None:
     # builds nothing: worked out on the first match, once per file.
     in_docstring: Callable[[int], bool] | None = None
     for kind, pattern in _CODE_AGENTS:
-        if kind == "agent_sdk" and not sdk_agents:
+        if kind in ("agent_sdk", "ai_sdk") and not sdk_agents:
+            continue
+        if kind == "ai_sdk" and _AI_SDK_IMPORT.search(text) is None:
             continue
         for match in pattern.finditer(text):
             if ev.kind.format == "source" and _commented_out(text, match.start()):
@@ -169,6 +187,8 @@ def scan_code_agents(ev: Evidence) -> None:
             window = text[begin : begin + 400]
             named = _NAME_KWARG.search(window.split(")", 1)[0] if kind != "crewai" else window)
             name = named.group(1) if named else variable or default_name
+            if kind == "ai_sdk":
+                name = _role_name(ev.rel)  # `const result = streamText(...)`: the variable names no agent
             ev.manifest(
                 kind,
                 name,
@@ -176,6 +196,8 @@ def scan_code_agents(ev: Evidence) -> None:
                 None,
                 {"constructor": constructor, "variable": variable},
             )
+            if kind == "ai_sdk":
+                break  # a route that calls the model three times is one agent
 
 
 # A Slack app built with Bolt (Python `slack_bolt`, JavaScript `@slack/bolt`): the import, then the app object
@@ -232,6 +254,19 @@ def _first_constructor(ev: Evidence, pattern: re.Pattern[str]) -> re.Match[str] 
 
 def _file_stem(rel: str) -> str:
     return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def _role_name(rel: str) -> str:
+    """A source file's name, or its folder's when the file is named for its role in a framework
+    (`app/(chat)/api/chat/route.ts` -> chat; route groups in parentheses and dynamic segments are skipped)."""
+    parts = rel.split("/")
+    stem = _file_stem(rel)
+    if stem.lower() not in _ROLE_FILES:
+        return stem
+    for folder in reversed(parts[:-1]):
+        if folder and not folder.startswith(("(", "[")):
+            return folder
+    return stem
 
 
 def scan_bolt_app(ev: Evidence) -> None:

@@ -99,12 +99,15 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|RunContextWrapper|ModelSettings|input_guardrail|output_guardrail|GuardrailFunctionOutput)\b"
             r"|[\"']@openai/agents[\"']",
         ),
-        # An HTTP endpoint the agent serves (FastAPI/Flask/Starlette routes, Express handlers): whoever can
-        # reach it sends the agent requests (inventory/grouping.py: many users).
+        # An HTTP endpoint the agent serves (FastAPI/Flask/Starlette routes, Express handlers, the route
+        # handlers a Next.js `route.ts` or SvelteKit `+server.ts` exports): whoever can reach it sends the
+        # agent requests (inventory/grouping.py: many users).
         (
             "web.endpoint",
             r"@(?:app|router|api|bp|blueprint)\.(?:get|post|put|route|websocket|api_route)\([ \t]{0,8}[\"']/"
-            r"|\b(?:app|router)\.(?:get|post|all)\([ \t]{0,8}[\"'`]/",
+            r"|\b(?:app|router)\.(?:get|post|all)\([ \t]{0,8}[\"'`]/"
+            r"|\bexport[ \t]{1,8}(?:async[ \t]{1,8}function[ \t]{1,8}|const[ \t]{1,8})"
+            r"(?:GET|POST|PUT|PATCH|DELETE)\b",
         ),
         # Over-broad privilege declared inline (policy JSON in heredocs, HCL policies, RBAC, profiles).
         ("aws.action_star", r"[\"']Action[\"']\s{0,8}[:=]\s{0,8}\[?\s{0,8}[\"']\*(:\*)?[\"']"),

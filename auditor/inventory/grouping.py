@@ -217,7 +217,7 @@ _STANDALONE_FOLDERS = frozenset(
         "apps",
     ]
 )
-_SCRIPT_CLIMB = 3  # folders climbed at most from a script's folder to its package.json
+_SCRIPT_CLIMB = 6  # folders climbed at most (a Next.js route: app/(chat)/api/chat/[id]/route.ts)
 
 
 def _package_lifter(paths: set[str]) -> Callable[[str, str], str]:

@@ -22,6 +22,7 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "langchain": "langchain",
     "autogen": "autogen",
     "agent_sdk": "agent_sdk",
+    "ai_sdk": "ai_sdk",
     "salesforce_agent": "salesforce_agent",
     # Amazon Bedrock agents declared in CloudFormation / Terraform (one agent each), built with the CDK or
     # invoked from code (one per folder; the invoking code's audience is its own, not the agent's).
@@ -43,7 +44,7 @@ PER_HINT_KINDS = frozenset({MCP, N8N, BEDROCK})
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
 SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
 # Hints named after the file that holds them, not by their author: another hint's name comes first.
-FILE_NAMED_KINDS = frozenset({"slack_bolt"})
+FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk"})
 # CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
 # repository beneath it, whose test fixtures and sample files are no part of the pipeline's credentials.
 CI_KINDS = frozenset({"github_workflow"})
