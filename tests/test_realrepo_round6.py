@@ -309,3 +309,29 @@ def test_a_function_named_like_the_sdk_without_its_import_is_no_agent(detectors:
     assert [h.kind for h in scan.manifests] == []
     scan = scan_bytes("app/api/chat/route.ts", _ROUTE.encode(), detectors, fingerprint_key="t")
     assert [(h.kind, h.name) for h in scan.manifests] == [("ai_sdk", "chat")]
+
+
+# ----------------------------------------------------------- a doc comment's @example (generated API types)
+
+_TYPES = """\
+export interface components {
+    schemas: {
+        /** @example {
+         *       "client_id": "3b1f0c52-7d8e-4c3a-9f61-2a5e8d0c4b17",
+         *       "refresh_token": "oauth_refresh_5c8e1d0a7b3f4e29a6d4"
+         *     } */
+        RevokeTokenBody: {
+            refresh_token: string;
+        };
+    };
+}
+"""
+
+
+def test_a_value_in_a_doc_comments_example_is_no_secret(detectors: DetectorSet) -> None:
+    assert _secrets(detectors, "src/management-api/types.ts", _TYPES) == []
+    # The same pair after the comment closes is a value of the code; so is one in a comment without the tag.
+    after = _TYPES + f'const session = {{ refresh_token: "{_REAL_TOKEN}" }};\n'
+    assert [line for line, _ in _secrets(detectors, "src/management-api/types.ts", after)] == [12]
+    untagged = _TYPES.replace("@example", "@default")
+    assert _secrets(detectors, "src/management-api/types.ts", untagged) != []

@@ -842,6 +842,19 @@ _IMAGE_PATH = re.compile(r"(?i)\.(?:svg|png|gif|jpe?g|webp)$")
 _IMG_SRC = re.compile(r"(?i)\bsrc\s*=\s*[\"']?$")
 
 
+# How far back a doc comment's `@example` tag is looked for from a generic match (one example's lines).
+_EXAMPLE_REACH = 600
+
+
+def _documented_example(text: str, key_start: int) -> bool:
+    """Whether the key at `key_start` sits in a doc comment's `@example` (JSDoc, TSDoc, the OpenAPI types a
+    generator writes from a spec's examples): `/** @example { "refresh_token": "oauth_refresh_..." } */`
+    documents a request's shape. The tag must open the same comment, with no `*/` between it and the key."""
+    floor = max(0, key_start - _EXAMPLE_REACH)
+    tag = text.rfind("@example", floor, key_start)
+    return tag >= 0 and text.find("*/", tag, key_start) < 0 and text.rfind("/*", floor, tag) >= 0
+
+
 def _image_url_before(text: str, key_start: int) -> bool:
     """Whether the key at `key_start` is a query parameter (after `?` or `&`) of an image's URL: a Markdown
     image (`![coverage](https://…/badge.svg?token=…)`), an HTML `<img src=…>`, or a path to an image file. A
@@ -1662,6 +1675,7 @@ class DetectorSet:
                 _prose_label(text, match_start, key_end, value, start)
                 or _closes_a_string(text, match_start, key_end, start)
                 or _image_url_before(text, match_start)
+                or _documented_example(text, match_start)
                 or _annotated_parameter(text, match_start, key_end, value, start)
             ):
                 return None
