@@ -335,3 +335,63 @@ def test_a_value_in_a_doc_comments_example_is_no_secret(detectors: DetectorSet) 
     assert [line for line, _ in _secrets(detectors, "src/management-api/types.ts", after)] == [12]
     untagged = _TYPES.replace("@example", "@default")
     assert _secrets(detectors, "src/management-api/types.ts", untagged) != []
+
+
+# -------------------------------------------------- Microsoft 365 Copilot declarative agents and plugins
+
+_DECLARATIVE = """\
+{
+  "$schema": "https://developer.microsoft.com/json-schemas/copilot/declarative-agent/v1.5/schema.json",
+  "version": "v1.5",
+  "name": "Expense Helper",
+  "description": "Files and checks expense reports.",
+  "instructions": "$[file('instruction.txt')]",
+  "conversation_starters": [ { "text": "Show my open reports" } ],
+  "actions": [ { "id": "expensesPlugin", "file": "ai-plugin.json" } ]
+}
+"""
+_PLUGIN = """\
+{
+  "$schema": "https://developer.microsoft.com/json-schemas/copilot/plugin/v2.3/schema.json",
+  "schema_version": "v2.3",
+  "name_for_human": "Expenses API",
+  "description_for_human": "Expense reports",
+  "functions": [ { "name": "listReports" } ],
+  "runtimes": [
+    {
+      "type": "OpenApi",
+      "auth": { "type": "%s", "reference_id": "${{EXPENSES_AUTH_ID}}" },
+      "spec": { "url": "apiSpecificationFile/expenses.yml" },
+      "run_for_functions": [ "listReports" ]
+    }
+  ]
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("auth", "model"), [("OAuthPluginVault", "oauth_pkce"), ("ApiKeyPluginVault", "static_api_key")]
+)
+def test_a_copilot_plugin_says_whether_each_user_signs_in(tmp_path, auth: str, model: str) -> None:  # type: ignore[no-untyped-def]
+    from auditor.scan import ScanOptions, run
+
+    package = tmp_path / "appPackage"
+    package.mkdir()
+    (package / "declarativeAgent.json").write_text(_DECLARATIVE)
+    (package / "ai-plugin.json").write_text(_PLUGIN % auth)
+    (tmp_path / "package.json").write_text('{"name": "expense-helper"}\n')
+    (agent,) = run(ScanOptions(paths=(tmp_path,))).agents
+    assert (agent.name, agent.kind, agent.root) == ("Expense Helper", "copilot_agent", ".")
+    assert agent.multi_user and "Copilot" in agent.multi_user_reason
+    (conn,) = agent.connections
+    assert (conn.platform.value, conn.auth_model.value) == ("other", model)
+    assert auth in conn.reason
+
+
+def test_a_plugin_with_no_auth_and_a_look_alike_are_no_connection(detectors: DetectorSet) -> None:
+    plugin = (_PLUGIN % "None").encode()
+    scan = scan_bytes("appPackage/ai-plugin.json", plugin, detectors, fingerprint_key="t")
+    assert [(h.kind, h.details["auth"]) for h in scan.manifests] == [("copilot_plugin", "None")]
+    # A document with `runtimes` that is no plugin manifest (a CI matrix) is nothing.
+    other = '{"schema_version": "1", "runtimes": ["node18", "node20"]}\n'
+    assert scan_bytes("ci/matrix.json", other.encode(), detectors, fingerprint_key="t").manifests == ()

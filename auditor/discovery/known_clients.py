@@ -136,6 +136,10 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"MicrosoftAppId",
     # The Microsoft 365 Agents SDK's connection settings in .env files (extract/manifests.py agents_sdk_hint).
     b"connections__",
+    # Microsoft 365 Copilot declarative agents and their API / MCP plugins (extract/manifests.py).
+    b"/copilot/declarative-agent/",
+    b"/copilot/plugin/",
+    b"PluginVault",
     b"display_information",
     b"secretKeyRef",
     b"n8n-nodes-",

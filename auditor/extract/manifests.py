@@ -315,6 +315,61 @@ def agents_sdk_hint(doc: Doc, ev: Evidence) -> None:
     ev.manifest("bot_framework", folder, doc.line_of(anchor), key_path(anchor), details)
 
 
+def _copilot_schema(data: dict[str, Any], part: str) -> bool:
+    return f"/copilot/{part}/" in str(data.get("$schema") or "").lower()
+
+
+def copilot_hints(doc: Doc, ev: Evidence) -> None:
+    """Microsoft 365 Copilot extensibility: a declarative agent (`declarativeAgent.json`: instructions,
+    capabilities, `actions` naming plugin files) and an API or MCP plugin (`ai-plugin.json`: `schema_version`
+    v2.x, `runtimes`, each with its `auth` type: None, OAuthPluginVault, ApiKeyPluginVault,
+    DynamicClientRegistration, and the API it calls). Both are agents Copilot runs for every user they are
+    shared with; the plugin's auth says whether each user signs in to the API or all share one key."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return
+    if _copilot_schema(data, "declarative-agent") or (
+        str(data.get("version") or "").startswith("v1.")
+        and isinstance(data.get("instructions"), str)
+        and ("actions" in data or "capabilities" in data)
+    ):
+        actions = [str(_dict(a).get("file") or "") for a in data.get("actions") or () if isinstance(a, dict)]
+        ev.manifest(
+            "copilot_agent",
+            str(data.get("name") or _folder_name(ev.rel)),
+            doc.line,
+            None,
+            {"actions": [a for a in actions if a]},
+        )
+        return
+    runtimes = data.get("runtimes")
+    if not isinstance(runtimes, list) or not (
+        _copilot_schema(data, "plugin") or str(data.get("schema_version") or "").startswith("v2")
+    ):
+        return
+    for index, runtime in enumerate(runtimes):
+        runtime = _dict(runtime)
+        auth = _dict(runtime.get("auth"))
+        spec = _dict(runtime.get("spec"))
+        where = ("runtimes", index)
+        ev.manifest(
+            "copilot_plugin",
+            str(data.get("name_for_human") or data.get("namespace") or _folder_name(ev.rel)),
+            doc.line_of(where),
+            key_path(where),
+            {
+                "runtime": str(runtime.get("type") or ""),
+                "auth": str(auth.get("type") or "None"),
+                "url": str(spec.get("url") or ""),
+            },
+        )
+
+
+def _folder_name(rel: str) -> str:
+    parent = rel.rsplit("/", 2)
+    return parent[-2] if len(parent) >= 2 else "agent"
+
+
 def n8n_hint(doc: Doc, ev: Evidence) -> None:
     workflows: list[tuple[KeyPath, dict[str, Any]]] = []
     if isinstance(doc.data, dict):
@@ -760,6 +815,7 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
     slack_hint(doc, ev)
     bot_framework_hint(doc, ev)
     agents_sdk_hint(doc, ev)
+    copilot_hints(doc, ev)
     n8n_hint(doc, ev)
     github_workflow_hint(doc, ev)
     crewai_hints(doc, ev)

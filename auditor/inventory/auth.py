@@ -23,6 +23,7 @@ from auditor.inventory.platforms import (
     platform_of_reference,
     platform_of_secret,
     platform_of_setting,
+    platform_of_value,
 )
 from auditor.inventory.signin import calls_entra_as_itself, sign_in_location
 from auditor.model import (
@@ -520,6 +521,27 @@ _AGENTS_SDK_AUTH = {
 }
 
 
+def _copilot_plugin_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -> None:
+    """How a Copilot plugin's runtime reaches its API: each user's own OAuth sign-in (OAuthPluginVault, an MCP
+    server's DynamicClientRegistration) or one API key for every user (ApiKeyPluginVault); the platform from
+    the API's address when the plugin gives it in full, else `other`."""
+    d = hint.details
+    loc = hint.location
+    auth = str(d.get("auth") or "None")
+    url = str(d.get("url") or "")
+    platform = (platform_of_value(url) if "://" in url else None) or Platform.OTHER
+    ev = by_platform[platform]
+    if auth in ("OAuthPluginVault", "DynamicClientRegistration"):
+        ev.add("oauth", loc, f"each user signs in to the API through OAuth ({auth}, {_at(loc)})")
+    elif auth == "ApiKeyPluginVault":
+        ev.add("plugin", loc)  # a connection even to an API of no known platform: its users share the key
+        ev.add(
+            "static_key",
+            loc,
+            f"one API key in the plugin vault for every user of the agent (ApiKeyPluginVault, {_at(loc)})",
+        )
+
+
 def _agents_sdk_evidence(hint: ManifestHint, ev: _Evidence) -> None:
     """How a Microsoft 365 Agents SDK agent's service connection signs in (manifests.agents_sdk_hint)."""
     d = hint.details
@@ -645,6 +667,8 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             ev.add("obo", loc, f"Agentforce employee agent: acts as the signed-in user ({_at(loc)})")
     elif hint.kind in (bedrock.DECLARED, bedrock.IN_CODE, bedrock.CLIENT):
         _bedrock_evidence(hint, by_platform[Platform.AWS])
+    elif hint.kind == "copilot_plugin":
+        _copilot_plugin_evidence(hint, by_platform)
     elif hint.kind == "bot_framework" and d.get("sdk") == "m365_agents":
         _agents_sdk_evidence(hint, by_platform[Platform.ENTRA])
     elif hint.kind == "bot_framework":
@@ -737,7 +761,7 @@ def with_connections(agent: Agent) -> Agent:
 
     connections = []
     for platform, ev in sorted(_platform_evidence(agent).items(), key=lambda kv: kv[0].value):
-        if platform is Platform.OTHER and not ev.fingerprints and "oauth" not in ev.tags:
+        if platform is Platform.OTHER and not ev.fingerprints and not {"oauth", "plugin"} & set(ev.tags):
             continue
         model, reason = _decide(platform, ev)
         hints = [h for h in ev.hints if h and (h in ev.structural or names_identity(h))]

@@ -16,6 +16,8 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     MCP: "mcp_server",
     MCP_CODE: "mcp_server",
     "agent_platform": "agent_platform",
+    "copilot_agent": "copilot_agent",
+    "copilot_plugin": "copilot_agent",
     "crewai": "crewai",
     "langgraph": "langgraph",
     "semantic_kernel": "semantic_kernel",
@@ -43,8 +45,9 @@ BEDROCK = "bedrock_agent"
 PER_HINT_KINDS = frozenset({MCP, N8N, BEDROCK})
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
 SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
-# Hints named after the file that holds them, not by their author: another hint's name comes first.
-FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk"})
+# Hints named after the file that holds them, or after a part of the agent (a Copilot plugin is one of its
+# declarative agent's actions), not by their author: another hint's name comes first.
+FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin"})
 # CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
 # repository beneath it, whose test fixtures and sample files are no part of the pipeline's credentials.
 CI_KINDS = frozenset({"github_workflow"})
@@ -55,6 +58,8 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "bot_framework": "a Bot Framework bot: everyone on its channels can talk to it",
     "teams_app_manifest": "a Teams app: everyone in the tenant who installs it can talk to it",
     "agent_platform": "a self-hosted agent platform: a web app with many users",
+    "copilot_agent": "a Microsoft 365 Copilot agent: every user it is shared with in the tenant talks to it",
+    "copilot_plugin": "a Microsoft 365 Copilot plugin: Copilot calls it for every user it is shared with",
     "salesforce_agent": "an Agentforce agent: every customer on its channels, or every employee, talks to it",
     "bedrock_agent": "a Bedrock agent: every caller allowed to invoke it is served with its service role",
     "bedrock_agent_code": "a Bedrock agent: every caller allowed to invoke it is served with its role",

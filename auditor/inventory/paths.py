@@ -33,6 +33,9 @@ _DEPLOY_DIRS = frozenset(
         ".claude",
         ".codeium",
         ".windsurf",
+        # A Teams / Microsoft 365 app package (its manifest, a declarative agent, plugins) beside the app.
+        "apppackage",
+        "appmanifest",
     }
 )
 _ENV_WORDS = {
