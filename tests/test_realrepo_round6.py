@@ -395,3 +395,16 @@ def test_a_plugin_with_no_auth_and_a_look_alike_are_no_connection(detectors: Det
     # A document with `runtimes` that is no plugin manifest (a CI matrix) is nothing.
     other = '{"schema_version": "1", "runtimes": ["node18", "node20"]}\n'
     assert scan_bytes("ci/matrix.json", other.encode(), detectors, fingerprint_key="t").manifests == ()
+
+
+# -------------------------------------------------------------- code around a name; a dunder sentinel
+
+
+def test_an_increment_and_a_dunder_sentinel_are_no_secrets(detectors: DetectorSet) -> None:
+    ts = "    const token = ++this.pasteShortcutToken\n"
+    assert _secrets(detectors, "ui/terminal/surface.ts", ts) == []
+    py = '_DEPTH_LIMIT_TOKEN = "__guard_shell_expansion_depth_limit__"\n'
+    assert _secrets(detectors, "agent/middleware/guard.py", py) == []
+    # A password that opens with pluses, and a token between underscores, are values.
+    assert _secrets(detectors, "config.yaml", "password: ++Quillon84vetch\n") != []
+    assert _secrets(detectors, "settings.py", f'API_TOKEN = "__{_REAL_TOKEN}__"\n') != []

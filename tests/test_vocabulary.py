@@ -9,6 +9,7 @@ import re
 import pytest
 
 from auditor.extract import text as text_module
+from auditor.extract import values as values_module
 from auditor.extract.regexcheck import check_linear
 from auditor.extract.vocabulary import CODE_PATTERNS
 
@@ -22,6 +23,10 @@ _ALL = [(f"code.{name}", p) for name, p in CODE_PATTERNS] + [
     ("agent.mcp_server", text_module._MCP_SERVER),
     ("agent.first_argument", text_module._FIRST_ARGUMENT),
     ("agent.ai_sdk_import", text_module._AI_SDK_IMPORT),
+]
+_ALL += [
+    ("values.incremented", values_module._INCREMENTED),
+    ("values.dunder_sentinel", values_module._DUNDER_SENTINEL),
 ]
 
 

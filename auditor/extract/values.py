@@ -451,6 +451,11 @@ def _names_its_field(v: str, key: str) -> bool:
 _NAME_LIST = re.compile(r"^[A-Z]{2,}(?:_[A-Z0-9]+)*(?:[/|:][A-Z]{2,}(?:_[A-Z0-9]+)*)+$")
 # PascalCase of three or more words, letters only (`SegformerForSemanticSegmentation`): a class or type name.
 _PASCAL_IDENTIFIER = re.compile(r"^(?:[A-Z][a-z]{2,}){3,}$")
+# Code around a name (`const token = ++this.pasteShortcutToken`: an increment of a counter) and a sentinel
+# spelled as a dunder name (`LIMIT_TOKEN = "__guard_expansion_depth_limit__"`): no issued token or chosen
+# password takes either shape (a base64 value holds no `.` and no run of lowercase words between `__`).
+_INCREMENTED = re.compile(r"^(?:\+\+|--)[A-Za-z_$][\w$]{0,80}(?:\.[A-Za-z_$][\w$]{0,80}){1,8}$")
+_DUNDER_SENTINEL = re.compile(r"^__[a-z][a-z0-9]{0,30}(?:_[a-z0-9]{1,30}){2,12}__$")
 # camelCase or PascalCase words, letters only: read as a name below (`StoredPasswordIdentifier`).
 _CASED_WORDS = re.compile(r"^[A-Za-z][a-z]{1,20}(?:[A-Z][a-z]{1,20}){1,5}$")
 # Words that make a credential's name the name of something about it: its identifier, its label.
@@ -873,6 +878,10 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         key is not None and is_password_key(key)
     ):
         return ValueClass.CODE
+    if v[0] in "+-" and _INCREMENTED.match(v):
+        return ValueClass.CODE
+    if v[0] == "_" and _DUNDER_SENTINEL.match(v):
+        return ValueClass.BENIGN
     return _classify_plain(v, key)
 
 
