@@ -408,3 +408,63 @@ def test_an_increment_and_a_dunder_sentinel_are_no_secrets(detectors: DetectorSe
     # A password that opens with pluses, and a token between underscores, are values.
     assert _secrets(detectors, "config.yaml", "password: ++Quillon84vetch\n") != []
     assert _secrets(detectors, "settings.py", f'API_TOKEN = "__{_REAL_TOKEN}__"\n') != []
+
+
+# ------------------------------------------- a Slack app that has each user authorize Salesforce (jsforce)
+
+_BOLT = """\
+const { App } = require("@slack/bolt");
+const app = new App({ token: process.env.SLACK_BOT_TOKEN, signingSecret: process.env.SLACK_SIGNING_SECRET });
+module.exports = app;
+"""
+_CALLBACK = """\
+const jsforce = require("jsforce");
+
+async function onCallback(req, res) {
+  const code = req.query.code;
+  const conn = new jsforce.Connection({
+    oauth2: {
+      clientId: process.env.SF_CLIENT_ID,
+      clientSecret: process.env.SF_CLIENT_SECRET,
+      redirectUri: `${process.env.APP_URL}/sf/callback`,
+    },
+  });
+  await conn.authorize(code);
+  await saveTokensFor(req.query.state, conn.accessToken, conn.refreshToken);
+}
+"""
+_LOOKUP = """\
+const { getToken } = require("sf-jwt-token");
+
+async function lookupConnection() {
+  const token = await getToken({
+    iss: process.env.SF_CLIENT_ID,
+    sub: process.env.SF_USERNAME,
+    aud: process.env.SF_LOGIN_URL,
+    privateKey: process.env.SF_PRIVATE_KEY,
+  });
+  return token;
+}
+"""
+
+
+def test_each_user_authorizing_salesforce_is_per_user_oauth(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from auditor.scan import ScanOptions, run
+
+    def scan(files: dict[str, str]):  # type: ignore[no-untyped-def]
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        for rel, text in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text)
+        result = run(ScanOptions(paths=(root,)))
+        (agent,) = result.agents
+        conn = next(c for c in agent.connections if c.platform.value == "salesforce")
+        return conn, [f.rule_id for f in result.findings if f.rule_id == "BA-108"]
+
+    app = {"package.json": '{"name": "sales-helper"}\n', "app.js": _BOLT, "salesforce/lookup.js": _LOOKUP}
+    conn, deputy = scan({**app, "routes/callback.js": _CALLBACK})
+    assert conn.auth_model.value == "oauth_pkce" and deputy == []
+    assert "routes/callback.js:12" in conn.reason and "one fixed user" in conn.reason
+    # The JWT bearer login as one fixed user alone: every request runs as that user.
+    conn, deputy = scan(app)
+    assert conn.auth_model.value == "client_certificate" and deputy == ["BA-108"]

@@ -51,8 +51,13 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("salesforce.session_login", r"Salesforce\([^)]{0,500}\bsession_id\s{0,8}="),
         (
             "salesforce.jwt_bearer",
-            r"urn:ietf:params:oauth:grant-type:jwt-bearer|Salesforce\([^)]{0,500}\bprivatekey",
+            r"urn:ietf:params:oauth:grant-type:jwt-bearer|Salesforce\([^)]{0,500}\bprivatekey"
+            # sf-jwt-token's `getToken({ iss, sub, aud, privateKey })` (Node.js apps on jsforce).
+            r"|\bgetToken\([ \t]{0,8}\{[^}]{0,300}\bprivateKey\b",
         ),
+        # jsforce's web server flow: the OAuth callback exchanges a user's authorization code
+        # (`conn.authorize(code)`), after which calls carry that user's token.
+        ("salesforce.user_oauth", r"\.authorize\([ \t]{0,8}(?:req\.query\.)?code\b"),
         ("oauth.password_grant", r"grant_type[\"']?\s{0,8}[:=,]\s{0,8}[\"']password[\"']"),
         ("oauth.implicit_grant", r"response_type[\"']?\s{0,8}[:=,]\s{0,8}[\"']token[\"']"),
         ("oauth.client_credentials", r"client_credentials"),

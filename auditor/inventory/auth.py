@@ -283,6 +283,7 @@ def _classify_code(name: str, loc: Location, ev: _Evidence) -> None:
         "salesforce.password_login": "password",
         "salesforce.session_login": "static_key",
         "salesforce.jwt_bearer": "jwt_bearer",
+        "salesforce.user_oauth": "user_oauth",
         "oauth.password_grant": "password_grant",
         "oauth.implicit_grant": "implicit_grant",
         "oauth.client_credentials": "client_credentials",
@@ -334,6 +335,14 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
         return AuthModel.STATIC_API_KEY, "a static Vault token: " + why("static_key")
     if "obo" in t:
         return AuthModel.ON_BEHALF_OF, "each request runs as its user: " + why("obo")
+    if "user_oauth" in t:
+        # Each user authorizes the app (the web server flow); the app's own secret only identifies it. A
+        # JWT bearer login as one fixed user beside it (to look the users' tokens up) is named too.
+        fixed = why("jwt_bearer", "fixed_subject")
+        return AuthModel.OAUTH_PKCE, (
+            "each user authorizes the app (OAuth authorization code) and the calls made for them carry that "
+            "user's token: " + why("user_oauth") + (f"; also as one fixed user: {fixed}" if fixed else "")
+        )
     if ("jwt_bearer" in t or "certificate" in t) and "per_user_subject" in t:
         return AuthModel.JWT_BEARER_PER_USER, "JWT bearer as the requesting user: " + why(
             "jwt_bearer", "per_user_subject"
