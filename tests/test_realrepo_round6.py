@@ -468,3 +468,113 @@ def test_each_user_authorizing_salesforce_is_per_user_oauth(tmp_path) -> None:  
     # The JWT bearer login as one fixed user alone: every request runs as that user.
     conn, deputy = scan(app)
     assert conn.auth_model.value == "client_certificate" and deputy == ["BA-108"]
+
+
+# ----------------------------------------- MCP servers in Go and as FastMCP subclasses; what tests and CI say
+
+_GO_SERVER = """\
+package server
+
+import (
+\t"github.com/mark3labs/mcp-go/server"
+)
+
+func New() *server.MCPServer {
+\ts := server.NewMCPServer(
+\t\t"Helpdesk MCP Server",
+\t\t"1.4.0",
+\t\tserver.WithToolCapabilities(true),
+\t)
+\treturn s
+}
+
+func (h *Handler) HTTP() *server.StreamableHTTPServer {
+\treturn server.NewStreamableHTTPServer(h.s)
+}
+"""
+_GO_MAIN = """\
+package main
+
+import "example.com/helpdesk-mcp/pkg/server"
+
+func main() {
+\ttoken := os.Getenv("SLACK_MCP_XOXP_TOKEN")
+\t_ = server.New()
+}
+"""
+
+
+def _tree(root, files: dict[str, str]):  # type: ignore[no-untyped-def]
+    from auditor.scan import ScanOptions, run
+
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return run(ScanOptions(paths=(root,)))
+
+
+def test_a_go_mcp_server_is_its_modules_agent(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = _tree(
+        tmp_path,
+        {
+            "go.mod": "module example.com/helpdesk-mcp\n",
+            "pkg/server/server.go": _GO_SERVER,
+            "cmd/helpdesk/main.go": _GO_MAIN,
+        },
+    )
+    (agent,) = result.agents
+    assert (agent.name, agent.root, agent.kind, agent.multi_user) == (
+        "Helpdesk MCP Server",
+        ".",
+        "mcp_server",
+        True,
+    )
+    # A Slack user token (xoxp-) read by a shared server: one person's token behind every user's request.
+    (slack,) = [c for c in agent.connections if c.platform.value == "slack"]
+    assert slack.auth_model.value == "personal_token"
+    assert "BA-104" in {f.rule_id for f in result.findings}
+
+
+def test_a_fastmcp_subclass_is_an_mcp_server(detectors: DetectorSet) -> None:
+    text = (
+        "from fastmcp import FastMCP\n\n"
+        "class TicketsMCP(FastMCP):\n    pass\n\n"
+        'tickets = TicketsMCP(name="tickets", instructions="Jira and Confluence")\n'
+    )
+    scan = scan_bytes("src/tickets_mcp/servers/main.py", text.encode(), detectors, fingerprint_key="t")
+    assert [(h.kind, h.name) for h in scan.manifests] == [("mcp_server_code", "tickets")]
+
+
+def test_a_test_suite_and_a_ci_pipeline_do_not_set_how_the_agent_signs_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    server = 'from fastmcp import FastMCP\n\nmcp = FastMCP("tickets")\nmcp.run(transport="streamable-http")\n'
+    unit = (
+        "def test_jwt_grant():\n"
+        '    body = {"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion": a}\n'
+        "    assert build(body)\n"
+    )
+    release = (
+        "on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n"
+        "          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n"
+        "      - uses: anthropics/claude-code-action@v1\n        with:\n"
+        "          claude_code_oauth_token: ${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}\n"
+    )
+    result = _tree(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname = "tickets-mcp"\n',
+            "src/tickets_mcp/__init__.py": "",
+            "src/tickets_mcp/server.py": server,
+            "tests/unit/test_oauth.py": unit,
+            ".github/workflows/release.yml": release,
+        },
+    )
+    (agent,) = result.agents
+    assert (agent.root, agent.kind, agent.multi_user) == (".", "mcp_server", True)
+    platforms = {c.platform.value: c for c in agent.connections}
+    # No Salesforce from the unit test's grant; the registry login is the job's own token, no shared login.
+    assert "salesforce" not in platforms
+    assert platforms.get("github") is None or platforms["github"].auth_model.value != "shared_password"
+    # The maintainer's Claude token is the review workflow's, which the server's users never reach.
+    assert platforms["anthropic"].auth_model.value == "personal_token"
+    assert {f.rule_id for f in result.findings} & {"BA-103", "BA-104", "BA-108"} == set()

@@ -164,6 +164,8 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"@modelcontextprotocol/sdk/server",
     b"mcp.server",
     b"fastmcp",
+    b"mark3labs/mcp-go",
+    b"modelcontextprotocol/go-sdk",
     # Vercel's AI SDK calling a model with tools (extract/text.py scan_code_agents).
     b"streamText(",
     b"generateText(",

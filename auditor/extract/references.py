@@ -426,6 +426,9 @@ _SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool, bool], ...] = tuple(
         (ReferenceKind.ENV_VAR, r"\bprocess\.env\s*\[\s*[\"'`]([^\"'`\]]+)[\"'`]\s*\]", False, False),
         (ReferenceKind.ENV_VAR, r"\bENV\s*(?:\[\s*|\.fetch\(\s*)[\"']([^\"']+)[\"']", False, False),
         (ReferenceKind.ENV_VAR, r"\bSystem\.getenv\(\s*\"([^\"]+)\"", False, False),
+        # Go (`os.Getenv("SLACK_BOT_TOKEN")`, `os.LookupEnv`) and Rust (`env::var("API_KEY")`).
+        (ReferenceKind.ENV_VAR, r"\bos\.(?:Getenv|LookupEnv)\(\s*\"([^\"]+)\"", False, False),
+        (ReferenceKind.ENV_VAR, r"\benv::var(?:_os)?\(\s*\"([^\"]+)\"", False, False),
         (ReferenceKind.ENV_VAR, r"\bEnvironment\.GetEnvironmentVariable\(\s*\"([^\"]+)\"", False, False),
         (ReferenceKind.ENV_VAR, r"\$env:([A-Za-z_][A-Za-z0-9_]*)", False, False),
         (ReferenceKind.ENV_VAR, r"(?<![\w%])%([A-Za-z_][A-Za-z0-9_]*)%(?![\w%])", False, True),
@@ -532,6 +535,8 @@ _TRIGGERS = (
     "/secrets/",
     "environ",
     "getenv",
+    "lookupenv",
+    "env::var",
     "process.env",
     "env[",
     "env.fetch",

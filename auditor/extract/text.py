@@ -296,11 +296,22 @@ _MCP_SERVER_IMPORT = re.compile(
     r"[\"']@modelcontextprotocol/sdk/server/(?:index|mcp)(?:\.js)?[\"']"
     r"|\bfrom[ \t]{1,8}(?:mcp\.server(?:\.fastmcp)?|fastmcp)[ \t]{1,8}import[ \t]{1,8}\(?[ \t]{0,8}"
     r"(?:FastMCP|Server)\b"
+    # Go: mark3labs/mcp-go and the official SDK.
+    r"|\"github\.com/(?:mark3labs/mcp-go/server|modelcontextprotocol/go-sdk/mcp)\""
 )
-_MCP_SERVER = re.compile(r"(?<![\w.])(?:new[ \t]{1,8})?(McpServer|Server|FastMCP)\(")
-_FIRST_ARGUMENT = re.compile(r"[ \t]{0,8}[\"'`]([^\"'`\n]{1,80})[\"'`]")
+# The SDK's server classes, a subclass named after them in Python (`AtlassianMCP(...)` of a FastMCP
+# subclass, in a file importing FastMCP), and the Go SDKs' constructors.
+_MCP_SERVER = re.compile(
+    r"(?<![\w.])(?:new[ \t]{1,8})?(McpServer|Server|FastMCP|[A-Z]\w{0,40}(?:FastMCP|MCP))\("
+    r"|\b(?:server\.(NewMCPServer)|mcp\.(NewServer))\("
+)
+_FIRST_ARGUMENT = re.compile(r"\s{0,16}[\"'`]([^\"'`\n]{1,80})[\"'`]")
 # Served over HTTP (any client that reaches it), not over stdio (each user's client runs its own copy).
 _MCP_REMOTE = (
+    "NewStreamableHTTPServer",
+    "NewSSEServer",
+    "StreamableHTTPHandler",
+    "SSEHandler",
     "StreamableHTTPServerTransport",
     "SSEServerTransport",
     "streamable-http",
@@ -312,7 +323,7 @@ _MCP_REMOTE = (
     "sse_app(",
     "http_app(",
 )
-_MCP_MARKERS = ("@modelcontextprotocol/sdk/server", "mcp.server", "fastmcp")
+_MCP_MARKERS = ("@modelcontextprotocol/sdk/server", "mcp.server", "fastmcp", "mark3labs/mcp-go", "go-sdk/mcp")
 
 
 def scan_mcp_server(ev: Evidence) -> None:
@@ -331,7 +342,8 @@ def scan_mcp_server(ev: Evidence) -> None:
     window = text[match.end() : match.end() + 200]
     named = _FIRST_ARGUMENT.match(window) or _NAME_KWARG.search(window)
     remote = any(word in text for word in _MCP_REMOTE)
-    details = {"constructor": match.group(1), "transport": "http" if remote else "stdio"}
+    constructor = next(group for group in match.groups() if group)
+    details = {"constructor": constructor, "transport": "http" if remote else "stdio"}
     ev.manifest(
         "mcp_server_code",
         named.group(1) if named else _file_stem(ev.rel),

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from auditor.extract import bedrock
+from auditor.extract.formats import in_test_path
 from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.extract.references import names_service_key
 from auditor.extract.values import ValueClass, classify_value
@@ -17,6 +18,7 @@ from auditor.inventory.kinds import MCP
 from auditor.inventory.paths import loc_key
 from auditor.inventory.platforms import (
     CODE_PLATFORM,
+    EVIDENCE_KEPT,
     MCP_WORDS,
     platform_of_key,
     platform_of_kind,
@@ -187,6 +189,10 @@ def _classify_name(
         pass
     elif re.search(r"(^|_)PAT($|_)|PERSONAL_?ACCESS_?TOKEN", up):
         ev.add("personal_token", loc, f"{name}: a named person's access token ({where})")
+    elif platform is Platform.SLACK and re.search(r"XOX[PCD]|USER_?TOKEN", up):
+        # A Slack user token (xoxp-) acts as the person who authorized it; xoxc-/xoxd- are a person's browser
+        # session, lifted from their logged-in client.
+        ev.add("personal_token", loc, f"{name}: a person's Slack user token or browser session ({where})")
     elif up.endswith("CLAUDE_CODE_OAUTH_TOKEN"):
         # `claude setup-token`'s long-lived token signs in as the person whose Claude subscription made it.
         ev.add("personal_token", loc, f"{name}: a person's Claude subscription token ({where})")
@@ -396,6 +402,16 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
     by_platform: dict[Platform, _Evidence] = defaultdict(_Evidence)
     file_platforms: dict[str, set[Platform]] = defaultdict(set)
     generic: list[tuple[str, str, Location]] = []
+    # A test suite's files say how the tests run, not how the agent signs in (a unit test of an OAuth proxy
+    # builds a JWT bearer grant; an e2e compose file starts a database with its own password): they count
+    # only for an agent that is itself under a test or example folder. Their secrets are still findings.
+    if not in_test_path(f"{agent.root}/-"):
+        agent = replace(
+            agent,
+            secrets=tuple(s for s in agent.secrets if not in_test_path(s.location.path)),
+            references=tuple(r for r in agent.references if not in_test_path(r.location.path)),
+            settings=tuple(s for s in agent.settings if not in_test_path(s.location.path)),
+        )
 
     for secret in agent.secrets:
         secret_platform = platform_of_secret(secret) or Platform.OTHER
@@ -441,7 +457,10 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
                 # A Secret or file named for what it holds (`sales-agent-sf-jwt`, `server.key`).
                 stem = re.sub(r"[^A-Za-z0-9]+", "_", ref.target.rsplit("/", 1)[-1])
                 _classify_name(stem, "", ref.location, ev, platform, ref=True)
-            if key_name and key_name.lower() not in _HEADER_KEYS:
+            actions_token = ref.kind is ReferenceKind.CI_SECRET and ref.target == "GITHUB_TOKEN"
+            if key_name and key_name.lower() not in _HEADER_KEYS and not actions_token:
+                # (`docker/login-action` with `password: ${{ secrets.GITHUB_TOKEN }}` logs in with the job's
+                # own token: the key names no shared login.)
                 _classify_name(key_name, "", ref.location, ev, platform, ref=True)
     for setting in agent.settings:
         if setting.key.startswith("code."):
@@ -780,7 +799,7 @@ def with_connections(agent: Agent) -> Agent:
                 platform=platform,
                 auth_model=model,
                 identity_hint=hint,
-                evidence=hint_first(ev.all_locations(), hint_location(agent, hint))[:20],
+                evidence=hint_first(ev.all_locations(), hint_location(agent, hint))[:EVIDENCE_KEPT],
                 credential_fingerprints=tuple(sorted(set(ev.fingerprints))),
                 reason=reason.strip("; :") or model.value,
             )

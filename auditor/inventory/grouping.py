@@ -217,6 +217,8 @@ _STANDALONE_FOLDERS = frozenset(
         "apps",
     ]
 )
+# The file that declares the module a source file belongs to, by the source's suffix.
+_MODULE_FILES = ((_SCRIPT_SUFFIXES, "package.json"), ((".go",), "go.mod"))
 _SCRIPT_CLIMB = 6  # folders climbed at most (a Next.js route: app/(chat)/api/chat/[id]/route.ts)
 
 
@@ -224,34 +226,36 @@ def _package_lifter(paths: set[str]) -> Callable[[str, str], str]:
     """A folder agent defined inside a Python package of a project belongs to the project: agents built in
     `backend/airline/agents.py` (a package: `__init__.py`) are served by `backend/main.py` beside the
     project's requirements.txt, where its .env, its server and its deployment live. The root climbs through
-    package folders to the first one whose parent declares a project; without such a parent it stays.
+    package folders to the first one whose parent declares a project; without such a parent it stays. In
+    the src layout (`src/<package>/`), the project is the folder above `src`.
 
     A JavaScript or TypeScript file's folder that declares no project of its own belongs to the nearest
     package.json above it, at most _SCRIPT_CLIMB folders up (`server-everything/server/index.ts` is the
-    package `server-everything`, whose transports, Dockerfile and README sit beside `server/`); folders that
-    hold programs of their own (`examples/`, `tests/`, a monorepo's `packages/`) are not climbed out of."""
-    memo: dict[tuple[str, bool], str] = {}
+    package `server-everything`, whose transports, Dockerfile and README sit beside `server/`), and a Go
+    file's to the nearest go.mod (`pkg/server/` is the module's); folders that hold programs of their own
+    (`examples/`, `tests/`, a monorepo's `packages/`) are not climbed out of."""
+    memo: dict[tuple[str, str], str] = {}
 
     def has(folder: str, name: str) -> bool:
         return (name if folder == "." else f"{folder}/{name}") in paths
 
     def lift(root: str, source: str = "") -> str:
-        script = source.endswith(_SCRIPT_SUFFIXES)
-        if (root, script) in memo:
-            return memo[(root, script)]
-        found = memo[(root, script)] = _lift(root, script)
+        module = next((m for suffixes, m in _MODULE_FILES if source.endswith(suffixes)), "")
+        if (root, module) in memo:
+            return memo[(root, module)]
+        found = memo[(root, module)] = _lift(root, module)
         return found
 
-    def _lift(root: str, script: bool) -> str:
-        if script:
+    def _lift(root: str, module: str) -> str:
+        if module:
             folder = root
             for _ in range(_SCRIPT_CLIMB):
-                if folder == "." or any(has(folder, marker) for marker in _PROJECT_MARKERS):
+                if folder == "." or any(has(folder, marker) for marker in (*_PROJECT_MARKERS, module)):
                     break
                 if posixpath.basename(folder).lower() in _STANDALONE_FOLDERS:
                     break
                 parent = posixpath.dirname(folder) or "."
-                if has(parent, "package.json"):
+                if has(parent, module):
                     return parent
                 folder = parent
         found, folder = root, root
@@ -264,6 +268,12 @@ def _package_lifter(paths: set[str]) -> Callable[[str, str], str]:
             parent = posixpath.dirname(folder) or "."
             if any(has(parent, marker) for marker in _PROJECT_MARKERS):
                 found = parent
+                break
+            if posixpath.basename(parent) == "src":
+                # The src layout (`src/<package>/`, pyproject.toml beside `src`): the project above it.
+                above = posixpath.dirname(parent) or "."
+                if any(has(above, marker) for marker in _PROJECT_MARKERS):
+                    found = above
                 break
             folder = parent
         return found

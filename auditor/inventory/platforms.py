@@ -211,3 +211,22 @@ def own_database(agent: Agent, conn: Connection) -> Location | None:
         if loc.path not in compose_files and not (name.startswith(".env") or name.endswith(".env")):
             return None
     return deployed[0]
+
+
+# CI pipeline definitions: a connection seen only there is the pipeline's (a release job's registry login, a
+# review bot's model key), not how the agent it builds serves its users.
+_PIPELINE_FILES = re.compile(
+    r"(?:^|/)(?:\.github/workflows/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|"
+    r"\.circleci/config\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$"
+)
+# Connection.evidence keeps at most this many locations (inventory/auth.py): a full list may hide others.
+EVIDENCE_KEPT = 20
+
+
+def pipeline_only(conn: Connection) -> bool:
+    """Whether every location of a connection's evidence is a CI pipeline file (and the list is whole)."""
+    return (
+        bool(conn.evidence)
+        and len(conn.evidence) < EVIDENCE_KEPT
+        and all(_PIPELINE_FILES.search(loc.path) for loc in conn.evidence)
+    )

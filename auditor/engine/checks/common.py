@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
+from auditor.inventory.platforms import pipeline_only
 from auditor.model import (
     Agent,
     Connection,
@@ -48,12 +49,14 @@ def connected_agents(ctx: RuleContext, platform: Platform, *, resolved: bool = F
 
 
 def multi_user_connections(ctx: RuleContext) -> Iterator[tuple[Agent, Connection]]:
-    """(agent, connection) for every connection of an agent that serves many users."""
+    """(agent, connection) for every connection of an agent that serves many users, but those seen only in
+    its CI pipeline (inventory.platforms.pipeline_only): the users of the agent never reach those."""
     for agent in ctx.agents:
         if not agent.multi_user:
             continue
         for conn in agent.connections:
-            yield agent, conn
+            if not pipeline_only(conn):
+                yield agent, conn
 
 
 def resolutions_by_identity(ctx: RuleContext, platform: Platform) -> dict[str, list[Resolution]]:
