@@ -824,3 +824,23 @@ def test_an_mcp_server_on_stdio_is_single_user_only_when_nothing_serves_http() -
     ]
     (agent,) = build_inventory(files, Config())
     assert not agent.multi_user and "stdio" in agent.multi_user_reason
+
+
+def test_a_route_in_an_example_beside_the_agent_serves_no_user_of_it() -> None:
+    files = [
+        scan("package.json", fmt="json"),
+        scan("src/index.ts", hint("src/index.ts", "langchain", "toolkit", 3), fmt="source"),
+        scan(
+            "examples/worker/src/app.ts",
+            setting("examples/worker/src/app.ts", "code.web.endpoint", "web.endpoint", 25),
+            fmt="source",
+        ),
+    ]
+    (agent,) = build_inventory(files, Config())
+    assert agent.root == "." and not agent.multi_user
+    # The same route in the agent's own source makes it serve many users.
+    files[2] = scan(
+        "src/app.ts", setting("src/app.ts", "code.web.endpoint", "web.endpoint", 25), fmt="source"
+    )
+    (agent,) = build_inventory(files, Config())
+    assert agent.multi_user

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from auditor.config import AgentDecl, Config
+from auditor.extract.formats import in_test_path
 from auditor.inventory.auth import with_connections
 from auditor.inventory.kinds import (
     BEDROCK,
@@ -451,8 +452,16 @@ def _multi_user(draft: _Draft) -> tuple[bool, str]:
         ):
             return True, f"exposed by a Kubernetes {hint.details.get('kind')} ({where})"
     # An HTTP route it serves: whoever can reach the endpoint sends it requests.
+    # (One in a test or an example beside the agent serves the test's requests, not the agent's users.)
+    examples_too = in_test_path(f"{draft.root}/-")
     route = next(
-        (s for s in draft.settings if s.key == _WEB_ENDPOINT and s.location.path.endswith(_SERVER_SOURCE)),
+        (
+            s
+            for s in draft.settings
+            if s.key == _WEB_ENDPOINT
+            and s.location.path.endswith(_SERVER_SOURCE)
+            and (examples_too or not in_test_path(s.location.path))
+        ),
         None,
     )
     if route is not None:
