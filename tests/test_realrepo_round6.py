@@ -574,7 +574,7 @@ def test_a_test_suite_and_a_ci_pipeline_do_not_set_how_the_agent_signs_in(tmp_pa
     platforms = {c.platform.value: c for c in agent.connections}
     # No Salesforce from the unit test's grant; the registry login is the job's own token, no shared login.
     assert "salesforce" not in platforms
-    assert platforms.get("github") is None or platforms["github"].auth_model.value != "shared_password"
+    assert platforms["github"].auth_model.value == "jit_token"
     # The maintainer's Claude token is the review workflow's, which the server's users never reach.
     assert platforms["anthropic"].auth_model.value == "personal_token"
     assert {f.rule_id for f in result.findings} & {"BA-103", "BA-104", "BA-108"} == set()

@@ -435,11 +435,9 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             file_platforms[ref.location.path].add(platform)
             ev = by_platform[platform]
             ev.add("reference", ref.location, f"{ref.kind.value} reference")
-            if (
-                ref.kind is ReferenceKind.CI_SECRET
-                and ref.target == "GITHUB_TOKEN"
-                and agent.kind == "github_actions"
-            ):
+            if ref.kind is ReferenceKind.CI_SECRET and ref.target == "GITHUB_TOKEN":
+                # `${{ secrets.GITHUB_TOKEN }}` is the job's own token in any agent's workflows (a token the
+                # agent's code reads from an env var of that name may be anything, and is not this).
                 ev.add(
                     "jit",
                     ref.location,
