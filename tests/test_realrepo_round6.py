@@ -578,3 +578,29 @@ def test_a_test_suite_and_a_ci_pipeline_do_not_set_how_the_agent_signs_in(tmp_pa
     # The maintainer's Claude token is the review workflow's, which the server's users never reach.
     assert platforms["anthropic"].auth_model.value == "personal_token"
     assert {f.rule_id for f in result.findings} & {"BA-103", "BA-104", "BA-108"} == set()
+
+
+# ----------------------------------------------------------------- a Teams app package's manifest
+
+_TEAMS_MANIFEST = """\
+{
+  "$schema": "https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json",
+  "manifestVersion": "1.22",
+  "version": "1.0.0",
+  "id": "${{AAD_APP_CLIENT_ID}}",
+  "name": { "short": "Leave Desk", "full": "Leave requests for the HR team" },
+  "bots": [ { "botId": "${{BOT_ID}}", "scopes": [ "personal", "team" ] } ]
+}
+"""
+
+
+def test_a_teams_app_package_is_a_teams_bot_of_its_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = _tree(
+        tmp_path / "a",
+        {"leave-desk/appPackage/manifest.json": _TEAMS_MANIFEST, "leave-desk/index.js": "// the bot\n"},
+    )
+    (agent,) = result.agents
+    assert (agent.root, agent.kind, agent.multi_user) == ("leave-desk", "teams_bot", True)
+    # A web app's manifest.json, a Chrome extension's: no Teams app.
+    web = '{"manifest_version": 3, "name": "Tab Saver", "version": "1.0", "action": {}}\n'
+    assert _tree(tmp_path / "b", {"ext/manifest.json": web}).agents == ()

@@ -140,6 +140,7 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"/copilot/declarative-agent/",
     b"/copilot/plugin/",
     b"PluginVault",
+    b"MicrosoftTeams.schema",
     b"display_information",
     b"secretKeyRef",
     b"n8n-nodes-",

@@ -548,6 +548,25 @@ def teams_toolkit_hint(doc: Doc, ev: Evidence) -> None:
     ev.manifest("teams_app_manifest", name, doc.line, None, {"bot": bot})
 
 
+def teams_app_package_hint(doc: Doc, ev: Evidence) -> None:
+    """A Teams / Microsoft 365 app package manifest (`appPackage/manifest.json`: its `$schema` is Teams' or
+    it has a `manifestVersion` and bots, message extensions, tabs or Copilot agents): a Teams app, many
+    people's, with its bot (`bots`, `customEngineAgents`)."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return
+    schema = str(data.get("$schema") or "")
+    shaped = "manifestVersion" in data and any(
+        k in data for k in ("bots", "composeExtensions", "staticTabs", "copilotAgents", "copilotExtensions")
+    )
+    if "MicrosoftTeams.schema.json" not in schema and not shaped:
+        return
+    agents = _dict(data.get("copilotAgents"))
+    bot = bool(data.get("bots")) or bool(agents.get("customEngineAgents"))
+    name = _str(_dict(data.get("name")).get("short")) or _folder_name(ev.rel)
+    ev.manifest("teams_app_manifest", name, doc.line, None, {"bot": bot})
+
+
 def teams_skip_paths(doc: Doc, ev: Evidence) -> tuple[KeyPath, ...]:
     """Variable names under `writeToEnvironmentFile` are not values: the secret scan skips them."""
     if (
@@ -816,6 +835,7 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
     bot_framework_hint(doc, ev)
     agents_sdk_hint(doc, ev)
     copilot_hints(doc, ev)
+    teams_app_package_hint(doc, ev)
     n8n_hint(doc, ev)
     github_workflow_hint(doc, ev)
     crewai_hints(doc, ev)
