@@ -604,3 +604,10 @@ def test_a_teams_app_package_is_a_teams_bot_of_its_folder(tmp_path) -> None:  # 
     # A web app's manifest.json, a Chrome extension's: no Teams app.
     web = '{"manifest_version": 3, "name": "Tab Saver", "version": "1.0", "action": {}}\n'
     assert _tree(tmp_path / "b", {"ext/manifest.json": web}).agents == ()
+
+
+def test_an_example_tag_in_a_line_comment_after_a_closed_block_is_no_doc_comment(
+    detectors: DetectorSet,
+) -> None:
+    text = f'/* helpers */\n// @example below\nconst session = {{ refresh_token: "{_REAL_TOKEN}" }};\n'
+    assert [line for line, _ in _secrets(detectors, "src/session.ts", text)] == [3]

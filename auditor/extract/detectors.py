@@ -852,7 +852,10 @@ def _documented_example(text: str, key_start: int) -> bool:
     documents a request's shape. The tag must open the same comment, with no `*/` between it and the key."""
     floor = max(0, key_start - _EXAMPLE_REACH)
     tag = text.rfind("@example", floor, key_start)
-    return tag >= 0 and text.find("*/", tag, key_start) < 0 and text.rfind("/*", floor, tag) >= 0
+    if tag < 0:
+        return False
+    opened = text.rfind("/*", floor, tag)
+    return opened >= 0 and text.find("*/", opened, key_start) < 0
 
 
 def _image_url_before(text: str, key_start: int) -> bool:
