@@ -114,6 +114,12 @@ KNOWN_CONFIGS: tuple[KnownConfig, ...] = (
         "Actions",
     ),
     KnownConfig(
+        "gitlab_ci",
+        "gitlab_ci",
+        (".gitlab-ci.yml", ".gitlab-ci.yaml", ".gitlab/ci/*.yml", ".gitlab/ci/*.yaml"),
+        "GitLab CI/CD pipeline",
+    ),
+    KnownConfig(
         "n8n", "n8n_workflow", ("*.n8n.json", "n8n/*.json", "workflows/*.json"), "n8n workflow export"
     ),
     KnownConfig(

@@ -466,6 +466,101 @@ def _id_token_write(permissions: Any) -> bool:
 _CLAUDE_ACTIONS = ("anthropics/claude-code-action", "anthropics/claude-code-base-action")
 
 
+# Top-level keys of a GitLab pipeline that are not jobs (a `.hidden` key is a template, not a job either).
+_GITLAB_KEYWORDS = frozenset(
+    (
+        "default",
+        "include",
+        "stages",
+        "variables",
+        "workflow",
+        "image",
+        "services",
+        "cache",
+        "before_script",
+        "after_script",
+        "types",
+        "spec",
+    )
+)
+
+
+def gitlab_ci_hint(doc: Doc, ev: Evidence) -> None:
+    """A GitLab CI/CD pipeline (`.gitlab-ci.yml`): its jobs, whether a schedule runs it (a nightly job), the
+    jobs that run an agent, and how its jobs reach other platforms without a stored secret: an `id_tokens`
+    token (GitLab's OIDC ID token) for Vault, AWS, Azure or Google, and GitLab's own Vault integration
+    (`secrets: X: vault: path/field@mount`, whose paths are references)."""
+    if ev.kind.known is None or ev.kind.known.manifest != "gitlab_ci" or not isinstance(doc.data, dict):
+        return
+    data = doc.data
+    jobs: list[str] = []
+    agent_steps: list[str] = []
+    federation: list[dict[str, Any]] = []
+    for key, job in data.items():
+        if not isinstance(job, dict) or str(key) in _GITLAB_KEYWORDS - {"default"}:
+            continue
+        job_id = str(key)
+        if job_id != "default" and not job_id.startswith("."):
+            jobs.append(job_id)
+            script = " ".join(str(s) for s in (job.get("script") or ()) if isinstance(s, str))
+            if _AGENTIC.search(script):
+                agent_steps.append(job_id)
+        for token, spec in _dict(job.get("id_tokens")).items():
+            audience = spec.get("aud") if isinstance(spec, dict) else None
+            audiences = " ".join(str(a) for a in (audience if isinstance(audience, list) else [audience]))
+            platform = _id_token_platform(f"{token} {audiences}".lower())
+            if platform is not None:
+                line = doc.line_of((job_id, "id_tokens", str(token)))
+                federation.append({"platform": platform, "identity": None, "oidc": True, "line": line})
+        for name, spec in _dict(job.get("secrets")).items():
+            vault = spec.get("vault") if isinstance(spec, dict) else None
+            target = _gitlab_vault_path(vault)
+            if target is None:
+                continue
+            # Keyed by `secrets`, not by the variable it lands in: `WAREHOUSE_PASSWORD` names the secret the
+            # job reads from Vault, not how the job signs in to Vault.
+            line = doc.line_of((job_id, "secrets", str(name)))
+            ev.reference(ReferenceKind.VAULT_PATH, target, line, key_path((job_id, "secrets")))
+            federation.append({"platform": "vault", "identity": None, "oidc": True, "line": line})
+    if not jobs:
+        return
+    scheduled = "schedule" in repr(data.get("workflow")) or any(
+        "schedule" in repr(_dict(data.get(job)).get(k)) for job in jobs for k in ("rules", "only", "except")
+    )
+    details = {
+        "federation": federation,
+        "jobs": sorted(jobs),
+        "agent_steps": agent_steps,
+        "runs_agent": bool(agent_steps),
+        "scheduled": scheduled,
+    }
+    ev.manifest("gitlab_ci", "gitlab-ci", doc.line, None, details)
+
+
+def _id_token_platform(words: str) -> str | None:
+    """The platform an `id_tokens` entry is minted for, by its name and audience."""
+    if "vault" in words or "openbao" in words:
+        return "vault"
+    if "sts.amazonaws.com" in words or "aws" in words:
+        return "aws"
+    if "api://azureadtokenexchange" in words or "azure" in words:
+        return "entra"
+    return None
+
+
+def _gitlab_vault_path(vault: Any) -> str | None:
+    """`path/to/secret/field@mount` (or the long form's engine, path and field) as `mount/path#field`."""
+    if isinstance(vault, str) and "/" in vault:
+        path, _, mount = vault.partition("@")
+        secret, _, field = path.rpartition("/")
+        return f"{mount or 'kv-v2'}/{secret}#{field}" if secret else None
+    if isinstance(vault, dict) and _str(vault.get("path")):
+        engine = _dict(vault.get("engine"))
+        mount = _str(engine.get("path")) or "kv-v2"
+        return f"{mount}/{vault['path']}#{vault.get('field') or ''}"
+    return None
+
+
 def _workflow_federation(data: dict[str, Any], jobs: dict[str, Any], doc: Doc, ev: Evidence) -> list[Any]:
     """Workload identity federation in a workflow: OIDC role assumption (AWS), `azure/login` with a client id
     and no secret, Vault JWT auth, Claude Code's action with a federation rule (Anthropic). Also records
@@ -838,5 +933,6 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
     teams_app_package_hint(doc, ev)
     n8n_hint(doc, ev)
     github_workflow_hint(doc, ev)
+    gitlab_ci_hint(doc, ev)
     crewai_hints(doc, ev)
     autogen_hint(doc, ev)

@@ -456,9 +456,11 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
                 stem = re.sub(r"[^A-Za-z0-9]+", "_", ref.target.rsplit("/", 1)[-1])
                 _classify_name(stem, "", ref.location, ev, platform, ref=True)
             actions_token = ref.kind is ReferenceKind.CI_SECRET and ref.target == "GITHUB_TOKEN"
-            if key_name and key_name.lower() not in _HEADER_KEYS and not actions_token:
+            id_token = ref.target.upper().endswith("ID_TOKEN")
+            if key_name and key_name.lower() not in _HEADER_KEYS and not actions_token and not id_token:
                 # (`docker/login-action` with `password: ${{ secrets.GITHUB_TOKEN }}` logs in with the job's
-                # own token: the key names no shared login.)
+                # own token, and GitLab's `token: $VAULT_ID_TOKEN` hands a Vault login the job's OIDC ID
+                # token: neither key names a stored credential.)
                 _classify_name(key_name, "", ref.location, ev, platform, ref=True)
     for setting in agent.settings:
         if setting.key.startswith("code."):
@@ -655,7 +657,8 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
         )
     elif hint.kind == "teams_app_manifest" and d.get("bot"):
         by_platform[Platform.ENTRA].add("manifest", loc)
-    elif hint.kind == "github_workflow":
+    elif hint.kind in ("github_workflow", "gitlab_ci"):
+        token = "GitHub OIDC token" if hint.kind == "github_workflow" else "GitLab ID token"
         for item in d.get("federation") or ():
             platform = {
                 "aws": Platform.AWS,
@@ -668,7 +671,7 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             ev = by_platform[platform]
             identity = item.get("identity")
             where = Location(loc.path, int(item.get("line") or loc.line))
-            how = "GitHub OIDC token" if item.get("oidc") else "federated login"
+            how = token if item.get("oidc") else "federated login"
             who = identity or _FEDERATED_AS.get(platform, "a role")
             ev.add(
                 "federated",

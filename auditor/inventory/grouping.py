@@ -283,8 +283,14 @@ def _package_lifter(paths: set[str]) -> Callable[[str, str], str]:
 
 
 def _ci_folder(path: str) -> str:
-    """The CI folder of a workflow file: `app/.github/workflows/ci.yml` -> app/.github (else its folder)."""
+    """The CI folder of a workflow file: `app/.github/workflows/ci.yml` -> app/.github, `.gitlab/ci/x.yml` ->
+    .gitlab, a `.gitlab-ci.yml` -> that file alone (it sits beside the code it builds), else its folder."""
     parts = norm_path(path).split("/")
+    if parts[-1].lower().startswith(".gitlab-ci."):
+        return "/".join(parts)
+    if ".gitlab" in [p.lower() for p in parts[:-1]]:
+        lowered_dirs = [p.lower() for p in parts]
+        return "/".join(parts[: lowered_dirs.index(".gitlab") + 1])
     lowered = [p.lower() for p in parts]
     if ".github" in lowered[:-1]:
         return "/".join(parts[: lowered.index(".github") + 1])

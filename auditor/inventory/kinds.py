@@ -36,6 +36,7 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     # An application (a Vault client, an azd service) names an agent its CI workflows are merged into.
     "service": "service",
     "github_workflow": "github_actions",
+    "gitlab_ci": "gitlab_ci",
     "k8s_rbac": "k8s_rbac",
 }
 N8N = "n8n_workflow"
@@ -50,7 +51,7 @@ SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "
 FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin"})
 # CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
 # repository beneath it, whose test fixtures and sample files are no part of the pipeline's credentials.
-CI_KINDS = frozenset({"github_workflow"})
+CI_KINDS = frozenset({"github_workflow", "gitlab_ci"})
 # Bots many people talk to: their requests come from many users.
 MULTI_USER_KINDS: Mapping[str, str] = {
     "slack_app_manifest": "a Slack app with a bot user: everyone in the workspace can talk to it",
