@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from auditor.extract import server_manifests
 from auditor.extract import text as text_module
 from auditor.extract.regexcheck import check_linear
 from auditor.extract.vocabulary import CODE_PATTERNS
@@ -21,6 +22,8 @@ _ALL = [(f"code.{name}", p) for name, p in CODE_PATTERNS] + [
     ("agent.mcp_server_import", text_module._MCP_SERVER_IMPORT),
     ("agent.mcp_server", text_module._MCP_SERVER),
     ("agent.first_argument", text_module._FIRST_ARGUMENT),
+    ("package.user_config_ref", server_manifests._USER_CONFIG_REF),
+    ("package.smithery_env", server_manifests._SMITHERY_ENV),
 ]
 
 

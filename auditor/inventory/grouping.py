@@ -21,6 +21,7 @@ from auditor.inventory.kinds import (
     KIND_OF_MANIFEST,
     MCP,
     MCP_CODE,
+    MCP_PACKAGE,
     MULTI_USER_KINDS,
     N8N,
     N8N_CHANNEL_TRIGGERS,
@@ -251,6 +252,8 @@ def _name_drafts(drafts: list[_Draft]) -> None:
             continue
         if draft.mcp_file is not None:
             draft.name = draft.name or "mcp-server"
+        elif (package := _package_name(draft)) is not None:
+            draft.name = package
         elif draft.root not in ("", "."):
             draft.name = posixpath.basename(draft.root)
         else:
@@ -275,6 +278,14 @@ def _name_drafts(drafts: list[_Draft]) -> None:
                 suffix += 1
             taken.add(unique)
             draft.name = unique
+
+
+def _package_name(draft: _Draft) -> str | None:
+    """The name an MCP server's packaging manifest gives it (a DXT/MCPB `name`, the registry's
+    `io.github.owner/server`): the name its users install it by, wherever its folder sits."""
+    return next(
+        (h.name for h in draft.hints if h.kind == MCP_PACKAGE and not h.details.get("named_by_file")), None
+    )
 
 
 def _root_name(draft: _Draft) -> str:
@@ -339,6 +350,12 @@ def _finish(draft: _Draft) -> Agent:
     return with_connections(agent)
 
 
+_PACKAGE_FORMATS = {
+    "dxt": "a Claude Desktop extension (DXT)",
+    "mcpb": "an MCP bundle (MCPB)",
+    "mcp_registry": "an MCP registry entry (server.json)",
+    "smithery": "a Smithery server (smithery.yaml)",
+}
 _WEB_ENDPOINT = "code.web.endpoint"  # extract/vocabulary.py
 # Where a route is served from; the same lines in a README or a notebook's text are an example, not a server.
 _SERVER_SOURCE = (".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
@@ -374,6 +391,17 @@ def _multi_user(draft: _Draft) -> tuple[bool, str]:
             return False, (
                 f"an MCP server on stdio: each user's client runs a copy of its own, with that user's "
                 f"settings ({where})"
+            )
+        if hint.kind == MCP_PACKAGE:
+            what = _PACKAGE_FORMATS.get(str(hint.details.get("format")), "an MCP server manifest")
+            if hint.details.get("remote"):
+                return True, (
+                    f"{what} of a hosted MCP server (remote / HTTP): every client that connects uses this "
+                    f"one deployment ({where})"
+                )
+            return False, (
+                f"{what}: each user's client runs a copy of its own on their machine, with the settings that "
+                f"user enters ({where})"
             )
         if hint.kind == N8N:
             triggers = [str(t) for t in hint.details.get("triggers") or ()]
