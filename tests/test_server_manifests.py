@@ -439,3 +439,35 @@ def test_a_server_packaged_three_ways_in_one_repository_is_one_agent(tmp_path: P
     assert [a.name for a in mcp] == ["octo-issues"]
     assert mcp[0].multi_user is False
     assert {r.kind for r in mcp[0].references} == {ReferenceKind.PROMPT_INPUT}
+
+
+def test_an_extension_s_server_code_is_the_extension_s_agent(tmp_path: Path) -> None:
+    # The bundle's entry point, `server/index.js`, is the server it packages: one agent, not a second one
+    # named after the `server` folder.
+    _write(tmp_path, "octo/manifest.json", _dxt("manifest_version", "0.3"))
+    _write(
+        tmp_path,
+        "octo/server/index.js",
+        """\
+        import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+        import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+        const server = new McpServer({ name: "octo-issues", version: "0.6.1" });
+        const token = process.env.GITHUB_PERSONAL_ACCESS_TOKEN;
+        await server.connect(new StdioServerTransport());
+        """,
+    )
+    # Code elsewhere in the repository stays an agent of its own.
+    _write(
+        tmp_path,
+        "tools/other/index.js",
+        """\
+        import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+        const other = new McpServer({ name: "other", version: "1.0.0" });
+        """,
+    )
+    result = _scan(tmp_path)
+    agents = _agents(result)
+    assert sorted(agents) == ["octo-issues", "other"]
+    octo = agents["octo-issues"]
+    assert "octo/server/index.js" in octo.files and octo.multi_user is False
+    assert _models(octo) == {Platform.GITHUB: AuthModel.PERSONAL_TOKEN}

@@ -127,6 +127,7 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
             draft.kinds.append(hint.kind)
             draft.files.add(scan.path)
 
+    _merge_packaged_code(folder_agents, lift)
     # A folder with only supporting evidence (an RBAC binding, a Vault agent config) is not an agent itself.
     for root in [r for r, d in folder_agents.items() if all(k in SUPPORTING_KINDS for k in d.kinds)]:
         folder_agents.pop(root)
@@ -178,6 +179,29 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
     _name_drafts(drafts)
     agents = [_finish(d) for d in drafts]
     return tuple(sorted(agents, key=lambda a: a.name))
+
+
+def _merge_packaged_code(folder_agents: dict[str, _Draft], lift: Callable[[str], str]) -> None:
+    """A Claude Desktop extension's server code (its manifest's `entry_point`, `server/index.js`) is the
+    server the manifest packages, not an agent of its own folder: that folder's agent joins the manifest's."""
+    for root, draft in list(folder_agents.items()):
+        if root not in folder_agents:
+            continue  # merged into another already
+        for hint in list(draft.hints):
+            entry = hint.details.get("entry_point") if hint.kind == MCP_PACKAGE else None
+            if not isinstance(entry, str) or not entry:
+                continue
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(norm_path(hint.location.path)), entry)
+            )
+            code_root = lift(agent_root(target))
+            code = folder_agents.get(code_root)
+            if code is None or code is draft or target.startswith("../"):
+                continue
+            draft.hints.extend(code.hints)
+            draft.kinds.extend(code.kinds)
+            draft.files.update(code.files)
+            folder_agents.pop(code_root)
 
 
 # Files that make a folder a project: its dependencies, build or container are declared there.
