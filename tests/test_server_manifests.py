@@ -471,3 +471,51 @@ def test_an_extension_s_server_code_is_the_extension_s_agent(tmp_path: Path) -> 
     octo = agents["octo-issues"]
     assert "octo/server/index.js" in octo.files and octo.multi_user is False
     assert _models(octo) == {Platform.GITHUB: AuthModel.PERSONAL_TOKEN}
+
+
+def test_a_credential_its_publisher_forgot_to_mark_secret_is_still_each_user_s(tmp_path: Path) -> None:
+    # No `isSecret` / `sensitive` on a variable named like a key: still the user's own key (typed in clear),
+    # said by `marked_secret`. A variable whose value the publisher fixes is not asked for.
+    server = _registry(name="io.github.northwind/ledger")
+    server["packages"][0]["environmentVariables"] = [
+        {"name": "STRIPE_API_KEY", "isRequired": True},
+        {"name": "STRIPE_API_VERSION", "value": "2024-06-20"},
+        {"name": "STRIPE_WEBHOOK_SECRET", "value": "{webhook_secret}", "isSecret": True},
+    ]
+    _write(tmp_path, "ledger/server.json", server)
+    manifest = _dxt("dxt_version", "0.1")
+    del manifest["user_config"]["github_token"]["sensitive"]
+    _write(tmp_path, "octo/manifest.json", manifest)
+    result = _scan(tmp_path)
+    assert _refs(result, "ledger/server.json") == {
+        "prompt_input:STRIPE_API_KEY",
+        "prompt_input:STRIPE_WEBHOOK_SECRET",
+    }
+    assert _refs(result, "octo/manifest.json") == {"prompt_input:github_token"}
+    secrets = {
+        item["name"]: item["marked_secret"]
+        for f in result.files
+        for h in f.manifests
+        for item in h.details["user_secrets"]
+    }
+    assert secrets == {
+        "STRIPE_API_KEY": False,
+        "STRIPE_WEBHOOK_SECRET": True,
+        "GITHUB_PERSONAL_ACCESS_TOKEN": False,
+    }
+    assert _models(_agents(result)["octo-issues"]) == {Platform.GITHUB: AuthModel.PERSONAL_TOKEN}
+
+
+@pytest.mark.parametrize(
+    "name", ["io.github.harbor-labs/digest", "com.github.harbor-labs/digest", "ghcr.io/harbor-labs/digest"]
+)
+def test_where_a_server_was_published_names_no_platform(tmp_path: Path, name: str) -> None:
+    # `io.github.<owner>/` says the name was verified against a GitHub account, not that the server talks to
+    # GitHub: a key with no platform in its name stays unattributed.
+    server = _registry(name=name)
+    server["packages"][0]["identifier"] = name
+    server["packages"][0]["environmentVariables"] = [{"name": "DIGEST_API_KEY", "isSecret": True}]
+    _write(tmp_path, "server.json", server)
+    result = _scan(tmp_path)
+    (agent,) = result.agents
+    assert agent.connections == ()

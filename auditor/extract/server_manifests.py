@@ -151,10 +151,16 @@ def _extension(doc: Doc, ev: Evidence, kind: str) -> None:
             _not_an_object(ev, f"{kind.upper()} manifest `{field}`")
     config = _dict(server.get("mcp_config"))
     settings = _dict(data.get("user_config"))
+    # Sensitive settings, and settings named like a credential that their author forgot to mark sensitive
+    # (still each user's own key, but typed in clear and kept outside the OS keychain: `marked_secret`).
     sensitive = {
         str(k): spec
         for k, spec in _bounded(ev, settings, "user_config", mapping=True)
-        if isinstance(spec, dict) and spec.get("sensitive") is True
+        if isinstance(spec, dict)
+        and (
+            spec.get("sensitive") is True
+            or (spec.get("type", "string") == "string" and names_credential(str(k)))
+        )
     }
     users = _user_config_uses(doc, ev, config)
     user_secrets: list[dict[str, Any]] = []
@@ -172,6 +178,7 @@ def _extension(doc: Doc, ev: Evidence, kind: str) -> None:
                     "setting": setting,
                     "line": line_at,
                     "required": spec.get("required"),
+                    "marked_secret": spec.get("sensitive") is True,
                 }
             )
     env = config.get("env")
@@ -225,7 +232,7 @@ def _registry(doc: Doc, ev: Evidence) -> None:
     remotes: list[str] = []
     user_secrets: list[dict[str, Any]] = []
     env_names: list[str] = []
-    words = [name.rsplit("/", 1)[-1]]
+    words = [_unqualified(name)]
     for index, package in enumerate(_bounded(ev, data.get("packages"), "server.json `packages`")):
         if not isinstance(package, dict):
             _not_an_object(ev, f"server.json `packages[{index}]`")
@@ -241,7 +248,7 @@ def _registry(doc: Doc, ev: Evidence) -> None:
             }
         )
         if identifier:
-            words.append(identifier)
+            words.append(_unqualified(identifier))
         variables_key = (
             "environmentVariables" if "environmentVariables" in package else "environment_variables"
         )
@@ -294,6 +301,16 @@ def _registry(doc: Doc, ev: Evidence) -> None:
     )
 
 
+def _unqualified(name: str) -> str:
+    """A name without the namespace that says where it was published (`io.github.acme/slack-digest`,
+    `ghcr.io/acme/slack-digest`: a GitHub account or registry, not what the server talks to); an npm scope
+    (`@acme/slack-digest`) stays."""
+    head, sep, _ = name.partition("/")
+    if sep and "." in head and not head.startswith("@"):
+        return name.rsplit("/", 1)[-1]
+    return name
+
+
 def _is_secret(entry: dict[str, Any]) -> bool:
     return entry.get("isSecret") is True or entry.get("is_secret") is True
 
@@ -301,12 +318,25 @@ def _is_secret(entry: dict[str, Any]) -> bool:
 def _user_secret(
     doc: Doc, ev: Evidence, entry: dict[str, Any], name: str | None, where: KeyPath, out: list[dict[str, Any]]
 ) -> None:
-    """An `isSecret` variable or header: each user is asked for it (a reference, never a value)."""
-    if not _is_secret(entry) or not name:
+    """An `isSecret` variable or header, or one named like a credential whose publisher forgot the flag: each
+    user is asked for it (a reference, never a value). One the publisher fixes (`value` with no `{input}`
+    in it) is not asked for: the detectors judge that value."""
+    if not name or not (_is_secret(entry) or names_credential(name)):
+        return
+    fixed = _str(entry.get("value"))
+    if fixed is not None and "{" not in fixed:
         return
     line = doc.line_of(where)
     ev.reference(ReferenceKind.PROMPT_INPUT, name, line, key_path(where))
-    out.append({"name": name, "setting": name, "line": line, "required": entry.get("isRequired")})
+    out.append(
+        {
+            "name": name,
+            "setting": name,
+            "line": line,
+            "required": entry.get("isRequired", entry.get("is_required")),
+            "marked_secret": _is_secret(entry),
+        }
+    )
 
 
 def _smithery(doc: Doc, ev: Evidence) -> None:
@@ -348,6 +378,7 @@ def _smithery(doc: Doc, ev: Evidence) -> None:
                 "setting": prop,
                 "line": line,
                 "required": prop in _list(schema.get("required")),
+                "marked_secret": spec.get("format") == "password" or spec.get("writeOnly") is True,
             }
         )
     name = _str(data.get("name")) or _file_stem(ev)
