@@ -519,3 +519,19 @@ def test_where_a_server_was_published_names_no_platform(tmp_path: Path, name: st
     result = _scan(tmp_path)
     (agent,) = result.agents
     assert agent.connections == ()
+
+
+def test_no_key_in_a_remote_url_or_a_command_reaches_a_hint(tmp_path: Path) -> None:
+    key = fake_generic("url-key")
+    token = fake_github("command")
+    remotes = [{"type": "sse", "url": f"https://relay.northwind-traders.com/sse?api_key={key}"}]
+    _write(tmp_path, "reg/server.json", _registry(remotes=remotes))
+    manifest = _dxt("manifest_version", "0.3")
+    manifest["server"]["mcp_config"]["command"] = token
+    _write(tmp_path, "ext/manifest.json", manifest)
+    result = _scan(tmp_path)
+    hints = [h for f in result.files for h in f.manifests]
+    dumped = json.dumps([h.details for h in hints]) + json.dumps([a.multi_user_reason for a in result.agents])
+    assert key not in dumped and token not in dumped
+    (remote,) = next(h.details["remotes"] for h in hints if h.details["format"] == "mcp_registry")
+    assert remote == "https://relay.northwind-traders.com/sse"

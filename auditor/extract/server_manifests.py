@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from auditor.extract.evidence import Evidence
 from auditor.extract.references import names_credential
 from auditor.extract.tree import Doc, KeyPath, key_path
 from auditor.model import ReferenceKind
+from auditor.redact import redact
 
 SERVER_MANIFEST = "mcp_server_manifest"
 
@@ -191,12 +193,12 @@ def _extension(doc: Doc, ev: Evidence, kind: str) -> None:
             "format": kind,
             "server_type": _str(server.get("type")),
             "entry_point": _str(server.get("entry_point")),
-            "command": _str(config.get("command")),
+            "command": _safe_command(ev, _str(config.get("command"))),
             "env": sorted(str(k) for k in env) if isinstance(env, dict) else [],
             "transport": "stdio",
             "remote": False,
             "user_secrets": user_secrets,
-            "words": [name, _str(config.get("command")) or ""],
+            "words": [name, _safe_command(ev, _str(config.get("command"))) or ""],
         },
     )
 
@@ -275,8 +277,8 @@ def _registry(doc: Doc, ev: Evidence) -> None:
         kind = (_str(remote.get("type")) or _str(remote.get("transport_type")) or "").lower()
         url = _str(remote.get("url"))
         if url and kind in _REMOTE_TYPES | {""}:
-            remotes.append(url)
-            words.append(url)
+            remotes.append(_safe_url(url))
+            words.append(_safe_url(url))
         for h_index, header in enumerate(
             _bounded(ev, remote.get("headers"), f"server.json `remotes[{index}].headers`")
         ):
@@ -309,6 +311,22 @@ def _unqualified(name: str) -> str:
     if sep and "." in head and not head.startswith("@"):
         return name.rsplit("/", 1)[-1]
     return name
+
+
+def _safe_url(url: str) -> str:
+    """Scheme, host and path only: a query string or user info may carry a key (`?api_key=`)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return redact(url)
+    return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else redact(url)
+
+
+def _safe_command(ev: Evidence, command: str | None) -> str | None:
+    """The command as recorded in a hint: redacted when it looks like a credential rather than a program."""
+    return redact(command) if command and ev.looks_secret(command, None) else command
 
 
 def _is_secret(entry: dict[str, Any]) -> bool:
