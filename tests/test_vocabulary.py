@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from auditor.extract import server_manifests
 from auditor.extract import text as text_module
 from auditor.extract import values as values_module
 from auditor.extract.regexcheck import check_linear
@@ -27,6 +28,8 @@ _ALL = [(f"code.{name}", p) for name, p in CODE_PATTERNS] + [
 _ALL += [
     ("values.incremented", values_module._INCREMENTED),
     ("values.dunder_sentinel", values_module._DUNDER_SENTINEL),
+    ("package.user_config_ref", server_manifests._USER_CONFIG_REF),
+    ("package.smithery_env", server_manifests._SMITHERY_ENV),
 ]
 
 

@@ -82,6 +82,9 @@ KNOWN_CONFIGS: tuple[KnownConfig, ...] = (
         ("gemini-extension.json",),
         "Gemini CLI extension (MCP servers each user's CLI starts)",
     ),
+    # Smithery's project file: how its registry starts the server (stdio) or hosts it (http), and the
+    # configuration each user supplies (extract/server_manifests.py).
+    KnownConfig("smithery", "mcp_server_manifest", ("smithery.yaml", "smithery.yml"), "Smithery MCP server"),
     KnownConfig("amazon_q", "mcp_client_config", (".amazonq/mcp.json",), "Amazon Q Developer MCP servers"),
     KnownConfig(
         "mcp_generic",
@@ -177,6 +180,12 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"streamText(",
     b"generateText(",
     b"ToolLoopAgent(",
+    # The MCP registry's server.json (its schema URL; package entries in the current and the first schema)
+    # and Claude Desktop extensions (a DXT manifest.json, also read by name as every manifest.json is).
+    b"server.schema.json",
+    b'"registryType"',
+    b'"registry_name"',
+    b'"dxt_version"',
     # Amazon Bedrock agents, declared (CloudFormation, Terraform, the CDK) or invoked (extract/bedrock.py).
     b"AWS::Bedrock::Agent",
     b"aws_bedrockagent_agent",

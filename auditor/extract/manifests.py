@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from auditor.extract import bedrock, k8s
+from auditor.extract import bedrock, k8s, server_manifests
 from auditor.extract.evidence import Evidence
 from auditor.extract.references import names_credential
 from auditor.extract.tree import Doc, KeyPath, key_path
@@ -917,6 +917,7 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
         k8s.hints(doc, ev)
         return
     mcp_hints(doc, ev)
+    server_manifests.hints(doc, ev)
     teams_toolkit_hint(doc, ev)
     langgraph_hint(doc, ev)
     compose_hints(doc, ev)

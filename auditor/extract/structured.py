@@ -101,7 +101,9 @@ def _variable_name(path: KeyPath) -> str | None:
     if len(path) < 3 or path[-1] != "default" or not isinstance(path[-2], str):
         return None
     block = path[-4] if isinstance(path[-3], int) and len(path) >= 4 else path[-3]  # many blocks: a list
-    return path[-2] if block == "variable" else None
+    # The same for a setting's default in a JSON Schema (`properties.apiKey.default`: Smithery's configSchema)
+    # and in a Claude Desktop extension's `user_config.api_key.default`.
+    return path[-2] if block in ("variable", "properties", "user_config") else None
 
 
 # A value held beside its name rather than under it: Kubernetes and ECS `env: [{name, value}]`, CloudFormation
@@ -114,6 +116,9 @@ _PAIR_NAME_KEYS = (
     "name", "Name", "key", "Key", "ParameterKey", "ParameterName", "OptionName", "option_name", "optionName",
     "paramName", "param_name", "ParamName", "parameterName", "parameter_name",
 )  # fmt: skip
+
+
+_NAMED_DEFAULT_LISTS = frozenset({"environmentVariables", "environment_variables", "headers"})
 
 
 def _pair_name(doc: Doc, path: KeyPath) -> str | None:
@@ -130,6 +135,16 @@ def _pair_name(doc: Doc, path: KeyPath) -> str | None:
                 name = parent.get(key)
                 if isinstance(name, str) and name and key != last:
                     return name
+    if (
+        low == "default"
+        and len(path) >= 3
+        and isinstance(path[-2], int)
+        and isinstance(path[-3], str)
+        and path[-3] in _NAMED_DEFAULT_LISTS
+    ):
+        # The MCP registry's server.json: `environmentVariables: [{name, default}]`, `headers: [{name, …}]`.
+        name = doc.get(*path[:-1], "name")
+        return name if isinstance(name, str) and name else None
     if (
         low in ("value", "defaultvalue")
         and len(path) >= 3

@@ -14,7 +14,7 @@ from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.extract.references import names_service_key
 from auditor.extract.values import ValueClass, classify_value
 from auditor.inventory.join import hint_first, hint_location
-from auditor.inventory.kinds import MCP
+from auditor.inventory.kinds import MCP, MCP_PACKAGE
 from auditor.inventory.paths import loc_key
 from auditor.inventory.platforms import (
     CODE_PLATFORM,
@@ -331,6 +331,15 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
         # At most three notes per tag keep the reason one readable line.
         return "; ".join("; ".join(ev.notes[tag][:3]) for tag in tags if ev.notes.get(tag))
 
+    if not ev.fingerprints:
+        # A credential the server's packaging manifest asks each user for (and no key written in beside it):
+        # every copy, or every session of a hosted server, runs with its own user's key.
+        if "user_key_session" in t:
+            return AuthModel.ON_BEHALF_OF, "each session runs with its user's own credential: " + why(
+                "user_key_session"
+            )
+        if "user_key" in t:
+            return AuthModel.PERSONAL_TOKEN, "each user's own credential: " + why("user_key")
     if "personal_token" in t:
         return AuthModel.PERSONAL_TOKEN, why("personal_token")
     if "jit" in t and not ({"password", "password_grant", "static_key"} & set(t)):
@@ -501,7 +510,10 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
         _classify_name(name, setting.value, setting.location, by_platform[platform], platform)
 
     for hint in agent.hints:
-        _hint_evidence(hint, by_platform)
+        if hint.kind == MCP_PACKAGE:
+            _package_evidence(hint, by_platform, shared=agent.multi_user)
+        else:
+            _hint_evidence(hint, by_platform)
 
     # Generic OAuth evidence (grant_type, code.oauth.*) belongs to the one platform its file talks to.
     for key, value, loc in generic:
@@ -774,6 +786,37 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
                 f"the Salesforce CLI's own org logins (--orgs): the person's `sf org login` OAuth session "
                 f"({_at(loc)})",
             )
+
+
+_PACKAGE_ASKS = {
+    "dxt": "a sensitive user_config the extension asks each user for",
+    "mcpb": "a sensitive user_config the bundle asks each user for",
+    "mcp_registry": "an isSecret value each user's client asks for",
+    "smithery": "a configSchema property each user supplies",
+}
+
+
+def _package_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence], *, shared: bool) -> None:
+    """The credentials an MCP server's packaging manifest asks each user for (extract/server_manifests.py):
+    each user's own, on the platform its name says (else the one the server's name or package names)."""
+    d = hint.details
+    words = " ".join(str(w) for w in d.get("words") or ()).lower()
+    server_platform = next((p for word, p in MCP_WORDS if word in words), None)
+    asks = _PACKAGE_ASKS.get(str(d.get("format")), "a value each user supplies")
+    for item in d.get("user_secrets") or ():
+        if not isinstance(item, Mapping):
+            continue
+        name, setting = str(item.get("name") or ""), str(item.get("setting") or "")
+        # Words of camelCase and dashed names too (`slackBotToken`, `X-Slack-Token`).
+        named = [platform_of_key("_".join(key_tokens(n))) for n in (name, setting) if n]
+        platform = next((p for p in named if p is not None), None) or server_platform or Platform.OTHER
+        where = Location(hint.location.path, int(item.get("line") or hint.location.line))
+        if shared:
+            note = f"{name}: {asks}, sent with that user's session to the hosted server ({_at(where)})"
+            by_platform[platform].add("user_key_session", where, note)
+        else:
+            note = f"{name}: {asks}, kept by that user's client ({_at(where)})"
+            by_platform[platform].add("user_key", where, note)
 
 
 # Remote MCP servers documented as public, needing no authentication and reaching no account of the user's:

@@ -22,6 +22,7 @@ from auditor.inventory.kinds import (
     KIND_OF_MANIFEST,
     MCP,
     MCP_CODE,
+    MCP_PACKAGE,
     MULTI_USER_KINDS,
     N8N,
     N8N_CHANNEL_TRIGGERS,
@@ -127,6 +128,7 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
             draft.kinds.append(hint.kind)
             draft.files.add(scan.path)
 
+    _merge_packaged_code(folder_agents, lift)
     # A folder with only supporting evidence (an RBAC binding, a Vault agent config) is not an agent itself.
     for root in [r for r, d in folder_agents.items() if all(k in SUPPORTING_KINDS for k in d.kinds)]:
         folder_agents.pop(root)
@@ -178,6 +180,29 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
     _name_drafts(drafts)
     agents = [_finish(d) for d in drafts]
     return tuple(sorted(agents, key=lambda a: a.name))
+
+
+def _merge_packaged_code(folder_agents: dict[str, _Draft], lift: Callable[[str], str]) -> None:
+    """A Claude Desktop extension's server code (its manifest's `entry_point`, `server/index.js`) is the
+    server the manifest packages, not an agent of its own folder: that folder's agent joins the manifest's."""
+    for root, draft in list(folder_agents.items()):
+        if root not in folder_agents:
+            continue  # merged into another already
+        for hint in list(draft.hints):
+            entry = hint.details.get("entry_point") if hint.kind == MCP_PACKAGE else None
+            if not isinstance(entry, str) or not entry:
+                continue
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(norm_path(hint.location.path)), entry)
+            )
+            code_root = lift(agent_root(target))
+            code = folder_agents.get(code_root)
+            if code is None or code is draft or target.startswith("../"):
+                continue
+            draft.hints.extend(code.hints)
+            draft.kinds.extend(code.kinds)
+            draft.files.update(code.files)
+            folder_agents.pop(code_root)
 
 
 # Files that make a folder a project: its dependencies, build or container are declared there.
@@ -316,6 +341,8 @@ def _name_drafts(drafts: list[_Draft]) -> None:
             continue
         if draft.mcp_file is not None:
             draft.name = draft.name or "mcp-server"
+        elif (package := _package_name(draft)) is not None:
+            draft.name = package
         elif draft.root not in ("", "."):
             draft.name = posixpath.basename(draft.root)
         else:
@@ -340,6 +367,14 @@ def _name_drafts(drafts: list[_Draft]) -> None:
                 suffix += 1
             taken.add(unique)
             draft.name = unique
+
+
+def _package_name(draft: _Draft) -> str | None:
+    """The name an MCP server's packaging manifest gives it (a DXT/MCPB `name`, the registry's
+    `io.github.owner/server`): the name its users install it by, wherever its folder sits."""
+    return next(
+        (h.name for h in draft.hints if h.kind == MCP_PACKAGE and not h.details.get("named_by_file")), None
+    )
 
 
 def _root_name(draft: _Draft) -> str:
@@ -404,6 +439,12 @@ def _finish(draft: _Draft) -> Agent:
     return with_connections(agent)
 
 
+_PACKAGE_FORMATS = {
+    "dxt": "a Claude Desktop extension (DXT)",
+    "mcpb": "an MCP bundle (MCPB)",
+    "mcp_registry": "an MCP registry entry (server.json)",
+    "smithery": "a Smithery server (smithery.yaml)",
+}
 _WEB_ENDPOINT = "code.web.endpoint"  # extract/vocabulary.py
 # Where a route is served from; the same lines in a README or a notebook's text are an example, not a server.
 _SERVER_SOURCE = (".py", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
@@ -440,6 +481,18 @@ def _multi_user(draft: _Draft) -> tuple[bool, str]:
             stdio = stdio or (
                 f"an MCP server on stdio: each user's client runs a copy of its own, with that user's "
                 f"settings ({where})"
+            )
+            continue
+        if hint.kind == MCP_PACKAGE:
+            what = _PACKAGE_FORMATS.get(str(hint.details.get("format")), "an MCP server manifest")
+            if hint.details.get("remote"):
+                return True, (
+                    f"{what} of a hosted MCP server (remote / HTTP): every client that connects uses this "
+                    f"one deployment ({where})"
+                )
+            stdio = stdio or (
+                f"{what}: each user's client runs a copy of its own on their machine, with the settings that "
+                f"user enters ({where})"
             )
             continue
         if hint.kind == N8N:

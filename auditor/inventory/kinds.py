@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from auditor.extract.server_manifests import SERVER_MANIFEST
+
 MCP = "mcp_client_config"
 MCP_CODE = "mcp_server_code"  # an MCP server implemented in code (extract/text.py scan_mcp_server)
+# How an MCP server is packaged for its users (extract/server_manifests.py): a Claude Desktop extension
+# (DXT/MCPB manifest.json), the MCP registry's server.json, smithery.yaml.
+MCP_PACKAGE = SERVER_MANIFEST
 
 # Agent kind shown for each manifest kind; earlier entries name a merged agent.
 KIND_OF_MANIFEST: Mapping[str, str] = {
@@ -15,6 +20,7 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "teams_app_manifest": "teams_bot",
     MCP: "mcp_server",
     MCP_CODE: "mcp_server",
+    MCP_PACKAGE: "mcp_server",
     "agent_platform": "agent_platform",
     "copilot_agent": "copilot_agent",
     "copilot_plugin": "copilot_agent",
