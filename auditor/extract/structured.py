@@ -101,7 +101,8 @@ def _variable_name(path: KeyPath) -> str | None:
     if len(path) < 3 or path[-1] != "default" or not isinstance(path[-2], str):
         return None
     block = path[-4] if isinstance(path[-3], int) and len(path) >= 4 else path[-3]  # many blocks: a list
-    return path[-2] if block == "variable" else None
+    # A Bicep parameter's default (`param botPassword string = '…'`, read as `param.<name>.default`) too.
+    return path[-2] if block in ("variable", "param") else None
 
 
 # A value held beside its name rather than under it: Kubernetes and ECS `env: [{name, value}]`, CloudFormation
