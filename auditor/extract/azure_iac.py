@@ -21,6 +21,7 @@ from typing import Any
 from auditor.extract.azure_templates import Expr, Resource, Template
 from auditor.extract.bicep import Arr, Obj
 from auditor.extract.tree import Doc, KeyPath
+from auditor.model import ReferenceKind
 
 HINT = "azure_iac"
 _APP_KINDS = (
@@ -36,8 +37,7 @@ _MAX_NODES = 200_000
 def bicep_doc(tpl: Template) -> Doc:
     """The literal values of a Bicep template as a document: `param.<name>.default`, `var.<name>`,
     `resource.<symbol>.<property…>`, `module.<symbol>.params.<name>`, `output.<name>`. Expressions are left
-    out, except an interpolated Key Vault reference (`'@Microsoft.KeyVault(SecretUri=${…})'`), kept as its
-    text so the reference is listed."""
+    out: they hold no value (an interpolated Key Vault reference is listed by `hints`)."""
     data: dict[str, Any] = {}
     lines: dict[KeyPath, int] = {}
     budget = [_MAX_NODES]
@@ -62,10 +62,7 @@ def bicep_doc(tpl: Template) -> Doc:
                     items.append(kept)
             return items
         if isinstance(value, Expr):
-            text = value.text
-            if text.startswith("'") and "@Microsoft.KeyVault(" in text:
-                return text[1:-1]
-            return None
+            return None  # a reference, a call, an interpolation: no value is written here
         return value
 
     params: dict[str, Any] = {}
@@ -182,6 +179,13 @@ def hints(tpl: Template, ev: Any) -> None:
             source = _source(tpl, value)
             if source is None:
                 continue
+            if source == "key_vault" and isinstance(value, Expr):
+                # `'@Microsoft.KeyVault(VaultName=kv-${name};SecretName=x)'`: interpolated, so no document
+                # value; the reference is what it names.
+                start = value.text.find("@Microsoft.KeyVault(") + len("@Microsoft.KeyVault(")
+                end = value.text.rfind(")")
+                if end > start:
+                    ev.reference(ReferenceKind.AZURE_KEY_VAULT, value.text[start:end].strip(), line, name)
             if source == "list_keys":
                 ev.manifest(
                     HINT, name, line, f"{res.symbol}.{name}", {"evidence": "list_keys", "setting": name}

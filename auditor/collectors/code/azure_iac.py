@@ -348,6 +348,8 @@ class AzureIac:
                     "rel": p_tpl.rel,
                     "line": line,
                     "address": f"{p_tpl.rel}/{site.symbol}.{setting}",
+                    # Created with the app registration, outside the templates: its dates are not declared.
+                    "lifetime_unknown": True,
                 }
             )
         return app
