@@ -9,10 +9,10 @@ Bot Framework ARM template, and an app registration declared with the Microsoft 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from collections.abc import Iterator
 
 import pytest
 
@@ -189,8 +189,13 @@ def test_the_reader_does_linear_work(unit: str) -> None:
 def test_the_collectors_patterns_are_proved_linear() -> None:
     from auditor.collectors.code import azure_iac
 
-    for pattern in (azure_iac._GUID, azure_iac._WORD, azure_iac._QUOTED, azure_iac.APP_PASSWORD):
+    from auditor.extract.azure_iac import LIST_CALL
+
+    for pattern in (azure_iac._GUID, azure_iac._WORD, azure_iac._QUOTED, azure_iac.APP_PASSWORD, LIST_CALL):
         check_linear(pattern.pattern)
+    assert [bool(LIST_CALL.search(t)) for t in ("openAi.listKeys().key1", "search.listAdminKeys().primaryKey",
+            "listKeys(resourceId('x', 'y'), '2023-05-01').key1", "playlistKeys(x)", "lists(x)")] == [
+        True, True, True, False, False]  # fmt: skip
 
 
 # -- the code collector -------------------------------------------------------------------------------------

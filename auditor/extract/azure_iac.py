@@ -5,8 +5,8 @@ the deployed app authenticates (inventory/auth.py reads them):
 
 * `app_password`: an app setting named for the app's own secret (`BOT_PASSWORD`, `MicrosoftAppPassword`,
   `*_CLIENT_SECRET`), with where its value comes from (`secure_param`, `key_vault`, `parameter`, `literal`);
-* `list_keys`: an app setting given a service's key read at deployment (`listKeys()`): a static key copied
-  into the app's configuration;
+* `list_keys`: an app setting given a service's key read at deployment (`listKeys()`, `listAdminKeys()`…):
+  a static key copied into the app's configuration;
 * `bot_app_type`: an Azure Bot's `msaAppType` (`UserAssignedMSI` signs in as a managed identity);
 * `managed_identity`: a web, function or container app that runs with a managed identity, in a template that
   gives its code no password of its own;
@@ -15,6 +15,7 @@ the deployed app authenticates (inventory/auth.py reads them):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +33,9 @@ _APP_KINDS = (
     "microsoft.containerinstance/containergroups",
 )
 _MAX_NODES = 200_000
+# A resource's `list*` action (`listKeys()`, `listAdminKeys()`, `listQueryKeys()`, `listConnectionStrings()`,
+# `listCredentials()`, ARM's `listKeys(resourceId(…), '…')`): its secrets, read at deployment.
+LIST_CALL = re.compile(r"(?:^|[^A-Za-z0-9_])list[A-Z][A-Za-z]{0,40}\(")
 
 
 def bicep_doc(tpl: Template) -> Doc:
@@ -127,7 +131,7 @@ def _source(tpl: Template, value: Any) -> str | None:
         text = value.text
         if "@Microsoft.KeyVault(" in text:
             return "key_vault"
-        if "listKeys(" in text or "listkeys(" in text.lower():
+        if LIST_CALL.search(text):
             return "list_keys"
         if tpl.secure_param(value) is not None:
             return "secure_param"

@@ -50,6 +50,9 @@ SUPPORTING_KINDS = frozenset(
 # Hints named after the file that holds them, or after a part of the agent (a Copilot plugin is one of its
 # declarative agent's actions), not by their author: another hint's name comes first.
 FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin"})
+# Hints that name an agent only when no other hint can: those named after their file, and an Azure
+# template's evidence, named after a resource (`webApp`) rather than the app.
+NAMED_LAST_KINDS = FILE_NAMED_KINDS | {"azure_iac"}
 # CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
 # repository beneath it, whose test fixtures and sample files are no part of the pipeline's credentials.
 CI_KINDS = frozenset({"github_workflow"})
