@@ -317,3 +317,46 @@ def test_broken_and_hostile_templates_are_coverage_never_a_crash(tmp_path: Path)
     assert [s for s in result.coverage.skipped if s.source == "entra: deep.bicep:1"]  # not read, said so
     entra = next(s for s in result.snapshots if s.platform is Platform.ENTRA)
     assert [i.name for i in entra.identities] == ["id-ok"]
+
+
+_TEAMSAPP = """\
+version: v1.7
+provision:
+  - uses: arm/deploy
+    with:
+      templates:
+        - path: ./infra/azure.bicep
+"""
+
+
+@pytest.mark.parametrize(
+    ("setting", "model"),
+    [
+        # the app's identity reaches Key Vault or a database; the bot itself signs in with its password
+        ("BOT_PASSWORD: botPassword", AuthModel.CLIENT_SECRET),
+        ("BOT_TYPE: 'UserAssignedMsi'", AuthModel.SERVICE_ACCOUNT_ROLE),
+    ],
+)
+def test_an_app_password_outweighs_the_apps_managed_identity(
+    tmp_path: Path, setting: str, model: AuthModel
+) -> None:
+    (tmp_path / "teamsapp.yml").write_text(_TEAMSAPP, encoding="utf-8")
+    (tmp_path / "infra" / "provision").mkdir(parents=True)
+    # the identity and the settings in two files, as older Teams Toolkit templates split them
+    (tmp_path / "infra" / "azure.bicep").write_text(
+        "@secure()\nparam botPassword string\n\n"
+        "module web './provision/web.bicep' = {\n  name: 'web'\n}\n\n"
+        "resource settings 'Microsoft.Web/sites/config@2022-09-01' = {\n  name: 'app/appsettings'\n"
+        f"  properties: {{\n    {setting}\n  }}\n}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "infra" / "provision" / "web.bicep").write_text(
+        "param identityId string\n\n"
+        "resource web 'Microsoft.Web/sites@2022-09-01' = {\n  name: 'app'\n"
+        "  identity: {\n    type: 'UserAssigned'\n    userAssignedIdentities: { '${identityId}': {} }\n  }\n}\n",
+        encoding="utf-8",
+    )
+    result = run(ScanOptions(paths=(tmp_path,)), clock=CLOCK)
+    (agent,) = result.agents
+    entra = next(c for c in agent.connections if c.platform is Platform.ENTRA)
+    assert entra.auth_model is model, entra.reason

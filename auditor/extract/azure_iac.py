@@ -8,8 +8,8 @@ the deployed app authenticates (inventory/auth.py reads them):
 * `list_keys`: an app setting given a service's key read at deployment (`listKeys()`, `listAdminKeys()`…):
   a static key copied into the app's configuration;
 * `bot_app_type`: an Azure Bot's `msaAppType` (`UserAssignedMSI` signs in as a managed identity);
-* `managed_identity`: a web, function or container app that runs with a managed identity, in a template that
-  gives its code no password of its own;
+* `managed_identity`: a web, function or container app that runs with a managed identity (the way it signs
+  in unless it is given a password of its own: auth.py weighs the two);
 * `role_assignment`: an Azure role given to a service principal (the keyless pattern), with the role's name.
 """
 
@@ -177,7 +177,6 @@ def hints(tpl: Template, ev: Any) -> None:
     """The `azure_iac` hints of one template (see the module's docstring)."""
     from auditor.collectors.code.azure_iac import APP_PASSWORD, AZURE_ROLES, BOT, ROLE_ASSIGNMENT
 
-    has_password = False
     for res in tpl.resources.values():
         for name, value, line in _settings(res):
             source = _source(tpl, value)
@@ -195,7 +194,6 @@ def hints(tpl: Template, ev: Any) -> None:
                     HINT, name, line, f"{res.symbol}.{name}", {"evidence": "list_keys", "setting": name}
                 )
             elif APP_PASSWORD.search(name):
-                has_password = True
                 ev.manifest(
                     HINT,
                     name,
@@ -214,7 +212,7 @@ def hints(tpl: Template, ev: Any) -> None:
                     res.symbol,
                     {"evidence": "bot_app_type", "app_type": app_type.lower()},
                 )
-        elif res.kind in _APP_KINDS and not has_password:
+        elif res.kind in _APP_KINDS:
             kind = (tpl.literal(res.get("identity", "type")) or "").lower().replace(" ", "")
             if "assigned" in kind:
                 ev.manifest(

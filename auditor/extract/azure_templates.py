@@ -217,10 +217,10 @@ def load_arm(data: Mapping[str, Any], rel: str, line_of: Any) -> Template:
         items = [(("resources", i), r, None) for i, r in enumerate(resources)]
     elif isinstance(resources, Mapping):  # languageVersion 2.0: resources by symbolic name
         items = [(("resources", k), r, str(k)) for k, r in resources.items()]
-    budget = 10_000
-    while items and budget > 0:
-        budget -= 1
-        path, raw, symbol = items.pop(0)
+    index = 0
+    while index < len(items) and index < 10_000:  # child resources are appended as their parents are read
+        path, raw, symbol = items[index]
+        index += 1
         if not isinstance(raw, Mapping) or not isinstance(raw.get("type"), str):
             continue
         body = _arm_value(raw)

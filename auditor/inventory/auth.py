@@ -518,6 +518,13 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             _classify_name(name, value, loc, by_platform[platform], platform)
 
     entra = by_platform.get(Platform.ENTRA)
+    if entra is not None and "managed_identity" in entra.tags and "client_secret" not in entra.tags:
+        # An app deployed with a managed identity and no password of its own signs in as that identity; one
+        # given its app password too (a bot's BOT_PASSWORD) signs in with the password, and its identity
+        # reaches Key Vault or a database.
+        for loc in entra.tags["managed_identity"]:
+            entra.tags["role"].append(loc)
+        entra.notes["role"].extend(n for n in entra.notes["managed_identity"] if n not in entra.notes["role"])
     if entra is not None and not calls_entra_as_itself(agent):
         # A bot that signs each user in through its OAuth connection (the Azure Bot resource's connection,
         # OAuthPrompt, the user token API, Teams SSO through it) and makes no call as the app: Graph and the
@@ -885,8 +892,11 @@ def _azure_iac_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidenc
             f"Azure Bot msaAppType UserAssignedMSI: the bot signs in as a managed identity ({_at(loc)})",
         )
     elif what == "managed_identity":
+        # Weighed in _platform_evidence: an app that is also given its own password signs in with that.
         by_platform[Platform.ENTRA].add(
-            "role", loc, f"the app {hint.name} runs with a {d.get('identity')} managed identity ({_at(loc)})"
+            "managed_identity",
+            loc,
+            f"the app {hint.name} runs with a {d.get('identity')} managed identity ({_at(loc)})",
         )
     elif what == "role_assignment":
         role = str(d.get("role") or "")
