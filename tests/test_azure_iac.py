@@ -119,7 +119,9 @@ def test_the_reader_keeps_declarations_decorators_and_lines() -> None:
     parsed = parse_bicep(BICEP)
     by_name = {d.name: d for d in parsed.decls}
     password = by_name["botPassword"]
-    assert password.kind == "param" and password.decorators == ("secure", "description") and password.line == 4
+    assert (
+        password.kind == "param" and password.decorators == ("secure", "description") and password.line == 4
+    )
     assert by_name["names"].value == ["one", "two"]
     assert isinstance(by_name["suffix"].value, Expr)
     vault = by_name["vault"]
@@ -188,7 +190,6 @@ def test_the_reader_does_linear_work(unit: str) -> None:
 
 def test_the_collectors_patterns_are_proved_linear() -> None:
     from auditor.collectors.code import azure_iac
-
     from auditor.extract.azure_iac import LIST_CALL
 
     for pattern in (azure_iac._GUID, azure_iac._WORD, azure_iac._QUOTED, azure_iac.APP_PASSWORD, LIST_CALL):
@@ -233,7 +234,9 @@ def test_a_role_reaches_the_app_identity_through_azd_modules(entra: Snapshot) ->
     assert role["role"] == "Cognitive Services OpenAI User" and role["level"] == "read"
     # anchored to the module call in main.bicep that gives it, not to role.bicep's generic resource
     assert role["provenance"]["path"] == "azd-openai-mi/infra/main.bicep" and role["provenance"]["line"] == 48
-    assert {(c.action, c.level) for c in entra.reach[app.id]} == {("Cognitive Services OpenAI User", AccessLevel.READ)}
+    assert {(c.action, c.level) for c in entra.reach[app.id]} == {
+        ("Cognitive Services OpenAI User", AccessLevel.READ)
+    }
     # the same role given to the person running azd (principalType User) is no identity of the app
     assert [i.id for i in entra.identities if i.id.startswith("azd-openai-mi/")] == [app.id]
 
@@ -267,7 +270,12 @@ def test_graph_extension_apps_permissions_grants_and_federation(entra: Snapshot)
 @pytest.mark.parametrize(
     ("agent", "platform", "model", "because"),
     [
-        ("teams-secret-bot", Platform.ENTRA, AuthModel.CLIENT_SECRET, "BOT_PASSWORD from a @secure() parameter"),
+        (
+            "teams-secret-bot",
+            Platform.ENTRA,
+            AuthModel.CLIENT_SECRET,
+            "BOT_PASSWORD from a @secure() parameter",
+        ),
         ("teams-msi-bot", Platform.ENTRA, AuthModel.SERVICE_ACCOUNT_ROLE, "msaAppType UserAssignedMSI"),
         ("azd-openai-mi", Platform.OPENAI, AuthModel.SERVICE_ACCOUNT_ROLE, "Cognitive Services OpenAI User"),
         ("azd-openai-keys", Platform.OPENAI, AuthModel.STATIC_API_KEY, "(listKeys): a static key"),
@@ -283,7 +291,11 @@ def test_auth_model_from_the_templates(
 
 
 def test_typed_secrets_are_found_and_references_are_not_secrets(scan: ScanResult) -> None:
-    secrets = {(f.location.path, f.location.line) for f in scan.findings if f.rule_id in ("BA-101", "BA-102")}
+    secrets = {
+        (f.location.path, f.location.line)
+        for f in scan.findings
+        if f.rule_id in ("BA-101", "BA-102") and f.location is not None
+    }
     assert secrets == {("azd-openai-keys/infra/main.bicep", 5), ("azd-openai-keys/infra/main.bicep", 8)}
     keys = next(f for f in scan.files if f.path == "azd-openai-keys/infra/main.bicep")
     assert [(r.kind.value, r.location.line) for r in keys.references] == [("azure_key_vault", 32)]
@@ -292,14 +304,20 @@ def test_typed_secrets_are_found_and_references_are_not_secrets(scan: ScanResult
 def test_a_bot_password_of_unknown_lifetime_is_not_called_never_expiring(scan: ScanResult) -> None:
     assert not [f for f in scan.findings if f.rule_id == "BA-505"]
     assert [
-        n for n in scan.coverage.not_evaluated if n.rule_id == "BA-505" and "end date is not declared" in n.reason
+        n
+        for n in scan.coverage.not_evaluated
+        if n.rule_id == "BA-505" and "end date is not declared" in n.reason
     ]
     assert [f for f in scan.findings if f.rule_id == "BA-503" and "Expense Assistant" in f.message]
 
 
 def test_broken_and_hostile_templates_are_coverage_never_a_crash(tmp_path: Path) -> None:
-    (tmp_path / "broken.bicep").write_text("param p string = 'never closed\nparam q string\n", encoding="utf-8")
-    (tmp_path / "deep.bicep").write_text("var v = " + "{a:" * 3000 + "1" + "}" * 3000 + "\n", encoding="utf-8")
+    (tmp_path / "broken.bicep").write_text(
+        "param p string = 'never closed\nparam q string\n", encoding="utf-8"
+    )
+    (tmp_path / "deep.bicep").write_text(
+        "var v = " + "{a:" * 3000 + "1" + "}" * 3000 + "\n", encoding="utf-8"
+    )
     (tmp_path / "line.bicep").write_text("'" + "x" * 150_000 + "\n", encoding="utf-8")
     (tmp_path / "azuredeploy.json").write_text(
         '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",'
@@ -353,7 +371,8 @@ def test_an_app_password_outweighs_the_apps_managed_identity(
     (tmp_path / "infra" / "provision" / "web.bicep").write_text(
         "param identityId string\n\n"
         "resource web 'Microsoft.Web/sites@2022-09-01' = {\n  name: 'app'\n"
-        "  identity: {\n    type: 'UserAssigned'\n    userAssignedIdentities: { '${identityId}': {} }\n  }\n}\n",
+        "  identity: {\n    type: 'UserAssigned'\n"
+        "    userAssignedIdentities: { '${identityId}': {} }\n  }\n}\n",
         encoding="utf-8",
     )
     result = run(ScanOptions(paths=(tmp_path,)), clock=CLOCK)
