@@ -36,7 +36,7 @@ class Resource:
     existing: bool = False
     conditional: bool = False
     loop: bool = False
-    lines: Mapping[str, int] = field(default_factory=dict)  # dotted key path -> line, where known
+    lines: Mapping[str, int] = field(default_factory=dict)  # ARM: dotted key path -> line (Bicep: the body)
 
     @property
     def kind(self) -> str:
@@ -51,7 +51,10 @@ class Resource:
         return node
 
     def line_of(self, *path: str) -> int:
-        """The line of a property (`properties.msaAppType`), else of its nearest parent, else the resource."""
+        """The line of a property (`properties.msaAppType`, `appSettings[2]`), else of its nearest parent,
+        else the resource's."""
+        if isinstance(self.body, Obj):
+            return _bicep_line(self.body, path, self.line)
         for end in range(len(path), 0, -1):
             found = self.lines.get(".".join(path[:end]))
             if found:
@@ -109,23 +112,19 @@ class Template:
         return param if param is not None and param.secure else None
 
 
-def _lines(node: Any, base: str, out: dict[str, int]) -> None:
-    """Dotted key path -> line for every property of a Bicep value (iterative, document order)."""
-    stack: list[tuple[str, Any]] = [(base, node)]
-    budget = 200_000
-    while stack and budget > 0:
-        budget -= 1
-        prefix, value = stack.pop()
-        if isinstance(value, Obj):
-            for key, child in value.items():
-                path = f"{prefix}.{key}" if prefix else key
-                out[path] = value.lines.get(key, value.line)
-                stack.append((path, child))
-        elif isinstance(value, Arr):
-            for i, child in enumerate(value):
-                path = f"{prefix}[{i}]"
-                out[path] = value.lines[i] if i < len(value.lines) else value.line
-                stack.append((path, child))
+def _bicep_line(node: Any, path: tuple[str, ...], line: int) -> int:
+    """Walk a Bicep value by `key` and `key[i]` steps to the line of the deepest one found."""
+    for step in path:
+        key, _, index = step.partition("[")
+        if not isinstance(node, Obj) or key not in node:
+            return line
+        line, node = node.lines.get(key, line), node[key]
+        if index:
+            i = int(index.rstrip("]")) if index.rstrip("]").isdigit() else -1
+            if not isinstance(node, Arr) or not 0 <= i < len(node):
+                return line
+            line, node = node.lines[i] if i < len(node.lines) else line, node[i]
+    return line
 
 
 def load_bicep(text: str, rel: str) -> Template:
@@ -147,8 +146,6 @@ def load_bicep(text: str, rel: str) -> Template:
             )
         elif decl.kind == "resource":
             body = decl.value if isinstance(decl.value, Obj) else Obj(decl.line)
-            lines: dict[str, int] = {}
-            _lines(body, "", lines)
             tpl.resources[decl.name] = Resource(
                 decl.name,
                 decl.type.split("@", 1)[0],
@@ -157,7 +154,6 @@ def load_bicep(text: str, rel: str) -> Template:
                 existing=decl.existing,
                 conditional=body.condition is not None,
                 loop=body.loop,
-                lines=lines,
             )
     return tpl
 
