@@ -191,6 +191,9 @@ def test_the_reader_does_linear_work(unit: str) -> None:
 def test_the_collectors_patterns_are_proved_linear() -> None:
     from auditor.collectors.code import azure_iac
     from auditor.extract.azure_iac import LIST_CALL
+    from auditor.extract.bicep import _RUN
+
+    check_linear(_RUN.pattern)
 
     for pattern in (azure_iac._GUID, azure_iac._WORD, azure_iac._QUOTED, azure_iac.APP_PASSWORD, LIST_CALL):
         check_linear(pattern.pattern)
