@@ -60,6 +60,13 @@ def _ident(snap: Snapshot, ident_id: str):  # type: ignore[no-untyped-def]
             b' "resources": []}',
             "arm_template",
         ),
+        (
+            "infra/sub.json",
+            "json",
+            b'{"$schema": "https://schema.management.azure.com/schemas/2018-05-01/'
+            b'subscriptionDeploymentTemplate.json#", "resources": []}',
+            "arm_template",
+        ),
         # a parameters file holds values, not declarations: its secrets are judged, nothing is collected
         (
             "infra/azure.parameters.json",

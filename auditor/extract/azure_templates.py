@@ -16,8 +16,6 @@ from auditor.extract.bicep import Arr, BicepError, Expr, Obj, parse_bicep
 
 __all__ = ["BicepError", "Expr", "Param", "Resource", "Template", "load_arm", "load_bicep", "looks_like_arm"]
 
-ARM_SCHEMA_MARKERS = (b"deploymentTemplate.json", b"subscriptionDeploymentTemplate.json")
-
 
 @dataclass
 class Param:
@@ -162,7 +160,7 @@ def looks_like_arm(data: Any) -> bool:
     return (
         isinstance(data, Mapping)
         and isinstance(data.get("$schema"), str)
-        and "deploymenttemplate.json" in data["$schema"].lower()
+        and "deploymenttemplate.json" in data["$schema"].lower()  # also subscription-, tenant-scope
         and isinstance(data.get("resources"), list | Mapping)
     )
 

@@ -13,7 +13,7 @@ from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
 from auditor.extract.budget import WALL_FACTOR, FileBudgetExceeded, file_budget, watching
 from auditor.extract.evidence import PEER_ALLOW_LITERALS, Evidence, allow_lines, peer_allow_lines
 from auditor.extract.formats import FileKind, classify
-from auditor.extract.iac_marks import iac_kind
+from auditor.extract.iac_marks import ARM_SCHEMA, iac_kind
 from auditor.extract.jsondoc import load_json
 from auditor.extract.lineformats import load_env, load_hcl, load_ini, load_properties, load_rc, load_toml
 from auditor.extract.markers import MarkerSet
@@ -122,7 +122,7 @@ def _occurs(marker_set: MarkerSet, data: bytes, probe: Probe | None) -> bool:
 def _is_manifest_candidate(data: bytes, kind: FileKind, probe: Probe | None = None) -> bool:
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or kind.format in _ALWAYS_PARSED:
         return True
-    if kind.format == "json" and b"deploymentTemplate.json" in data[:4096]:
+    if kind.format == "json" and ARM_SCHEMA in data[:4096]:
         return True  # an ARM template
     return _occurs(markers.manifest_markers(), data, probe)
 
@@ -343,7 +343,7 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
     fmt = kind.format
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in _ALWAYS_PARSED:
         return None, probe  # always parsed (an agent manifest by name)
-    if fmt == "json" and b"deploymentTemplate.json" in data[:4096]:
+    if fmt == "json" and ARM_SCHEMA in data[:4096]:
         return None, probe  # an ARM template
     if _structure_suspect(data, fmt):
         return None, probe

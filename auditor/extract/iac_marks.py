@@ -10,6 +10,10 @@ import functools
 
 from auditor.extract.markers import MarkerSet
 
+# What every ARM template's `$schema` ends with: deploymentTemplate.json, subscriptionDeploymentTemplate.json,
+# managementGroupDeploymentTemplate.json, tenantDeploymentTemplate.json (not deploymentParameters.json).
+ARM_SCHEMA = b"eploymentTemplate.json"
+
 _JSON_YAML_MARKERS = (
     b"requiredResourceAccess",
     b"passwordCredentials",
@@ -25,7 +29,7 @@ _JSON_YAML_MARKERS = (
     b"capabilities",
     b"profileName",
     b"oauth_config",
-    b"deploymentTemplate.json",
+    ARM_SCHEMA,
 )
 _SFDX_SUFFIXES = (
     ".connectedapp-meta.xml",
@@ -66,7 +70,7 @@ def iac_kind(rel: str, fmt: str, data: bytes, *, marked: bool | None = None) -> 
     if fmt not in ("json", "yaml") or not (markers().any(data) if marked is None else marked):
         return None
     if fmt == "json":
-        if b"deploymentTemplate.json" in data[:4096] and b'"resources"' in data:
+        if ARM_SCHEMA in data[:4096] and b'"resources"' in data:
             # An Azure Resource Manager template (its `$schema` leads the file; a parameters file's schema
             # is deploymentParameters.json).
             return "arm_template"
