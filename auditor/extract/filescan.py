@@ -13,7 +13,7 @@ from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
 from auditor.extract.budget import WALL_FACTOR, FileBudgetExceeded, file_budget, watching
 from auditor.extract.evidence import PEER_ALLOW_LITERALS, Evidence, allow_lines, peer_allow_lines
 from auditor.extract.formats import FileKind, classify
-from auditor.extract.iac_marks import iac_kind
+from auditor.extract.iac_marks import ARM_SCHEMA, iac_kind
 from auditor.extract.jsondoc import load_json
 from auditor.extract.lineformats import load_env, load_hcl, load_ini, load_properties, load_rc, load_toml
 from auditor.extract.markers import MarkerSet
@@ -31,7 +31,10 @@ _GROWTH_ALLOWANCE = 1024 * 1024
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
-_STRUCTURED = frozenset({"yaml", "json", "env", "toml", "ini", "pypirc", "properties", "hcl", "rc"})
+_STRUCTURED = frozenset({"yaml", "json", "env", "toml", "ini", "pypirc", "properties", "hcl", "rc", "bicep"})
+# Formats always parsed, whatever their keywords: an agent's manifest by name, and Azure templates, whose
+# structure (a bot's app type, a managed identity, a role) says how the deployed app signs in.
+_ALWAYS_PARSED = ("rc", "pem", "bicep")
 
 
 # Byte-order marks, longest first: UTF-32-LE's mark begins with UTF-16-LE's (FF FE), so testing UTF-16 first
@@ -117,8 +120,10 @@ def _occurs(marker_set: MarkerSet, data: bytes, probe: Probe | None) -> bool:
 
 
 def _is_manifest_candidate(data: bytes, kind: FileKind, probe: Probe | None = None) -> bool:
-    if kind.known is not None or kind.context is SecretContext.WORKFLOW or kind.format in ("rc", "pem"):
+    if kind.known is not None or kind.context is SecretContext.WORKFLOW or kind.format in _ALWAYS_PARSED:
         return True
+    if kind.format == "json" and ARM_SCHEMA in data[:4096]:
+        return True  # an ARM template
     return _occurs(markers.manifest_markers(), data, probe)
 
 
@@ -150,7 +155,15 @@ def _load_docs(fmt: str, body: str, kind: FileKind, name: str) -> tuple[list[Doc
 
 def _scan_structured(ev: Evidence, fmt: str) -> None:
     name = ev.rel.rsplit("/", 1)[-1]
-    docs, error = _load_docs(fmt, ev.text, ev.kind, name)
+    template = None
+    if fmt == "bicep":
+        from auditor.extract import azure_iac
+
+        bicep_doc, template, message = azure_iac.load(ev.text, ev.rel)
+        docs = [bicep_doc] if bicep_doc is not None else []
+        error = DocumentError(f"Bicep {message}") if message else None
+    else:
+        docs, error = _load_docs(fmt, ev.text, ev.kind, name)
     for doc in docs:
         if doc.data is None:
             continue
@@ -162,6 +175,14 @@ def _scan_structured(ev: Evidence, fmt: str) -> None:
         structured.scan_doc(doc, ev, env_root=fmt == "env", skip=skip)
         if not ev.secrets_only:  # hints and references only, never a secret
             manifests.all_hints(doc, ev)
+            if fmt == "json" and isinstance(doc.data, dict) and "$schema" in doc.data:
+                from auditor.extract import azure_iac
+
+                template = azure_iac.arm_template(doc, ev.rel)
+    if template is not None and not ev.secrets_only:
+        from auditor.extract import azure_iac
+
+        azure_iac.hints(template, ev)
     if error is not None:
         ev.skip(f"{fmt.upper()} parse error: {error}; scanned line by line instead", error.category)
         # Nothing is missed when the structure cannot be read: the line scan covers the whole text.
@@ -320,8 +341,10 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
             return None, probe
     kind = classify(rel)
     fmt = kind.format
-    if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in ("rc", "pem"):
+    if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in _ALWAYS_PARSED:
         return None, probe  # always parsed (an agent manifest by name)
+    if fmt == "json" and ARM_SCHEMA in data[:4096]:
+        return None, probe  # an ARM template
     if _structure_suspect(data, fmt):
         return None, probe
     mark = iac_kind(rel, fmt, data, marked=iac in found)

@@ -111,7 +111,7 @@ def _suffix(name: str) -> str:
 
 
 def detect_format(rel: str) -> str:
-    """yaml, json, env, toml, ini, properties, hcl, pem, rc, pypirc, source or text."""
+    """yaml, json, env, toml, ini, properties, hcl, bicep, pem, rc, pypirc, source or text."""
     name = rel.rsplit("/", 1)[-1]
     lower = name.lower()
     suffix = _suffix(lower)
@@ -144,6 +144,8 @@ def detect_format(rel: str) -> str:
         return "properties"
     if suffix in (".tf", ".tfvars", ".hcl", ".nomad"):
         return "hcl"
+    if suffix in (".bicep", ".bicepparam"):
+        return "bicep"
     if suffix in KEY_SUFFIXES or lower in KEY_NAMES:
         return "pem"
     if suffix in SOURCE_SUFFIXES or lower in ("dockerfile", "makefile", "jenkinsfile", "procfile"):

@@ -10,6 +10,10 @@ import functools
 
 from auditor.extract.markers import MarkerSet
 
+# What every ARM template's `$schema` ends with: deploymentTemplate.json, subscriptionDeploymentTemplate.json,
+# managementGroupDeploymentTemplate.json, tenantDeploymentTemplate.json (not deploymentParameters.json).
+ARM_SCHEMA = b"eploymentTemplate.json"
+
 _JSON_YAML_MARKERS = (
     b"requiredResourceAccess",
     b"passwordCredentials",
@@ -25,6 +29,7 @@ _JSON_YAML_MARKERS = (
     b"capabilities",
     b"profileName",
     b"oauth_config",
+    ARM_SCHEMA,
 )
 _SFDX_SUFFIXES = (
     ".connectedapp-meta.xml",
@@ -43,7 +48,8 @@ def markers() -> MarkerSet:
 
 def iac_kind(rel: str, fmt: str, data: bytes, *, marked: bool | None = None) -> str | None:
     """`terraform`, `terraform_json`, `terraform_plan`, `cloudformation`, `entra_manifest`, `vault_policy`,
-    `vault_json`, `vault_agent`, `k8s_rbac`, `sfdx`, `sfdx_user`, `slack_manifest`, or None.
+    `vault_json`, `vault_agent`, `k8s_rbac`, `sfdx`, `sfdx_user`, `slack_manifest`, `bicep`, `arm_template`,
+    or None.
 
     `marked`: what `markers().any(data)` says, when a combined pass over `data` already answered it."""
     name = rel.rsplit("/", 1)[-1].lower()
@@ -51,6 +57,8 @@ def iac_kind(rel: str, fmt: str, data: bytes, *, marked: bool | None = None) -> 
         return "terraform"
     if name.endswith(".tf.json"):
         return "terraform_json"
+    if name.endswith((".bicep", ".bicepparam")):
+        return "bicep"
     if name.endswith(_SFDX_SUFFIXES) and b"soap.sforce.com" in data[:4096]:
         return "sfdx"
     if name.endswith(".hcl"):
@@ -62,6 +70,10 @@ def iac_kind(rel: str, fmt: str, data: bytes, *, marked: bool | None = None) -> 
     if fmt not in ("json", "yaml") or not (markers().any(data) if marked is None else marked):
         return None
     if fmt == "json":
+        if ARM_SCHEMA in data[:4096] and b'"resources"' in data:
+            # An Azure Resource Manager template (its `$schema` leads the file; a parameters file's schema
+            # is deploymentParameters.json).
+            return "arm_template"
         if b'"format_version"' in data and (
             b"planned_values" in data or b"resource_changes" in data or b'"values"' in data
         ):

@@ -532,6 +532,13 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             _classify_name(name, value, loc, by_platform[platform], platform)
 
     entra = by_platform.get(Platform.ENTRA)
+    if entra is not None and "managed_identity" in entra.tags and "client_secret" not in entra.tags:
+        # An app deployed with a managed identity and no password of its own signs in as that identity; one
+        # given its app password too (a bot's BOT_PASSWORD) signs in with the password, and its identity
+        # reaches Key Vault or a database.
+        for loc in entra.tags["managed_identity"]:
+            entra.tags["role"].append(loc)
+        entra.notes["role"].extend(n for n in entra.notes["managed_identity"] if n not in entra.notes["role"])
     if entra is not None and not calls_entra_as_itself(agent):
         # A bot that signs each user in through its OAuth connection (the Azure Bot resource's connection,
         # OAuthPrompt, the user token API, Teams SSO through it) and makes no call as the app: Graph and the
@@ -730,6 +737,8 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
         app_id = d.get("MicrosoftAppId") or d.get("app_id")
         if isinstance(app_id, str) and app_id:
             ev.hints.append(app_id)
+    elif hint.kind == "azure_iac":
+        _azure_iac_evidence(hint, by_platform)
     elif hint.kind in ("k8s_workload", "k8s_service_account"):
         annotations = d.get("annotations") or {}
         if isinstance(annotations, Mapping):
@@ -890,3 +899,56 @@ def _bedrock_evidence(hint: ManifestHint, ev: _Evidence) -> None:
             f"action group {executor.get('action_group') or '?'} runs Lambda {executor.get('lambda')} as "
             f"{runs_as} ({_at(loc)})",
         )
+
+
+_AZURE_PASSWORD_SOURCES = {
+    "secure_param": "from a @secure() parameter",
+    "key_vault": "from a Key Vault reference",
+    "parameter": "from a template parameter",
+    "literal": "typed into the template",
+}
+
+
+def _azure_iac_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -> None:
+    """What a Bicep file or an ARM template (extract/azure_iac.py) says of how the deployed app signs in."""
+    d = hint.details
+    loc = hint.location
+    what = d.get("evidence")
+    if what == "app_password":
+        source = _AZURE_PASSWORD_SOURCES.get(str(d.get("source")), "")
+        by_platform[Platform.ENTRA].add(
+            "client_secret",
+            loc,
+            f"app setting {d.get('setting')} {source}: the app's client secret ({_at(loc)})",
+        )
+    elif what == "list_keys":
+        setting = str(d.get("setting") or "")
+        platform = platform_of_key(setting)
+        if platform is not None:
+            by_platform[platform].add(
+                "static_key",
+                loc,
+                f"app setting {setting} is given the service's key at deployment (listKeys): a static key "
+                f"copied into the app's configuration ({_at(loc)})",
+            )
+    elif what == "bot_app_type" and d.get("app_type") == "userassignedmsi":
+        by_platform[Platform.ENTRA].add(
+            "role",
+            loc,
+            f"Azure Bot msaAppType UserAssignedMSI: the bot signs in as a managed identity ({_at(loc)})",
+        )
+    elif what == "managed_identity":
+        # Weighed in _platform_evidence: an app that is also given its own password signs in with that.
+        by_platform[Platform.ENTRA].add(
+            "managed_identity",
+            loc,
+            f"the app {hint.name} runs with a {d.get('identity')} managed identity ({_at(loc)})",
+        )
+    elif what == "role_assignment":
+        role = str(d.get("role") or "")
+        if role.startswith("Cognitive Services OpenAI"):
+            by_platform[Platform.OPENAI].add(
+                "role",
+                loc,
+                f"Azure OpenAI with Entra tokens: role {role} given to a managed identity ({_at(loc)})",
+            )

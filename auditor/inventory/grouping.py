@@ -18,7 +18,6 @@ from auditor.inventory.auth import with_connections
 from auditor.inventory.kinds import (
     BEDROCK,
     CI_KINDS,
-    FILE_NAMED_KINDS,
     KIND_OF_MANIFEST,
     MCP,
     MCP_CODE,
@@ -26,6 +25,7 @@ from auditor.inventory.kinds import (
     MULTI_USER_KINDS,
     N8N,
     N8N_CHANNEL_TRIGGERS,
+    NAMED_LAST_KINDS,
     PER_HINT_KINDS,
     PERSONAL_MCP_CLIENTS,
     SHARED_MCP_CLIENTS,
@@ -387,7 +387,7 @@ def _root_name(draft: _Draft) -> str:
         return "agent"
     own = [h for h in draft.hints if h.kind not in CI_KINDS]
     # A Bolt app's hint is named after its file (`app`): the app's manifest, when beside it, names the bot.
-    named = [h for h in own if h.kind not in FILE_NAMED_KINDS] or own
+    named = [h for h in own if h.kind not in NAMED_LAST_KINDS] or own
     if named:
         return named[0].name
     if len({h.name for h in draft.hints}) == 1:

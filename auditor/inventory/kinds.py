@@ -51,10 +51,15 @@ BEDROCK = "bedrock_agent"
 # per Bedrock agent a template declares).
 PER_HINT_KINDS = frozenset({MCP, N8N, BEDROCK})
 # Manifest kinds that are evidence about an agent but never an agent by themselves.
-SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
+SUPPORTING_KINDS = frozenset(
+    {"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform", "azure_iac"}
+)
 # Hints named after the file that holds them, or after a part of the agent (a Copilot plugin is one of its
 # declarative agent's actions), not by their author: another hint's name comes first.
 FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin"})
+# Hints that name an agent only when no other hint can: those named after their file, and an Azure
+# template's evidence, named after a resource (`webApp`) rather than the app.
+NAMED_LAST_KINDS = FILE_NAMED_KINDS | {"azure_iac"}
 # CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
 # repository beneath it, whose test fixtures and sample files are no part of the pipeline's credentials.
 CI_KINDS = frozenset({"github_workflow", "gitlab_ci"})

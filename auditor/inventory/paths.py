@@ -80,6 +80,11 @@ def agent_root(path: str) -> str:
     lowered = [p.lower() for p in parts]
     if "src" in lowered[1:]:
         parts = parts[: len(lowered) - 1 - lowered[::-1].index("src")]
+    # Infrastructure layouts (`infra/core/security/role.bicep`, `infra/botRegistration/azurebot.bicep`,
+    # `infra/modules/...`): every module under `infra/` deploys the project above it.
+    lowered = [p.lower() for p in parts]
+    if "infra" in lowered:
+        parts = parts[: len(lowered) - 1 - lowered[::-1].index("infra")]
     return "/".join(parts) or "."
 
 

@@ -2,8 +2,9 @@
 
 `collect_code` reads only the files discovery marked as IaC or platform metadata (`FileScan.iac`), one module
 per source (terraform / tf_aws / tf_azuread / tf_vault, cloudformation, entra_manifest, vault_files, sfdx,
-k8s_rbac, slack_manifest), and returns one Snapshot per platform whose `source` is `code:<platform>`. Live
-snapshots and these are reconciled in one place, `auditor.reconcile`.
+k8s_rbac, slack_manifest, azure_iac for Bicep and ARM templates), and returns one Snapshot per platform
+whose `source` is `code:<platform>`. Live snapshots and these are reconciled in one place,
+`auditor.reconcile`.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def collect_code(
     from auditor.collectors.code import cloudformation, entra_manifest, k8s_rbac, sfdx, terraform, vault_files
     from auditor.collectors.code.entra_model import EntraApp, add_apps
     from auditor.collectors.code.vault_model import VaultCode
+    from auditor.extract.bicep import BicepError
+    from auditor.extract.tree import DocumentError
 
     model = CodeModel()
     skipped: list[Skipped] = []
@@ -82,6 +85,7 @@ def collect_code(
     rbac = k8s_rbac.RbacCode()
     salesforce = sfdx.SalesforceCode()
     manifests: list[EntraApp] = []
+    azure: Any = None  # azure_iac.AzureIac, created (and imported) at the first Bicep or ARM template
     slack_apps: list[tuple[Mapping[str, Any], str, str]] = []
     for source in sorted(sources, key=lambda s: s.rel):
         text = _read(source, skipped)
@@ -123,12 +127,25 @@ def collect_code(
                 data = slack_manifest.read_manifest(text)
                 if data is not None:
                     slack_apps.append((data, text, source.rel))
+            elif source.kind in ("bicep", "arm_template"):
+                from auditor.collectors.code import azure_iac
+                from auditor.extract.azure_templates import load_template_text
+
+                azure_template = load_template_text(text, source.rel, source.kind)
+                if azure_template is not None:
+                    azure = azure or azure_iac.AzureIac()
+                    azure.add(azure_template)
             elif source.kind == "sfdx_user":
                 data = sfdx.read_user_definition(text)
                 if data is not None:
                     salesforce.add_user_definition(data, text, source.rel)
         except terraform.TerraformError as exc:
             skipped.append(Skipped(source.rel, str(exc), "parse_error"))
+        except BicepError as exc:
+            reason = f"code collector could not parse it: Bicep {exc}"
+            skipped.append(Skipped(source.rel, reason, "parse_error"))
+        except DocumentError as exc:
+            skipped.append(Skipped(source.rel, f"code collector could not parse it: {exc}", "parse_error"))
         except (ValueError, RecursionError) as exc:
             skipped.append(
                 Skipped(
@@ -146,6 +163,8 @@ def collect_code(
         vault.build(model[Platform.VAULT], baselines.get("vault"))
     if manifests:
         add_apps(model[Platform.ENTRA], manifests, now)
+    if azure is not None:
+        azure.build(model[Platform.ENTRA], now)
     if salesforce.apps or salesforce.grants or salesforce.users or salesforce.errors:
         salesforce.build(model[Platform.SALESFORCE])
     if slack_apps:

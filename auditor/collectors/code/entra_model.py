@@ -170,6 +170,8 @@ def add_apps(decl: Declarations, apps: list[EntraApp], now: datetime) -> None:
                         cred.get("rel", app.rel), cred.get("line", app.line), cred.get("address")
                     ),
                 }
+                if cred.get("lifetime_unknown"):
+                    attrs["lifetime_unknown"] = True
                 if cred.get("lifetime_days") is not None:
                     attrs["lifetime_days"] = cred["lifetime_days"]
                 elif start and end:
