@@ -179,6 +179,17 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"bedrock.Agent(",
     b"bedrock-agent-runtime",
     b"InvokeAgentCommand",
+    # GitHub Apps: a registration (Probot's app.yml, an app manifest) and an app in code (Probot, Octokit's
+    # App and createAppAuth, PyGithub's GithubIntegration / Auth.AppAuth, githubkit's app strategies).
+    b"default_permissions",
+    b"probot",
+    b"@octokit/app",
+    b"@octokit/auth-app",
+    b"\"octokit\"",
+    b"'octokit'",
+    b"GithubIntegration",
+    b"AppAuth",
+    b"AppInstallationAuth",
 )
 
 

@@ -35,6 +35,10 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "k8s_workload": "k8s_workload",
     # An application (a Vault client, an azd service) names an agent its CI workflows are merged into.
     "service": "service",
+    # A GitHub App: registered (Probot's app.yml, an app manifest), a Probot project, or built in code.
+    "github_app_manifest": "github_app",
+    "github_app_package": "github_app",
+    "github_app": "github_app",
     "github_workflow": "github_actions",
     "k8s_rbac": "k8s_rbac",
 }
@@ -47,7 +51,7 @@ PER_HINT_KINDS = frozenset({MCP, N8N, BEDROCK})
 SUPPORTING_KINDS = frozenset({"k8s_rbac", "k8s_secret", "k8s_service_account", "vault_agent", "terraform"})
 # Hints named after the file that holds them, or after a part of the agent (a Copilot plugin is one of its
 # declarative agent's actions), not by their author: another hint's name comes first.
-FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin"})
+FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin", "github_app"})
 # CI pipelines: an agent made only of these (a repository's workflows) owns its CI folder, not the whole
 # repository beneath it, whose test fixtures and sample files are no part of the pipeline's credentials.
 CI_KINDS = frozenset({"github_workflow"})
@@ -63,6 +67,12 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "salesforce_agent": "an Agentforce agent: every customer on its channels, or every employee, talks to it",
     "bedrock_agent": "a Bedrock agent: every caller allowed to invoke it is served with its service role",
     "bedrock_agent_code": "a Bedrock agent: every caller allowed to invoke it is served with its role",
+    "github_app_manifest": "a GitHub App: everyone who can open an issue, a pull request or a comment on a "
+    "repository it is installed on triggers it",
+    "github_app_package": "a Probot GitHub App: everyone who can trigger its events on a repository it is "
+    "installed on talks to it",
+    "github_app": "a GitHub App: everyone who can trigger its events on a repository it is installed on talks "
+    "to it",
 }
 # MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
 PERSONAL_MCP_CLIENTS: Mapping[str, str] = {

@@ -2,7 +2,7 @@
 
 `collect_code` reads only the files discovery marked as IaC or platform metadata (`FileScan.iac`), one module
 per source (terraform / tf_aws / tf_azuread / tf_vault, cloudformation, entra_manifest, vault_files, sfdx,
-k8s_rbac, slack_manifest), and returns one Snapshot per platform whose `source` is `code:<platform>`. Live
+k8s_rbac, slack_manifest, github_app), and returns one Snapshot per platform whose `source` is `code:<platform>`. Live
 snapshots and these are reconciled in one place, `auditor.reconcile`.
 """
 
@@ -83,6 +83,7 @@ def collect_code(
     salesforce = sfdx.SalesforceCode()
     manifests: list[EntraApp] = []
     slack_apps: list[tuple[Mapping[str, Any], str, str]] = []
+    github_apps: list[tuple[Mapping[str, Any], dict[str, str], str, str]] = []
     for source in sorted(sources, key=lambda s: s.rel):
         text = _read(source, skipped)
         if text is None:
@@ -123,6 +124,12 @@ def collect_code(
                 data = slack_manifest.read_manifest(text)
                 if data is not None:
                     slack_apps.append((data, text, source.rel))
+            elif source.kind == "github_app":
+                from auditor.collectors.code import github_app
+
+                registration = github_app.read_registration(text, source.rel)
+                if registration is not None:
+                    github_apps.append((*registration, text, source.rel))
             elif source.kind == "sfdx_user":
                 data = sfdx.read_user_definition(text)
                 if data is not None:
@@ -154,6 +161,11 @@ def collect_code(
         for data, text, rel in slack_apps:
             slack_manifest.add_manifest(model[Platform.SLACK], data, text, rel)
         slack_manifest.add_baseline(model[Platform.SLACK], baselines.get(Platform.SLACK.value))
+    if github_apps:
+        from auditor.collectors.code import github_app
+
+        for data, permissions, text, rel in github_apps:
+            github_app.add_registration(model[Platform.GITHUB], data, permissions, text, rel)
     if rbac.bindings:
         rbac.build(model[Platform.KUBERNETES], baselines.get(Platform.KUBERNETES.value))
     snapshots: dict[Platform, Snapshot] = {}
