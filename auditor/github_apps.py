@@ -24,6 +24,9 @@ REGISTRATION_KEYS = ("default_events", "hook_attributes", "redirect_url", "callb
 # Probot's registration defaults live in a file of this name.
 REGISTRATION_FILES = ("app.yml", "app.yaml")
 _PERMISSION_NAME = re.compile(r"[a-z][a-z_]{1,60}")
+# `default_permissions: write-all` (or read-all): every permission the app may ask for, at that level.
+ALL = "*"
+ALL_PERMISSIONS: Mapping[str, str] = {"read-all": "read", "write-all": "write"}
 
 # Organization permissions (the rest of a registration's permissions are repository permissions, granted on
 # every repository of an installation, and a few account permissions, granted by each user who authorises
@@ -90,15 +93,20 @@ CONTROL_PERMISSIONS = frozenset(
 def registration_permissions(data: Any, rel: str) -> dict[str, str] | None:
     """The declared permissions ({name: level}, sorted) when `data` is a GitHub App registration: a Probot
     `app.yml` or an app manifest (`default_permissions` naming permissions by GitHub's snake_case names at
-    read, write or admin, beside a registration's own keys or in a file named app.yml). None for anything
+    read, write or admin, or `read-all` / `write-all` as `{"*": level}`, beside a registration's own keys or
+    in a file named app.yml). None for anything
     else (a repository's `.github/settings.yml`, another tool's app.yml)."""
     if not isinstance(data, Mapping):
         return None
     permissions = data.get("default_permissions")
-    if not isinstance(permissions, Mapping) or not permissions:
+    if isinstance(permissions, str) and permissions in ALL_PERMISSIONS:
+        # Probot's shorthand: every permission at that level (`*` below).
+        levels = {ALL: ALL_PERMISSIONS[permissions]}
+    elif not isinstance(permissions, Mapping) or not permissions:
         return None
-    levels = {str(k): str(v).lower() for k, v in permissions.items()}
-    if not all(_PERMISSION_NAME.fullmatch(k) for k in levels) or not all(v in LEVELS for v in levels.values()):
+    else:
+        levels = {str(k): str(v).lower() for k, v in permissions.items()}
+    if not all(k == ALL or _PERMISSION_NAME.fullmatch(k) for k in levels) or not all(v in LEVELS for v in levels.values()):
         return None
     if rel.rsplit("/", 1)[-1].lower() not in REGISTRATION_FILES and not any(k in data for k in REGISTRATION_KEYS):
         return None
@@ -118,16 +126,18 @@ def capabilities(permissions: Mapping[str, str]) -> set[Capability]:
     """What an installation token of an app with these permissions can do, before installation decides where:
     repository permissions on every repository of the installation (`repo:*`), organization permissions on
     the organization it is installed on (`org:*`), account permissions on each authorising user (`user:*`).
-    Write on a control permission ranks as admin; metadata (read by every app) as list."""
+    Write on a control permission (or on all of them, `write-all`) ranks as admin; metadata (read by every
+    app) as list."""
     resources = {"repository": "repo:*", "organization": "org:*", "account": "user:*"}
     out: set[Capability] = set()
     for name, value in permissions.items():
         level = LEVELS.get(value)
         if level is None:
             continue
-        if name in CONTROL_PERMISSIONS and level is AccessLevel.WRITE:
+        if (name in CONTROL_PERMISSIONS or name == ALL) and level is AccessLevel.WRITE:
             level = AccessLevel.ADMIN
         elif name == "metadata" and level is AccessLevel.READ:
             level = AccessLevel.LIST
-        out.add(Capability(Platform.GITHUB.value, resources[scope_of(name)], name, level))
+        where = ("repository", "organization") if name == ALL else (scope_of(name),)
+        out.update(Capability(Platform.GITHUB.value, resources[w], name, level) for w in where)
     return out

@@ -369,6 +369,8 @@ _GITHUB_APP = re.compile(
     r"(?<![\w])(?:new[ \t]{1,8})?(?:github\.|githubkit\.)?(?:Auth\.)?"
     r"(App|Probot|createProbot|createAppAuth|GithubIntegration|AppAuth|AppInstallationAuth|AppAuthStrategy"
     r"|AppInstallationAuthStrategy)\("
+    # Octokit given the app's auth strategy: `new Octokit({ authStrategy: createAppAuth, auth: {...} })`.
+    r"|\bauthStrategy[ \t]{0,8}:[ \t]{0,8}(createAppAuth)\b"
 )
 _GITHUB_APP_MARKERS = ("probot", "octokit", "GithubIntegration", "AppAuth", "AppInstallationAuth", "githubkit")
 # The app acting as each signed-in person with a user access token (ghu_, the OAuth web or device flow),
@@ -417,9 +419,9 @@ def scan_github_app(ev: Evidence) -> None:
     if first_import is None:
         return
     accepted = frozenset(c for p in packages for c in _GITHUB_APP_CONSTRUCTORS.get(p, ()))
-    match = _first_constructor(ev, _GITHUB_APP, lambda m: m.group(1) in accepted)
+    match = _first_constructor(ev, _GITHUB_APP, lambda m: (m.group(1) or m.group(2)) in accepted)
     if match is not None:
-        at, constructor = match.start(), match.group(1)
+        at, constructor = match.start(), match.group(1) or match.group(2)
     elif "probot" in packages:
         # Probot builds the app itself (`probot run ./index.js`, `createNodeMiddleware(app, { probot })`):
         # importing it in application source is the app.

@@ -42,6 +42,9 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "github_workflow": "github_actions",
     "k8s_rbac": "k8s_rbac",
 }
+# A GitHub App's registration or Probot project, and its code: code below the project is the same app.
+GITHUB_APP_DECLARING = frozenset({"github_app_manifest", "github_app_package"})
+GITHUB_APP_CODE = frozenset({"github_app"})
 N8N = "n8n_workflow"
 BEDROCK = "bedrock_agent"
 # Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow, one

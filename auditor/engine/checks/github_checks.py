@@ -66,7 +66,7 @@ def dangerous_token_scopes(rule: Rule, ctx: RuleContext, snap: Snapshot) -> Chec
             granted = sorted(
                 f"{name}: {level}"
                 for name, level in permissions.items()
-                if str(name) in control and str(level) in ("write", "admin")
+                if (str(name) in control or name == "*") and str(level) in ("write", "admin")
             )
             if granted:
                 yield from findings_per_agent(
