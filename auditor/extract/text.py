@@ -408,7 +408,9 @@ def scan_github_app(ev: Evidence) -> None:
     it is installed on, for whoever triggers its events there. Application source only (a test builds apps to
     exercise them)."""
     text = ev.text
-    if ev.kind.format != "source" or ev.kind.in_test_path or not any(m in text for m in _GITHUB_APP_MARKERS):
+    if ev.kind.format != "source" or ev.kind.in_test_path or ev.manifest_marked is False:
+        return  # every word below is a manifest marker: no marker in the file, no app
+    if not any(m in text for m in _GITHUB_APP_MARKERS):
         return
     packages: set[str] = set()
     first_import: int | None = None
