@@ -106,9 +106,13 @@ def registration_permissions(data: Any, rel: str) -> dict[str, str] | None:
         return None
     else:
         levels = {str(k): str(v).lower() for k, v in permissions.items()}
-    if not all(k == ALL or _PERMISSION_NAME.fullmatch(k) for k in levels) or not all(v in LEVELS for v in levels.values()):
+    if not all(k == ALL or _PERMISSION_NAME.fullmatch(k) for k in levels) or not all(
+        v in LEVELS for v in levels.values()
+    ):
         return None
-    if rel.rsplit("/", 1)[-1].lower() not in REGISTRATION_FILES and not any(k in data for k in REGISTRATION_KEYS):
+    if rel.rsplit("/", 1)[-1].lower() not in REGISTRATION_FILES and not any(
+        k in data for k in REGISTRATION_KEYS
+    ):
         return None
     return dict(sorted(levels.items()))
 

@@ -44,8 +44,8 @@ PRINCIPAL_KINDS = frozenset(
         "app_installation_token",
     }
 )
-# Live snapshots that see only the credentials botaudit was given (Slack and GitHub: the configured tokens), not every
-# principal on the platform: an identity declared in code but absent there is not evidence of drift.
+# Live snapshots that see only the credentials botaudit was given (Slack and GitHub: the configured tokens),
+# not every principal on the platform: an identity declared in code but absent there is not evidence of drift.
 PARTIAL_VIEW_PLATFORMS = frozenset({Platform.SLACK, Platform.GITHUB})
 # Where code can declare only part of an identity's reach, drift compares only that part: a Slack manifest
 # declares scopes (resource `workspace`), never the channels a token is in.

@@ -187,7 +187,9 @@ def test_read_all_and_write_all_are_every_permission() -> None:
 
 
 def test_permissions_become_reach_ranked_by_what_they_control() -> None:
-    caps = capabilities({"administration": "write", "contents": "write", "metadata": "read", "members": "read"})
+    caps = capabilities(
+        {"administration": "write", "contents": "write", "metadata": "read", "members": "read"}
+    )
     assert caps == {
         Capability("github", "repo:*", "administration", AccessLevel.ADMIN),
         Capability("github", "repo:*", "contents", AccessLevel.WRITE),
@@ -204,16 +206,25 @@ def test_permissions_become_reach_ranked_by_what_they_control() -> None:
         ("bot/src/client.ts", AUTH_APP_TS, "octokit", 5),
         ("bot/release.py", PYGITHUB, "pygithub", 5),
         ("bot/ci_doctor.py", GITHUBKIT, "githubkit", 3),
-        ("bot/const.cjs", "const { Probot, run } = require('probot');\nrun(require('./app'));\n", "probot", 1),
+        (
+            "bot/const.cjs",
+            "const { Probot, run } = require('probot');\nrun(require('./app'));\n",
+            "probot",
+            1,
+        ),
     ],
 )
-def test_an_app_built_in_code_is_an_agent(tmp_path: Path, rel: str, code: str, framework: str, line: int) -> None:
+def test_an_app_built_in_code_is_an_agent(
+    tmp_path: Path, rel: str, code: str, framework: str, line: int
+) -> None:
     (hint,) = scan(tmp_path, rel, code).manifests
     assert (hint.kind, hint.location.line, hint.details["framework"]) == ("github_app", line, framework)
     assert hint.details["user_auth"] is False
 
 
-@pytest.mark.parametrize("rel,code", [("web/src/auth.ts", USER_TO_SERVER_TS), ("web/login.py", USER_TO_SERVER_PY)])
+@pytest.mark.parametrize(
+    "rel,code", [("web/src/auth.ts", USER_TO_SERVER_TS), ("web/login.py", USER_TO_SERVER_PY)]
+)
 def test_user_access_tokens_are_seen(tmp_path: Path, rel: str, code: str) -> None:
     (hint,) = scan(tmp_path, rel, code).manifests
     assert hint.kind == "github_app" and hint.details["user_auth"] is True
@@ -225,13 +236,16 @@ def test_user_access_tokens_are_seen(tmp_path: Path, rel: str, code: str) -> Non
         # PyGithub with a personal token: a client, not an app.
         ("tools/sync.py", "from github import Auth, Github\n\ngh = Github(auth=Auth.Token(TOKEN))\n"),
         # Another framework's App( beside an Octokit client.
-        ("ui/main.ts", 'import { Octokit } from "@octokit/rest";\nimport { App } from "./ui";\nnew App({});\n'),
+        (
+            "ui/main.ts",
+            'import { Octokit } from "@octokit/rest";\nimport { App } from "./ui";\nnew App({});\n',
+        ),
         # The import left in a comment, and the app in a Python docstring.
         ("bot/old.js", '// import { App } from "@octokit/app";\nconst app = new App({ appId });\n'),
         (
             "lib/helpers.py",
-            'from github import GithubIntegration\n\ndef f():\n    """Example:\n\n    gi = GithubIntegration(auth=a)\n'
-            '    """\n',
+            'from github import GithubIntegration\n\ndef f():\n    """Example:\n\n'
+            '    gi = GithubIntegration(auth=a)\n    """\n',
         ),
         # A test builds apps to exercise them; a README shows how.
         ("test/app.test.ts", OCTOKIT_TS),
@@ -311,7 +325,9 @@ def test_a_probot_app_is_one_multi_user_agent_acting_as_the_app(tmp_path: Path) 
             "index.js": "export default (app) => {\n  app.on('push', async (context) => {});\n};\n",
             # Vercel's entry point, in a folder of its own: the same app, not a second one.
             "api/github/webhooks/index.js": PROBOT_JS,
-            ".env.example": "APP_ID=\nPRIVATE_KEY_PATH=./steward.private-key.pem\nWEBHOOK_SECRET=development\n",
+            ".env.example": (
+                "APP_ID=\nPRIVATE_KEY_PATH=./steward.private-key.pem\nWEBHOOK_SECRET=development\n"
+            ),
         },
     )
     result = run(ScanOptions(paths=(tmp_path,)))
@@ -333,14 +349,18 @@ def test_a_probot_app_is_one_multi_user_agent_acting_as_the_app(tmp_path: Path) 
     assert [(r.agent, r.identity_id) for r in result.resolutions] == [("steward", ident.id)]
     by_rule = {f.rule_id: f for f in result.findings}
     assert by_rule["BA-602"].evidence["permissions"] == ["workflows: write"]
-    assert (by_rule["BA-602"].location.path, by_rule["BA-602"].location.line) == ("steward/app.yml", 9)
+    anchor = by_rule["BA-602"].location
+    assert anchor is not None and (anchor.path, anchor.line) == ("steward/app.yml", 9)
     assert "BA-108" in by_rule  # a multi-user front end acting app-only on GitHub
     not_evaluated = {(n.rule_id, n.subject) for n in result.coverage.not_evaluated}
     assert ("BA-605", ident.id) in not_evaluated  # repositories and their protection exist only on GitHub
 
 
 def test_an_app_without_control_permissions_is_not_flagged_by_ba602(tmp_path: Path) -> None:
-    write(tmp_path, {"app.yml": "name: Greeter\ndefault_events: [issues]\ndefault_permissions:\n  issues: write\n"})
+    write(
+        tmp_path,
+        {"app.yml": "name: Greeter\ndefault_events: [issues]\ndefault_permissions:\n  issues: write\n"},
+    )
     result = run(ScanOptions(paths=(tmp_path,)))
     assert "BA-602" not in {f.rule_id for f in result.findings}
     assert result.agents[0].name == "Greeter"  # at the scan root, named by its registration
@@ -372,5 +392,5 @@ def test_an_inline_private_key_is_a_secret_and_never_leaks(tmp_path: Path) -> No
     write(tmp_path, {"app.yml": PROBOT_APP_YML, ".env": f'APP_ID=88123\nPRIVATE_KEY="{pem}"\n'})
     result = run(ScanOptions(paths=(tmp_path,)))
     flagged = [f for f in result.findings if f.rule_id == "BA-101"]
-    assert flagged and flagged[0].location.path == ".env"
+    assert flagged and flagged[0].location is not None and flagged[0].location.path == ".env"
     assert body[:40] not in repr(result.findings) and body[:40] not in repr(result.agents)

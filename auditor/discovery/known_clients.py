@@ -185,7 +185,7 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"probot",
     b"@octokit/app",
     b"@octokit/auth-app",
-    b"\"octokit\"",
+    b'"octokit"',
     b"'octokit'",
     b"GithubIntegration",
     b"AppAuth",

@@ -361,8 +361,8 @@ def scan_mcp_server(ev: Evidence) -> None:
 # privateKey })` from `@octokit/app` or `octokit`), `createAppAuth` from `@octokit/auth-app`, PyGithub's
 # `GithubIntegration` / `Auth.AppAuth`, githubkit's `AppAuthStrategy`. The import, then the app object.
 _GITHUB_APP_IMPORT = re.compile(
-    r"""(?:\bfrom[ \t]{1,8}|\brequire\([ \t]{0,8}|\bimport[ \t]{1,8})["'](probot|@octokit/app|@octokit/auth-app"""
-    r"""|octokit)["']"""
+    r"""(?:\bfrom[ \t]{1,8}|\brequire\([ \t]{0,8}|\bimport[ \t]{1,8})["']"""
+    r"""(probot|@octokit/app|@octokit/auth-app|octokit)["']"""
     r"|\bfrom[ \t]{1,8}(github|githubkit)(?:\.[\w.]{1,60})?[ \t]{1,8}import\b"
 )
 _GITHUB_APP = re.compile(
@@ -372,7 +372,14 @@ _GITHUB_APP = re.compile(
     # Octokit given the app's auth strategy: `new Octokit({ authStrategy: createAppAuth, auth: {...} })`.
     r"|\bauthStrategy[ \t]{0,8}:[ \t]{0,8}(createAppAuth)\b"
 )
-_GITHUB_APP_MARKERS = ("probot", "octokit", "GithubIntegration", "AppAuth", "AppInstallationAuth", "githubkit")
+_GITHUB_APP_MARKERS = (
+    "probot",
+    "octokit",
+    "GithubIntegration",
+    "AppAuth",
+    "AppInstallationAuth",
+    "githubkit",
+)
 # The app acting as each signed-in person with a user access token (ghu_, the OAuth web or device flow),
 # not as itself: Octokit's OAuth helpers, PyGithub's AppUserAuth and OAuth application, githubkit's OAuth
 # strategies.
@@ -409,7 +416,7 @@ def scan_github_app(ev: Evidence) -> None:
     exercise them)."""
     text = ev.text
     if ev.kind.format != "source" or ev.kind.in_test_path or ev.manifest_marked is False:
-        return  # every word below is a manifest marker: no marker in the file, no app
+        return  # every app recognised here holds a manifest marker (an import or an App class)
     if not any(m in text for m in _GITHUB_APP_MARKERS):
         return
     packages: set[str] = set()

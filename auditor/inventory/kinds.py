@@ -74,8 +74,8 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "repository it is installed on triggers it",
     "github_app_package": "a Probot GitHub App: everyone who can trigger its events on a repository it is "
     "installed on talks to it",
-    "github_app": "a GitHub App: everyone who can trigger its events on a repository it is installed on talks "
-    "to it",
+    "github_app": "a GitHub App: everyone who can trigger its events on a repository it is installed on "
+    "talks to it",
 }
 # MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
 PERSONAL_MCP_CLIENTS: Mapping[str, str] = {

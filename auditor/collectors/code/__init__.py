@@ -2,8 +2,8 @@
 
 `collect_code` reads only the files discovery marked as IaC or platform metadata (`FileScan.iac`), one module
 per source (terraform / tf_aws / tf_azuread / tf_vault, cloudformation, entra_manifest, vault_files, sfdx,
-k8s_rbac, slack_manifest, github_app), and returns one Snapshot per platform whose `source` is `code:<platform>`. Live
-snapshots and these are reconciled in one place, `auditor.reconcile`.
+k8s_rbac, slack_manifest, github_app), and returns one Snapshot per platform whose `source` is
+`code:<platform>`. Live snapshots and these are reconciled in one place, `auditor.reconcile`.
 """
 
 from __future__ import annotations

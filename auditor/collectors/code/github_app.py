@@ -110,6 +110,10 @@ def add_registration(
             id=ident_id,
             identity_id=ident_id,
             kind=KIND,
-            attributes={"scopes": None, "owner": None, "provenance": provenance(rel, line, f"github_app:{app}")},
+            attributes={
+                "scopes": None,
+                "owner": None,
+                "provenance": provenance(rel, line, f"github_app:{app}"),
+            },
         )
     )
