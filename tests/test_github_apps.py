@@ -394,3 +394,29 @@ def test_an_inline_private_key_is_a_secret_and_never_leaks(tmp_path: Path) -> No
     flagged = [f for f in result.findings if f.rule_id == "BA-101"]
     assert flagged and flagged[0].location is not None and flagged[0].location.path == ".env"
     assert body[:40] not in repr(result.findings) and body[:40] not in repr(result.agents)
+
+
+def test_a_declared_app_beside_a_live_github_view_is_no_drift(tmp_path: Path) -> None:
+    # The live collector sees only the tokens it was given: an app declared in the repository and absent
+    # there is kept (with its reach), never reported as missing on GitHub.
+    from datetime import UTC, datetime
+
+    from auditor.clock import FixedClock
+    from auditor.collectors.code import CodeSource, collect_code
+    from auditor.model import Identity, Snapshot
+    from auditor.reconcile import reconcile
+
+    write(tmp_path, {"app.yml": PROBOT_APP_YML})
+    now = datetime(2026, 12, 6, tzinfo=UTC)
+    code, skipped = collect_code(
+        [CodeSource("app.yml", tmp_path / "app.yml", "github_app")], baselines={}, clock=FixedClock(now)
+    )
+    assert not skipped
+    token = Identity(Platform.GITHUB, "token:abc", "ci-bot (classic_pat)", "classic_pat", {"owner": "ci-bot"})
+    live = Snapshot(
+        Platform.GITHUB, now, "https://api.github.com", identities=(token,), reach={"token:abc": frozenset()}
+    )
+    merged = reconcile({Platform.GITHUB: live}, code)[Platform.GITHUB]
+    assert {i.id for i in merged.identities} == {"token:abc", "github_app:dependency-steward"}
+    assert merged.reach["github_app:dependency-steward"]
+    assert not merged.facts.get("drift")
