@@ -356,6 +356,13 @@ def test_a_probot_app_is_one_multi_user_agent_acting_as_the_app(tmp_path: Path) 
     assert ("BA-605", ident.id) in not_evaluated  # repositories and their protection exist only on GitHub
 
 
+def test_write_all_is_flagged_by_ba602(tmp_path: Path) -> None:
+    write(tmp_path, {"app.yml": "name: Everything\ndefault_permissions: write-all\n"})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    (finding,) = [f for f in result.findings if f.rule_id == "BA-602"]
+    assert finding.evidence["permissions"] == ["every permission (write-all)"]
+
+
 def test_an_app_without_control_permissions_is_not_flagged_by_ba602(tmp_path: Path) -> None:
     write(
         tmp_path,

@@ -64,7 +64,7 @@ def dangerous_token_scopes(rule: Rule, ctx: RuleContext, snap: Snapshot) -> Chec
         if scopes is None and isinstance(permissions, Mapping):
             # A GitHub App whose permissions are known (declared in its registration).
             granted = sorted(
-                f"{name}: {level}"
+                f"{name}: {level}" if name != "*" else f"every permission ({level}-all)"
                 for name, level in permissions.items()
                 if (str(name) in control or name == "*") and str(level) in ("write", "admin")
             )
