@@ -40,11 +40,13 @@ PRINCIPAL_KINDS = frozenset(
         # Slack tokens an app manifest declares (the agent holding the manifest uses them).
         "bot_token",
         "user_token",
+        # A GitHub App a registration declares (its installation tokens).
+        "app_installation_token",
     }
 )
-# Live snapshots that see only the credentials botaudit was given (Slack: the configured tokens), not every
-# principal on the platform: an identity declared in code but absent there is not evidence of drift.
-PARTIAL_VIEW_PLATFORMS = frozenset({Platform.SLACK})
+# Live snapshots that see only the credentials botaudit was given (Slack and GitHub: the configured tokens),
+# not every principal on the platform: an identity declared in code but absent there is not evidence of drift.
+PARTIAL_VIEW_PLATFORMS = frozenset({Platform.SLACK, Platform.GITHUB})
 # Where code can declare only part of an identity's reach, drift compares only that part: a Slack manifest
 # declares scopes (resource `workspace`), never the channels a token is in.
 DECLARABLE: Mapping[Platform, Callable[[Capability], bool]] = {

@@ -24,6 +24,8 @@ _ALL = [(f"code.{name}", p) for name, p in CODE_PATTERNS] + [
     ("agent.mcp_server", text_module._MCP_SERVER),
     ("agent.first_argument", text_module._FIRST_ARGUMENT),
     ("agent.ai_sdk_import", text_module._AI_SDK_IMPORT),
+    ("agent.github_app_import", text_module._GITHUB_APP_IMPORT),
+    ("agent.github_app", text_module._GITHUB_APP),
 ]
 _ALL += [
     ("values.incremented", values_module._INCREMENTED),

@@ -194,6 +194,17 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"bedrock.Agent(",
     b"bedrock-agent-runtime",
     b"InvokeAgentCommand",
+    # GitHub Apps: a registration (Probot's app.yml, an app manifest) and an app in code (Probot, Octokit's
+    # App and createAppAuth, PyGithub's GithubIntegration / Auth.AppAuth, githubkit's app strategies).
+    b"default_permissions",
+    b"probot",
+    b"@octokit/app",
+    b"@octokit/auth-app",
+    b'"octokit"',
+    b"'octokit'",
+    b"GithubIntegration",
+    b"AppAuth",
+    b"AppInstallationAuth",
 )
 
 
@@ -285,6 +296,10 @@ EVIDENCE_MARKERS: tuple[bytes, ...] = (
     b"expiresin",
     b"secret_id_ttl",
     b"token_period",
+    # Where a GitHub App's private key file is (Probot's PRIVATE_KEY_PATH, `privateKeyPath`): a reference to
+    # the key, in .env files that otherwise name no credential word a marker knows.
+    b"private_key_path",
+    b"privatekeypath",
     # Values held beside their names or under their parameter (structured.py `_pair_name`), which no detector
     # sees on the raw text: CloudFormation parameter files, Elastic Beanstalk option settings, ECS task
     # definitions, Azure deployment parameter files and templates, connector credential lists

@@ -85,7 +85,7 @@ READS: Mapping[str, frozenset[str]] = {
         # A token that could not be read at all ("tokens") is not in the snapshot: every token rule is
         # NotEvaluated for it rather than silently clean.
         "github_classic_pat_on_agent": ("tokens",),
-        "github_dangerous_token_scopes": ("tokens",),
+        "github_dangerous_token_scopes": ("tokens", "app_permissions"),
         "github_token_without_expiry": ("tokens",),
         "github_human_token_on_shared_bot": ("tokens",),
         "github_push_to_unprotected_default_branch": (

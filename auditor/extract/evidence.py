@@ -142,6 +142,9 @@ class Evidence:
         # Only secrets and coverage matter to the caller (git history keeps nothing else of an old version):
         # the extractors that can only add references, settings or manifest hints are not run.
         self.secrets_only = False
+        # Whether the combined pass found a manifest marker (known_clients.MANIFEST_MARKERS) in the file's
+        # bytes: False lets a recogniser whose words are all markers skip its own search. None: unknown.
+        self.manifest_marked: bool | None = None
         self._in_catalogue: bool | None = None
 
     def text_hits(self) -> list[Hit]:

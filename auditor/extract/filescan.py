@@ -433,6 +433,8 @@ def _scan_data(
     note = transcode_note or note
     ev = Evidence(rel, body, kind, detectors, fingerprint_key)
     ev.secrets_only = secrets_only
+    if probe is not None and data is original:
+        ev.manifest_marked = probe.answer(markers.manifest_markers().name)
     if probe is not None:
         # The gate judged these characters' UTF-8 (it judges nothing else), less a leading byte-order mark.
         ev.gate_allowed = probe.allowed

@@ -30,6 +30,7 @@ _JSON_YAML_MARKERS = (
     b"profileName",
     b"oauth_config",
     ARM_SCHEMA,
+    b"default_permissions",
 )
 _SFDX_SUFFIXES = (
     ".connectedapp-meta.xml",
@@ -49,7 +50,7 @@ def markers() -> MarkerSet:
 def iac_kind(rel: str, fmt: str, data: bytes, *, marked: bool | None = None) -> str | None:
     """`terraform`, `terraform_json`, `terraform_plan`, `cloudformation`, `entra_manifest`, `vault_policy`,
     `vault_json`, `vault_agent`, `k8s_rbac`, `sfdx`, `sfdx_user`, `slack_manifest`, `bicep`, `arm_template`,
-    or None.
+    `github_app`, or None.
 
     `marked`: what `markers().any(data)` says, when a combined pass over `data` already answered it."""
     name = rel.rsplit("/", 1)[-1].lower()
@@ -90,11 +91,15 @@ def iac_kind(rel: str, fmt: str, data: bytes, *, marked: bool | None = None) -> 
             or (b'"path"' in data and b"capabilities" in data)
         ):
             return "vault_json"
+        if b"default_permissions" in data:
+            return "github_app"
         return "slack_manifest" if _slack_manifest(data) else None
     if b"AWSTemplateFormatVersion" in data or b"AWS::IAM::" in data or b"AWS::EC2::SecurityGroup" in data:
         return "cloudformation"
     if b"rbac.authorization.k8s.io" in data:
         return "k8s_rbac"
+    if b"default_permissions" in data:
+        return "github_app"
     return "slack_manifest" if _slack_manifest(data) else None
 
 

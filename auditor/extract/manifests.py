@@ -10,6 +10,7 @@ from auditor.extract.evidence import Evidence
 from auditor.extract.references import names_credential
 from auditor.extract.tree import Doc, KeyPath, key_path
 from auditor.extract.values import is_secret_key
+from auditor.github_apps import registration_permissions
 from auditor.model import ReferenceKind, SecretContext
 from auditor.redact import redact
 
@@ -937,3 +938,45 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
     gitlab_ci_hint(doc, ev)
     crewai_hints(doc, ev)
     autogen_hint(doc, ev)
+    github_app_hint(doc, ev)
+    probot_package_hint(doc, ev)
+
+
+def github_app_hint(doc: Doc, ev: Evidence) -> None:
+    """A GitHub App registration (Probot's app.yml, an app manifest): an app acting on every repository it is
+    installed on with the permissions it declares, for everyone who can trigger its events there."""
+    permissions = registration_permissions(doc.data, ev.rel)
+    if permissions is None:
+        return
+    data = doc.data
+    hook = _dict(data.get("hook_attributes"))
+    events = data.get("default_events")
+    folder = ev.rel.rsplit("/", 2)[-2] if "/" in ev.rel else None
+    name = _str(data.get("name")) or folder
+    details = {
+        "permissions": permissions,
+        "events": sorted(str(e) for e in events) if isinstance(events, list) else [],
+        "public": data.get("public") if isinstance(data.get("public"), bool) else None,
+        "webhook": bool(hook.get("url")) or bool(data.get("default_events")),
+        "user_authorization": bool(data.get("callback_urls") or data.get("request_oauth_on_install")),
+    }
+    ev.manifest(
+        "github_app_manifest",
+        name or "github-app",
+        doc.line_of(("default_permissions",)),
+        "default_permissions",
+        details,
+    )
+
+
+# A Node project built on Probot (the framework of most GitHub Apps): its package.json names the app. A
+# dependency at run time only: a plugin's test suite lists probot among its devDependencies.
+def probot_package_hint(doc: Doc, ev: Evidence) -> None:
+    if ev.rel.rsplit("/", 1)[-1] != "package.json" or not isinstance(doc.data, dict):
+        return
+    if "probot" not in _dict(doc.data.get("dependencies")):
+        return
+    folder = ev.rel.rsplit("/", 2)[-2] if "/" in ev.rel else None
+    name = _str(doc.data.get("name")) or folder or "probot-app"
+    where = ("dependencies", "probot")
+    ev.manifest("github_app_package", name, doc.line_of(where), key_path(where), {"framework": "probot"})

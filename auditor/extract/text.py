@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from auditor.extract import bedrock, references
 from auditor.extract.evidence import Evidence
@@ -240,13 +240,17 @@ def _docstring_test(text: str) -> Callable[[int], bool]:
 _CONSTRUCTOR_CANDIDATES = 32
 
 
-def _first_constructor(ev: Evidence, pattern: re.Pattern[str]) -> re.Match[str] | None:
+def _first_constructor(
+    ev: Evidence, pattern: re.Pattern[str], accept: Callable[[re.Match[str]], bool] | None = None
+) -> re.Match[str] | None:
     """The first match of a constructor `pattern` in the source that is code: not commented out, not inside a
-    string on its line, not inside a Python docstring (a library's usage example)."""
+    string on its line, not inside a Python docstring (a library's usage example); and that `accept` takes."""
     text = ev.text
     in_docstring = _docstring_test(text) if ev.rel.endswith(".py") else None
     for match in itertools.islice(pattern.finditer(text), _CONSTRUCTOR_CANDIDATES):
         at = match.start()
+        if accept is not None and not accept(match):
+            continue
         if not (_commented_out(text, at) or _inside_string(text, at) or (in_docstring and in_docstring(at))):
             return match
     return None
@@ -353,6 +357,97 @@ def scan_mcp_server(ev: Evidence) -> None:
     )
 
 
+# A GitHub App in code: Probot (`from "probot"`, `require("probot")`), Octokit's App (`new App({ appId,
+# privateKey })` from `@octokit/app` or `octokit`), `createAppAuth` from `@octokit/auth-app`, PyGithub's
+# `GithubIntegration` / `Auth.AppAuth`, githubkit's `AppAuthStrategy`. The import, then the app object.
+_GITHUB_APP_IMPORT = re.compile(
+    r"""(?:\bfrom[ \t]{1,8}|\brequire\([ \t]{0,8}|\bimport[ \t]{1,8})["']"""
+    r"""(probot|@octokit/app|@octokit/auth-app|octokit)["']"""
+    r"|\bfrom[ \t]{1,8}(github|githubkit)(?:\.[\w.]{1,60})?[ \t]{1,8}import\b"
+)
+_GITHUB_APP = re.compile(
+    r"(?<![\w])(?:new[ \t]{1,8})?(?:github\.|githubkit\.)?(?:Auth\.)?"
+    r"(App|Probot|createProbot|createAppAuth|GithubIntegration|AppAuth|AppInstallationAuth|AppAuthStrategy"
+    r"|AppInstallationAuthStrategy)\("
+    # Octokit given the app's auth strategy: `new Octokit({ authStrategy: createAppAuth, auth: {...} })`.
+    r"|\bauthStrategy[ \t]{0,8}:[ \t]{0,8}(createAppAuth)\b"
+)
+_GITHUB_APP_MARKERS = (
+    "probot",
+    "octokit",
+    "GithubIntegration",
+    "AppAuth",
+    "AppInstallationAuth",
+    "githubkit",
+)
+# The app acting as each signed-in person with a user access token (ghu_, the OAuth web or device flow),
+# not as itself: Octokit's OAuth helpers, PyGithub's AppUserAuth and OAuth application, githubkit's OAuth
+# strategies.
+_GITHUB_APP_USER = (
+    "createOAuthUserAuth",
+    "getUserOctokit",
+    "oauth.createToken",
+    "getWebFlowAuthorizationUrl",
+    '"oauth-user"',
+    "'oauth-user'",
+    "@octokit/oauth-app",
+    "AppUserAuth(",
+    "get_oauth_application(",
+    "OAuthWebAuthStrategy",
+    "OAuthDeviceAuthStrategy",
+    "OAuthTokenAuthStrategy",
+)
+_GITHUB_APP_FRAMEWORK = {"github": "pygithub", "@octokit/app": "octokit", "@octokit/auth-app": "octokit"}
+# What each package's app object is called (PyGithub's `github` package also makes clients with a personal
+# token, `Github(auth=Auth.Token(...))`: only its App classes count).
+_GITHUB_APP_CONSTRUCTORS: Mapping[str, tuple[str, ...]] = {
+    "probot": ("Probot", "createProbot"),
+    "octokit": ("App", "createAppAuth"),
+    "@octokit/app": ("App",),
+    "@octokit/auth-app": ("createAppAuth",),
+    "github": ("GithubIntegration", "AppAuth", "AppInstallationAuth"),
+    "githubkit": ("AppAuthStrategy", "AppInstallationAuthStrategy"),
+}
+
+
+def scan_github_app(ev: Evidence) -> None:
+    """A GitHub App built in this source becomes a ManifestHint: a bot acting as the app on every repository
+    it is installed on, for whoever triggers its events there. Application source only (a test builds apps to
+    exercise them)."""
+    text = ev.text
+    if ev.kind.format != "source" or ev.kind.in_test_path or ev.manifest_marked is False:
+        return  # every app recognised here holds a manifest marker (an import or an App class)
+    if not any(m in text for m in _GITHUB_APP_MARKERS):
+        return
+    packages: set[str] = set()
+    first_import: int | None = None
+    for m in itertools.islice(_GITHUB_APP_IMPORT.finditer(text), _CONSTRUCTOR_CANDIDATES):
+        if not _commented_out(text, m.start()):
+            packages.add(m.group(1) or m.group(2))
+            first_import = m.start() if first_import is None else first_import
+    if first_import is None:
+        return
+    accepted = frozenset(c for p in packages for c in _GITHUB_APP_CONSTRUCTORS.get(p, ()))
+    match = _first_constructor(ev, _GITHUB_APP, lambda m: (m.group(1) or m.group(2)) in accepted)
+    if match is not None:
+        at, constructor = match.start(), match.group(1) or match.group(2)
+    elif "probot" in packages:
+        # Probot builds the app itself (`probot run ./index.js`, `createNodeMiddleware(app, { probot })`):
+        # importing it in application source is the app.
+        at, constructor = first_import, "probot"
+    else:
+        return
+    package = next(
+        (p for p in sorted(packages) if constructor in _GITHUB_APP_CONSTRUCTORS.get(p, ())), "probot"
+    )
+    details = {
+        "framework": _GITHUB_APP_FRAMEWORK.get(package, package),
+        "constructor": constructor,
+        "user_auth": any(word in text for word in _GITHUB_APP_USER),
+    }
+    ev.manifest("github_app", _file_stem(ev.rel), ev.line_at(at), None, details)
+
+
 def scan_text_file(ev: Evidence, *, template: bool = False) -> None:
     """Everything the line-based scan yields for a text or source file (only its secrets when
     `ev.secrets_only`: the rest adds references, settings and manifest hints, never a secret). `template`:
@@ -368,4 +463,5 @@ def scan_text_file(ev: Evidence, *, template: bool = False) -> None:
         scan_code_agents(ev)
         scan_bolt_app(ev)
         scan_mcp_server(ev)
+        scan_github_app(ev)
         bedrock.code_hints(ev)

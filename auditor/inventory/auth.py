@@ -674,6 +674,8 @@ def _hint_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -
             loc,
             f"the Bolt app's bot token (xoxb-), issued at install and read {source} ({_at(loc)})",
         )
+    elif hint.kind in ("github_app_manifest", "github_app_package", "github_app"):
+        _github_app_evidence(hint, by_platform[Platform.GITHUB])
     elif hint.kind == "teams_app_manifest" and d.get("bot"):
         by_platform[Platform.ENTRA].add("manifest", loc)
     elif hint.kind in ("github_workflow", "gitlab_ci"):
@@ -826,6 +828,33 @@ def _package_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]
         else:
             note = f"{name}: {asks}, kept by that user's client ({_at(where)})"
             by_platform[platform].add("user_key", where, note)
+
+
+def _github_app_evidence(hint: ManifestHint, ev: _Evidence) -> None:
+    """A GitHub App acts as itself: it signs a JWT with its private key and exchanges it for installation
+    tokens (ghs_, one hour), each carrying the app's permissions on every repository of the installation,
+    whoever triggered the event. Given user access tokens (ghu_, the OAuth web or device flow), it acts as
+    each signed-in person instead, within what that person may do."""
+    loc = hint.location
+    ev.add("manifest", loc)
+    if hint.details.get("user_auth"):
+        ev.add(
+            "obo",
+            loc,
+            "a GitHub App acting as each signed-in user with that user's access token (ghu_, OAuth web "
+            f"flow) ({_at(loc)})",
+        )
+        return
+    what = {
+        "github_app_manifest": "a GitHub App registration",
+        "github_app_package": "a Probot GitHub App",
+    }.get(hint.kind, f"a GitHub App ({hint.details.get('framework') or 'code'})")
+    ev.add(
+        "certificate",
+        loc,
+        f"{what}: installation tokens minted with the app's private key (a signed JWT), acting as the app "
+        f"on every repository it is installed on ({_at(loc)})",
+    )
 
 
 # Remote MCP servers documented as public, needing no authentication and reaching no account of the user's:

@@ -18,6 +18,9 @@ from auditor.inventory.auth import with_connections
 from auditor.inventory.kinds import (
     BEDROCK,
     CI_KINDS,
+    FILE_NAMED_KINDS,
+    GITHUB_APP_CODE,
+    GITHUB_APP_DECLARING,
     KIND_OF_MANIFEST,
     MCP,
     MCP_CODE,
@@ -129,6 +132,7 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
             draft.files.add(scan.path)
 
     _merge_packaged_code(folder_agents, lift)
+    _merge_app_code(folder_agents)
     # A folder with only supporting evidence (an RBAC binding, a Vault agent config) is not an agent itself.
     for root in [r for r, d in folder_agents.items() if all(k in SUPPORTING_KINDS for k in d.kinds)]:
         folder_agents.pop(root)
@@ -203,6 +207,26 @@ def _merge_packaged_code(folder_agents: dict[str, _Draft], lift: Callable[[str],
             draft.kinds.extend(code.kinds)
             draft.files.update(code.files)
             folder_agents.pop(code_root)
+
+
+def _merge_app_code(folder_agents: dict[str, _Draft]) -> None:
+    """A GitHub App's code in a folder below its project (Probot's `api/github/webhooks/index.js` serving the
+    app `package.json` and `app.yml` declare) is that app, not a second one: merged into the nearest folder
+    above it that holds the app's registration or Probot project."""
+    declaring = [d for d in folder_agents.values() if GITHUB_APP_DECLARING & set(d.kinds)]
+    if not declaring:
+        return
+    for root, draft in list(folder_agents.items()):
+        if root == "." or not draft.kinds or any(k not in GITHUB_APP_CODE for k in draft.kinds):
+            continue
+        above = [d for d in declaring if d.root != root and under(root, d.root)]
+        if not above:
+            continue
+        target = max(above, key=lambda d: len(d.root))
+        target.hints.extend(draft.hints)
+        target.kinds.extend(draft.kinds)
+        target.files |= draft.files
+        folder_agents.pop(root)
 
 
 # Files that make a folder a project: its dependencies, build or container are declared there.

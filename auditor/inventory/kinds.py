@@ -41,10 +41,17 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "k8s_workload": "k8s_workload",
     # An application (a Vault client, an azd service) names an agent its CI workflows are merged into.
     "service": "service",
+    # A GitHub App: registered (Probot's app.yml, an app manifest), a Probot project, or built in code.
+    "github_app_manifest": "github_app",
+    "github_app_package": "github_app",
+    "github_app": "github_app",
     "github_workflow": "github_actions",
     "gitlab_ci": "gitlab_ci",
     "k8s_rbac": "k8s_rbac",
 }
+# A GitHub App's registration or Probot project, and its code: code below the project is the same app.
+GITHUB_APP_DECLARING = frozenset({"github_app_manifest", "github_app_package"})
+GITHUB_APP_CODE = frozenset({"github_app"})
 N8N = "n8n_workflow"
 BEDROCK = "bedrock_agent"
 # Manifest kinds where each hint is an agent of its own (one per MCP server entry, one per n8n workflow, one
@@ -56,7 +63,7 @@ SUPPORTING_KINDS = frozenset(
 )
 # Hints named after the file that holds them, or after a part of the agent (a Copilot plugin is one of its
 # declarative agent's actions), not by their author: another hint's name comes first.
-FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin"})
+FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin", "github_app"})
 # Hints that name an agent only when no other hint can: those named after their file, and an Azure
 # template's evidence, named after a resource (`webApp`) rather than the app.
 NAMED_LAST_KINDS = FILE_NAMED_KINDS | {"azure_iac"}
@@ -75,6 +82,12 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "salesforce_agent": "an Agentforce agent: every customer on its channels, or every employee, talks to it",
     "bedrock_agent": "a Bedrock agent: every caller allowed to invoke it is served with its service role",
     "bedrock_agent_code": "a Bedrock agent: every caller allowed to invoke it is served with its role",
+    "github_app_manifest": "a GitHub App: everyone who can open an issue, a pull request or a comment on a "
+    "repository it is installed on triggers it",
+    "github_app_package": "a Probot GitHub App: everyone who can trigger its events on a repository it is "
+    "installed on talks to it",
+    "github_app": "a GitHub App: everyone who can trigger its events on a repository it is installed on "
+    "talks to it",
 }
 # MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
 PERSONAL_MCP_CLIENTS: Mapping[str, str] = {

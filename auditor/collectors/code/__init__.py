@@ -2,8 +2,8 @@
 
 `collect_code` reads only the files discovery marked as IaC or platform metadata (`FileScan.iac`), one module
 per source (terraform / tf_aws / tf_azuread / tf_vault, cloudformation, entra_manifest, vault_files, sfdx,
-k8s_rbac, slack_manifest, azure_iac for Bicep and ARM templates), and returns one Snapshot per platform
-whose `source` is `code:<platform>`. Live snapshots and these are reconciled in one place,
+k8s_rbac, slack_manifest, azure_iac for Bicep and ARM templates, github_app), and returns one Snapshot per
+platform whose `source` is `code:<platform>`. Live snapshots and these are reconciled in one place,
 `auditor.reconcile`.
 """
 
@@ -87,6 +87,7 @@ def collect_code(
     manifests: list[EntraApp] = []
     azure: Any = None  # azure_iac.AzureIac, created (and imported) at the first Bicep or ARM template
     slack_apps: list[tuple[Mapping[str, Any], str, str]] = []
+    github_apps: list[tuple[Mapping[str, Any], dict[str, str], str, str]] = []
     for source in sorted(sources, key=lambda s: s.rel):
         text = _read(source, skipped)
         if text is None:
@@ -135,6 +136,12 @@ def collect_code(
                 if azure_template is not None:
                     azure = azure or azure_iac.AzureIac()
                     azure.add(azure_template)
+            elif source.kind == "github_app":
+                from auditor.collectors.code import github_app
+
+                registration = github_app.read_registration(text, source.rel)
+                if registration is not None:
+                    github_apps.append((*registration, text, source.rel))
             elif source.kind == "sfdx_user":
                 data = sfdx.read_user_definition(text)
                 if data is not None:
@@ -173,6 +180,11 @@ def collect_code(
         for data, text, rel in slack_apps:
             slack_manifest.add_manifest(model[Platform.SLACK], data, text, rel)
         slack_manifest.add_baseline(model[Platform.SLACK], baselines.get(Platform.SLACK.value))
+    if github_apps:
+        from auditor.collectors.code import github_app
+
+        for data, permissions, text, rel in github_apps:
+            github_app.add_registration(model[Platform.GITHUB], data, permissions, text, rel)
     if rbac.bindings:
         rbac.build(model[Platform.KUBERNETES], baselines.get(Platform.KUBERNETES.value))
     snapshots: dict[Platform, Snapshot] = {}

@@ -54,10 +54,31 @@ def classic_pat_on_agent(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckR
 
 @_needs_github
 def dangerous_token_scopes(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
-    """BA-602: classic/OAuth scopes include a control scope (admin:org, delete_repo, workflow...)."""
+    """BA-602: classic/OAuth scopes include a control scope (admin:org, delete_repo, workflow...), or a GitHub
+    App's known permissions a control permission at write (administration, members, workflows, secrets...)."""
     wanted = {str(s) for s in rule.params.get("scopes") or ()}
+    control = {str(p) for p in rule.params.get("app_permissions") or ()}
     for ident, resolutions in _tokens(ctx, snap):
         scopes = ident.attributes.get("scopes")
+        permissions = ident.attributes.get("permissions")
+        if scopes is None and isinstance(permissions, Mapping):
+            # A GitHub App whose permissions are known (declared in its registration).
+            granted = sorted(
+                f"{name}: {level}" if name != "*" else f"every permission ({level}-all)"
+                for name, level in permissions.items()
+                if (str(name) in control or name == "*") and str(level) in ("write", "admin")
+            )
+            if granted:
+                yield from findings_per_agent(
+                    rule,
+                    f"{ident.name} declares {', '.join(granted)} on every repository it is installed on",
+                    ident,
+                    resolutions,
+                    {"permissions": granted, "all_permissions": dict(permissions)},
+                    platform=Platform.GITHUB,
+                    kind=ident.kind,
+                )
+            continue
         if scopes is None:
             if ident.kind in ("fine_grained_pat", "app_user_token"):
                 yield rule.not_evaluated(
@@ -129,6 +150,14 @@ def human_token_on_shared_bot(rule: Rule, ctx: RuleContext, snap: Snapshot) -> C
 def push_to_unprotected_default_branch(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
     """BA-605: the token can push to repositories whose default branch has no rule or active ruleset."""
     for ident, resolutions in _tokens(ctx, snap):
+        if ident.attributes.get("repositories_known") is False:
+            # A GitHub App declared in code: which repositories its installations cover exists only on GitHub.
+            yield rule.not_evaluated(
+                ident.id,
+                "the repositories this app is installed on, and their branch protection, are known only on "
+                "GitHub (connect github with a token of the organisation to read its installations)",
+            )
+            continue
         count = int(ident.attributes.get("unprotected_push_count") or 0)
         unknown = int(ident.attributes.get("protection_unknown_push_count") or 0)
         if count:
