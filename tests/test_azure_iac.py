@@ -389,3 +389,32 @@ def test_an_app_password_outweighs_the_apps_managed_identity(
     (agent,) = result.agents
     entra = next(c for c in agent.connections if c.platform is Platform.ENTRA)
     assert entra.auth_model is model, entra.reason
+
+
+def test_a_graph_app_whose_lists_are_computed_is_a_coverage_note_not_an_error(tmp_path: Path) -> None:
+    # Seen in a public repository: an app registration built from a variable's fields
+    # (`requiredResourceAccess: base.requiredResourceAccess`) stopped the whole scan with a TypeError.
+    bicep = """\
+extension microsoftGraphV1
+
+var base = {
+  requiredResourceAccess: [
+    { resourceAppId: '00000003-0000-0000-c000-000000000000', resourceAccess: [] }
+  ]
+}
+
+resource app 'Microsoft.Graph/applications@v1.0' = {
+  uniqueName: 'helpdesk-oauth'
+  displayName: 'Helpdesk OAuth'
+  requiredResourceAccess: base.requiredResourceAccess
+  passwordCredentials: concat([], [])
+}
+"""
+    (tmp_path / "infra").mkdir()
+    (tmp_path / "infra" / "oauth_app.bicep").write_text(bicep)
+    result = run(ScanOptions(paths=(tmp_path,)))
+    notes = [s.reason for s in result.coverage.skipped if "computed value" in s.reason]
+    assert notes == [
+        "app.requiredResourceAccess: a computed value, not read from the template",
+        "app.passwordCredentials: a computed value, not read from the template",
+    ]

@@ -396,6 +396,19 @@ class AzureIac:
                 }
             )
 
+    @staticmethod
+    def _listed(decl: Declarations, tpl: Template, res: Any, body: Mapping[str, Any], key: str) -> list[Any]:
+        """`body[key]` when the template writes it as a list; a value it computes (`base.requiredResource
+        Access`, a function call) is a coverage note, not read, and never an error."""
+        value = body.get(key)
+        if value is None or isinstance(value, list):
+            return value or []
+        decl.skip(
+            f"{tpl.rel}:{res.line_of(key)}",
+            f"{res.symbol}.{key}: a computed value, not read from the template",
+        )
+        return []
+
     def _graph_apps(self, decl: Declarations) -> list[EntraApp]:
         """Applications, service principals, grants and credentials of the Microsoft Graph Bicep extension."""
         apps: dict[tuple[str, str], EntraApp] = {}
@@ -413,11 +426,11 @@ class AzureIac:
                     line=res.line,
                     sign_in_audience=tpl.literal(props.get("signInAudience")),
                 )
-                for rra in props.get("requiredResourceAccess") or ():
+                for rra in self._listed(decl, tpl, res, props, "requiredResourceAccess"):
                     if not isinstance(rra, Mapping):
                         continue
                     resource_app = tpl.literal(rra.get("resourceAppId")) or str(rra.get("resourceAppId"))
-                    for access in rra.get("resourceAccess") or ():
+                    for access in self._listed(decl, tpl, res, rra, "resourceAccess"):
                         if isinstance(access, Mapping) and tpl.literal(access.get("id")):
                             kind = tpl.literal(access.get("type")) or "Scope"
                             app.access.append(
@@ -427,7 +440,7 @@ class AzureIac:
                     ("passwordCredentials", app.secrets),
                     ("keyCredentials", app.certificates),
                 ):
-                    for cred in props.get(key) or ():
+                    for cred in self._listed(decl, tpl, res, props, key):
                         if isinstance(cred, Mapping):
                             bucket.append(
                                 {
