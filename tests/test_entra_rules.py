@@ -227,13 +227,30 @@ def _agent(model: AuthModel, multi_user: bool = True) -> Agent:
     )
 
 
+def _calling(agent: Agent) -> Agent:
+    """The agent with a call as the app itself in its files (MSAL's client-credential call)."""
+    call = Setting("code.msal.client_credential", "acquire_token_for_client", Location("hr-bot/graph.py", 12))
+    return replace(agent, settings=(call,))
+
+
 def test_ba508_multi_user_agent_app_only() -> None:
-    (f,) = findings(run("BA-508", ctx_for(None, agents=(_agent(AuthModel.CLIENT_SECRET),))))
+    (f,) = findings(run("BA-508", ctx_for(None, agents=(_calling(_agent(AuthModel.CLIENT_SECRET)),))))
     assert f.location is not None and f.location.path == "hr-bot/config.yaml"
-    assert run("BA-508", ctx_for(None, agents=(_agent(AuthModel.ON_BEHALF_OF),))) == []
-    assert (
-        run("BA-508", ctx_for(None, agents=(_agent(AuthModel.CLIENT_CERTIFICATE, multi_user=False),))) == []
-    )
+    assert run("BA-508", ctx_for(None, agents=(_calling(_agent(AuthModel.ON_BEHALF_OF)),))) == []
+    single = _calling(_agent(AuthModel.CLIENT_CERTIFICATE, multi_user=False))
+    assert run("BA-508", ctx_for(None, agents=(single,))) == []
+
+
+def test_ba508_needs_a_graph_call_or_an_application_permission() -> None:
+    # A Teams bot's client secret alone authenticates it to the Bot Connector (microsoft/Agents' quickstarts):
+    # nothing in view says it calls Graph, which BA-108 reports at medium. Its identity holding an
+    # application permission (live or declared) says it can.
+    bot = _agent(AuthModel.CLIENT_SECRET)
+    assert run("BA-508", ctx_for(None, agents=(bot,))) == []
+    quiet = snap_of(sp(app_permissions=[]))
+    assert run("BA-508", ctx_for(quiet, "sp-1", agents=(bot,))) == []
+    granted = snap_of(sp(app_permissions=[{"permission": "Mail.Read", "resource": "Microsoft Graph"}]))
+    assert len(findings(run("BA-508", ctx_for(granted, "sp-1", agents=(bot,))))) == 1
 
 
 def test_ba508_a_bot_signing_its_users_in_is_not_app_only() -> None:

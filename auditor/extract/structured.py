@@ -101,9 +101,9 @@ def _variable_name(path: KeyPath) -> str | None:
     if len(path) < 3 or path[-1] != "default" or not isinstance(path[-2], str):
         return None
     block = path[-4] if isinstance(path[-3], int) and len(path) >= 4 else path[-3]  # many blocks: a list
-    # The same for a setting's default in a JSON Schema (`properties.apiKey.default`: Smithery's configSchema),
-    # in a Claude Desktop extension's `user_config.api_key.default`, and for a Bicep parameter's default
-    # (`param botPassword string = '…'`, read as `param.<name>.default`).
+    # The same for a setting's default in a JSON Schema (`properties.apiKey.default`: Smithery's
+    # configSchema), in a Claude Desktop extension's `user_config.api_key.default`, and for a Bicep
+    # parameter's default (`param botPassword string = '…'`, read as `param.<name>.default`).
     return path[-2] if block in ("variable", "properties", "user_config", "param") else None
 
 

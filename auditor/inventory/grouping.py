@@ -186,7 +186,7 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
     return tuple(sorted(agents, key=lambda a: a.name))
 
 
-def _merge_packaged_code(folder_agents: dict[str, _Draft], lift: Callable[[str], str]) -> None:
+def _merge_packaged_code(folder_agents: dict[str, _Draft], lift: Callable[[str, str], str]) -> None:
     """A Claude Desktop extension's server code (its manifest's `entry_point`, `server/index.js`) is the
     server the manifest packages, not an agent of its own folder: that folder's agent joins the manifest's."""
     for root, draft in list(folder_agents.items()):
@@ -199,7 +199,7 @@ def _merge_packaged_code(folder_agents: dict[str, _Draft], lift: Callable[[str],
             target = posixpath.normpath(
                 posixpath.join(posixpath.dirname(norm_path(hint.location.path)), entry)
             )
-            code_root = lift(agent_root(target))
+            code_root = lift(agent_root(target), target)
             code = folder_agents.get(code_root)
             if code is None or code is draft or target.startswith("../"):
                 continue

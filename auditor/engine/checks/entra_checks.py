@@ -316,8 +316,24 @@ def check_privileged_sp_owners(rule: Rule, ctx: RuleContext) -> CheckResult:
             )
 
 
+def _granted_app_permissions(ctx: RuleContext) -> set[str]:
+    """Agents whose resolved Entra identity holds an application permission (live or declared)."""
+    snap = _snapshot(ctx)
+    if snap is None:
+        return set()
+    by_id = {i.id: i for i in snap.identities}
+    return {
+        res.agent
+        for res in ctx.resolutions
+        if res.platform is Platform.ENTRA
+        and (identity := by_id.get(res.identity_id)) is not None
+        and identity.attributes.get("app_permissions")
+    }
+
+
 def check_multi_user_app_only(rule: Rule, ctx: RuleContext) -> CheckResult:
     """BA-508: an agent serving many users calls Graph app-only instead of On-Behalf-Of each user."""
+    granted = _granted_app_permissions(ctx)
     for agent, conn in multi_user_connections(ctx):
         if conn.platform is not Platform.ENTRA or conn.auth_model not in _APP_ONLY:
             continue
@@ -325,6 +341,11 @@ def check_multi_user_app_only(rule: Rule, ctx: RuleContext) -> CheckResult:
             # Users sign in through the bot's OAuth connection (OAuthPrompt, the user token API, a connection
             # name) and no call as the app itself is in its files: Graph is called with each user's token, and
             # the Entra secret in view is the connection's (BA-108 reads it so too).
+            continue
+        if not calls_entra_as_itself(agent) and agent.name not in granted:
+            # Only the app's credential is in view (a bot's secret authenticates it to the Bot Connector) and
+            # its identity holds no application permission in the data read: nothing says it calls Graph.
+            # BA-108 reports that case at medium, with what to connect to know.
             continue
         location = conn.evidence[0] if conn.evidence else None
         yield rule.finding(
