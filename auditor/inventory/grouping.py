@@ -18,7 +18,6 @@ from auditor.inventory.auth import with_connections
 from auditor.inventory.kinds import (
     BEDROCK,
     CI_KINDS,
-    FILE_NAMED_KINDS,
     GITHUB_APP_CODE,
     GITHUB_APP_DECLARING,
     KIND_OF_MANIFEST,
