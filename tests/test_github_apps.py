@@ -427,3 +427,29 @@ def test_a_declared_app_beside_a_live_github_view_is_no_drift(tmp_path: Path) ->
     assert {i.id for i in merged.identities} == {"token:abc", "github_app:dependency-steward"}
     assert merged.reach["github_app:dependency-steward"]
     assert not merged.facts.get("drift")
+
+
+def test_a_github_apps_own_key_decides_beside_its_release_workflow(tmp_path: Path) -> None:
+    # A Probot app at the repository's root with the release workflow most such repositories carry: the
+    # workflow's `${{ secrets.GITHUB_TOKEN }}` is the job's token, not how the running app reaches GitHub.
+    release = (
+        "name: release\non:\n  push:\n    branches: [main]\njobs:\n  release:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - uses: actions/checkout@v4\n      - run: npx semantic-release\n"
+        "        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n"
+        "          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n"
+    )
+    write(
+        tmp_path,
+        {
+            "app.yml": PROBOT_APP_YML,
+            "package.json": json.dumps({"name": "dependency-steward", "dependencies": {"probot": "^13"}}),
+            "index.js": "export default (app) => {\n  app.on('push', async (context) => {});\n};\n",
+            ".github/workflows/release.yml": release,
+        },
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    apps = [a for a in result.agents if a.kind == "github_app"]
+    assert len(apps) == 1
+    model, reason = _github(apps[0])
+    assert model is AuthModel.CLIENT_CERTIFICATE, reason
+    assert "GITHUB_TOKEN" not in reason

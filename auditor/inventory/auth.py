@@ -14,7 +14,7 @@ from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.extract.references import names_service_key
 from auditor.extract.values import ValueClass, classify_value
 from auditor.inventory.join import hint_first, hint_location
-from auditor.inventory.kinds import MCP, MCP_PACKAGE
+from auditor.inventory.kinds import CI_KINDS, KIND_OF_MANIFEST, MCP, MCP_PACKAGE
 from auditor.inventory.paths import loc_key
 from auditor.inventory.platforms import (
     CODE_PLATFORM,
@@ -407,6 +407,10 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
     )
 
 
+# Agents that are CI pipelines: the agent kinds of the pipeline manifests.
+_CI_AGENT_KINDS = frozenset(KIND_OF_MANIFEST[kind] for kind in CI_KINDS)
+
+
 def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
     by_platform: dict[Platform, _Evidence] = defaultdict(_Evidence)
     file_platforms: dict[str, set[Platform]] = defaultdict(set)
@@ -445,13 +449,17 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             ev = by_platform[platform]
             ev.add("reference", ref.location, f"{ref.kind.value} reference")
             if ref.kind is ReferenceKind.CI_SECRET and ref.target == "GITHUB_TOKEN":
-                # `${{ secrets.GITHUB_TOKEN }}` is the job's own token in any agent's workflows (a token the
-                # agent's code reads from an env var of that name may be anything, and is not this).
-                ev.add(
-                    "jit",
-                    ref.location,
-                    f"the Actions GITHUB_TOKEN, minted per job and expiring with it ({_at(ref.location)})",
-                )
+                # `${{ secrets.GITHUB_TOKEN }}` is the job's own token (a token the agent's code reads from an
+                # env var of that name may be anything, and is not this). It says how a pipeline reaches
+                # GitHub, so it decides only for an agent that is a pipeline: an app or server beside its
+                # release workflow reaches GitHub however its own code signs in (a GitHub App's key), and
+                # the workflow's per-job token would otherwise outrank that evidence.
+                if agent.kind in _CI_AGENT_KINDS:
+                    ev.add(
+                        "jit",
+                        ref.location,
+                        f"the Actions GITHUB_TOKEN, minted per job and expiring with it ({_at(ref.location)})",
+                    )
                 continue
             key_name = (ref.location.key or "").rsplit(".", 1)[-1]
             if ref.kind in _NAMED_REFERENCES:
