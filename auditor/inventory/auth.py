@@ -458,7 +458,8 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
                     ev.add(
                         "jit",
                         ref.location,
-                        f"the Actions GITHUB_TOKEN, minted per job and expiring with it ({_at(ref.location)})",
+                        "the Actions GITHUB_TOKEN, minted per job and expiring with it "
+                        f"({_at(ref.location)})",
                     )
                 continue
             key_name = (ref.location.key or "").rsplit(".", 1)[-1]
