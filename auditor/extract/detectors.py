@@ -730,7 +730,7 @@ KEYWORDS = "detector-keywords"
 class Probe:
     """What one combined Vectorscan pass over a file's bytes says (DetectorSet.probe).
 
-    `allowed`: the detectors that may match (the gate), None where the gate does not judge the buffer;
+    `allowed`: the detectors that may yield a hit (the gate), None where the gate does not judge the buffer;
     `found`: the partitions (marker sets; KEYWORDS once with_answer adds it) that occur; `asked`: the
     partitions answered.
     """
@@ -1037,7 +1037,9 @@ def _key_verdict(verdicts: dict[str, bool], key: str) -> bool:
 def _key_named(m: re.Match[str], text: str, floor: int, verdicts: dict[str, bool]) -> bool:
     """False when the judge would reject this generic match at its first step: its key group took part and
     the key (extended backwards over key characters down to `floor`, the region's start: as _judge reads it)
-    names no secret (`token_limit = 4096`). Dropping such a match before the judge changes no verdict."""
+    names no secret (`token_limit = 4096`). Dropping such a match before the judge changes no verdict.
+    The full-regex gate counts on this drop: it leaves a generic rule out of a buffer where no match's key
+    can name a secret (regexgate._Key), so a generic match must never reach a candidate by another road."""
     key_end = m.end("key")
     if key_end < 0:
         return True
@@ -1253,7 +1255,7 @@ class DetectorSet:
         return Probe(allowed, found, gate.partitions)
 
     def may_match(self, data: bytes) -> bool | None:
-        """False when no detector can match anywhere in the buffer (the gate proves it); True when some
+        """False when no detector can yield a hit anywhere in the buffer (the gate proves it); True when some
         may; None when the gate cannot tell (off, or text it does not judge: not UTF-8, control bytes)."""
         gate = self._active_gate()
         if gate is None or not data:
@@ -1275,11 +1277,12 @@ class DetectorSet:
     def scan_values(self, items: Sequence[tuple[str | None, str]]) -> list[list[Hit]]:
         """scan_value over every (key, value) of a document, in order, with one gate pass for them all.
 
-        A detector the gate does not report anywhere in the scalars' texts joined cannot match in any one
-        of them (its widening has no anchors or lookarounds, so a match in one text is a match in the
-        joined buffer): every scalar is then scanned with that verdict instead of a gate pass of its own,
-        and the verdict's keywords are found in one Vectorscan pass over the joined texts too (_shared_hits):
-        a scalar none of them occurs in is answered without a pass, a region or a match of its own.
+        A detector the gate does not report anywhere in the scalars' texts joined cannot yield a hit in any
+        one of them (its widening has no anchors or lookarounds, so a match in one text is a match in the
+        joined buffer; a generic rule's narrowed key group holds for any text before the key): every scalar
+        is then scanned with that verdict instead of a gate pass of its own, and the verdict's keywords are
+        found in one Vectorscan pass over the joined texts too (_shared_hits): a scalar none of them occurs
+        in is answered without a pass, a region or a match of its own.
         Where the joined texts leave many detectors open, each scalar still asks the gate itself, which is
         then cheaper than looking for all their keywords."""
         allowed: set[int] | None = None

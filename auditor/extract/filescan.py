@@ -420,7 +420,7 @@ def _scan_data(
         and not _occurs(markers.evidence_markers(), data, probe)
         and not _structure_suspect(data, fmt)
     ):
-        # The gate proves no detector matches anywhere (so the text scan below would find nothing): the
+        # The gate proves no detector yields a hit anywhere (so the text scan below would find nothing): the
         # same result as the second gate below, without decoding the file or building its evidence. The
         # gate only judges valid UTF-8, which decodes without a note.
         skipped = (

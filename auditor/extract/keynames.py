@@ -9,7 +9,15 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["CAMEL_1", "CAMEL_2", "BENIGN_LAST", "is_password_key", "is_secret_key", "key_tokens"]
+__all__ = [
+    "CAMEL_1",
+    "CAMEL_2",
+    "BENIGN_LAST",
+    "is_password_key",
+    "is_secret_key",
+    "key_tokens",
+    "secret_last_words",
+]
 
 
 CAMEL_1 = re.compile(r"([a-z0-9])([A-Z])")
@@ -232,6 +240,14 @@ def key_tokens(key: str) -> tuple[str, ...]:
     return tuple(t for t in _KEY_SPLIT.split(segment.lower()) if t)
 
 
+def secret_last_words() -> frozenset[str]:
+    """Every word a key's last token (`key_tokens(key)[-1]`) can be when `is_secret_key(key)` is True: a
+    necessary condition, never a sufficient one. The full-regex gate (regexgate.py) reads a generic rule's
+    key group by it, so any change to is_secret_key that lets another last word through must show here
+    (tests/test_gate_keys.py holds the two together)."""
+    return _SECRET_LAST | {"key"}
+
+
 def is_password_key(key: str) -> bool:
     """Whether the key names a password (weak human-chosen values count as secrets here)."""
     tokens = key_tokens(key)
@@ -261,8 +277,10 @@ def is_secret_key(key: str) -> bool:
     last = tokens[-1]
     if last in BENIGN_LAST:
         return False
-    if last in ("token", "tokens") and len(tokens) >= 2 and (
-        tokens[-2] in _CURSOR_QUALIFIERS or tokens[-2] in _NOT_CREDENTIAL_TOKEN_QUALIFIERS
+    if (
+        last in ("token", "tokens")
+        and len(tokens) >= 2
+        and (tokens[-2] in _CURSOR_QUALIFIERS or tokens[-2] in _NOT_CREDENTIAL_TOKEN_QUALIFIERS)
     ):
         return False
     if last in _SECRET_LAST:

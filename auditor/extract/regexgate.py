@@ -1,9 +1,17 @@
-"""The full-regex gate: one Vectorscan pass tells which detectors can match anywhere in a buffer.
+"""The full-regex gate: one Vectorscan pass tells which detectors can yield a hit anywhere in a buffer.
 
 The keyword prefilter alone sends every file holding a common word (`token`, `password`, `key`) to Python,
 which then runs regexes around each of thousands of keyword hits to find, almost always, nothing. The gate
 compiles every detector's regex into one Vectorscan database and reports each detector at most once per
-buffer: the detectors it does not report cannot match, so on most files Python runs no regex at all.
+buffer: the detectors it does not report cannot yield a hit (a candidate for the judge), so on most files
+Python runs no regex at all.
+
+The contract is "cannot yield", not "cannot match": a generic rule's match whose key names no secret
+(`token_limit: 4096`, `max_tokens`, `password_policy`) is dropped by the matchers before the judge (and by
+the judge's first step where the key check is off), so its key group is narrowed to the keys that can name
+a secret (`_Key`, where its shape is proven; `widen(key_last=)`). On a tree of settings most keyword hits of
+the three keyword-anchored generic rules are such keys: the gate then leaves those rules, and usually the
+whole file, out. Every other group, and every other detector, is widened as below.
 
 Soundness is the whole point (results must not change), so the gate never holds a detector's regex as
 written. Each regex is parsed with Python's own `re` parser and re-emitted as a *widening*: a pattern that
@@ -36,8 +44,10 @@ import re
 import re._compiler as sre_compile
 import re._constants as sre
 import re._parser as sre_parse
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
+
+from auditor.extract.keynames import secret_last_words
 
 if TYPE_CHECKING:
     from auditor.extract.detectors import Detector
@@ -50,7 +60,7 @@ __all__ = ["Gate", "Partition", "UntranslatableRegex", "judged", "widen"]
 Partition = tuple[str, Sequence[bytes], Sequence[int]]
 
 # Part of the gate's cache key: bump when the widening changes what it emits.
-_TRANSLATOR_VERSION = b"widen-v3-utf8"
+_TRANSLATOR_VERSION = b"widen-v4-key-last"
 # The control bytes on which Vectorscan's classes and Python's `re` on str could disagree (see the module
 # doc) and the UTF-8 of the caseless partners of ASCII letters (_ASCII_FOLDS): a buffer holding one is not
 # judged. Other bytes 0x80-0xFF are judged when the buffer is valid UTF-8 (`judged`).
@@ -171,6 +181,8 @@ class _Emitter:
     def __init__(self, groups: dict[int, Any]) -> None:
         self.groups = groups
         self.depth = 0
+        # Group index -> what to emit for that group instead of its widening (a generic rule's key: _Key).
+        self.narrowed: dict[int, str] = {}
 
     def seq(self, items: Any, flags: int) -> str:
         return "".join(self.node(op, av, flags) for op, av in items)
@@ -181,7 +193,9 @@ class _Emitter:
         if op is sre.BRANCH:
             return "(?:" + "|".join(self.seq(branch, flags) for branch in av[1]) + ")"
         if op is sre.SUBPATTERN:
-            _group, add, delete, items = av
+            group, add, delete, items = av
+            if group in self.narrowed:
+                return "(?:" + self.narrowed[group] + ")"
             return "(?:" + self.seq(items, (flags | add) & ~delete) + ")"
         if op is sre.ATOMIC_GROUP:
             return "(?:" + self.seq(av, flags) + ")"
@@ -251,8 +265,13 @@ def _collect_groups(items: Any, flags: int, out: dict[int, Any]) -> None:
                 _collect_groups(av[2], flags, out)
 
 
-def widen(pattern: str) -> str:
+def widen(pattern: str, *, key_last: Collection[str] | None = None) -> str:
     """A PCRE pattern matching every string `pattern` (Python `re`) matches on plain ASCII, and maybe more.
+
+    With `key_last` (keynames.secret_last_words(), for a generic rule whose matcher drops every match whose
+    key names no secret): the pattern matches at least every match of `pattern` whose key can name a
+    secret, its `key` group narrowed to texts that end with one of these words and then only characters
+    key_tokens drops (see _Key); a key group whose shape is not proven is widened as usual.
 
     UntranslatableRegex when the pattern uses something the widening does not handle.
     """
@@ -262,11 +281,206 @@ def widen(pattern: str) -> str:
         raise UntranslatableRegex("locale or ASCII flag")
     groups: dict[int, Any] = {}
     _collect_groups(parsed.data, flags, groups)
-    return _Emitter(groups).seq(parsed.data, flags)
+    emitter = _Emitter(groups)
+    index = parsed.state.groupdict.get("key")
+    if key_last is not None and index is not None and index in groups:
+        narrowed = _Key.narrow(emitter, parsed.data, index, groups[index], key_last)
+        if narrowed is not None:
+            emitter.narrowed[index] = narrowed
+    return emitter.seq(parsed.data, flags)
+
+
+class _Unproven(Exception):
+    """A key group whose shape _Key does not prove: it is widened as any other group."""
+
+
+_MAX_SPELLINGS = 256
+_MAX_DEPTH = 16
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+class _Key:
+    r"""A generic rule's key group, narrowed to the keys that can name a secret.
+
+    The matchers (`DetectorSet._anchored_matches`, `_region_matches` through `_key_named`) and, with the
+    key check off, the judge's first step drop every match of a generic detector whose key group took part
+    and whose key names no secret (`keynames.is_secret_key`), before anything else is done with it: such a
+    match yields no hit and moves nothing another detector sees (regions are per detector). So the gate
+    need only vouch for matches whose key can name a secret. The argument, step by step:
+
+    1. The key the matchers judge is `ext + g`: `g` the key group's text, `ext` key characters before it
+       (any text, as far as this proof goes: the narrowing below holds for every `ext`).
+    2. is_secret_key is True only when the key's last token T (key_tokens: the last non-empty segment
+       between `./:[]`, split at camelCase boundaries, lowercased, split on `[^a-z0-9]+`) is one of
+       `secret_last_words()` (W: keynames' _SECRET_LAST and `key`).
+    3. Lowercasing maps a non-ASCII character to ASCII letters or digits only for U+0130 and U+212A (checked
+       over every code point in tests/test_gate_keys.py), and a buffer holding either is not judged
+       (GATE_BLIND). The camelCase split only inserts `_`. So in a judged buffer T is a run of ASCII
+       letters and digits of the key, and everything after it in the key is characters that are not ASCII
+       letters or digits (dropped: `_ . -`, other punctuation, non-ASCII characters; digits are kept).
+    4. This module proves (`narrow`) the key group is one finite set of literal spellings S followed by
+       one repeat of one character class R (`token[\w.-]{0,80}+`, `(?:pass(?:word|wd|phrase|code)?|pwd)
+       [\w.-]{0,80}+`), and that the group is outside every repeat, lookaround and conditional (so a
+       match takes it once, and its text is what `m.end("key")` ends). Whether R is possessive, greedy or
+       lazy changes which text a match takes, never the set of texts it can take: g = s + r, s in S, r a
+       string of R's characters no longer than its maximum.
+    5. Where T ends: (A) in s, then r is only dropped characters, and T = w in W is a suffix of ext + s'
+       (s' = s less its trailing dropped characters): w is a suffix of s', or s' a suffix of w; (B) in r,
+       then r = r' + d, d dropped characters, r' ending in a letter or digit, and w = T is a suffix of
+       ext + s + r': either w lies in r' (r' = x + w, x any R characters), or w begins in s or before it:
+       w = u + r' with u a non-empty suffix of s, or u = y + s (s inside w). The last two give a finite set
+       of tails r' (`pass` + `word`, `secret` + `key`... and `access` + `token` around the spelling
+       `token` gives no tail: case A).
+    6. So the group is emitted as, per spelling, `s (?: R* (?:w1|w2|...) | tail1 | tail2 ... )? D*`, the
+       `?` only where case A is possible for s, D the dropped characters among R's (with its non-ASCII
+       bytes when R takes non-ASCII characters), every letter caseless (ASCII case only: the other caseless
+       partners are blind). Every key that can name a secret is one of these texts.
+
+    A group of another shape (`[^"]{1,80}`, a run inside the spellings, a spelling with no letter or digit)
+    is widened as before: soundness first.
+    """
+
+    @staticmethod
+    def narrow(
+        emitter: _Emitter, data: Any, index: int, group: tuple[int, Any], words: Collection[str]
+    ) -> str | None:
+        """The narrowed emission of key group `index` (its flags and items: `group`), or None unproven."""
+        if not _free_group(data, index, 0):
+            return None
+        flags, items = group
+        try:
+            items = list(items)
+            if not items:
+                raise _Unproven
+            run_op, run_av = items[-1]
+            if run_op not in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                raise _Unproven
+            _low, high, run_items = run_av
+            if len(run_items) != 1 or run_items[0][0] not in _ATOM_OPS:
+                raise _Unproven
+            codes, generic, own = _atom(run_items[0][0], run_items[0][1], flags)
+            if own:
+                raise _Unproven
+            spellings = _spellings(items[:-1], 0)
+            by_shape: dict[tuple[bool, tuple[str, ...]], list[str]] = {}
+            for spelling in spellings:
+                by_shape.setdefault(_tails(spelling, words), []).append(spelling)
+        except (_Unproven, RecursionError):
+            return None
+        caseless = flags | re.IGNORECASE
+
+        def literal(text: str) -> str:
+            return "".join(_emit_atom(_atom(sre.LITERAL, ord(ch), caseless)) for ch in text)
+
+        # x (any R characters before a last word) and d (the dropped characters after it), each from zero.
+        run = emitter.node(run_op, (0, high, run_items), flags)
+        dropped = [code for code in codes if chr(code).lower() not in _ALNUM]
+        drop = ""
+        if dropped or generic:
+            cls = "[" + _ranges(dropped) + ("\\x80-\\xff" if generic else "") + "]"
+            wide = high is sre.MAXREPEAT or high > _WIDE_REPEAT
+            bound = high * 4 if generic else high
+            drop = f"{cls}{{0,}}" if wide or (generic and bound > _BYTES_BOUND) else f"{cls}{{0,{bound}}}"
+        # A word or tail that ends with a (shorter) last word after characters R takes is already matched
+        # by `R* word`: left out, the database stays smaller (`accesstoken` by `token`).
+        taken = {chr(code) for code in codes}
+
+        def covered(text: str, shorter: Collection[str]) -> bool:
+            return any(
+                len(text) > len(w) and text.endswith(w) and set(text[: -len(w)]) <= taken for w in shorter
+            )
+
+        ends = sorted(w for w in words if not covered(w, words))
+        last = "(?:" + "|".join(literal(w) for w in ends) + ")"
+        alternatives = []
+        for (bare, tails), spelled in sorted(by_shape.items()):
+            head = "(?:" + "|".join(literal(s) for s in sorted(spelled)) + ")"
+            kept = [literal(t) for t in tails if t not in words and not covered(t, words)]
+            body = "(?:" + "|".join([run + last, *kept]) + ")"
+            alternatives.append(head + body + ("?" if bare else "") + drop)
+        return "|".join(alternatives)
+
+
+def _free_group(items: Any, index: int, depth: int) -> bool:
+    """Whether group `index` occurs in `items` outside every repeat, lookaround and conditional: reached
+    through groups, alternations and atomic groups only, so a match that takes it takes it once."""
+    if depth > _MAX_DEPTH:
+        return False
+    for op, av in items:
+        if op is sre.SUBPATTERN:
+            if av[0] == index or _free_group(av[3], index, depth + 1):
+                return True
+        elif op is sre.BRANCH:
+            if any(_free_group(branch, index, depth + 1) for branch in av[1]):
+                return True
+        elif op is sre.ATOMIC_GROUP and _free_group(av, index, depth + 1):
+            return True
+    return False
+
+
+def _spellings(items: Any, depth: int) -> set[str]:
+    """Every text a sequence of literal-only nodes can spell, lowercase (ASCII only), or _Unproven."""
+    if depth > _MAX_DEPTH:
+        raise _Unproven
+    found = {""}
+    for op, av in items:
+        if op is sre.LITERAL:
+            if av > 0x7F:
+                raise _Unproven
+            options = {chr(av).lower()}
+        elif op is sre.IN:
+            options = set()
+            for item_op, item_av in av:
+                if item_op is not sre.LITERAL or item_av > 0x7F:
+                    raise _Unproven  # a range, a category, a negation
+                options.add(chr(item_av).lower())
+        elif op is sre.BRANCH:
+            options = set()
+            for branch in av[1]:
+                options |= _spellings(branch, depth + 1)
+        elif op is sre.SUBPATTERN:
+            options = _spellings(av[3], depth + 1)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            if (low, high) != (0, 1):
+                raise _Unproven
+            options = _spellings(sub, depth + 1) | {""}
+        else:
+            raise _Unproven
+        found = {a + b for a in found for b in options}
+        if len(found) > _MAX_SPELLINGS:
+            raise _Unproven
+    return found
+
+
+def _tails(spelling: str, words: Collection[str]) -> tuple[bool, tuple[str, ...]]:
+    """For one spelling s (lowercase): whether a key can name a secret with the run taking only dropped
+    characters (case A of _Key), and the finite tails r' of case B where the last word begins in s or
+    before it (w = u + r', u a non-empty suffix of s or u = y + s)."""
+    core = spelling
+    while core and core[-1] not in _ALNUM:
+        core = core[:-1]
+    if not core:
+        raise _Unproven  # no letter or digit: the key's last word may lie wholly before the group
+    bare = any(w.endswith(core) or core.endswith(w) for w in words)
+    tails: set[str] = set()
+    for w in words:
+        for cut in range(1, len(spelling) + 1):
+            u = spelling[-cut:]
+            if len(w) > len(u) and w.startswith(u):
+                tails.add(w[len(u) :])
+        at = w.find(spelling, 1)
+        while at >= 0:
+            rest = w[at + len(spelling) :]
+            if rest:
+                tails.add(rest)
+            at = w.find(spelling, at + 1)
+    return bare, tuple(sorted(tails))
 
 
 class Gate:
-    """The compiled database over a detector list; `candidates(buf)` gives the detectors that may match."""
+    """The compiled database over a detector list; `candidates(buf)` gives the detectors that may yield a hit
+    (a match the matchers keep for the judge: see the module doc)."""
 
     @classmethod
     def load(
@@ -297,9 +511,11 @@ class Gate:
         self.partitions = tuple(name for name, _, _ in partitions)
         self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
         # Everything the database is built from, so a cache hit needs no parsing or widening at all.
-        key = [_TRANSLATOR_VERSION]
+        key = [_TRANSLATOR_VERSION, " ".join(sorted(secret_last_words())).encode("ascii")]
         for det in detectors:
             key += [det.regex.pattern.encode("utf-8"), "\n".join(det.keywords).encode("utf-8")]
+            if det.generic:
+                key.append(b"generic")
             if det.anchor is not None:
                 key.append(b"anchor " + det.anchor.encode("ascii"))
         for name, expressions, flags in partitions:
@@ -325,7 +541,7 @@ class Gate:
             )
 
     def candidates(self, buf: bytes) -> set[int] | None:
-        """Indices of the detectors that may match in `buf`; None when the gate does not judge it."""
+        """Indices of the detectors that may yield a hit in `buf`; None when the gate does not judge it."""
         found: set[int] = set()
         blind = self._blind
         add = found.add
@@ -382,10 +598,14 @@ def judged(buf: bytes) -> bool:
 
 
 def _widened(detectors: Sequence[Detector]) -> dict[int, bytes]:
+    words = secret_last_words()
     widened: dict[int, bytes] = {}
     for index, det in enumerate(detectors):
         try:
-            widened[index] = widen(det.regex.pattern).encode("ascii")
+            # Only a generic rule's matches are dropped by their key (DetectorSet._generic_key): only its
+            # key group is narrowed.
+            key_last = words if det.generic else None
+            widened[index] = widen(det.regex.pattern, key_last=key_last).encode("ascii")
         except (UntranslatableRegex, re.error, RecursionError):
             continue
     return widened
