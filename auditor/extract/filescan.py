@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, cast, overload
 
+from auditor.discovery.archives import MemberEntry, MemberError, read_member
 from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.discovery.walk import FileEntry, ShippedEntry
 from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
@@ -255,7 +256,31 @@ def as_filescan(result: FileScan | Bare) -> FileScan:
     return scan
 
 
-def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan | Bare:
+def _read_member(entry: MemberEntry) -> bytes | FileScan:
+    """An archive member's bytes, or the FileScan of its coverage entry when it cannot be examined."""
+    try:
+        return read_member(entry)
+    except MemberError as exc:
+        reason, category = exc.reason, exc.category
+    except ChangedFileError as exc:
+        reason, category = (
+            f"archive changed since discovery: the path now {exc.strerror}; not examined",
+            "changed",
+        )
+    except OSError as exc:
+        reason, category = f"cannot read the archive: {exc.strerror or type(exc).__name__}", "unreadable"
+    fmt = classify(entry.rel).format
+    return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, category),))
+
+
+def _scan(
+    entry: FileEntry | ShippedEntry | MemberEntry, detectors: DetectorSet, fingerprint_key: str
+) -> FileScan | Bare:
+    if isinstance(entry, MemberEntry):
+        member = _read_member(entry)
+        if isinstance(member, FileScan):
+            return member
+        return _scan_read(entry.rel, member, detectors, fingerprint_key)
     try:
         # Not a plain open(): the path may have become a FIFO (open would block forever) or a symlink out of
         # the tree (read under the in-tree name) since discovery. A file that grew is read up to what
@@ -269,15 +294,20 @@ def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_k
         reason = f"cannot read: {exc.strerror or type(exc).__name__}"
         fmt = classify(entry.rel).format
         return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, "unreadable"),))
-    quick, probe = _nothing_here(entry.rel, data, detectors)
+    return _scan_read(entry.rel, data, detectors, fingerprint_key)
+
+
+def _scan_read(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: str) -> FileScan | Bare:
+    """The scan of a file's (or an archive member's) bytes, read."""
+    quick, probe = _nothing_here(rel, data, detectors)
     if quick is not None:
         return quick
     probed: list[Probe] = []
-    scan = _scan_data(entry.rel, data, detectors, fingerprint_key, probed, probe=probe)
+    scan = _scan_data(rel, data, detectors, fingerprint_key, probed, probe=probe)
     # Files in the working tree that a code collector reads are marked here, from the bytes already in hand
     # (and from the combined pass, when it ran over these very bytes).
     marked = probed[0].answer(iac_marks.markers().name) if probed else None
-    mark = iac_kind(entry.rel, scan.format, data, marked=marked)
+    mark = iac_kind(rel, scan.format, data, marked=marked)
     return replace(scan, iac=mark) if mark else scan
 
 
@@ -593,7 +623,11 @@ def _guarded(
 
 
 def scan_file(
-    entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str, time_budget: float | None = None
+    entry: FileEntry | MemberEntry,
+    detectors: DetectorSet,
+    *,
+    fingerprint_key: str,
+    time_budget: float | None = None,
 ) -> FileScan:
     """Everything one file yields. Never raises: a failure becomes a Skipped entry for that file."""
     return as_filescan(
@@ -602,7 +636,7 @@ def scan_file(
 
 
 def scan_file_unguarded(
-    entry: FileEntry | ShippedEntry, detectors: DetectorSet, *, fingerprint_key: str
+    entry: FileEntry | ShippedEntry | MemberEntry, detectors: DetectorSet, *, fingerprint_key: str
 ) -> FileScan | Bare:
     """scan_file without its guard, for a caller that runs it under within_budget already (the pool):
     the same result, one guard per file instead of two, a file with nothing in it as a bare tuple
