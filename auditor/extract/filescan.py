@@ -36,6 +36,9 @@ _STRUCTURED = frozenset({"yaml", "json", "env", "toml", "ini", "pypirc", "proper
 # Formats always parsed, whatever their keywords: an agent's manifest by name, and Azure templates, whose
 # structure (a bot's app type, a managed identity, a role) says how the deployed app signs in.
 _ALWAYS_PARSED = ("rc", "pem", "bicep")
+# What every deployment parameters file's `$schema` ends with (deploymentParameters.json,
+# subscriptionDeploymentParameters.json): always parsed, its values are its template's parameters'.
+PARAMETERS_SCHEMA = b"eploymentParameters.json"
 
 
 # Byte-order marks, longest first: UTF-32-LE's mark begins with UTF-16-LE's (FF FE), so testing UTF-16 first
@@ -123,8 +126,8 @@ def _occurs(marker_set: MarkerSet, data: bytes, probe: Probe | None) -> bool:
 def _is_manifest_candidate(data: bytes, kind: FileKind, probe: Probe | None = None) -> bool:
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or kind.format in _ALWAYS_PARSED:
         return True
-    if kind.format == "json" and ARM_SCHEMA in data[:4096]:
-        return True  # an ARM template
+    if kind.format == "json" and (ARM_SCHEMA in data[:4096] or PARAMETERS_SCHEMA in data[:4096]):
+        return True  # an ARM template, or a deployment parameters file (the values its template is given)
     return _occurs(markers.manifest_markers(), data, probe)
 
 
@@ -180,10 +183,14 @@ def _scan_structured(ev: Evidence, fmt: str) -> None:
                 from auditor.extract import azure_iac
 
                 template = azure_iac.arm_template(doc, ev.rel)
+                if template is None and azure_iac.is_parameter_file(doc.data):
+                    azure_iac.parameter_file(doc, ev)
     if template is not None and not ev.secrets_only:
         from auditor.extract import azure_iac
 
         azure_iac.hints(template, ev)
+        if ev.rel.lower().endswith(".bicepparam"):
+            azure_iac.bicepparam(template, ev.text, ev)
     if error is not None:
         ev.skip(f"{fmt.upper()} parse error: {error}; scanned line by line instead", error.category)
         # Nothing is missed when the structure cannot be read: the line scan covers the whole text.
@@ -373,8 +380,8 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
     fmt = kind.format
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in _ALWAYS_PARSED:
         return None, probe  # always parsed (an agent manifest by name)
-    if fmt == "json" and ARM_SCHEMA in data[:4096]:
-        return None, probe  # an ARM template
+    if fmt == "json" and (ARM_SCHEMA in data[:4096] or PARAMETERS_SCHEMA in data[:4096]):
+        return None, probe  # an ARM template or a deployment parameters file
     if _structure_suspect(data, fmt):
         return None, probe
     mark = iac_kind(rel, fmt, data, marked=iac in found)
