@@ -468,3 +468,37 @@ def test_infrastructure_code_in_an_archive_is_scanned_but_not_collected(tmp_path
     assert member.iac  # recognised as a template
     note = note_for(result, "deploy-kit.zip!/infra/main.bicep", "archive_iac")
     assert "not read by the code collectors" in note.reason
+
+
+def test_damaged_archives_never_raise(tmp_path: Path) -> None:
+    """Archives with bytes flipped anywhere (headers, the central directory, compressed data) and cut
+    short: every one is listed and read without an exception; what cannot be read is coverage."""
+    import random
+
+    source = io.BytesIO()
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", json.dumps(bundle_manifest(), indent=2))
+        archive.writestr("server/main.js", "export const port = 8080;\n" * 20)
+        archive.writestr("config/.env", "LOG_LEVEL=debug\n")
+    original = source.getvalue()
+    rng = random.Random(1729)
+    detectors = DetectorSet.load()
+    members_read = 0
+    for i in range(60):
+        damaged = bytearray(original)
+        for _ in range(rng.randint(1, 6)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if i % 5 == 0:
+            damaged = damaged[: rng.randrange(len(damaged))]
+        folder = tmp_path / f"case{i}"
+        folder.mkdir()
+        (folder / "bundle.mcpb").write_bytes(bytes(damaged))
+        files, skipped = walk([folder])
+        for entry in files:
+            assert isinstance(entry, archives.MemberEntry)
+            scanned = scan_file(entry, detectors, fingerprint_key="k")
+            assert all(s.category != "error" for s in scanned.skipped), scanned.skipped
+            members_read += not scanned.skipped
+        assert files or skipped, i  # an archive that yields nothing says why
+    archives.close_cached()
+    assert members_read  # a flipped byte in one member leaves the others readable

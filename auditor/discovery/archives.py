@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from auditor.discovery.safeopen import ChangedFileError, open_regular
 from auditor.model import ARCHIVE_SEPARATOR, Skipped, is_archive_name
@@ -106,11 +106,12 @@ def _suffix(name: str) -> str:
     return base[dot:].lower() if dot > 0 else ""
 
 
-def _open_zip(path: str, identity: tuple[int, int] | None) -> zipfile.ZipFile:
+def _open_zip(path: str, identity: tuple[int, int] | None) -> tuple[zipfile.ZipFile, BinaryIO]:
     """The archive at `path` (still the file discovery saw), its central directory bounded before parsing.
 
     Raises ChangedFileError / OSError as safeopen does, MemberError for an archive that is not a readable
-    zip or whose directory is too large."""
+    zip or whose directory is too large. A ZipFile given a file object never closes it: the caller closes
+    both."""
     import zipfile
 
     fd = open_regular(path, identity)
@@ -128,7 +129,7 @@ def _open_zip(path: str, identity: tuple[int, int] | None) -> zipfile.ZipFile:
                 " no member examined",
                 "too_large",
             )
-        return zipfile.ZipFile(handle)
+        return zipfile.ZipFile(handle), handle
     except MemberError:
         handle.close()
         raise
@@ -153,22 +154,23 @@ def members(
     else in it appended to `skipped` with its reason. Never raises."""
     identity = (st.st_dev, st.st_ino)
     try:
-        archive = _open_zip(abs_path, identity)
+        archive, handle = _open_zip(abs_path, identity)
     except MemberError as exc:
         skipped.append(Skipped(rel, exc.reason, exc.category))
         return []
     except ChangedFileError as exc:
-        skipped.append(
-            Skipped(rel, f"archive changed during discovery: the path now {exc.strerror}", "changed")
-        )
+        reason = f"archive changed during discovery: the path now {exc.strerror}"
+        skipped.append(Skipped(rel, reason, "changed"))
         return []
     except OSError as exc:
-        skipped.append(
-            Skipped(rel, f"archive unreadable: {exc.strerror or type(exc).__name__}", "unreadable")
-        )
+        reason = f"archive unreadable: {exc.strerror or type(exc).__name__}"
+        skipped.append(Skipped(rel, reason, "unreadable"))
         return []
-    with archive:
+    try:
         return _Lister(abs_path, rel, identity, max_member_size, skipped).run(archive.infolist())
+    finally:
+        archive.close()
+        handle.close()
 
 
 class _Lister:
@@ -324,7 +326,7 @@ class _Lister:
 # The archive a process read a member of last, kept open: the members of one archive arrive together (the
 # walk lists them in a row and the pool cuts its batches from consecutive entries), so each archive's
 # central directory is parsed about once per process instead of once per member.
-_OPEN: list[tuple[tuple[str, int, int], zipfile.ZipFile]] = []
+_OPEN: list[tuple[tuple[str, int, int], zipfile.ZipFile, BinaryIO]] = []
 
 
 def _archive(entry: MemberEntry) -> zipfile.ZipFile:
@@ -332,15 +334,17 @@ def _archive(entry: MemberEntry) -> zipfile.ZipFile:
     if _OPEN and _OPEN[0][0] == key:
         return _OPEN[0][1]
     close_cached()
-    archive = _open_zip(entry.path, entry.identity)
-    _OPEN.append((key, archive))
+    archive, handle = _open_zip(entry.path, entry.identity)
+    _OPEN.append((key, archive, handle))
     return archive
 
 
 def close_cached() -> None:
     """Close the archive kept open by read_member (a no-op when none is)."""
     while _OPEN:
-        _OPEN.pop()[1].close()
+        _, archive, handle = _OPEN.pop()
+        archive.close()
+        handle.close()
 
 
 def read_member(entry: MemberEntry) -> bytes:
