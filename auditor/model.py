@@ -229,6 +229,30 @@ class AccessLevel(str, enum.Enum):
 _LEVEL_RANK = {AccessLevel.LIST: 0, AccessLevel.READ: 1, AccessLevel.WRITE: 2, AccessLevel.ADMIN: 3}
 
 
+# A member of a zip archive in the scanned tree is reported as `<archive path>!/<name in the archive>`
+# (`dist/weather.mcpb!/manifest.json`; auditor/discovery/archives.py reads them).
+ARCHIVE_SEPARATOR = "!/"
+# Zip-based formats: plain zips, Claude Desktop extensions, Java, Python wheels and eggs, NuGet, VS Code
+# extensions. Office documents are zips too, but hold prose, not configuration: not opened.
+ARCHIVE_SUFFIXES = frozenset(
+    {".zip", ".mcpb", ".dxt", ".jar", ".war", ".ear", ".whl", ".egg", ".nupkg", ".vsix"}
+)
+
+
+def is_archive_name(name: str) -> bool:
+    """Whether a file name (or path) has a zip-based archive's suffix."""
+    dot = name.rfind(".")
+    return dot >= 0 and "/" not in name[dot:] and name[dot:].lower() in ARCHIVE_SUFFIXES
+
+
+def split_member(path: str) -> tuple[str, str] | None:
+    """(archive path, member name) of an archive member's reported path; None for any other path."""
+    archive, sep, member = path.partition(ARCHIVE_SEPARATOR)
+    if not sep or not member or not is_archive_name(archive):
+        return None
+    return archive, member
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class Location(Record, _OrderedBySortKey):
     """A place in a scanned file; `path` is relative to the scan root, `key` the config key path.

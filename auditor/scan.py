@@ -133,6 +133,7 @@ def scan_tree(
     `artifacts` are botaudit's own inputs (snapshots, baselines) found under the scan roots: they describe
     identities and fingerprints, not agent configuration, so they are listed as deliberate skips.
     """
+    from auditor.discovery.archives import MemberEntry, close_cached
     from auditor.discovery.walk import iter_walk
     from auditor.extract import scan_files
     from auditor.extract.budget import DEFAULT_FILE_BUDGET
@@ -146,9 +147,9 @@ def scan_tree(
     own_names = {p.name for p in own}
     walk_skipped: list[Skipped] = []
     own_skipped: list[Skipped] = []
-    entries: list[FileEntry] = []
+    entries: list[FileEntry | MemberEntry] = []
 
-    def discovered() -> Iterator[FileEntry]:
+    def discovered() -> Iterator[FileEntry | MemberEntry]:
         # Streamed into extraction: the pool's workers start on the first folders while the walk goes on.
         for entry in iter_walk(
             list(paths),
@@ -157,6 +158,10 @@ def scan_tree(
             exclude=config.exclude,
             respect_gitignore=options.respect_gitignore,
         ):
+            if isinstance(entry, MemberEntry):  # an archive member: never one of botaudit's own inputs
+                entries.append(entry)
+                yield entry
+                continue
             name = entry.path.name
             if name in BASELINE_FILENAMES or (name in own_names and entry.path.resolve() in own):
                 own_skipped.append(
@@ -180,6 +185,7 @@ def scan_tree(
         progress=progress,
         time_budget=options.file_time_budget or DEFAULT_FILE_BUDGET,
     )
+    close_cached()  # the archive the last member scanned here came from (workers close theirs on exit)
     # The same order, and the same coverage entries, as a walk that finished before extraction started:
     # files by path, the walk's skips by (source, category), then the artifacts by path.
     entries.sort(key=lambda e: e.rel)
@@ -192,14 +198,31 @@ def scan_tree(
     if iac_sources is not None:
         from auditor.collectors.code import CodeSource
 
-        by_rel = {e.rel: e.path for e in entries}
+        # The code collectors read their files from disk: a declaration inside an archive is not theirs to
+        # read, and says so.
+        by_rel = {e.rel: e.path for e in entries if not isinstance(e, MemberEntry)}
         iac_sources.extend(
             CodeSource(f.path, by_rel[f.path], f.iac) for f in files if f.iac and f.path in by_rel
+        )
+        skipped.extend(
+            Skipped(
+                f.path,
+                "infrastructure code inside an archive: not read by the code collectors",
+                "archive_iac",
+            )
+            for f in files
+            if f.iac and f.path not in by_rel
         )
     if entries_out is not None:
         entries_out.update({e.rel: e for e in entries})
     if source_paths is not None:
-        source_paths.update({e.rel: e.path for e in entries if e.rel.endswith(_CALL_PATH_SUFFIXES)})
+        source_paths.update(
+            {
+                e.rel: e.path
+                for e in entries
+                if not isinstance(e, MemberEntry) and e.rel.endswith(_CALL_PATH_SUFFIXES)
+            }
+        )
     return files, list(skipped)
 
 

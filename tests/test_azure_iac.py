@@ -284,7 +284,8 @@ def test_graph_extension_apps_permissions_grants_and_federation(entra: Snapshot)
             "teams-secret-bot",
             Platform.ENTRA,
             AuthModel.CLIENT_SECRET,
-            "BOT_PASSWORD from a @secure() parameter",
+            # The @secure() parameter's value comes from the parameters file beside the template.
+            "from parameter botAadAppClientSecret, given environment variable SECRET_BOT_PASSWORD",
         ),
         ("teams-msi-bot", Platform.ENTRA, AuthModel.SERVICE_ACCOUNT_ROLE, "msaAppType UserAssignedMSI"),
         ("azd-openai-mi", Platform.OPENAI, AuthModel.SERVICE_ACCOUNT_ROLE, "Cognitive Services OpenAI User"),

@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 
-__all__ = ["ChangedFileError", "read_regular"]
+__all__ = ["ChangedFileError", "open_regular", "read_regular"]
 
 _FLAGS = (
     os.O_RDONLY
@@ -49,6 +49,24 @@ def read_regular(path: str | os.PathLike[str], identity: tuple[int, int] | None,
     Raises ChangedFileError when the path is now a symlink, a FIFO or another special file, or a different
     file than the one discovered; OSError for the ordinary failures (vanished, permission denied).
     """
+    fd = open_regular(path, identity)
+    try:
+        chunks: list[bytes] = []
+        remaining = limit
+        while remaining > 0:
+            chunk = os.read(fd, min(_CHUNK, remaining))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def open_regular(path: str | os.PathLike[str], identity: tuple[int, int] | None) -> int:
+    """A file descriptor on the regular file at `path`, which must still be `identity` (dev, ino); the
+    caller closes it. Raises as read_regular does."""
     try:
         fd = os.open(path, _FLAGS)
     except OSError as exc:
@@ -61,14 +79,7 @@ def read_regular(path: str | os.PathLike[str], identity: tuple[int, int] | None,
             raise ChangedFileError(errno.EINVAL, f"is {_kind(st.st_mode)}")
         if identity is not None and (st.st_dev, st.st_ino) != identity:
             raise ChangedFileError(errno.ESTALE, "is a different file than the one discovered")
-        chunks: list[bytes] = []
-        remaining = limit
-        while remaining > 0:
-            chunk = os.read(fd, min(_CHUNK, remaining))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
-    finally:
+    except BaseException:
         os.close(fd)
+        raise
+    return fd

@@ -22,8 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditor.discovery.archives import MAX_ARCHIVE_BYTES
 from auditor.errors import BotauditError
-from auditor.model import Skipped
+from auditor.model import Skipped, is_archive_name
 
 _REGULAR = ("100644", "100755")
 _SYMLINK = "120000"
@@ -216,11 +217,14 @@ def _blobs(
         if len(header) != 3 or header[1] != b"blob":
             raise StagedError(f"--staged: cannot read the staged blob of {entry.path}")
         sizes.append(int(header[2]))
-    small = [e for e, size in zip(entries, sizes, strict=True) if size <= max_size]
+    # An archive is written whole up to the walk's archive limit: the walk lists its members, each of which
+    # obeys `max_size` (discovery.archives).
+    limits = [MAX_ARCHIVE_BYTES if is_archive_name(e.path) else max_size for e in entries]
+    small = [e for e, size, limit in zip(entries, sizes, limits, strict=True) if size <= limit]
     out = _git(root, "cat-file", "--batch", stdin=_oids(small)) if small else b""
     pos = 0
-    for entry, size in zip(entries, sizes, strict=True):
-        if size > max_size:
+    for entry, size, limit in zip(entries, sizes, limits, strict=True):
+        if size > limit:
             yield entry, b"", size
             continue
         start = out.index(b"\n", pos) + 1

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from auditor.discovery.archives import MAX_ARCHIVE_BYTES, MemberEntry, members
 from auditor.discovery.safeopen import ChangedFileError, read_regular
-from auditor.model import Skipped
+from auditor.model import Skipped, is_archive_name
 
 if TYPE_CHECKING:
     # Imported where a pattern is compiled: most trees have no ignore file and no exclude setting, and
@@ -269,7 +270,7 @@ class _RootWalker:
         prefix: str,
         max_file_size: int,
         exclude: pathspec.GitIgnoreSpec | None,
-        files: list[FileEntry],
+        files: list[FileEntry | MemberEntry],
         skipped: list[Skipped],
         respect_gitignore: bool = False,
     ) -> None:
@@ -310,13 +311,18 @@ class _RootWalker:
         if is_lockfile(name):
             self.skip(rel, "lock file (integrity hashes, not credentials)", "lockfile")
             return
-        if st.st_size > self.max_file_size:
-            self.skip(
-                rel, f"file is {st.st_size} bytes, over the {self.max_file_size}-byte limit", "too_large"
-            )
+        archive = is_archive_name(name)
+        limit = MAX_ARCHIVE_BYTES if archive else self.max_file_size
+        if st.st_size > limit:
+            what = "archive" if archive else "file"
+            self.skip(rel, f"{what} is {st.st_size} bytes, over the {limit}-byte limit", "too_large")
             return
         if not os.access(abs_path, os.R_OK):
             self.skip(rel, "file is not readable (permission denied)", "unreadable")
+            return
+        if archive:
+            # Its members are the files scanned (discovery.archives); the archive itself is not a file.
+            self.files.extend(members(abs_path, self.out_rel(rel), st, self.max_file_size, self.skipped))
             return
         path = _child(folder, name) if folder is not None else Path(abs_path)
         # A listing's abs_path is os.scandir's join of the folder's text and the name, the text pathlib gives
@@ -496,14 +502,14 @@ def iter_walk(
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     exclude: Sequence[str] = (),
     respect_gitignore: bool = False,
-) -> Iterator[FileEntry]:
+) -> Iterator[FileEntry | MemberEntry]:
     """walk() as a stream: each folder's files as soon as it is listed, in discovery order (not sorted), and
     what was skipped appended to `skipped` (unsorted) as it is found. Extraction can start on the first files
     while the rest of the tree is still being listed."""
     exclude_spec = _exclude_spec(exclude)
     for root, prefix in zip(roots, _root_prefixes(roots), strict=True):
         root = Path(root).absolute()
-        files: list[FileEntry] = []
+        files: list[FileEntry | MemberEntry] = []
         walker = _RootWalker(root, prefix, max_file_size, exclude_spec, files, skipped, respect_gitignore)
         if not os.path.lexists(root):
             skipped.append(Skipped(prefix or str(root), "path does not exist", "missing"))
@@ -523,7 +529,7 @@ def walk(
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     exclude: Sequence[str] = (),
     respect_gitignore: bool = False,
-) -> tuple[list[FileEntry], list[Skipped]]:
+) -> tuple[list[FileEntry | MemberEntry], list[Skipped]]:
     """The files to scan under `roots` (sorted by rel path) and what was skipped, with a reason for each.
 
     `.botauditignore` files and `exclude` (botaudit.yaml `scan.exclude`) always apply; `.gitignore` files

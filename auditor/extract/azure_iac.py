@@ -10,17 +10,25 @@ the deployed app authenticates (inventory/auth.py reads them):
 * `bot_app_type`: an Azure Bot's `msaAppType` (`UserAssignedMSI` signs in as a managed identity);
 * `managed_identity`: a web, function or container app that runs with a managed identity (the way it signs
   in unless it is given a password of its own: auth.py weighs the two);
-* `role_assignment`: an Azure role given to a service principal (the keyless pattern), with the role's name.
+* `role_assignment`: an Azure role given to a service principal (the keyless pattern), with the role's name;
+* `param_value`: what a deployment parameters file (`main.parameters.json` with the deploymentParameters
+  schema, or a `.bicepparam` file) gives one of its template's parameters: a `literal` (the value itself is
+  judged by the detectors like any configuration value), a `key_vault` reference, or an `environment`
+  variable (azd's `${VAR}`, the Teams Toolkit's `${{VAR}}`, `readEnvironmentVariable('VAR')`); never the
+  value. `template` names the template it applies to (its path without the extension; `folder/*` when the
+  file's name does not say), which inventory/azure_params.py joins to the template's `app_password` hint.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from auditor.extract.azure_templates import Expr, Resource, Template
 from auditor.extract.bicep import Arr, Obj
+from auditor.extract.keynames import is_password_key, is_secret_key
 from auditor.extract.tree import Doc, KeyPath
 from auditor.model import ReferenceKind
 
@@ -194,13 +202,12 @@ def hints(tpl: Template, ev: Any) -> None:
                     HINT, name, line, f"{res.symbol}.{name}", {"evidence": "list_keys", "setting": name}
                 )
             elif APP_PASSWORD.search(name):
-                ev.manifest(
-                    HINT,
-                    name,
-                    line,
-                    f"{res.symbol}.{name}",
-                    {"evidence": "app_password", "setting": name, "source": source},
-                )
+                details = {"evidence": "app_password", "setting": name, "source": source}
+                param = tpl.param_name(value) if source in ("secure_param", "parameter") else None
+                if param is not None:
+                    # The parameter whose value a parameters file may give (inventory/azure_params.py).
+                    details["param"] = param
+                ev.manifest(HINT, name, line, f"{res.symbol}.{name}", details)
     for res in tpl.resources.values():
         if res.kind == BOT.lower():
             app_type = tpl.literal(res.get("properties", "msaAppType"))
@@ -239,6 +246,7 @@ def hints(tpl: Template, ev: Any) -> None:
                 {"evidence": "role_assignment", "role": role_name, "principal_type": principal_type or None},
             )
     for module in tpl.modules.values():
+        _module_params(tpl, module, ev)
         # azd's `core/security/role.bicep` and the like: a role given through a module's parameters.
         params = module.params
         role = params.get("roleDefinitionId") if isinstance(params, Mapping) else None
@@ -253,3 +261,144 @@ def hints(tpl: Template, ev: Any) -> None:
                 module.symbol,
                 {"evidence": "role_assignment", "role": given, "principal_type": principal_type or None},
             )
+
+
+# A deployment parameters file's `$schema` (`…/deploymentParameters.json#`, also subscription scope).
+PARAMETERS_SCHEMA = "deploymentparameters.json"
+_MAX_PARAMS = 1000
+# A whole value that is one substitution: azd's `${VAR}` / `${VAR=default}`, the Teams Toolkit's `${{VAR}}`.
+_SUBSTITUTION = re.compile(r"\$\{\{?\s*([A-Za-z_][A-Za-z0-9_]{0,127})\s*(?:=[^}]*)?\}\}?")
+_PARAMS_NAME = re.compile(r"^(?P<stem>.+?)\.parameters(?:\.[A-Za-z0-9_-]+)?\.json$", re.IGNORECASE)
+_USING = re.compile(r"^\s*using\s+'([^'\n]{1,300})'", re.MULTILINE)
+_QUOTED = re.compile(r"'([^'\n]{0,300})'")
+
+
+def is_parameter_file(data: Any) -> bool:
+    schema = data.get("$schema") if isinstance(data, Mapping) else None
+    return (
+        isinstance(schema, str)
+        and PARAMETERS_SCHEMA in schema.lower()
+        and isinstance(data.get("parameters"), Mapping)
+    )
+
+
+def _template_key(rel: str, using: str | None = None) -> str:
+    """The template a parameters file applies to, as its path without the extension: from `using` in a
+    `.bicepparam`, from the name of a JSON one (`main.parameters.json`, `main.parameters.prod.json` ->
+    `main`), else `folder/*` (any template in its folder that declares the parameter)."""
+    folder, _, name = rel.rpartition("/")
+    if using is not None:
+        path = posixpath.normpath(posixpath.join(folder, using))
+        return path.rsplit(".", 1)[0] if path.lower().endswith((".bicep", ".json")) else path
+    named = _PARAMS_NAME.match(name)
+    if named is None:
+        return f"{folder}/*" if folder else "*"
+    return f"{folder}/{named.group('stem')}" if folder else named.group("stem")
+
+
+def _vault_secret(vault: Any, secret: Any) -> str:
+    vault_name = vault.rstrip("/").rsplit("/", 1)[-1] if isinstance(vault, str) and vault else "?"
+    return f"{vault_name}/{secret if isinstance(secret, str) and secret else '?'}"
+
+
+def _given(ev: Any, name: str, line: int, key: str, template: str, source: str, **more: str) -> None:
+    if not (is_secret_key(name) or is_password_key(name)):
+        return  # a region, a SKU, a display name: only a credential's source is worth a hint
+    details = {"evidence": "param_value", "template": template, "param": name, "source": source, **more}
+    ev.manifest(HINT, name, line, key, details)
+
+
+def _module_params(tpl: Template, module: Any, ev: Any) -> None:
+    """`module_param` hints: a credential-named parameter of this template handed on to a local module's
+    parameter (`module web './app/web.bicep' = { params: { appPassword: botPassword } }`), so a parameters
+    file's value for this template reaches the app setting the module sets (inventory/azure_params.py)."""
+    path = module.path
+    params = module.params
+    if not isinstance(path, str) or not path.startswith(".") or not isinstance(params, Mapping):
+        return  # a registry or template-spec module (`br/public:…`, `ts:…`): not in this repository
+    folder = ev.rel.rpartition("/")[0]
+    target = posixpath.normpath(posixpath.join(folder, path))
+    target = target.rsplit(".", 1)[0] if target.lower().endswith((".bicep", ".json")) else target
+    own = ev.rel.rsplit(".", 1)[0]
+    for name, value in list(params.items())[:_MAX_PARAMS]:
+        source = tpl.param_name(value)
+        if source is None or not any(
+            f(n) for f in (is_secret_key, is_password_key) for n in (str(name), source)
+        ):
+            continue
+        details = {
+            "evidence": "module_param",
+            "module": target,
+            "param": str(name),
+            "from": own,
+            "from_param": source,
+        }
+        line = params.lines.get(name, module.line) if isinstance(params, Obj) else module.line
+        ev.manifest(HINT, str(name), line, f"{module.symbol}.params.{name}", details)
+
+
+def parameter_file(doc: Doc, ev: Any) -> None:
+    """The `param_value` hints (and Key Vault references) of a JSON deployment parameters file."""
+    params = doc.data["parameters"]
+    template = _template_key(ev.rel)
+    for name, spec in list(params.items())[:_MAX_PARAMS]:
+        if not isinstance(spec, Mapping):
+            continue
+        name = str(name)
+        line = doc.line_of(("parameters", name))
+        reference = spec.get("reference")
+        if isinstance(reference, Mapping):
+            vault = reference.get("keyVault")
+            target = _vault_secret(
+                vault.get("id") if isinstance(vault, Mapping) else None, reference.get("secretName")
+            )
+            key = f"parameters.{name}.reference"
+            ev.reference(ReferenceKind.AZURE_KEY_VAULT, target, line, key)
+            _given(ev, name, line, key, template, "key_vault", target=target)
+            continue
+        value = spec.get("value")
+        if not isinstance(value, str) or not value.strip():
+            continue  # numbers, flags, objects, empty values: no credential is given here
+        key = f"parameters.{name}.value"
+        whole = _SUBSTITUTION.fullmatch(value.strip())
+        if whole is not None:
+            _given(
+                ev,
+                name,
+                doc.line_of(("parameters", name, "value")),
+                key,
+                template,
+                "environment",
+                variable=whole.group(1),
+            )
+        elif "${" not in value:
+            _given(ev, name, doc.line_of(("parameters", name, "value")), key, template, "literal")
+
+
+def bicepparam(tpl: Template, text: str, ev: Any) -> None:
+    """The `param_value` hints (and references) of a `.bicepparam` file: `using './main.bicep'`, then
+    `param name = value` lines."""
+    using = _USING.search(text)
+    template = _template_key(ev.rel, using.group(1) if using else None)
+    for name, param in list(tpl.params.items())[:_MAX_PARAMS]:
+        value = param.default
+        key = f"param.{name}.default"
+        if isinstance(value, str):
+            if value.strip():
+                _given(ev, name, param.line, key, template, "literal")
+            continue
+        if not isinstance(value, Expr):
+            continue
+        call = value.text.strip()
+        # `string(readEnvironmentVariable('X'))`: a conversion around the call says the same.
+        for wrapper in ("string(", "array(", "int(", "bool(", "json("):
+            if call.startswith(wrapper) and call.endswith(")"):
+                call = call[len(wrapper) : -1].strip()
+        args = _QUOTED.findall(call)
+        if call.startswith(("readEnvironmentVariable(", "sys.readEnvironmentVariable(")) and args:
+            ev.reference(ReferenceKind.ENV_VAR, args[0], param.line, f"param.{name}")
+            _given(ev, name, param.line, f"param.{name}", template, "environment", variable=args[0])
+        elif call.startswith(("getSecret(", "az.getSecret(")) and len(args) >= 4:
+            target = _vault_secret(args[2], args[3])
+            ev.reference(ReferenceKind.AZURE_KEY_VAULT, target, param.line, f"param.{name}")
+            _given(ev, name, param.line, f"param.{name}", template, "key_vault", target=target)

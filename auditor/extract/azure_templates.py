@@ -101,6 +101,13 @@ class Template:
                 return self.literal(self.variables[var], depth + 1)
         return None
 
+    def param_name(self, value: Any) -> str | None:
+        """The name of the parameter a value is exactly (`botPassword`, `[parameters('botPassword')]`)."""
+        if not isinstance(value, Expr):
+            return None
+        name = arm_parameter(value.text) if self.language == "arm" else value.text.strip()
+        return name if name is not None and name in self.params else None
+
     def secure_param(self, value: Any) -> Param | None:
         """The `@secure()` / `securestring` parameter a value is, when it is one."""
         if not isinstance(value, Expr):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, cast, overload
 
+from auditor.discovery.archives import MemberEntry, MemberError, read_member
 from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.discovery.walk import FileEntry, ShippedEntry
 from auditor.extract import iac_marks, k8s, manifests, markers, structured, text
@@ -35,6 +36,9 @@ _STRUCTURED = frozenset({"yaml", "json", "env", "toml", "ini", "pypirc", "proper
 # Formats always parsed, whatever their keywords: an agent's manifest by name, and Azure templates, whose
 # structure (a bot's app type, a managed identity, a role) says how the deployed app signs in.
 _ALWAYS_PARSED = ("rc", "pem", "bicep")
+# What every deployment parameters file's `$schema` ends with (deploymentParameters.json,
+# subscriptionDeploymentParameters.json): always parsed, its values are its template's parameters'.
+PARAMETERS_SCHEMA = b"eploymentParameters.json"
 
 
 # Byte-order marks, longest first: UTF-32-LE's mark begins with UTF-16-LE's (FF FE), so testing UTF-16 first
@@ -122,8 +126,8 @@ def _occurs(marker_set: MarkerSet, data: bytes, probe: Probe | None) -> bool:
 def _is_manifest_candidate(data: bytes, kind: FileKind, probe: Probe | None = None) -> bool:
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or kind.format in _ALWAYS_PARSED:
         return True
-    if kind.format == "json" and ARM_SCHEMA in data[:4096]:
-        return True  # an ARM template
+    if kind.format == "json" and (ARM_SCHEMA in data[:4096] or PARAMETERS_SCHEMA in data[:4096]):
+        return True  # an ARM template, or a deployment parameters file (the values its template is given)
     return _occurs(markers.manifest_markers(), data, probe)
 
 
@@ -179,10 +183,14 @@ def _scan_structured(ev: Evidence, fmt: str) -> None:
                 from auditor.extract import azure_iac
 
                 template = azure_iac.arm_template(doc, ev.rel)
+                if template is None and azure_iac.is_parameter_file(doc.data):
+                    azure_iac.parameter_file(doc, ev)
     if template is not None and not ev.secrets_only:
         from auditor.extract import azure_iac
 
         azure_iac.hints(template, ev)
+        if ev.rel.lower().endswith(".bicepparam"):
+            azure_iac.bicepparam(template, ev.text, ev)
     if error is not None:
         ev.skip(f"{fmt.upper()} parse error: {error}; scanned line by line instead", error.category)
         # Nothing is missed when the structure cannot be read: the line scan covers the whole text.
@@ -255,7 +263,31 @@ def as_filescan(result: FileScan | Bare) -> FileScan:
     return scan
 
 
-def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_key: str) -> FileScan | Bare:
+def _read_member(entry: MemberEntry) -> bytes | FileScan:
+    """An archive member's bytes, or the FileScan of its coverage entry when it cannot be examined."""
+    try:
+        return read_member(entry)
+    except MemberError as exc:
+        reason, category = exc.reason, exc.category
+    except ChangedFileError as exc:
+        reason, category = (
+            f"archive changed since discovery: the path now {exc.strerror}; not examined",
+            "changed",
+        )
+    except OSError as exc:
+        reason, category = f"cannot read the archive: {exc.strerror or type(exc).__name__}", "unreadable"
+    fmt = classify(entry.rel).format
+    return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, category),))
+
+
+def _scan(
+    entry: FileEntry | ShippedEntry | MemberEntry, detectors: DetectorSet, fingerprint_key: str
+) -> FileScan | Bare:
+    if isinstance(entry, MemberEntry):
+        member = _read_member(entry)
+        if isinstance(member, FileScan):
+            return member
+        return _scan_read(entry.rel, member, detectors, fingerprint_key)
     try:
         # Not a plain open(): the path may have become a FIFO (open would block forever) or a symlink out of
         # the tree (read under the in-tree name) since discovery. A file that grew is read up to what
@@ -269,15 +301,20 @@ def _scan(entry: FileEntry | ShippedEntry, detectors: DetectorSet, fingerprint_k
         reason = f"cannot read: {exc.strerror or type(exc).__name__}"
         fmt = classify(entry.rel).format
         return FileScan(entry.rel, fmt, entry.size, skipped=(Skipped(entry.rel, reason, "unreadable"),))
-    quick, probe = _nothing_here(entry.rel, data, detectors)
+    return _scan_read(entry.rel, data, detectors, fingerprint_key)
+
+
+def _scan_read(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: str) -> FileScan | Bare:
+    """The scan of a file's (or an archive member's) bytes, read."""
+    quick, probe = _nothing_here(rel, data, detectors)
     if quick is not None:
         return quick
     probed: list[Probe] = []
-    scan = _scan_data(entry.rel, data, detectors, fingerprint_key, probed, probe=probe)
+    scan = _scan_data(rel, data, detectors, fingerprint_key, probed, probe=probe)
     # Files in the working tree that a code collector reads are marked here, from the bytes already in hand
     # (and from the combined pass, when it ran over these very bytes).
     marked = probed[0].answer(iac_marks.markers().name) if probed else None
-    mark = iac_kind(entry.rel, scan.format, data, marked=marked)
+    mark = iac_kind(rel, scan.format, data, marked=marked)
     return replace(scan, iac=mark) if mark else scan
 
 
@@ -343,8 +380,8 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
     fmt = kind.format
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in _ALWAYS_PARSED:
         return None, probe  # always parsed (an agent manifest by name)
-    if fmt == "json" and ARM_SCHEMA in data[:4096]:
-        return None, probe  # an ARM template
+    if fmt == "json" and (ARM_SCHEMA in data[:4096] or PARAMETERS_SCHEMA in data[:4096]):
+        return None, probe  # an ARM template or a deployment parameters file
     if _structure_suspect(data, fmt):
         return None, probe
     mark = iac_kind(rel, fmt, data, marked=iac in found)
@@ -593,7 +630,11 @@ def _guarded(
 
 
 def scan_file(
-    entry: FileEntry, detectors: DetectorSet, *, fingerprint_key: str, time_budget: float | None = None
+    entry: FileEntry | MemberEntry,
+    detectors: DetectorSet,
+    *,
+    fingerprint_key: str,
+    time_budget: float | None = None,
 ) -> FileScan:
     """Everything one file yields. Never raises: a failure becomes a Skipped entry for that file."""
     return as_filescan(
@@ -602,7 +643,7 @@ def scan_file(
 
 
 def scan_file_unguarded(
-    entry: FileEntry | ShippedEntry, detectors: DetectorSet, *, fingerprint_key: str
+    entry: FileEntry | ShippedEntry | MemberEntry, detectors: DetectorSet, *, fingerprint_key: str
 ) -> FileScan | Bare:
     """scan_file without its guard, for a caller that runs it under within_budget already (the pool):
     the same result, one guard per file instead of two, a file with nothing in it as a bare tuple

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from auditor.discovery.history import HistoryBlob, read_blob
 from auditor.extract.budget import batch_watchdog
 from auditor.extract.filescan import probe_partitions, scan_bytes, scan_secrets_if_any, within_budget
-from auditor.model import FileScan, Skipped
+from auditor.model import FileScan, Skipped, is_archive_name
 from auditor.progress import ProgressSink
 
 if TYPE_CHECKING:
@@ -51,7 +51,17 @@ def scan_blob(blob: HistoryBlob, detectors: DetectorSet, key: str) -> FileScan:
 
 
 def _read(blob: HistoryBlob) -> bytes | FileScan:
-    """The blob's bytes, or the coverage entry saying why they could not be read."""
+    """The blob's bytes, or the coverage entry saying why they could not be read (or were not: an archive)."""
+    if is_archive_name(blob.rel):
+        # Archives are opened in the working tree (discovery.archives), where a member is read from the
+        # file as a stream; a committed version of one is not opened, and says so.
+        reason = (
+            "archive in git history: its members are not examined (archives are opened in the working tree)"
+        )
+        where = f"{blob.rel}@{blob.commit[:12]}"
+        return FileScan(
+            blob.rel, "binary", blob.size, skipped=(Skipped(where, reason, "history"),), commit=blob.commit
+        )
     try:
         return read_blob(blob)
     except Exception as exc:  # a corrupt or missing object: say so, never stop the scan

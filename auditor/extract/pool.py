@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from auditor.discovery.archives import MemberEntry
 from auditor.discovery.walk import FileEntry, ShippedEntry
 from auditor.extract.budget import DEFAULT_FILE_BUDGET, batch_watchdog
 from auditor.extract.filescan import Bare, as_filescan, probe_partitions, scan_file_unguarded, within_budget
@@ -126,7 +127,9 @@ def stream_batches(entries: Iterable[Any], target: int = STREAM_BATCH_BYTES) -> 
         yield batch
 
 
-def scan_entry(entry: FileEntry | ShippedEntry, detectors: DetectorSet, key: str) -> FileScan | Bare:
+def scan_entry(
+    entry: FileEntry | ShippedEntry | MemberEntry, detectors: DetectorSet, key: str
+) -> FileScan | Bare:
     """The default unit of work: one file on disk (run under _run_one's guard, so not guarded twice). A pool
     sends it as a ShippedEntry. A file with nothing in it comes back bare (filescan.as_filescan)."""
     return scan_file_unguarded(entry, detectors, fingerprint_key=key)

@@ -13,6 +13,7 @@ from auditor.extract.formats import in_test_path
 from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.extract.references import names_service_key
 from auditor.extract.values import ValueClass, classify_value
+from auditor.inventory import azure_params
 from auditor.inventory.join import hint_first, hint_location
 from auditor.inventory.kinds import CI_KINDS, KIND_OF_MANIFEST, MCP, MCP_PACKAGE
 from auditor.inventory.paths import loc_key
@@ -426,8 +427,15 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             settings=tuple(s for s in agent.settings if not in_test_path(s.location.path)),
         )
 
+    # A parameters file's value for the parameter an app password setting is set from (azure_params).
+    hints, app_passwords = azure_params.join(agent.hints)
     for secret in agent.secrets:
-        secret_platform = platform_of_secret(secret) or Platform.OTHER
+        loc = secret.location
+        if app_passwords and (loc.path, loc.key or "") in app_passwords:
+            # The app's own Entra client secret, typed into its parameters file: that connection's credential.
+            secret_platform = Platform.ENTRA
+        else:
+            secret_platform = platform_of_secret(secret) or Platform.OTHER
         file_platforms[secret.location.path].add(secret_platform)
         _classify_secret(secret, by_platform[secret_platform])
     for ref in agent.references:
@@ -518,7 +526,7 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
         )
         _classify_name(name, setting.value, setting.location, by_platform[platform], platform)
 
-    for hint in agent.hints:
+    for hint in hints:
         if hint.kind == MCP_PACKAGE:
             _package_evidence(hint, by_platform, shared=agent.multi_user)
         else:
@@ -947,6 +955,19 @@ _AZURE_PASSWORD_SOURCES = {
 }
 
 
+def _given_by_parameters_file(d: Mapping[str, object]) -> str:
+    """How a parameters file gives the parameter an app password setting is set from (azure_params.join)."""
+    where = d.get("given_at")
+    given = d.get("given")
+    if given == "literal":
+        how = "a literal value (a secret committed in the parameters file)"
+    elif given == "key_vault":
+        how = f"a Key Vault reference ({d.get('target')})"
+    else:
+        how = f"environment variable {d.get('variable')}, substituted at deployment"
+    return f"from parameter {d.get('param')}, given {how} in {where}"
+
+
 def _azure_iac_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidence]) -> None:
     """What a Bicep file or an ARM template (extract/azure_iac.py) says of how the deployed app signs in."""
     d = hint.details
@@ -954,6 +975,8 @@ def _azure_iac_evidence(hint: ManifestHint, by_platform: dict[Platform, _Evidenc
     what = d.get("evidence")
     if what == "app_password":
         source = _AZURE_PASSWORD_SOURCES.get(str(d.get("source")), "")
+        if d.get("source") == "param_file":
+            source = _given_by_parameters_file(d)
         by_platform[Platform.ENTRA].add(
             "client_secret",
             loc,

@@ -38,6 +38,9 @@ _DEPLOY_DIRS = frozenset(
         "appmanifest",
     }
 )
+# An archive member's folder named after a plain zip archive, and the build-output folders that hold one.
+_ZIP_FOLDER = ".zip!"
+_BUILD_DIRS = frozenset({"build", "dist", "out"})
 _ENV_WORDS = {
     "dev": "dev",
     "development": "dev",
@@ -75,6 +78,16 @@ def agent_root(path: str) -> str:
     parts = [] if folder == "." else folder.split("/")
     while parts and parts[-1].lower() in _DEPLOY_DIRS:
         parts.pop()
+    # A member of a plain zip (`appPackage/build/appPackage.dev.zip!/manifest.json`, reported under the
+    # archive's name and `!`: discovery.archives) is a build of the project that holds the archive: the
+    # root is lifted out of the archive and its build-output folder, then above deployment folders again.
+    # A Claude Desktop extension bundle (`.mcpb`, `.dxt`) is a product of its own and stays its own root.
+    if parts and parts[-1].lower().endswith(_ZIP_FOLDER):
+        parts.pop()
+        if parts and parts[-1].lower() in _BUILD_DIRS:
+            parts.pop()
+        while parts and parts[-1].lower() in _DEPLOY_DIRS:
+            parts.pop()
     # Source layouts (`proj/src/pkg/config/agents.yaml`, `proj/src/main/resources/application.yml`): the
     # project is the folder above `src`, where its .env, credentials and deployment files live.
     lowered = [p.lower() for p in parts]

@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from auditor import __version__
 from auditor.engine.interface import Rule
-from auditor.model import Confidence, Finding, ScanResult, Severity
+from auditor.model import Confidence, Finding, ScanResult, Severity, split_member
 from auditor.report.common import DEFAULT_ANCHOR, ReportOptions, anchor_location, sorted_findings
 from auditor.report.markdown import escape as md_escape
 from auditor.safetext import deep_escape, json_dumps
@@ -199,6 +199,15 @@ def _result(finding: Finding, rule_index: int, result: ScanResult, options: Repo
     region: dict[str, Any] = {"startLine": start_line}
     if loc is not None and loc.line >= 1 and loc.column is not None and loc.column >= 1:
         region["startColumn"] = loc.column
+    member = split_member(loc.path) if loc is not None else None
+    text = message_text(finding.message or finding.title or finding.rule_id)
+    if member is not None:
+        # A member of an archive: the location is the archive, a file the repository holds and code scanning
+        # can open (a line inside a zip means nothing there); the member and its line are in the message and
+        # in properties.archiveMember.
+        uri = _uri(member[0])
+        region = {"startLine": 1}
+        text += f" (in archive member {message_text(member[1])}, line {start_line})"
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": SRCROOT}, "region": region}
     location: dict[str, Any] = {"physicalLocation": physical}
     if loc is not None and loc.key:
@@ -207,7 +216,7 @@ def _result(finding: Finding, rule_index: int, result: ScanResult, options: Repo
         "ruleId": finding.rule_id,
         "ruleIndex": rule_index,
         "level": LEVEL[finding.severity],
-        "message": {"text": message_text(finding.message or finding.title or finding.rule_id)},
+        "message": {"text": text},
         "locations": [location],
         "partialFingerprints": {
             FINGERPRINT_KEY: finding.fingerprint,
@@ -228,6 +237,8 @@ def _result(finding: Finding, rule_index: int, result: ScanResult, options: Repo
             },
         },
     }
+    if member is not None:
+        out["properties"]["archiveMember"] = member[1]
     if finding.severity in SECURITY_SEVERITY:
         out["properties"]["security-severity"] = SECURITY_SEVERITY[finding.severity]
     if finding.suppressed and finding.suppression is not None:
