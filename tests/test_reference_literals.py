@@ -1,5 +1,5 @@
 """The reference finder runs each token-shaped pattern only where a literal its every match holds occurs
-(references._required_literals, read off re's own parse). These tests hold the proof to its premise on
+(references.required_literals, read off re's own parse). These tests hold the proof to its premise on
 hand-made patterns and compare the finder with and without the shortcut on every shipped input and on
 generated text around each literal."""
 
@@ -29,7 +29,7 @@ from tests.shipped_inputs import shipped_inputs
     ],
 )
 def test_required_literals(pattern: str, expected: tuple[str, ...] | None) -> None:
-    assert references._required_literals(re.compile(pattern)) == expected
+    assert references.required_literals(re.compile(pattern)) == expected
 
 
 def test_every_needed_literal_is_in_every_match() -> None:

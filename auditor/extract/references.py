@@ -462,7 +462,7 @@ _SIMPLE: tuple[tuple[ReferenceKind, re.Pattern[str], bool, bool], ...] = tuple(
 )
 
 
-def _required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings one of which every match of `pattern` contains (None: no such proof). Read off re's own parse
     of a case-sensitive pattern: the longest run of literal characters in its top-level sequence (zero-width
     parts such as lookarounds and `\\b` consume nothing, so they do not break a run), or, for a top-level
@@ -502,7 +502,7 @@ def _literals_of(items: list[Any]) -> tuple[str, ...] | None:
 
 
 def _simple_needs() -> tuple[tuple[str, ...] | None, ...]:
-    """_required_literals of every _SIMPLE pattern, as an earlier run of this module worked them out
+    """required_literals of every _SIMPLE pattern, as an earlier run of this module worked them out
     (auditor.cache.Memo, named by this file and the Python version: the same answers) or parsed now."""
     memo = cache.Memo(
         "reference-literals-",
@@ -512,7 +512,7 @@ def _simple_needs() -> tuple[tuple[str, ...] | None, ...]:
     found = memo.get(key)
     if isinstance(found, tuple) and len(found) == len(_SIMPLE):
         return found
-    needs = tuple(_required_literals(p) for _k, p, _a, _i in _SIMPLE)
+    needs = tuple(required_literals(p) for _k, p, _a, _i in _SIMPLE)
     memo.put(key, needs)
     return needs
 
