@@ -213,11 +213,12 @@ def own_database(agent: Agent, conn: Connection) -> Location | None:
     return deployed[0]
 
 
-# CI pipeline definitions: a connection seen only there is the pipeline's (a release job's registry login, a
-# review bot's model key), not how the agent it builds serves its users.
+# CI pipeline definitions and build scripts: a connection seen only there is the pipeline's (a release job's
+# registry login, a review bot's model key) or whoever runs the build's (a Makefile's deploy target creating
+# an image pull secret from an ECR token), not how the agent it builds serves its users.
 _PIPELINE_FILES = re.compile(
     r"(?:^|/)(?:\.github/workflows/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|"
-    r"\.circleci/config\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$"
+    r"\.circleci/config\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|(?:GNUm|M|m)akefile)$"
 )
 # Connection.evidence keeps at most this many locations (inventory/auth.py): a full list may hide others.
 EVIDENCE_KEPT = 20
