@@ -13,6 +13,7 @@ import pytest
 from auditor import ScanOptions, run
 from auditor.extract.detectors import DetectorSet
 from auditor.extract.filescan import scan_bytes
+from auditor.extract.formats import in_test_path
 from auditor.extract.values import ValueClass, classify_value
 from auditor.model import Agent, ScanResult
 
@@ -322,3 +323,68 @@ def test_a_rasa_assistant_is_an_agent_on_its_channels(tmp_path: Path) -> None:
 def test_another_credentials_yml_is_no_rasa_assistant(tmp_path: Path, text: str) -> None:
     _write(tmp_path, {"credentials.yml": text})
     assert [a.kind for a in _scan(tmp_path).agents if a.kind == "rasa_bot"] == []
+
+
+# ---------------------------------------------------------------------- a test class named for what it tests
+
+_DISCORD_BOT = """\
+import os
+
+import discord
+from openai import AsyncOpenAI
+
+class HelpClient(discord.Client):
+    pass
+
+client = discord.Client(intents=discord.Intents.default())
+models = AsyncOpenAI(api_key=os.getenv("OPENAI_KEY"))
+"""
+_LOGIN_TEST = """\
+import os
+import unittest
+
+google_login = os.getenv("google_login")
+google_password = os.getenv("google_password")
+
+class PortalLoginTest(unittest.TestCase):
+    def test_sign_in(self):
+        self.assertTrue(google_password)
+"""
+
+
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [
+        ("auto_login/AutoLoginTest.py", True),
+        ("src/test/java/org/acme/VaultClientTest.java", True),
+        ("Acme.Bot.Tests/TokenStoreTests.cs", True),
+        ("tests_free/ScopeCheckTestCase.php", True),
+        # A capital word that only ends in "Test", in lower case, or a file of another kind.
+        ("src/Contest.py", False),
+        ("src/latest.py", False),
+        ("docs/LoadTest.md", False),
+        ("src/Test.java", False),
+    ],
+)
+def test_a_camel_case_test_class_file_is_a_test(rel: str, expected: bool) -> None:
+    assert in_test_path(rel) is expected
+
+
+def test_a_login_tested_beside_a_bot_is_not_how_the_bot_signs_in(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "requirements.txt": "discord.py\nopenai\n",
+            "src/__init__.py": "",
+            "src/client.py": _DISCORD_BOT,
+            "auto_login/PortalLoginTest.py": _LOGIN_TEST,
+        },
+    )
+    result = _scan(tmp_path)
+    agent = _only_agent(result)
+    assert (agent.kind, agent.multi_user) == ("discord_bot", True)
+    assert [(c.platform.value, c.auth_model.value) for c in agent.connections] == [
+        ("openai", "static_api_key")
+    ]
+    assert "BA-103" not in {f.rule_id for f in result.findings}
+
