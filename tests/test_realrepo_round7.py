@@ -388,3 +388,20 @@ def test_a_login_tested_beside_a_bot_is_not_how_the_bot_signs_in(tmp_path: Path)
     ]
     assert "BA-103" not in {f.rule_id for f in result.findings}
 
+
+# -------------------------------------------------------------------------------- a LangGraph deployment
+
+
+def test_a_langgraph_deployment_serves_every_client_of_its_api(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "langgraph.json": '{"dependencies": ["."], "graphs": {"triage": "./src/triage/graph.py:graph"},'
+            ' "env": ".env"}\n',
+            "src/triage/graph.py": "from langgraph.graph import StateGraph\n",
+            ".env.example": "ANTHROPIC_API_KEY=\n",
+        },
+    )
+    agent = _only_agent(_scan(tmp_path))
+    assert (agent.name, agent.kind, agent.multi_user) == ("triage", "langgraph", True)
+    assert "LangGraph Server" in agent.multi_user_reason and "langgraph.json:1" in agent.multi_user_reason

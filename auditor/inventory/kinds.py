@@ -99,6 +99,9 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "message it",
     "discord_bot": "a Discord bot: every member of the servers it is added to can talk to it",
     "rasa_bot": "a Rasa assistant: everyone on the channels its credentials.yml configures can talk to it",
+    # langgraph.json is the deployment config of LangGraph Server (`langgraph up`, LangGraph Platform).
+    "langgraph": "a LangGraph deployment (langgraph.json): LangGraph Server serves its graphs over an HTTP "
+    "API to every client of the deployment",
 }
 # MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
 PERSONAL_MCP_CLIENTS: Mapping[str, str] = {
