@@ -405,3 +405,13 @@ def test_a_langgraph_deployment_serves_every_client_of_its_api(tmp_path: Path) -
     agent = _only_agent(_scan(tmp_path))
     assert (agent.name, agent.kind, agent.multi_user) == ("triage", "langgraph", True)
     assert "LangGraph Server" in agent.multi_user_reason and "langgraph.json:1" in agent.multi_user_reason
+
+
+# ------------------------------------------------------------------------------------- coverage wording
+
+
+def test_the_slack_coverage_note_reads_as_english(tmp_path: Path) -> None:
+    _write(tmp_path, {"notes.md": "nothing to see\n"})
+    (note,) = [s for s in _scan(tmp_path).coverage.skipped if s.source == "slack"]
+    assert "no Slack app manifests in the scanned tree" in note.reason
+    assert "no a " not in note.reason
