@@ -15,6 +15,7 @@ from auditor.extract.detectors import DetectorSet
 from auditor.extract.filescan import scan_bytes
 from auditor.extract.formats import in_test_path
 from auditor.extract.values import ValueClass, classify_value
+from auditor.inventory.platforms import platform_of_key
 from auditor.model import Agent, ScanResult
 
 # Made up for these tests: a password a person might choose.
@@ -415,3 +416,32 @@ def test_the_slack_coverage_note_reads_as_english(tmp_path: Path) -> None:
     (note,) = [s for s in _scan(tmp_path).coverage.skipped if s.source == "slack"]
     assert "no Slack app manifests in the scanned tree" in note.reason
     assert "no a " not in note.reason
+
+
+# ------------------------------------------------------------------------ camel-case keys name their platform
+
+
+def test_a_camel_case_key_names_its_platform(tmp_path: Path) -> None:
+    values = 'image:\n  repository: ghcr.io/open-webui/open-webui\nopenaiApiKey: "k3Ys-wv9Q!dmp"\n'
+    _write(tmp_path, {"charts/chatdesk/Chart.yaml": _CHART, "charts/chatdesk/values.yaml": values})
+    agent = _only_agent(_scan(tmp_path))
+    assert [(c.platform.value, c.auth_model.value) for c in agent.connections] == [
+        ("openai", "static_api_key")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("githubToken", "github"),
+        ("slackBotToken", "slack"),
+        ("anthropicKey", "anthropic"),
+        ("awsSecretKey", "aws"),
+        # A hump inside a longer word is no platform's name.
+        ("graphqlToken", None),
+        ("passwordSalt", None),
+    ],
+)
+def test_camel_case_humps_are_word_boundaries(key: str, expected: str | None) -> None:
+    platform = platform_of_key(key)
+    assert (platform.value if platform else None) == expected

@@ -158,7 +158,17 @@ def platform_of_key(key: str) -> Platform | None:
     for pattern, platform in _KEY_WORDS:
         if pattern.search(key):
             return platform
+    # A camel-case key (`openaiApiKey` in a Helm chart's values, `githubToken`, `slackBotToken`): its humps
+    # are word boundaries too.
+    split = _CAMEL_HUMP.sub("_", key)
+    if split != key:
+        for pattern, platform in _KEY_WORDS:
+            if pattern.search(split):
+                return platform
     return None
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def platform_of_value(value: str) -> Platform | None:
