@@ -454,7 +454,7 @@ _CODE_SOURCES = {
     "entra": "Entra app manifests or Terraform",
     "vault": "Vault policies, AppRole JSON or Terraform",
     "salesforce": "SFDX metadata",
-    "slack": "a Slack app manifest",
+    "slack": "Slack app manifests",
 }
 
 

@@ -48,6 +48,8 @@ KNOWN_CONFIGS: tuple[KnownConfig, ...] = (
         "LibreChat (a shared chat server)",
     ),
     KnownConfig("langgraph", "langgraph", ("langgraph.json",), "LangGraph deployment config"),
+    # A Rasa assistant's channels (extract/manifests.py rasa_hint decides by its shape: the name is common).
+    KnownConfig("rasa", "rasa_bot", ("credentials.yml", "credentials.yaml"), "Rasa assistant channels"),
     KnownConfig(
         "teams_toolkit",
         "teams_app_manifest",
@@ -205,6 +207,28 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"GithubIntegration",
     b"AppAuth",
     b"AppInstallationAuth",
+    # Images of self-hosted agent platforms (extract/k8s.py platform_image), in compose files, Kubernetes
+    # manifests and Helm values, which may hold no credential keyword to send them to a structured read.
+    b"flowiseai/flowise",
+    b"langgenius/dify-",
+    b"danny-avila/librechat",
+    b"librechat/librechat",
+    b"n8nio/n8n",
+    b"open-webui/open-webui",
+    b"langfuse/langfuse",
+    b"botpress/server",
+    # Telegram and Discord bots built with their frameworks (extract/text.py scan_chat_bot): the imports.
+    b"telegram.ext",
+    b"aiogram",
+    b"telebot",
+    b"telegraf",
+    b"grammy",
+    b"node-telegram-bot-api",
+    b"import discord",
+    b"from discord",
+    b"discord.js",
+    b"nextcord",
+    b"disnake",
 )
 
 

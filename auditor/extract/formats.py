@@ -90,6 +90,11 @@ _TEST_DIRS = frozenset(
     }
 )
 _TEST_FILE = re.compile(r"(^test_|_test\.\w+$|\.test\.\w+$|\.spec\.\w+$|^conftest\.py$)")
+# JUnit, PHPUnit, NUnit and unittest classes named for what they test (`AutoLoginTest.py`, `TokenTests.cs`,
+# `VaultClientTestCase.java`): a capital `Test` ending a camel-case name, judged on the name as written.
+_CAMEL_TEST_FILE = re.compile(
+    r"(?<=[a-z0-9])Test(?:s|Case)?\.(?:py|java|kt|kts|cs|scala|groovy|swift|php|rb)$"
+)
 _PROMPT_DIRS = frozenset({"prompts", "prompt", "system_prompts", "instructions"})
 _TOOL_DIRS = frozenset({"tools", "tool_definitions", "functions"})
 
@@ -158,7 +163,7 @@ def in_test_path(rel: str) -> bool:
     parts = rel.split("/")
     if any(part.lower() in _TEST_DIRS for part in parts[:-1]):
         return True
-    return bool(_TEST_FILE.search(parts[-1].lower()))
+    return bool(_TEST_FILE.search(parts[-1].lower()) or _CAMEL_TEST_FILE.search(parts[-1]))
 
 
 # Translation catalogues hold an application's interface text: `"password": "Contraseña"` is the label of a

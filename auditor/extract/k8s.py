@@ -291,6 +291,27 @@ def _identity_annotations(*sources: Any) -> dict[str, str]:
     return found
 
 
+# Images of self-hosted agent platforms: a web app many people use, holding its users' model credentials.
+_AGENT_PLATFORM_IMAGES = (
+    "flowiseai/flowise",
+    "langgenius/dify-api",
+    "langgenius/dify-web",
+    "ghcr.io/danny-avila/librechat",
+    "librechat/librechat",
+    "n8nio/n8n",
+    "docker.n8n.io/n8nio/n8n",
+    "ghcr.io/open-webui/open-webui",
+    "langfuse/langfuse",
+    "botpress/server",
+)
+
+
+def platform_image(image: str) -> bool:
+    """Whether a container image (`ghcr.io/open-webui/open-webui:main`) runs a self-hosted agent platform."""
+    image = image.lower()
+    return any(image.startswith(known) for known in _AGENT_PLATFORM_IMAGES)
+
+
 def hints(doc: Doc, ev: Evidence) -> None:
     """ManifestHints for workloads (k8s_workload), bindings (k8s_rbac) and service accounts."""
     data = doc.data
@@ -340,6 +361,10 @@ def hints(doc: Doc, ev: Evidence) -> None:
             "env_from": env_from,
         }
         ev.manifest("k8s_workload", name, line, "metadata.name", details)
+        platform = next((image for image in details["images"] if platform_image(image)), None)
+        if platform is not None:
+            # A self-hosted agent platform (Open WebUI, Flowise, LibreChat...): a web app many people use.
+            ev.manifest("agent_platform", name, line, "metadata.name", {"image": platform.lower()})
     elif kind in RBAC_KINDS:
         role_ref = data.get("roleRef") if isinstance(data.get("roleRef"), dict) else {}
         subjects = [

@@ -695,19 +695,52 @@ def langgraph_hint(doc: Doc, ev: Evidence) -> None:
         )
 
 
-# Images of self-hosted agent platforms: a web app many people use, holding its users' model credentials.
-_AGENT_PLATFORM_IMAGES = (
-    "flowiseai/flowise",
-    "langgenius/dify-api",
-    "langgenius/dify-web",
-    "ghcr.io/danny-avila/librechat",
-    "librechat/librechat",
-    "n8nio/n8n",
-    "docker.n8n.io/n8nio/n8n",
-    "ghcr.io/open-webui/open-webui",
-    "langfuse/langfuse",
-    "botpress/server",
+# The channels a Rasa assistant's credentials.yml configures (its input channels, built in); a custom
+# connector is its class's dotted module path (`addons.channels.WebChatInput`).
+_RASA_CHANNELS = frozenset(
+    {
+        "rest",
+        "socketio",
+        "callback",
+        "rasa",
+        "slack",
+        "facebook",
+        "telegram",
+        "twilio",
+        "twilio_voice",
+        "mattermost",
+        "rocketchat",
+        "botframework",
+        "webexteams",
+        "cisco",
+        "hangouts",
+        "audiocodes",
+        "vonage",
+        "genesys",
+    }
 )
+# Channels only Rasa names so: one of them (or two channels of any kind) tells the file from another
+# tool's credentials.yml.
+_RASA_OWN_CHANNELS = frozenset({"rest", "socketio", "callback", "rasa", "botframework", "webexteams"})
+_DOTTED_CLASS = re.compile(r"^[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){1,8}$")
+
+
+def rasa_hint(doc: Doc, ev: Evidence) -> None:
+    """A Rasa assistant's credentials.yml: the channels people talk to it on (a REST or socket.io web chat,
+    Slack, Telegram...). Every top-level key must be a channel or a custom connector's class."""
+    if ev.kind.known is None or ev.kind.known.manifest != "rasa_bot" or not isinstance(doc.data, dict):
+        return
+    keys = [str(k) for k in doc.data]
+    channels = [k for k in keys if k in _RASA_CHANNELS]
+    if not channels or not all(k in _RASA_CHANNELS or _DOTTED_CLASS.match(k) for k in keys):
+        return
+    if not (_RASA_OWN_CHANNELS & set(channels)) and len(channels) < 2:
+        return
+    if not all(v is None or isinstance(v, dict) for v in doc.data.values()):
+        return
+    parts = ev.rel.rsplit("/", 2)
+    name = parts[-2] if len(parts) >= 2 else "rasa-assistant"
+    ev.manifest("rasa_bot", name, doc.line_of((keys[0],)), None, {"channels": keys})
 
 
 # Database servers by their image's name (the last part of its repository, without the tag): a compose file
@@ -751,7 +784,7 @@ def compose_hints(doc: Doc, ev: Evidence) -> None:
     for service, spec in data["services"].items():
         spec = _dict(spec)
         image = str(spec.get("image") or "").lower()
-        if any(image.startswith(known) for known in _AGENT_PLATFORM_IMAGES):
+        if k8s.platform_image(image):
             platforms.append((not spec.get("ports"), str(service), image))
         elif _image_name(image) in _DATABASE_IMAGES:
             where = ("services", str(service))
@@ -883,6 +916,18 @@ def helm_hints(doc: Doc, ev: Evidence) -> None:
         ingress = _dict(data.get("ingress"))
         if ingress.get("enabled") is True:
             ev.manifest("k8s_workload", "ingress", doc.line_of(("ingress",)), "ingress", {"kind": "Ingress"})
+        # The chart deploys a self-hosted agent platform (`image: {repository: ghcr.io/open-webui/...}`): a
+        # web app many people use, whether or not this chart's ingress is switched on by default.
+        image = data.get("image")
+        repository = _str(image.get("repository")) if isinstance(image, dict) else _str(image)
+        if repository and k8s.platform_image(repository):
+            ev.manifest(
+                "agent_platform",
+                _folder_name(ev.rel),
+                doc.line_of(("image",)),
+                "image",
+                {"image": repository.lower()},
+            )
 
 
 def crewai_hints(doc: Doc, ev: Evidence) -> None:
@@ -921,6 +966,7 @@ def all_hints(doc: Doc, ev: Evidence) -> None:
     server_manifests.hints(doc, ev)
     teams_toolkit_hint(doc, ev)
     langgraph_hint(doc, ev)
+    rasa_hint(doc, ev)
     compose_hints(doc, ev)
     sops_references(doc, ev)
     cloudformation_references(doc, ev)

@@ -460,6 +460,120 @@ def scan_github_app(ev: Evidence) -> None:
     ev.manifest("github_app", _file_stem(ev.rel), ev.line_at(at), None, details)
 
 
+# A Telegram or Discord bot built with one of their bot frameworks: the import, then the bot object. Each
+# framework: (network, import pattern, constructors). A handler module imports the framework's types too
+# (`from telegram.ext import ContextTypes`); only the file that builds the bot is the bot.
+_CHAT_BOT_FRAMEWORKS: tuple[tuple[str, str, re.Pattern[str], frozenset[str]], ...] = (
+    (
+        "telegram",
+        "python-telegram-bot",
+        re.compile(r"\bfrom[ \t]{1,8}telegram\.ext[ \t]{1,8}import\b|\bimport[ \t]{1,8}telegram\.ext\b"),
+        frozenset({"ApplicationBuilder", "Application.builder", "Updater"}),
+    ),
+    (
+        "telegram",
+        "aiogram",
+        re.compile(
+            r"\bfrom[ \t]{1,8}aiogram(?:\.[\w.]{1,40})?[ \t]{1,8}import\b|\bimport[ \t]{1,8}aiogram\b"
+        ),
+        frozenset({"Bot", "aiogram.Bot", "Dispatcher", "aiogram.Dispatcher"}),
+    ),
+    (
+        "telegram",
+        "pyTelegramBotAPI",
+        re.compile(
+            r"\bimport[ \t]{1,8}telebot\b|\bfrom[ \t]{1,8}telebot(?:\.[\w.]{1,40})?[ \t]{1,8}import\b"
+        ),
+        frozenset({"TeleBot", "telebot.TeleBot", "AsyncTeleBot", "telebot.async_telebot.AsyncTeleBot"}),
+    ),
+    (
+        "telegram",
+        "telegraf",
+        re.compile(r"""(?:\bfrom[ \t]{1,8}|\brequire\([ \t]{0,8}|\bimport[ \t]{1,8})["']telegraf["']"""),
+        frozenset({"Telegraf"}),
+    ),
+    (
+        "telegram",
+        "grammy",
+        re.compile(r"""(?:\bfrom[ \t]{1,8}|\brequire\([ \t]{0,8}|\bimport[ \t]{1,8})["']grammy["']"""),
+        frozenset({"Bot"}),
+    ),
+    (
+        "telegram",
+        "node-telegram-bot-api",
+        re.compile(
+            r"""(?:\bfrom[ \t]{1,8}|\brequire\([ \t]{0,8}|\bimport[ \t]{1,8})["']node-telegram-bot-api["']"""
+        ),
+        frozenset({"TelegramBot"}),
+    ),
+    (
+        "discord",
+        "discord.py",
+        re.compile(
+            r"\bimport[ \t]{1,8}(?:discord|nextcord|disnake)\b"
+            r"|\bfrom[ \t]{1,8}(?:discord|nextcord|disnake)(?:\.ext)?[ \t]{1,8}import\b"
+        ),
+        frozenset(
+            f"{module}{name}"
+            for module in ("", "discord.", "commands.", "nextcord.", "disnake.")
+            for name in ("Client", "Bot", "AutoShardedBot", "AutoShardedClient", "InteractionBot")
+        ),
+    ),
+    (
+        "discord",
+        "discord.js",
+        re.compile(r"""(?:\bfrom[ \t]{1,8}|\brequire\([ \t]{0,8}|\bimport[ \t]{1,8})["']discord\.js["']"""),
+        frozenset({"Client", "Discord.Client", "discord.Client"}),
+    ),
+)
+_CHAT_BOT_MARKERS = (
+    "telegram.ext",
+    "aiogram",
+    "telebot",
+    "telegraf",
+    "grammy",
+    "node-telegram-bot-api",
+    "discord",
+    "nextcord",
+    "disnake",
+)
+# The bot object: `ApplicationBuilder()`, `Application.builder()`, `commands.Bot(...)`, `new Telegraf(...)`,
+# `telebot.TeleBot(...)`; group 1 is the qualified name the frameworks' tables above hold.
+_CHAT_BOT = re.compile(
+    r"(?<![\w.])(?:new[ \t]{1,8})?((?:\w{1,40}\.){0,2}"
+    r"(?:ApplicationBuilder|builder|Updater|Bot|Dispatcher|TeleBot|AsyncTeleBot|Telegraf|TelegramBot|Client"
+    r"|AutoShardedBot|AutoShardedClient|InteractionBot))\("
+)
+
+
+def scan_chat_bot(ev: Evidence) -> None:
+    """A Telegram or Discord bot built in this source becomes a ManifestHint: a bot everyone who can message
+    it talks to. Application source only (a test builds bots to exercise them)."""
+    text = ev.text
+    if ev.kind.format != "source" or ev.kind.in_test_path:
+        return
+    if not any(marker in text for marker in _CHAT_BOT_MARKERS):
+        return
+    frameworks = [f for f in _CHAT_BOT_FRAMEWORKS if _first_import(text, f[2])]
+    if not frameworks:
+        return
+    accepted = {name: (network, framework) for network, framework, _, names in frameworks for name in names}
+    match = _first_constructor(ev, _CHAT_BOT, lambda m: m.group(1) in accepted)
+    if match is None:
+        return
+    network, framework = accepted[match.group(1)]
+    details = {"network": network, "framework": framework, "constructor": match.group(1)}
+    ev.manifest(f"{network}_bot", _role_name(ev.rel), ev.line_at(match.start()), None, details)
+
+
+def _first_import(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` (an import) occurs in code, not in a comment."""
+    return any(
+        not _commented_out(text, m.start())
+        for m in itertools.islice(pattern.finditer(text), _CONSTRUCTOR_CANDIDATES)
+    )
+
+
 def scan_text_file(ev: Evidence, *, template: bool = False) -> None:
     """Everything the line-based scan yields for a text or source file (only its secrets when
     `ev.secrets_only`: the rest adds references, settings and manifest hints, never a secret). `template`:
@@ -476,4 +590,5 @@ def scan_text_file(ev: Evidence, *, template: bool = False) -> None:
         scan_bolt_app(ev)
         scan_mcp_server(ev)
         scan_github_app(ev)
+        scan_chat_bot(ev)
         bedrock.code_hints(ev)

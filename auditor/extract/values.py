@@ -303,6 +303,15 @@ _INSTRUCTION = re.compile(
 _PREFIXED_PHRASE = re.compile(
     r"^[A-Za-z0-9]{1,8}[-_](?:[A-Za-z0-9]{1,8}[-_])?(?=(?i:your|my|insert|enter|put|replace|paste)[\s_.-])"
 )
+# A value that says it is filled in from an environment variable, and often which one
+# (`set_as_environment_variable-RASAX_INITIALUSER_PASSWORD`, `set-via-env`, `provided by env var DB_PASS`): a
+# deployment script substitutes the variable's value for it before use. Bounded, one pass.
+_FROM_ENVIRONMENT = re.compile(
+    r"(?i)^(?:set|provided|supplied|read|taken|loaded|injected|replaced|filled|overridden)[_ .-]{1,3}"
+    r"(?:as|by|from|via|with|in|through|at)[_ .-]{1,3}(?:(?:an?|the)[_ .-]{1,3})?"
+    r"(?:env|environment)(?:[_ .-]{0,3}(?:variable|var))?"
+    r"(?:[_ .:=-]{1,3}[A-Za-z_][A-Za-z0-9_]{0,80})?$"
+)
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 # The sandbox mark providers put in their sandbox keys, between separators (see ValueClass.SANDBOX).
 _SANDBOX_WORD = re.compile(r"(?i:(?:^|[^A-Za-z0-9])(?:sandbox|sbx|sdbx)(?:$|[^A-Za-z0-9]))|^SB-(?=[A-Za-z])")
@@ -639,6 +648,8 @@ def _is_placeholder(v: str) -> bool:
     if filler_share(v) >= 0.6 or filler_tail(v):
         return True
     if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v) or _INSTRUCTION.match(v):
+        return True
+    if _FROM_ENVIRONMENT.match(v):
         return True
     if (prefixed := _PREFIXED_PHRASE.match(v)) is not None:
         rest = v[prefixed.end() :]

@@ -45,6 +45,11 @@ KIND_OF_MANIFEST: Mapping[str, str] = {
     "github_app_manifest": "github_app",
     "github_app_package": "github_app",
     "github_app": "github_app",
+    # Telegram and Discord bots built with their bot frameworks (extract/text.py scan_chat_bot).
+    "telegram_bot": "telegram_bot",
+    "discord_bot": "discord_bot",
+    # A Rasa assistant, by the channels its credentials.yml configures (extract/manifests.py rasa_hint).
+    "rasa_bot": "rasa_bot",
     "github_workflow": "github_actions",
     "gitlab_ci": "gitlab_ci",
     "k8s_rbac": "k8s_rbac",
@@ -63,7 +68,9 @@ SUPPORTING_KINDS = frozenset(
 )
 # Hints named after the file that holds them, or after a part of the agent (a Copilot plugin is one of its
 # declarative agent's actions), not by their author: another hint's name comes first.
-FILE_NAMED_KINDS = frozenset({"slack_bolt", "ai_sdk", "copilot_plugin", "github_app"})
+FILE_NAMED_KINDS = frozenset(
+    {"slack_bolt", "ai_sdk", "copilot_plugin", "github_app", "telegram_bot", "discord_bot"}
+)
 # Hints that name an agent only when no other hint can: those named after their file, and an Azure
 # template's evidence, named after a resource (`webApp`) rather than the app.
 NAMED_LAST_KINDS = FILE_NAMED_KINDS | {"azure_iac"}
@@ -88,6 +95,13 @@ MULTI_USER_KINDS: Mapping[str, str] = {
     "installed on talks to it",
     "github_app": "a GitHub App: everyone who can trigger its events on a repository it is installed on "
     "talks to it",
+    "telegram_bot": "a Telegram bot: anyone who finds it, and every member of a group it is added to, can "
+    "message it",
+    "discord_bot": "a Discord bot: every member of the servers it is added to can talk to it",
+    "rasa_bot": "a Rasa assistant: everyone on the channels its credentials.yml configures can talk to it",
+    # langgraph.json is the deployment config of LangGraph Server (`langgraph up`, LangGraph Platform).
+    "langgraph": "a LangGraph deployment (langgraph.json): LangGraph Server serves its graphs over an HTTP "
+    "API to every client of the deployment",
 }
 # MCP clients one developer runs for themself (known_clients names), and clients that serve many users.
 PERSONAL_MCP_CLIENTS: Mapping[str, str] = {

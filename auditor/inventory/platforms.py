@@ -158,7 +158,17 @@ def platform_of_key(key: str) -> Platform | None:
     for pattern, platform in _KEY_WORDS:
         if pattern.search(key):
             return platform
+    # A camel-case key (`openaiApiKey` in a Helm chart's values, `githubToken`, `slackBotToken`): its humps
+    # are word boundaries too.
+    split = _CAMEL_HUMP.sub("_", key)
+    if split != key:
+        for pattern, platform in _KEY_WORDS:
+            if pattern.search(split):
+                return platform
     return None
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def platform_of_value(value: str) -> Platform | None:
@@ -213,11 +223,12 @@ def own_database(agent: Agent, conn: Connection) -> Location | None:
     return deployed[0]
 
 
-# CI pipeline definitions: a connection seen only there is the pipeline's (a release job's registry login, a
-# review bot's model key), not how the agent it builds serves its users.
+# CI pipeline definitions and build scripts: a connection seen only there is the pipeline's (a release job's
+# registry login, a review bot's model key) or whoever runs the build's (a Makefile's deploy target creating
+# an image pull secret from an ECR token), not how the agent it builds serves its users.
 _PIPELINE_FILES = re.compile(
     r"(?:^|/)(?:\.github/workflows/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|"
-    r"\.circleci/config\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile)$"
+    r"\.circleci/config\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|(?:GNUm|M|m)akefile)$"
 )
 # Connection.evidence keeps at most this many locations (inventory/auth.py): a full list may hide others.
 EVIDENCE_KEPT = 20
