@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", type=Path, help="cProfile (CPU clock) of the extraction, to this file")
     ap.add_argument("--pickle", action="store_true", help="also time pickling entries and results")
     ap.add_argument("--groups", action="store_true", help="CPU per file, by what the file yields")
+    ap.add_argument("--top", type=int, default=0, help="with --groups: the N files that cost the most CPU")
     ap.add_argument(
         "--repeat",
         type=int,
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pickling: entries {c1 - c0:.3f} s, results {c2 - c1:.3f} s", file=sys.stderr)
 
     if args.groups:
-        _groups(batches, pool)
+        _groups(batches, pool, args.top)
 
     scans = sorted((as_filescan(r) for r in results), key=lambda s: s.path)
     if args.dump:
@@ -141,7 +142,7 @@ def _blank_fingerprints(scans: list) -> list:
     ]
 
 
-def _groups(batches: list, pool: object) -> None:
+def _groups(batches: list, pool: object, top: int = 0) -> None:
     """CPU by what each file yields: bare (nothing in it), a FileScan with findings, other FileScans. A pass
     after the timed ones: memos are warm (the value classifier, fingerprints), so the groups' shares, not
     their sum, are what it tells."""
@@ -150,6 +151,7 @@ def _groups(batches: list, pool: object) -> None:
     scan_batch = pool._scan_batch_in_worker  # type: ignore[attr-defined]
     cpu: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
+    costly: list[tuple[float, str, str]] = []
     for b in batches:
         for entry in b:
             c0 = time.process_time()
@@ -163,6 +165,8 @@ def _groups(batches: list, pool: object) -> None:
                 group = f"other {r.format}"
             cpu[group] += c
             count[group] += 1
+            if top:
+                costly.append((c, group, str(getattr(entry, "rel", None) or getattr(entry, "path", entry))))
     total = sum(cpu.values())
     print(f"by group (a later pass, memos warm): {total:.2f} s CPU", file=sys.stderr)
     for g in sorted(cpu, key=cpu.get, reverse=True):  # type: ignore[arg-type]
@@ -171,6 +175,10 @@ def _groups(batches: list, pool: object) -> None:
             f"{1000 * cpu[g] / count[g]:7.3f} ms/file",
             file=sys.stderr,
         )
+    if top:
+        print(f"the {top} files that cost the most (same pass):", file=sys.stderr)
+        for c, group, name in sorted(costly, reverse=True)[:top]:
+            print(f"  {1000 * c:8.1f} ms  {group:14s} {name}", file=sys.stderr)
 
 
 if __name__ == "__main__":
