@@ -84,6 +84,8 @@ _LOOKAHEAD_SLACK = 64
 # A gate verdict shared by a document's scalars (scan_values) is used while it leaves at most this many
 # detectors open: past that, looking for each one's keywords in every scalar costs more than a gate pass.
 _SHARED_VERDICT_MAX = 8
+# A run of scalars whose shared verdict does not hold is halved while each half keeps at least this many.
+_SHARED_SPLIT_MIN = 16
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KIND = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 # Characters a key name is made of, walked backwards from a generic rule's keyword: `DB_` + `PASSWORD`.
@@ -710,6 +712,23 @@ class _HyperscanPrefilter(_Prefilter):
 # ------------------------------------------------------------------------------------------------ scanning
 
 
+def _blind_items(items: Sequence[tuple[str | None, str]], texts: list[str], joined: str) -> list[int]:
+    """The indices of the items whose text (`texts`, joined by line breaks in `joined`; empty values have no
+    text) holds a character the gate is blind to, in order."""
+    from auditor.extract.regexgate import BLIND_CHARS
+
+    found = [m.start() for m in BLIND_CHARS.finditer(joined)]
+    if not found:
+        return []
+    text_of = [i for i, (_key, value) in enumerate(items) if value]
+    starts: list[int] = []
+    pos = 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    return sorted({text_of[bisect.bisect_right(starts, at) - 1] for at in found})
+
+
 def _utf8(text: str) -> bytes:
     """`text` as the gate reads it: UTF-8, or b"\\xff" (not UTF-8: not judged) when it holds a lone
     surrogate (a JSON `\\ud800` escape), which has no UTF-8 form."""
@@ -1283,21 +1302,56 @@ class DetectorSet:
         is then scanned with that verdict instead of a gate pass of its own, and the verdict's keywords are
         found in one Vectorscan pass over the joined texts too (_shared_hits): a scalar none of them occurs
         in is answered without a pass, a region or a match of its own.
-        Where the joined texts leave many detectors open, each scalar still asks the gate itself, which is
-        then cheaper than looking for all their keywords."""
-        allowed: set[int] | None = None
+        Where the joined texts leave many detectors open, or hold a blind byte, the run is split
+        (_values_part); a short run's scalars each still ask the gate themselves, which is then cheaper than
+        looking for all their keywords."""
         gate = self._active_gate()
-        if gate is not None and len(items) > 1:
-            texts = [(f"{key}: " if key else "") + value for key, value in items if value]
-            joined = "\n".join(texts)
-            allowed = gate.candidates(_utf8(joined))
-            if allowed is not None and len(allowed) > _SHARED_VERDICT_MAX:
-                allowed = None
-            if allowed is not None:
-                engine = self._prefilter()
-                if isinstance(engine, _HyperscanPrefilter) and self._one_line_keywords:
-                    return self._shared_hits(items, texts, joined, allowed, engine)
-        return [self.scan_value(key, value, allowed=allowed) for key, value in items]
+        if gate is None or len(items) <= 1:
+            return [self.scan_value(key, value) for key, value in items]
+        engine = self._prefilter()
+        shared = isinstance(engine, _HyperscanPrefilter) and self._one_line_keywords
+        return self._values_part(items, gate, engine if shared else None)
+
+    def _values_part(
+        self,
+        items: Sequence[tuple[str | None, str]],
+        gate: Gate,
+        engine: _HyperscanPrefilter | None,
+    ) -> list[list[Hit]]:
+        """scan_values over a run of consecutive scalars: one gate verdict for the run when it holds (at most
+        _SHARED_VERDICT_MAX detectors open, no blind byte). Else, where blind characters are the cause, each
+        scalar holding one asks the gate alone and the runs between them are taken on their own; otherwise
+        each half on its own, down to _SHARED_SPLIT_MIN scalars, where each scalar asks the gate itself.
+        A run's verdict holds for each of its scalars for the reason the whole document's does (a match in one
+        text is a match in the joined buffer), so splitting changes no hit: it keeps a large document's
+        scalars on the shared path when some of them hold a blind byte (a tokenizer's vocabulary spells bytes
+        as `ı` and `ſ`) or when its keys name many detectors between them, where the whole document's
+        verdict would send every scalar to a gate pass of its own (~20 us each: the 50,000 scalars of one
+        vocabulary file cost a second)."""
+        texts = [(f"{key}: " if key else "") + value for key, value in items if value]
+        joined = "\n".join(texts)
+        allowed = gate.candidates(_utf8(joined))
+        if allowed is not None and len(allowed) <= _SHARED_VERDICT_MAX:
+            if engine is not None:
+                return self._shared_hits(items, texts, joined, allowed, engine)
+            return [self.scan_value(key, value, allowed=allowed) for key, value in items]
+        if len(items) < 2 * _SHARED_SPLIT_MIN:
+            return [self.scan_value(key, value) for key, value in items]
+        if allowed is None:
+            blind = _blind_items(items, texts, joined)
+            if blind:
+                out: list[list[Hit]] = []
+                start = 0
+                for index in [*blind, len(items)]:
+                    if index > start:
+                        out += self._values_part(items[start:index], gate, engine)
+                    if index < len(items):
+                        key, value = items[index]
+                        out.append(self.scan_value(key, value))
+                    start = index + 1
+                return out
+        half = len(items) // 2
+        return self._values_part(items[:half], gate, engine) + self._values_part(items[half:], gate, engine)
 
     def _shared_hits(
         self,

@@ -52,7 +52,7 @@ from auditor.extract.keynames import secret_last_words
 if TYPE_CHECKING:
     from auditor.extract.detectors import Detector
 
-__all__ = ["Gate", "Partition", "UntranslatableRegex", "judged", "widen"]
+__all__ = ["BLIND_CHARS", "Gate", "Partition", "UntranslatableRegex", "judged", "widen"]
 
 # Extra questions answered in the same pass: (name, expressions, Vectorscan flags). Each partition is one
 # report id (SINGLEMATCH: one callback at most), so asking "does any manifest marker occur?" alongside the
@@ -65,6 +65,9 @@ _TRANSLATOR_VERSION = b"widen-v4-key-last"
 # doc) and the UTF-8 of the caseless partners of ASCII letters (_ASCII_FOLDS): a buffer holding one is not
 # judged. Other bytes 0x80-0xFF are judged when the buffer is valid UTF-8 (`judged`).
 GATE_BLIND = rb"[\x00-\x08\x0b\x0e-\x1f\x7f]|\xc4[\xb0\xb1]|\xc5\xbf|\xe2\x84\xaa"
+# The characters whose UTF-8 GATE_BLIND matches, for a str (tests/test_scan_values_split.py holds the two
+# together over every code point).
+BLIND_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u0130\u0131\u017f\u212a]")
 # Counted repeats wider than this lose their upper bound (and keep at most _LOW_CAP as the lower one): a
 # `{64,16384}` costs Vectorscan seconds to compile, and a looser bound only widens the gate.
 _WIDE_REPEAT = 100

@@ -74,25 +74,27 @@ def scan_doc(
             if not ev.secrets_only:
                 ev.setting(name, "", doc.line_of(path), key_path(path))
             continue
-        line = doc.line_of(path)
+        # The line is asked for only when something is recorded: a JSON document's lines are worked out on
+        # first use (jsondoc), and most scalars of a large data file record nothing.
         dotted = key_path(path)
         hits = next(hits_of)
         if hits:
+            line = doc.line_of(path)
             context = context_for_path(path, ev.kind.context)
             for hit in hits:
                 ev.secret(hit, line=ev.locate(hit.value, line), key=dotted, context=context)
         if ev.secrets_only:
             continue  # what follows records references and settings, never a secret
         for ref in references.parse(text, name):
-            ev.reference(ref.kind, ref.target, line, dotted)
+            ev.reference(ref.kind, ref.target, doc.line_of(path), dotted)
         keyed = references.from_key(path, text)
         if keyed is not None:
-            ev.reference(keyed[0], keyed[1], line, dotted)
+            ev.reference(keyed[0], keyed[1], doc.line_of(path), dotted)
         variable = list_env[0] if list_env else env_name(doc, path, env_root)
         if variable is not None:
-            ev.setting(variable, "" if hits else text, line, dotted)
+            ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
         elif not hits and is_setting_key(dotted):
-            ev.setting(dotted, text, line, dotted, judge_as=name)
+            ev.setting(dotted, text, doc.line_of(path), dotted, judge_as=name)
 
 
 def _variable_name(path: KeyPath) -> str | None:
