@@ -42,7 +42,9 @@ _data = st.recursive(
 
 @settings(max_examples=300, deadline=None)
 @given(_data, st.sampled_from([None, 0, 1, 2, 4]), st.booleans(), st.booleans())
-def test_key_lines_are_the_parsers_lines(data: object, indent: int | None, ascii_only: bool, bom: bool) -> None:
+def test_key_lines_are_the_parsers_lines(
+    data: object, indent: int | None, ascii_only: bool, bom: bool
+) -> None:
     text = json.dumps(data, indent=indent, ensure_ascii=ascii_only)
     if bom:
         text = "\ufeff" + text

@@ -104,7 +104,9 @@ _VALUES = [
         max_size=160,
     )
 )
-def test_split_documents_match_each_scalar_alone(gated: DetectorSet, items: list[tuple[str | None, str]]) -> None:
+def test_split_documents_match_each_scalar_alone(
+    gated: DetectorSet, items: list[tuple[str | None, str]]
+) -> None:
     assert _plain(gated.scan_values(items)) == _plain(_alone(gated, items))
 
 

@@ -891,9 +891,7 @@ def _image_url_before(text: str, key_start: int) -> bool:
     path = head[cut + 1 :].split("?", 1)[0]
     before = head[: cut + 1]
     return bool(
-        _IMAGE_PATH.search(path)
-        or before.endswith("](") and "![" in before
-        or _IMG_SRC.search(before)
+        _IMAGE_PATH.search(path) or before.endswith("](") and "![" in before or _IMG_SRC.search(before)
     )
 
 
@@ -1004,7 +1002,7 @@ def _closes_a_string(text: str, key_start: int, key_end: int, value_start: int) 
     """`cout << "  password: " << data["password"]`: the key and its colon sit inside a string literal, so the
     quote after the colon closes that string; what follows it is code, not a quoted value."""
     quote = text[value_start - 1] if value_start > 0 else ""
-    if quote not in ("\"", "'", "`") or not text[value_start : value_start + 1].isspace():
+    if quote not in ('"', "'", "`") or not text[value_start : value_start + 1].isspace():
         return False  # a value that opens with a space is what follows a closing quote
     line_start = text.rfind("\n", 0, key_start) + 1
     return text.count(quote, line_start, key_start) % 2 == 1 and quote not in text[key_end : value_start - 1]
@@ -1309,8 +1307,8 @@ class DetectorSet:
         if gate is None or len(items) <= 1:
             return [self.scan_value(key, value) for key, value in items]
         engine = self._prefilter()
-        shared = isinstance(engine, _HyperscanPrefilter) and self._one_line_keywords
-        return self._values_part(items, gate, engine if shared else None)
+        shared = engine if isinstance(engine, _HyperscanPrefilter) and self._one_line_keywords else None
+        return self._values_part(items, gate, shared)
 
     def _values_part(
         self,

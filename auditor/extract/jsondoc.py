@@ -1,10 +1,10 @@
 """JSON to a Doc with the line of every key.
 
-The data comes from the stdlib's C parser (`json.loads`); the line of every key path from one regex pass over
-the tokens (`key_lines`), run only when a line is first asked for: a large data file (a tokenizer's vocabulary,
-a fixture) whose scalars yield nothing never pays for it. Where the C parser refuses a text (JSONC comments or
-trailing commas, NaN, a syntax error) or the data nests deeper than MAX_DEPTH, a small iterative parser of our
-own (strings via the stdlib C scanner) reads it and says where it fails."""
+The data comes from the stdlib's C parser (`json.loads`); the line of every key path from one regex pass
+over the tokens (`key_lines`), run only when a line is first asked for: a large data file (a tokenizer's
+vocabulary, a fixture) whose scalars yield nothing never pays for it. Where the C parser refuses a text
+(JSONC comments or trailing commas, NaN, a syntax error) or the data nests deeper than MAX_DEPTH, a small
+iterative parser of our own (strings via the stdlib C scanner) reads it and says where it fails."""
 
 from __future__ import annotations
 
@@ -168,8 +168,8 @@ class _Parser:
                 return root
 
 
-# A token of a text the C parser accepted: a string, a bracket, or a bare literal or number (commas, colons and
-# whitespace are skipped: in valid JSON their places are known). Linear: the string branch is unrolled.
+# A token of a text the C parser accepted: a string, a bracket, or a bare literal or number (commas, colons
+# and whitespace are skipped: in valid JSON their places are known). Linear: the string branch is unrolled.
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]|[^\s,:{}\[\]"]+')
 
 
