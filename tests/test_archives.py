@@ -502,3 +502,71 @@ def test_damaged_archives_never_raise(tmp_path: Path) -> None:
         assert files or skipped, i  # an archive that yields nothing says why
     archives.close_cached()
     assert members_read  # a flipped byte in one member leaves the others readable
+
+
+# -- ignore rules inside an archive --------------------------------------------------------------------------
+
+
+def _release(tmp_path: Path) -> Path:
+    """A release bundle holding a live key, a test fixture's key and an example file's key."""
+    return make_zip(
+        tmp_path / "dist" / "release.zip",
+        {
+            "config/.env": f"GITHUB_TOKEN={fake_pat('live')}\n",
+            "tests/fixture.env": f"GITHUB_TOKEN={fake_pat('fixture')}\n",
+            "config/app.env.example": f"GITHUB_TOKEN={fake_pat('example')}\n",
+        },
+    )
+
+
+def test_botauditignore_patterns_apply_to_an_archive_s_members(tmp_path: Path) -> None:
+    _release(tmp_path)
+    (tmp_path / ".botauditignore").write_text("# fixtures and examples are not deployed\ntests/\n*.example\n")
+    result = scan(tmp_path)
+    assert secret_paths(result) == {"dist/release.zip!/config/.env"}
+    note = note_for(result, ".botauditignore", "ignored")
+    assert "excluded 2 files" in note.reason
+
+
+def test_an_ignore_file_beside_the_archive_reads_it_as_a_folder(tmp_path: Path) -> None:
+    _release(tmp_path)
+    (tmp_path / "dist" / ".botauditignore").write_text("release.zip!/tests/\n")
+    result = scan(tmp_path)
+    assert secret_paths(result) == {
+        "dist/release.zip!/config/.env",
+        "dist/release.zip!/config/app.env.example",
+    }
+
+
+def test_configured_excludes_apply_to_members(tmp_path: Path) -> None:
+    _release(tmp_path)
+    files, skipped = walk([tmp_path], exclude=("**/tests/**", "dist/release.zip!/config/*.example"))
+    assert [f.rel for f in files] == ["dist/release.zip!/config/.env"]
+    assert any(s.category == "ignored" and "excluded 2 files" in s.reason for s in skipped)
+
+
+def test_a_negated_pattern_keeps_a_member(tmp_path: Path) -> None:
+    _release(tmp_path)
+    (tmp_path / ".botauditignore").write_text("*.env\n!**/config/.env\n")
+    result = scan(tmp_path)
+    assert secret_paths(result) == {
+        "dist/release.zip!/config/.env",
+        "dist/release.zip!/config/app.env.example",
+    }
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def test_gitignore_has_no_say_over_the_members_of_a_tracked_archive(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q")
+    _release(tmp_path)
+    (tmp_path / ".gitignore").write_text("*.env\n")
+    _git(tmp_path, "add", "-f", "dist/release.zip", ".gitignore")
+    tracked = scan(tmp_path, respect_gitignore=True)
+    assert "dist/release.zip!/tests/fixture.env" in secret_paths(tracked)
+    # The same archive untracked: the .gitignore applies to its members as to any untracked file.
+    _git(tmp_path, "rm", "-q", "--cached", "dist/release.zip")
+    untracked = scan(tmp_path, respect_gitignore=True)
+    assert secret_paths(untracked) == {"dist/release.zip!/config/app.env.example"}

@@ -15,7 +15,8 @@ the whole archive's uncompressed size, the compression ratio of a large member (
 (`..`, absolute paths), encrypted members, unsupported compression, symlinks, duplicate names, and archives
 inside the archive, which are not opened (nesting depth 0: an inner archive would have to be decompressed
 into memory whole to be listed). Declared sizes are checked again while reading: a member that holds more
-than its header says is not examined.
+than its header says is not examined. Ignore rules apply to members as to files (discovery.walk: the walk
+filters what `members` lists).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from auditor.discovery.archives import MAX_ARCHIVE_BYTES, MemberEntry, members
+from auditor.discovery.archives import MAX_ARCHIVE_BYTES, SEPARATOR, MemberEntry, members
 from auditor.discovery.safeopen import ChangedFileError, read_regular
 from auditor.model import Skipped, is_archive_name
 
@@ -300,10 +300,17 @@ class _RootWalker:
         return bool(self.exclude.match_file(rel + "/" if is_dir else rel))
 
     def add_file(
-        self, abs_path: str, rel: str, st: os.stat_result, folder: Path | None = None, name: str = ""
+        self,
+        abs_path: str,
+        rel: str,
+        st: os.stat_result,
+        folder: Path | None = None,
+        name: str = "",
+        layers: Sequence[_IgnoreLayer] = (),
     ) -> None:
         """`folder` and `name`: abs_path's folder as a Path and its last component, when the caller has
-        them (a directory listing): the Path is then built without parsing the whole string again."""
+        them (a directory listing): the Path is then built without parsing the whole string again.
+        `layers`: the ignore layers active in the file's folder, which an archive's members obey too."""
         name = rel.rsplit("/", 1)[-1]
         if not stat.S_ISREG(st.st_mode):
             self.skip(rel, f"not a regular file ({_file_type(st.st_mode)})", "special")
@@ -322,7 +329,10 @@ class _RootWalker:
             return
         if archive:
             # Its members are the files scanned (discovery.archives); the archive itself is not a file.
-            self.files.extend(members(abs_path, self.out_rel(rel), st, self.max_file_size, self.skipped))
+            found = members(abs_path, self.out_rel(rel), st, self.max_file_size, self.skipped)
+            if layers or self.exclude is not None:
+                found = [m for m in found if not self.ignored_member(layers, rel, m.member)]
+            self.files.extend(found)
             return
         path = _child(folder, name) if folder is not None else Path(abs_path)
         # A listing's abs_path is os.scandir's join of the folder's text and the name, the text pathlib gives
@@ -434,7 +444,8 @@ class _RootWalker:
                     self.skip(rel, "folder symlink inside the scan root (scanned at its target)", "symlink")
                 return
             if not self.ignored(layers, rel, False):
-                self.add_file(real, rel, st)  # the target: extraction opens without following links
+                # The target: extraction opens without following links.
+                self.add_file(real, rel, st, layers=layers)
             return
         if self.ignored(layers, rel, is_dir):
             return
@@ -446,7 +457,7 @@ class _RootWalker:
         except OSError as exc:
             self.skip(rel, f"cannot stat: {exc.strerror or exc}", "unreadable")
             return
-        self.add_file(entry.path, rel, st, folder, entry.name)
+        self.add_file(entry.path, rel, st, folder, entry.name, layers)
 
     def ignored(self, layers: Sequence[_IgnoreLayer], rel: str, is_dir: bool) -> bool:
         layer = _ignored(layers, rel, is_dir, self.tracked)
@@ -458,6 +469,15 @@ class _RootWalker:
         counts = self.excluded_counts.setdefault(source, [0, 0])
         counts[1 if is_dir else 0] += 1
         return True
+
+    def ignored_member(self, layers: Sequence[_IgnoreLayer], archive_rel: str, member: str) -> bool:
+        """Whether the ignore rules exclude an archive's member, read as a file in a folder named after its
+        archive (`dist/app.zip!/tests/fixture.env`: `tests/`, `*.env` and `dist/app.zip!/tests/` exclude it).
+        A `.gitignore` has no say over the members of an archive git tracks, as over the archive itself."""
+        rel = archive_rel + SEPARATOR + member
+        tracked = self.tracked is not None and self.tracked.covers(archive_rel, False)
+        active = [layer for layer in layers if not layer.git] if tracked else layers
+        return self.ignored(active, rel, False)
 
     def report_exclusions(self) -> None:
         for source, (files, folders) in sorted(self.excluded_counts.items()):
