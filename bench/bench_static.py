@@ -400,7 +400,7 @@ class Planted:
 class RepoExport:
     """A real repository's tree at one commit, exported to a folder to be scanned: where it came from, what
     was written and what was left out (blobs absent from a partial store, symlinks, submodules, unsafe
-    names)."""
+    entries)."""
 
     repo: str
     rev: str
@@ -510,7 +510,7 @@ def generate(generator: Path, name: str, workdir: Path, files: int, total_mb: fl
 # A real repository as a corpus. The tree at REV is written out once under the workdir and reused; the marker
 # that says an export is complete is a file beside the tree, never inside it, so that no scanner sees it.
 
-SKIP_REASONS = ("absent from the store", "symlink", "submodule", "unsafe name")
+SKIP_REASONS = ("absent from the store", "symlink", "submodule", "unsafe entry")
 _NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._+-]+")
 
 
@@ -550,14 +550,16 @@ def open_repo(path: Path, rev: str) -> tuple[pygit2.Repository, pygit2.Commit]:
     return repo, commit
 
 
-def _unsafe(raw: bytes | None) -> bool:
+def _unsafe(raw: bytes) -> bool:
     # git itself refuses these on checkout; a crafted tree could still hold them
-    return raw is None or raw in (b"", b".", b"..") or b"/" in raw or b"\0" in raw or raw.lower() == b".git"
+    return raw in (b"", b".", b"..") or b"/" in raw or b"\0" in raw or raw.lower() == b".git"
 
 
 def write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path) -> tuple[int, int, dict[str, int]]:
     """Write the regular files of `tree` under `dest` (executables keep their bit); returns files, bytes and
-    what was skipped, by reason. A tree or blob absent from the store (a partial mirror) is skipped."""
+    what was skipped, by reason. A tree or blob absent from the store (a partial mirror) is skipped, and so is
+    an unsafe entry: a name that would leave its folder or make a `.git` (`..`, `a/b`, `.git`), or a mode
+    that disagrees with its object."""
     skipped = dict.fromkeys(SKIP_REASONS, 0)
     files = size = 0
     todo: list[tuple[pygit2.Tree, Path]] = [(tree, dest)]
@@ -567,7 +569,7 @@ def write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path) -> tuple[
         for entry in current:
             raw = entry.raw_name
             if raw is None or _unsafe(raw):
-                skipped["unsafe name"] += 1
+                skipped["unsafe entry"] += 1
                 continue
             target = folder / os.fsdecode(raw)
             mode = entry.filemode
@@ -594,7 +596,7 @@ def write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path) -> tuple[
                 files += 1
                 size += len(data)
             else:
-                skipped["unsafe name"] += 1  # an entry whose mode and object disagree: left out
+                skipped["unsafe entry"] += 1  # an entry whose mode and object disagree: left out
     return files, size, skipped
 
 

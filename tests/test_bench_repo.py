@@ -90,7 +90,7 @@ def test_export_at_the_first_commit_and_at_head(
     }
     # the symlink is left out and said so; nothing else is
     assert not (old.root / "latest").exists() and not (old.root / "latest").is_symlink()
-    assert old.skipped == {"absent from the store": 0, "symlink": 1, "submodule": 0, "unsafe name": 0}
+    assert old.skipped == {"absent from the store": 0, "symlink": 1, "submodule": 0, "unsafe entry": 0}
     assert (old.root / "bin" / "run.sh").stat().st_mode & 0o111
     assert not (old.root / "README.md").stat().st_mode & 0o111
     assert (old.files, old.bytes) == (3, sum(len(b) for b in _files(old.root).values()))
@@ -148,7 +148,7 @@ def test_blobs_absent_from_the_store_and_submodules_are_skipped(bench: ModuleTyp
     export = bench.export_repo(tmp_path / "mirror.git", "HEAD", tmp_path / "work")
     assert export.name == "mirror"
     assert _files(export.root) == {"kept.txt": b"kept\n"}
-    assert export.skipped == {"absent from the store": 1, "symlink": 0, "submodule": 1, "unsafe name": 0}
+    assert export.skipped == {"absent from the store": 1, "symlink": 0, "submodule": 1, "unsafe entry": 0}
     assert bench.skipped_text(export.skipped) == "1 absent from the store, 1 submodule"
 
 
@@ -256,7 +256,7 @@ def test_a_run_on_a_repository_reports_every_finding_without_ground_truth(
         "bytes": len(b"# widget service\n")
         + len(b"region: eu-west-1\nretries: 3\n")
         + len(b"#!/bin/sh\nexec python -m widget\n"),
-        "skipped": {"absent from the store": 0, "symlink": 1, "submodule": 0, "unsafe name": 0},
+        "skipped": {"absent from the store": 0, "symlink": 1, "submodule": 0, "unsafe entry": 0},
     }
     (result,) = doc["results"]
     assert result["status"] == "ok"
@@ -265,3 +265,34 @@ def test_a_run_on_a_repository_reports_every_finding_without_ground_truth(
         None,
         None,
     )
+
+
+def test_unsafe_entries_of_a_crafted_tree_are_skipped_and_nothing_is_written_outside(
+    bench: ModuleType, tmp_path: Path
+) -> None:
+    repo = pygit2.init_repository(str(tmp_path / "crafted.git"), bare=True)
+    blob = repo.create_blob(b"payload\n")
+    inner = repo.TreeBuilder()
+    inner.insert("hooked.txt", blob, FileMode.BLOB)
+    inner_id = inner.write()
+    # Written as raw tree bytes: git's own tools and TreeBuilder refuse these names.
+    raw = (
+        b"100644 ..\x00"
+        + blob.raw  # would climb out of the export
+        + b"40000 .git\x00"
+        + inner_id.raw  # would make the export look like a repository
+        + b"40000 looks-like-a-folder\x00"
+        + blob.raw  # a tree mode over a blob
+        + b"100644 ok.txt\x00"
+        + blob.raw
+    )
+    tree_id = repo.odb.write(pygit2.enums.ObjectType.TREE, raw)
+    who = pygit2.Signature("Bench Fixture", "fixture@example.invalid", 1765000000, 0)
+    repo.create_commit("HEAD", who, who, "crafted", tree_id, [])
+
+    work = tmp_path / "work" / "exports"
+    export = bench.export_repo(tmp_path / "crafted.git", "HEAD", work)
+    assert _files(export.root) == {"ok.txt": b"payload\n"}
+    assert export.skipped == {"absent from the store": 0, "symlink": 0, "submodule": 0, "unsafe entry": 3}
+    assert sorted(p.name for p in work.iterdir()) == [export.root.name, f"{export.root.name}.json"]
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["exports"]
