@@ -603,7 +603,8 @@ def write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path) -> tuple[
 def export_repo(path: Path, rev: str, workdir: Path) -> RepoExport:
     """Export the tree of `path` at `rev` to `<workdir>/repo-<name>-<12-char sha>/`, or reuse a complete
     earlier export (its marker `<same>.json` beside the folder). Written to a temporary folder first and
-    renamed, so an interrupted export is never taken for a complete one."""
+    renamed, so an interrupted export is never taken for a complete one; a file the system will not write
+    (a name too long, a full disk) stops it with a BenchError and leaves nothing behind."""
     path = path.resolve()
     repo, commit = open_repo(path, rev)
     sha = str(commit.id)
@@ -613,7 +614,8 @@ def export_repo(path: Path, rev: str, workdir: Path) -> RepoExport:
     if marker.is_file() and root.is_dir():
         try:
             data = json.loads(marker.read_text())
-            if data.get("sha") == sha:
+            # a marker from an older version of this script (other skip reasons) is not trusted
+            if data.get("sha") == sha and set(data["skipped"]) == set(SKIP_REASONS):
                 return RepoExport(
                     str(path),
                     rev,
@@ -633,9 +635,13 @@ def export_repo(path: Path, rev: str, workdir: Path) -> RepoExport:
         if stale.is_dir():
             shutil.rmtree(stale)
     partial = Path(tempfile.mkdtemp(prefix=f"{folder}.partial-", dir=workdir))
-    files, size, skipped = write_tree(repo, commit.tree, partial)
-    partial.chmod(0o755)
-    partial.rename(root)
+    try:
+        files, size, skipped = write_tree(repo, commit.tree, partial)
+        partial.chmod(0o755)
+        partial.rename(root)
+    except OSError as e:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise BenchError(f"--repo: could not export {path} at {rev} to {workdir}: {e}") from e
     export = RepoExport(str(path), rev, sha, name, root, files, size, skipped)
     tmp_marker = workdir / f"{folder}.json.tmp"
     record = {"repo": export.repo, "rev": rev, "sha": sha, "files": files, "bytes": size, "skipped": skipped}

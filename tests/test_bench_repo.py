@@ -296,3 +296,23 @@ def test_unsafe_entries_of_a_crafted_tree_are_skipped_and_nothing_is_written_out
     assert export.skipped == {"absent from the store": 0, "symlink": 0, "submodule": 0, "unsafe entry": 3}
     assert sorted(p.name for p in work.iterdir()) == [export.root.name, f"{export.root.name}.json"]
     assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["exports"]
+
+
+def test_a_file_the_system_cannot_write_is_a_clear_message_and_leaves_nothing(
+    bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = pygit2.init_repository(str(tmp_path / "long.git"), bare=True)
+    blob = repo.create_blob(b"payload\n")
+    # 300 bytes: a legal git name, longer than a Linux file name may be
+    tree_id = repo.odb.write(pygit2.enums.ObjectType.TREE, b"100644 " + b"n" * 300 + b"\x00" + blob.raw)
+    who = pygit2.Signature("Bench Fixture", "fixture@example.invalid", 1765000000, 0)
+    repo.create_commit("HEAD", who, who, "long name", tree_id, [])
+    monkeypatch.setattr(bench, "absolute_pythonpath", lambda: None)
+    work = tmp_path / "work"
+    code = bench.main(
+        ["--repo", str(tmp_path / "long.git"), "--workdir", str(work), "--out", str(tmp_path / "o")]
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "could not export" in err and "File name too long" in err and "Traceback" not in err
+    assert list(work.iterdir()) == []
