@@ -7,11 +7,14 @@
 #   python bench/bench_static.py --fp-bait --tools botaudit,gitleaks
 #   python bench/bench_static.py --skip-slow                       # no detect-secrets (~15 min on 200 MB)
 #   python bench/bench_static.py --corpus DIR --manifest FILE      # reuse a generated corpus
+#   python bench/bench_static.py --repo PATH[@REV] --skip-slow     # a real repository (no ground truth)
 #
-# The corpus comes from ../shared/bench/gen_tree.py (beside the checkout) or --generator PATH. Each tool runs
+# The corpus comes from ../shared/bench/gen_tree.py (beside the checkout) or --generator PATH, or, with
+# --repo, from a local git repository's tree at REV (exported with pygit2, no network). Each tool runs
 # once, sequentially, after one untimed read of the whole corpus (warm page cache), through a small wrapper
 # process so that its peak RSS is measured on its own process tree and not on everything this script started.
-# Prints a Markdown table and writes the raw numbers to bench/out/results-<corpus>.json.
+# Prints a Markdown table and writes the raw numbers to bench/out/results-<corpus>.json
+# (results-repo-<name>.json for --repo).
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import subprocess
@@ -31,6 +35,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pygit2
+from pygit2.enums import FileMode, RepositoryOpenFlag
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -390,16 +397,35 @@ class Planted:
 
 
 @dataclass(frozen=True)
+class RepoExport:
+    """A real repository's tree at one commit, exported to a folder to be scanned: where it came from, what
+    was written and what was left out (blobs absent from a partial store, symlinks, submodules, unsafe
+    entries)."""
+
+    repo: str
+    rev: str
+    sha: str
+    name: str
+    root: Path
+    files: int
+    bytes: int
+    skipped: dict[str, int]
+    reused: bool = False
+
+
+@dataclass(frozen=True)
 class Corpus:
-    """A generated tree and its ground truth."""
+    """A tree to scan: a generated one with its ground truth (`planted`), or a real repository's export
+    (`repo`; no ground truth, `planted` is None)."""
 
     name: str
     root: Path
-    manifest: Path
+    manifest: Path | None
     files: int
     bytes: int
     fp_bait: bool
-    planted: tuple[Planted, ...]
+    planted: tuple[Planted, ...] | None
+    repo: RepoExport | None = None
 
 
 def pem_end(root: Path, path: str, start: int) -> int:
@@ -481,6 +507,162 @@ def generate(generator: Path, name: str, workdir: Path, files: int, total_mb: fl
     return load_corpus(name, root, manifest)
 
 
+# A real repository as a corpus. The tree at REV is written out once under the workdir and reused; the marker
+# that says an export is complete is a file beside the tree, never inside it, so that no scanner sees it.
+
+SKIP_REASONS = ("absent from the store", "symlink", "submodule", "unsafe entry")
+_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._+-]+")
+
+
+def split_repo_spec(spec: str) -> tuple[Path, str]:
+    """`PATH[@REV]` -> (PATH, REV); REV defaults to HEAD. A path may itself hold `@`: the first split whose
+    left side is an existing folder wins (the whole spec first), so `HEAD@{1}`-style revisions survive too."""
+    if Path(spec).is_dir():
+        return Path(spec), "HEAD"
+    for i, ch in enumerate(spec):
+        if ch == "@" and i > 0 and Path(spec[:i]).is_dir():
+            return Path(spec[:i]), spec[i + 1 :] or "HEAD"
+    path = spec.split("@", 1)[0] or spec
+    raise BenchError(
+        f"--repo {spec}: {path} is not a folder (expected PATH[@REV], PATH a local git repository)"
+    )
+
+
+def repo_name(repo: pygit2.Repository) -> str:
+    """The work tree's folder name, or a bare repository's without `.git`, made safe for a file name."""
+    folder = Path(repo.workdir) if repo.workdir else Path(repo.path)
+    name = folder.name.removesuffix(".git")
+    return _NAME_UNSAFE.sub("-", name).strip("-.") or "repo"
+
+
+def open_repo(path: Path, rev: str) -> tuple[pygit2.Repository, pygit2.Commit]:
+    """Open the repository at exactly `path` (no search upwards: a plain folder inside some checkout is not
+    that checkout) and resolve `rev` to a commit. Errors become BenchError with a one-line message."""
+    try:
+        repo = pygit2.Repository(str(path), RepositoryOpenFlag.NO_SEARCH)
+    except pygit2.GitError as e:
+        raise BenchError(f"--repo: {path} is not a git repository ({e})") from e
+    try:
+        commit = repo.revparse_single(rev).peel(pygit2.Commit)
+    except (KeyError, ValueError, pygit2.GitError) as e:
+        detail = "not found" if isinstance(e, KeyError) else str(e).splitlines()[0][:160]
+        raise BenchError(f"--repo: revision {rev!r} does not resolve to a commit in {path} ({detail})") from e
+    return repo, commit
+
+
+def _unsafe(raw: bytes) -> bool:
+    # git itself refuses these on checkout; a crafted tree could still hold them
+    return raw in (b"", b".", b"..") or b"/" in raw or b"\0" in raw or raw.lower() == b".git"
+
+
+def write_tree(repo: pygit2.Repository, tree: pygit2.Tree, dest: Path) -> tuple[int, int, dict[str, int]]:
+    """Write the regular files of `tree` under `dest` (executables keep their bit); returns files, bytes and
+    what was skipped, by reason. A tree or blob absent from the store (a partial mirror) is skipped, and so is
+    an unsafe entry: a name that would leave its folder or make a `.git` (`..`, `a/b`, `.git`), or a mode
+    that disagrees with its object."""
+    skipped = dict.fromkeys(SKIP_REASONS, 0)
+    files = size = 0
+    todo: list[tuple[pygit2.Tree, Path]] = [(tree, dest)]
+    while todo:
+        current, folder = todo.pop()
+        folder.mkdir(exist_ok=True)
+        for entry in current:
+            raw = entry.raw_name
+            if raw is None or _unsafe(raw):
+                skipped["unsafe entry"] += 1
+                continue
+            target = folder / os.fsdecode(raw)
+            mode = entry.filemode
+            if mode == FileMode.LINK:
+                skipped["symlink"] += 1
+                continue
+            if mode == FileMode.COMMIT:
+                skipped["submodule"] += 1
+                continue
+            try:
+                obj = repo.get(entry.id)
+            except pygit2.GitError:
+                obj = None
+            if obj is None:
+                skipped["absent from the store"] += 1
+                continue
+            if mode == FileMode.TREE and isinstance(obj, pygit2.Tree):
+                todo.append((obj, target))
+            elif mode in (FileMode.BLOB, FileMode.BLOB_EXECUTABLE) and isinstance(obj, pygit2.Blob):
+                data = obj.data
+                target.write_bytes(data)
+                if mode == FileMode.BLOB_EXECUTABLE:
+                    target.chmod(0o755)
+                files += 1
+                size += len(data)
+            else:
+                skipped["unsafe entry"] += 1  # an entry whose mode and object disagree: left out
+    return files, size, skipped
+
+
+def export_repo(path: Path, rev: str, workdir: Path) -> RepoExport:
+    """Export the tree of `path` at `rev` to `<workdir>/repo-<name>-<12-char sha>/`, or reuse a complete
+    earlier export (its marker `<same>.json` beside the folder). Written to a temporary folder first and
+    renamed, so an interrupted export is never taken for a complete one; a file the system will not write
+    (a name too long, a full disk) stops it with a BenchError and leaves nothing behind."""
+    path = path.resolve()
+    repo, commit = open_repo(path, rev)
+    sha = str(commit.id)
+    name = repo_name(repo)
+    folder = f"repo-{name}-{sha[:12]}"
+    root, marker = workdir / folder, workdir / f"{folder}.json"
+    if marker.is_file() and root.is_dir():
+        try:
+            data = json.loads(marker.read_text())
+            # a marker from an older version of this script (other skip reasons) is not trusted
+            if data.get("sha") == sha and set(data["skipped"]) == set(SKIP_REASONS):
+                return RepoExport(
+                    str(path),
+                    rev,
+                    sha,
+                    name,
+                    root,
+                    int(data["files"]),
+                    int(data["bytes"]),
+                    {k: int(v) for k, v in data["skipped"].items()},
+                    reused=True,
+                )
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass  # unreadable marker: export again
+    workdir.mkdir(parents=True, exist_ok=True)
+    marker.unlink(missing_ok=True)
+    for stale in [root, *workdir.glob(f"{folder}.partial-*")]:
+        if stale.is_dir():
+            shutil.rmtree(stale)
+    partial = Path(tempfile.mkdtemp(prefix=f"{folder}.partial-", dir=workdir))
+    try:
+        files, size, skipped = write_tree(repo, commit.tree, partial)
+        partial.chmod(0o755)
+        partial.rename(root)
+    except OSError as e:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise BenchError(f"--repo: could not export {path} at {rev} to {workdir}: {e}") from e
+    export = RepoExport(str(path), rev, sha, name, root, files, size, skipped)
+    tmp_marker = workdir / f"{folder}.json.tmp"
+    record = {"repo": export.repo, "rev": rev, "sha": sha, "files": files, "bytes": size, "skipped": skipped}
+    tmp_marker.write_text(json.dumps(record, indent=1) + "\n")
+    tmp_marker.replace(marker)
+    return export
+
+
+def skipped_text(skipped: dict[str, int]) -> str:
+    parts = [
+        f"{n:,} {reason}{'s' if n != 1 and reason != 'absent from the store' else ''}"
+        for reason, n in skipped.items()
+        if n
+    ]
+    return ", ".join(parts) or "nothing"
+
+
+def repo_corpus(export: RepoExport) -> Corpus:
+    return Corpus(f"repo-{export.name}", export.root, None, export.files, export.bytes, False, None, export)
+
+
 def warm_cache(root: Path) -> int:
     """Read every file once, untimed, so that every tool sees the same warm page cache."""
     total = 0
@@ -494,19 +676,25 @@ def warm_cache(root: Path) -> int:
 
 @dataclass(frozen=True)
 class Score:
-    """How a tool's findings compare with the planted ground truth."""
+    """How a tool's findings compare with the planted ground truth. Without one (a real repository), `found`
+    and `planted` are None and every finding counts as elsewhere."""
 
-    found: int
-    planted: int
+    findings: int
+    found: int | None
+    planted: int | None
     found_by_kind: dict[str, int]
     missed_kinds: dict[str, int]
     elsewhere: int
     elsewhere_by_rule: dict[str, int]
 
 
-def score(hits: Sequence[Hit], planted: Sequence[Planted]) -> Score:
+def score(hits: Sequence[Hit], planted: Sequence[Planted] | None) -> Score:
     """A hit finds a planted entry when the paths match and its line is within +-1 of it (or inside its PEM
-    block); every other hit counts as a finding elsewhere. Several hits on one planted entry find it once."""
+    block); every other hit counts as a finding elsewhere. Several hits on one planted entry find it once.
+    With no ground truth (planted None) there is nothing to find: every hit is elsewhere."""
+    if planted is None:
+        rules = Counter(h.rule for h in hits)
+        return Score(len(hits), None, None, {}, {}, len(hits), dict(rules.most_common()))
     by_path: dict[str, list[int]] = {}
     for i, p in enumerate(planted):
         by_path.setdefault(p.path, []).append(i)
@@ -524,6 +712,7 @@ def score(hits: Sequence[Hit], planted: Sequence[Planted]) -> Score:
     found_kinds = Counter(planted[i].kind for i in found)
     missed = {k: n - found_kinds.get(k, 0) for k, n in sorted(kinds.items()) if n > found_kinds.get(k, 0)}
     return Score(
+        findings=len(hits),
         found=len(found),
         planted=len(planted),
         found_by_kind=dict(sorted(found_kinds.items())),
@@ -644,12 +833,16 @@ def _mb(kb: int | None) -> str:
 
 
 def table(results: Sequence[ToolResult], corpus: Corpus) -> str:
-    """The Markdown table, with throughput and memory ratios against gitleaks when gitleaks ran."""
+    """The Markdown table, with throughput and memory ratios against gitleaks when gitleaks ran. A corpus
+    without ground truth (a real repository) says n/a for planted and counts every finding."""
     ref = next((r for r in results if r.name == "gitleaks" and r.status == "ok"), None)
+    truth = corpus.planted is not None
+    found_head = "planted found | findings"
+    if corpus.planted is not None:
+        found_head = f"planted found /{len(corpus.planted)} | findings elsewhere"
     rows = [
         "| tool | version | wall | MB/s | CPU | peak RSS (largest process) | peak RSS (tree) "
-        f"| planted found /{len(corpus.planted)} | findings elsewhere "
-        "| speed vs gitleaks | RSS vs gitleaks |",
+        f"| {found_head} | speed vs gitleaks | RSS vs gitleaks |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -659,19 +852,24 @@ def table(results: Sequence[ToolResult], corpus: Corpus) -> str:
             continue
         speed = f"{ref.wall_s / r.wall_s:.2f}x" if ref and ref.wall_s else "-"
         mem = f"{r.peak_rss_kb / ref.peak_rss_kb:.2f}x" if ref and ref.peak_rss_kb and r.peak_rss_kb else "-"
+        found = f"{r.score.found} | {r.score.elsewhere:,}" if truth else f"n/a | {r.score.findings:,}"
         rows.append(
             f"| {r.label} | {r.version} | {r.wall_s:.1f} s | {r.mb_per_s:.1f} | {r.cpu_s:.1f} s "
-            f"| {_mb(r.peak_rss_kb)} | {_mb(r.tree_rss_kb)} | {r.score.found} | {r.score.elsewhere:,} "
-            f"| {speed} | {mem} |"
+            f"| {_mb(r.peak_rss_kb)} | {_mb(r.tree_rss_kb)} | {found} | {speed} | {mem} |"
         )
     return "\n".join(rows)
 
 
 def details(results: Sequence[ToolResult]) -> str:
-    """Per tool: planted kinds missed and the rules behind the findings elsewhere (top 5)."""
+    """Per tool: planted kinds missed and the rules behind the findings elsewhere (top 5); with no ground
+    truth, the rules behind all findings."""
     lines = []
     for r in results:
         if r.score is None:
+            continue
+        if r.score.planted is None:
+            top = ", ".join(f"{k} {n:,}" for k, n in list(r.score.elsewhere_by_rule.items())[:5]) or "none"
+            lines.append(f"- {r.label}: findings by rule: {top}")
             continue
         missed = ", ".join(f"{k} x{n}" for k, n in r.score.missed_kinds.items()) or "none"
         top = ", ".join(f"{k} {n:,}" for k, n in list(r.score.elsewhere_by_rule.items())[:5]) or "none"
@@ -696,8 +894,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--fp-bait", action="store_true", help="false-positive corpus (gen_tree.py --fp-bait)")
     ap.add_argument("--corpus", type=Path, help="reuse this generated corpus directory (needs --manifest)")
     ap.add_argument("--manifest", type=Path, help="the ground-truth manifest of --corpus")
+    ap.add_argument(
+        "--repo",
+        metavar="PATH[@REV]",
+        help="a real repository as the corpus: the tree of local git repository (or bare mirror) PATH at REV "
+        "(commit or ref, default HEAD), exported under --workdir and reused; no ground truth",
+    )
     ap.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR, help="path to gen_tree.py")
-    ap.add_argument("--workdir", type=Path, default=DEFAULT_OUT / "corpus", help="corpora go here")
+    ap.add_argument(
+        "--workdir", type=Path, default=DEFAULT_OUT / "corpus", help="corpora and exports go here"
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where results and raw reports go")
     ap.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated, from: {','.join(TOOLS)}")
     ap.add_argument("--skip-slow", action="store_true", help="skip detect-secrets (about 15 min on 200 MB)")
@@ -747,7 +953,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if unknown:
             raise BenchError(f"unknown tool(s) {', '.join(unknown)}; choose from {', '.join(TOOLS)}")
-        if args.corpus or args.manifest:
+        if args.repo is not None:
+            if args.corpus or args.manifest or args.fp_bait:
+                raise BenchError("--repo goes alone: not with --corpus, --manifest or --fp-bait")
+            path, rev = split_repo_spec(args.repo)
+            export = export_repo(path, rev, args.workdir.resolve())
+            print(
+                f"{'reusing export' if export.reused else 'exported'} {export.repo} at {rev} "
+                f"({export.sha[:12]}): {export.files:,} files, {export.bytes / 1e6:.1f} MB in {export.root}; "
+                f"skipped {skipped_text(export.skipped)}",
+                file=sys.stderr,
+            )
+            corpus = repo_corpus(export)
+        elif args.corpus or args.manifest:
             if not (args.corpus and args.manifest):
                 raise BenchError("--corpus and --manifest go together")
             corpus = load_corpus(args.corpus.resolve().name, args.corpus.resolve(), args.manifest.resolve())
@@ -764,9 +982,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     outdir = args.out.resolve()
     outdir.mkdir(parents=True, exist_ok=True)
     warmed = warm_cache(corpus.root)
+    truth = f"{len(corpus.planted)} planted" if corpus.planted is not None else "no ground truth"
     print(
         f"corpus {corpus.name}: {corpus.files} files, {corpus.bytes / 1e6:.1f} MB "
-        f"({warmed / 1e6:.1f} MB read to warm the cache), {len(corpus.planted)} planted",
+        f"({warmed / 1e6:.1f} MB read to warm the cache), {truth}",
         file=sys.stderr,
     )
 
@@ -774,20 +993,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     for n in names:
         r = run_tool(TOOLS[n], corpus, outdir, args.skip_slow, args.timeout, args.repeat)
         if r.status == "ok":
-            print(
-                f"  {n}: {r.wall_s:.1f} s, {r.score.found if r.score else 0} planted found, "
-                f"{r.score.elsewhere if r.score else 0} elsewhere",
-                file=sys.stderr,
-            )
+            if r.score is None:
+                found = "no score"
+            elif r.score.planted is None:
+                found = f"{r.score.findings} findings"
+            else:
+                found = f"{r.score.found} planted found, {r.score.elsewhere} elsewhere"
+            print(f"  {n}: {r.wall_s:.1f} s, {found}", file=sys.stderr)
         else:
             print(f"  {n}: {r.status} {r.detail}", file=sys.stderr)
         results.append(r)
 
     info = machine()
+    if corpus.repo is not None:
+        what = (
+            f"the tree of {corpus.repo.repo} at {corpus.repo.rev} ({corpus.repo.sha[:12]}; skipped "
+            f"{skipped_text(corpus.repo.skipped)}), no ground truth"
+        )
+    else:
+        what = f"{truth}{' (fp-bait)' if corpus.fp_bait else ''}"
     print(
-        f"\nCorpus `{corpus.name}`: {corpus.files:,} files, {corpus.bytes / 1e6:.1f} MB, "
-        f"{len(corpus.planted)} planted{' (fp-bait)' if corpus.fp_bait else ''}; fastest of {args.repeat}; "
-        f"{info['nproc']} cores, Python {info['python']}, warm page cache, tools run one after another.\n"
+        f"\nCorpus `{corpus.name}`: {corpus.files:,} files, {corpus.bytes / 1e6:.1f} MB, {what}; "
+        f"fastest of {args.repeat}; {info['nproc']} cores, Python {info['python']}, warm page cache, "
+        "tools run one after another.\n"
     )
     print(table(results, corpus))
     print()
@@ -797,11 +1025,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "corpus": {
             "name": corpus.name,
             "root": str(corpus.root),
-            "manifest": str(corpus.manifest),
+            "manifest": str(corpus.manifest) if corpus.manifest else None,
             "files": corpus.files,
             "bytes": corpus.bytes,
             "fp_bait": corpus.fp_bait,
-            "planted": len(corpus.planted),
+            "planted": len(corpus.planted) if corpus.planted is not None else None,
+            "repo": {
+                "path": corpus.repo.repo,
+                "rev": corpus.repo.rev,
+                "sha": corpus.repo.sha,
+                "files": corpus.repo.files,
+                "bytes": corpus.repo.bytes,
+                "skipped": corpus.repo.skipped,
+            }
+            if corpus.repo
+            else None,
         },
         "machine": info,
         "results": [asdict(r) for r in results],
