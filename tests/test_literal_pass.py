@@ -11,6 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from auditor.extract import text as text_mod
+from auditor.extract import vectorscan
 from auditor.extract.detectors import DetectorSet
 from auditor.extract.filescan import scan_bytes
 from auditor.extract.literalpass import LiteralPass, required_terms
@@ -39,8 +40,8 @@ def test_present_is_the_substring_test(text: str) -> None:
 
 
 def test_the_finder_runs_on_vectorscan_where_it_imports() -> None:
-    pytest.importorskip("hyperscan")
-    assert LiteralPass("test-literals", _LITERALS).vectorscan
+    assert LiteralPass("test-literals", _LITERALS).vectorscan is vectorscan.available()
+    assert LiteralPass("test-literals", [""]).vectorscan is False  # nothing to search for: no database
 
 
 # -- required_terms ------------------------------------------------------------------------------------------
