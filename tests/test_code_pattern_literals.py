@@ -1,5 +1,6 @@
-"""scan_code_patterns runs a CODE_PATTERNS regex only where one of its required literals occurs (read off re's
-parse, references.required_literals): the same settings as running every regex over every text."""
+"""scan_code_patterns runs a CODE_PATTERNS regex only where every literal of one of its required terms occurs
+(read off re's parse, literalpass.required_terms; found in one pass, literalpass.LiteralPass): the same
+settings as running every regex over every text."""
 
 from __future__ import annotations
 
@@ -39,6 +40,12 @@ def _settings(rel: str, content: str) -> list[tuple[str, int]]:
 
 def _without_literals(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(text_mod, "_code_needs", lambda: (None,) * len(CODE_PATTERNS))
+    monkeypatch.setattr(text_mod, "_agent_needs", lambda: (None,) * len(text_mod._CODE_AGENTS))
+    ungated = text_mod._SourceLiterals()
+    assert ungated.code == (None,) * len(CODE_PATTERNS) and ungated.agents == (None,) * len(
+        text_mod._CODE_AGENTS
+    )
+    monkeypatch.setattr(text_mod, "_source_literals", lambda: ungated)
 
 
 def test_every_pattern_has_literals_and_every_match_holds_one() -> None:
@@ -52,7 +59,7 @@ def test_every_pattern_has_literals_and_every_match_holds_one() -> None:
         for t in texts:
             for m in pattern.finditer(t):
                 hits += 1
-                assert any(lit in m.group(0) for lit in lits), (name, m.group(0))
+                assert any(all(lit in m.group(0) for lit in term) for term in lits), (name, m.group(0))
     assert hits > 20
 
 
