@@ -272,6 +272,8 @@ def agents_sdk_hint(doc: Doc, ev: Evidence) -> None:
                     str(f).lower(): (v, where + (str(f),)) for f, v in settings.items()
                 }
     for key, value in data.items():
+        if "__" not in str(key):
+            continue  # both forms below are `__`-separated: a key without one is neither
         parts = str(key).split("__")
         lowered = [p.lower() for p in parts]
         if len(parts) == 4 and lowered[0] == "connections" and lowered[2] == "settings":

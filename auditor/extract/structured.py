@@ -68,6 +68,7 @@ def scan_doc(
         scalars.append((path, text, name, list_env, False))
     found = ev.detectors.scan_values([(name, text) for _, text, name, _, empty in scalars if not empty])
     hits_of = iter(found)
+    referenced = not ev.secrets_only and references.may_hold_any([text for _, text, *_ in scalars])
     for path, text, name, list_env, empty in scalars:
         if empty:
             assert name is not None  # an env entry's name, found above
@@ -85,7 +86,7 @@ def scan_doc(
                 ev.secret(hit, line=ev.locate(hit.value, line), key=dotted, context=context)
         if ev.secrets_only:
             continue  # what follows records references and settings, never a secret
-        for ref in references.parse(text, name):
+        for ref in references.parse(text, name) if referenced else ():
             ev.reference(ref.kind, ref.target, doc.line_of(path), dotted)
         keyed = references.from_key(path, text)
         if keyed is not None:
