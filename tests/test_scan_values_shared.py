@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.extract.detectors import DetectorSet, Hit, hyperscan_available
+from auditor.extract.detectors import DetectorSet, Hit
 from auditor.extract.filescan import scan_bytes
+from tests.scan_values_support import Counting, gated_detectors, plain
 from tests.shipped_inputs import shipped_inputs
 
 Items = Sequence[tuple[str | None, str]]
@@ -19,32 +20,7 @@ Items = Sequence[tuple[str | None, str]]
 
 @pytest.fixture(scope="module")
 def gated() -> DetectorSet:
-    # The shared pass runs only over Vectorscan; this project installs it wherever it runs its tests.
-    assert hyperscan_available()
-    loaded = DetectorSet.load()
-    assert loaded.use_gate()
-    return loaded
-
-
-def _plain(found: list[list[Hit]]) -> list[list[tuple[object, ...]]]:
-    return [
-        [(h.detector.id, h.value, h.start, h.end, h.confidence, h.key, h.reason) for h in hits]
-        for hits in found
-    ]
-
-
-class _Counting:
-    """Counts the calls of DetectorSet._shared_hits, so that a test knows the shared path was taken."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.calls = 0
-        original = DetectorSet._shared_hits
-
-        def counted(self_: DetectorSet, *args: object) -> list[list[Hit]]:
-            self.calls += 1
-            return original(self_, *args)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(DetectorSet, "_shared_hits", counted)
+    return gated_detectors()
 
 
 def _alone(detectors: DetectorSet, items: Items, allowed: set[int] | None) -> list[list[Hit]]:
@@ -85,12 +61,12 @@ def test_shipped_documents_match_each_scalar_alone(
     gated: DetectorSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     documents = list(_documents(gated, monkeypatch))
-    counting = _Counting(monkeypatch)
+    counting = Counting(monkeypatch)
     hits = shared = 0
     for items in documents:
         before = counting.calls
         found = gated.scan_values(items)
-        assert _plain(found) == _plain(_alone(gated, items, _verdict(gated, items))), items[:3]
+        assert plain(found) == plain(_alone(gated, items, _verdict(gated, items))), items[:3]
         shared += counting.calls > before
         hits += sum(map(len, found))
     # The comparison means something only if the shared path ran on many documents that find secrets.
@@ -134,7 +110,7 @@ _values = st.one_of(
 def test_generated_documents_match_each_scalar_alone(
     gated: DetectorSet, items: list[tuple[str | None, str]]
 ) -> None:
-    assert _plain(gated.scan_values(items)) == _plain(_alone(gated, items, _verdict(gated, items)))
+    assert plain(gated.scan_values(items)) == plain(_alone(gated, items, _verdict(gated, items)))
 
 
 def test_generated_documents_take_the_shared_path(
@@ -142,13 +118,13 @@ def test_generated_documents_take_the_shared_path(
 ) -> None:
     """The documents above are of the kind the shared pass answers (few detectors open), not only the kind
     each scalar answers alone: checked on a fixed sample of them."""
-    counting = _Counting(monkeypatch)
+    counting = Counting(monkeypatch)
     items = [("password", "hunter2-Xy9!kQ"), ("token_limit", "4096"), ("x", "pass\nword"), ("name", "café")]
     assert _verdict(gated, items)
     found = gated.scan_values(items)
     assert counting.calls == 1
     assert [len(h) for h in found] == [1, 0, 0, 0]
-    assert _plain(found) == _plain(_alone(gated, items, _verdict(gated, items)))
+    assert plain(found) == plain(_alone(gated, items, _verdict(gated, items)))
 
 
 def test_shipped_keywords_hold_no_line_break() -> None:

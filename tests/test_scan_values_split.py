@@ -10,41 +10,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.extract.detectors import _SHARED_SPLIT_MIN, DetectorSet, Hit, hyperscan_available
+from auditor.extract.detectors import _SHARED_SPLIT_MIN, DetectorSet, Hit
+from tests.scan_values_support import Counting, gated_detectors, plain
 
 Items = Sequence[tuple[str | None, str]]
 
 
 @pytest.fixture(scope="module")
 def gated() -> DetectorSet:
-    assert hyperscan_available()
-    loaded = DetectorSet.load()
-    assert loaded.use_gate()
-    return loaded
-
-
-def _plain(found: list[list[Hit]]) -> list[list[tuple[object, ...]]]:
-    return [
-        [(h.detector.id, h.value, h.start, h.end, h.confidence, h.key, h.reason) for h in hits]
-        for hits in found
-    ]
+    return gated_detectors()
 
 
 def _alone(detectors: DetectorSet, items: Items) -> list[list[Hit]]:
     """Each scalar asking the gate for itself: what scan_values gave a document whose verdict did not hold."""
     return [detectors.scan_value(key, value) for key, value in items]
-
-
-class _Counting:
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.calls = 0
-        original = DetectorSet._shared_hits
-
-        def counted(self_: DetectorSet, *args: object) -> list[list[Hit]]:
-            self.calls += 1
-            return original(self_, *args)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(DetectorSet, "_shared_hits", counted)
 
 
 # A tokenizer vocabulary's entries (byte-level BPE spells some bytes as `ı` and `ſ`, which the gate is blind
@@ -60,9 +39,9 @@ def test_a_blind_byte_no_longer_sends_every_scalar_alone(
     items = _vocabulary(2000)
     items[777] = ("password", "hunter2-Xy9!kQ")
     items[1500] = ("db_password", "Rk7#qLz9!vW2pX")
-    counting = _Counting(monkeypatch)
+    counting = Counting(monkeypatch)
     found = gated.scan_values(items)
-    assert _plain(found) == _plain(_alone(gated, items))
+    assert plain(found) == plain(_alone(gated, items))
     assert [i for i, hits in enumerate(found) if hits] == [777, 1500]
     # The runs without a blind byte share a verdict: many shared passes, where the old code took none.
     assert counting.calls > 10
@@ -70,8 +49,8 @@ def test_a_blind_byte_no_longer_sends_every_scalar_alone(
 
 def test_a_short_document_is_not_split(gated: DetectorSet, monkeypatch: pytest.MonkeyPatch) -> None:
     items = _vocabulary(2 * _SHARED_SPLIT_MIN - 1)
-    counting = _Counting(monkeypatch)
-    assert _plain(gated.scan_values(items)) == _plain(_alone(gated, items))
+    counting = Counting(monkeypatch)
+    assert plain(gated.scan_values(items)) == plain(_alone(gated, items))
     assert counting.calls == 0  # the whole document's verdict does not hold (`ı`), and it is not halved
 
 
@@ -107,7 +86,7 @@ _VALUES = [
 def test_split_documents_match_each_scalar_alone(
     gated: DetectorSet, items: list[tuple[str | None, str]]
 ) -> None:
-    assert _plain(gated.scan_values(items)) == _plain(_alone(gated, items))
+    assert plain(gated.scan_values(items)) == plain(_alone(gated, items))
 
 
 def test_blind_chars_are_the_characters_whose_utf8_the_gate_is_blind_to() -> None:

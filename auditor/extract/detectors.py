@@ -721,12 +721,18 @@ def _blind_items(items: Sequence[tuple[str | None, str]], texts: list[str], join
     if not found:
         return []
     text_of = [i for i, (_key, value) in enumerate(items) if value]
+    starts = _joined_starts(texts)
+    return sorted({text_of[bisect.bisect_right(starts, at) - 1] for at in found})
+
+
+def _joined_starts(texts: list[str]) -> list[int]:
+    """Where each of `texts` starts in `"\n".join(texts)`."""
     starts: list[int] = []
     pos = 0
     for text in texts:
         starts.append(pos)
         pos += len(text) + 1
-    return sorted({text_of[bisect.bisect_right(starts, at) - 1] for at in found})
+    return starts
 
 
 def _utf8(text: str) -> bytes:
@@ -1371,11 +1377,7 @@ class DetectorSet:
         found = engine.keyword_hits(joined.encode("ascii", "replace"), self._keyword_owners_once, allowed)
         anchors = self._detector_anchors
         anchored = any(anchors[det_index] is not None for det_index in allowed)
-        starts: list[int] = []
-        pos = 0
-        for text in texts:
-            starts.append(pos)
-            pos += len(text) + 1
+        starts = _joined_starts(texts)
         # Text index -> detector -> its hits, offsets into that text.
         local: dict[int, dict[int, list[int]]] = {}
         where = bisect.bisect_right
