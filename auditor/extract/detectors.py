@@ -1267,14 +1267,15 @@ class DetectorSet:
 
     # -- public scanning ------------------------------------------------------------------------------
 
-    def probe(self, data: bytes) -> Probe | None:
+    def probe(self, data: bytes, *, text_only: bool = False) -> Probe | None:
         """The gate and every partition given to `use_gate`, in one pass over `data` (not the keyword
         question: `candidates`); None when the gate is not in use (ask `may_match`, `candidates` and the
-        marker sets one by one)."""
+        marker sets one by one). `text_only`: the answer is for `scan_text` over `data` decoded, never for
+        its scalars judged as a document's (Gate.probe): true of every format filescan does not parse."""
         gate = self._active_gate()
         if gate is None or not data:
             return None
-        allowed, found = gate.probe(data)
+        allowed, found = gate.probe(data, text_only=text_only)
         return Probe(allowed, found, gate.partitions)
 
     def may_match(self, data: bytes) -> bool | None:

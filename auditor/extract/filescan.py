@@ -354,7 +354,9 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
     JSON and YAML, the cheap structure checks."""
     if not data or data.find(b"\x00", 0, BINARY_SNIFF) >= 0:
         return None, _NO_PROBE  # empty, or perhaps binary: the whole path decides
-    probe = detectors.probe(data)
+    kind = classify(rel)
+    fmt = kind.format
+    probe = detectors.probe(data, text_only=fmt not in _STRUCTURED)
     if probe is None or probe.allowed is None:
         # No gate, or text it does not judge (not UTF-8, control bytes): the whole path, which knows the
         # probe ran over these bytes.
@@ -376,8 +378,6 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
         probe = probe.with_answer(keywords_name, keywords)
         if keywords:
             return None, probe
-    kind = classify(rel)
-    fmt = kind.format
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in _ALWAYS_PARSED:
         return None, probe  # always parsed (an agent manifest by name)
     if fmt == "json" and (ARM_SCHEMA in data[:4096] or PARAMETERS_SCHEMA in data[:4096]):
@@ -415,8 +415,11 @@ def _scan_data(
     # runs first on text with no NUL near the start: when the gate judges the buffer, it is valid UTF-8 (so
     # it holds no UTF-16/32 byte-order mark) and no byte in it is a control byte or a NUL (each is a blind
     # byte), so the binary and encoding checks could only say "UTF-8 text".
+    text_only = fmt not in _STRUCTURED  # the probe's answer is for scan_text only (DetectorSet.probe)
     if probe is _NO_PROBE:
-        probe = detectors.probe(data) if data.find(b"\x00", 0, BINARY_SNIFF) < 0 else None
+        probe = (
+            detectors.probe(data, text_only=text_only) if data.find(b"\x00", 0, BINARY_SNIFF) < 0 else None
+        )
     probe = cast("Probe | None", probe)
     transcode_note: str | None = None
     if probe is None or probe.allowed is None:
@@ -429,7 +432,7 @@ def _scan_data(
         # UTF-16/32 interleave NUL bytes with every keyword: prefilter the UTF-8 re-encoding instead.
         data, transcode_note = _transcode(data)
         if probe is None or data is not original:
-            probe = detectors.probe(data)
+            probe = detectors.probe(data, text_only=text_only)
     if probe is not None and probed is not None and data is original:
         probed.append(probe)
     if probe is not None and probe.answer(ALLOW_MARKER) is False:
@@ -517,13 +520,13 @@ def _quiet(rel: str, data: bytes, detectors: DetectorSet) -> tuple[bool, object,
     pass over the text when it ran): what was learnt deciding, for the scan that follows a False."""
     if data.find(b"\x00", 0, BINARY_SNIFF) >= 0 or _bom_encoding(data) is not None:
         return False, _NO_PROBE, None
-    probe = detectors.probe(data)
+    kind = classify(rel)
+    fmt = kind.format
+    probe = detectors.probe(data, text_only=fmt not in _STRUCTURED)
     if probe is None:
         return False, probe, None
     if probe.allowed is None and _looks_binary(data):
         return False, probe, None
-    kind = classify(rel)
-    fmt = kind.format
     if fmt not in _STRUCTURED:
         return _quiet_text(data, kind, detectors, probe)
     if _is_manifest_candidate(data, kind, probe):

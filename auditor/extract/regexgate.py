@@ -22,6 +22,13 @@ matches every string the original can match, and maybe more.
   text; the consumed text of any such match still matches the widened pattern in the whole buffer.
 * Backreferences become their group's pattern again; conditionals `(?(q)A|B)` become `(?:A|B)`; atomic
   groups and possessive or lazy repeats become plain greedy ones (existence of a match is all that counts).
+  Two sharper forms where their premise is proven: an optional group that later conditionals ask about
+  splits the rest of the sequence in two (taken: each conditional's first branch; not taken: its second),
+  outside repeats that may run twice; and a lookbehind that re-reads the character before a literal
+  (`,(?<=["'],)`, a comma after a quote) is pushed into the repeat of one class that takes that character,
+  when every item between can take none of the lookbehind's class (`_Emitter._split_optional`,
+  `_Emitter._push_back`). Both keep every match: the split's two alternatives cover both cases, and the
+  pushed alternative is the only way the lookbehind can hold there.
 * Every atom (a literal, `.`, a class) becomes the bytes of the characters Python's `re` matches with it
   on str, asked of Python itself: its ASCII characters as one byte class, and its non-ASCII ones as UTF-8,
   either exactly (the caseless partners of ASCII letters, such as the Kelvin sign for `k` under
@@ -31,6 +38,13 @@ matches every string the original can match, and maybe more.
   except that a repeat of one class that takes non-ASCII characters becomes one byte class with its lower
   bound and four times its upper one, or none past 64 bytes (n characters are n to 4n bytes). Very wide
   counted repeats lose their upper bound too (cheaper to compile).
+
+A second, small database holds the generic rules alone, each value group taking at least
+values.SHORTEST_CANDIDATE characters (`widen(secret_min=)`): for text no parser reads (source, prose,
+scripts), scan_text's judge reads no more than the value group and calls nothing shorter a secret, so
+`probe(text_only=True)` keeps a generic rule only where that database reports it too. A document's scalars
+are judged whole (a plain scalar's first word may start a longer value), so documents keep the first
+database's answer.
 
 A buffer the widening cannot vouch for is not judged (the caller falls back to the keyword prefilter for
 every detector): bytes that are not valid UTF-8 (such text is decoded as latin-1 or transcoded, so its
@@ -48,6 +62,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from auditor.extract.keynames import secret_last_words
+from auditor.extract.values import SHORTEST_CANDIDATE
 
 if TYPE_CHECKING:
     from auditor.extract.detectors import Detector
@@ -60,7 +75,7 @@ __all__ = ["BLIND_CHARS", "Gate", "Partition", "UntranslatableRegex", "judged", 
 Partition = tuple[str, Sequence[bytes], Sequence[int]]
 
 # Part of the gate's cache key: bump when the widening changes what it emits.
-_TRANSLATOR_VERSION = b"widen-v4-key-last"
+_TRANSLATOR_VERSION = b"widen-v5-split-pushback"
 # The control bytes on which Vectorscan's classes and Python's `re` on str could disagree (see the module
 # doc) and the UTF-8 of the caseless partners of ASCII letters (_ASCII_FOLDS): a buffer holding one is not
 # judged. Other bytes 0x80-0xFF are judged when the buffer is valid UTF-8 (`judged`).
@@ -180,23 +195,174 @@ def _any_non_ascii(op: Any, av: Any, flags: int) -> bool:
 _ATOM_OPS = (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN)
 
 
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+# Splits of a sequence at an optional group (_Emitter._split_optional) nested at most this deep: each split
+# emits the rest of the sequence twice.
+_MAX_SPLITS = 3
+_NOTHING = "[^\\x00-\\xff]"  # an empty class: matches nothing
+
+
 class _Emitter:
-    def __init__(self, groups: dict[int, Any]) -> None:
+    def __init__(
+        self, groups: dict[int, Any], *, secret_group: int | None = None, secret_min: int | None = None
+    ) -> None:
         self.groups = groups
         self.depth = 0
         # Group index -> what to emit for that group instead of its widening (a generic rule's key: _Key).
         self.narrowed: dict[int, str] = {}
+        # Optional groups whose taking is decided in the alternative being emitted (_split_optional).
+        self.cond: dict[int, bool] = {}
+        # Repeats that may run more than once around the node being emitted: a group inside one may keep
+        # what an earlier iteration took, so no split is made there.
+        self.repeats = 0
+        # The value group whose every counted repeat is raised to at least `secret_min` characters
+        # (widen(secret_min=)).
+        self.secret_group = secret_group
+        self.secret_min = secret_min
 
     def seq(self, items: Any, flags: int) -> str:
+        items = list(items)
+        if not self.repeats and len(self.cond) < _MAX_SPLITS:
+            split = self._split_optional(items, flags)
+            if split is not None:
+                return split
+        pushed = self._push_back(items, flags)
+        if pushed is not None:
+            return pushed
         return "".join(self.node(op, av, flags) for op, av in items)
+
+    def _split_optional(self, items: list[Any], flags: int) -> str | None:
+        """`(?P<q>X)? REST`, where REST asks `(?(q)A|B)` or repeats `(?P=q)`, as `(?:X REST' | REST'')`: REST'
+        emitted knowing q was taken (each conditional on q takes its first branch, the backreference is X
+        again) and REST'' knowing it was not (second branches; a backreference to a group that took no part
+        fails in Python's `re`, so that alternative is dropped). A match either takes the optional group or
+        not, so the two alternatives cover every match; emitting `(?:A|B)` for each conditional instead
+        allowed B after a quote and A without one. Only outside repeats that may run twice (a group there
+        may hold an earlier iteration's text)."""
+        for index, (op, av) in enumerate(items):
+            if op not in _REPEATS or av[0] != 0 or av[1] != 1 or len(av[2]) != 1:
+                continue
+            inner_op, inner_av = av[2][0]
+            if inner_op is not sre.SUBPATTERN or inner_av[0] is None or inner_av[0] in self.cond:
+                continue
+            group = inner_av[0]
+            rest = items[index + 1 :]
+            if not _refers(rest, group, 0):
+                continue
+            head = self.seq(items[:index], flags)
+            self.cond[group] = True
+            try:
+                taken = self.node(inner_op, inner_av, flags) + self.seq(rest, flags)
+            except _DeadBranch:
+                taken = None
+            self.cond[group] = False
+            try:
+                skipped: str | None = self.seq(rest, flags)
+            except _DeadBranch:
+                skipped = None
+            del self.cond[group]
+            both = [part for part in (taken, skipped) if part is not None]
+            if not both:
+                raise _DeadBranch
+            return head + "(?:" + "|".join(both) + ")"
+        return None
+
+    def _push_back(self, items: list[Any], flags: int) -> str | None:
+        """A sequence `P R M (?:...|c(?<=Xc)...|...)`, where the alternative's lookbehind reads the character
+        before `c` (in class X), R is a repeat of one class C, and every item of M can take no character of
+        X (and may be empty): that character is R's last, so the alternative is emitted as
+        `P (?: R M (?:other alternatives) | R' c ...)` with R' = `C{low-1,high-1}(C&X)`. Dropping the
+        lookbehind instead (the widening of any assertion) let `token, team=None` through as a key, a comma
+        and a value. When R may be empty, P must end in a character outside X (else nothing is pushed)."""
+        for j, (op, av) in enumerate(items):
+            if op is not sre.BRANCH:
+                continue
+            alternatives = list(av[1])
+            for a, alt in enumerate(alternatives):
+                looked = _lookbehind_class(alt, flags)
+                if looked is None:
+                    continue
+                pushed = self._pushed(items, j, alternatives, a, looked, flags)
+                if pushed is not None:
+                    return pushed
+        return None
+
+    def _pushed(
+        self, items: list[Any], j: int, alternatives: list[Any], a: int, looked: frozenset[int], flags: int
+    ) -> str | None:
+        alt = alternatives[a]
+        k = j - 1
+        impossible = False
+        while k >= 0:
+            got = _item_last(items[k][0], items[k][1], flags)
+            if got is None:
+                return None
+            chars, may_be_empty = got
+            if chars & looked:
+                break
+            if not may_be_empty:
+                impossible = True  # the character before `c` is never in X: the alternative never matches
+                break
+            k -= 1
+        others = [other for b, other in enumerate(alternatives) if b != a]
+        if impossible:
+            if not others:
+                return None
+            return (
+                self.seq(items[:j], flags)
+                + "(?:"
+                + "|".join(self.seq(other, flags) for other in others)
+                + ")"
+                + self.seq(items[j + 1 :], flags)
+            )
+        if k < 0:
+            return None  # the character before may lie before the sequence
+        op, av = items[k]
+        if op not in _REPEATS or len(av[2]) != 1 or av[2][0][0] not in _ATOM_OPS:
+            return None
+        low, high, body = av
+        codes, generic, own = _atom(body[0][0], body[0][1], flags)
+        if own or high == 0:
+            return None
+        if low == 0:
+            before = _last_chars(items[:k], flags)
+            if before is None or before[1] or before[0] & looked:
+                return None  # R may be empty with the character before it in X: not pushed
+        last = tuple(sorted(set(codes) & looked))
+        shorter = (max(low - 1, 0), high if high is sre.MAXREPEAT else high - 1, body)
+        head = self.seq(items[:k], flags)
+        pushed_alt = (
+            self.node(op, shorter, flags)
+            + _emit_atom((last, False, ()))
+            + self.seq([*alt[:1], *alt[2:]], flags)
+        )
+        tail = self.seq(items[j + 1 :], flags)
+        if not others:
+            return head + pushed_alt + tail
+        normal = (
+            self.seq(items[k:j], flags) + "(?:" + "|".join(self.seq(other, flags) for other in others) + ")"
+        )
+        return head + "(?:" + normal + "|" + pushed_alt + ")" + tail
 
     def node(self, op: Any, av: Any, flags: int) -> str:
         if op in _ATOM_OPS:
             return _emit_atom(_atom(op, av, flags))
         if op is sre.BRANCH:
-            return "(?:" + "|".join(self.seq(branch, flags) for branch in av[1]) + ")"
+            emitted = []
+            for branch in av[1]:
+                try:
+                    emitted.append(self.seq(branch, flags))
+                except _DeadBranch:
+                    continue  # an alternative that cannot match here
+            if not emitted:
+                raise _DeadBranch
+            return "(?:" + "|".join(emitted) + ")"
         if op is sre.SUBPATTERN:
             group, add, delete, items = av
+            if group is not None and group == self.secret_group and self.secret_min:
+                raised = self._raised(items, (flags | add) & ~delete)
+                if raised is not None:
+                    return raised
             if group in self.narrowed:
                 return "(?:" + self.narrowed[group] + ")"
             return "(?:" + self.seq(items, (flags | add) & ~delete) + ")"
@@ -204,27 +370,49 @@ class _Emitter:
             return "(?:" + self.seq(av, flags) + ")"
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, high, items = av
-            wide = high is sre.MAXREPEAT or high > _WIDE_REPEAT
-            if len(items) == 1 and items[0][0] in _ATOM_OPS:
-                item_op, item_av = items[0]
-                codes, generic, _own = _atom(item_op, item_av, flags)
-                if generic:
-                    # A repeat of one class that takes non-ASCII characters: one byte class (ASCII, lead and
-                    # continuation bytes), as n characters are n to 4n bytes: {low,4*high} while that is
-                    # short, else no upper bound. Vectorscan compiles a byte class's repeat cheaply; a
-                    # bounded repeat of the one-character atom doubled the database's compile time, and
-                    # no upper bound at all tripled its size (8.1 MB, against 2.6 MB with these bounds).
-                    cls = f"[{_ranges(codes)}\\x80-\\xff]"
-                    if not wide and high * 4 <= _BYTES_BOUND:
-                        return f"{cls}{{{low},{high * 4}}}"
-                    return f"{cls}{{{min(low, _LOW_CAP) if wide else low},}}"
-            body = "(?:" + self.seq(items, flags) + ")"
-            if wide:
-                return f"{body}{{{min(low, _LOW_CAP)},}}"
-            return f"{body}{{{low},{high}}}"
+            if high is sre.MAXREPEAT or high > 1:
+                self.repeats += 1
+                try:
+                    return self._repeat(low, high, items, flags)
+                finally:
+                    self.repeats -= 1
+            return self._repeat(low, high, items, flags)
+        return self._rest(op, av, flags)
+
+    def _repeat(self, low: int, high: int, items: Any, flags: int) -> str:
+        try:
+            return self._repeat_of(low, high, items, flags)
+        except _DeadBranch:
+            if low == 0:
+                return ""  # a body that cannot match: the repeat takes it no time
+            raise
+
+    def _repeat_of(self, low: int, high: int, items: Any, flags: int) -> str:
+        wide = high is sre.MAXREPEAT or high > _WIDE_REPEAT
+        if len(items) == 1 and items[0][0] in _ATOM_OPS:
+            item_op, item_av = items[0]
+            codes, generic, _own = _atom(item_op, item_av, flags)
+            if generic:
+                # A repeat of one class that takes non-ASCII characters: one byte class (ASCII, lead and
+                # continuation bytes), as n characters are n to 4n bytes: {low,4*high} while that is
+                # short, else no upper bound. Vectorscan compiles a byte class's repeat cheaply; a
+                # bounded repeat of the one-character atom doubled the database's compile time, and
+                # no upper bound at all tripled its size (8.1 MB, against 2.6 MB with these bounds).
+                cls = f"[{_ranges(codes)}\\x80-\\xff]"
+                if not wide and high * 4 <= _BYTES_BOUND:
+                    return f"{cls}{{{low},{high * 4}}}"
+                return f"{cls}{{{min(low, _LOW_CAP) if wide else low},}}"
+        body = "(?:" + self.seq(items, flags) + ")"
+        if wide:
+            return f"{body}{{{min(low, _LOW_CAP)},}}"
+        return f"{body}{{{low},{high}}}"
+
+    def _rest(self, op: Any, av: Any, flags: int) -> str:
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             return ""  # zero-width: dropping it only widens
         if op is sre.GROUPREF:
+            if self.cond.get(av) is False:
+                raise _DeadBranch  # a backreference to a group that took no part never matches
             # The text a backreference repeats was matched by the group's own pattern: match that again.
             self.depth += 1
             if self.depth > 8 or av not in self.groups:
@@ -240,9 +428,121 @@ class _Emitter:
             finally:
                 self.depth -= 1
         if op is sre.GROUPREF_EXISTS:
-            _group, yes, no = av
+            group, yes, no = av
+            if group in self.cond:  # decided by the alternative being emitted (_split_optional)
+                return "(?:" + self.seq(yes if self.cond[group] else (no or []), flags) + ")"
             return "(?:" + self.seq(yes, flags) + "|" + (self.seq(no, flags) if no else "") + ")"
         raise UntranslatableRegex(f"construct {op}")
+
+    def _raised(self, items: Any, flags: int) -> str | None:
+        """The value group as one counted repeat of one class (after its conditional, when the alternative
+        being emitted decides it) with its lower bound raised to `secret_min`; None for any other shape
+        (widened as usual). A repeat whose upper bound is below the minimum matches nothing."""
+        body = list(items)
+        if len(body) == 1 and body[0][0] is sre.GROUPREF_EXISTS and body[0][1][0] in self.cond:
+            group, yes, no = body[0][1]
+            body = list(yes if self.cond[group] else (no or []))
+        if len(body) != 1 or body[0][0] not in _REPEATS:
+            return None
+        op, (low, high, sub) = body[0]
+        if len(sub) != 1 or sub[0][0] not in _ATOM_OPS:
+            return None
+        least = self.secret_min or 0
+        if high is not sre.MAXREPEAT and high < least:
+            return _NOTHING
+        return "(?:" + self.node(op, (max(low, least), high, sub), flags) + ")"
+
+
+class _DeadBranch(Exception):
+    """What is being emitted cannot match (a backreference to a group known to have taken no part)."""
+
+
+def _refers(items: Any, group: int, depth: int) -> bool:
+    """Whether a conditional or a backreference on `group` occurs anywhere in `items`."""
+    if depth > _MAX_DEPTH:
+        return True  # too deep to tell: as if it did (the split is only a sharper widening)
+    for op, av in items:
+        if op is sre.GROUPREF and av == group:
+            return True
+        if op is sre.GROUPREF_EXISTS:
+            if av[0] == group or _refers(av[1], group, depth + 1) or _refers(av[2] or [], group, depth + 1):
+                return True
+        elif op is sre.SUBPATTERN:
+            if _refers(av[3], group, depth + 1):
+                return True
+        elif op is sre.BRANCH:
+            if any(_refers(branch, group, depth + 1) for branch in av[1]):
+                return True
+        elif op in _REPEATS:
+            if _refers(av[2], group, depth + 1):
+                return True
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            if _refers(av[1], group, depth + 1):
+                return True
+        elif op is sre.ATOMIC_GROUP and _refers(av, group, depth + 1):
+            return True
+    return False
+
+
+def _lookbehind_class(alt: Any, flags: int) -> frozenset[int] | None:
+    """For an alternative `c(?<=Xc)...` (a literal, then a lookbehind reading one character of class X and
+    that literal again): X's characters, when X takes ASCII characters only; else None."""
+    if len(alt) < 2 or alt[0][0] is not sre.LITERAL or alt[1][0] is not sre.ASSERT:
+        return None
+    direction, body = alt[1][1]
+    body = list(body)
+    if direction != -1 or len(body) != 2 or body[1] != alt[0] or body[0][0] not in (sre.LITERAL, sre.IN):
+        return None
+    codes, generic, own = _atom(body[0][0], body[0][1], flags)
+    if generic or own:
+        return None
+    return frozenset(codes)
+
+
+def _item_last(op: Any, av: Any, flags: int) -> tuple[frozenset[int], bool] | None:
+    """The ASCII characters one item may end with, and whether it may take no character; None when not
+    worked out (a backreference, a conditional). Non-ASCII characters are left out: callers compare with
+    an ASCII class."""
+    if op in _ATOM_OPS:
+        return frozenset(_atom(op, av, flags)[0]), False
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return frozenset(), True
+    if op in _REPEATS:
+        low, high, sub = av
+        if high == 0:
+            return frozenset(), True
+        got = _last_chars(sub, flags)
+        return None if got is None else (got[0], low == 0 or got[1])
+    if op is sre.SUBPATTERN:
+        _group, add, delete, sub = av
+        return _last_chars(sub, (flags | add) & ~delete)
+    if op is sre.ATOMIC_GROUP:
+        return _last_chars(av, flags)
+    if op is sre.BRANCH:
+        chars: frozenset[int] = frozenset()
+        empty = False
+        for branch in av[1]:
+            got = _last_chars(branch, flags)
+            if got is None:
+                return None
+            chars |= got[0]
+            empty = empty or got[1]
+        return chars, empty
+    return None
+
+
+def _last_chars(items: Any, flags: int) -> tuple[frozenset[int], bool] | None:
+    """_item_last for a sequence: the characters its last non-empty item may end with, and whether the
+    whole sequence may take no character."""
+    chars: frozenset[int] = frozenset()
+    for op, av in reversed(list(items)):
+        got = _item_last(op, av, flags)
+        if got is None:
+            return None
+        chars |= got[0]
+        if not got[1]:
+            return chars, False
+    return chars, True
 
 
 def _collect_groups(items: Any, flags: int, out: dict[int, Any]) -> None:
@@ -268,13 +568,19 @@ def _collect_groups(items: Any, flags: int, out: dict[int, Any]) -> None:
                 _collect_groups(av[2], flags, out)
 
 
-def widen(pattern: str, *, key_last: Collection[str] | None = None) -> str:
+def widen(pattern: str, *, key_last: Collection[str] | None = None, secret_min: int | None = None) -> str:
     """A PCRE pattern matching every string `pattern` (Python `re`) matches on plain ASCII, and maybe more.
 
     With `key_last` (keynames.secret_last_words(), for a generic rule whose matcher drops every match whose
     key names no secret): the pattern matches at least every match of `pattern` whose key can name a
     secret, its `key` group narrowed to texts that end with one of these words and then only characters
     key_tokens drops (see _Key); a key group whose shape is not proven is widened as usual.
+
+    With `secret_min`: the pattern matches at least every match of `pattern` whose `secret` group takes
+    that many characters or more, where that group lies outside every repeat, lookaround and conditional
+    and is one counted repeat of one class (after its conditional, when the split at an optional group
+    decides it); any other shape is widened as usual. (The gate for text that is not parsed as a document:
+    a generic rule's judge calls nothing shorter a secret there, DetectorSet.GENERIC_VALUE_MIN.)
 
     UntranslatableRegex when the pattern uses something the widening does not handle.
     """
@@ -284,13 +590,19 @@ def widen(pattern: str, *, key_last: Collection[str] | None = None) -> str:
         raise UntranslatableRegex("locale or ASCII flag")
     groups: dict[int, Any] = {}
     _collect_groups(parsed.data, flags, groups)
-    emitter = _Emitter(groups)
+    secret = parsed.state.groupdict.get("secret")
+    if secret_min is None or secret is None or not _free_group(parsed.data, secret, 0):
+        secret = None
+    emitter = _Emitter(groups, secret_group=secret, secret_min=secret_min)
     index = parsed.state.groupdict.get("key")
     if key_last is not None and index is not None and index in groups:
         narrowed = _Key.narrow(emitter, parsed.data, index, groups[index], key_last)
         if narrowed is not None:
             emitter.narrowed[index] = narrowed
-    return emitter.seq(parsed.data, flags)
+    try:
+        return emitter.seq(parsed.data, flags)
+    except _DeadBranch:
+        return _NOTHING
 
 
 class _Unproven(Exception):
@@ -508,8 +820,6 @@ class Gate:
     ) -> None:
         import hyperscan
 
-        from auditor.extract.vectorscan import cached_database
-
         self._blind = len(detectors)
         self.partitions = tuple(name for name, _, _ in partitions)
         self._terminated: type[Exception] = getattr(hyperscan, "ScanTerminated", hyperscan.error)
@@ -523,24 +833,55 @@ class Gate:
                 key.append(b"anchor " + det.anchor.encode("ascii"))
         for name, expressions, flags in partitions:
             key += [b"partition", name.encode("utf-8"), repr(list(flags)).encode(), *expressions]
-        if not compile_if_missing:
-            self._db = cached_database("detector-gate", key, None) or cached_database(
-                "detector-gate", [*key, b"checked"], None
+        self._db = self._database("detector-gate", key, detectors, partitions, None, compile_if_missing)
+        if self._db is None:
+            raise LookupError("the gate's database is not cached")
+        # The text database: each generic rule alone, its value group taking at least the judge's shortest
+        # candidate (SHORTEST_CANDIDATE), which holds for text that is not parsed as a document (probe's
+        # text_only). Asked only of a buffer where the database above reported a generic rule (a few in
+        # ten of a tree's source files: `def f(token=None)`): a small database, compiled in a fraction of
+        # the other's time. Not cached and not to be compiled: the other's answer stands.
+        # Its ids are positions in `self._generic` (the generic rules' indices, in order).
+        self._generic = tuple(index for index, det in enumerate(detectors) if det.generic)
+        self._generic_set = frozenset(self._generic)
+        self._text_db: Any = None
+        if self._generic:
+            text_key = [b"secret-min %d" % SHORTEST_CANDIDATE, *key]
+            self._text_db = self._database(
+                "detector-gate-text",
+                text_key,
+                [detectors[index] for index in self._generic],
+                (),
+                SHORTEST_CANDIDATE,
+                compile_if_missing,
             )
-            if self._db is None:
-                raise LookupError("the gate's database is not cached")
-            return
+
+    @staticmethod
+    def _database(
+        name: str,
+        key: list[bytes],
+        detectors: Sequence[Detector],
+        partitions: Sequence[Partition],
+        secret_min: int | None,
+        compile_if_missing: bool,
+    ) -> Any:
+        import hyperscan
+
+        from auditor.extract.vectorscan import cached_database
+
+        if not compile_if_missing:
+            return cached_database(name, key, None) or cached_database(name, [*key, b"checked"], None)
         try:
-            self._db = cached_database(
-                "detector-gate", key, lambda: _build(detectors, _widened(detectors), partitions)
+            return cached_database(
+                name, key, lambda: _build(detectors, _widened(detectors, secret_min), partitions)
             )
         except hyperscan.error:
             # Some widened regex Vectorscan refuses even in prefilter mode: those detectors are gated by
             # their keywords instead.
-            self._db = cached_database(
-                "detector-gate",
+            return cached_database(
+                name,
                 [*key, b"checked"],
-                lambda: _build(detectors, _accepted(_widened(detectors)), partitions),
+                lambda: _build(detectors, _accepted(_widened(detectors, secret_min)), partitions),
             )
 
     def candidates(self, buf: bytes) -> set[int] | None:
@@ -563,10 +904,12 @@ class Gate:
             return None
         return found
 
-    def probe(self, buf: bytes) -> tuple[set[int] | None, frozenset[str]]:
+    def probe(self, buf: bytes, *, text_only: bool = False) -> tuple[set[int] | None, frozenset[str]]:
         """One pass for everything: what `candidates` says (None at a blind byte), and the names of the
         partitions that occur in `buf`. Unlike `candidates` it never stops early, so the partitions are
-        answered for every buffer."""
+        answered for every buffer. `text_only`: `buf` is scanned as text only, never parsed as a document
+        whose scalars the generic rules judge whole (a generic rule's value takes SHORTEST_CANDIDATE
+        characters or more there)."""
         found: set[int] = set()
         parts: list[str] = []
         blind = self._blind
@@ -584,7 +927,26 @@ class Gate:
             return False
 
         self._db.scan(buf, match_event_handler=on_match)
-        return (None if seen_blind or not judged(buf) else found), frozenset(parts)
+        if seen_blind or not judged(buf):
+            return None, frozenset(parts)
+        if text_only and self._text_db is not None and not self._generic_set.isdisjoint(found):
+            found = self._text_generic(buf, found)
+        return found, frozenset(parts)
+
+    def _text_generic(self, buf: bytes, found: set[int]) -> set[int]:
+        """`found` with each generic rule kept only where the text database reports it too (the buffer is
+        judged: no blind byte)."""
+        generic = self._generic
+        count = len(generic)
+        kept = found - self._generic_set
+
+        def on_match(index: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+            if index < count:
+                kept.add(generic[index])
+            return False
+
+        self._text_db.scan(buf, match_event_handler=on_match)
+        return kept
 
 
 def judged(buf: bytes) -> bool:
@@ -600,15 +962,18 @@ def judged(buf: bytes) -> bool:
     return True
 
 
-def _widened(detectors: Sequence[Detector]) -> dict[int, bytes]:
+def _widened(detectors: Sequence[Detector], secret_min: int | None = None) -> dict[int, bytes]:
+    """Each detector's widened regex; with `secret_min`, a generic rule's value group takes at least that
+    many characters (widen(secret_min=))."""
     words = secret_last_words()
     widened: dict[int, bytes] = {}
     for index, det in enumerate(detectors):
         try:
             # Only a generic rule's matches are dropped by their key (DetectorSet._generic_key): only its
-            # key group is narrowed.
+            # key group is narrowed; only its judge has one shortest candidate.
             key_last = words if det.generic else None
-            widened[index] = widen(det.regex.pattern, key_last=key_last).encode("ascii")
+            least = secret_min if det.generic else None
+            widened[index] = widen(det.regex.pattern, key_last=key_last, secret_min=least).encode("ascii")
         except (UntranslatableRegex, re.error, RecursionError):
             continue
     return widened

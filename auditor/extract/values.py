@@ -56,6 +56,17 @@ class ValueClass(str, enum.Enum):  # noqa: UP042 (same style as auditor.model)
     SANDBOX = "sandbox"
 
 
+# The shortest value classify_value can call a SECRET_CANDIDATE, an EXAMPLE or an IDENTIFIER, under any key
+# or none. Every path to those verdicts requires at least this many characters of the value without its
+# quotes: EXAMPLE a documented key or one spelling `EXAMPLE` (7+); IDENTIFIER a UUID (36); in
+# _classify_plain a keyed token (hex 32+, a UUID, 16+ digits), under a password's key 6+ (shorter is
+# BENIGN), under another secret's key _token_like's 10+, under none 16+; a URL's password is judged as a
+# password. The full-regex gate for text not parsed as a document leaves out a generic rule's matches with
+# a shorter value (regexgate.Gate's text database): there the judge reads no more than the regex's value
+# group. tests/test_gate_text.py holds the two together.
+SHORTEST_CANDIDATE = 6
+
+
 def shannon_entropy(s: str) -> float:
     """Shannon entropy of the characters of `s`, in bits per character (0.0 for the empty string)."""
     if not s:
