@@ -33,7 +33,7 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -1277,6 +1277,21 @@ class DetectorSet:
             return None
         allowed, found = gate.probe(data, text_only=text_only)
         return Probe(allowed, found, gate.partitions)
+
+    def keyword_reachable(self, data: bytes, allowed: Collection[int]) -> bool:
+        """Whether a detector of `allowed` can get a region in `data` (as bytes of a judged buffer): it has an
+        anchor (a regex, not asked here), or one of its keywords occurs. scan_text looks for matches only in
+        regions around such hits (_keyword_positions), so False means it yields no hit of theirs. Used where
+        the gate reports a detector whose regex does not spell its own keyword (docker-config-auth matches
+        a YAML `auth:` block, while its keyword is the JSON key `"auth"`)."""
+        anchors = self._detector_anchors
+        if any(anchors[index] is not None for index in allowed):
+            return True
+        engine = self._prefilter()
+        if isinstance(engine, _HyperscanPrefilter):
+            return bool(engine.keyword_hits(data, self._keyword_owners_once, allowed))
+        lowered = data.lower()
+        return any(kw in lowered for index in allowed for kw in self._detector_keywords[index])
 
     def may_match(self, data: bytes) -> bool | None:
         """False when no detector can yield a hit anywhere in the buffer (the gate proves it); True when some

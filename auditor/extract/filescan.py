@@ -376,7 +376,9 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
         # may match: _scan_data's first exit); the prefilter answers it at the first keyword (KEYWORDS).
         keywords = detectors.candidates(data)
         probe = probe.with_answer(keywords_name, keywords)
-        if keywords:
+        if keywords and (evidence in found or detectors.keyword_reachable(data, probe.allowed or ())):
+            # (Without evidence and with no allowed detector's keyword or anchor here, _scan_data's text
+            # pass finds nothing and its second gate returns what the rest of this path does.)
             return None, probe
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in _ALWAYS_PARSED:
         return None, probe  # always parsed (an agent manifest by name)
