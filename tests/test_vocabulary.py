@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor.extract import server_manifests
 from auditor.extract import text as text_module
@@ -206,3 +208,44 @@ def test_a_served_http_route_is_evidence(code: str, found: bool) -> None:
 def test_the_system_administrator_profile_is_read_where_it_is_given(text: str, found: bool) -> None:
     pattern = dict(CODE_PATTERNS)["salesforce.system_administrator"]
     assert bool(pattern.search(text)) is found
+
+
+def test_setting_key_fold_agrees_with_ignorecase_on_every_code_point() -> None:
+    # vocabulary._fold's premise: a character matches one of the pattern's characters (lowercase ASCII
+    # letters and `_`) under re.IGNORECASE exactly when it folds to that character, and folds to one
+    # character.
+    import sys
+
+    from auditor.extract import vocabulary
+
+    source = vocabulary._SETTING_KEY_SOURCE
+    assert source == source.lower() and "\\" not in source
+    assert set(re.sub(r"[()|^$?]", "", source)) <= set("abcdefghijklmnopqrstuvwxyz_")
+    any_letter = re.compile("[a-z_]", re.IGNORECASE)
+    folding = []
+    for cp in range(sys.maxunicode + 1):
+        char = chr(cp)
+        folded = vocabulary._fold(char)
+        assert len(folded) == 1, hex(cp)
+        if any_letter.fullmatch(char):
+            folding.append(char)
+            assert re.fullmatch(folded, char, re.IGNORECASE), hex(cp)
+        else:
+            assert not ("a" <= folded <= "z" or folded == "_"), hex(cp)
+    assert len(folding) == 26 * 2 + 1 + 4  # both cases, `_`, and İ ı ſ K
+
+
+_KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.-0\nİıſKΣσςĠé"
+
+
+@given(
+    st.text(alphabet=_KEY_CHARS, max_size=24)
+    | st.sampled_from(["Ġsub", "ittle", "ſub", "AUTH", "UſER", "user\n"])
+)
+def test_is_setting_key_agrees_with_the_case_insensitive_pattern(key: str) -> None:
+    from auditor.extract import vocabulary
+
+    vocabulary.is_setting_key.cache_clear()
+    parts = (re.sub(r"\[\d+\]", "", key) if "[" in key else key).rsplit(".", 2)
+    last = parts[-2] if parts[-1].isdigit() and len(parts) > 1 else parts[-1]
+    assert vocabulary.is_setting_key(key) == bool(vocabulary._SETTING_KEY.search(last))

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from auditor.extract import references
 from auditor.extract.evidence import Evidence
 from auditor.extract.formats import context_for_path
-from auditor.extract.tree import Doc, KeyPath, iter_scalars, key_path, last_key, scalar_text
+from auditor.extract.tree import Doc, KeyPath, iter_mappings, iter_scalars, key_path, last_key, scalar_text
 from auditor.extract.vocabulary import is_setting_key
 
 # Mapping keys whose children are environment variables (compose, MCP configs, Actions, serverless...).
@@ -40,6 +40,26 @@ def env_name(doc: Doc, path: KeyPath, env_root: bool) -> str | None:
     return None
 
 
+# A mapping of at least this many keys whose values are pairwise distinct integers is an id table: a
+# tokenizer's vocabulary (GPT-2's `encoder.json`, `{"Ġsub": 1778, "ittle": 2340, …}`, 50,257 entries), an
+# enumeration of codes. Its keys are data, not configuration keys: none of its entries is a Setting, however
+# its key reads (`Ġsub` is a word piece, not a token's subject claim; `ittle` holds no TTL). 256: a byte-level
+# vocabulary's base alphabet alone; configuration mappings are far smaller, and their values are not all ids.
+ID_TABLE_MIN = 256
+
+
+def id_tables(data: object, base: KeyPath = ()) -> set[KeyPath]:
+    """The key paths of the id tables in `data` (see ID_TABLE_MIN)."""
+    found: set[KeyPath] = set()
+    for path, mapping in iter_mappings(data, base):
+        if len(mapping) < ID_TABLE_MIN:
+            continue
+        ids = [v for v in mapping.values() if type(v) is int]  # not bool, not a float
+        if len(ids) == len(mapping) and len(set(ids)) == len(ids):
+            found.add(path)
+    return found
+
+
 def scan_doc(
     doc: Doc,
     ev: Evidence,
@@ -52,7 +72,8 @@ def scan_doc(
     # Two passes: the scalars first, so the detectors see them all at once (one gate pass per document,
     # DetectorSet.scan_values); then each in document order, as one pass would.
     scalars: list[tuple[KeyPath, str, str | None, tuple[str, str] | None, bool]] = []
-    for path, value in iter_scalars(doc.data if not base else doc.get(*base), base):
+    root = doc.data if not base else doc.get(*base)
+    for path, value in iter_scalars(root, base):
         if skip and any(path[: len(prefix)] == prefix for prefix in skip):
             continue
         text = scalar_text(value)
@@ -67,6 +88,8 @@ def scan_doc(
             name, text = list_env
         scalars.append((path, text, name, list_env, False))
     found = ev.detectors.scan_values([(name, text) for _, text, name, _, empty in scalars if not empty])
+    # Entries of an id table record no Setting by their key (ID_TABLE_MIN); only a large document holds one.
+    tables = id_tables(root, base) if len(scalars) >= ID_TABLE_MIN and not ev.secrets_only else set()
     hits_of = iter(found)
     referenced = not ev.secrets_only and references.may_hold_any([text for _, text, *_ in scalars])
     for path, text, name, list_env, empty in scalars:
@@ -94,7 +117,7 @@ def scan_doc(
         variable = list_env[0] if list_env else env_name(doc, path, env_root)
         if variable is not None:
             ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
-        elif not hits and is_setting_key(dotted):
+        elif not hits and not (tables and path[:-1] in tables) and is_setting_key(dotted):
             ev.setting(dotted, text, doc.line_of(path), dotted, judge_as=name)
 
 

@@ -11,7 +11,7 @@ import functools
 import re
 
 # Matched against the last segment of a key path (or an env var name), case-insensitively.
-_SETTING_KEY = re.compile(
+_SETTING_KEY_SOURCE = (
     r"(grant|token_?url|token_?endpoint|auth|login|instance_?url|client_?id|app_?id|tenant|username|user_?name"
     r"|^user$|role|vault|ttl|period|expir|lifetime|rotat|cors|origin|ip_?range|ip_?allow|allowed_?ip|cidr"
     r"|trusted_?ip|created|updated|last_?changed|issued|profile|permission|polic|scope|pkce|code_?challenge"
@@ -19,9 +19,24 @@ _SETTING_KEY = re.compile(
     r"|provider|oauth|obo|on_?behalf|assertion|certificate|cert_?path|private_?key_?(file|path)|key_?file"
     r"|identity|subject|sub$|audience|redirect|webhook|^name$|^kind$|^image$|platform|command|args"
     # Declared privilege (IAM statements, Vault capabilities, Graph app roles, Salesforce IP relaxation).
-    r"|^action$|^actions$|^effect$|capabilit|roleref|relax|^roles$|app_?roles|^resource_?access$)",
-    re.IGNORECASE,
+    r"|^action$|^actions$|^effect$|capabilit|roleref|relax|^roles$|app_?roles|^resource_?access$)"
 )
+_SETTING_KEY = re.compile(_SETTING_KEY_SOURCE, re.IGNORECASE)
+# The same search, case-sensitive, over the key folded by _fold: 4x faster (a case-insensitive alternation
+# tries every position; a case-sensitive one skips to where a first letter occurs), and the same answer.
+# re.IGNORECASE matches a key character to one of the pattern's characters (lowercase ASCII letters and `_`,
+# nothing else) exactly when its simple lowercase is that character or it is one of re's equivalents of it:
+# the ASCII letters, `İ` (U+0130) and `ı` (U+0131) for `i`, `ſ` (U+017F) for `s`, the Kelvin sign (U+212A)
+# for `k`. _fold maps those four to their letters, then lowercases: every other character folds to no ASCII
+# letter and keeps its place (one character each), so `^` and `$` hold where they did
+# (tests/test_vocabulary.py checks both claims over every code point).
+_SETTING_KEY_FOLDED = re.compile(_SETTING_KEY_SOURCE)
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(name: str) -> str:
+    return (name if name.isascii() else name.translate(_FOLD)).lower()
+
 
 MAX_SETTING_VALUE = 300
 
@@ -38,7 +53,7 @@ def is_setting_key(key_path: str) -> bool:
     # A list item (`scopes[0]`, `scopes.0`, `Statement[0].Action[1]`) is judged by the key holding the list.
     if last.isdigit() and len(parts) > 1:
         last = parts[-2]
-    return bool(_SETTING_KEY.search(last))
+    return _SETTING_KEY_FOLDED.search(_fold(last)) is not None
 
 
 # (evidence name, pattern) for source code and prompts: SDK constructors and calls that reveal an auth model.
