@@ -57,6 +57,14 @@ def test_leading_literals(pattern: str, expected: tuple[str, ...] | None) -> Non
     assert references.leading_literals(re.compile(pattern)) == expected
 
 
+def test_the_openers_start_with_their_leads() -> None:
+    # _bracketed's openers are tried where `$` or `{{` occurs: each literal their every match starts with
+    # begins with one of the two.
+    leads = references.leading_literals(references._OPENERS)
+    assert leads is not None
+    assert all(lead.startswith(references._OPENER_LEADS) for lead in leads)
+
+
 def test_every_shipped_pattern_has_leading_literals() -> None:
     # The proof holds for all of them: none is left to a search of the whole text.
     assert all(leads for leads in references._SIMPLE_LEADS)
@@ -137,8 +145,11 @@ _PIECES = sorted(
 @given(st.lists(st.sampled_from(_PIECES), max_size=60), st.data())
 def test_matches_equal_finditer(pieces: list[str], data: st.DataObject) -> None:
     text = "".join(pieces)
-    index = data.draw(st.integers(0, len(references._SIMPLE) - 1))
-    pattern, leads = references._SIMPLE[index][1], references._SIMPLE_LEADS[index]
+    index = data.draw(st.integers(0, len(references._SIMPLE)))
+    if index == len(references._SIMPLE):  # the bracketed syntaxes' openers
+        pattern, leads = references._OPENERS, references._OPENER_LEADS
+    else:
+        pattern, leads = references._SIMPLE[index][1], references._SIMPLE_LEADS[index]
     expected = _spans(list(pattern.finditer(text)))
     for small, dense in ((0, 0), (references._SMALL, references._DENSE)):
         saved = references._SMALL, references._DENSE
@@ -184,6 +195,7 @@ def test_finder_unchanged_without_shortcut(monkeypatch: pytest.MonkeyPatch) -> N
     texts.append(_notebook_like())
     fast = [references._search_all(t) for t in texts]
     monkeypatch.setattr(references, "_SIMPLE_LEADS", (None,) * len(references._SIMPLE))
+    monkeypatch.setattr(references, "_OPENER_LEADS", None)
     slow = [references._search_all(t) for t in texts]
     assert fast == slow
     assert len(fast[-1]) >= 5  # the generated text's references are found

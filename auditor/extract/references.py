@@ -609,6 +609,9 @@ def _matches(pattern: re.Pattern[str], leads: tuple[str, ...] | None, text: str)
 
 
 _OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$\(|\$(?=[A-Za-z_])")
+# What every opener starts with (its leading_literals, shortened to these two): _bracketed tries _OPENERS
+# only where one occurs (_matches), not at every position of a large text.
+_OPENER_LEADS = ("$", "{{")
 _TRIGGERS = (
     "$",
     "{{",
@@ -738,7 +741,7 @@ _PAREN_NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
 def _bracketed(text: str, found: list[_Found]) -> None:
     pos = 0
-    for m in _OPENERS.finditer(text):
+    for m in _matches(_OPENERS, _OPENER_LEADS, text):
         start = m.start()
         if start < pos:
             continue
