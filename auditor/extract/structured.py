@@ -7,7 +7,7 @@ from collections.abc import Collection
 from auditor.extract import references
 from auditor.extract.evidence import Evidence
 from auditor.extract.formats import context_for_path
-from auditor.extract.tree import Doc, KeyPath, iter_mappings, iter_scalars, key_path, last_key, scalar_text
+from auditor.extract.tree import Doc, KeyPath, iter_scalars, key_path, last_key, scalar_text
 from auditor.extract.vocabulary import is_setting_key
 
 # Mapping keys whose children are environment variables (compose, MCP configs, Actions, serverless...).
@@ -48,15 +48,24 @@ def env_name(doc: Doc, path: KeyPath, env_root: bool) -> str | None:
 ID_TABLE_MIN = 256
 
 
-def id_tables(data: object, base: KeyPath = ()) -> set[KeyPath]:
-    """The key paths of the id tables in `data` (see ID_TABLE_MIN)."""
+def id_tables(data: object, base: KeyPath = (), budget: int = 2_000_000) -> set[KeyPath]:
+    """The key paths of the id tables in `data` (see ID_TABLE_MIN). Walks the containers only, building a
+    path only for a container that holds containers (a large document's scalars cost one type test each)."""
     found: set[KeyPath] = set()
-    for path, mapping in iter_mappings(data, base):
-        if len(mapping) < ID_TABLE_MIN:
-            continue
-        ids = [v for v in mapping.values() if type(v) is int]  # not bool, not a float
-        if len(ids) == len(mapping) and len(set(ids)) == len(ids):
-            found.add(path)
+    stack: list[tuple[KeyPath, object]] = [(base, data)]
+    while stack and budget > 0:
+        path, node = stack.pop()
+        budget -= 1
+        if isinstance(node, dict):
+            if len(node) >= ID_TABLE_MIN:
+                ids = [v for v in node.values() if type(v) is int]  # not bool, not a float
+                if len(ids) == len(node):
+                    if len(set(ids)) == len(ids):
+                        found.add(path)
+                    continue  # integers only: no container inside
+            stack.extend((path + (str(k),), v) for k, v in node.items() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((path + (i,), v) for i, v in enumerate(node) if isinstance(v, dict | list))
     return found
 
 
