@@ -17,7 +17,9 @@ and a closing delimiter is looked for within a bounded window.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import re._constants as sre
 import re._parser as sre_parse
@@ -734,6 +736,29 @@ def parse(text: str, key: str | None = None) -> list[Ref]:
     key_says = _key_carries_credential(key)
     kept = _outermost([f for f in found if f.listed])
     return [f.ref for f in kept if f.always or key_says or names_credential(f.ref.target)]
+
+
+def may_hold_each(texts: Sequence[str]) -> set[int]:
+    """The indices of `texts` that may hold a reference: `parse` finds none in any other (a document's
+    values, of which only a few hold a trigger even where one does: parse's own check of each value cost
+    more than the rest of it). One search per text that holds a trigger, over the texts joined by line
+    breaks and lowered: no trigger holds a line break, so a match lies inside one text. Positions in the
+    lowered join are positions in the join when lowering kept its length (no character lowers to nothing,
+    so no length change means none changed); when it did not (`İ`), each text is searched alone."""
+    joined = "\n".join(texts)
+    lowered = joined.lower()
+    found = _TRIGGER.search(lowered)
+    if found is None:
+        return set()
+    if len(lowered) != len(joined):
+        return {i for i, text in enumerate(texts) if _TRIGGER.search(text.lower())}
+    ends = list(itertools.accumulate(len(text) + 1 for text in texts))  # each text's end, its joint included
+    held: set[int] = set()
+    while found is not None:
+        index = bisect.bisect_right(ends, found.start())
+        held.add(index)
+        found = _TRIGGER.search(lowered, ends[index])  # on from the next text
+    return held
 
 
 _PAREN_NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")

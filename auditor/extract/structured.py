@@ -100,8 +100,9 @@ def scan_doc(
     # Entries of an id table record no Setting by their key (ID_TABLE_MIN); only a large document holds one.
     tables = id_tables(root, base) if len(scalars) >= ID_TABLE_MIN and not ev.secrets_only else set()
     hits_of = iter(found)
-    referenced = not ev.secrets_only and references.may_hold_any([text for _, text, *_ in scalars])
-    for path, text, name, list_env, empty in scalars:
+    # The values parse may find a reference in, found for the whole document at once.
+    held = set() if ev.secrets_only else references.may_hold_each([text for _, text, *_ in scalars])
+    for index, (path, text, name, list_env, empty) in enumerate(scalars):
         if empty:
             assert name is not None  # an env entry's name, found above
             if not ev.secrets_only:
@@ -118,7 +119,7 @@ def scan_doc(
                 ev.secret(hit, line=ev.locate(hit.value, line), key=dotted, context=context)
         if ev.secrets_only:
             continue  # what follows records references and settings, never a secret
-        for ref in references.parse(text, name) if referenced else ():
+        for ref in references.parse(text, name) if index in held else ():
             ev.reference(ref.kind, ref.target, doc.line_of(path), dotted)
         keyed = references.from_key(path, text)
         if keyed is not None:

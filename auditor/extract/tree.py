@@ -84,19 +84,41 @@ def scalar_text(value: Any) -> str | None:
 
 
 def iter_scalars(data: Any, base: KeyPath = (), budget: int = 2_000_000) -> Iterator[tuple[KeyPath, Any]]:
-    """Every (path, scalar) in a document, depth-first, in document order. Iterative: no recursion limit."""
-    stack: list[tuple[KeyPath, Any]] = [(base, data)]
-    while stack:
-        path, node = stack.pop()
-        budget -= 1
-        if budget < 0:
-            return
-        if isinstance(node, dict):
-            stack.extend((path + (str(k),), v) for k, v in reversed(list(node.items())))
-        elif isinstance(node, list):
-            stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node))))
+    """Every (path, scalar) in a document, depth-first, in document order; at most `budget` nodes (containers
+    and scalars, in that order) are visited. Iterative: no recursion limit. A stack of the open containers'
+    item iterators: a scalar is yielded where it is met, never pushed, and no container's items are copied
+    (a data file's scalars cost a third of what a stack of every node did)."""
+    if not isinstance(data, dict | list):
+        if budget > 0:
+            yield base, data
+        return
+    budget -= 1  # the root
+    if budget < 0:
+        return
+    # (path, its items, whether they are a mapping's) of each container above the current one
+    stack: list[tuple[KeyPath, Iterator[tuple[Any, Any]], bool]] = []
+    path = base
+    keyed = isinstance(data, dict)
+    items: Iterator[tuple[Any, Any]] = iter(data.items()) if isinstance(data, dict) else enumerate(data)
+    while True:
+        for key, node in items:
+            budget -= 1
+            if budget < 0:
+                return
+            child = path + ((key if type(key) is str else str(key)) if keyed else key,)
+            if isinstance(node, dict):
+                stack.append((path, items, keyed))
+                path, items, keyed = child, iter(node.items()), True
+                break
+            if isinstance(node, list):
+                stack.append((path, items, keyed))
+                path, items, keyed = child, enumerate(node), False
+                break
+            yield child, node
         else:
-            yield path, node
+            if not stack:
+                return
+            path, items, keyed = stack.pop()
 
 
 def iter_mappings(

@@ -44,16 +44,22 @@ MAX_SETTING_VALUE = 300
 _INDEX = re.compile(r"\[\d+\]")
 
 
-@functools.lru_cache(maxsize=4096)
 def is_setting_key(key_path: str) -> bool:
     """Whether the value under this key path is posture evidence worth keeping as a Setting. (Asked once
-    per scalar of every structured file read; the same key paths recur from file to file.)"""
+    per scalar of every structured file read.) Only the path's last key decides, and it is the verdict on
+    that key that is remembered: the same keys recur under ever new paths (`items[7].name`), which a memory
+    of whole paths kept missing (a data file's 30,000 scalars: most paths seen once)."""
     parts = (_INDEX.sub("", key_path) if "[" in key_path else key_path).rsplit(".", 2)
     last = parts[-1]
     # A list item (`scopes[0]`, `scopes.0`, `Statement[0].Action[1]`) is judged by the key holding the list.
     if last.isdigit() and len(parts) > 1:
         last = parts[-2]
-    return _SETTING_KEY_FOLDED.search(_fold(last)) is not None
+    return _setting_word(last)
+
+
+@functools.lru_cache(maxsize=4096)
+def _setting_word(key: str) -> bool:
+    return _SETTING_KEY_FOLDED.search(_fold(key)) is not None
 
 
 # (evidence name, pattern) for source code and prompts: SDK constructors and calls that reveal an auth model.

@@ -1,0 +1,153 @@
+"""The structured path's cheaper forms (issue 14) answer as the forms they replaced: the walk over a
+document's scalars, the per-document reference gate, the setting-key check, the value classifier's character
+tests.
+Each old form is kept here, as it was, and compared with the new one on generated input."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.extract import references, values
+from auditor.extract.tree import KeyPath, iter_scalars, key_path
+from auditor.extract.vocabulary import _SETTING_KEY, is_setting_key
+
+
+def _old_iter_scalars(
+    data: Any, base: KeyPath = (), budget: int = 2_000_000
+) -> Iterator[tuple[KeyPath, Any]]:
+    stack: list[tuple[KeyPath, Any]] = [(base, data)]
+    while stack:
+        path, node = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return
+        if isinstance(node, dict):
+            stack.extend((path + (str(k),), v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node))))
+        else:
+            yield path, node
+
+
+_scalars = st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False) | st.text(max_size=4)
+_keys = st.text(max_size=3) | st.integers(0, 3) | st.booleans() | st.none()
+_documents = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_documents, st.sampled_from([(), ("spec",), ("a", 0)]), st.integers(0, 40))
+def test_iter_scalars_walks_as_the_node_stack_did(data: Any, base: KeyPath, budget: int) -> None:
+    assert list(iter_scalars(data, base, budget)) == list(_old_iter_scalars(data, base, budget))
+    assert list(iter_scalars(data, base)) == list(_old_iter_scalars(data, base))
+
+
+def test_iter_scalars_order_paths_and_budget() -> None:
+    data = {"a": [1, {"b": None, 2: "x"}], "c": {}, "d": "y"}
+    assert list(iter_scalars(data)) == [
+        (("a", 0), 1),
+        (("a", 1, "b"), None),
+        (("a", 1, "2"), "x"),  # keys become text, as in the key paths
+        (("d",), "y"),
+    ]
+    # Budget counts nodes in document order, containers included: root, a, a[0] -> only a[0] is yielded.
+    assert list(iter_scalars(data, budget=3)) == [(("a", 0), 1)]
+    assert list(iter_scalars("plain", ("k",))) == [(("k",), "plain")]
+    assert list(iter_scalars("plain", budget=0)) == []
+    deep: Any = "leaf"
+    for _ in range(5000):  # no recursion limit
+        deep = [deep]
+    assert list(iter_scalars(deep)) == [((0,) * 5000, "leaf")]
+
+
+_PIECES = [
+    "${DB_PASSWORD}", "{{ .Values.token }}", "op://vault/item/field", "VAULT", "$", "%", "{env:KEY}",
+    "environ", "/secrets/", "İ", "Σ", "ß", "\u0130NV", "a", "7", "\n", " ", "va", "ult", "ar", "n:", "ARN:",
+]  # fmt: skip
+_texts = st.lists(st.lists(st.sampled_from(_PIECES), max_size=5).map("".join), max_size=12)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts)
+def test_may_hold_each_names_every_text_with_a_trigger(texts: list[str]) -> None:
+    held = references.may_hold_each(texts)
+    assert held == {i for i, text in enumerate(texts) if references._TRIGGER.search(text.lower())}
+    # parse finds nothing in a text left out; the gate for the whole document agrees.
+    assert all(references.parse(text, "password") == [] for i, text in enumerate(texts) if i not in held)
+    assert bool(held) == references.may_hold_any(texts)
+
+
+def test_may_hold_each_at_the_joints_and_with_lengthening_capitals() -> None:
+    assert references.may_hold_each(["the value is va", "ult-ish"]) == set()
+    assert references.may_hold_each(["plain", "vault:secret/data/app#token", "x", "$HOME"]) == {1, 3}
+    assert references.may_hold_each(["", "", "$"]) == {2}
+    # `İ` lowers to two characters: positions move, so each text is searched alone.
+    assert references.may_hold_each(["İİİ", "plain", "İ$X"]) == {2}
+    assert references.may_hold_each([]) == set()
+
+
+def _old_is_setting_key(path: str) -> bool:
+    parts = (re.sub(r"\[\d+\]", "", path) if "[" in path else path).rsplit(".", 2)
+    last = parts[-1]
+    if last.isdigit() and len(parts) > 1:
+        last = parts[-2]
+    return bool(_SETTING_KEY.search(last))
+
+
+_key_parts = st.sampled_from(
+    ["auth", "token_url", "name", "x", "0", "12", "scopes", "user", "a.b", "", "Role", "[3]", "[x]", "host"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_key_parts | st.integers(0, 12), min_size=1, max_size=5))
+def test_is_setting_key_judges_as_before(parts: list[str | int]) -> None:
+    dotted = key_path(tuple(parts))
+    assert is_setting_key(dotted) is _old_is_setting_key(dotted)
+    assert is_setting_key(dotted) is _old_is_setting_key(dotted)  # remembered: the same verdict
+
+
+def test_is_setting_key_examples() -> None:
+    assert is_setting_key("spec.serviceAccountName")
+    assert is_setting_key("oauth.scopes[3]")
+    assert is_setting_key("auth.0")  # a list item judged by its list's key
+    assert not is_setting_key("items[7].colour")
+    assert not is_setting_key("data.value")
+
+
+def _old_token_like(v: str, min_len: int, min_entropy: float) -> bool:
+    if len(v) < min_len or any(c.isspace() for c in v):
+        return False
+    if values._WORDS.match(v):
+        return False
+    classes = sum(
+        (
+            any(c.islower() for c in v),
+            any(c.isupper() for c in v),
+            any(c.isdigit() for c in v),
+            any(not c.isalnum() for c in v),
+        )
+    )
+    n = len(v)
+    entropy = -sum(c / n * math.log2(c / n) for c in Counter(v).values()) if v else 0.0
+    return classes >= 2 and entropy >= min_entropy
+
+
+_value_chars = st.sampled_from(list("aZ9_-./ \t\u00a0\u2003²٣ǅß!xyQ0"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(_value_chars, max_size=30), st.sampled_from([0, 6, 10, 16]), st.sampled_from([0.0, 2.0, 3.2]))
+def test_token_like_judges_as_before(v: str, min_len: int, min_entropy: float) -> None:
+    # Unicode spaces (no-break, em), digits that are not decimal (`²`), Arabic digits, title case (`ǅ`).
+    assert values._token_like(v, min_len, min_entropy) is _old_token_like(v, min_len, min_entropy)
