@@ -151,3 +151,28 @@ _value_chars = st.sampled_from(list("aZ9_-./ \t\u00a0\u2003²٣ǅß!xyQ0"))
 def test_token_like_judges_as_before(v: str, min_len: int, min_entropy: float) -> None:
     # Unicode spaces (no-break, em), digits that are not decimal (`²`), Arabic digits, title case (`ǅ`).
     assert values._token_like(v, min_len, min_entropy) is _old_token_like(v, min_len, min_entropy)
+
+
+_plain_pieces = st.sampled_from(
+    [
+        "word", "Words", "SECRET", " ", "\u00a0", "\u2003", "\t", "_", ".", "-", "'", "/", ",", "12", "2024",
+        "a1B2c3D4e5F6g7H8", "0123456789abcdef0123456789abcdef", "8f14e45f-ceea-467f-a8f3-2d6e1b0f7c3a", "?",
+        "!", "==", "x", "Zq9", "ghp_", "sk-",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(_plain_pieces, max_size=10).map("".join),
+    st.sampled_from(
+        [None, "password", "db_pass", "api_token", "client_secret", "description", "name", "url"]
+    ),
+)
+def test_the_quick_question_agrees_with_the_full_judgement_on_words_and_spaces(
+    value: str, key: str | None
+) -> None:
+    # is_secret_candidate rejects a value with a space or made of words before the plain check, outside a
+    # password's name: it must still agree with the full, unremembered judgement.
+    full = values.classify_value.__wrapped__  # type: ignore[attr-defined]
+    assert values.is_secret_candidate(value, key) == (full(value, key) is values.ValueClass.SECRET_CANDIDATE)
