@@ -46,10 +46,14 @@ _documents = st.recursive(
 
 
 @settings(max_examples=500, deadline=None)
-@given(_documents, st.sampled_from([(), ("spec",), ("a", 0)]), st.integers(0, 40))
+@given(_documents, st.sampled_from([(), ("spec",), ("a", 0), ("",)]), st.integers(0, 40))
 def test_iter_scalars_walks_as_the_node_stack_did(data: Any, base: KeyPath, budget: int) -> None:
+    from auditor.extract.tree import iter_dotted_scalars
+
     assert list(iter_scalars(data, base, budget)) == list(_old_iter_scalars(data, base, budget))
     assert list(iter_scalars(data, base)) == list(_old_iter_scalars(data, base))
+    dotted = list(iter_dotted_scalars(data, base, budget))
+    assert dotted == [(p, key_path(p), v) for p, v in _old_iter_scalars(data, base, budget)]
 
 
 def test_iter_scalars_order_paths_and_budget() -> None:
@@ -176,3 +180,188 @@ def test_the_quick_question_agrees_with_the_full_judgement_on_words_and_spaces(
     # password's name: it must still agree with the full, unremembered judgement.
     full = values.classify_value.__wrapped__  # type: ignore[attr-defined]
     assert values.is_secret_candidate(value, key) == (full(value, key) is values.ValueClass.SECRET_CANDIDATE)
+
+
+# --- structured.scan_doc, against the form it replaced ---------------------------------------------------
+
+
+def _old_scan_doc(doc: Any, ev: Any, *, env_root: bool = False, skip: Any = (), base: KeyPath = ()) -> None:
+    from auditor.extract.formats import context_for_path
+    from auditor.extract.structured import _list_env_entry, _pair_name, _variable_name, env_name
+    from auditor.extract.tree import last_key, scalar_text
+
+    scalars: list[Any] = []
+    for path, value in _old_iter_scalars(doc.data if not base else doc.get(*base), base):
+        if skip and any(path[: len(prefix)] == prefix for prefix in skip):
+            continue
+        text = scalar_text(value)
+        if text is None or text == "":
+            if text == "" and (name := env_name(doc, path, env_root)):
+                scalars.append((path, "", name, None, True))
+            continue
+        name = _variable_name(path) or _pair_name(doc, path) or last_key(path)
+        list_env = _list_env_entry(text, path)
+        if list_env is not None:
+            name, text = list_env
+        scalars.append((path, text, name, list_env, False))
+    found = ev.detectors.scan_values([(name, text) for _, text, name, _, empty in scalars if not empty])
+    hits_of = iter(found)
+    referenced = not ev.secrets_only and references.may_hold_any([text for _, text, *_ in scalars])
+    for path, text, name, list_env, empty in scalars:
+        if empty:
+            if not ev.secrets_only:
+                ev.setting(name, "", doc.line_of(path), key_path(path))
+            continue
+        dotted = key_path(path)
+        hits = next(hits_of)
+        if hits:
+            line = doc.line_of(path)
+            context = context_for_path(path, ev.kind.context)
+            for hit in hits:
+                ev.secret(hit, line=ev.locate(hit.value, line), key=dotted, context=context)
+        if ev.secrets_only:
+            continue
+        for ref in references.parse(text, name) if referenced else ():
+            ev.reference(ref.kind, ref.target, doc.line_of(path), dotted)
+        keyed = references.from_key(path, text)
+        if keyed is not None:
+            ev.reference(keyed[0], keyed[1], doc.line_of(path), dotted)
+        variable = list_env[0] if list_env else env_name(doc, path, env_root)
+        if variable is not None:
+            ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
+        elif not hits and is_setting_key(dotted):
+            ev.setting(dotted, text, doc.line_of(path), dotted, judge_as=name)
+
+
+class _Hit:
+    def __init__(self, value: str, name: str | None) -> None:
+        self.value, self.name = value, name
+
+
+class _Detectors:
+    """Flags a value holding `tok_`, and remembers the (name, value) pairs it was shown."""
+
+    def __init__(self) -> None:
+        self.shown: list[Any] = []
+
+    def scan_values(self, pairs: list[tuple[str | None, str]]) -> list[list[_Hit]]:
+        self.shown.append(list(pairs))
+        return [[_Hit(text, name)] if "tok_" in text else [] for name, text in pairs]
+
+
+class _Recorder:
+    """What scan_doc records, in order."""
+
+    def __init__(self, secrets_only: bool) -> None:
+        from types import SimpleNamespace
+
+        from auditor.model import SecretContext
+
+        self.secrets_only = secrets_only
+        self.detectors = _Detectors()
+        self.kind = SimpleNamespace(context=SecretContext.CONFIG)
+        self.calls: list[Any] = []
+
+    def locate(self, value: str, line: int) -> int:
+        return line
+
+    def secret(self, hit: _Hit, **kw: Any) -> None:
+        self.calls.append(("secret", hit.value, hit.name, kw))
+
+    def reference(self, *args: Any) -> None:
+        self.calls.append(("reference", *args))
+
+    def setting(self, *args: Any, **kw: Any) -> None:
+        self.calls.append(("setting", args, kw))
+
+
+_doc_keys = st.sampled_from(
+    [
+        "env", "Environment", "variables", "value", "Value", "name", "Name", "default", "defaultValue",
+        "parameters", "variable", "properties", "user_config", "ParameterKey", "ParameterValue", "headers",
+        "environmentVariables", "existingSecret", "key_file", "GOOGLE_APPLICATION_CREDENTIALS", "auth", "url",
+        "items", "API_TOKEN", "x", "",
+    ]
+)  # fmt: skip
+_doc_values = st.sampled_from(
+    [
+        None, "", True, 7, 2.5, "plain", "KEY=val", "A_B=", "${DB_PASSWORD}", "$HOME", "tok_abc123",
+        "vault:x", "./secrets/key.pem", "my-secret", "https://example.org", "{{ .Values.x }}", "API_KEY",
+        "x=y=z",
+    ]
+)  # fmt: skip
+_names = st.sampled_from(["API_TOKEN", "db_password", "region", ""])
+
+
+def _containers(inner: Any) -> Any:
+    """Any mapping or list, and the shapes whose values are named from elsewhere: Terraform and schema
+    defaults, env lists of {name, value}, parameter files, {ParameterKey, ParameterValue} pairs."""
+    return st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(_doc_keys, inner, max_size=4),
+        st.builds(
+            lambda block, name, value: {block: {name: {"default": value}}},
+            st.sampled_from(["variable", "properties", "user_config", "param", "other"]),
+            _names,
+            inner,
+        ),
+        st.builds(
+            lambda holder, name, value, key: {holder: [{"name": name, key: value}]},
+            st.sampled_from(["env", "Environment", "environmentVariables", "headers", "x"]),
+            _names,
+            inner,
+            st.sampled_from(["value", "default", "Value"]),
+        ),
+        st.builds(
+            lambda key, name, value: {"parameters": {name: {key: value}}},
+            st.sampled_from(["value", "defaultValue", "x"]),
+            _names,
+            inner,
+        ),
+        st.builds(
+            lambda name, value, name_key, value_key: [{name_key: name, value_key: value}],
+            _names,
+            inner,
+            st.sampled_from(["ParameterKey", "Name", "key", "option_name"]),
+            st.sampled_from(["ParameterValue", "value", "OptionValue", "paramValue"]),
+        ),
+        st.builds(lambda entries: {"environment": entries}, st.lists(_doc_values, max_size=3)),
+    )
+
+
+_scan_docs = st.recursive(_doc_values, _containers, max_leaves=25)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_scan_docs, st.booleans(), st.booleans(), st.sampled_from([(), (("env",),), (("items", 0),)]))
+def test_scan_doc_records_what_it_did_before(
+    data: Any, env_root: bool, secrets_only: bool, skip: Any
+) -> None:
+    from auditor.extract.structured import scan_doc
+    from auditor.extract.tree import Doc
+
+    doc = Doc(data, {("env",): 3, ("items", 0): 5})
+    bases: list[KeyPath] = [()]
+    if isinstance(data, dict) and data:
+        bases.append((next(iter(data)),))
+    for base in bases:
+        old, new = _Recorder(secrets_only), _Recorder(secrets_only)
+        _old_scan_doc(doc, old, env_root=env_root, skip=skip, base=base)
+        scan_doc(doc, new, env_root=env_root, skip=skip, base=base)  # type: ignore[arg-type]
+        assert new.detectors.shown == old.detectors.shown
+        assert new.calls == old.calls
+
+
+def test_iter_dotted_scalars_gives_each_path_its_key_path() -> None:
+    from auditor.extract.tree import iter_dotted_scalars
+
+    data = {"a": [1, {"b.c": [[2]]}], "": {"q": 3}, "d": "y"}
+    got = list(iter_dotted_scalars(data, ("root", 4)))
+    assert [dotted for _, dotted, _ in got] == [
+        "root[4].a[0]",
+        "root[4].a[1].b.c[0][0]",
+        "root[4]..q",
+        "root[4].d",
+    ]
+    assert all(dotted == key_path(path) for path, dotted, _ in got)
+    assert [d for _, d, _ in iter_dotted_scalars([[1], {"": 2}])] == ["[0][0]", "[1]."]

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from auditor.extract import references
 from auditor.extract.evidence import Evidence
 from auditor.extract.formats import context_for_path
-from auditor.extract.tree import Doc, KeyPath, iter_scalars, key_path, last_key, scalar_text
+from auditor.extract.tree import Doc, KeyPath, iter_dotted_scalars, last_key, scalar_text
 from auditor.extract.vocabulary import is_setting_key
 
 # Mapping keys whose children are environment variables (compose, MCP configs, Actions, serverless...).
@@ -79,38 +79,46 @@ def scan_doc(
 ) -> None:
     """Run detectors on each scalar with its key name, and record references, Settings and env names."""
     # Two passes: the scalars first, so the detectors see them all at once (one gate pass per document,
-    # DetectorSet.scan_values); then each in document order, as one pass would.
-    scalars: list[tuple[KeyPath, str, str | None, tuple[str, str] | None, bool]] = []
+    # DetectorSet.scan_values); then each in document order, as one pass would. The helpers that read a
+    # value's name from elsewhere (_variable_name, _pair_name, _list_env_entry, env_name) answer only for
+    # a few last keys, which are checked first: most scalars of a large document need none of them.
+    scalars: list[tuple[KeyPath, str, str, str | None, tuple[str, str] | None, bool]] = []
     root = doc.data if not base else doc.get(*base)
-    for path, value in iter_scalars(root, base):
+    for path, dotted, value in iter_dotted_scalars(root, base):
         if skip and any(path[: len(prefix)] == prefix for prefix in skip):
             continue
         text = scalar_text(value)
         if text is None or text == "":
             if text == "" and (name := env_name(doc, path, env_root)):
-                scalars.append((path, "", name, None, True))  # a declared variable without a value
+                scalars.append((path, dotted, "", name, None, True))  # a declared variable without a value
             continue
-        name = _variable_name(path) or _pair_name(doc, path) or last_key(path)
-        list_env = _list_env_entry(text, path)
-        if list_env is not None:
-            # `environment: ["KEY=value"]` (compose) reads as KEY with its value.
-            name, text = list_env
-        scalars.append((path, text, name, list_env, False))
-    found = ev.detectors.scan_values([(name, text) for _, text, name, _, empty in scalars if not empty])
+        last = path[-1] if path else None
+        list_env = None
+        if isinstance(last, str):
+            name = last
+            if last.lower() in _NAMED_ELSEWHERE:
+                name = _variable_name(path) or _pair_name(doc, path) or last
+        else:
+            name = last_key(path)
+            list_env = _list_env_entry(text, path)
+            if list_env is not None:
+                # `environment: ["KEY=value"]` (compose) reads as KEY with its value.
+                name, text = list_env
+        scalars.append((path, dotted, text, name, list_env, False))
+    found = ev.detectors.scan_values([(name, text) for _, _, text, name, _, empty in scalars if not empty])
     # Entries of an id table record no Setting by their key (ID_TABLE_MIN); only a large document holds one.
     tables = id_tables(root, base) if len(scalars) >= ID_TABLE_MIN and not ev.secrets_only else set()
     hits_of = iter(found)
     # The values parse may find a reference in, found for the whole document at once.
-    held = set() if ev.secrets_only else references.may_hold_each([text for _, text, *_ in scalars])
-    for index, (path, text, name, list_env, empty) in enumerate(scalars):
+    held = set() if ev.secrets_only else references.may_hold_each([text for _, _, text, *_ in scalars])
+    for index, (path, dotted, text, name, list_env, empty) in enumerate(scalars):
         if empty:
             assert name is not None  # an env entry's name, found above
             if not ev.secrets_only:
-                ev.setting(name, "", doc.line_of(path), key_path(path))
+                ev.setting(name, "", doc.line_of(path), dotted)
             continue
         # The line is asked for only when something is recorded: a JSON document's lines are worked out on
         # first use (jsondoc), and most scalars of a large data file record nothing.
-        dotted = key_path(path)
         hits = next(hits_of)
         if hits:
             line = doc.line_of(path)
@@ -124,11 +132,30 @@ def scan_doc(
         keyed = references.from_key(path, text)
         if keyed is not None:
             ev.reference(keyed[0], keyed[1], doc.line_of(path), dotted)
-        variable = list_env[0] if list_env else env_name(doc, path, env_root)
+        variable = list_env[0] if list_env else _env_name_if_any(doc, path, env_root)
         if variable is not None:
             ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
         elif not hits and not (tables and path[:-1] in tables) and is_setting_key(dotted):
             ev.setting(dotted, text, doc.line_of(path), dotted, judge_as=name)
+
+
+# The last keys (lowered) under which _variable_name or _pair_name may name a value: under any other, neither
+# does and a value is judged under its own key.
+_NAMED_ELSEWHERE = frozenset(
+    {"default", "value", "parametervalue", "optionvalue", "paramvalue", "defaultvalue"}
+)
+
+
+def _env_name_if_any(doc: Doc, path: KeyPath, env_root: bool) -> str | None:
+    """env_name, asked only where it can answer: at the root of an env file, under a mapping whose key names
+    environment variables, or under `value` (a Kubernetes `env[]` entry)."""
+    if (
+        (env_root and len(path) == 1)
+        or (len(path) >= 2 and isinstance(path[-2], str) and path[-2].lower() in ENV_KEYS)
+        or (path and path[-1] == "value")
+    ):
+        return env_name(doc, path, env_root)
+    return None
 
 
 def _variable_name(path: KeyPath) -> str | None:

@@ -85,40 +85,52 @@ def scalar_text(value: Any) -> str | None:
 
 def iter_scalars(data: Any, base: KeyPath = (), budget: int = 2_000_000) -> Iterator[tuple[KeyPath, Any]]:
     """Every (path, scalar) in a document, depth-first, in document order; at most `budget` nodes (containers
-    and scalars, in that order) are visited. Iterative: no recursion limit. A stack of the open containers'
-    item iterators: a scalar is yielded where it is met, never pushed, and no container's items are copied
-    (a data file's scalars cost a third of what a stack of every node did)."""
+    and scalars, in that order) are visited. Iterative: no recursion limit."""
+    for path, _dotted, value in iter_dotted_scalars(data, base, budget):
+        yield path, value
+
+
+def iter_dotted_scalars(
+    data: Any, base: KeyPath = (), budget: int = 2_000_000
+) -> Iterator[tuple[KeyPath, str, Any]]:
+    """iter_scalars with each path's `key_path` too: (path, dotted path, scalar). A stack of the open
+    containers' item iterators: a scalar is yielded where it is met, never pushed, no container's items are
+    copied, and a dotted path is its container's plus one key (key_path of each path walked it whole)."""
     if not isinstance(data, dict | list):
         if budget > 0:
-            yield base, data
+            yield base, key_path(base), data
         return
     budget -= 1  # the root
     if budget < 0:
         return
-    # (path, its items, whether they are a mapping's) of each container above the current one
-    stack: list[tuple[KeyPath, Iterator[tuple[Any, Any]], bool]] = []
-    path = base
-    keyed = isinstance(data, dict)
+    # Of each container above the current one: its path, dotted path, joint, items, whether a mapping's.
+    stack: list[tuple[KeyPath, str, str, Iterator[tuple[Any, Any]], bool]] = []
+    path, dotted, keyed = base, key_path(base), isinstance(data, dict)
     items: Iterator[tuple[Any, Any]] = iter(data.items()) if isinstance(data, dict) else enumerate(data)
+    # What a key is appended to: `a.b` + `.c`; the root's keys stand alone (key_path joins parts with dots;
+    # a list index always follows its container's text: `a[0]`, `[0]` at the root).
+    joint = dotted + "." if path else ""
     while True:
         for key, node in items:
             budget -= 1
             if budget < 0:
                 return
-            child = path + ((key if type(key) is str else str(key)) if keyed else key,)
-            if isinstance(node, dict):
-                stack.append((path, items, keyed))
-                path, items, keyed = child, iter(node.items()), True
+            if keyed:
+                key = key if type(key) is str else str(key)
+                child, child_dotted = path + (key,), joint + key
+            else:
+                child, child_dotted = path + (key,), f"{dotted}[{key}]"
+            if isinstance(node, dict | list):
+                stack.append((path, dotted, joint, items, keyed))
+                path, dotted, keyed = child, child_dotted, isinstance(node, dict)
+                items = iter(node.items()) if isinstance(node, dict) else enumerate(node)
+                joint = dotted + "."
                 break
-            if isinstance(node, list):
-                stack.append((path, items, keyed))
-                path, items, keyed = child, enumerate(node), False
-                break
-            yield child, node
+            yield child, child_dotted, node
         else:
             if not stack:
                 return
-            path, items, keyed = stack.pop()
+            path, dotted, joint, items, keyed = stack.pop()
 
 
 def iter_mappings(
