@@ -365,3 +365,23 @@ def test_iter_dotted_scalars_gives_each_path_its_key_path() -> None:
     ]
     assert all(dotted == key_path(path) for path, dotted, _ in got)
     assert [d for _, d, _ in iter_dotted_scalars([[1], {"": 2}])] == ["[0][0]", "[1]."]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from(list("aAuUsSeErRnNlLhHoOtTkK_.-0ſıİ\u212a")), max_size=14))
+def test_the_setting_key_pattern_lowered_agrees_with_ignoring_case(key: str) -> None:
+    from auditor.extract.vocabulary import _setting_word
+
+    assert _setting_word(key) is bool(_SETTING_KEY.search(key))
+
+
+def test_the_setting_key_pattern_has_only_lowercase_literals() -> None:
+    # _setting_word lowers an ASCII key and searches case-sensitively: right only while this holds.
+    assert not any(c.isupper() for c in _SETTING_KEY.pattern)
+    assert _SETTING_KEY.flags & re.IGNORECASE
+    from auditor.extract.vocabulary import _setting_word
+
+    # Letters that match ASCII ones only when case is ignored, and ASCII keys in capitals.
+    for key in ("hoſt", "\u212aind", "İssued", "ıssued", "HOST", "roLe", "Service_Account"):
+        assert _setting_word(key), key
+    assert not _setting_word("colour") and not _setting_word("COLOUR")
