@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 import re._constants as sre
 import re._parser as sre_parse
@@ -752,7 +753,8 @@ def may_hold_each(texts: Sequence[str]) -> set[int]:
         return set()
     if len(lowered) != len(joined):
         return {i for i, text in enumerate(texts) if _TRIGGER.search(text.lower())}
-    ends = list(itertools.accumulate(len(text) + 1 for text in texts))  # each text's end, its joint included
+    # Where each text ends in the join, its joint included: the lengths so far plus one joint per text.
+    ends = list(map(operator.add, itertools.accumulate(map(len, texts)), itertools.count(1)))
     held: set[int] = set()
     while found is not None:
         index = bisect.bisect_right(ends, found.start())

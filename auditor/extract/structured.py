@@ -87,7 +87,7 @@ def scan_doc(
     for path, dotted, value in iter_dotted_scalars(root, base):
         if skip and any(path[: len(prefix)] == prefix for prefix in skip):
             continue
-        text = scalar_text(value)
+        text = value if type(value) is str else scalar_text(value)  # most scalars are text already
         if text is None or text == "":
             if text == "" and (name := env_name(doc, path, env_root)):
                 scalars.append((path, dotted, "", name, None, True))  # a declared variable without a value
@@ -132,7 +132,15 @@ def scan_doc(
         keyed = references.from_key(path, text)
         if keyed is not None:
             ev.reference(keyed[0], keyed[1], doc.line_of(path), dotted)
-        variable = list_env[0] if list_env else _env_name_if_any(doc, path, env_root)
+        variable = list_env[0] if list_env else None
+        if variable is None and (
+            # env_name answers only here: at an env file's root, under a key that names environment
+            # variables, or under `value` (a Kubernetes `env[]` entry).
+            (len(path) >= 2 and isinstance(path[-2], str) and path[-2].lower() in ENV_KEYS)
+            or (path and path[-1] == "value")
+            or (env_root and len(path) == 1)
+        ):
+            variable = env_name(doc, path, env_root)
         if variable is not None:
             ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
         elif not hits and not (tables and path[:-1] in tables) and is_setting_key(dotted):
@@ -144,18 +152,6 @@ def scan_doc(
 _NAMED_ELSEWHERE = frozenset(
     {"default", "value", "parametervalue", "optionvalue", "paramvalue", "defaultvalue"}
 )
-
-
-def _env_name_if_any(doc: Doc, path: KeyPath, env_root: bool) -> str | None:
-    """env_name, asked only where it can answer: at the root of an env file, under a mapping whose key names
-    environment variables, or under `value` (a Kubernetes `env[]` entry)."""
-    if (
-        (env_root and len(path) == 1)
-        or (len(path) >= 2 and isinstance(path[-2], str) and path[-2].lower() in ENV_KEYS)
-        or (path and path[-1] == "value")
-    ):
-        return env_name(doc, path, env_root)
-    return None
 
 
 def _variable_name(path: KeyPath) -> str | None:
