@@ -245,7 +245,7 @@ _KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.-0\nİıſK�
 def test_is_setting_key_agrees_with_the_case_insensitive_pattern(key: str) -> None:
     from auditor.extract import vocabulary
 
-    vocabulary.is_setting_key.cache_clear()
+    vocabulary._setting_word.cache_clear()
     parts = (re.sub(r"\[\d+\]", "", key) if "[" in key else key).rsplit(".", 2)
     last = parts[-2] if parts[-1].isdigit() and len(parts) > 1 else parts[-1]
     assert vocabulary.is_setting_key(key) == bool(vocabulary._SETTING_KEY.search(last))
