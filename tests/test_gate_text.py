@@ -282,3 +282,34 @@ def test_every_file_scans_the_same_with_the_text_database(
     assert scan_bytes(rel, data, gated, fingerprint_key="t") == scan_bytes(
         rel, data, plain, fingerprint_key="t"
     )
+
+
+# -- a class-only prefix before a literal run ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "left_out"),
+    [
+        # an assertion and two classes before `://`
+        (r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://(?P<u>[^:@]{0,9}):x@", 3),
+        (r"[a-z0-9-]{1,63}\.redis\.cache", 1),  # a class repeat before `.redis.cache`
+        (r"(?i)(?:postgres|mysql)://u:p@", 0),  # literals in the prefix: kept
+        (r"\btoken=[a-z]{4}", 1),  # an assertion only (emitted as nothing anyway)
+        (r"[a-z]{2}=[a-z]", 0),  # no run of three literal characters after the classes
+    ],
+)
+def test_a_class_only_prefix_is_left_out(pattern: str, left_out: int) -> None:
+    import re._parser as sre_parse
+
+    from auditor.extract.regexgate import _class_prefix
+
+    assert _class_prefix(sre_parse.parse(pattern).data) == left_out
+    for text in ("see db://u:x@ here", "ab.redis.cache", "mysql://u:p@", "x token=abcd", "ab=c"):
+        if re.search(pattern, text):
+            assert _wide(pattern).search(text.encode())  # still a superset
+
+
+def test_url_password_is_anchored_at_its_scheme_separator(plain: DetectorSet) -> None:
+    url = next(det for det in plain.detectors if det.id == "url-password")
+    assert widen(url.regex.pattern).startswith("\\x3a\\x2f\\x2f")
+    assert _wide(url.regex.pattern).search(b"postgresql://svc:Xq7kz9@db.internal")
