@@ -313,3 +313,18 @@ def test_url_password_is_anchored_at_its_scheme_separator(plain: DetectorSet) ->
     url = next(det for det in plain.detectors if det.id == "url-password")
     assert widen(url.regex.pattern).startswith("\\x3a\\x2f\\x2f")
     assert _wide(url.regex.pattern).search(b"postgresql://svc:Xq7kz9@db.internal")
+
+
+@needs_vectorscan
+def test_a_pushed_optional_quote_compiles() -> None:
+    # `["']?` before the comma: the repeat left in front of the quote would be `{0,0}`, which Vectorscan
+    # refuses; nothing is emitted for it.
+    import hyperscan
+
+    pattern = r"""k["']?(?:=|,(?<=["'],))v"""
+    wide = widen(pattern)
+    assert "{0,0}" not in wide
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[wide.encode()], ids=[0], elements=1, flags=[hyperscan.HS_FLAG_PREFILTER])
+    assert _wide(pattern).search(b'k",v') and _wide(pattern).search(b"k=v")
+    assert not _wide(pattern).search(b"k,v")

@@ -331,8 +331,9 @@ class _Emitter:
         last = tuple(sorted(set(codes) & looked))
         shorter = (max(low - 1, 0), high if high is sre.MAXREPEAT else high - 1, body)
         head = self.seq(items[:k], flags)
+        # `x{0,0}` is no repeat to Vectorscan (it refuses the database): none is emitted for it.
         pushed_alt = (
-            self.node(op, shorter, flags)
+            (self.node(op, shorter, flags) if shorter[1] != 0 else "")
             + _emit_atom((last, False, ()))
             + self.seq([*alt[:1], *alt[2:]], flags)
         )
@@ -580,7 +581,7 @@ def widen(pattern: str, *, key_last: Collection[str] | None = None, secret_min: 
     that many characters or more, where that group lies outside every repeat, lookaround and conditional
     and is one counted repeat of one class (after its conditional, when the split at an optional group
     decides it); any other shape is widened as usual. (The gate for text that is not parsed as a document:
-    a generic rule's judge calls nothing shorter a secret there, DetectorSet.GENERIC_VALUE_MIN.)
+    a generic rule's judge calls nothing shorter a secret there, values.SHORTEST_CANDIDATE.)
 
     UntranslatableRegex when the pattern uses something the widening does not handle.
     """
