@@ -21,6 +21,25 @@ import pickle
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+
+def worker_batches(corpus: Path) -> tuple[list[Any], list[Any]]:
+    """The corpus's entries and the pool's batches of them, with this process set up as a pool worker is
+    (the detector set with its gate and the probe's partitions, the worker's alarm handlers): what
+    `pool._scan_batch_in_worker` is then run over. Import auditor only after the checkout is on sys.path."""
+    from auditor.discovery.walk import ShippedEntry, iter_walk
+    from auditor.extract import pool
+    from auditor.extract.budget import DEFAULT_FILE_BUDGET
+    from auditor.extract.detectors import DetectorSet
+    from auditor.extract.filescan import probe_partitions
+
+    detectors = DetectorSet.load()
+    detectors.use_gate(compile_if_missing=True, partitions=probe_partitions())
+    pool._init_worker(detectors, "bench-key", pool.scan_entry, DEFAULT_FILE_BUDGET)
+    skipped: list[Any] = []
+    entries = [ShippedEntry.of(e) for e in iter_walk([corpus.resolve()], skipped)]
+    return entries, list(pool.stream_batches(entries))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,19 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(args.checkout.resolve()))
 
     import auditor
-    from auditor.discovery.walk import ShippedEntry, iter_walk
     from auditor.extract import pool
-    from auditor.extract.budget import DEFAULT_FILE_BUDGET
-    from auditor.extract.detectors import DetectorSet
-    from auditor.extract.filescan import as_filescan, probe_partitions
+    from auditor.extract.filescan import as_filescan
 
     print(f"checkout {Path(auditor.__file__).parent.parent}", file=sys.stderr)
-    detectors = DetectorSet.load()
-    detectors.use_gate(compile_if_missing=True, partitions=probe_partitions())
-    pool._init_worker(detectors, "bench-key", pool.scan_entry, DEFAULT_FILE_BUDGET)
-    skipped: list = []
-    entries = [ShippedEntry.of(e) for e in iter_walk([args.corpus.resolve()], skipped)]
-    batches = list(pool.stream_batches(entries))
+    entries, batches = worker_batches(args.corpus)
     print(f"{len(entries)} files, {len(batches)} batches", file=sys.stderr)
     for b in batches[:4]:  # warm: first-use caches, the page cache
         pool._scan_batch_in_worker(b)

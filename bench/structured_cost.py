@@ -27,18 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.checkout.resolve()))
 
-    from auditor.discovery.walk import ShippedEntry, iter_walk
-    from auditor.extract import filescan, pool
-    from auditor.extract.budget import DEFAULT_FILE_BUDGET
-    from auditor.extract.detectors import DetectorSet
-    from auditor.extract.filescan import probe_partitions
+    from inprocess_static import worker_batches
 
-    detectors = DetectorSet.load()
-    detectors.use_gate(compile_if_missing=True, partitions=probe_partitions())
-    pool._init_worker(detectors, "bench-key", pool.scan_entry, DEFAULT_FILE_BUDGET)
-    skipped: list = []
-    entries = [ShippedEntry.of(e) for e in iter_walk([args.corpus.resolve()], skipped)]
-    batches = list(pool.stream_batches(entries))
+    from auditor.extract import filescan, pool
+
+    _entries, batches = worker_batches(args.corpus)
 
     inner = filescan._scan_structured
     spent = [0.0, 0]

@@ -61,6 +61,7 @@ import re._parser as sre_parse
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
+from auditor.extract.caseless import ASCII_PARTNERS
 from auditor.extract.keynames import secret_last_words
 from auditor.extract.values import SHORTEST_CANDIDATE
 
@@ -117,7 +118,7 @@ _CONTINUATION = "[\\x80-\\xbf]{0,3}"
 # Spelling them out in every caseless keyword (`(?:[kK]|\xe2\x84\xaa)`) made the database six times slower to
 # compile (Vectorscan no longer sees caseless literals), so a buffer holding one is not judged instead
 # (GATE_BLIND): they are rare outside Turkish text.
-_ASCII_FOLDS = (0x130, 0x131, 0x17F, 0x212A)
+_ASCII_FOLDS = tuple(ASCII_PARTNERS)
 _NODE_FLAGS = re.IGNORECASE | re.DOTALL | re.UNICODE
 
 

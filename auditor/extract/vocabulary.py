@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from auditor.extract.caseless import ASCII_PARTNERS
+
 # Matched against the last segment of a key path (or an env var name), case-insensitively.
 _SETTING_KEY_SOURCE = (
     r"(grant|token_?url|token_?endpoint|auth|login|instance_?url|client_?id|app_?id|tenant|username|user_?name"
@@ -26,12 +28,12 @@ _SETTING_KEY = re.compile(_SETTING_KEY_SOURCE, re.IGNORECASE)
 # tries every position; a case-sensitive one skips to where a first letter occurs), and the same answer.
 # re.IGNORECASE matches a key character to one of the pattern's characters (lowercase ASCII letters and `_`,
 # nothing else) exactly when its simple lowercase is that character or it is one of re's equivalents of it:
-# the ASCII letters, `İ` (U+0130) and `ı` (U+0131) for `i`, `ſ` (U+017F) for `s`, the Kelvin sign (U+212A)
-# for `k`. _fold maps those four to their letters, then lowercases: every other character folds to no ASCII
+# the ASCII letters and the four non-ASCII partners in caseless.ASCII_PARTNERS (`İ`, `ı`, `ſ`, the Kelvin
+# sign). _fold maps those four to their letters, then lowercases: every other character folds to no ASCII
 # letter and keeps its place (one character each), so `^` and `$` hold where they did
 # (tests/test_vocabulary.py checks both claims over every code point).
 _SETTING_KEY_FOLDED = re.compile(_SETTING_KEY_SOURCE)
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD = str.maketrans(ASCII_PARTNERS)
 
 
 def _fold(name: str) -> str:
