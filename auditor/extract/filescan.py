@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, cast, overload
@@ -16,6 +15,7 @@ from auditor.extract.evidence import PEER_ALLOW_LITERALS, Evidence, allow_lines,
 from auditor.extract.formats import FileKind, classify
 from auditor.extract.iac_marks import ARM_SCHEMA, iac_kind
 from auditor.extract.jsondoc import load_json
+from auditor.extract.jsonvalid import loads_ok
 from auditor.extract.lineformats import load_env, load_hcl, load_ini, load_properties, load_rc, load_toml
 from auditor.extract.markers import MarkerSet
 from auditor.extract.media import media_kind
@@ -215,15 +215,13 @@ def _structure_suspect(data: bytes, fmt: str) -> bool:
     """Whether a structured file that the keyword gates would pass over must be parsed anyway.
 
     Malformed JSON, a YAML alias bomb or a document nested thousands deep has to become a coverage entry
-    even when nothing in it looks like a credential. The checks are cheap: the C JSON decoder, byte counts
-    for YAML; TOML files are rare and always parsed.
+    even when nothing in it looks like a credential. The checks are cheap: a validating JSON parser
+    (jsonvalid.loads_ok: json.loads's answer), byte counts for YAML; TOML files are rare and always parsed.
     """
     if fmt == "json":
-        try:
-            json.loads(data)
-        except (ValueError, RecursionError):
-            return True  # the tolerant parser decides: JSONC comments are fine, a broken file is reported
-        return False
+        # Not what json.loads accepts: the tolerant parser decides (JSONC comments are fine, a broken file is
+        # reported).
+        return not loads_ok(data)
     if fmt == "yaml":
         counted = data.translate(None, _YAML_NOT_COUNTED)  # the bytes below, in order, and nothing else
         opened = counted.count(b"[") + counted.count(b"{")
