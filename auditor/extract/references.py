@@ -611,6 +611,10 @@ def _matches(pattern: re.Pattern[str], leads: tuple[str, ...] | None, text: str)
     return found
 
 
+# For the line scan's patterns (text.scan_code_agents): the same matches as finditer, found from the
+# positions of their leading literals.
+find_matches = _matches
+
 _OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$\(|\$(?=[A-Za-z_])")
 # What every opener starts with (its leading_literals, shortened to these two): _bracketed tries _OPENERS
 # only where one occurs (_matches), not at every position of a large text.

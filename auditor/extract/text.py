@@ -153,6 +153,15 @@ def _agent_needs() -> tuple[tuple[tuple[str, ...], ...] | None, ...]:
     return tuple(required_terms(pattern) for _kind, pattern in _CODE_AGENTS)
 
 
+@functools.lru_cache(maxsize=1)
+def _agent_leads() -> tuple[tuple[str, ...] | None, ...]:
+    """For each _CODE_AGENTS pattern, the literals one of which its every match starts with (None: search
+    the text): references.find_matches tries it only where one occurs. A leading `\\b(` and an alternation
+    defeat re's own skip to a first character, so finditer tried each alternative at every position of
+    every file holding `Kernel(`: 0.14 s of CPU on microsoft/semantic-kernel's source, 0.02 s this way."""
+    return tuple(references.leading_literals(pattern) for _kind, pattern in _CODE_AGENTS)
+
+
 _Gate = tuple[frozenset[int], tuple[frozenset[int], ...]] | None  # (every id of the terms, the terms)
 
 
@@ -237,14 +246,14 @@ def scan_code_agents(ev: Evidence, present: set[int] | None = None) -> None:
     # A library's usage example in a docstring (`agent = Agent(name="Assistant", ...)` under "Basic usage:")
     # builds nothing: worked out on the first match, once per file.
     in_docstring: Callable[[int], bool] | None = None
-    for (kind, pattern), gate in zip(_CODE_AGENTS, gates.agents, strict=True):
+    for (kind, pattern), gate, leads in zip(_CODE_AGENTS, gates.agents, _agent_leads(), strict=True):
         if kind in ("agent_sdk", "ai_sdk") and not sdk_agents:
             continue
         if not _may_match(gate, present):
             continue  # as in scan_code_patterns
         if kind == "ai_sdk" and _AI_SDK_IMPORT.search(text) is None:
             continue
-        for match in pattern.finditer(text):
+        for match in references.find_matches(pattern, leads, text):  # pattern.finditer(text)'s matches
             if ev.kind.format == "source" and _commented_out(text, match.start()):
                 continue
             if ev.kind.format == "source" and ev.rel.endswith(".py"):
