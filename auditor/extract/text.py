@@ -183,6 +183,7 @@ class _SourceLiterals:
         literals = sorted(
             {lit for needs in (*code, *agents) if needs for term in needs for lit in term}
             | set(_CODE_MARKERS)
+            | {lit for words in _RECOGNISER_WORDS.values() for lit in words}
         )
         index = {lit: i for i, lit in enumerate(literals)}
 
@@ -196,6 +197,14 @@ class _SourceLiterals:
         self.code = tuple(gate(needs) for needs in code)
         self.agents = tuple(gate(needs) for needs in agents)
         self.markers = frozenset(index[m] for m in _CODE_MARKERS)
+        # Per recogniser (scan_bolt_app, ...), the ids of the words one of which it needs in the text.
+        self.words = {name: frozenset(index[w] for w in words) for name, words in _RECOGNISER_WORDS.items()}
+
+    def lack(self, recogniser: str, text: str, present: set[int] | None) -> bool:
+        """Whether none of `recogniser`'s words occurs in `text` (`present`: this pass's answer for it)."""
+        if present is None:
+            return not any(word in text for word in _RECOGNISER_WORDS[recogniser])
+        return self.words[recogniser].isdisjoint(present)
 
 
 @functools.lru_cache(maxsize=1)
@@ -356,11 +365,12 @@ def _role_name(rel: str) -> str:
     return stem
 
 
-def scan_bolt_app(ev: Evidence) -> None:
+def scan_bolt_app(ev: Evidence, present: set[int] | None = None) -> None:
     """A Slack app built with Bolt becomes a ManifestHint: a bot the workspace talks to, as a manifest would
-    make it. Application source only (a test builds apps to exercise them)."""
+    make it. Application source only (a test builds apps to exercise them). `present`: what
+    _source_literals().finder says of this text, when the caller has it."""
     text = ev.text
-    if ev.kind.format != "source" or ("slack_bolt" not in text and "@slack/bolt" not in text):
+    if ev.kind.format != "source" or _source_literals().lack("bolt", text, present):
         return
     if ev.kind.in_test_path or _BOLT_IMPORT.search(text) is None:
         return
@@ -413,11 +423,12 @@ _MCP_REMOTE = (
 _MCP_MARKERS = ("@modelcontextprotocol/sdk/server", "mcp.server", "fastmcp", "mark3labs/mcp-go", "go-sdk/mcp")
 
 
-def scan_mcp_server(ev: Evidence) -> None:
+def scan_mcp_server(ev: Evidence, present: set[int] | None = None) -> None:
     """An MCP server implemented in this source becomes a ManifestHint: the tools it serves run with the
-    credentials it reads. Application source only (a test starts servers to exercise them)."""
+    credentials it reads. Application source only (a test starts servers to exercise them). `present`: as
+    in scan_bolt_app."""
     text = ev.text
-    if ev.kind.format != "source" or ev.kind.in_test_path or not any(m in text for m in _MCP_MARKERS):
+    if ev.kind.format != "source" or ev.kind.in_test_path or _source_literals().lack("mcp", text, present):
         return
     if _MCP_SERVER_IMPORT.search(text) is None:
         return
@@ -493,14 +504,14 @@ _GITHUB_APP_CONSTRUCTORS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def scan_github_app(ev: Evidence) -> None:
+def scan_github_app(ev: Evidence, present: set[int] | None = None) -> None:
     """A GitHub App built in this source becomes a ManifestHint: a bot acting as the app on every repository
     it is installed on, for whoever triggers its events there. Application source only (a test builds apps to
-    exercise them)."""
+    exercise them). `present`: as in scan_bolt_app."""
     text = ev.text
     if ev.kind.format != "source" or ev.kind.in_test_path or ev.manifest_marked is False:
         return  # every app recognised here holds a manifest marker (an import or an App class)
-    if not any(m in text for m in _GITHUB_APP_MARKERS):
+    if _source_literals().lack("github_app", text, present):
         return
     packages: set[str] = set()
     first_import: int | None = None
@@ -617,13 +628,14 @@ _CHAT_BOT = re.compile(
 )
 
 
-def scan_chat_bot(ev: Evidence) -> None:
+def scan_chat_bot(ev: Evidence, present: set[int] | None = None) -> None:
     """A Telegram or Discord bot built in this source becomes a ManifestHint: a bot everyone who can message
-    it talks to. Application source only (a test builds bots to exercise them)."""
+    it talks to. Application source only (a test builds bots to exercise them). `present`: as in
+    scan_bolt_app."""
     text = ev.text
     if ev.kind.format != "source" or ev.kind.in_test_path:
         return
-    if not any(marker in text for marker in _CHAT_BOT_MARKERS):
+    if _source_literals().lack("chat_bot", text, present):
         return
     frameworks = [f for f in _CHAT_BOT_FRAMEWORKS if _first_import(text, f[2])]
     if not frameworks:
@@ -645,6 +657,16 @@ def _first_import(text: str, pattern: re.Pattern[str]) -> bool:
     )
 
 
+# The words one of which each recogniser needs in a text before it looks further: found in the source
+# literals' one pass (_SourceLiterals.lack) instead of a search for each.
+_RECOGNISER_WORDS: Mapping[str, tuple[str, ...]] = {
+    "bolt": ("slack_bolt", "@slack/bolt"),
+    "mcp": _MCP_MARKERS,
+    "github_app": _GITHUB_APP_MARKERS,
+    "chat_bot": _CHAT_BOT_MARKERS,
+}
+
+
 def scan_text_file(ev: Evidence, *, template: bool = False) -> None:
     """Everything the line-based scan yields for a text or source file (only its secrets when
     `ev.secrets_only`: the rest adds references, settings and manifest hints, never a secret). `template`:
@@ -659,8 +681,8 @@ def scan_text_file(ev: Evidence, *, template: bool = False) -> None:
         present = _source_literals().finder.present(ev.text)
         scan_code_patterns(ev, present)
         scan_code_agents(ev, present)
-        scan_bolt_app(ev)
-        scan_mcp_server(ev)
-        scan_github_app(ev)
-        scan_chat_bot(ev)
+        scan_bolt_app(ev, present)
+        scan_mcp_server(ev, present)
+        scan_github_app(ev, present)
+        scan_chat_bot(ev, present)
         bedrock.code_hints(ev)
