@@ -195,10 +195,30 @@ class _SourceLiterals:
 
         self.finder = LiteralPass("source-literals", literals)
         self.code = tuple(gate(needs) for needs in code)
+        # The code patterns worth trying for a set of literal ids: those without a gate, and those one of
+        # whose literals is among them (a pattern none of whose literals occurs has no match). Indexed by
+        # literal so that a file asks about the few literals it holds, not about each of ~40 patterns.
+        self.code_always = frozenset(i for i, g in enumerate(self.code) if g is None)
+        by_literal: dict[int, set[int]] = {}
+        for i, g in enumerate(self.code):
+            for lit in g[0] if g is not None else ():
+                by_literal.setdefault(lit, set()).add(i)
+        self.code_by_literal = {lit: frozenset(found) for lit, found in by_literal.items()}
         self.agents = tuple(gate(needs) for needs in agents)
         self.markers = frozenset(index[m] for m in _CODE_MARKERS)
         # Per recogniser (scan_bolt_app, ...), the ids of the words one of which it needs in the text.
         self.words = {name: frozenset(index[w] for w in words) for name, words in _RECOGNISER_WORDS.items()}
+
+    def code_candidates(self, present: set[int]) -> list[int]:
+        """The indices of the CODE_PATTERNS that _may_match `present`, in order."""
+        candidates = set(self.code_always)
+        by_literal = self.code_by_literal
+        for lit in present:
+            found = by_literal.get(lit)
+            if found is not None:
+                candidates |= found
+        code = self.code
+        return sorted(i for i in candidates if _may_match(code[i], present))
 
     def lack(self, recogniser: str, text: str, present: set[int] | None) -> bool:
         """Whether none of `recogniser`'s words occurs in `text` (`present`: this pass's answer for it)."""
@@ -224,9 +244,9 @@ def scan_code_patterns(ev: Evidence, present: set[int] | None = None) -> None:
     gates = _source_literals()
     if present is None:
         present = gates.finder.present(text)
-    for (name, pattern), gate in zip(CODE_PATTERNS, gates.code, strict=True):
-        if not _may_match(gate, present):
-            continue  # every match holds every literal of one term: none occurs entire, so no match
+    # Every match holds every literal of one term of its pattern: where none occurs entire, no match.
+    for index in gates.code_candidates(present):
+        name, pattern = CODE_PATTERNS[index]
         for match in pattern.finditer(text):
             if source and _commented_out(text, match.start()):
                 continue
