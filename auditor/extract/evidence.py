@@ -158,13 +158,12 @@ class Evidence:
 
     # -- positions --------------------------------------------------------------------------------------
     def line_at(self, offset: int) -> int:
-        if self._newlines is None:
-            if self._counted < _COUNTED_LINES:
-                # A file asked a few times (most): counting the line breaks before `offset` in C costs less
-                # than listing every line break once (~9 ns a character). The same number: the line breaks
-                # at positions below `offset`, which bisect_left counts in the list.
-                self._counted += 1
-                return self.text.count("\n", 0, max(offset, 0)) + 1
+        if self._newlines is None and self._counted < _COUNTED_LINES:
+            # A file asked a few times (most): counting the line breaks before `offset` in C costs less than
+            # listing every line break once (~9 ns a character). The same number: the line breaks at
+            # positions below `offset`, which bisect_left counts in the list.
+            self._counted += 1
+            return self.text.count("\n", 0, max(offset, 0)) + 1
         return bisect.bisect_left(self._line_breaks(), offset) + 1
 
     def _line_breaks(self) -> list[int]:
