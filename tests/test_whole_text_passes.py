@@ -204,7 +204,7 @@ def test_line_at_by_counting_then_by_the_list() -> None:
     text = "a\nbb\n\nccc\n" * 30 + "tail"
     offsets = [-3, 0, 1, 2, 3, 4, 5, 6, 50, len(text) - 1, len(text), len(text) + 7, *range(0, len(text), 7)]
     ev = Evidence("f.py", text, classify("f.py"), _DETECTORS, "k")
-    got = [ev.line_at(o) for o in offsets]  # the first 16 counted, the rest from the list
+    got = [ev.line_at(o) for o in offsets]  # the first counted, the rest (past the text's length) listed
     assert ev._newlines is not None
     fresh = Evidence("f.py", text, classify("f.py"), _DETECTORS, "k")
     fresh._line_breaks()

@@ -47,8 +47,6 @@ _REFERENCE_PLATFORM = {
     ReferenceKind.K8S_SECRET_REF: Platform.KUBERNETES,
 }
 _ALLOW = re.compile(rb"botaudit:allow")
-# Evidence.line_at answers this many questions by counting line breaks, then lists them all once.
-_COUNTED_LINES = 16
 # Set only by auditor.extract.found (`--introspect-found`, in the main process): called with (kind,
 # fingerprint, value) for every secret built, so a found token's value reaches its collector in memory
 # without ever entering a SecretMatch. None in every ordinary scan.
@@ -125,7 +123,7 @@ class Evidence:
         self.detectors = detectors
         self.fingerprint_key = fingerprint_key
         self._newlines: list[int] | None = None
-        self._counted = 0  # line_at's questions answered by counting (the list is built after _COUNTED_LINES)
+        self._counted = 0  # characters line_at has counted line breaks in (then it lists them all once)
         self._line_starts: list[int] | None = None
         # (match, partner ids) in discovery order; partners raise confidence at build time.
         self._secrets: list[tuple[SecretMatch, tuple[str, ...]]] = []
@@ -158,12 +156,15 @@ class Evidence:
 
     # -- positions --------------------------------------------------------------------------------------
     def line_at(self, offset: int) -> int:
-        if self._newlines is None and self._counted < _COUNTED_LINES:
-            # A file asked a few times (most): counting the line breaks before `offset` in C costs less than
-            # listing every line break once (~9 ns a character). The same number: the line breaks at
-            # positions below `offset`, which bisect_left counts in the list.
-            self._counted += 1
-            return self.text.count("\n", 0, max(offset, 0)) + 1
+        if self._newlines is None:
+            # A file asked a few times (most): counting the line breaks before `offset` in C costs a fraction
+            # of listing every line break once (~9 ns a character), until the characters counted add up to
+            # the text's length. The same number: the line breaks at positions below `offset`, which
+            # bisect_left counts in the list.
+            upto = min(max(offset, 0), len(self.text))
+            if self._counted + upto <= len(self.text):
+                self._counted += upto
+                return self.text.count("\n", 0, upto) + 1
         return bisect.bisect_left(self._line_breaks(), offset) + 1
 
     def _line_breaks(self) -> list[int]:
