@@ -214,3 +214,42 @@ def test_line_at_by_counting_then_by_the_list() -> None:
     other = Evidence("f.py", text, classify("f.py"), _DETECTORS, "k")
     other.line_at(9)
     assert other.offset_of_line(3) == text.index("\n\n") + 1
+
+
+_CODE_PIECES = [
+    "@app.get('/x')",
+    '@router.post("/y")',
+    "@bp.route( '/z')",
+    "app.get(`/a`",
+    "router.all('/b'",
+    "xapp.get('/c'",
+    "export const GET",
+    "export async function POST",
+    "exportconst GET",
+    "OpenAI(",
+    "openai.api_key",
+    '"Action": "*"',
+    "arn:aws:iam::aws:policy/AdministratorAccess",
+    "app",
+    "@",
+    "'/",
+    " ",
+    "\n",
+    "(",
+    ".get",
+]
+
+
+def test_code_patterns_find_the_same_matches() -> None:
+    rng = random.Random(8)
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in shipped_inputs()]
+    texts += ["".join(rng.choice(_CODE_PIECES) for _ in range(rng.randint(1, 80))) for _ in range(1500)]
+    matched = 0
+    for text in texts:
+        for (_name, pattern), leads in zip(CODE_PATTERNS, text_mod._code_leads(), strict=True):
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            got = [(m.span(), m.groups()) for m in references.find_matches(pattern, leads, text)]
+            assert got == expected, (pattern.pattern, text[:200])
+            matched += bool(expected)
+    assert matched > 300
+    assert any(leads for leads in text_mod._code_leads())

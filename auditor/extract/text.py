@@ -154,6 +154,14 @@ def _agent_needs() -> tuple[tuple[tuple[str, ...], ...] | None, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _code_leads() -> tuple[tuple[str, ...] | None, ...]:
+    """For each CODE_PATTERNS entry, what _agent_leads is for the agents: `web.endpoint`'s alternation
+    (`@app.get(`, `app.post(`, `export const GET`) cost 0.14 s of CPU on FlowiseAI/Flowise's source by
+    finditer, 0.03 s tried at its leading literals."""
+    return tuple(references.leading_literals(pattern) for _name, pattern in CODE_PATTERNS)
+
+
+@functools.lru_cache(maxsize=1)
 def _agent_leads() -> tuple[tuple[str, ...] | None, ...]:
     """For each _CODE_AGENTS pattern, the literals one of which its every match starts with (None: search
     the text): references.find_matches tries it only where one occurs. A leading `\\b(` and an alternation
@@ -245,9 +253,10 @@ def scan_code_patterns(ev: Evidence, present: set[int] | None = None) -> None:
     if present is None:
         present = gates.finder.present(text)
     # Every match holds every literal of one term of its pattern: where none occurs entire, no match.
+    leads = _code_leads()
     for index in gates.code_candidates(present):
         name, pattern = CODE_PATTERNS[index]
-        for match in pattern.finditer(text):
+        for match in references.find_matches(pattern, leads[index], text):  # pattern.finditer(text)'s
             if source and _commented_out(text, match.start()):
                 continue
             if name == "aws.action_star" and _resource_policy_statement(text, match.start(), match.end()):
