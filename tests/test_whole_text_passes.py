@@ -253,3 +253,69 @@ def test_code_patterns_find_the_same_matches() -> None:
             matched += bool(expected)
     assert matched > 300
     assert any(leads for leads in text_mod._code_leads())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"[\"']?sub[\"']?\s{0,8}[:=]", ("sub", 1)),
+        (r"[=\"':]\s{0,8}cluster-admin(?![\w-])", ("cluster-admin", 9)),
+        (r"\b[Pp]rofile", ("rofile", 1)),
+        (r"(?m)^[ \t]{0,40}path", None),  # a reach beyond _NEAR_REACH
+        (r"[ab]+xy", None),  # unbounded
+        (r"x[ab]yz", None),  # one literal character first: too weak
+        (r"(?i)[ab]?xy", None),  # case folded
+        (r"\s{0,3}ab", ("ab", 3)),
+    ],
+)
+def test_near_literals(pattern: str, expected: tuple[str, int] | None) -> None:
+    import re
+
+    assert references.near_literals(re.compile(pattern)) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"[ab]?xx",
+        r".?ab",
+        r"\s{0,3}ab[ab]*",
+        r"(?:q|qq)?zz(?:z)*",
+        r"[\"']?sub[\"']?\s{0,8}[:=]\s{0,8}(request|current_user|user|event)[\.\[]",
+        r"[=\"':]\s{0,8}cluster-admin(?![\w-])",
+        r"(?<![a])[ab]{0,2}ab",
+    ],
+)
+def test_matches_near_are_finditer_matches(pattern: str) -> None:
+    import re
+
+    compiled = re.compile(pattern)
+    near = references.near_literals(compiled)
+    assert near is not None
+    literal, reach = near
+    rng = random.Random(pattern)
+    pieces = [
+        literal,
+        literal[:1],
+        "a",
+        "b",
+        "x",
+        "q",
+        "z",
+        " ",
+        "'",
+        '"',
+        ":",
+        "=",
+        "user.",
+        "request[",
+        "\n",
+    ]
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 300)))
+        expected = [(m.span(), m.groups()) for m in compiled.finditer(text)]
+        got = [(m.span(), m.groups()) for m in references.find_matches_near(compiled, literal, reach, text)]
+        assert got == expected, text
+        matched += bool(expected) and len(text) >= references._SMALL
+    assert matched > 100

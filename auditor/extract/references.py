@@ -615,6 +615,70 @@ def _matches(pattern: re.Pattern[str], leads: tuple[str, ...] | None, text: str)
 # positions of their leading literals.
 find_matches = _matches
 
+# near_literals proves a reach of at most this many characters: each occurrence of the literal is then
+# tried at this many positions and one more, so a longer reach costs more than finditer saves.
+_NEAR_REACH = 16
+
+
+def near_literals(pattern: re.Pattern[str]) -> tuple[str, int] | None:
+    """(literal, reach) such that every match of `pattern` holds `literal` starting at most `reach`
+    characters after the match's start; None when no such proof (read off re's own parse, as
+    leading_literals): the pattern's top-level sequence is a bounded-width part of anything but literal
+    characters (a class, an optional quote, `\\s{0,8}`, zero-width assertions) and then at least two literal
+    characters. `[\"']?sub[\"']?...` gives ("sub", 1). For patterns leading_literals cannot read."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    items = list(parsed)
+    first = next((i for i, (op, _av) in enumerate(items) if op is sre.LITERAL), None)
+    if first is None:
+        return None
+    run: list[str] = []
+    for op, av in items[first:]:
+        if op is not sre.LITERAL:
+            break
+        run.append(chr(av))
+    if len(run) < 2:
+        return None
+    _least, reach = sre_parse.SubPattern(parsed.state, items[:first]).getwidth()
+    if reach > _NEAR_REACH:
+        return None
+    return "".join(run), reach
+
+
+def find_matches_near(pattern: re.Pattern[str], literal: str, reach: int, text: str) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern near_literals gave (literal, reach): every match starts
+    at most `reach` characters before an occurrence of `literal`, so finditer's search (the leftmost
+    position, from the end of its last match, where the pattern matches) fails at every other position;
+    `pattern.match(text, start)` is its very attempt at `start` (see _matches). The positions are tried in
+    order, each at most once, skipping those inside the last match; every such pattern matches at least
+    the literal's characters, so no match is empty."""
+    if len(text) < _SMALL:
+        return list(pattern.finditer(text))
+    find = text.find
+    pos = find(literal)
+    if pos < 0:
+        return []
+    found: list[re.Match[str]] = []
+    match = pattern.match
+    after = 0  # every position below this was tried, or lies inside the last match
+    while pos >= 0:
+        start = pos - reach if pos - reach > after else after
+        while start <= pos:
+            m = match(text, start)
+            if m is not None:
+                found.append(m)
+                after = m.end()
+                break
+            start += 1
+        else:
+            after = pos + 1
+        if after <= pos:
+            continue  # the match ended before this occurrence: the positions after it are still to try
+        pos = find(literal, after)  # a match starting at or after `after` holds an occurrence there on
+    return found
+
+
 _OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$\(|\$(?=[A-Za-z_])")
 # What every opener starts with (its leading_literals, shortened to these two): _bracketed tries _OPENERS
 # only where one occurs (_matches), not at every position of a large text.

@@ -162,6 +162,19 @@ def _code_leads() -> tuple[tuple[str, ...] | None, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _code_near() -> tuple[tuple[str, int] | None, ...]:
+    """For each CODE_PATTERNS entry without leading literals, a literal its every match holds within a few
+    characters of its start (references.near_literals): `jwt.per_user_subject`'s optional quote before
+    `sub` left re to try every position of a file holding `sub` and `user.` (~0.03 s on each of
+    microsoft/semantic-kernel and FlowiseAI/Flowise)."""
+    leads = _code_leads()
+    return tuple(
+        references.near_literals(pattern) if lead is None else None
+        for (_name, pattern), lead in zip(CODE_PATTERNS, leads, strict=True)
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def _agent_leads() -> tuple[tuple[str, ...] | None, ...]:
     """For each _CODE_AGENTS pattern, the literals one of which its every match starts with (None: search
     the text): references.find_matches tries it only where one occurs. A leading `\\b(` and an alternation
@@ -253,10 +266,17 @@ def scan_code_patterns(ev: Evidence, present: set[int] | None = None) -> None:
     if present is None:
         present = gates.finder.present(text)
     # Every match holds every literal of one term of its pattern: where none occurs entire, no match.
-    leads = _code_leads()
+    leads, nears = _code_leads(), _code_near()
     for index in gates.code_candidates(present):
         name, pattern = CODE_PATTERNS[index]
-        for match in references.find_matches(pattern, leads[index], text):  # pattern.finditer(text)'s
+        near = nears[index]
+        # pattern.finditer(text)'s matches, found from where a literal each holds occurs
+        found = (
+            references.find_matches(pattern, leads[index], text)
+            if near is None
+            else references.find_matches_near(pattern, near[0], near[1], text)
+        )
+        for match in found:
             if source and _commented_out(text, match.start()):
                 continue
             if name == "aws.action_star" and _resource_policy_statement(text, match.start(), match.end()):
