@@ -611,6 +611,74 @@ def _matches(pattern: re.Pattern[str], leads: tuple[str, ...] | None, text: str)
     return found
 
 
+# For the line scan's patterns (text.scan_code_agents): the same matches as finditer, found from the
+# positions of their leading literals.
+find_matches = _matches
+
+# near_literals proves a reach of at most this many characters: each occurrence of the literal is then
+# tried at this many positions and one more, so a longer reach costs more than finditer saves.
+_NEAR_REACH = 16
+
+
+def near_literals(pattern: re.Pattern[str]) -> tuple[str, int] | None:
+    """(literal, reach) such that every match of `pattern` holds `literal` starting at most `reach`
+    characters after the match's start; None when no such proof (read off re's own parse, as
+    leading_literals): the pattern's top-level sequence is a bounded-width part of anything but literal
+    characters (a class, an optional quote, `\\s{0,8}`, zero-width assertions) and then at least two literal
+    characters. `[\"']?sub[\"']?...` gives ("sub", 1). For patterns leading_literals cannot read."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    items = list(parsed)
+    first = next((i for i, (op, _av) in enumerate(items) if op is sre.LITERAL), None)
+    if first is None:
+        return None
+    run: list[str] = []
+    for op, av in items[first:]:
+        if op is not sre.LITERAL:
+            break
+        run.append(chr(av))
+    if len(run) < 2:
+        return None
+    _least, reach = sre_parse.SubPattern(parsed.state, items[:first]).getwidth()
+    if reach > _NEAR_REACH:
+        return None
+    return "".join(run), reach
+
+
+def find_matches_near(pattern: re.Pattern[str], literal: str, reach: int, text: str) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern near_literals gave (literal, reach): every match starts
+    at most `reach` characters before an occurrence of `literal`, so finditer's search (the leftmost
+    position, from the end of its last match, where the pattern matches) fails at every other position;
+    `pattern.match(text, start)` is its very attempt at `start` (see _matches). The positions are tried in
+    order, each at most once, skipping those inside the last match; every such pattern matches at least
+    the literal's characters, so no match is empty."""
+    if len(text) < _SMALL:
+        return list(pattern.finditer(text))
+    find = text.find
+    pos = find(literal)
+    if pos < 0:
+        return []
+    found: list[re.Match[str]] = []
+    match = pattern.match
+    after = 0  # every position below this was tried, or lies inside the last match
+    while pos >= 0:
+        start = pos - reach if pos - reach > after else after
+        while start <= pos:
+            m = match(text, start)
+            if m is not None:
+                found.append(m)
+                after = m.end()
+                break
+            start += 1
+        else:
+            after = pos + 1
+        if after <= pos:
+            continue  # the match ended before this occurrence: the positions after it are still to try
+        pos = find(literal, after)  # a match starting at or after `after` holds an occurrence there on
+    return found
+
+
 _OPENERS = re.compile(r"\$\{\{|\{\{|\$\{|\$\(|\$(?=[A-Za-z_])")
 # What every opener starts with (its leading_literals, shortened to these two): _bracketed tries _OPENERS
 # only where one occurs (_matches), not at every position of a large text.
@@ -672,9 +740,98 @@ def _find_all(text: str) -> tuple[_Found, ...]:
     return found
 
 
+# Texts at least this long (a whole file's, a large scalar) are asked _TextLiterals' questions in one
+# Vectorscan pass; shorter ones the way below (lowering and one search cost less than a scan's set-up there).
+_WHOLE_TEXT = 1024
+
+
+# Every character outside ASCII whose lower() holds an ASCII character, in the Unicode of Python 3.11-3.13:
+# the Kelvin sign (to `k`) and the capital I with a dot above (to `i` and a combining dot). A test derives
+# the list from the running Python's own str.lower.
+LOWERS_TO_ASCII = ("\u212a", "\u0130")
+
+
+class _TextLiterals:
+    """One Vectorscan pass over a text's UTF-8 answering what _search_all asks of it before any pattern
+    runs: whether a trigger occurs in `text.lower()`, and which of the _SIMPLE patterns' required literals
+    occur in `text` (case-sensitive, as `literal in text`). Lowering then one search, and 25 searches of
+    the whole text, cost ~35 us per 1,000 characters of source; the pass a small fraction of it.
+
+    A trigger occurs in `text.lower()` exactly when it occurs ASCII-caseless (Vectorscan's
+    HS_FLAG_CASELESS) in the UTF-8 of `text`, unless `text` holds a character that is not ASCII but lowers
+    to something holding ASCII (the Kelvin sign lowers to `k`, dotted capital I to `i` and a combining
+    dot): every trigger is ASCII, every other character lowers to non-ASCII characters whose UTF-8 holds
+    no ASCII byte, and ASCII lowers as caseless matching folds it. Those characters are searched for in
+    the same pass; where one occurs, the trigger question is asked the slow way. A literal occurs in a
+    text exactly when its UTF-8 occurs in the text's (literalpass: UTF-8 is self-synchronizing)."""
+
+    def __init__(self) -> None:
+        import hyperscan
+
+        from auditor.extract.vectorscan import compile_database
+
+        self.needs: list[str] = sorted({lit for needs in _SIMPLE_NEEDS if needs for lit in needs})
+        self.folding = LOWERS_TO_ASCII
+        caseless = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
+        exact = hyperscan.HS_FLAG_SINGLEMATCH
+        expressions = [re.escape(t.encode("ascii")) for t in _TRIGGERS]
+        flags = [caseless] * len(_TRIGGERS)
+        expressions += [re.escape(lit.encode("utf-8", "surrogatepass")) for lit in self.needs]
+        flags += [exact] * len(self.needs)
+        expressions += [re.escape(ch.encode("utf-8")) for ch in self.folding]
+        flags += [exact] * len(self.folding)
+        self.first_need = len(_TRIGGERS)
+        self.first_folding = self.first_need + len(self.needs)
+        self.need_id = {lit: self.first_need + i for i, lit in enumerate(self.needs)}
+        self._db = compile_database("reference-literals", expressions, flags)
+
+    def present(self, text: str) -> tuple[bool, set[str]] | None:
+        """(whether a trigger occurs in text.lower(), the required literals that occur in text); None when
+        the pass cannot answer (a character that lowers to ASCII: ask the slow way)."""
+        ids: set[int] = set()
+        add = ids.add
+
+        def on_match(index: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+            add(index)
+            return False
+
+        try:
+            self._db.scan(text.encode("utf-8", "surrogatepass"), match_event_handler=on_match)
+        except Exception:  # never raised without a stop; answered the slow way should it ever be
+            return None
+        if any(i >= self.first_folding for i in ids):
+            return None
+        trigger = any(i < self.first_need for i in ids)
+        return trigger, {self.needs[i - self.first_need] for i in ids if i >= self.first_need}
+
+
+_TEXT_LITERALS: list[_TextLiterals | None] = []
+
+
+def _text_literals() -> _TextLiterals | None:
+    """Built on first use in each process; None without the Vectorscan bindings (or a refused database)."""
+    if not _TEXT_LITERALS:
+        try:
+            finder: _TextLiterals | None = _TextLiterals()
+        except Exception:  # no bindings, or a library that refuses the database: search as before
+            finder = None
+        _TEXT_LITERALS.append(finder)
+    return _TEXT_LITERALS[0]
+
+
 def _search_all(text: str) -> tuple[_Found, ...]:
-    if not _TRIGGER.search(text.lower()):
-        return ()
+    answered = None
+    if len(text) >= _WHOLE_TEXT:
+        finder = _text_literals()
+        answered = finder.present(text) if finder is not None else None
+    if answered is None:
+        if not _TRIGGER.search(text.lower()):
+            return ()
+        occurring = None
+    else:
+        trigger, occurring = answered
+        if not trigger:
+            return ()
     found: list[_Found] = []
     _bracketed(text, found)
     for (kind, pattern, always, interpolation), needs, leads in zip(
@@ -683,11 +840,15 @@ def _search_all(text: str) -> tuple[_Found, ...]:
         if needs is not None:
             # A match would hold one of these: none occurs, so the pattern cannot match. (A loop, not
             # any() over a generator: this runs for each of 25 patterns in every text with a trigger.)
-            for literal in needs:
-                if literal in text:
-                    break
+            if occurring is not None:
+                if occurring.isdisjoint(needs):
+                    continue
             else:
-                continue
+                for literal in needs:
+                    if literal in text:
+                        break
+                else:
+                    continue
         for m in _matches(pattern, leads, text):
             named = m.groupdict()
             groups = [g for g in m.groups() if g]
