@@ -169,7 +169,7 @@ _PRINTABLE_ASCII = frozenset(range(0x20, 0x7F))
 
 
 def _one_byte_off(raw: bytes) -> str | None:
-    """`user:password` with one byte that is no text (`…ejf\x95fbP…`): one base64 character of the header
+    """`user:password` with one byte that is no text (`…ejf\\x95fbP…`): one base64 character of the header
     changed in a copy or a paste, which touches one byte of the pair or two. The rest of the pair still reads
     as typed, and still gives away all but a character of the password: judge it without that byte. Only
     for pairs of 16 bytes or more, with exactly one such byte: a random byte is printable ASCII 37% of the
@@ -192,8 +192,10 @@ def _basic_auth(value: str) -> bool:
     if raw is None:
         return False
     try:
-        text = raw.decode("utf-8")
+        text: str | None = raw.decode("utf-8")
     except UnicodeDecodeError:
+        text = None
+    if text is None or not text.isprintable():
         text = _one_byte_off(raw)
         if text is None:
             return False
