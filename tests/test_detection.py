@@ -67,6 +67,14 @@ def test_checksum_sets_confidence_both_ways(detectors: DetectorSet) -> None:
         ("basic-auth", base64.b64encode(b"user:${PASSWORD}").decode(), False),
         ("basic-auth", base64.b64encode(b"no colon here").decode(), False),
         ("basic-auth", "not base64!", False),
+        # One byte of the pair is no text (a base64 character changed in a copy): the rest still reads as
+        # `user:password`, judged without that byte.
+        ("basic-auth", base64.b64encode(b"ci-runner-7:Rw4kT9\x9bqZ2mXv8Lp3").decode(), True),
+        ("basic-auth", base64.b64encode(b"ci-runner-7:Rw4kT9\x0bqZ2mXv8Lp3").decode(), True),  # control byte
+        ("basic-auth", base64.b64encode(b"ci-runner-7:pass\x9bword").decode(), False),  # still a stand-in
+        ("basic-auth", base64.b64encode(b"ci-runner-7:Rw4k\x9bT9\x9bqZ2mXv8").decode(), False),  # two bytes
+        ("basic-auth", base64.b64encode(b"ci:Rw4\x9bT9q").decode(), False),  # too short to tell
+        ("basic-auth", base64.b64encode(b"ci-runner-7\x9bRw4kT9qZ2mXv8Lp3").decode(), False),  # no colon
         ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY", True),
         # RSA signatures are as long as the key: any length is accepted.
         ("jwt", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", True),

@@ -672,7 +672,7 @@ def _tree_for_stream(root: Path, count: int) -> None:
         folder = root / f"d{i % 7}" / ("a-b" if i % 2 else "a")
         folder.mkdir(parents=True, exist_ok=True)
         # A few secrets (each costs a memory-hard fingerprint), many files a detector only glances at.
-        body = f"token = tok_{i}\n" if i % 97 else f"api_key = 'ab12{i:04d}Cd34Ef56Gh78Ij90'\n"
+        body = f"token = tok_{i}\n" if i % 97 else f"api_key = 'Qm7{i:04d}Xv2Rk9Lw4Tz8Hp3'\n"
         (folder / f"f{i}.env").write_text(body)
 
 
@@ -731,7 +731,7 @@ def test_a_shipped_entry_scans_like_the_file_entry(tmp_path: Path) -> None:
     from auditor.discovery.walk import ShippedEntry
     from auditor.extract.pool import _ship, scan_entry
 
-    (tmp_path / "app.env").write_text("API_KEY=ab12Cd34Ef56Gh78Ij90Kl12\n")
+    (tmp_path / "app.env").write_text("API_KEY=Qm7Xv2Rk9Lw4Tz8Hp3Nc6Jd1\n")
     (entry,) = walk([tmp_path])[0]
     shipped = pickle.loads(pickle.dumps(_ship(entry)))
     assert isinstance(shipped, ShippedEntry)

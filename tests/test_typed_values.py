@@ -177,3 +177,57 @@ def test_the_anonymous_accounts_password_is_no_secret(detectors: DetectorSet, te
 )
 def test_other_accounts_passwords_stay_reported(detectors: DetectorSet, text: str) -> None:
     assert [h.kind for h in detectors.scan_text(text)] == ["password"]
+
+
+# ------------------------------------------------------------------------- counting by turns (counts_apart)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "qrs123tuv456wxy789zab012",  # letters qrstuvwxy..., digits 123456789012
+        "m1N2o3P4q5R6s7T8u9V0",  # one letter, one digit, by turns, both cases
+        "tok_Xp4Wq7Zk2Rt5bC4dE5fG6hI7jK8lM9nO0pQ1",  # random head, typed tail: bcdefghi…, 45678901
+    ],
+)
+def test_counting_by_turns(value: str) -> None:
+    assert has_counting_run(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "m9N8o7P6q5R4s3T2u1V0",  # letters count, digits count down
+        "mQnWoEpRqTrYsUtIuOvP1357",  # letters count, digits do not
+        "Zq1234Kx5678Wm90",  # digits count, letters do not
+        "h7Kq2WmZ9xR4tLc8Vb3Ns6Fy1Gj5Pd0Ae",  # random
+        "5e8c1d2b4f6a7c9e0b3d5f7a9c1e2b4d6f8a0c3e",  # hex cannot count eight letters
+    ],
+)
+def test_not_counting_by_turns(value: str) -> None:
+    assert not has_counting_run(value)
+
+
+def test_counting_by_turns_is_linear_on_long_values() -> None:
+    # No quadratic step: a long value is read in a few passes (not timed here; a bad implementation would
+    # still finish, so only the verdicts are asserted).
+    assert has_counting_run("x" * 100_000 + "a1b2c3d4e5f6g7h8i9")
+    assert not has_counting_run("aZ9" * 40_000)
+
+
+@pytest.mark.parametrize("key", ["access_token", "api_secret", "ACME_API_KEY", "client_secret"])
+def test_counting_by_turns_under_a_token_key_is_a_placeholder(key: str) -> None:
+    assert classify_value("ZWV_abc123def456ghi789jkl012mno345", key) is ValueClass.PLACEHOLDER
+    assert classify_value("ZWV_a7Kq2Wm9xR4tLc8Vb3Ns6Fy1Gj5Pd0", key) is ValueClass.SECRET_CANDIDATE
+
+
+def test_counting_by_turns_in_a_password_is_the_password(detectors: DetectorSet) -> None:
+    # People type such sequences into passwords they use: only values under a token's name are judged so.
+    assert classify_value("abc123def456ghi789jkl012", "DB_PASSWORD") is ValueClass.SECRET_CANDIDATE
+
+
+def test_counting_by_turns_is_for_key_name_findings_only(detectors: DetectorSet) -> None:
+    typed = 'zwv_api_token = "qrs123tuv456wxy789zab012cde345"\n'
+    assert detectors.scan_text(typed) == []
+    issued = 'zwv_api_token = "Wq7Zk2Rt5Hn8Jm3Xp6Lc9Vb4Ns1Fy0Gd"\n'
+    assert detectors.scan_text(issued) != []

@@ -164,6 +164,26 @@ def _b64_private_key(value: str) -> bool:
     return raw is not None and b"PRIVATE KEY" in raw[:80]
 
 
+# Printable ASCII, what `user:password` pairs in a header are made of.
+_PRINTABLE_ASCII = frozenset(range(0x20, 0x7F))
+
+
+def _one_byte_off(raw: bytes) -> str | None:
+    """`user:password` with one byte that is no text (`…ejf\\x95fbP…`): one base64 character of the header
+    changed in a copy or a paste, which touches one byte of the pair or two. The rest of the pair still reads
+    as typed, and still gives away all but a character of the password: judge it without that byte. Only
+    for pairs of 16 bytes or more, with exactly one such byte: a random byte is printable ASCII 37% of the
+    time, so sixteen random bytes with exactly one miss happen a few times in 10^6, and the pair must still
+    hold its colon and a password that is no stand-in."""
+    if len(raw) < 16:
+        return None
+    odd = [i for i, b in enumerate(raw) if b not in _PRINTABLE_ASCII]
+    if len(odd) != 1:
+        return None
+    i = odd[0]
+    return (raw[:i] + raw[i + 1 :]).decode("ascii")
+
+
 def _basic_auth(value: str) -> bool:
     """Base64 of `user:password` with a password that is not a stand-in (`admin:admin`, `user:${PASS}`)."""
     from auditor.extract.values import ValueClass, classify_value  # values imports nothing from here
@@ -172,9 +192,13 @@ def _basic_auth(value: str) -> bool:
     if raw is None:
         return False
     try:
-        text = raw.decode("utf-8")
+        text: str | None = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return False
+        text = None
+    if text is None or not text.isprintable():
+        text = _one_byte_off(raw)
+        if text is None:
+            return False
     user, sep, password = text.partition(":")
     if not sep or not password or not text.isprintable() or len(user) > 256:
         return False
