@@ -45,14 +45,11 @@ from __future__ import annotations
 import os
 from typing import IO, TYPE_CHECKING, BinaryIO, cast
 
+from auditor.discovery import archives
 from auditor.discovery.archives import (
     _COMPILED,
     _MEDIA,
     _VENDORED,
-    MAX_MEMBERS,
-    MAX_RATIO,
-    MAX_TOTAL_BYTES,
-    RATIO_FLOOR,
     MemberEntry,
     MemberError,
     _Lister,
@@ -221,7 +218,7 @@ class _TarLister(_Lister):
             self.damaged = True
             raise _Stop from None
         used = max(handle.tell() - start, 1) if stream is not handle else size
-        if size > RATIO_FLOOR and size > MAX_RATIO * used:
+        if size > archives.RATIO_FLOOR and size > archives.MAX_RATIO * used:
             self.skip(name, _bomb(size, used), "archive_bomb")
             return False
         return True
@@ -253,10 +250,10 @@ class _TarLister(_Lister):
                 "too_large",
             )
             return False
-        if len(self.out) >= MAX_MEMBERS:
+        if len(self.out) >= archives.MAX_MEMBERS:
             self.over_count += 1
             return False
-        if self.total + size > MAX_TOTAL_BYTES:
+        if self.total + size > archives.MAX_TOTAL_BYTES:
             self.over_total += 1
             return False
         return True
@@ -418,16 +415,17 @@ class _TarLister(_Lister):
             self.skip(name, f"member is over the {self.max_member_size}-byte limit uncompressed", "too_large")
             return []
         used = max(handle.tell(), 1)
-        if size > RATIO_FLOOR and size > MAX_RATIO * used:
+        if size > archives.RATIO_FLOOR and size > archives.MAX_RATIO * used:
             self.skip(name, _bomb(size, used), "archive_bomb")
             return []
         return [self.entry(name, size, 0)]
 
 
 def _bomb(size: int, used: int) -> str:
+    ratio = archives.MAX_RATIO
     return (
-        f"member expands about {size // used} times (about {used} -> {size} bytes), over the {MAX_RATIO}x"
-        " limit: a possible decompression bomb, not examined"
+        f"member expands about {size // used} times (about {used} -> {size} bytes), over the {ratio}x limit:"
+        " a possible decompression bomb, not examined"
     )
 
 
