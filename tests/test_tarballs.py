@@ -509,3 +509,26 @@ def test_a_tarball_in_history_is_a_coverage_note_as_a_zip_is(tmp_path: Path) -> 
     for name in ("charts/old-0.1.0.tgz", "old.env.gz"):
         (note,) = [s for s in notes(result) if s.source.startswith(name + "@")]
         assert note.category == "history" and "archive in git history" in note.reason
+
+
+def test_a_name_that_is_not_utf8_is_reported_readably(tmp_path: Path) -> None:
+    with tarfile.open(tmp_path / "legacy.tar", "w", format=tarfile.GNU_FORMAT, encoding="latin-1") as archive:
+        body = env_file("latin")
+        info = tarfile.TarInfo("conf\xe9.env")  # one byte 0xe9 in the header: not UTF-8
+        info.size = len(body)
+        archive.addfile(info, io.BytesIO(body))
+    result = scan(tmp_path)
+    assert secrets(result) == {("legacy.tar!/conf\ufffd.env", 2)}
+    done = CliRunner().invoke(app, ["scan", str(tmp_path), "--no-progress", "--format", "json"])
+    assert done.exit_code == 1 and "Traceback" not in done.output
+
+
+def test_a_compressed_file_s_member_can_be_read_twice(tmp_path: Path) -> None:
+    (tmp_path / "a.env.xz").write_bytes(lzma.compress(b"A=1\n"))
+    files, _ = walk([tmp_path])
+    (entry,) = files
+    detectors = DetectorSet.load()
+    first = scan_file(entry, detectors, fingerprint_key="k")
+    again = scan_file(entry, detectors, fingerprint_key="k")  # the same stream, kept open
+    archives.close_cached()
+    assert not first.skipped and not again.skipped and again.size == 4

@@ -119,6 +119,14 @@ def _decompressing(handle: BinaryIO, compression: str | None) -> IO[bytes]:
     return handle
 
 
+def _tar(stream: IO[bytes]) -> tarfile.TarFile:
+    """A tar read from `stream` (seeking forward only, in practice). Names that are not UTF-8 are read with
+    U+FFFD in place of their bad bytes: a reported path must encode, and the listing and the read agree."""
+    import tarfile
+
+    return tarfile.open(fileobj=stream, mode="r:", encoding="utf-8", errors="replace")  # noqa: SIM115
+
+
 def _damage(exc: BaseException) -> str:
     """A decompressor's or tarfile's complaint as a short phrase (they name structure, never content)."""
     return _said(exc)
@@ -259,10 +267,9 @@ class _TarLister(_Lister):
         return True
 
     def tar(self, stream: IO[bytes], handle: BinaryIO) -> list[MemberEntry]:
-        import tarfile
 
         try:
-            archive = tarfile.open(fileobj=stream, mode="r:")  # noqa: SIM115 - closed with the stream
+            archive = _tar(stream)
         except _damage_types() as exc:
             self.note(f"not a readable tar archive ({_damage(exc)}); no member examined", "parse_error")
             return []
@@ -282,7 +289,7 @@ class _TarLister(_Lister):
                         else f"more than {MAX_STREAM_BYTES} bytes uncompressed"
                     )
                     self.note(f"archive holds {what}: the entries after that were not examined", "limit")
-                    break
+                    raise _Stop
                 self.consider_tar(info, seen, stream, handle, archive)
         except _Stop:
             pass
@@ -458,13 +465,12 @@ def _opened(entry: MemberEntry) -> tuple[IO[bytes], tarfile.TarFile | None]:
     if _OPEN and _OPEN[0][0] == key:
         return _OPEN[0][2], _OPEN[0][3]
     close_cached()
-    import tarfile
 
     handle = os.fdopen(open_regular(entry.path, entry.identity), "rb")
     try:
         stream = _decompressing(handle, _compression(handle))
         tar = kind(entry.archive_rel) == "tar"
-        archive = tarfile.open(fileobj=stream, mode="r:") if tar else None  # noqa: SIM115 - kept open
+        archive = _tar(stream) if tar else None
     except BaseException:
         handle.close()
         raise
@@ -482,6 +488,7 @@ def read_member(entry: MemberEntry) -> bytes:
     try:
         stream, archive = _opened(entry)
         if archive is None:
+            stream.seek(0)  # at its start unless this very member was read before
             data = stream.read(entry.size + 1)
         else:
             stream.seek(entry.position)
