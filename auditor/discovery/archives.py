@@ -17,6 +17,10 @@ inside the archive, which are not opened (nesting depth 0: an inner archive woul
 into memory whole to be listed). Declared sizes are checked again while reading: a member that holds more
 than its header says is not examined. Ignore rules apply to members as to files (discovery.walk: the walk
 filters what `members` lists).
+
+Tar archives (plain, gzip, bzip2, xz) and single compressed files (`.gz`, `.bz2`, `.xz`) give the same
+`MemberEntry`s under the same rules: `members` and `read_member` hand them to discovery.tarballs, whose doc
+says how a stream without an index is read in linear time.
 """
 
 from __future__ import annotations

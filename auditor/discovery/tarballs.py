@@ -184,6 +184,10 @@ def members(
             Skipped(rel, f"archive unreadable: {exc.strerror or type(exc).__name__}", "unreadable")
         )
         return []
+    except Exception as exc:  # anything else a damaged stream raises: the walk goes on
+        reason = f"archive could not be listed ({type(exc).__name__}); no member examined"
+        skipped.append(Skipped(rel, reason, "parse_error"))
+        return []
     finally:
         handle.close()
 
