@@ -233,14 +233,17 @@ _LEVEL_RANK = {AccessLevel.LIST: 0, AccessLevel.READ: 1, AccessLevel.WRITE: 2, A
 # (`dist/weather.mcpb!/manifest.json`; auditor/discovery/archives.py reads them).
 ARCHIVE_SEPARATOR = "!/"
 # Zip-based formats: plain zips, Claude Desktop extensions, Java, Python wheels and eggs, NuGet, VS Code
-# extensions. Office documents are zips too, but hold prose, not configuration: not opened.
+# extensions. Office documents are zips too, but hold prose, not configuration: not opened. Then tar
+# archives (plain, gzip, bzip2, xz: `.tar.gz` ends in `.gz`) and single compressed files
+# (discovery.tarballs).
 ARCHIVE_SUFFIXES = frozenset(
     {".zip", ".mcpb", ".dxt", ".jar", ".war", ".ear", ".whl", ".egg", ".nupkg", ".vsix"}
+    | {".tar", ".tgz", ".tbz2", ".tbz", ".txz", ".gz", ".bz2", ".xz"}
 )
 
 
 def is_archive_name(name: str) -> bool:
-    """Whether a file name (or path) has a zip-based archive's suffix."""
+    """Whether a file name (or path) has an archive's suffix (zip-based, tar, or a compressed file)."""
     dot = name.rfind(".")
     return dot >= 0 and "/" not in name[dot:] and name[dot:].lower() in ARCHIVE_SUFFIXES
 

@@ -17,12 +17,17 @@ inside the archive, which are not opened (nesting depth 0: an inner archive woul
 into memory whole to be listed). Declared sizes are checked again while reading: a member that holds more
 than its header says is not examined. Ignore rules apply to members as to files (discovery.walk: the walk
 filters what `members` lists).
+
+Tar archives (plain, gzip, bzip2, xz) and single compressed files (`.gz`, `.bz2`, `.xz`) give the same
+`MemberEntry`s under the same rules: `members` and `read_member` hand them to discovery.tarballs, whose doc
+says how a stream without an index is read in linear time.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections import Counter
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
@@ -60,8 +65,9 @@ _MEDIA = frozenset(
 class MemberEntry(NamedTuple):
     """One member of a zip archive to scan: the archive on disk (`path`, its `dev`/`ino` as discovery saw
     it), the member's reported path (`rel`: `<archive rel>!/<name>`), its declared uncompressed `size`, and
-    where it sits in the archive (`position` in the central directory, `member` its name there). Pickled to
-    the workers as it is: a path and a name, never the bytes."""
+    where it sits in the archive (`position` in the central directory, `member` its name there; for a tar,
+    the offset of its header in the uncompressed stream: discovery.tarballs). Pickled to the workers as it
+    is: a path and a name, never the bytes."""
 
     path: str
     rel: str
@@ -70,6 +76,9 @@ class MemberEntry(NamedTuple):
     ino: int
     member: str
     position: int
+    # A member of a compressed tar: read from a stream that only goes forward, so the pool keeps an
+    # archive's members in one batch (discovery.tarballs).
+    sequential: bool = False
 
     @property
     def identity(self) -> tuple[int, int] | None:
@@ -152,7 +161,12 @@ def members(
     abs_path: str, rel: str, st: os.stat_result, max_member_size: int, skipped: list[Skipped]
 ) -> list[MemberEntry]:
     """The members of the archive at `abs_path` (reported as `rel`) that extraction may read; everything
-    else in it appended to `skipped` with its reason. Never raises."""
+    else in it appended to `skipped` with its reason. Never raises. Tar archives and compressed files are
+    listed by discovery.tarballs."""
+    from auditor.discovery import tarballs
+
+    if tarballs.kind(rel) is not None:
+        return tarballs.members(abs_path, rel, st, max_member_size, skipped)
     identity = (st.st_dev, st.st_ino)
     try:
         archive, handle = _open_zip(abs_path, identity)
@@ -342,6 +356,8 @@ def _archive(entry: MemberEntry) -> zipfile.ZipFile:
 
 def close_cached() -> None:
     """Close the archive kept open by read_member (a no-op when none is)."""
+    if "auditor.discovery.tarballs" in sys.modules:
+        sys.modules["auditor.discovery.tarballs"].close_cached()
     while _OPEN:
         _, archive, handle = _OPEN.pop()
         archive.close()
@@ -356,6 +372,10 @@ def read_member(entry: MemberEntry) -> bytes:
     import zipfile
     import zlib
 
+    from auditor.discovery import tarballs
+
+    if tarballs.kind(entry.archive_rel) is not None:
+        return tarballs.read_member(entry)
     archive = _archive(entry)
     infos = archive.infolist()
     info = infos[entry.position] if entry.position < len(infos) else None

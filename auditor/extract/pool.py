@@ -114,13 +114,27 @@ STREAM_BATCH_BYTES = 1024 * 1024
 
 def stream_batches(entries: Iterable[Any], target: int = STREAM_BATCH_BYTES) -> Iterator[list[Any]]:
     """Consecutive runs of `entries` of about `target` bytes (and at most BATCH_MAX_FILES files), cut as
-    the entries arrive."""
+    the entries arrive.
+
+    Never between two members of one compressed tar (`MemberEntry.sequential`): a worker reads them from
+    one stream that only goes forward, and a run split over two workers would make the second decompress
+    the archive from its start again (discovery.tarballs). A cut that falls inside such a run waits for its
+    end, however long the batch grows."""
     batch: list[Any] = []
     weight = 0
+    held: str | None = None  # the archive whose run a due cut waits for
     for entry in entries:
+        if held is not None and not (getattr(entry, "sequential", False) and entry.path == held):
+            yield batch
+            batch, weight, held = [], 0, None
         batch.append(entry)
+        if held is not None:
+            continue
         weight += max(int(entry.size), 1024)
         if weight >= target or len(batch) >= BATCH_MAX_FILES:
+            if getattr(entry, "sequential", False):
+                held = entry.path
+                continue
             yield batch
             batch, weight = [], 0
     if batch:
