@@ -25,10 +25,10 @@ from auditor.extract import pool
 from auditor.extract.detectors import DetectorSet
 from auditor.extract.filescan import scan_file
 from auditor.extract.validators import base62_crc32
-from auditor.model import ScanResult, Skipped, split_member
+from auditor.model import ScanResult, split_member
 from auditor.scan import ScanOptions, run
 
-from .test_archives import git
+from .test_archives import git, note_for, notes, scan
 
 
 # Credentials built in code, so no file in the repository holds a token-shaped string.
@@ -67,20 +67,6 @@ def add_special(archive: tarfile.TarFile, name: str, kind: bytes, target: str = 
     info.type = kind
     info.linkname = target
     archive.addfile(info)
-
-
-def scan(root: Path, **options: object) -> ScanResult:
-    return run(ScanOptions(paths=(root,), jobs=1, **options))  # type: ignore[arg-type]
-
-
-def notes(result: ScanResult) -> list[Skipped]:
-    return list(result.coverage.skipped)
-
-
-def note_for(result: ScanResult, source: str, category: str) -> Skipped:
-    found = [s for s in notes(result) if s.source == source and s.category == category]
-    assert found, [(s.source, s.category, s.reason) for s in notes(result)]
-    return found[0]
 
 
 def secrets(result: ScanResult) -> set[tuple[str, int | None]]:

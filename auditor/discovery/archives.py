@@ -157,6 +157,13 @@ def _said(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
 
 
+def open_failure(rel: str, exc: OSError) -> Skipped:
+    """The coverage entry of an archive the walk listed but could not open (zip or tar alike)."""
+    if isinstance(exc, ChangedFileError):
+        return Skipped(rel, f"archive changed during discovery: the path now {exc.strerror}", "changed")
+    return Skipped(rel, f"archive unreadable: {exc.strerror or type(exc).__name__}", "unreadable")
+
+
 def members(
     abs_path: str, rel: str, st: os.stat_result, max_member_size: int, skipped: list[Skipped]
 ) -> list[MemberEntry]:
@@ -173,13 +180,8 @@ def members(
     except MemberError as exc:
         skipped.append(Skipped(rel, exc.reason, exc.category))
         return []
-    except ChangedFileError as exc:
-        reason = f"archive changed during discovery: the path now {exc.strerror}"
-        skipped.append(Skipped(rel, reason, "changed"))
-        return []
     except OSError as exc:
-        reason = f"archive unreadable: {exc.strerror or type(exc).__name__}"
-        skipped.append(Skipped(rel, reason, "unreadable"))
+        skipped.append(open_failure(rel, exc))
         return []
     try:
         return _Lister(abs_path, rel, identity, max_member_size, skipped).run(archive.infolist())

@@ -150,14 +150,8 @@ def members(
     identity = (st.st_dev, st.st_ino)
     try:
         handle = os.fdopen(open_regular(abs_path, identity), "rb")
-    except ChangedFileError as exc:
-        skipped.append(
-            Skipped(rel, f"archive changed during discovery: the path now {exc.strerror}", "changed")
-        )
-        return []
     except OSError as exc:
-        reason = f"archive unreadable: {exc.strerror or type(exc).__name__}"
-        skipped.append(Skipped(rel, reason, "unreadable"))
+        skipped.append(archives.open_failure(rel, exc))
         return []
     try:
         compression = _compression(handle)

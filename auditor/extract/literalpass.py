@@ -18,6 +18,8 @@ import re._parser as sre_parse
 from collections.abc import Sequence
 from typing import Any
 
+from auditor.extract.vectorscan import matched_ids
+
 __all__ = ["LiteralPass", "required_terms"]
 
 _ENCODING = ("utf-8", "surrogatepass")
@@ -56,18 +58,10 @@ class LiteralPass:
     def present(self, text: str) -> set[int]:
         if self._db is None:
             return {i for i, lit in self._searched if lit in text}
-        found: set[int] = set()
-        add = found.add
-
-        def on_match(index: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
-            add(index)
-            return False
-
         try:
-            self._db.scan(text.encode(*_ENCODING), match_event_handler=on_match)
+            return matched_ids(self._db, text.encode(*_ENCODING))
         except self._terminated:  # not raised without a stop; answered the slow way should it ever be
             return {i for i, lit in self._searched if lit in text}
-        return found
 
 
 # required_terms: the most strings a finite part of a pattern is expanded to, and the most terms kept.

@@ -31,6 +31,7 @@ from typing import Any
 
 from auditor import cache
 from auditor.extract.keynames import is_secret_key, key_tokens
+from auditor.extract.vectorscan import matched_ids
 from auditor.model import ReferenceKind
 
 # A closing delimiter further away than this is not an expression's end (and bounds the work per opener).
@@ -788,15 +789,8 @@ class _TextLiterals:
     def present(self, text: str) -> tuple[bool, set[str]] | None:
         """(whether a trigger occurs in text.lower(), the required literals that occur in text); None when
         the pass cannot answer (a character that lowers to ASCII: ask the slow way)."""
-        ids: set[int] = set()
-        add = ids.add
-
-        def on_match(index: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
-            add(index)
-            return False
-
         try:
-            self._db.scan(text.encode("utf-8", "surrogatepass"), match_event_handler=on_match)
+            ids = matched_ids(self._db, text.encode("utf-8", "surrogatepass"))
         except Exception:  # never raised without a stop; answered the slow way should it ever be
             return None
         if any(i >= self.first_folding for i in ids):

@@ -51,6 +51,19 @@ def compile_database(
     return cached_database(name, key, lambda: (expressions, flags, id_list))
 
 
+def matched_ids(db: Any, data: bytes) -> set[int]:
+    """The ids of every expression of `db` that matches somewhere in `data` (the scan never stops early)."""
+    ids: set[int] = set()
+    add = ids.add
+
+    def on_match(index: int, _from: int, _to: int, _flags: int, _ctx: object) -> bool:
+        add(index)
+        return False
+
+    db.scan(data, match_event_handler=on_match)
+    return ids
+
+
 Build = Callable[[], tuple[Sequence[bytes], Sequence[int], Sequence[int]]]
 
 
