@@ -99,7 +99,7 @@ _cache: dict[bytes, str] = {}
 _scrypt_impl: Callable[[bytes, bytes], bytes] | None = None  # set on the first derivation (_scrypt)
 _cache_lock = threading.Lock()
 _CACHE_MAX = 100_000
-_formats: dict[str, tuple[tuple[re.Pattern[str], tuple[int, ...], str | None], ...]] | None = None
+_formats: dict[str, tuple[tuple[re.Pattern[str], tuple[int, ...], str | None], ...]] = {}  # by kind
 # Whether `fingerprint` also derives the scheme-2 fingerprint of issued tokens (see `legacy_aliases`), and
 # what it derived: scheme-3 fingerprint -> scheme-2 one.
 _legacy = False
@@ -121,16 +121,18 @@ def redact(value: str, public_prefixes: tuple[str, ...] | list[str] = ()) -> str
     return MASK
 
 
-def _issued_formats() -> dict[str, tuple[tuple[re.Pattern[str], tuple[int, ...], str | None], ...]]:
-    global _formats
-    if _formats is None:
+def _issued_formats_of(kind: str) -> tuple[tuple[re.Pattern[str], tuple[int, ...], str | None], ...]:
+    """The issued formats of one kind, compiled the first time that kind is fingerprinted: a scan meets a
+    handful of the table's kinds, and each pool worker compiled all of its ~80 regexes on its first
+    fingerprint otherwise."""
+    formats = _formats.get(kind)
+    if formats is None:
         from auditor._issued_formats import FORMATS
 
-        _formats = {
-            kind: tuple((re.compile(regex), alphabets, checksum) for regex, alphabets, checksum in formats)
-            for kind, formats in FORMATS.items()
-        }
-    return _formats
+        formats = _formats[kind] = tuple(
+            (re.compile(regex), alphabets, checksum) for regex, alphabets, checksum in FORMATS.get(kind, ())
+        )
+    return formats
 
 
 # Standard alphabets, smallest first: a run drawn only from one of them is counted as drawn from it, whatever
@@ -163,7 +165,7 @@ def _random_run(run: str, alphabet: int) -> bool:
 
 def fingerprint_tier(kind: str, value: str) -> Literal["issued", "scrypt"]:
     """Which fingerprint a value of a kind gets: "issued" (keyed HMAC) or "scrypt" (memory-hard)."""
-    formats = _issued_formats().get(kind)
+    formats = _issued_formats_of(kind)
     if not formats or not value.isascii():
         return "scrypt"
     for regex, alphabets, checksum in formats:
