@@ -21,7 +21,7 @@ import stat
 import time
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 __all__ = [
     "CACHE_DIR_ENV",
@@ -149,6 +149,32 @@ def write(name: str, data: bytes, *, replaces: str | None = None) -> None:
                         old.unlink()
 
 
+def append(name: str, data: bytes) -> None:
+    """Append `data` to an entry with one write (O_APPEND: concurrent writers' records do not interleave);
+    errors are ignored. Only for small records (a memo's worker log)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _trusted(os.stat(folder)):
+            return
+        flags = (
+            os.O_WRONLY
+            | os.O_APPEND
+            | os.O_CREAT
+            | getattr(os, "O_NOFOLLOW", 0)
+            | getattr(os, "O_CLOEXEC", 0)
+        )
+        fd = os.open(folder / name, flags, 0o600)
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISREG(st.st_mode) and _trusted(st) and st.st_size + len(data) <= _MAX_ENTRY:
+                os.write(fd, data)
+        finally:
+            os.close(fd)
+
+
 # ------------------------------------------------------------------------------------------------- memos
 
 
@@ -160,7 +186,12 @@ class Memo:
     exactly the code that computed it. The entry is read on the first `get`; `save` (the CLI calls
     `save_memos` as it ends) writes it when this run added results, with a SHA-256 of its body (a damaged
     entry reads as empty). Keys and values must be marshal-able (str, int, bool, None, tuples of them).
-    A process that never saves (a pool worker, a library caller) simply computes as before.
+
+    A scan's proofs are mostly made in its pool's workers, which never save: a worker appends each result
+    it adds to a log of its own beside the entry (`<entry>.w<pid>`, one checksummed record per write), and
+    the saving process merges every log of the same entry into it and removes them. So a second scan reads
+    back what the first one's workers proved instead of proving it again in each worker. A library caller
+    that never saves simply computes as before (its workers' logs wait for a run that saves).
     """
 
     # Entries beyond this many are not added (a run never meets more than the detector set holds).
@@ -203,17 +234,81 @@ class Memo:
         if key not in results and len(results) < self.LIMIT:
             results[key] = value
             self._added += 1
+            if self._name is not None and _in_worker():
+                self._log(key, value)
 
-    def save(self) -> None:
-        """Write the entry if this run added results (any error is ignored: the memo is an optimisation)."""
-        if not self._added or self._name is None or self._results is None:
-            return
+    def _log(self, key: Hashable, value: Any) -> None:
         import marshal
 
         with contextlib.suppress(ValueError, TypeError):
-            body = marshal.dumps(self._results)
-            write(self._name, hashlib.sha256(body).digest() + body, replaces=self._prefix)
-            self._added = 0
+            record = marshal.dumps(cast(Any, (key, value)))
+            header = len(record).to_bytes(4, "big") + hashlib.sha256(record).digest()
+            append(f"{self._name}{_LOG_MARK}{os.getpid()}", header + record)
+
+    def _merge_logs(self) -> list[Path]:
+        """Add the records of every worker log of this entry; the logs read (to remove once saved)."""
+        folder = cache_dir()
+        if folder is None or self._name is None or self._results is None:
+            return []
+        import marshal
+
+        try:
+            logs = sorted(folder.glob(f"{self._name}{_LOG_MARK}*"))
+        except OSError:
+            return []
+        merged: list[Path] = []
+        for log in logs:
+            data = read(log.name)
+            merged.append(log)
+            if data is None:
+                continue
+            at = 0
+            while at + 36 <= len(data):  # a torn or damaged record ends the log's use
+                size = int.from_bytes(data[at : at + 4], "big")
+                record = data[at + 36 : at + 36 + size]
+                if len(record) != size or hashlib.sha256(record).digest() != data[at + 4 : at + 36]:
+                    break
+                at += 36 + size
+                try:
+                    key, value = marshal.loads(record)
+                    fresh = key not in self._results  # TypeError: not a key (a damaged record)
+                except (ValueError, TypeError, EOFError):
+                    break
+                if fresh and len(self._results) < self.LIMIT:
+                    self._results[key] = value
+                    self._added += 1
+        return merged
+
+    def save(self) -> None:
+        """Write the entry if this run, or a worker's log, added results (any error is ignored: the memo is an
+        optimisation); then remove the logs merged."""
+        if self._results is None:
+            if cache_dir() is None:
+                return
+            self._load()  # a run whose workers made every proof: their logs name this entry
+        logs = self._merge_logs()
+        if self._added and self._name is not None and self._results is not None:
+            import marshal
+
+            with contextlib.suppress(ValueError, TypeError):
+                body = marshal.dumps(self._results)
+                write(self._name, hashlib.sha256(body).digest() + body, replaces=self._prefix)
+                self._added = 0
+        for log in logs:
+            with contextlib.suppress(OSError):
+                log.unlink()
+
+
+# A worker's log of a memo entry is named `<entry><_LOG_MARK><pid>` (never a name `write` gives an entry).
+_LOG_MARK = ".w"
+
+
+def _in_worker() -> bool:
+    """Whether this process was started by multiprocessing (a pool worker: it never saves)."""
+    import sys
+
+    mp = sys.modules.get("multiprocessing")
+    return mp is not None and mp.parent_process() is not None
 
 
 _MEMOS: list[Memo] = []
