@@ -21,7 +21,7 @@ import stat
 import time
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 __all__ = [
     "CACHE_DIR_ENV",
@@ -30,6 +30,9 @@ __all__ = [
     "cache_dir",
     "content_key",
     "file_signature",
+    "in_worker",
+    "log_record",
+    "read_logs",
     "read",
     "save_memos",
     "write",
@@ -149,13 +152,23 @@ def write(name: str, data: bytes, *, replaces: str | None = None) -> None:
                         old.unlink()
 
 
-def append(name: str, data: bytes) -> None:
-    """Append `data` to an entry with one write (O_APPEND: concurrent writers' records do not interleave);
-    errors are ignored. Only for small records (a memo's worker log)."""
+# A process that never saves (a pool worker) leaves what it worked out in logs beside an entry, named
+# `<entry><_LOG_MARK><pid>` (never a name `write` gives an entry): one record per write, each a 4-byte length,
+# a SHA-256 and a marshalled value. The saving process reads them (`read_logs`), merges, and removes them.
+_LOG_MARK = ".w"
+
+
+def log_record(entry: str, value: Any) -> None:
+    """Append one marshal-able value to this process's log of `entry`, with one write (O_APPEND: records of
+    concurrent writers never interleave); any error is ignored."""
     folder = cache_dir()
     if folder is None:
         return
-    with contextlib.suppress(OSError):
+    import marshal
+
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        body = marshal.dumps(value)
+        record = len(body).to_bytes(4, "big") + hashlib.sha256(body).digest() + body
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(os.stat(folder)):
             return
@@ -166,13 +179,50 @@ def append(name: str, data: bytes) -> None:
             | getattr(os, "O_NOFOLLOW", 0)
             | getattr(os, "O_CLOEXEC", 0)
         )
-        fd = os.open(folder / name, flags, 0o600)
+        fd = os.open(folder / f"{entry}{_LOG_MARK}{os.getpid()}", flags, 0o600)
         try:
             st = os.fstat(fd)
-            if stat.S_ISREG(st.st_mode) and _trusted(st) and st.st_size + len(data) <= _MAX_ENTRY:
-                os.write(fd, data)
+            if stat.S_ISREG(st.st_mode) and _trusted(st) and st.st_size + len(record) <= _MAX_ENTRY:
+                os.write(fd, record)
         finally:
             os.close(fd)
+
+
+def read_logs(entry: str) -> tuple[list[Any], list[Path]]:
+    """The intact records of every log of `entry` (a log is read up to its first torn or damaged record; a
+    log that cannot be trusted is not read), and every log found, to remove once merged."""
+    folder = cache_dir()
+    if folder is None:
+        return [], []
+    try:
+        logs = sorted(folder.glob(f"{entry}{_LOG_MARK}*"))
+    except OSError:
+        return [], []
+    import marshal
+
+    values: list[Any] = []
+    for log in logs:
+        data = read(log.name) or b""
+        at = 0
+        while at + 36 <= len(data):
+            size = int.from_bytes(data[at : at + 4], "big")
+            body = data[at + 36 : at + 36 + size]
+            if len(body) != size or hashlib.sha256(body).digest() != data[at + 4 : at + 36]:
+                break
+            at += 36 + size
+            try:
+                values.append(marshal.loads(body))
+            except (ValueError, TypeError, EOFError):
+                break
+    return values, logs
+
+
+def in_worker() -> bool:
+    """Whether this process was started by multiprocessing (a pool worker: it never saves)."""
+    import sys
+
+    mp = sys.modules.get("multiprocessing")
+    return mp is not None and mp.parent_process() is not None
 
 
 # ------------------------------------------------------------------------------------------------- memos
@@ -234,50 +284,24 @@ class Memo:
         if key not in results and len(results) < self.LIMIT:
             results[key] = value
             self._added += 1
-            if self._name is not None and _in_worker():
-                self._log(key, value)
-
-    def _log(self, key: Hashable, value: Any) -> None:
-        import marshal
-
-        with contextlib.suppress(ValueError, TypeError):
-            record = marshal.dumps(cast(Any, (key, value)))
-            header = len(record).to_bytes(4, "big") + hashlib.sha256(record).digest()
-            append(f"{self._name}{_LOG_MARK}{os.getpid()}", header + record)
+            if self._name is not None and in_worker():
+                log_record(self._name, (key, value))
 
     def _merge_logs(self) -> list[Path]:
-        """Add the records of every worker log of this entry; the logs read (to remove once saved)."""
-        folder = cache_dir()
-        if folder is None or self._name is None or self._results is None:
+        """Add the results in every worker log of this entry; the logs found (to remove once saved)."""
+        if self._name is None or self._results is None:
             return []
-        import marshal
-
-        try:
-            logs = sorted(folder.glob(f"{self._name}{_LOG_MARK}*"))
-        except OSError:
-            return []
-        merged: list[Path] = []
-        for log in logs:
-            data = read(log.name)
-            merged.append(log)
-            if data is None:
+        values, logs = read_logs(self._name)
+        for item in values:
+            try:
+                key, value = item
+                fresh = key not in self._results  # TypeError: not a key (a damaged record)
+            except (ValueError, TypeError):
                 continue
-            at = 0
-            while at + 36 <= len(data):  # a torn or damaged record ends the log's use
-                size = int.from_bytes(data[at : at + 4], "big")
-                record = data[at + 36 : at + 36 + size]
-                if len(record) != size or hashlib.sha256(record).digest() != data[at + 4 : at + 36]:
-                    break
-                at += 36 + size
-                try:
-                    key, value = marshal.loads(record)
-                    fresh = key not in self._results  # TypeError: not a key (a damaged record)
-                except (ValueError, TypeError, EOFError):
-                    break
-                if fresh and len(self._results) < self.LIMIT:
-                    self._results[key] = value
-                    self._added += 1
-        return merged
+            if fresh and len(self._results) < self.LIMIT:
+                self._results[key] = value
+                self._added += 1
+        return logs
 
     def save(self) -> None:
         """Write the entry if this run, or a worker's log, added results (any error is ignored: the memo is an
@@ -297,18 +321,6 @@ class Memo:
         for log in logs:
             with contextlib.suppress(OSError):
                 log.unlink()
-
-
-# A worker's log of a memo entry is named `<entry><_LOG_MARK><pid>` (never a name `write` gives an entry).
-_LOG_MARK = ".w"
-
-
-def _in_worker() -> bool:
-    """Whether this process was started by multiprocessing (a pool worker: it never saves)."""
-    import sys
-
-    mp = sys.modules.get("multiprocessing")
-    return mp is not None and mp.parent_process() is not None
 
 
 _MEMOS: list[Memo] = []

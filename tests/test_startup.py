@@ -490,7 +490,7 @@ def test_a_workers_proofs_reach_the_memo_through_its_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
-    monkeypatch.setattr(cache, "_in_worker", lambda: True)
+    monkeypatch.setattr(cache, "in_worker", lambda: True)
     worker = cache.Memo("proof-", lambda: [b"v1"])
     assert worker.get(("a+", ("a",))) is None
     worker.put(("a+", ("a",)), True)
@@ -502,13 +502,12 @@ def test_a_workers_proofs_reach_the_memo_through_its_log(
     with log.open("ab") as fh:
         fh.write(len(record).to_bytes(4, "big") + hashlib.sha256(record).digest() + record)
         fh.write(b"\x00\x00\x01")
-    monkeypatch.setattr(cache, "_in_worker", lambda: False)
+    monkeypatch.setattr(cache, "in_worker", lambda: False)
     parent = cache.Memo("proof-", lambda: [b"v1"])
     parent.save()  # never asked anything itself: the worker's log alone names what to save
     assert not list((tmp_path / "cache").glob("proof-*.w*"))  # merged logs are removed
     again = cache.Memo("proof-", lambda: [b"v1"])
     assert again.get(("a+", ("a",))) is True and again.get(("b", ())) == (("x",), None)
-    assert again.get(([1],) and ("[1]", ())) is None
     # A log another account could write is not read (it would choose the proofs), and it is cleared away.
     other = tmp_path / "cache" / f"{log.name.rsplit('.w', 1)[0]}.w1"
     good = marshal.dumps((("c", ()), True))
@@ -531,27 +530,41 @@ def test_the_saving_process_writes_no_log(tmp_path: Path, monkeypatch: pytest.Mo
     ]
 
 
-_COUNT_WORKER_PROOFS = """
+_COUNT_WORKER_WORK = """
 import os
+import re
 import sys
 from auditor.cli import main
 import auditor.extract.anchors as anchors
+from auditor.extract import detectors
 
-real = anchors.keyword_anchored
-log = os.environ["PROOF_LOG"]
+log = os.environ["WORK_LOG"]
 
-def counting(pattern, keywords):
+def note(what):
     with open(log, "a") as fh:
-        fh.write(f"{os.getpid()}\\n")
-    return real(pattern, keywords)
+        fh.write(f"{what} {os.getpid()}\\n")
 
-anchors.keyword_anchored = counting
+real_proof = anchors.keyword_anchored
+
+def proving(pattern, keywords):
+    note("proof")
+    return real_proof(pattern, keywords)
+
+real_compiled = detectors.LazyRegex.compiled.fget
+
+def compiled(self):
+    if self._compiled is None and (str, self.pattern, 0) not in re._cache:
+        note("compile")  # re compiles it: no program from an earlier run
+    return real_compiled(self)
+
+anchors.keyword_anchored = proving
+detectors.LazyRegex.compiled = property(compiled)
 print(f"\\nparent {os.getpid()} exit {main()}")
 """
 
 
-def test_a_second_pooled_scan_proves_no_regex_again(tmp_path: Path) -> None:
-    # Enough files for a pool of two workers: the proofs are made in the workers, which never save.
+def test_a_second_pooled_scan_proves_and_compiles_nothing_again(tmp_path: Path) -> None:
+    # Enough files for a pool of two workers: the proofs and compiles happen in the workers, which never save.
     tree = tmp_path / "repo"
     for i in range(80):
         folder = tree / f"svc{i % 4}"
@@ -559,22 +572,27 @@ def test_a_second_pooled_scan_proves_no_regex_again(tmp_path: Path) -> None:
         (folder / f"app{i}.env").write_text(
             f"OPENAI_API_KEY=${{OPENAI_KEY_{i}}}\nSLACK_BOT_TOKEN=${{SLACK_{i}}}\n"
         )
-    log = tmp_path / "proofs.log"
-    env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(tmp_path / "cache"), PROOF_LOG=str(log))
+    log = tmp_path / "work.log"
+    cache_dir = tmp_path / "cache"
+    env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(cache_dir), WORK_LOG=str(log))
     argv = ["scan", str(tree), "--no-progress", "--format", "json", "--jobs", "2"]
 
-    def proofs() -> tuple[int, set[str]]:
+    def work() -> dict[str, set[str]]:
         log.write_text("")
         proc = subprocess.run(  # noqa: S603 - our own CLI
-            [sys.executable, "-c", _COUNT_WORKER_PROOFS, *argv], cwd=tree, env=env, capture_output=True,
+            [sys.executable, "-c", _COUNT_WORKER_WORK, *argv], cwd=tree, env=env, capture_output=True,
             text=True, timeout=180, check=False,
         )  # fmt: skip
         last = proc.stdout.strip().splitlines()[-1]
-        assert last.endswith("exit 0"), proc.stderr
-        pids = set(log.read_text().split())
-        return len(log.read_text().split()), pids - {last.split()[1]}
+        assert last.endswith("exit 0") and '"findings"' in proc.stdout, proc.stderr
+        done: dict[str, set[str]] = {"proof": set(), "compile": set()}
+        for line in log.read_text().splitlines():
+            what, pid = line.split()
+            done[what].add(pid)
+        return {what: pids - {last.split()[1]} for what, pids in done.items()}  # the workers' part
 
-    made, in_workers = proofs()
-    assert made > 0 and in_workers  # a fresh cache: the workers make the proofs
-    assert list((tmp_path / "cache").glob("anchored-*")) and not list((tmp_path / "cache").glob("*.w*"))
-    assert proofs() == (0, set())  # the second scan's workers read every proof back
+    first = work()
+    assert first["proof"] and first["compile"]  # a fresh cache: the workers prove and compile
+    assert list(cache_dir.glob("anchored-*")) and list(cache_dir.glob("re-programs-*"))
+    assert not list(cache_dir.glob("*.w*"))  # the workers' logs were merged and removed
+    assert work() == {"proof": set(), "compile": set()}  # the second scan's workers read both back
