@@ -194,8 +194,9 @@ def read_logs(entry: str) -> tuple[list[Any], list[Path]]:
     folder = cache_dir()
     if folder is None:
         return [], []
-    try:
-        logs = sorted(folder.glob(f"{entry}{_LOG_MARK}*"))
+    stem = f"{entry}{_LOG_MARK}"
+    try:  # names by prefix, not glob (which would compile a pattern for each entry into `re`'s cache)
+        logs = sorted(folder / name for name in os.listdir(folder) if name.startswith(stem))
     except OSError:
         return [], []
     import marshal
