@@ -30,6 +30,9 @@ __all__ = [
     "cache_dir",
     "content_key",
     "file_signature",
+    "in_worker",
+    "log_record",
+    "read_logs",
     "read",
     "save_memos",
     "write",
@@ -149,6 +152,80 @@ def write(name: str, data: bytes, *, replaces: str | None = None) -> None:
                         old.unlink()
 
 
+# A process that never saves (a pool worker) leaves what it worked out in logs beside an entry, named
+# `<entry><_LOG_MARK><pid>` (never a name `write` gives an entry): one record per write, each a 4-byte length,
+# a SHA-256 and a marshalled value. The saving process reads them (`read_logs`), merges, and removes them.
+_LOG_MARK = ".w"
+
+
+def log_record(entry: str, value: Any) -> None:
+    """Append one marshal-able value to this process's log of `entry`, with one write (O_APPEND: records of
+    concurrent writers never interleave); any error is ignored."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    import marshal
+
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        body = marshal.dumps(value)
+        record = len(body).to_bytes(4, "big") + hashlib.sha256(body).digest() + body
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _trusted(os.stat(folder)):
+            return
+        flags = (
+            os.O_WRONLY
+            | os.O_APPEND
+            | os.O_CREAT
+            | getattr(os, "O_NOFOLLOW", 0)
+            | getattr(os, "O_CLOEXEC", 0)
+        )
+        fd = os.open(folder / f"{entry}{_LOG_MARK}{os.getpid()}", flags, 0o600)
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISREG(st.st_mode) and _trusted(st) and st.st_size + len(record) <= _MAX_ENTRY:
+                os.write(fd, record)
+        finally:
+            os.close(fd)
+
+
+def read_logs(entry: str) -> tuple[list[Any], list[Path]]:
+    """The intact records of every log of `entry` (a log is read up to its first torn or damaged record; a
+    log that cannot be trusted is not read), and every log found, to remove once merged."""
+    folder = cache_dir()
+    if folder is None:
+        return [], []
+    stem = f"{entry}{_LOG_MARK}"
+    try:  # names by prefix, not glob (which would compile a pattern for each entry into `re`'s cache)
+        logs = sorted(folder / name for name in os.listdir(folder) if name.startswith(stem))
+    except OSError:
+        return [], []
+    import marshal
+
+    values: list[Any] = []
+    for log in logs:
+        data = read(log.name) or b""
+        at = 0
+        while at + 36 <= len(data):
+            size = int.from_bytes(data[at : at + 4], "big")
+            body = data[at + 36 : at + 36 + size]
+            if len(body) != size or hashlib.sha256(body).digest() != data[at + 4 : at + 36]:
+                break
+            at += 36 + size
+            try:
+                values.append(marshal.loads(body))
+            except (ValueError, TypeError, EOFError):
+                break
+    return values, logs
+
+
+def in_worker() -> bool:
+    """Whether this process was started by multiprocessing (a pool worker: it never saves)."""
+    import sys
+
+    mp = sys.modules.get("multiprocessing")
+    return mp is not None and mp.parent_process() is not None
+
+
 # ------------------------------------------------------------------------------------------------- memos
 
 
@@ -160,7 +237,12 @@ class Memo:
     exactly the code that computed it. The entry is read on the first `get`; `save` (the CLI calls
     `save_memos` as it ends) writes it when this run added results, with a SHA-256 of its body (a damaged
     entry reads as empty). Keys and values must be marshal-able (str, int, bool, None, tuples of them).
-    A process that never saves (a pool worker, a library caller) simply computes as before.
+
+    A scan's proofs are mostly made in its pool's workers, which never save: a worker appends each result
+    it adds to a log of its own beside the entry (`<entry>.w<pid>`, one checksummed record per write), and
+    the saving process merges every log of the same entry into it and removes them. So a second scan reads
+    back what the first one's workers proved instead of proving it again in each worker. A library caller
+    that never saves simply computes as before (its workers' logs wait for a run that saves).
     """
 
     # Entries beyond this many are not added (a run never meets more than the detector set holds).
@@ -203,17 +285,43 @@ class Memo:
         if key not in results and len(results) < self.LIMIT:
             results[key] = value
             self._added += 1
+            if self._name is not None and in_worker():
+                log_record(self._name, (key, value))
+
+    def _merge_logs(self) -> list[Path]:
+        """Add the results in every worker log of this entry; the logs found (to remove once saved)."""
+        if self._name is None or self._results is None:
+            return []
+        values, logs = read_logs(self._name)
+        for item in values:
+            try:
+                key, value = item
+                fresh = key not in self._results  # TypeError: not a key (a damaged record)
+            except (ValueError, TypeError):
+                continue
+            if fresh and len(self._results) < self.LIMIT:
+                self._results[key] = value
+                self._added += 1
+        return logs
 
     def save(self) -> None:
-        """Write the entry if this run added results (any error is ignored: the memo is an optimisation)."""
-        if not self._added or self._name is None or self._results is None:
-            return
-        import marshal
+        """Write the entry if this run, or a worker's log, added results (any error is ignored: the memo is an
+        optimisation); then remove the logs merged."""
+        if self._results is None:
+            if cache_dir() is None:
+                return
+            self._load()  # a run whose workers made every proof: their logs name this entry
+        logs = self._merge_logs()
+        if self._added and self._name is not None and self._results is not None:
+            import marshal
 
-        with contextlib.suppress(ValueError, TypeError):
-            body = marshal.dumps(self._results)
-            write(self._name, hashlib.sha256(body).digest() + body, replaces=self._prefix)
-            self._added = 0
+            with contextlib.suppress(ValueError, TypeError):
+                body = marshal.dumps(self._results)
+                write(self._name, hashlib.sha256(body).digest() + body, replaces=self._prefix)
+                self._added = 0
+        for log in logs:
+            with contextlib.suppress(OSError):
+                log.unlink()
 
 
 _MEMOS: list[Memo] = []

@@ -27,7 +27,7 @@ from typing import Any
 
 from auditor import cache
 
-__all__ = ["SUPPORTED", "remember", "warm"]
+__all__ = ["SUPPORTED", "note", "remember", "warm"]
 
 # CPython versions whose `re._cache` / `re._compiler` / `_sre.compile` were read and tested against this
 # module (3.11-3.13 share them; 3.12 added a second cache in front of `_cache`, which is filled from it).
@@ -120,6 +120,23 @@ def _program(pattern: str | bytes, flags: int) -> _Row:
     )
 
 
+def note(compiled: re.Pattern[Any]) -> None:
+    """A pattern a pool worker compiled (`re.compile(pattern)`, no flags argument): its program, checked as
+    `remember` checks one, goes to the worker's log beside the entry, which the saving process merges
+    (`remember`). Workers never save, and they compile most of a large scan's detector patterns: without
+    this, each worker of every scan compiled them again. Nothing happens outside a worker, for a pattern
+    this run's cache already had, or on an interpreter `warm` does not read."""
+    if not _supported() or not cache.in_worker() or (type(compiled.pattern), compiled.pattern, 0) in _seeded:
+        return
+    with contextlib.suppress(Exception):  # an optimisation only
+        import _sre
+
+        row = _program(compiled.pattern, 0)
+        check = _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])
+        if check == compiled and check.groupindex == compiled.groupindex:
+            cache.log_record(_entry_name(), row)
+
+
 def remember() -> int:
     """Store the programs of patterns this run compiled that the stored entry lacks; returns how many.
 
@@ -137,10 +154,23 @@ def remember() -> int:
 
 
 def _remember() -> int:
+    limit = _limit()
+    if cache.cache_dir() is None:
+        return 0
+    name = _entry_name()
+    logged, logs = cache.read_logs(name)  # what this run's workers compiled (`note`)
+    try:
+        return _store(limit, logged, name)
+    finally:
+        for log in logs:
+            with contextlib.suppress(OSError):
+                log.unlink()
+
+
+def _store(limit: int, logged: list[Any], name: str) -> int:
     import _sre
 
-    limit = _limit()
-    if len(_seeded) >= limit or cache.cache_dir() is None:
+    if len(_seeded) >= limit:
         return 0
     current = list(re._cache.items())  # type: ignore[attr-defined]
     rows = list(_seeded.values())
@@ -159,7 +189,20 @@ def _remember() -> int:
         rows.append(row)
         _seeded[key] = row
         added += 1
+    # Then what the workers compiled, after this process's own (a small scan's start-up compiles them).
+    for row in logged:
+        if len(rows) >= limit:
+            break
+        with contextlib.suppress(Exception):  # a damaged or foreign row: not stored
+            pattern, flags = row[0], row[1]
+            key = (type(pattern), pattern, flags)
+            if key in _seeded or not isinstance(pattern, str | bytes) or not isinstance(flags, int):
+                continue
+            _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])  # a program _sre accepts
+            rows.append(tuple(row))
+            _seeded[key] = tuple(row)
+            added += 1
     if added:
         body = marshal.dumps(rows)
-        cache.write(_entry_name(), hashlib.sha256(body).digest() + body)
+        cache.write(name, hashlib.sha256(body).digest() + body)
     return added

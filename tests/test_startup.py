@@ -484,3 +484,115 @@ def test_a_second_scan_proves_no_regex_again(tmp_path: Path) -> None:
     assert list((tmp_path / "cache").glob("anchored-*"))
     assert list((tmp_path / "cache").glob("reference-literals-*"))  # the reference finder's literals too
     assert proofs() == 0  # the same scan again: every proof read back, the same report
+
+
+def test_a_workers_proofs_reach_the_memo_through_its_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "in_worker", lambda: True)
+    worker = cache.Memo("proof-", lambda: [b"v1"])
+    assert worker.get(("a+", ("a",))) is None
+    worker.put(("a+", ("a",)), True)
+    worker.put(("b", ()), (("x",), None))
+    (log,) = (tmp_path / "cache").glob("proof-*.w*")
+    assert log.name.endswith(f".w{os.getpid()}") and oct(log.stat().st_mode & 0o777) == "0o600"
+    # Damage after the two records: a torn record and one whose key is not a key end the log's use.
+    record = marshal.dumps(([1], True))
+    with log.open("ab") as fh:
+        fh.write(len(record).to_bytes(4, "big") + hashlib.sha256(record).digest() + record)
+        fh.write(b"\x00\x00\x01")
+    monkeypatch.setattr(cache, "in_worker", lambda: False)
+    parent = cache.Memo("proof-", lambda: [b"v1"])
+    parent.save()  # never asked anything itself: the worker's log alone names what to save
+    assert not list((tmp_path / "cache").glob("proof-*.w*"))  # merged logs are removed
+    again = cache.Memo("proof-", lambda: [b"v1"])
+    assert again.get(("a+", ("a",))) is True and again.get(("b", ())) == (("x",), None)
+    # A log another account could write is not read (it would choose the proofs), and it is cleared away.
+    other = tmp_path / "cache" / f"{log.name.rsplit('.w', 1)[0]}.w1"
+    good = marshal.dumps((("c", ()), True))
+    other.write_bytes(len(good).to_bytes(4, "big") + hashlib.sha256(good).digest() + good)
+    other.chmod(0o666)
+    reader = cache.Memo("proof-", lambda: [b"v1"])
+    reader.save()
+    assert cache.Memo("proof-", lambda: [b"v1"]).get(("c", ())) is None
+    assert not other.exists()
+
+
+def test_the_saving_process_writes_no_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    memo = cache.Memo("proof-", lambda: [b"v1"])
+    memo.put(("a", ()), True)
+    assert not list((tmp_path / "cache").glob("proof-*"))  # nothing on disk until it saves
+    memo.save()
+    assert [p.name.startswith("proof-") and ".w" not in p.name for p in (tmp_path / "cache").iterdir()] == [
+        True
+    ]
+
+
+_COUNT_WORKER_WORK = """
+import os
+import re
+import sys
+from auditor.cli import main
+import auditor.extract.anchors as anchors
+from auditor.extract import detectors
+
+log = os.environ["WORK_LOG"]
+
+def note(what):
+    with open(log, "a") as fh:
+        fh.write(f"{what} {os.getpid()}\\n")
+
+real_proof = anchors.keyword_anchored
+
+def proving(pattern, keywords):
+    note("proof")
+    return real_proof(pattern, keywords)
+
+real_compiled = detectors.LazyRegex.compiled.fget
+
+def compiled(self):
+    if self._compiled is None and (str, self.pattern, 0) not in re._cache:
+        note("compile")  # re compiles it: no program from an earlier run
+    return real_compiled(self)
+
+anchors.keyword_anchored = proving
+detectors.LazyRegex.compiled = property(compiled)
+print(f"\\nparent {os.getpid()} exit {main()}")
+"""
+
+
+def test_a_second_pooled_scan_proves_and_compiles_nothing_again(tmp_path: Path) -> None:
+    # Enough files for a pool of two workers: the proofs and compiles happen in the workers, which never save.
+    tree = tmp_path / "repo"
+    for i in range(80):
+        folder = tree / f"svc{i % 4}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"app{i}.env").write_text(
+            f"OPENAI_API_KEY=${{OPENAI_KEY_{i}}}\nSLACK_BOT_TOKEN=${{SLACK_{i}}}\n"
+        )
+    log = tmp_path / "work.log"
+    cache_dir = tmp_path / "cache"
+    env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(cache_dir), WORK_LOG=str(log))
+    argv = ["scan", str(tree), "--no-progress", "--format", "json", "--jobs", "2"]
+
+    def work() -> dict[str, set[str]]:
+        log.write_text("")
+        proc = subprocess.run(  # noqa: S603 - our own CLI
+            [sys.executable, "-c", _COUNT_WORKER_WORK, *argv], cwd=tree, env=env, capture_output=True,
+            text=True, timeout=180, check=False,
+        )  # fmt: skip
+        last = proc.stdout.strip().splitlines()[-1]
+        assert last.endswith("exit 0") and '"findings"' in proc.stdout, proc.stderr
+        done: dict[str, set[str]] = {"proof": set(), "compile": set()}
+        for line in log.read_text().splitlines():
+            what, pid = line.split()
+            done[what].add(pid)
+        return {what: pids - {last.split()[1]} for what, pids in done.items()}  # the workers' part
+
+    first = work()
+    assert first["proof"] and first["compile"]  # a fresh cache: the workers prove and compile
+    assert list(cache_dir.glob("anchored-*")) and list(cache_dir.glob("re-programs-*"))
+    assert not list(cache_dir.glob("*.w*"))  # the workers' logs were merged and removed
+    assert work() == {"proof": set(), "compile": set()}  # the second scan's workers read both back

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from auditor import regexcache
 from auditor.errors import RuleLoadError
 from auditor.extract import budget
 from auditor.extract.prefixes import names_its_provider, spells_its_provider
@@ -121,6 +122,8 @@ class LazyRegex:
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = re.compile(self.pattern)
+            # A pool worker's compile reaches the next run's cache of programs (the parent saves it).
+            regexcache.note(self._compiled)
         return self._compiled
 
     @property
