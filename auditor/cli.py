@@ -530,12 +530,34 @@ def _persist() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Console-script entry point; returns the exit code."""
+    """Console-script entry point; returns the exit code (the process's own command line ends the process)."""
     if argv is None:
         # The process's own command line (the console script, `python -m auditor`): it ends with the command.
         from auditor.lifetime import declare_one_shot
 
         declare_one_shot()
+        return _end_process(_main(None))
+    return _main(argv)
+
+
+def _end_process(code: int) -> int:
+    """End this process with `code` as soon as its output is out, without the interpreter's teardown.
+
+    That teardown frees every object the command made, one by one: after a scan of 20,000 files, tens of
+    milliseconds of one core, after the report is written, for memory the kernel takes back whole anyway.
+    Nothing of botaudit's waits for it: the report files are closed, the caches saved (_persist), the
+    worker processes joined when their pool closed, and no thread of botaudit's outlives its command. The
+    standard streams are flushed here; if that fails (a reader that went away), the ordinary exit runs
+    instead and reports it as it always has."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # noqa: BLE001 - the ordinary exit reports what went wrong, as before
+        return code
+    os._exit(code)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         command = _fast(list(argv) if argv is not None else sys.argv[1:])
         if command is not None:
