@@ -21,6 +21,7 @@ from auditor.collectors.interface import (
 )
 from auditor.config import COLLECTOR_TIME_SETTINGS, Config, find_config, load_config
 from auditor.errors import CollectorError, ConfigError, SnapshotError
+from auditor.lifetime import keep_until_exit
 from auditor.model import (
     COLLECTABLE_PLATFORMS,
     Coverage,
@@ -678,6 +679,8 @@ def _run(
         history_blobs=history_blobs,
         platforms_partial=tuple(partial),
     )
+    # The walk's entries are not part of the result: released here, they would be freed one by one.
+    keep_until_exit(entries)
     return ScanResult(
         started=started,
         finished=clock.now(),
