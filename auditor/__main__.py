@@ -2,6 +2,7 @@
 
 import sys
 
-from auditor.cli import main
+from auditor.cli import end_process, main
 
-sys.exit(main())
+# Nothing follows the command here: the process ends once its output is out (end_process).
+sys.exit(end_process(main()))

@@ -530,12 +530,49 @@ def _persist() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Console-script entry point; returns the exit code."""
+    """Console-script entry point; returns the exit code.
+
+    As the `botaudit` console script itself (whose wrapper only passes the code to sys.exit), it ends the
+    process once the streams are flushed instead (end_process)."""
     if argv is None:
         # The process's own command line (the console script, `python -m auditor`): it ends with the command.
         from auditor.lifetime import declare_one_shot
 
         declare_one_shot()
+        code = _main(None)
+        if _is_console_script():
+            return end_process(code)
+        return code
+    return _main(argv)
+
+
+# What pip's console-script wrapper leaves in sys.argv[0] for `botaudit` (it strips `-script.pyw`, `.exe`).
+_CONSOLE_SCRIPT = "botaudit"
+
+
+def _is_console_script() -> bool:
+    return os.path.basename(sys.argv[0]) == _CONSOLE_SCRIPT
+
+
+def end_process(code: int) -> int:
+    """End this process with `code` as soon as its output is out, without the interpreter's teardown; for the
+    command's own entry points (the console script, `python -m auditor`), where nothing else follows.
+
+    That teardown frees every object the command made, one by one: after a scan of 20,000 files, tens of
+    milliseconds of one core, after the report is written, for memory the kernel takes back whole anyway.
+    Nothing of botaudit's waits for it: the report files are closed, the caches saved (_persist), the
+    worker processes joined when their pool closed, and no thread of botaudit's outlives its command. The
+    standard streams are flushed here; if that fails (a reader that went away), the ordinary exit runs
+    instead and reports it as it always has (the code is returned for sys.exit)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # noqa: BLE001 - the ordinary exit reports what went wrong, as before
+        return code
+    os._exit(code)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         command = _fast(list(argv) if argv is not None else sys.argv[1:])
         if command is not None:
@@ -566,4 +603,4 @@ if __name__ == "__main__":
     # `python -m auditor.cli`: auditor/cliapp.py imports auditor.cli; let it find this module, not a second
     # copy (which would warm the pattern cache again).
     sys.modules.setdefault("auditor.cli", sys.modules[__name__])
-    sys.exit(main())
+    sys.exit(end_process(main()))

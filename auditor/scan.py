@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import operator
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ from auditor.collectors.interface import (
 )
 from auditor.config import COLLECTOR_TIME_SETTINGS, Config, find_config, load_config
 from auditor.errors import CollectorError, ConfigError, SnapshotError
+from auditor.lifetime import keep_until_exit
 from auditor.model import (
     COLLECTABLE_PLATFORMS,
     Coverage,
@@ -125,13 +127,14 @@ def scan_tree(
     progress: ProgressSink,
     artifacts: Sequence[Path] = (),
     iac_sources: list[Any] | None = None,
-    source_paths: dict[str, Path] | None = None,
-    entries_out: dict[str, Any] | None = None,
+    entries_out: list[Any] | None = None,
 ) -> tuple[list[FileScan], list[Skipped]]:
     """Discovery + extraction: the static half of a scan.
 
     `artifacts` are botaudit's own inputs (snapshots, baselines) found under the scan roots: they describe
     identities and fingerprints, not agent configuration, so they are listed as deliberate skips.
+    `entries_out` receives the entries scanned (files and archive members), in the walk's order: callers
+    index them (`entries_by_rel`, `source_paths`) only when they need to.
     """
     from auditor.discovery.archives import MemberEntry, close_cached
     from auditor.discovery.walk import iter_walk
@@ -188,42 +191,53 @@ def scan_tree(
     close_cached()  # the archive the last member scanned here came from (workers close theirs on exit)
     # The same order, and the same coverage entries, as a walk that finished before extraction started:
     # files by path, the walk's skips by (source, category), then the artifacts by path.
-    entries.sort(key=lambda e: e.rel)
-    files.sort(key=lambda f: f.path)
+    files.sort(key=_BY_PATH)
     walk_skipped.sort(key=lambda s: (s.source, s.category))
     own_skipped.sort(key=lambda s: s.source)
     skipped = walk_skipped + own_skipped
     progress.finish("files")
-    files = list(files)
     if iac_sources is not None:
-        from auditor.collectors.code import CodeSource
+        # Most trees hold no infrastructure code: the files are indexed by path only when one does.
+        declaring = [(f.path, f.iac) for f in files if f.iac]
+        if declaring:
+            from auditor.collectors.code import CodeSource
 
-        # The code collectors read their files from disk: a declaration inside an archive is not theirs to
-        # read, and says so.
-        by_rel = {e.rel: e.path for e in entries if not isinstance(e, MemberEntry)}
-        iac_sources.extend(
-            CodeSource(f.path, by_rel[f.path], f.iac) for f in files if f.iac and f.path in by_rel
-        )
-        skipped.extend(
-            Skipped(
-                f.path,
-                "infrastructure code inside an archive: not read by the code collectors",
-                "archive_iac",
+            # The code collectors read their files from disk: a declaration inside an archive is not theirs
+            # to read, and says so.
+            by_rel = {e.rel: e.path for e in entries if not isinstance(e, MemberEntry)}
+            iac_sources.extend(CodeSource(rel, by_rel[rel], iac) for rel, iac in declaring if rel in by_rel)
+            skipped.extend(
+                Skipped(
+                    rel,
+                    "infrastructure code inside an archive: not read by the code collectors",
+                    "archive_iac",
+                )
+                for rel, _iac in declaring
+                if rel not in by_rel
             )
-            for f in files
-            if f.iac and f.path not in by_rel
-        )
     if entries_out is not None:
-        entries_out.update({e.rel: e for e in entries})
-    if source_paths is not None:
-        source_paths.update(
-            {
-                e.rel: e.path
-                for e in entries
-                if not isinstance(e, MemberEntry) and e.rel.endswith(_CALL_PATH_SUFFIXES)
-            }
-        )
-    return files, list(skipped)
+        entries_out.extend(entries)
+    return files, skipped
+
+
+_BY_PATH = operator.attrgetter("path")
+_SIZE = operator.attrgetter("size")
+
+
+def entries_by_rel(entries: Sequence[Any]) -> dict[str, Any]:
+    """The scanned entries (scan_tree's `entries_out`) by path (for a path twice, the walk's last one)."""
+    return {e.rel: e for e in entries}
+
+
+def source_paths(entries: Sequence[Any]) -> dict[str, Path]:
+    """The source files on disk the confused-deputy pass may read, by path (from scan_tree's entries)."""
+    from auditor.discovery.archives import MemberEntry
+
+    return {
+        e.rel: e.path
+        for e in entries
+        if not isinstance(e, MemberEntry) and e.rel.endswith(_CALL_PATH_SUFFIXES)
+    }
 
 
 def scan_history(
@@ -356,7 +370,7 @@ def _found_tokens(
     options: ScanOptions,
     config: Config,
     files: Sequence[FileScan],
-    entries: Mapping[str, Any],
+    entries: Sequence[Any],
     skipped: list[Skipped],
 ) -> dict[Platform, tuple[FoundToken, ...]]:
     """The values of the tokens found in the files, for the platforms that introspect them (memory only)."""
@@ -369,7 +383,7 @@ def _found_tokens(
         return {}
     found, not_found = recover(
         wanted,
-        entries,
+        entries_by_rel(entries),
         DetectorSet.load(),
         fingerprint_key=config.fingerprint_key,
         time_budget=options.file_time_budget or DEFAULT_FILE_BUDGET,
@@ -544,8 +558,7 @@ def _run(
     if _needs_legacy_aliases(baseline, config, snapshot_files):
         legacy_aliases(True)
     iac_sources: list[Any] = []
-    source_paths: dict[str, Path] = {}
-    entries: dict[str, Any] = {}
+    entries: list[Any] = []
     files, skipped = scan_tree(
         options.paths,
         config,
@@ -553,14 +566,15 @@ def _run(
         progress=progress,
         artifacts=artifacts,
         iac_sources=iac_sources,
-        source_paths=source_paths,
         entries_out=entries,
     )
     agents = build_inventory(files, config)
-    if source_paths and agents:  # no agent, no path to add (and no import of the path finder)
-        from auditor.collectors.code.deputy import agent_paths
+    if agents:  # no agent, no path to add (and no index of the source files, no import of the path finder)
+        disk = source_paths(entries)
+        if disk:
+            from auditor.collectors.code.deputy import agent_paths
 
-        agents = tuple(agent_paths(agents, files, source_paths))
+            agents = tuple(agent_paths(agents, files, disk))
     history: list[FileScan] = []
     history_commits: int | None = None
     history_blobs: int | None = None
@@ -652,10 +666,12 @@ def _run(
     for message in warnings.items:
         progress.warn(message)
 
+    # The files with coverage entries of their own are few: the counts walk the rest only at C speed.
+    skipping = [f for f in files if f.skipped]
     coverage = Coverage(
-        files_scanned=sum(1 for f in files if not f.skipped or f.secrets or f.references),
-        bytes_scanned=sum(f.size for f in files),
-        skipped=tuple(skipped) + tuple(s for f in (*files, *history) for s in f.skipped),
+        files_scanned=len(files) - sum(1 for f in skipping if not (f.secrets or f.references)),
+        bytes_scanned=sum(map(_SIZE, files)),
+        skipped=tuple(skipped) + tuple(s for f in (*skipping, *history) for s in f.skipped),
         not_evaluated=tuple(not_evaluated),
         platforms_requested=tuple(p.value for p in options.connect) + tuple(unreadable),
         platforms_collected=tuple(dict.fromkeys(collected)),
@@ -663,6 +679,8 @@ def _run(
         history_blobs=history_blobs,
         platforms_partial=tuple(partial),
     )
+    # The walk's entries are not part of the result: released here, they would be freed one by one.
+    keep_until_exit(entries)
     return ScanResult(
         started=started,
         finished=clock.now(),

@@ -139,7 +139,7 @@ def apply(
     allow = {_normalise_path(f.path): frozenset(f.allow_lines) for f in files if f.allow_lines}
     peer: dict[str, dict[int, str]] = {}
     if config.peer_allow_markers:
-        for f in files:
+        for f in [f for f in files if f.peer_allow]:  # the few files with such markers
             for covered, marker in f.peer_allow:
                 peer.setdefault(_normalise_path(f.path), {}).setdefault(covered, marker)
     known = baseline.fingerprints if baseline is not None else frozenset()

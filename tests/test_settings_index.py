@@ -122,4 +122,4 @@ def test_generated_kind_fires_every_rule_and_the_index_filters(monkeypatch: pyte
     assert {f[0] for f in found if isinstance(f, tuple)} == {r.id for r in RULES}
     index = _SettingsIndex(files)
     kept = index.where(index.by_path, config_checks._origin_relevant)
-    assert kept == [(0, 2)]
+    assert kept == [2]  # the third setting of the file: its place

@@ -103,8 +103,9 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
                 return draft
         return None
 
-    lift = _package_lifter({f.path for f in files})
-    for scan in sorted(files, key=lambda f: f.path):
+    lift = _package_lifter(files)
+    # Only files with manifest hints found agents (most files of a large tree have none).
+    for scan in sorted((f for f in files if f.manifests), key=lambda f: f.path):
         for hint in scan.manifests:
             owner = declared_owner(scan.path)
             if owner is not None:
@@ -162,7 +163,8 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
 
         return pick
 
-    for scan in files:
+    # No agent at all (a tree without agent manifests or declared agents): nothing below has an owner.
+    for scan in files if declared or mcp_agents or folder_agents else ():
         if not (scan.secrets or scan.references or scan.settings):
             continue
         owner_of = owners_in(scan.path)
@@ -271,7 +273,7 @@ _MODULE_FILES = ((_SCRIPT_SUFFIXES, "package.json"), ((".go",), "go.mod"))
 _SCRIPT_CLIMB = 6  # folders climbed at most (a Next.js route: app/(chat)/api/chat/[id]/route.ts)
 
 
-def _package_lifter(paths: set[str]) -> Callable[[str, str], str]:
+def _package_lifter(files: Sequence[FileScan]) -> Callable[[str, str], str]:
     """A folder agent defined inside a Python package of a project belongs to the project: agents built in
     `backend/airline/agents.py` (a package: `__init__.py`) are served by `backend/main.py` beside the
     project's requirements.txt, where its .env, its server and its deployment live. The root climbs through
@@ -284,8 +286,12 @@ def _package_lifter(paths: set[str]) -> Callable[[str, str], str]:
     file's to the nearest go.mod (`pkg/server/` is the module's); folders that hold programs of their own
     (`examples/`, `tests/`, a monorepo's `packages/`) are not climbed out of."""
     memo: dict[tuple[str, str], str] = {}
+    paths: set[str] | None = None  # the files' paths, gathered on the first question (most trees ask none)
 
     def has(folder: str, name: str) -> bool:
+        nonlocal paths
+        if paths is None:
+            paths = {f.path for f in files}
         return (name if folder == "." else f"{folder}/{name}") in paths
 
     def lift(root: str, source: str = "") -> str:

@@ -19,6 +19,8 @@ def _config_path(ctx: RuleContext) -> str:
 
 def secret_in_botaudit_config(rule: Rule, ctx: RuleContext) -> CheckResult:
     """BA-114: a secret where botaudit.yaml wants the name of an environment variable or a file."""
+    if not ctx.config.pasted_secrets:
+        return  # nothing to report, and no need to look for botaudit.yaml among the scanned files
     path = _config_path(ctx)
     for pasted in ctx.config.pasted_secrets:
         wanted = "the name of an environment variable" if pasted.pointer == "env" else "a file path"

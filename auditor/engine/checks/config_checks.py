@@ -106,59 +106,74 @@ class _SettingsIndex:
     """Every setting of a context's files by key, built once for all the checks: a check asks which keys
     it could fire on (once per distinct key: --fp-bait's 66,000 settings have a few thousand) and reads
     those keys' settings only, in the order _all_settings gives them, instead of every setting. A prefilter:
-    each check still judges every setting it reads as it did every setting before."""
+    each check still judges every setting it reads as it did every setting before.
+
+    A setting's place is its position in that order (file by file, each file's settings in order). The
+    files holding secrets, and those holding manifest hints, are listed too: the checks that read only
+    those skip the others (most files of a large tree) without each walking the whole tree."""
 
     def __init__(self, files: tuple[FileScan, ...]) -> None:
         self.files = files
-        # Key -> (file index, setting index) of each setting under it, by the key path a check judges
-        # (`location.key or key`) and by the setting's own key.
-        self.by_path: dict[str, list[tuple[int, int]]] = {}
-        self.by_name: dict[str, list[tuple[int, int]]] = {}
+        flat: list[Setting] = []
+        owner: list[int] = []  # place -> index of its file in `files`
+        self.with_secrets: list[FileScan] = []
+        self.with_manifests: list[FileScan] = []
+        for file_index, scan in enumerate(files):
+            if scan.secrets:
+                self.with_secrets.append(scan)
+            if scan.manifests:
+                self.with_manifests.append(scan)
+            settings = scan.settings
+            if settings:
+                flat += settings
+                owner += [file_index] * len(settings)
+        self.flat = flat
+        self.owner = owner
+        # Key -> places of the settings under it, by the key path a check judges (`location.key or key`)
+        # and by the setting's own key (one and the same index when every setting's two keys agree).
+        paths = [st.location.key or st.key for st in flat]
+        names = [st.key for st in flat]
+        self.by_path = _places_by_key(paths)
+        self.by_name = self.by_path if paths == names else _places_by_key(names)
         # Values naming the AWS managed AdministratorAccess policy: overbroad_privilege reads them under
         # any key.
-        self.admin: list[tuple[int, int]] = []
-        by_path, by_name, admin = self.by_path, self.by_name, self.admin
-        for file_index, scan in enumerate(files):
-            for index, st in enumerate(scan.settings):
-                at = (file_index, index)
-                path = st.location.key or st.key
-                found = by_path.get(path)
-                if found is None:
-                    by_path[path] = [at]
-                else:
-                    found.append(at)
-                found = by_name.get(st.key)
-                if found is None:
-                    by_name[st.key] = [at]
-                else:
-                    found.append(at)
-                if "AdministratorAccess" in st.value:
-                    admin.append(at)
+        self.admin = [at for at, st in enumerate(flat) if "AdministratorAccess" in st.value]
 
     @staticmethod
-    def where(by: Mapping[str, list[tuple[int, int]]], fires: Callable[[str], bool]) -> list[tuple[int, int]]:
+    def where(by: Mapping[str, list[int]], fires: Callable[[str], bool]) -> list[int]:
         """The places of the settings whose key `fires` holds for, in file and setting order."""
         out = [at for key, places in by.items() if fires(key) for at in places]
         out.sort()
         return out
 
-    def settings(self, places: Iterable[tuple[int, int]]) -> Iterator[Setting]:
-        files = self.files
-        for file_index, index in places:
-            yield files[file_index].settings[index]
+    def settings(self, places: Iterable[int]) -> Iterator[Setting]:
+        flat = self.flat
+        for at in places:
+            yield flat[at]
 
-    def by_file(self, places: list[tuple[int, int]]) -> Iterator[tuple[FileScan, list[Setting]]]:
+    def by_file(self, places: list[int]) -> Iterator[tuple[FileScan, list[Setting]]]:
         """Each file holding one of `places`, in order, with its settings there (in order)."""
-        files = self.files
+        files, flat, owner = self.files, self.flat, self.owner
         start, count = 0, len(places)
         while start < count:
-            file_index = places[start][0]
+            file_index = owner[places[start]]
             end = start
-            while end < count and places[end][0] == file_index:
+            while end < count and owner[places[end]] == file_index:
                 end += 1
-            scan = files[file_index]
-            yield scan, [scan.settings[index] for _, index in places[start:end]]
+            yield files[file_index], [flat[at] for at in places[start:end]]
             start = end
+
+
+def _places_by_key(keys: list[str]) -> dict[str, list[int]]:
+    """Each key of `keys` -> the positions it holds there, in order."""
+    out: dict[str, list[int]] = {}
+    for at, key in enumerate(keys):
+        found = out.get(key)
+        if found is None:
+            out[key] = [at]
+        else:
+            found.append(at)
+    return out
 
 
 # The index of the last context's files (checks of one evaluation share it), kept beside those files.
@@ -181,24 +196,49 @@ _INDEX = re.compile(r"\[\d+\]")
 # (Stripe's `pk_live_`, Midtrans' `Mid-client-`: they only tokenize cards for the secret half to charge).
 # Identifier detectors only: a secret that some product calls its "client key" is not one of these.
 _IDENTIFIER_KIND = re.compile(r"(client_id|consumer_key|app_id|publishable_key|client_key)$")
-_PKCE_KEY = re.compile(r"pkce|code_?challenge", re.I)
-_AUTH_METHOD_KEY = re.compile(r"token_?endpoint_?auth_?method", re.I)
-_PUBLIC_KEY = re.compile(r"public_?client|is_?public", re.I)
-_TYPE_KEY = re.compile(r"(^|\.)type$", re.I)
-_GRANT = re.compile(r"grant")
-_RESPONSE_TYPE = re.compile(r"response_?type")
-_IMPLICIT = re.compile(r"implicit")
+
+
+class _Caseless:
+    """A caseless pattern (re.IGNORECASE) over key paths, several times faster on ASCII keys (most of them):
+    the caller lowercases an ASCII key once, and a case-sensitive copy of the pattern, written in lowercase,
+    finds there exactly what the caseless pattern finds in the key (ASCII case folding is one letter for one
+    letter; the caseless matches of other scripts, such as the Kelvin sign for k, are not ASCII)."""
+
+    __slots__ = ("_ascii", "_caseless", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        if pattern != pattern.lower():
+            raise ValueError("a _Caseless pattern is written in lowercase")
+        self.pattern = pattern
+        self._ascii = re.compile(pattern)
+        self._caseless = re.compile(pattern, re.I)
+
+    def search(self, key: str, lowered: str | None) -> bool:
+        """Whether the pattern occurs in `key`; `lowered` is `_lowered(key)`."""
+        if lowered is not None:
+            return self._ascii.search(lowered) is not None
+        return self._caseless.search(key) is not None
+
+
+def _lowered(key: str) -> str | None:
+    """An ASCII key in lowercase, for _Caseless.search; None for any other key."""
+    return key.lower() if key.isascii() else None
+
+
+_PKCE_KEY = _Caseless(r"pkce|code_?challenge")
+_AUTH_METHOD_KEY = _Caseless(r"token_?endpoint_?auth_?method")
+_PUBLIC_KEY = _Caseless(r"public_?client|is_?public")
+_TYPE_KEY = _Caseless(r"(^|\.)type$")
 _DIGITS = re.compile(r"\d+")
 _VAULT_TOKEN_KEY = re.compile(r"vault|approle|token", re.I)
 _REFRESH = re.compile(r"refresh", re.I)
 _REFRESH_TOKEN = re.compile(r"refresh_?token", re.I)
 _RELAXED_VALUE = re.compile(r"relax|bypass|true", re.I)
 _IAM_ALL = re.compile(r"iam:\*")
-_PROFILE = re.compile(r"profile")
-_GRANT_KEY = re.compile(r"permission|role|scope|resource", re.I)
-_CAPABILITY_KEY = re.compile(r"capabilit", re.I)
+_GRANT_KEY = _Caseless(r"permission|role|scope|resource")
+_CAPABILITY_KEY = _Caseless(r"capabilit")
 _ANY_PATH_KEY = re.compile(r"(^|\.)path\.\*(\.|$)")
-_ROLEREF_KEY = re.compile(r"roleref", re.I)
+_ROLEREF_KEY = _Caseless(r"roleref")
 _NEVER_EXPIRES = re.compile(r"(never_?expires?|non_?expiring|no_?expiry)", re.I)
 _DOCS = (".md", ".rst", ".txt", ".adoc", ".html", ".htm")
 # Policy-as-code rules (CloudFormation Guard, OPA Rego, Sentinel) name privileges in order to forbid them.
@@ -208,10 +248,17 @@ _POLICY_RULES = (".guard", ".rego", ".sentinel")
 _KEY_MEMO = 16384
 
 
+# An ASCII key path with none of these (a bracket, an empty segment, a segment of digits) is its own
+# _plain form: most keys, answered without taking them apart.
+_NOT_PLAIN = re.compile(r"\[|^\.|\.\.|\.$|(?:^|\.)[0-9]+(?:\.|$)")
+
+
 @functools.lru_cache(maxsize=_KEY_MEMO)
 def _plain(key: str) -> str:
     """A key path without list indexes: `a.b[0].c` and `a.b.0.c` both read `a.b.c`."""
-    return ".".join(p for p in _INDEX.sub("", key).split(".") if p and not p.isdigit())
+    if key.isascii() and not _NOT_PLAIN.search(key):
+        return key
+    return ".".join([p for p in _INDEX.sub("", key).split(".") if p and not p.isdigit()])
 
 
 @functools.lru_cache(maxsize=_KEY_MEMO)
@@ -254,7 +301,7 @@ def _test_path_severity(rule: Rule, s: SecretMatch) -> tuple[Severity | None, Co
 # -- BA-101 / BA-102: inline secrets ------------------------------------------------------------------------
 def _secret_findings(rule: Rule, ctx: RuleContext, in_model_context: bool) -> CheckResult:
     owners = _Owners(ctx.agents)
-    for scan in ctx.files:
+    for scan in _settings_index(ctx).with_secrets:
         for s in scan.secrets:
             if (s.context in _MODEL_CONTEXTS) != in_model_context or _skip_secret(rule, s):
                 continue
@@ -448,16 +495,23 @@ def _oauth_key(key: str) -> tuple[bool, bool, bool, bool, str, bool, bool, bool]
     a type; its last segment as the check compares it; whether that names a grant, a response type, the
     implicit flow."""
     last = _last(key).lower().replace("-", "_")
+    # One search says whether any of the four key patterns can hold (most keys: none of them).
+    lowered = _lowered(key)
+    named = _OAUTH_KEY_ANY.search(key, lowered)
     return (
-        bool(_PKCE_KEY.search(key)),
-        bool(_AUTH_METHOD_KEY.search(key)),
-        bool(_PUBLIC_KEY.search(key)),
-        bool(_TYPE_KEY.search(key)),
+        named and _PKCE_KEY.search(key, lowered),
+        named and _AUTH_METHOD_KEY.search(key, lowered),
+        named and _PUBLIC_KEY.search(key, lowered),
+        named and _TYPE_KEY.search(key, lowered),
         last,
-        bool(_GRANT.search(last)),
-        bool(_RESPONSE_TYPE.search(last)),
-        bool(_IMPLICIT.search(last)),
+        "grant" in last,
+        "response_type" in last or "responsetype" in last,
+        "implicit" in last,
     )
+
+
+# Any of _PKCE_KEY, _AUTH_METHOD_KEY, _PUBLIC_KEY, _TYPE_KEY: the same alternatives.
+_OAUTH_KEY_ANY = _Caseless("|".join(p.pattern for p in (_PKCE_KEY, _AUTH_METHOD_KEY, _PUBLIC_KEY, _TYPE_KEY)))
 
 
 _OAUTH_CODE_KEYS = frozenset(
@@ -723,7 +777,7 @@ def _declared_paths(snap: Snapshot | None) -> set[str]:
 # -- BA-107: refresh tokens in configuration -----------------------------------------------------------------
 def refresh_token_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
-    for scan in ctx.files:
+    for scan in _settings_index(ctx).with_secrets:
         for s in scan.secrets:
             key = _last(s.location.key or "")
             if not (_REFRESH.search(s.kind) or _REFRESH_TOKEN.search(key)):
@@ -746,19 +800,25 @@ def refresh_token_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
 
 
 # -- BA-109: no origin or IP restriction ---------------------------------------------------------------------
-_ORIGIN_KEY = re.compile(r"cors|origin", re.I)
-_IP_KEY = re.compile(
+_ORIGIN_KEY = _Caseless(r"cors|origin")
+_IP_KEY = _Caseless(
     r"ip_?(allow|range|whitelist|restrict)|allowed_?ips?|trusted_?ips?|bound_?cidrs?|cidr_?list"
-    r"|source_?ranges?",
-    re.I,
+    r"|source_?ranges?"
 )
-_RELAX_KEY = re.compile(r"relax", re.I)
+_RELAX_KEY = _Caseless(r"relax")
 
 
 @functools.lru_cache(maxsize=_KEY_MEMO)
 def _origin_key(key: str) -> tuple[bool, bool, bool]:
     """Whether a key names CORS origins, an IP allowlist, a relaxation (no_origin_restriction): once a key."""
-    return bool(_ORIGIN_KEY.search(key)), bool(_IP_KEY.search(key)), bool(_RELAX_KEY.search(key))
+    lowered = _lowered(key)
+    if not _ORIGIN_ANY.search(key, lowered):  # one search for most keys, which name none of them
+        return False, False, False
+    return _ORIGIN_KEY.search(key, lowered), _IP_KEY.search(key, lowered), _RELAX_KEY.search(key, lowered)
+
+
+# Any of _ORIGIN_KEY, _IP_KEY, _RELAX_KEY: the same alternatives.
+_ORIGIN_ANY = _Caseless(f"{_ORIGIN_KEY.pattern}|{_IP_KEY.pattern}|{_RELAX_KEY.pattern}")
 
 
 def _origin_relevant(key: str) -> bool:
@@ -804,7 +864,7 @@ _CONFIDENCE_ORDER = (Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW)
 def reused_credential(rule: Rule, ctx: RuleContext) -> CheckResult:
     owners = _Owners(ctx.agents)
     seen: dict[str, list[tuple[SecretMatch, Agent | None]]] = defaultdict(list)
-    for scan in ctx.files:
+    for scan in _settings_index(ctx).with_secrets:
         for s in scan.secrets:
             if s.is_example or (s.in_test_path and not rule.params.get("include_test_paths", False)):
                 continue
@@ -864,14 +924,24 @@ def _privilege_key(path: str) -> tuple[str, bool, bool, bool, bool, bool]:
     (lowercase) and whether it names a profile, a grant, a capability, any path, a roleRef."""
     key = _plain(path)
     last = _last(key).lower()
+    # One search says whether any of the four key patterns can hold (most keys: none of them).
+    lowered = _lowered(key)
+    named = _PRIVILEGE_KEY_ANY.search(key, lowered)
     return (
         last,
-        bool(_PROFILE.search(last)),
-        bool(_GRANT_KEY.search(key)),
-        bool(_CAPABILITY_KEY.search(key)),
-        bool(_ANY_PATH_KEY.search(key)),
-        bool(_ROLEREF_KEY.search(key)),
+        "profile" in last,
+        named and _GRANT_KEY.search(key, lowered),
+        named and _CAPABILITY_KEY.search(key, lowered),
+        named and bool(_ANY_PATH_KEY.search(key)),
+        named and _ROLEREF_KEY.search(key, lowered),
     )
+
+
+# Any of _GRANT_KEY, _CAPABILITY_KEY, _ANY_PATH_KEY (here caseless too: a wider net), _ROLEREF_KEY (within
+# _GRANT_KEY's `role`).
+_PRIVILEGE_KEY_ANY = _Caseless(
+    f"{_GRANT_KEY.pattern}|{_CAPABILITY_KEY.pattern}|{_ANY_PATH_KEY.pattern}|{_ROLEREF_KEY.pattern}"
+)
 
 
 def _privilege_problem(st: Setting, broad_graph: re.Pattern[str]) -> str | None:
@@ -961,7 +1031,7 @@ def overbroad_privilege_in_config(rule: Rule, ctx: RuleContext) -> CheckResult:
             # A delegated scope is bounded by each user's own rights: over-broad consent, not the app's reach.
             severity=Severity.MEDIUM if problem.startswith(_DELEGATED_GRANT) else None,
         )
-    for scan in ctx.files:
+    for scan in index.with_manifests:
         for hint in scan.manifests:
             if hint.kind == "k8s_rbac" and _role_ref_name(hint.details) == "cluster-admin":
                 yield rule.finding(
@@ -1025,9 +1095,7 @@ def _holds_credential(scan: FileScan, parent: str) -> bool:
     if not parent:
         return bool(scan.secrets)
     prefix = parent + "."
-    keys = itertools.chain(
-        (s.location.key for s in scan.secrets), (r.location.key for r in scan.references)
-    )
+    keys = itertools.chain((s.location.key for s in scan.secrets), (r.location.key for r in scan.references))
     return any(key is not None and (key == parent or key.startswith(prefix)) for key in keys)
 
 
