@@ -258,15 +258,20 @@ def _any_glob() -> re.Pattern[str]:
     return re.compile(f"(?:^|/)(?:{body})\\Z" if globs else "(?!)")
 
 
+_MATCHING: list[tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]], re.Pattern[str]]] = []
+
+
 def match_known(rel: str) -> KnownConfig | None:
     """The known configuration `rel` (a posix rel path) is, if any. First match in table order wins."""
-    parts = rel.split("/")
-    exact, globs = _index()
-    candidates = exact.get(parts[-1], [])
-    if _any_glob().search(rel):
+    if not _MATCHING:
+        _MATCHING.append((*_index(), _any_glob()))
+    exact, globs, any_glob = _MATCHING[0]
+    candidates = exact.get(rel.rpartition("/")[2], [])
+    if any_glob.search(rel):
         candidates = candidates + globs
     elif not candidates:
         return None
+    parts = rel.split("/")
     best: int | None = None
     for position, pattern in candidates:
         if best is not None and position >= best:
