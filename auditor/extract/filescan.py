@@ -385,8 +385,8 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
             return None, probe
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in _ALWAYS_PARSED:
         return None, probe  # always parsed (an agent manifest by name)
-    if fmt == "json" and (ARM_SCHEMA in data[:4096] or PARAMETERS_SCHEMA in data[:4096]):
-        return None, probe  # an ARM template or a deployment parameters file
+    if fmt == "json" and (data.find(ARM_SCHEMA, 0, 4096) >= 0 or data.find(PARAMETERS_SCHEMA, 0, 4096) >= 0):
+        return None, probe  # an ARM template or a deployment parameters file (in the first 4 KB, uncopied)
     if _structure_suspect(data, fmt):
         return None, probe
     mark = iac_kind(rel, fmt, data, marked=iac in found)
