@@ -258,15 +258,79 @@ def _any_glob() -> re.Pattern[str]:
     return re.compile(f"(?:^|/)(?:{body})\\Z" if globs else "(?!)")
 
 
+_WILD = "*?["
+
+
+def _literal_ends(segment: str) -> tuple[str, str]:
+    """The literal text a glob segment begins with and ends with (either may be empty): every name it
+    matches starts and ends with them. (A `]` ends the tail's search even where it is literal: a shorter
+    tail is still one every match ends with.)"""
+    first = min((i for i, c in enumerate(segment) if c in _WILD), default=len(segment))
+    last = max((i for i, c in enumerate(segment) if c in "*?[]"), default=-1)
+    return segment[:first], segment[last + 1 :]
+
+
+class _Globs:
+    """What match_known asks before the glob regex (`_any_glob`), so that most files skip it: every glob
+    that matches a path matches its last segment with its own last segment (the path's tail has as many
+    slashes as the pattern, and each of the pattern's must meet one of them), and the folders before it
+    with its other segments. So a one-segment glob needs the file's name to start with its literal head
+    and end with its literal tail, and a longer glob needs its leading segments to match the folder's last
+    ones (asked once per folder). A file that meets neither for any glob matches none of them."""
+
+    def __init__(self, globs: list[tuple[int, str]]) -> None:
+        heads: list[str] = []
+        tails: list[str] = []
+        self.always = False  # a one-segment glob with no literal head or tail (`*`)
+        self.deep: list[tuple[int, str]] = []  # (segments before the last, their glob)
+        for _position, pattern in globs:
+            leading, slash, last = pattern.rpartition("/")
+            if slash:
+                self.deep.append((leading.count("/") + 1, leading))
+                continue
+            head, tail = _literal_ends(last)
+            if head:
+                heads.append(head)
+            elif tail:
+                tails.append(tail)
+            else:
+                self.always = True
+        self.heads = tuple(heads)
+        self.tails = tuple(tails)
+        self.folders: dict[str, bool] = {}
+
+    def possible(self, folder: str, name: str) -> bool:
+        """False when no glob can match the path `folder/name`."""
+        if self.always or name.startswith(self.heads) or name.endswith(self.tails):
+            return True
+        deep = self.folders.get(folder)
+        if deep is None:
+            if len(self.folders) >= 4096:
+                self.folders.clear()
+            parts = folder.split("/")
+            deep = self.folders[folder] = any(
+                len(parts) >= depth and fnmatch.fnmatchcase("/".join(parts[-depth:]), leading)
+                for depth, leading in self.deep
+            )
+        return deep
+
+
+_MATCHING: list[tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]], re.Pattern[str], _Globs]] = []
+
+
 def match_known(rel: str) -> KnownConfig | None:
     """The known configuration `rel` (a posix rel path) is, if any. First match in table order wins."""
-    parts = rel.split("/")
-    exact, globs = _index()
-    candidates = exact.get(parts[-1], [])
-    if _any_glob().search(rel):
+    if not _MATCHING:
+        exact, globs = _index()
+        _MATCHING.append((exact, globs, _any_glob(), _Globs(globs)))
+    exact, globs, any_glob, prefilter = _MATCHING[0]
+    folder, _slash, name = rel.rpartition("/")
+    candidates = exact.get(name, [])
+    if prefilter.possible(folder, name) and any_glob.search(rel):
         candidates = candidates + globs
     elif not candidates:
         return None
+    parts = rel.split("/")
     best: int | None = None
     for position, pattern in candidates:
         if best is not None and position >= best:

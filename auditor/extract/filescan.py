@@ -302,6 +302,11 @@ def _scan(
     return _scan_read(entry.rel, data, detectors, fingerprint_key)
 
 
+# scan_file_unguarded with its arguments in order: what a pool's worker calls for each file (scan_entry's
+# work without its two calls around it).
+scan_unguarded = _scan
+
+
 def _scan_read(rel: str, data: bytes, detectors: DetectorSet, fingerprint_key: str) -> FileScan | Bare:
     """The scan of a file's (or an archive member's) bytes, read."""
     quick, probe = _nothing_here(rel, data, detectors)
@@ -365,7 +370,7 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
         ready = _QUICK[asked] = all(name in asked for name in _quick_names()[:4])
     if not ready:
         return None, probe
-    allow, manifest, evidence, iac, keywords_name = _quick_names()
+    allow, manifest, evidence, iac, keywords_name = _QUICK_NAMES[0]  # (filled by the _quick_names() above)
     found = probe.found
     if allow in found or manifest in found:
         return None, probe
@@ -380,8 +385,8 @@ def _nothing_here(rel: str, data: bytes, detectors: DetectorSet) -> tuple[FileSc
             return None, probe
     if kind.known is not None or kind.context is SecretContext.WORKFLOW or fmt in _ALWAYS_PARSED:
         return None, probe  # always parsed (an agent manifest by name)
-    if fmt == "json" and (ARM_SCHEMA in data[:4096] or PARAMETERS_SCHEMA in data[:4096]):
-        return None, probe  # an ARM template or a deployment parameters file
+    if fmt == "json" and (data.find(ARM_SCHEMA, 0, 4096) >= 0 or data.find(PARAMETERS_SCHEMA, 0, 4096) >= 0):
+        return None, probe  # an ARM template or a deployment parameters file (in the first 4 KB, uncopied)
     if _structure_suspect(data, fmt):
         return None, probe
     mark = iac_kind(rel, fmt, data, marked=iac in found)
@@ -613,23 +618,33 @@ def _guarded(
                 watch.live = False
         with file_budget(time_budget):
             return scan()
-    except FileBudgetExceeded:
+    except (FileBudgetExceeded, Exception) as exc:
+        return guard_failure(rel, size, exc, time_budget)
+
+
+def guard_failure(rel: str, size: int, exc: BaseException, time_budget: float | None) -> FileScan:
+    """What `_guarded` makes of the exception a file's scan raised: the Skipped entry that says why the file
+    was not examined (the exception raised again when it is not one of a file's own failures). For a loop
+    that guards many files itself (the pool's batches)."""
+    if isinstance(exc, FileBudgetExceeded):
         if time_budget is None or time_budget <= 0:
-            raise  # an enclosing budget ran out (history's per-blob guard): its guard reports it
+            raise exc  # an enclosing budget ran out (history's per-blob guard): its guard reports it
         seconds = time_budget
         reason = (
             f"scanning used more than the {seconds:g} s per-file time budget (CPU time, or"
             f" {seconds * WALL_FACTOR:g} s stalled); not examined"
         )
         return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "timeout"),))
-    except RecursionError:
+    if isinstance(exc, RecursionError):
         reason = "too deeply nested to scan"
         return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "too_deep"),))
-    except MemoryError:
+    if isinstance(exc, MemoryError):
         return FileScan(rel, "unknown", size, skipped=(Skipped(rel, "out of memory", "error"),))
-    except Exception as exc:  # one bad file must not end the scan; the type name carries no file content
-        reason = f"extractor failed ({type(exc).__name__}); file not scanned"
-        return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "error"),))
+    if not isinstance(exc, Exception):
+        raise exc
+    # One bad file must not end the scan; the type name carries no file content.
+    reason = f"extractor failed ({type(exc).__name__}); file not scanned"
+    return FileScan(rel, "unknown", size, skipped=(Skipped(rel, reason, "error"),))
 
 
 def scan_file(

@@ -288,12 +288,64 @@ def _folder_facts(folder: str) -> tuple[bool, bool, bool, bool]:
     return facts
 
 
+# detect_format's answer by suffix, for the names whose suffix alone decides it (most names: _by_suffix),
+# filled as suffixes are met. Bounded; cleared when full.
+_FORMAT_BY_SUFFIX: dict[str, str] = {}
+# Every name detect_format tests by more than its suffix (besides the `.env` prefix, and the suffixes
+# `.env` and `.config`): such a name is always asked of detect_format itself. Keep in step with it.
+_NAMED = frozenset(
+    {
+        "env",
+        ".envrc",
+        "env.example",
+        "env.sample",
+        "env.template",
+        ".pypirc",
+        *RC_NAMES,
+        "oai_config_list",
+        ".mcp",
+        ".editorconfig",
+        "setup.cfg",
+        ".gitconfig",
+        *KEY_NAMES,
+        "dockerfile",
+        "makefile",
+        "jenkinsfile",
+        "procfile",
+    }
+)
+_NOT_BY_SUFFIX = frozenset({"", ".env", ".config"})
+
+
+def _format_of(rel: str, lower: str) -> str:
+    """detect_format(rel), where `lower` is its last segment in lower case: from the suffix table when the
+    suffix alone decides (the name is none that detect_format names, nor a `.env` one, and its suffix is
+    neither `.env` nor the rel-dependent `.config`), else detect_format itself."""
+    dot = lower.rfind(".")
+    suffix = lower[dot:] if dot > 0 else ""
+    if suffix in _NOT_BY_SUFFIX or lower in _NAMED or lower.startswith(".env"):
+        return detect_format(rel)
+    fmt = _FORMAT_BY_SUFFIX.get(suffix)
+    if fmt is None:
+        if len(_FORMAT_BY_SUFFIX) >= _KINDS_MAX:
+            _FORMAT_BY_SUFFIX.clear()
+        # Any name of this suffix that detect_format does not name gets the same answer: `x` is such a name.
+        fmt = _FORMAT_BY_SUFFIX[suffix] = detect_format("x" + suffix)
+    return fmt
+
+
+# One FileKind for each combination without a known configuration (a handful in any tree): FileKind is
+# frozen, so files share it instead of building one each (five object.__setattr__ calls).
+_PLAIN_KINDS: dict[tuple[str, SecretContext, bool, bool], FileKind] = {}
+
+
 def _classify(rel: str) -> FileKind:
     """FileKind(detect_format, default_context, in_test_path, match_known, jsonc) of `rel`, with the
-    folders' part of default_context and in_test_path read once per folder."""
-    fmt = detect_format(rel)
+    folders' part of default_context and in_test_path read once per folder, and the format from its
+    suffix where the suffix decides (_format_of)."""
     folder, slash, name = rel.rpartition("/")
     name = name.lower()
+    fmt = _format_of(rel, name)
     workflow, prompt_dir, tool_dir, test_dir = _folder_facts(folder) if slash else _NO_FOLDER
     if fmt == "pem":
         context = SecretContext.KEY_FILE
@@ -301,7 +353,7 @@ def _classify(rel: str) -> FileKind:
         context = SecretContext.ENV_FILE
     elif workflow:
         context = SecretContext.WORKFLOW
-    elif name.endswith(".prompt") or "prompt" in name or prompt_dir:
+    elif "prompt" in name or prompt_dir:  # (a name ending `.prompt` has "prompt" in it)
         context = SecretContext.PROMPT
     elif tool_dir and fmt in ("json", "yaml"):
         context = SecretContext.TOOL_DEFINITION
@@ -311,9 +363,17 @@ def _classify(rel: str) -> FileKind:
         context = SecretContext.DOCUMENT
     else:
         context = SecretContext.CONFIG
-    in_test = test_dir or bool(_TEST_FILE.search(name))
+    # Every alternative of _TEST_FILE spells "test" or "spec": a name with neither skips the search.
+    in_test = test_dir or (("test" in name or "spec" in name) and _TEST_FILE.search(name) is not None)
     jsonc = fmt == "json" and (name.endswith((".jsonc", ".code-workspace")) or name in JSONC_NAMES)
-    return FileKind(fmt, context, in_test, match_known(rel), jsonc)
+    known = match_known(rel)
+    if known is not None:
+        return FileKind(fmt, context, in_test, known, jsonc)
+    key = (fmt, context, in_test, jsonc)
+    kind = _PLAIN_KINDS.get(key)
+    if kind is None:
+        kind = _PLAIN_KINDS[key] = FileKind(fmt, context, in_test, None, jsonc)
+    return kind
 
 
 # Key names whose values reach the model as text, or define the tools it may call.

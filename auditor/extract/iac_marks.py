@@ -41,6 +41,9 @@ _SFDX_SUFFIXES = (
     ".permissionset",
 )
 
+# Every ending iac_kind decides by name.
+_NAMED_SUFFIXES = (".tf", ".tf.json", ".bicep", ".bicepparam", *_SFDX_SUFFIXES, ".hcl")
+
 
 @functools.lru_cache(maxsize=1)
 def markers() -> MarkerSet:
@@ -54,20 +57,21 @@ def iac_kind(rel: str, fmt: str, data: bytes, *, marked: bool | None = None) -> 
 
     `marked`: what `markers().any(data)` says, when a combined pass over `data` already answered it."""
     name = rel.rsplit("/", 1)[-1].lower()
-    if name.endswith(".tf"):
-        return "terraform"
-    if name.endswith(".tf.json"):
-        return "terraform_json"
-    if name.endswith((".bicep", ".bicepparam")):
-        return "bicep"
-    if name.endswith(_SFDX_SUFFIXES) and b"soap.sforce.com" in data[:4096]:
-        return "sfdx"
-    if name.endswith(".hcl"):
-        if b"auto_auth" in data:
-            return "vault_agent"
-        if b"path" in data and b"capabilities" in data or b"policy" in data and b"path" in data:
-            return "vault_policy"
-        return None
+    if name.endswith(_NAMED_SUFFIXES):  # (one test for the ones below: most files end in none of them)
+        if name.endswith(".tf"):
+            return "terraform"
+        if name.endswith(".tf.json"):
+            return "terraform_json"
+        if name.endswith((".bicep", ".bicepparam")):
+            return "bicep"
+        if name.endswith(_SFDX_SUFFIXES) and b"soap.sforce.com" in data[:4096]:
+            return "sfdx"
+        if name.endswith(".hcl"):
+            if b"auto_auth" in data:
+                return "vault_agent"
+            if b"path" in data and b"capabilities" in data or b"policy" in data and b"path" in data:
+                return "vault_policy"
+            return None
     if fmt not in ("json", "yaml") or not (markers().any(data) if marked is None else marked):
         return None
     if fmt == "json":
