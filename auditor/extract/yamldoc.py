@@ -159,6 +159,46 @@ class _Builder:
         self.count(size)
         self.place(value, line)
 
+    def scalar(self, event: Any) -> None:
+        """feed's ScalarEvent with count, _line, _scalar and place inlined: most events of a document are
+        scalars, and each of those helpers was a Python call per scalar. The same steps in the same order
+        (the containers are the dicts and lists start made, never subclasses)."""
+        self.expanded += 1
+        if self.expanded > MAX_NODES:
+            raise DocumentError(f"YAML document has more than {MAX_NODES} nodes", "too_large")
+        line = int(event.start_mark.line) + 1
+        if not self.stack:
+            value = _scalar(event)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.root = value
+            return
+        top = self.stack[-1]
+        container = top.container
+        if type(container) is list:
+            value = _scalar(event)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.lines.setdefault(top.path + (len(container),), line)
+            container.append(value)
+            return
+        if top.key is _NO_KEY:
+            # A mapping's key: its text (keys stay text), never a container, so place keeps it as it is.
+            value = event.value
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            top.key = "null" if value is None else value
+            self.lines.setdefault(top.path + (str(top.key),), line)
+            return
+        value = _scalar(event)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        if top.key == _MERGE_KEY:
+            top.merges.append(value)
+        else:
+            container[str(top.key)] = value
+        top.key = _NO_KEY
+
     def feed(self, event: Any) -> None:
         if isinstance(event, yaml.ScalarEvent):
             self.count()
@@ -197,8 +237,12 @@ def load_yaml(text: str) -> tuple[list[Doc], DocumentError | None]:
         _import_yaml()
     builder = _Builder()
     try:
+        scalar_event, on_scalar, feed = yaml.ScalarEvent, builder.scalar, builder.feed
         for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+            if type(event) is scalar_event:
+                on_scalar(event)
+            else:
+                feed(event)
     except DocumentError as exc:
         return builder.docs, exc
     except yaml.MarkedYAMLError as exc:
