@@ -957,15 +957,20 @@ def is_secret_candidate(value: str, key: str | None = None) -> bool:
     (`true`, `30`, `audit_stream`, a hash) fail the plain check, which costs a fraction of the full
     judgement (`--fp-bait`'s settings files: 187,812 values, 6.6 s -> 1.5 s for the plain check, 19% of the
     values then judged in full). The full judgement decides every value that passes."""
+    # _classify_plain's shortest SECRET_CANDIDATE by the key's kind: 6 characters under a password's name
+    # (shorter is benign there), 10 under another credential's (`_token_like(v, 10, ...)`; a keyed hex, UUID
+    # or digit token is 16 or more), 16 otherwise (`_token_like(v, 16, ...)`, its only way).
+    secret_key, password_key = _key_kind(key) if key is not None else (False, False)
+    shortest = 6 if password_key else 10 if secret_key else 16
+    if len(value) < shortest and "://" not in value:
+        # The stripped value is no longer and holds no `://` either, so it is no URL and is too short (the
+        # test below, answered without stripping: most settings' values are short words and numbers).
+        return False
     v = _strip_quotes(value)
     if not v:
         return False
     if not _URL.match(v):
-        # _classify_plain's shortest SECRET_CANDIDATE by the key's kind: 6 characters under a password's
-        # name (shorter is benign there), 10 under another credential's (`_token_like(v, 10, ...)`; a keyed
-        # hex, UUID or digit token is 16 or more), 16 otherwise (`_token_like(v, 16, ...)`, its only way).
-        secret_key, password_key = _key_kind(key) if key is not None else (False, False)
-        if len(v) < (6 if password_key else 10 if secret_key else 16):
+        if len(v) < shortest:
             return False
         if (
             not password_key
