@@ -32,15 +32,22 @@ def load_env(text: str) -> Doc:
     data: dict[str, Any] = {}
     lines: dict[KeyPath, int] = {}
     source = text.splitlines()
+    count = len(source)
+    match_line = _ENV_LINE.match
     index = 0
-    while index < len(source):
+    while index < count:
         line_no = index + 1
-        match = _ENV_LINE.match(source[index])
+        match = match_line(source[index])
         index += 1
         if match is None:
             continue
-        key, raw = match.group(1), match.group(2).strip()
-        if raw[:1] in ("'", '"'):
+        key, rest = match.groups()
+        raw = rest.strip()
+        if not raw or raw[0] not in "'\"#":
+            # Most lines: a plain value. _unquote(raw) of a stripped value that opens with no quote is the
+            # value itself unless an inline comment may follow (a `#`).
+            data[key] = _unquote(raw) if "#" in raw else raw
+        elif raw[0] in "'\"":
             quote = raw[0]
             parts = [raw[1:]]
             # A quoted value continues until its closing quote (PEM blocks in .env files).
@@ -51,9 +58,8 @@ def load_env(text: str) -> Doc:
             end = body.find(quote)
             value = body if end < 0 else body[:end]
             data[key] = value.replace("\\n", "\n") if quote == '"' else value
-        elif raw.startswith("#") and (
-            match.group(2)[:1].isspace() or source[index - 1][match.start(2) - 1].isspace()
-        ):
+        elif rest[:1].isspace() or source[index - 1][match.start(2) - 1].isspace():
+            # (raw opens with `#` here.)
             # `KEY= # what goes here`: a comment after whitespace where the value would be (Node's dotenv,
             # compose): the value is empty, not the comment's text.
             data[key] = ""

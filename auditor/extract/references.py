@@ -243,6 +243,12 @@ def _service_key(tokens: tuple[str, ...]) -> bool:
 def _key_carries_credential(key: str | None) -> bool:
     if not key:
         return False
+    return _key_says(key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_says(key: str) -> bool:
+    """_key_carries_credential of a non-empty key, once per key (asked of every value with a reference)."""
     last = re.split(r"[.\[\]]+", key.strip(".[]"))[-1] if key else ""
     return last.lower() in _CREDENTIAL_KEYS or names_credential(last)
 
@@ -731,12 +737,32 @@ class _Found:
 _LAST_FOUND: list[tuple[str, tuple[_Found, ...]]] = [("", ())]
 
 
+# What _search_all found in short texts that hold a reference, by text: the same few template values recur
+# across a scan's files (`${DB_PASSWORD}`, `{{ .Values.token }}`: fp-bait's .env files hold 17,439 values with
+# a trigger, 5,976 distinct). A pure function of its text (the patterns and literals are fixed), so an equal
+# text gets the very answer it would get searched again (immutable _Found and Ref). Only texts up to
+# _REMEMBER_CHARS, only those where something was found (most texts hold nothing: one search answers them),
+# and at most _REMEMBER_TEXTS (then the memory starts over).
+_REMEMBER_CHARS = 256
+_REMEMBER_TEXTS = 8192
+_REMEMBERED: dict[str, tuple[_Found, ...]] = {}
+
+
 def _find_all(text: str) -> tuple[_Found, ...]:
     """Every reference in `text`, outermost first where they overlap, sorted by start."""
     last = _LAST_FOUND[0]
     if text is last[0]:
         return last[1]
-    found = _search_all(text)
+    if len(text) <= _REMEMBER_CHARS:
+        found = _REMEMBERED.get(text)
+        if found is None:
+            found = _search_all(text)
+            if found:
+                if len(_REMEMBERED) >= _REMEMBER_TEXTS:
+                    _REMEMBERED.clear()
+                _REMEMBERED[text] = found
+    else:
+        found = _search_all(text)
     _LAST_FOUND[0] = (text, found)
     return found
 

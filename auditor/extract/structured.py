@@ -82,6 +82,8 @@ def scan_doc(
     # DetectorSet.scan_values); then each in document order, as one pass would. The helpers that read a
     # value's name from elsewhere (_variable_name, _pair_name, _list_env_entry, env_name) answer only for
     # a few last keys, which are checked first: most scalars of a large document need none of them.
+    if env_root and not base and not skip and _scan_flat(doc, ev):
+        return
     scalars: list[tuple[KeyPath, str, str, str | None, tuple[str, str] | None, bool]] = []
     root = doc.data if not base else doc.get(*base)
     for path, dotted, value in iter_dotted_scalars(root, base):
@@ -145,6 +147,53 @@ def scan_doc(
             ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
         elif not hits and not (tables and path[:-1] in tables) and is_setting_key(dotted):
             ev.setting(dotted, text, doc.line_of(path), dotted, judge_as=name)
+
+
+def _scan_flat(doc: Doc, ev: Evidence) -> bool:
+    """scan_doc of an env file's document (env_root, no base, nothing skipped) when it is one flat mapping of
+    non-empty text keys to text values, as load_env builds: False (nothing done) for any other document.
+
+    The same calls on `ev`, in the same order, as scan_doc's loop makes for such a document, whose every
+    scalar sits at a path of one key: its dotted path and the name it is judged under are the key (no
+    _NAMED_ELSEWHERE helper answers for a path that short), env_name gives the key (an env file's root), so
+    every value is a variable's Setting, an empty one too; its line is `lines[(key,)]` or the document's
+    (Doc.line_of); text values make no id table. What this skips is the walk, the path tests and the
+    per-scalar helpers that all answer the same for each of an env file's hundreds of lines."""
+    data = doc.data
+    if type(data) is not dict:
+        return False
+    for key, value in data.items():
+        if type(key) is not str or not key or type(value) is not str:
+            return False
+    items = list(data.items())
+    found = ev.detectors.scan_values([(key, text) for key, text in items if text])
+    hits_of = iter(found)
+    secrets_only = ev.secrets_only
+    held = set() if secrets_only else references.may_hold_each([text for _, text in items])
+    lines = doc.lines
+    for index, (key, text) in enumerate(items):
+        line = lines.get((key,))
+        if line is None:
+            line = doc.line
+        if not text:
+            if not secrets_only:
+                ev.setting(key, "", line, key)
+            continue
+        hits = next(hits_of)
+        if hits:
+            context = context_for_path((key,), ev.kind.context)
+            for hit in hits:
+                ev.secret(hit, line=ev.locate(hit.value, line), key=key, context=context)
+        if secrets_only:
+            continue
+        if index in held:
+            for ref in references.parse(text, key):
+                ev.reference(ref.kind, ref.target, line, key)
+        keyed = references.from_key((key,), text)
+        if keyed is not None:
+            ev.reference(keyed[0], keyed[1], line, key)
+        ev.setting(key, "" if hits else text, line, key)
+    return True
 
 
 # The last keys (lowered) under which _variable_name or _pair_name may name a value: under any other, neither

@@ -760,11 +760,19 @@ def _is_benign(v: str) -> bool:
     )
 
 
+def holds_space(v: str) -> bool:
+    """`any(map(str.isspace, v))`: whether `v` holds a whitespace character (str.isspace's, which is also
+    str.split's). Splitting at the first whitespace leaves `[v]`, the very object, exactly when there is
+    none: one C call instead of a Python-level test per character (~6 us for a 90-character value, asked of
+    every setting long enough to be judged)."""
+    return v.split(None, 1) != [v] if v else False
+
+
 def _token_like(v: str, min_len: int, min_entropy: float) -> bool:
     # The character tests map a str method over the value (here and below): the same tests as a generator
     # expression, without resuming a Python frame per character (a settings file's values are judged once
     # each: in a profile of fp-bait's 47,000 distinct values, these generators were a third of the judgement).
-    if len(v) < min_len or any(map(str.isspace, v)):
+    if len(v) < min_len or holds_space(v):
         return False
     if _WORDS.match(v):
         return False
@@ -949,20 +957,25 @@ def is_secret_candidate(value: str, key: str | None = None) -> bool:
     (`true`, `30`, `audit_stream`, a hash) fail the plain check, which costs a fraction of the full
     judgement (`--fp-bait`'s settings files: 187,812 values, 6.6 s -> 1.5 s for the plain check, 19% of the
     values then judged in full). The full judgement decides every value that passes."""
+    # _classify_plain's shortest SECRET_CANDIDATE by the key's kind: 6 characters under a password's name
+    # (shorter is benign there), 10 under another credential's (`_token_like(v, 10, ...)`; a keyed hex, UUID
+    # or digit token is 16 or more), 16 otherwise (`_token_like(v, 16, ...)`, its only way).
+    secret_key, password_key = _key_kind(key) if key is not None else (False, False)
+    shortest = 6 if password_key else 10 if secret_key else 16
+    if len(value) < shortest and "://" not in value:
+        # The stripped value is no longer and holds no `://` either, so it is no URL and is too short (the
+        # test below, answered without stripping: most settings' values are short words and numbers).
+        return False
     v = _strip_quotes(value)
     if not v:
         return False
     if not _URL.match(v):
-        # _classify_plain's shortest SECRET_CANDIDATE by the key's kind: 6 characters under a password's
-        # name (shorter is benign there), 10 under another credential's (`_token_like(v, 10, ...)`; a keyed
-        # hex, UUID or digit token is 16 or more), 16 otherwise (`_token_like(v, 16, ...)`, its only way).
-        secret_key, password_key = _key_kind(key) if key is not None else (False, False)
-        if len(v) < (6 if password_key else 10 if secret_key else 16):
+        if len(v) < shortest:
             return False
         if (
             not password_key
             and not (secret_key and _KEYED_TOKEN.match(v))
-            and (any(map(str.isspace, v)) or _WORDS.match(v))
+            and (holds_space(v) or _WORDS.match(v))
         ):
             # Outside a password's name, _classify_plain's candidates are keyed tokens and `_token_like`
             # values, which hold no space and are not words: the benign checks before them cannot matter

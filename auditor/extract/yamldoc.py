@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from auditor.extract.tree import MAX_DEPTH, Doc, DocumentError, KeyPath
@@ -159,6 +160,46 @@ class _Builder:
         self.count(size)
         self.place(value, line)
 
+    def scalar(self, event: Any) -> None:
+        """feed's ScalarEvent with count, _line, _scalar and place inlined: most events of a document are
+        scalars, and each of those helpers was a Python call per scalar. The same steps in the same order
+        (the containers are the dicts and lists start made, never subclasses)."""
+        self.expanded += 1
+        if self.expanded > MAX_NODES:
+            raise DocumentError(f"YAML document has more than {MAX_NODES} nodes", "too_large")
+        line = int(event.start_mark.line) + 1
+        if not self.stack:
+            value = _scalar(event)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.root = value
+            return
+        top = self.stack[-1]
+        container = top.container
+        if type(container) is list:
+            value = _scalar(event)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.lines.setdefault(top.path + (len(container),), line)
+            container.append(value)
+            return
+        if top.key is _NO_KEY:
+            # A mapping's key: its text (keys stay text), never a container, so place keeps it as it is.
+            value = event.value
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            top.key = "null" if value is None else value
+            self.lines.setdefault(top.path + (str(top.key),), line)
+            return
+        value = _scalar(event)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        if top.key == _MERGE_KEY:
+            top.merges.append(value)
+        else:
+            container[str(top.key)] = value
+        top.key = _NO_KEY
+
     def feed(self, event: Any) -> None:
         if isinstance(event, yaml.ScalarEvent):
             self.count()
@@ -185,6 +226,97 @@ class _Builder:
             self.docs.append(Doc(self.root, self.lines, self.doc_line))
 
 
+# The simple documents _load_simple reads without the YAML parser: printable ASCII and line feeds only (no
+# tab, no carriage return, no other line break, nothing a YAML reader refuses), every line blank, a comment,
+# or `key:` / `key: value` with a key of these characters; a plain value that opens with no indicator and
+# holds no `: ` (nor ends in `:`); nesting by indentation only, under a key without a value.
+_NOT_SIMPLE_TEXT = re.compile(r"[^\n\x20-\x7e]")
+_SIMPLE_LINE = re.compile(r"( *)([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: (.*))?")
+_PLAIN_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+# libyaml refuses an implicit key longer than 1,024 characters; longer ones are left to it.
+_SIMPLE_KEY_MAX = 1000
+
+
+def _load_simple(text: str) -> Doc | None:
+    """The one document load_yaml builds from `text` when it is a simple one (above): block mappings of plain
+    scalars, as in most generated and hand-written settings files; None for any other text (load_yaml then
+    parses it). The parser's events and _Builder's steps, read off the lines: each key's line is recorded
+    the first time its path is met (`lines.setdefault`, duplicates too); a value is set with `mapping[key] =`
+    where _Builder.place sets it (a later duplicate replaces the value in the first one's place), a key
+    without a value holds the mapping indented under it or, when the next line is no deeper, the empty plain
+    scalar (None); plain values resolve as _scalar resolves them (booleans and nulls, the rest text); the
+    document starts on its first key's line. tests/test_yaml_simple.py compares it with the parser on
+    generated documents, inside and outside this form."""
+    if _NOT_SIMPLE_TEXT.search(text) or text.count("\n") >= MAX_NODES // 2:
+        return None  # (a node count the parser's path refuses needs at least that many lines)
+    root: dict[str, Any] | None = None
+    lines: dict[KeyPath, int] = {}
+    doc_line = 1
+    # The open mappings: (indentation of their keys, the mapping, its path).
+    stack: list[tuple[int, dict[str, Any], KeyPath]] = []
+    # A key without a value on an earlier line: (its indentation, its mapping, the key).
+    pending: tuple[int, dict[str, Any], str] | None = None
+    match_line = _SIMPLE_LINE.fullmatch
+    for number, line in enumerate(text.split("\n"), 1):
+        content = line.lstrip(" ")
+        if not content or content[0] == "#":
+            continue  # a blank line or a comment, at any indentation
+        found = match_line(line)
+        if found is None:
+            return None
+        spaces, key, rest = found.groups()
+        indent = len(spaces)
+        if len(key) > _SIMPLE_KEY_MAX:
+            return None
+        value = ""
+        if rest:
+            rest = " " + rest
+            comment = rest.find(" #")
+            value = (rest[:comment] if comment >= 0 else rest).strip(" ")
+            if value and (value[0] in _PLAIN_INDICATORS or ": " in value or value[-1] == ":"):
+                return None
+        if root is None:
+            if indent:
+                return None
+            root, doc_line = {}, number
+            stack.append((0, root, ()))
+        elif pending is not None:
+            above, mapping, name = pending
+            pending = None
+            if indent > above:
+                if len(stack) >= MAX_DEPTH:
+                    return None
+                child: dict[str, Any] = {}
+                mapping[name] = child
+                stack.append((indent, child, stack[-1][2] + (name,)))
+            else:
+                mapping[name] = None
+        while indent < stack[-1][0]:
+            stack.pop()
+            if not stack:
+                return None
+        level, mapping, path = stack[-1]
+        if indent != level:
+            return None
+        lines.setdefault(path + (key,), number)
+        if value:
+            if value in _TRUE:
+                mapping[key] = True
+            elif value in _FALSE:
+                mapping[key] = False
+            elif value in _NULL:
+                mapping[key] = None
+            else:
+                mapping[key] = value
+        else:
+            pending = (indent, mapping, key)
+    if root is None:
+        return None
+    if pending is not None:
+        pending[1][pending[2]] = None
+    return Doc(root, lines, doc_line)
+
+
 def _is_depth_error(problem: str) -> bool:
     """Whether a parser's own message says the document was nested past its limit."""
     lowered = problem.lower()
@@ -193,12 +325,19 @@ def _is_depth_error(problem: str) -> bool:
 
 def load_yaml(text: str) -> tuple[list[Doc], DocumentError | None]:
     """Every document in `text`; on an error, the documents before it and the error (with its line)."""
+    simple = _load_simple(text)
+    if simple is not None:
+        return [simple], None
     if yaml is None:
         _import_yaml()
     builder = _Builder()
     try:
+        scalar_event, on_scalar, feed = yaml.ScalarEvent, builder.scalar, builder.feed
         for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+            if type(event) is scalar_event:
+                on_scalar(event)
+            else:
+                feed(event)
     except DocumentError as exc:
         return builder.docs, exc
     except yaml.MarkedYAMLError as exc:
