@@ -218,9 +218,16 @@ def test_yaml_loads_when_a_yaml_document_is_read(small_tree: Path) -> None:
     modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
     assert "yaml" in modules  # botaudit.yaml was parsed
     (small_tree / "botaudit.yaml").unlink()
+    # A scanned YAML file with a key worth reading, in a form only the parser reads (a list, a quoted value).
+    (small_tree / "config.yaml").write_text(
+        "model: gpt-4o\napi_key: '${MODEL_API_KEY}'\ntools:\n  - search\n"
+    )
+    modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
+    assert "yaml" in modules
+    # Block mappings of plain scalars are read off their lines (yamldoc._load_simple): no parser to import.
     (small_tree / "config.yaml").write_text("model: gpt-4o\napi_key: ${MODEL_API_KEY}\n")
     modules = _modules_after(["scan", str(small_tree), "--no-progress", "--format", "json"], small_tree)
-    assert "yaml" in modules  # a scanned YAML file with a key worth reading
+    assert "yaml" not in modules
 
 
 def test_platform_checks_load_with_platform_data(small_tree: Path) -> None:
