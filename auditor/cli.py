@@ -526,6 +526,12 @@ def _persist() -> None:
     from auditor import cache
 
     regexcache.remember()
+    # The regex proofs' memo belongs to a module that only a pool's workers may have imported: importing it
+    # registers the memo here, so the proofs the workers logged are merged (auditor.cache.Memo). Only where
+    # extraction ran (auditor.extract is loaded then; elsewhere the import would cost its whole package).
+    if "auditor.extract.pool" in sys.modules:
+        import auditor.extract.anchors  # noqa: F401
+
     cache.save_memos()
 
 

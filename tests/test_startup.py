@@ -570,6 +570,36 @@ print(f"\\nparent {os.getpid()} exit {main()}")
 """
 
 
+def test_a_pooled_scan_through_the_command_line_keeps_its_workers_proofs(tmp_path: Path) -> None:
+    # The command as a user runs it (no probe importing anything into the parent first): the workers' logs
+    # are merged into the proofs' and the programs' entries, and none is left behind.
+    tree = tmp_path / "repo"
+    for i in range(80):
+        folder = tree / f"svc{i % 4}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"app{i}.env").write_text(
+            f"OPENAI_API_KEY=${{OPENAI_KEY_{i}}}\nSLACK_BOT_TOKEN=${{SLACK_{i}}}\n"
+        )
+    cache_dir = tmp_path / "cache"
+    env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(cache_dir))
+    argv = [
+        sys.executable,
+        "-m",
+        "auditor.cli",
+        "scan",
+        str(tree),
+        "--no-progress",
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+    ]
+    proc = subprocess.run(argv, cwd=tree, env=env, capture_output=True, text=True, timeout=180, check=False)  # noqa: S603
+    assert proc.returncode == 0 and '"findings"' in proc.stdout, proc.stderr
+    assert list(cache_dir.glob("anchored-*")) and list(cache_dir.glob("re-programs-*"))
+    assert not list(cache_dir.glob("*.w*"))
+
+
 def test_a_second_pooled_scan_proves_and_compiles_nothing_again(tmp_path: Path) -> None:
     # Enough files for a pool of two workers: the proofs and compiles happen in the workers, which never save.
     tree = tmp_path / "repo"
