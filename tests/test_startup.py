@@ -570,9 +570,8 @@ print(f"\\nparent {os.getpid()} exit {main()}")
 """
 
 
-def test_a_pooled_scan_through_the_command_line_keeps_its_workers_proofs(tmp_path: Path) -> None:
-    # The command as a user runs it (no probe importing anything into the parent first): the workers' logs
-    # are merged into the proofs' and the programs' entries, and none is left behind.
+def _pooled_tree(tmp_path: Path) -> Path:
+    """Enough files for a pool of two workers, each with keyword hits whose regexes need proofs."""
     tree = tmp_path / "repo"
     for i in range(80):
         folder = tree / f"svc{i % 4}"
@@ -580,6 +579,13 @@ def test_a_pooled_scan_through_the_command_line_keeps_its_workers_proofs(tmp_pat
         (folder / f"app{i}.env").write_text(
             f"OPENAI_API_KEY=${{OPENAI_KEY_{i}}}\nSLACK_BOT_TOKEN=${{SLACK_{i}}}\n"
         )
+    return tree
+
+
+def test_a_pooled_scan_through_the_command_line_keeps_its_workers_proofs(tmp_path: Path) -> None:
+    # The command as a user runs it (no probe importing anything into the parent first): the workers' logs
+    # are merged into the proofs' and the programs' entries, and none is left behind.
+    tree = _pooled_tree(tmp_path)
     cache_dir = tmp_path / "cache"
     env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(cache_dir))
     argv = [
@@ -602,13 +608,7 @@ def test_a_pooled_scan_through_the_command_line_keeps_its_workers_proofs(tmp_pat
 
 def test_a_second_pooled_scan_proves_and_compiles_nothing_again(tmp_path: Path) -> None:
     # Enough files for a pool of two workers: the proofs and compiles happen in the workers, which never save.
-    tree = tmp_path / "repo"
-    for i in range(80):
-        folder = tree / f"svc{i % 4}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"app{i}.env").write_text(
-            f"OPENAI_API_KEY=${{OPENAI_KEY_{i}}}\nSLACK_BOT_TOKEN=${{SLACK_{i}}}\n"
-        )
+    tree = _pooled_tree(tmp_path)
     log = tmp_path / "work.log"
     cache_dir = tmp_path / "cache"
     env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(cache_dir), WORK_LOG=str(log))

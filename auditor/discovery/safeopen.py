@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from stat import S_ISREG
 
 __all__ = ["ChangedFileError", "open_regular", "read_regular"]
 
@@ -50,24 +49,14 @@ def read_regular(path: str | os.PathLike[str], identity: tuple[int, int] | None,
     Raises ChangedFileError when the path is now a symlink, a FIFO or another special file, or a different
     file than the one discovered; OSError for the ordinary failures (vanished, permission denied).
 
-    The checks are open_regular's, written out here: this runs once for every file a scan reads. The file's
-    size from the same fstat sizes the first read (one more byte than it, to see growth), so a file that
-    did not change is read in one read(2) instead of a read and a second one that finds its end: a read
-    shorter than asked that brought every byte fstat counted ends it. Anything else (a file that grew, or
-    shrank, or a short read before that size) reads on as before, until the end or `limit`.
+    The checks are open_regular's (`_opened`). The file's size from the same fstat sizes the first read (one
+    more byte than it, to see growth), so a file that did not change is read in one read(2) instead of a read
+    and a second one that finds its end: a read shorter than asked that brought every byte fstat counted ends
+    it. Anything else (a file that grew, or shrank, or a short read before that size) reads on as before,
+    until the end or `limit`.
     """
+    fd, st = _opened(path, identity)
     try:
-        fd = os.open(path, _FLAGS)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symlink in the final component
-            raise ChangedFileError(errno.ELOOP, "is a symlink") from None
-        raise
-    try:
-        st = os.fstat(fd)
-        if not S_ISREG(st.st_mode):
-            raise ChangedFileError(errno.EINVAL, f"is {_kind(st.st_mode)}")
-        if identity is not None and (st.st_dev, st.st_ino) != identity:
-            raise ChangedFileError(errno.ESTALE, "is a different file than the one discovered")
         size = st.st_size
         want = size + 1 if size < limit else limit
         if want <= 0:
@@ -93,6 +82,12 @@ def read_regular(path: str | os.PathLike[str], identity: tuple[int, int] | None,
 def open_regular(path: str | os.PathLike[str], identity: tuple[int, int] | None) -> int:
     """A file descriptor on the regular file at `path`, which must still be `identity` (dev, ino); the
     caller closes it. Raises as read_regular does."""
+    return _opened(path, identity)[0]
+
+
+def _opened(path: str | os.PathLike[str], identity: tuple[int, int] | None) -> tuple[int, os.stat_result]:
+    """The descriptor and fstat of the regular file at `path`, which must still be `identity`: no symlink
+    in the final component, no special file, no other file. The descriptor is closed on any failure."""
     try:
         fd = os.open(path, _FLAGS)
     except OSError as exc:
@@ -108,4 +103,4 @@ def open_regular(path: str | os.PathLike[str], identity: tuple[int, int] | None)
     except BaseException:
         os.close(fd)
         raise
-    return fd
+    return fd, st
