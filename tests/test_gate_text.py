@@ -15,6 +15,7 @@ Three things are held here:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -313,6 +314,88 @@ def test_url_password_is_anchored_at_its_scheme_separator(plain: DetectorSet) ->
     url = next(det for det in plain.detectors if det.id == "url-password")
     assert widen(url.regex.pattern).startswith("\\x3a\\x2f\\x2f")
     assert _wide(url.regex.pattern).search(b"postgresql://svc:Xq7kz9@db.internal")
+
+
+# -- `gate_from`: the gate matches from a literal in the regex's top-level sequence ---------------------
+
+
+def test_database_url_password_is_gated_from_its_scheme_separator(plain: DetectorSet) -> None:
+    det = next(det for det in plain.detectors if det.id == "database-url-password")
+    assert det.gate_from == "://"
+    wide = widen(det.regex.pattern, start=det.gate_from)
+    assert wide.startswith("\\x3a\\x2f\\x2f")
+    # the scheme names are left out: the gate is the same as the url-password rule's own
+    url = next(det for det in plain.detectors if det.id == "url-password")
+    assert wide == widen(url.regex.pattern)
+    # and without `start`, the scheme names stay (the literal-prefix rule keeps literals)
+    assert widen(det.regex.pattern).startswith("(?:[Pp][Oo][Ss][Tt][Gg][Rr][Ee][Ss]")
+
+
+def test_every_gate_from_keeps_every_match(plain: DetectorSet) -> None:
+    gated = [det for det in plain.detectors if det.gate_from is not None]
+    assert gated  # the catalogue uses it (database-url-password)
+
+    for det in gated:
+        _keeps_every_match(det.regex.pattern, det.gate_from or "")
+        for example in det.examples_match:
+            assert _wide(det.regex.pattern, start=det.gate_from).search(example.encode())
+
+
+def _keeps_every_match(pattern: str, start: str) -> None:
+    wide = _wide(pattern, start=start)
+    python = re.compile(pattern)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.from_regex(pattern))
+    def holds(text: str) -> None:
+        if python.search(text) is not None:
+            assert wide.search(text.encode("utf-8", "surrogatepass"))
+
+    holds()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "start", "index"),
+    [
+        (r"(?i)(?:redis|mysql)(?:\+[a-z]{1,4})?://u:(?P<secret>[a-z]{3,9})@", "://", 2),
+        (r"x(://)y://z", "://", 3),  # the first top-level occurrence, not one inside a group
+        (r"ab-cd", "-c", 2),
+    ],
+)
+def test_literal_start_finds_top_level_literal_text(pattern: str, start: str, index: int) -> None:
+    from auditor.extract.regexgate import literal_start
+
+    assert literal_start(pattern, start) == index
+
+
+@pytest.mark.parametrize(
+    ("pattern", "start"),
+    [
+        (r"(?:a|b)://x", "//x:"),  # not in the pattern
+        (r"a(://)b", "://"),  # only inside a group
+        (r"a[:;]//b", "://"),  # a class, not literal text
+        (r"a(?::|;)//b", "://"),  # an alternation
+        (r"(?i)AB", "ab"),  # no case folding
+    ],
+)
+def test_literal_start_refuses_what_is_not_top_level_literal_text(pattern: str, start: str) -> None:
+    from auditor.extract.regexgate import UntranslatableRegex, literal_start
+
+    with pytest.raises(UntranslatableRegex):
+        literal_start(pattern, start)
+
+
+def test_a_detector_whose_gate_from_is_not_in_its_regex_does_not_load(tmp_path: Path) -> None:
+    from auditor.extract.detectors import RuleLoadError
+
+    rule = tmp_path / "x-url.yaml"
+    rule.write_text(
+        "id: x-url\nkind: x\nplatform: other\ntitle: X\nseverity: high\nconfidence: high\n"
+        "regex: 'xdb://(?P<secret>[a-z]{8})@'\nkeywords: ['xdb']\ngate_from: '@@'\n"
+        "examples:\n  match: ['xdb://abcdefgh@']\n  no_match: ['xdb://a@']\n"
+    )
+    with pytest.raises(RuleLoadError, match="gate_from"):
+        DetectorSet.load(tmp_path)
 
 
 @needs_vectorscan

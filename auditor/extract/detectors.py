@@ -79,6 +79,7 @@ _OPTIONAL = (
     "checksum_required",
     "anchor",
     "public_near",
+    "gate_from",
 )
 # Characters past a region's last possible match end kept visible to trailing lookaheads (`(?![\w.])`).
 _LOOKAHEAD_SLACK = 64
@@ -191,6 +192,11 @@ class Detector:
     # Words that, around a value, say the key is public by design where it sits (a Google API key in a
     # Firebase web app's config is shipped to every browser): reported at low severity, with the reason.
     public_near: PublicNear | None = None
+    # Literal text in the regex's top-level sequence from which the Vectorscan gate matches (regexgate.widen's
+    # `start`): every match of the regex contains a match of what follows, so the gate stays a superset. For
+    # a regex that opens with common words (a database URL's scheme names before `://`), which Vectorscan
+    # otherwise checks before every occurrence of the literal in a tree.
+    gate_from: str | None = None
 
     def __repr__(self) -> str:
         return f"Detector(id={self.id!r}, kind={self.kind!r})"
@@ -397,7 +403,22 @@ def _parse_detector(path: Path, data: Any) -> Detector:
         checksum_required=flags["checksum_required"],
         anchor=anchor,
         public_near=_parse_public_near(data.get("public_near"), source),
+        gate_from=_parse_gate_from(data.get("gate_from"), pattern, source),
     )
+
+
+def _parse_gate_from(raw: Any, pattern: str, source: str) -> str | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw or not raw.isascii():
+        raise _fail(source, "`gate_from` must be non-empty ASCII text")
+    from auditor.extract.regexgate import UntranslatableRegex, literal_start
+
+    try:
+        literal_start(pattern, raw)
+    except UntranslatableRegex as exc:
+        raise _fail(source, f"`gate_from`: {exc}") from None
+    return raw
 
 
 def _parse_public_near(raw: Any, source: str) -> PublicNear | None:

@@ -570,7 +570,13 @@ def _collect_groups(items: Any, flags: int, out: dict[int, Any]) -> None:
                 _collect_groups(av[2], flags, out)
 
 
-def widen(pattern: str, *, key_last: Collection[str] | None = None, secret_min: int | None = None) -> str:
+def widen(
+    pattern: str,
+    *,
+    key_last: Collection[str] | None = None,
+    secret_min: int | None = None,
+    start: str | None = None,
+) -> str:
     """A PCRE pattern matching every string `pattern` (Python `re`) matches on plain ASCII, and maybe more.
 
     With `key_last` (keynames.secret_last_words(), for a generic rule whose matcher drops every match whose
@@ -583,6 +589,11 @@ def widen(pattern: str, *, key_last: Collection[str] | None = None, secret_min: 
     and is one counted repeat of one class (after its conditional, when the split at an optional group
     decides it); any other shape is widened as usual. (The gate for text that is not parsed as a document:
     a generic rule's judge calls nothing shorter a secret there, values.SHORTEST_CANDIDATE.)
+
+    With `start` (a detector's `gate_from`): only the pattern's top-level sequence from the item where that
+    literal text begins is widened (`literal_start`). Any match of the pattern contains a match of that
+    rest, so the widening stays a superset; backreferences and conditionals on a group left out are widened
+    as everywhere (a group's pattern again; both branches).
 
     UntranslatableRegex when the pattern uses something the widening does not handle.
     """
@@ -601,10 +612,27 @@ def widen(pattern: str, *, key_last: Collection[str] | None = None, secret_min: 
         narrowed = _Key.narrow(emitter, parsed.data, index, groups[index], key_last)
         if narrowed is not None:
             emitter.narrowed[index] = narrowed
+    first = _class_prefix(parsed.data) if start is None else _literal_index(parsed.data, start)
     try:
-        return emitter.seq(parsed.data[_class_prefix(parsed.data) :], flags)
+        return emitter.seq(parsed.data[first:], flags)
     except _DeadBranch:
         return _NOTHING
+
+
+def literal_start(pattern: str, text: str) -> int:
+    """The index of the item of `pattern`'s top-level sequence where the literal `text` begins: its
+    characters as consecutive literal items, outside every group, repeat and alternation, as written (no
+    case folding). UntranslatableRegex when `text` does not occur so; the first occurrence otherwise."""
+    return _literal_index(sre_parse.parse(pattern).data, text)
+
+
+def _literal_index(items: Any, text: str) -> int:
+    items = list(items)
+    codes = [ord(c) for c in text]
+    for k in range(len(items) - len(codes) + 1):
+        if all(items[k + i] == (sre.LITERAL, code) for i, code in enumerate(codes)):
+            return k
+    raise UntranslatableRegex(f"{text!r} is not literal text of the regex's top-level sequence")
 
 
 # Items that take one character of a class each (or none: assertions), and repeats of one such item.
@@ -1003,7 +1031,9 @@ def _widened(detectors: Sequence[Detector], secret_min: int | None = None) -> di
             # key group is narrowed; only its judge has one shortest candidate.
             key_last = words if det.generic else None
             least = secret_min if det.generic else None
-            widened[index] = widen(det.regex.pattern, key_last=key_last, secret_min=least).encode("ascii")
+            widened[index] = widen(
+                det.regex.pattern, key_last=key_last, secret_min=least, start=det.gate_from
+            ).encode("ascii")
         except (UntranslatableRegex, re.error, RecursionError):
             continue
     return widened
