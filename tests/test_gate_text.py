@@ -354,6 +354,24 @@ def _keeps_every_match(pattern: str, start: str) -> None:
     holds()
 
 
+@needs_vectorscan
+def test_the_gate_database_is_cached_under_each_gate_from(
+    plain: DetectorSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A database built before a detector's gate_from changed must not be served after it.
+    from dataclasses import replace
+
+    from auditor.extract import vectorscan
+    from auditor.extract.regexgate import Gate
+
+    keys: list[list[bytes]] = []
+    monkeypatch.setattr(vectorscan, "cached_database", lambda name, key, build: keys.append(key) or object())
+    det = next(det for det in plain.detectors if det.id == "database-url-password")
+    Gate([det])
+    Gate([replace(det, gate_from=None)])
+    assert keys[0] != keys[2]  # the main databases' keys (each Gate also asks for its text database)
+
+
 @pytest.mark.parametrize(
     ("pattern", "start", "index"),
     [

@@ -889,6 +889,8 @@ class Gate:
                 key.append(b"generic")
             if det.anchor is not None:
                 key.append(b"anchor " + det.anchor.encode("ascii"))
+            if det.gate_from is not None:
+                key.append(b"gate_from " + det.gate_from.encode("ascii"))
         for name, expressions, flags in partitions:
             key += [b"partition", name.encode("utf-8"), repr(list(flags)).encode(), *expressions]
         self._db = self._database("detector-gate", key, detectors, partitions, None, compile_if_missing)
