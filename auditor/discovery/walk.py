@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from auditor.discovery.archives import MAX_ARCHIVE_BYTES, SEPARATOR, MemberEntry, members
 from auditor.discovery.safeopen import ChangedFileError, read_regular
-from auditor.model import Skipped, is_archive_name
+from auditor.model import ARCHIVE_SUFFIXES, Skipped, is_archive_name
 
 if TYPE_CHECKING:
     # Imported where a pattern is compiled: most trees have no ignore file and no exclude setting, and
@@ -112,10 +112,17 @@ class ShippedEntry(NamedTuple):
 
     @classmethod
     def of(cls, entry: FileEntry) -> ShippedEntry:
-        # The walk keeps each path's text beside its Path (_file_entry): a Path made from its folder's
-        # listing computes its text only when asked, which was most of what shipping an entry cost.
-        text = entry.__dict__.get(_TEXT) or os.fspath(entry.path)
-        return _new_tuple(cls, (text, entry.rel, entry.size, entry.dev, entry.ino))
+        return _new_tuple(cls, shipped_row(entry))
+
+
+def shipped_row(entry: FileEntry) -> tuple[str, str, int, int, int]:
+    """ShippedEntry.of(entry)'s fields as a plain tuple: what a pool sends (pool._pack), since a plain
+    tuple of strings and numbers pickles and unpickles in C, and a named tuple through Python-level calls
+    each way (its __reduce_ex__ / __getnewargs__, its __new__), about 8 times the cost."""
+    # The walk keeps each path's text beside its Path (_file_entry): a Path made from its folder's
+    # listing computes its text only when asked, which was most of what shipping an entry cost.
+    values = entry.__dict__
+    return (values.get(_TEXT) or os.fspath(entry.path), entry.rel, entry.size, entry.dev, entry.ino)
 
 
 _new_tuple = tuple.__new__
@@ -404,8 +411,11 @@ class _RootWalker:
             frozen_layers = tuple(layers)
             subdirs: list[tuple[str, str, tuple[_IgnoreLayer, ...]]] = []
             folder = Path(abs_dir)
-            for entry in entries:
-                self.visit(entry, rel_dir, frozen_layers, subdirs, folder)
+            if frozen_layers or self.exclude is not None:
+                for entry in entries:
+                    self.visit(entry, rel_dir, frozen_layers, subdirs, folder)
+            else:
+                self.visit_plain(entries, rel_dir, subdirs, folder)
             # Reverse so the stack pops subdirectories in sorted order.
             stack.extend(reversed(subdirs))
             yield
@@ -458,6 +468,64 @@ class _RootWalker:
             self.skip(rel, f"cannot stat: {exc.strerror or exc}", "unreadable")
             return
         self.add_file(entry.path, rel, st, folder, entry.name, layers)
+
+    def visit_plain(
+        self,
+        entries: Sequence[os.DirEntry[str]],
+        rel_dir: str,
+        subdirs: list[tuple[str, str, tuple[_IgnoreLayer, ...]]],
+        folder: Path,
+    ) -> None:
+        """`visit` for each of a folder's entries when no ignore rule applies in it: a regular file that is
+        kept (most of any tree) is added here, in one loop, with add_file's checks written out; any other
+        entry (a folder, a symlink, a file add_file skips or an archive) goes through visit / add_file.
+
+        The same entries, in the same order, as `visit` on each: about half of the walk's own CPU on a tree
+        of 20,000 small files, in the thread that feeds the pool's workers."""
+        make = getattr(folder, "_make_child_relpath", None)
+        text_is_path = self.listing_text_is_path_text
+        prefix = self.prefix
+        limit = self.max_file_size
+        append = self.files.append
+        access, r_ok, is_reg = os.access, os.R_OK, stat.S_ISREG
+        for entry in entries:
+            try:
+                special = entry.is_symlink() or entry.is_dir(follow_symlinks=False)
+            except OSError:
+                special = True
+            if special:
+                self.visit(entry, rel_dir, (), subdirs, folder)
+                continue
+            name = entry.name
+            rel = f"{rel_dir}/{name}" if rel_dir else name
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                self.skip(rel, f"cannot stat: {exc.strerror or exc}", "unreadable")
+                continue
+            abs_path = entry.path
+            dot = name.rfind(".")
+            if (
+                not is_reg(st.st_mode)
+                or name in LOCKFILE_NAMES
+                or name.endswith(".lock")
+                or (dot >= 0 and name[dot:].lower() in ARCHIVE_SUFFIXES)
+                or st.st_size > limit
+                or not access(abs_path, r_ok)
+            ):
+                self.add_file(abs_path, rel, st, folder, name)
+                continue
+            path = make(name) if make is not None else folder / name
+            append(
+                _file_entry(
+                    path,
+                    abs_path if text_is_path else "",
+                    f"{prefix}/{rel}" if prefix else rel,
+                    st.st_size,
+                    st.st_dev,
+                    st.st_ino,
+                )
+            )
 
     def ignored(self, layers: Sequence[_IgnoreLayer], rel: str, is_dir: bool) -> bool:
         layer = _ignored(layers, rel, is_dir, self.tracked)

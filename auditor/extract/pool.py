@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from auditor.discovery.archives import MemberEntry
-from auditor.discovery.walk import FileEntry, ShippedEntry
+from auditor.discovery.walk import FileEntry, ShippedEntry, shipped_row
 from auditor.extract.budget import DEFAULT_FILE_BUDGET, FileBudgetExceeded, batch_watchdog
 from auditor.extract.filescan import (
     Bare,
@@ -102,6 +102,25 @@ def _scan_batch_in_worker(batch: Sequence[Any]) -> list[Compact]:
         return _watched(batch, watch, detectors, key, scan_one, time_budget)
 
 
+def _scan_packed_in_worker(packed: Sequence[Any]) -> list[Compact]:
+    """_scan_batch_in_worker over a batch as `_pack` sent it."""
+    return _scan_batch_in_worker(_unpack(packed))
+
+
+def _unpack(packed: Sequence[Any]) -> list[Any]:
+    """The entries `_pack` packed: each plain tuple back into its ShippedEntry, anything else as it is."""
+    shipped, new = ShippedEntry, tuple.__new__
+    return [new(shipped, e) if e.__class__ is tuple else e for e in packed]
+
+
+def _pack(batch: Sequence[Any]) -> list[Any]:
+    """What travels to a worker for a batch of scan_entry's work: each FileEntry as the plain tuple of its
+    ShippedEntry's fields (walk.shipped_row: a fraction of a named tuple's pickling, both ways), anything
+    else (an archive member) as it is. `_unpack` undoes it, in the worker."""
+    file_entry = FileEntry
+    return [shipped_row(e) if isinstance(e, file_entry) else e for e in batch]
+
+
 def _watched(
     batch: Sequence[Any],
     watch: Watchdog,
@@ -188,11 +207,6 @@ def scan_entry(
     """The default unit of work: one file on disk (run under _run_one's guard, so not guarded twice). A pool
     sends it as a ShippedEntry. A file with nothing in it comes back bare (filescan.as_filescan)."""
     return scan_file_unguarded(entry, detectors, fingerprint_key=key)
-
-
-def _ship(entry: Any) -> Any:
-    """What travels to a worker for one entry: a FileEntry as a ShippedEntry, anything else as it is."""
-    return ShippedEntry.of(entry) if isinstance(entry, FileEntry) else entry
 
 
 def _shippable(detectors: DetectorSet | None, method: str) -> tuple[bool, DetectorSet | None]:
@@ -414,8 +428,11 @@ def scan_files(
     try:
         with process_pool(workers, _init_worker, (shipped, fingerprint_key, scan_one, time_budget)) as pool:
             # The pool's task thread reads the stream (and so runs discovery) while the workers scan.
-            shipped_entries = map(_ship, rest()) if scan_one is scan_entry else rest()
-            for done in pool.imap(_scan_batch_in_worker, stream_batches(shipped_entries)):
+            if scan_one is scan_entry:
+                work, tasks = _scan_packed_in_worker, map(_pack, stream_batches(rest()))
+            else:
+                work, tasks = _scan_batch_in_worker, stream_batches(rest())
+            for done in pool.imap(work, tasks):
                 results.extend(map(_expand, done))
                 pool.keep_frozen()
                 if progress is not None:
