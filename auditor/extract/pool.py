@@ -428,10 +428,10 @@ def scan_files(
     try:
         with process_pool(workers, _init_worker, (shipped, fingerprint_key, scan_one, time_budget)) as pool:
             # The pool's task thread reads the stream (and so runs discovery) while the workers scan.
+            work: Callable[[Sequence[Any]], list[Compact]] = _scan_batch_in_worker
+            tasks: Iterable[Sequence[Any]] = stream_batches(rest())
             if scan_one is scan_entry:
-                work, tasks = _scan_packed_in_worker, map(_pack, stream_batches(rest()))
-            else:
-                work, tasks = _scan_batch_in_worker, stream_batches(rest())
+                work, tasks = _scan_packed_in_worker, map(_pack, tasks)
             for done in pool.imap(work, tasks):
                 results.extend(map(_expand, done))
                 pool.keep_frozen()
