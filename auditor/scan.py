@@ -137,7 +137,7 @@ def scan_tree(
     index them (`entries_by_rel`, `source_paths`) only when they need to.
     """
     from auditor.discovery.archives import MemberEntry, close_cached
-    from auditor.discovery.walk import iter_walk
+    from auditor.discovery.walk import entry_name, iter_walk
     from auditor.extract import scan_files
     from auditor.extract.budget import DEFAULT_FILE_BUDGET
     from auditor.extract.detectors import DetectorSet
@@ -165,7 +165,7 @@ def scan_tree(
                 entries.append(entry)
                 yield entry
                 continue
-            name = entry.path.name
+            name = entry_name(entry)
             if name in BASELINE_FILENAMES or (name in own_names and entry.path.resolve() in own):
                 own_skipped.append(
                     Skipped(

@@ -242,3 +242,32 @@ def test_walked_entries_equal_their_fields_and_ship_their_path_text(
         shipped = ShippedEntry.of(e)
         assert shipped == (os.fspath(e.path), e.rel, e.size, e.dev, e.ino)
         assert type(shipped) is ShippedEntry and shipped.identity == e.identity
+
+
+def test_a_walked_entry_makes_its_path_on_first_use_and_equals_the_built_one(tmp_path: Path) -> None:
+    """The walk leaves a plain file's Path to be made when asked: the entry must read, compare, hash, name,
+    pickle and ship exactly as the FileEntry built with its Path, and say so for no other attribute."""
+    import os
+    import pickle
+
+    from auditor.discovery.walk import FileEntry, ShippedEntry, entry_name, walk
+
+    for rel in ("a.env", "sub/b.yaml", "sub/deeper/c d.json"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("k: v\n")
+    entries, _ = walk([tmp_path])
+    assert [e.rel for e in entries] == ["a.env", "sub/b.yaml", "sub/deeper/c d.json"]
+    for entry in entries:
+        assert isinstance(entry, FileEntry)
+        name = entry_name(entry)  # before the Path exists
+        shipped = ShippedEntry.of(entry)
+        again = pickle.loads(pickle.dumps(entry))
+        built = FileEntry(tmp_path / entry.rel, entry.rel, entry.size, entry.dev, entry.ino)
+        assert name == built.path.name and shipped == ShippedEntry.of(built)
+        assert shipped.path == os.fspath(built.path)
+        assert entry == built and hash(entry) == hash(built) and repr(entry) == repr(built)
+        assert entry.path == built.path and type(entry.path) is type(built.path)
+        assert entry.path is entry.path  # made once
+        assert again == built and entry_name(again) == name
+        with pytest.raises(AttributeError):
+            entry.no_such_field  # noqa: B018

@@ -728,37 +728,49 @@ def test_a_shipped_entry_scans_like_the_file_entry(tmp_path: Path) -> None:
     import os
     import pickle
 
-    from auditor.discovery.walk import ShippedEntry
-    from auditor.extract.pool import _ship, scan_entry
+    from auditor.discovery.archives import MemberEntry
+    from auditor.discovery.walk import FileEntry, ShippedEntry
+    from auditor.extract.pool import _pack, _unpack, scan_entry
 
     (tmp_path / "app.env").write_text("API_KEY=Qm7Xv2Rk9Lw4Tz8Hp3Nc6Jd1\n")
     (entry,) = walk([tmp_path])[0]
-    shipped = pickle.loads(pickle.dumps(_ship(entry)))
-    assert isinstance(shipped, ShippedEntry)
+    built = FileEntry(entry.path, entry.rel, entry.size, entry.dev, entry.ino)  # no walk-kept path text
+    member = MemberEntry(str(tmp_path / "a.zip"), "a.zip!/x.env", 10, 1, 2, "x.env", 0)
+    # A batch travels packed (plain tuples for the files) and arrives as ShippedEntries, a member as it is.
+    shipped, again, member_back = _unpack(pickle.loads(pickle.dumps(_pack([entry, built, member]))))
+    assert type(shipped) is ShippedEntry and shipped == again == ShippedEntry.of(entry)
+    assert member_back == member and type(member_back) is MemberEntry
     assert shipped.path == os.fspath(entry.path)
     assert (shipped.rel, shipped.size, shipped.identity) == (entry.rel, entry.size, entry.identity)
     detectors = DetectorSet.load()
     scanned = scan_entry(shipped, detectors, KEY)
     assert scanned == scan_entry(entry, detectors, KEY)
     assert scanned.secrets
-    assert _ship("other unit of work") == "other unit of work"
 
 
 def test_pool_sends_empty_results_back_as_bare_tuples() -> None:
-    from auditor.extract.pool import _compact, _expand
+    from auditor.extract.pool import _compact, _expand, _expand_all
     from auditor.model import FileScan, Skipped
 
     bare = FileScan("a/b.json", "json", 12)
     assert _compact(bare) == ("a/b.json", "json", 12)
     assert _expand(_compact(bare)) == bare
-    for full in (
+    fulls = (
         FileScan("a", "text", 1, skipped=(Skipped("a", "binary file", "binary"),)),
         FileScan("a", "text", 1, allow_lines=(3,)),
         FileScan("a", "json", 1, iac="cloudformation"),
         FileScan("a", "json", 1, commit="abc"),
-    ):
+    )
+    for full in fulls:
         assert _compact(full) is full
         assert _expand(full) is full
+    # A batch expanded at once: the same FileScans, field for field (vars too), in order; a full one as is.
+    batch = [_compact(bare), fulls[0], ("c.yaml", "yaml", 0), fulls[2]]
+    expanded = _expand_all(batch)
+    assert expanded == [bare, fulls[0], FileScan("c.yaml", "yaml", 0), fulls[2]]
+    assert [vars(s) for s in expanded] == [vars(_expand(item)) for item in batch]
+    assert expanded[1] is fulls[0] and expanded[3] is fulls[2]
+    assert all(type(s) is FileScan for s in expanded)
 
 
 def test_walk_builds_the_same_paths_as_from_the_full_string(tmp_path: Path) -> None:

@@ -109,9 +109,9 @@ def test_results_are_frozen_as_they_arrive_while_the_pool_runs(monkeypatch: pyte
 
     made: list[FileScan] = []
 
-    def expand(item: object) -> FileScan:
-        made.append(as_filescan(item))  # type: ignore[arg-type]
-        return made[-1]
+    def expand(done: list[object]) -> list[FileScan]:
+        made.extend(as_filescan(item) for item in done)  # type: ignore[arg-type]
+        return made[len(made) - len(done) :]
 
     frozen_at_batch: list[bool] = []
 
@@ -121,7 +121,7 @@ def test_results_are_frozen_as_they_arrive_while_the_pool_runs(monkeypatch: pyte
             walked = {id(o) for o in gc.get_objects()}
             frozen_at_batch.append(all(gc.is_tracked(s) and id(s) not in walked for s in made))
 
-    monkeypatch.setattr(pool_module, "_expand", expand)
+    monkeypatch.setattr(pool_module, "_expand_all", expand)
     gc.collect()
     units = [_Unit(f"u{i:04d}", 8 * 1024 * 1024) for i in range(12)]
     results = scan_files(
