@@ -84,21 +84,31 @@ def scan_doc(
     # a few last keys, which are checked first: most scalars of a large document need none of them.
     if env_root and not base and not skip and _scan_flat(doc, ev):
         return
-    scalars: list[tuple[KeyPath, str, str, str | None, tuple[str, str] | None, bool]] = []
+    # (path, dotted path, text, name, list entry, empty, the last key's facts: _key_facts, or None for a
+    # list item's scalar)
+    scalars: list[
+        tuple[
+            KeyPath, str, str, str | None, tuple[str, str] | None, bool, tuple[bool, bool | None, bool] | None
+        ]
+    ] = []
     root = doc.data if not base else doc.get(*base)
+    known = _KEY_FACTS
     for path, dotted, value in iter_dotted_scalars(root, base):
         if skip and any(path[: len(prefix)] == prefix for prefix in skip):
             continue
         text = value if type(value) is str else scalar_text(value)  # most scalars are text already
         if text is None or text == "":
             if text == "" and (name := env_name(doc, path, env_root)):
-                scalars.append((path, dotted, "", name, None, True))  # a declared variable without a value
+                # a declared variable without a value
+                scalars.append((path, dotted, "", name, None, True, None))
             continue
         last = path[-1] if path else None
         list_env = None
+        facts = None
         if isinstance(last, str):
             name = last
-            if last.lower() in _NAMED_ELSEWHERE:
+            facts = known.get(last) or _key_facts(last)
+            if facts[0]:
                 name = _variable_name(path) or _pair_name(doc, path) or last
         else:
             name = last_key(path)
@@ -106,14 +116,14 @@ def scan_doc(
             if list_env is not None:
                 # `environment: ["KEY=value"]` (compose) reads as KEY with its value.
                 name, text = list_env
-        scalars.append((path, dotted, text, name, list_env, False))
-    found = ev.detectors.scan_values([(name, text) for _, _, text, name, _, empty in scalars if not empty])
+        scalars.append((path, dotted, text, name, list_env, False, facts))
+    found = ev.detectors.scan_values([(name, text) for _, _, text, name, _, empty, _ in scalars if not empty])
     # Entries of an id table record no Setting by their key (ID_TABLE_MIN); only a large document holds one.
     tables = id_tables(root, base) if len(scalars) >= ID_TABLE_MIN and not ev.secrets_only else set()
     hits_of = iter(found)
     # The values parse may find a reference in, found for the whole document at once.
     held = set() if ev.secrets_only else references.may_hold_each([text for _, _, text, *_ in scalars])
-    for index, (path, dotted, text, name, list_env, empty) in enumerate(scalars):
+    for index, (path, dotted, text, name, list_env, empty, facts) in enumerate(scalars):
         if empty:
             assert name is not None  # an env entry's name, found above
             if not ev.secrets_only:
@@ -131,7 +141,8 @@ def scan_doc(
             continue  # what follows records references and settings, never a secret
         for ref in references.parse(text, name) if index in held else ():
             ev.reference(ref.kind, ref.target, doc.line_of(path), dotted)
-        keyed = references.from_key(path, text)
+        # from_key answers only under a few last keys (references.key_may_refer, known per key).
+        keyed = references.from_key(path, text) if facts is None or facts[2] else None
         if keyed is not None:
             ev.reference(keyed[0], keyed[1], doc.line_of(path), dotted)
         variable = list_env[0] if list_env else None
@@ -145,8 +156,41 @@ def scan_doc(
             variable = env_name(doc, path, env_root)
         if variable is not None:
             ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
-        elif not hits and not (tables and path[:-1] in tables) and is_setting_key(dotted):
+        elif (
+            not hits
+            and not (tables and path[:-1] in tables)
+            and (is_setting_key(dotted) if facts is None or facts[1] is None else facts[1])
+        ):
             ev.setting(dotted, text, doc.line_of(path), dotted, judge_as=name)
+
+
+# _key_facts's answers, by key (keys up to _KEY_FACT_CHARS long; at most _KEY_FACT_COUNT, then the memory
+# starts over). A scan meets the same few thousand keys under ever new paths: scan_doc asks these three
+# questions of each scalar's last key, and each answer depends on that key alone.
+_KEY_FACT_CHARS = 256
+_KEY_FACT_COUNT = 16384
+_KEY_FACTS: dict[str, tuple[bool, bool | None, bool]] = {}
+
+
+def _key_facts(key: str) -> tuple[bool, bool | None, bool]:
+    """What scan_doc needs of a scalar's last key when it is text: (whether _variable_name or _pair_name may
+    name its value (_NAMED_ELSEWHERE), `is_setting_key` of any dotted path that ends in `.key` or is `key`,
+    or None when the path must be judged whole, `references.key_may_refer(key)`).
+
+    is_setting_key judges a dotted path by its last segment once `[n]` indexes are cut out, or by the one
+    before when that segment is all digits. A key without `.` and `[` is the last segment of any dotted path
+    iter_dotted_scalars builds for it (`joint + key`, the joint ending in `.`, so no `[n]` spans into it),
+    and is judged alone unless it is all digits: then the whole path decides (None). tests/test_key_facts.py
+    compares each answer with the plain computation."""
+    setting: bool | None = None
+    if "." not in key and "[" not in key and not key.isdigit():
+        setting = is_setting_key(key)
+    facts = (key.lower() in _NAMED_ELSEWHERE, setting, references.key_may_refer(key))
+    if len(key) <= _KEY_FACT_CHARS:
+        if len(_KEY_FACTS) >= _KEY_FACT_COUNT:
+            _KEY_FACTS.clear()
+        _KEY_FACTS[key] = facts
+    return facts
 
 
 def _scan_flat(doc: Doc, ev: Evidence) -> bool:
@@ -189,9 +233,10 @@ def _scan_flat(doc: Doc, ev: Evidence) -> bool:
         if index in held:
             for ref in references.parse(text, key):
                 ev.reference(ref.kind, ref.target, line, key)
-        keyed = references.from_key((key,), text)
-        if keyed is not None:
-            ev.reference(keyed[0], keyed[1], line, key)
+        if references.key_may_refer(key):
+            keyed = references.from_key((key,), text)
+            if keyed is not None:
+                ev.reference(keyed[0], keyed[1], line, key)
         ev.setting(key, "" if hits else text, line, key)
     return True
 

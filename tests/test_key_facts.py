@@ -1,0 +1,131 @@
+"""The whole path's per-key shortcuts (issue 14, round 5) answer as the plain computations they stand for:
+references.key_may_refer before from_key, structured._key_facts before the setting-key check and the
+named-elsewhere test. Each plain form is kept here and compared with the shortcut on generated keys, paths
+and values (hypothesis), and on the keys that do answer."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.extract import references, structured
+from auditor.extract.keynames import key_tokens
+from auditor.extract.references import from_key, key_may_refer, names_credential
+from auditor.extract.tree import KeyPath, key_path
+from auditor.extract.vocabulary import is_setting_key
+from auditor.model import ReferenceKind
+
+
+def _plain_from_key(path: KeyPath, value: str) -> tuple[ReferenceKind, str] | None:
+    """from_key as it was before key_may_refer (round 5), step for step."""
+    if not value or "{{" in value or "${" in value:
+        return None
+    last = path[-1] if path else None
+    if not isinstance(last, str):
+        last = next((p for p in reversed(path) if isinstance(p, str)), None)
+        if last is None:
+            return None
+    if last.lower() in references._EXISTING_SECRET_KEYS and re.fullmatch(r"[a-z0-9][a-z0-9.-]{0,252}", value):
+        return ReferenceKind.K8S_SECRET_REF, value
+    if not (
+        "/" in value or "." in value or "\\" in value or value[0] == "~"
+    ) or not references._PATHISH.match(value):
+        return None
+    strings = [p for p in path if isinstance(p, str)]
+    if last.upper() == "GOOGLE_APPLICATION_CREDENTIALS":
+        return ReferenceKind.FILE, value
+    tokens = list(key_tokens(last.replace("-", "_")))
+    if not tokens or tokens[-1] not in ("file", "path"):
+        return None
+    names_file = tokens[-1] == "file"
+    while tokens and tokens[-1] in ("file", "path"):
+        tokens.pop()
+    words = tokens or (list(key_tokens(strings[-2].replace("-", "_"))) if len(strings) >= 2 else [])
+    if (
+        not names_file
+        and any(s.lower() in ("vault", "hashicorp_vault", "vault_client") for s in strings[:-1])
+        and not re.search(r"\.\w{1,5}$", value)
+    ):
+        return (ReferenceKind.VAULT_PATH, value) if names_credential("_".join(words)) else None
+    joined = "_".join(words)
+    if names_credential(joined) or any(w in references._FILE_WORDS for w in words):
+        return ReferenceKind.FILE, value
+    return None
+
+
+# Keys built from the words and marks the rules look at, in any case, beside arbitrary text.
+_WORDS = ["existingSecret", "existing_secret_name", "key", "file", "path", "secret", "id", "vault", "cert",
+          "GOOGLE_APPLICATION_CREDENTIALS", "token", "pem", "name", "role", "value", "default", "0", "12"]  # fmt: skip
+_word_keys = st.lists(
+    st.tuples(st.sampled_from(_WORDS), st.sampled_from(["_", "_", "-", "", ".", "[1]", "[", "]", "/", " "])),
+    min_size=1,
+    max_size=3,
+).map(lambda parts: "".join(w + sep for w, sep in parts)[: -len(parts[-1][1]) or None])
+_keys = st.one_of(_word_keys, _word_keys, _word_keys, st.text(max_size=8))
+_cases = st.sampled_from([str.lower, str.upper, str.title, lambda s: s])
+_values = st.sampled_from(
+    [
+        "./certs/server.key",
+        "/run/secrets/app",
+        "secret/data/app",
+        "vault:1.1",
+        "my-secret",
+        "a.json",
+        "~/x",
+        "C:\\keys\\a.pem",
+        "${X}",
+        "{{ y }}",
+        "",
+        "plain",
+        "x/y z",
+    ]  # fmt: skip
+) | st.text(max_size=12)
+_paths = st.lists(st.one_of(_keys, st.integers(0, 3)), max_size=4).map(tuple)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_paths, _keys.flatmap(lambda k: _cases.map(lambda c: c(k))), st.booleans(), _values)
+def test_from_key_answers_as_before(above: KeyPath, key: str, indexed: bool, value: str) -> None:
+    path = above + (key,) + ((0,) if indexed else ())
+    assert from_key(path, value) == _plain_from_key(path, value)
+    # A key that may not refer never answers, whatever sits above it or the value.
+    if not key_may_refer(key):
+        assert _plain_from_key(path, value) is None
+
+
+def test_the_keys_that_refer() -> None:
+    for key in ("existingSecret", "EXISTINGSECRETNAME", "google_application_credentials", "SF_JWT_KEY_FILE",
+                "secret_id_file_path", "tls-cert-file", "caPath"):  # fmt: skip
+        assert key_may_refer(key), key
+    for key in ("host", "url", "filename", "profile", "pathway", "secret", "0"):
+        assert not key_may_refer(key), key
+    assert from_key(("SF_JWT_KEY_FILE",), "./certs/server.key") == (ReferenceKind.FILE, "./certs/server.key")
+    assert from_key(("salesforce", "existingSecret"), "sf-jwt") == (ReferenceKind.K8S_SECRET_REF, "sf-jwt")
+    assert from_key(("host",), "./certs/server.key") is None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_paths, _keys.flatmap(lambda k: _cases.map(lambda c: c(k))))
+def test_key_facts_answer_as_the_plain_questions(above: KeyPath, key: str) -> None:
+    named, setting, refers = structured._key_facts(key)
+    assert named == (key.lower() in structured._NAMED_ELSEWHERE)
+    assert refers == key_may_refer(key)
+    if setting is not None:
+        # Any path ending in the key, as iter_dotted_scalars spells it: the verdict is the whole path's.
+        assert setting == is_setting_key(key_path(above + (key,)))
+        assert setting == is_setting_key(key)
+    else:
+        assert "." in key or "[" in key or key.isdigit()
+
+
+def test_key_facts_examples() -> None:
+    assert structured._key_facts("client_id")[1] is True
+    assert structured._key_facts("replicas")[1] is False
+    assert structured._key_facts("a.client_id")[1] is None  # the dotted path decides
+    assert structured._key_facts("7")[1] is None  # a digit key is judged by the key above it
+    assert is_setting_key(key_path(("scopes", "7"))) is True
+    assert structured._key_facts("Value")[0] is True
+    # The remembered facts are the ones computed.
+    assert structured._KEY_FACTS.get("client_id") == structured._key_facts("client_id")
