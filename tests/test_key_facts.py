@@ -57,7 +57,8 @@ def _plain_from_key(path: KeyPath, value: str) -> tuple[ReferenceKind, str] | No
 
 # Keys built from the words and marks the rules look at, in any case, beside arbitrary text.
 _WORDS = ["existingSecret", "existing_secret_name", "key", "file", "path", "secret", "id", "vault", "cert",
-          "GOOGLE_APPLICATION_CREDENTIALS", "token", "pem", "name", "role", "value", "default", "0", "12"]  # fmt: skip
+          "GOOGLE_APPLICATION_CREDENTIALS", "token", "pem", "name", "role", "value", "default",
+          "0", "12"]  # fmt: skip
 _word_keys = st.lists(
     st.tuples(st.sampled_from(_WORDS), st.sampled_from(["_", "_", "-", "", ".", "[1]", "[", "]", "/", " "])),
     min_size=1,
