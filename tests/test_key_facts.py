@@ -1,7 +1,7 @@
 """The whole path's per-key shortcuts (issue 14, round 5) answer as the plain computations they stand for:
-references.key_may_refer before from_key, structured._key_facts before the setting-key check and the
-named-elsewhere test. Each plain form is kept here and compared with the shortcut on generated keys, paths
-and values (hypothesis), and on the keys that do answer."""
+references.key_may_refer before from_key, structured._key_facts before the setting-key check. Each plain
+form is kept here and compared with the shortcut on generated keys, paths and values (hypothesis), and on
+the keys that do answer."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from auditor.extract import references, structured
 from auditor.extract.keynames import key_tokens
 from auditor.extract.references import from_key, key_may_refer, names_credential
 from auditor.extract.tree import KeyPath, key_path
-from auditor.extract.vocabulary import is_setting_key
+from auditor.extract.vocabulary import is_setting_key, setting_word
 from auditor.model import ReferenceKind
 
 
@@ -110,23 +110,40 @@ def test_the_keys_that_refer() -> None:
 @settings(max_examples=1500, deadline=None)
 @given(_paths, _keys.flatmap(lambda k: _cases.map(lambda c: c(k))))
 def test_key_facts_answer_as_the_plain_questions(above: KeyPath, key: str) -> None:
-    named, setting, refers = structured._key_facts(key)
-    assert named == (key.lower() in structured._NAMED_ELSEWHERE)
+    simple, refers = structured._key_facts(key)
     assert refers == key_may_refer(key)
-    if setting is not None:
+    assert refers == _plain_may_refer(key)
+    if simple:
         # Any path ending in the key, as iter_dotted_scalars spells it: the verdict is the whole path's.
-        assert setting == is_setting_key(key_path(above + (key,)))
-        assert setting == is_setting_key(key)
+        assert setting_word(key) == is_setting_key(key_path(above + (key,)))
+        assert setting_word(key) == is_setting_key(key)
     else:
         assert "." in key or "[" in key or key.isdigit()
 
 
+def _plain_may_refer(key: str) -> bool:
+    tokens = key_tokens(key.replace("-", "_"))
+    return (
+        key.lower() in references._EXISTING_SECRET_KEYS
+        or key.upper() == "GOOGLE_APPLICATION_CREDENTIALS"
+        or (bool(tokens) and tokens[-1] in ("file", "path"))
+    )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("fFiIlLeEpPaAtThH_-.:/[]İıſKK0 é"), max_size=12))
+def test_key_may_refer_without_the_words_agrees(key: str) -> None:
+    # The prefilter (`file` or `path` in the lowered key) against the words, on keys of those letters and
+    # the characters whose case folding is not plain ASCII.
+    assert key_may_refer(key) == _plain_may_refer(key)
+
+
 def test_key_facts_examples() -> None:
-    assert structured._key_facts("client_id")[1] is True
-    assert structured._key_facts("replicas")[1] is False
-    assert structured._key_facts("a.client_id")[1] is None  # the dotted path decides
-    assert structured._key_facts("7")[1] is None  # a digit key is judged by the key above it
+    assert structured._key_facts("client_id")[0] is True and setting_word("client_id") is True
+    assert structured._key_facts("replicas")[0] is True and setting_word("replicas") is False
+    assert structured._key_facts("a.client_id")[0] is False  # the dotted path decides
+    assert structured._key_facts("7")[0] is False  # a digit key is judged by the key above it
     assert is_setting_key(key_path(("scopes", "7"))) is True
-    assert structured._key_facts("Value")[0] is True
+    assert structured._key_facts("caFilePath")[1] is True
     # The remembered facts are the ones computed.
     assert structured._KEY_FACTS.get("client_id") == structured._key_facts("client_id")

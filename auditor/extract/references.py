@@ -1085,17 +1085,24 @@ def key_may_refer(last: str) -> bool:
     compares from_key with and without this test)."""
     verdict = _key_may_refer.get(last)
     if verdict is None:
-        tokens = key_tokens(last.replace("-", "_"))
+        low = last.lower()
         verdict = (
-            last.lower() in _EXISTING_SECRET_KEYS
+            low in _EXISTING_SECRET_KEYS
             or last.upper() == "GOOGLE_APPLICATION_CREDENTIALS"
-            or (bool(tokens) and tokens[-1] in ("file", "path"))
+            # A last word `file` or `path` is a run of the lowered key (key_tokens only cuts the key and
+            # lowers it): a key holding neither needs no words (a vocabulary's 50,000 keys, each seen once).
+            or (("file" in low or "path" in low) and _last_word_file_or_path(last))
         )
         if len(last) <= _KEY_VERDICT_CHARS:
             if len(_key_may_refer) >= _KEY_VERDICTS:
                 _key_may_refer.clear()
             _key_may_refer[last] = verdict
     return verdict
+
+
+def _last_word_file_or_path(last: str) -> bool:
+    tokens = key_tokens(last.replace("-", "_"))
+    return bool(tokens) and tokens[-1] in ("file", "path")
 
 
 def from_key(path: tuple[str | int, ...], value: str) -> tuple[ReferenceKind, str] | None:
@@ -1109,8 +1116,6 @@ def from_key(path: tuple[str | int, ...], value: str) -> tuple[ReferenceKind, st
         last = next((p for p in reversed(path) if isinstance(p, str)), None)
         if last is None:
             return None
-    if not key_may_refer(last):
-        return None
     if last.lower() in _EXISTING_SECRET_KEYS and re.fullmatch(r"[a-z0-9][a-z0-9.-]{0,252}", value):
         return ReferenceKind.K8S_SECRET_REF, value
     # Every value _PATHISH takes holds a `/`, a `\\` or a `.`, or starts with `~`: most settings are

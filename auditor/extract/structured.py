@@ -8,7 +8,7 @@ from auditor.extract import references
 from auditor.extract.evidence import Evidence
 from auditor.extract.formats import context_for_path
 from auditor.extract.tree import Doc, KeyPath, iter_dotted_scalars, last_key, scalar_text
-from auditor.extract.vocabulary import is_setting_key
+from auditor.extract.vocabulary import is_setting_key, setting_word
 
 # Mapping keys whose children are environment variables (compose, MCP configs, Actions, serverless...).
 ENV_KEYS = frozenset(
@@ -84,31 +84,21 @@ def scan_doc(
     # a few last keys, which are checked first: most scalars of a large document need none of them.
     if env_root and not base and not skip and _scan_flat(doc, ev):
         return
-    # (path, dotted path, text, name, list entry, empty, the last key's facts: _key_facts, or None for a
-    # list item's scalar)
-    scalars: list[
-        tuple[
-            KeyPath, str, str, str | None, tuple[str, str] | None, bool, tuple[bool, bool | None, bool] | None
-        ]
-    ] = []
+    scalars: list[tuple[KeyPath, str, str, str | None, tuple[str, str] | None, bool]] = []
     root = doc.data if not base else doc.get(*base)
-    known = _KEY_FACTS
     for path, dotted, value in iter_dotted_scalars(root, base):
         if skip and any(path[: len(prefix)] == prefix for prefix in skip):
             continue
         text = value if type(value) is str else scalar_text(value)  # most scalars are text already
         if text is None or text == "":
             if text == "" and (name := env_name(doc, path, env_root)):
-                # a declared variable without a value
-                scalars.append((path, dotted, "", name, None, True, None))
+                scalars.append((path, dotted, "", name, None, True))  # a declared variable without a value
             continue
         last = path[-1] if path else None
         list_env = None
-        facts = None
         if isinstance(last, str):
             name = last
-            facts = known.get(last) or _key_facts(last)
-            if facts[0]:
+            if last.lower() in _NAMED_ELSEWHERE:
                 name = _variable_name(path) or _pair_name(doc, path) or last
         else:
             name = last_key(path)
@@ -116,14 +106,15 @@ def scan_doc(
             if list_env is not None:
                 # `environment: ["KEY=value"]` (compose) reads as KEY with its value.
                 name, text = list_env
-        scalars.append((path, dotted, text, name, list_env, False, facts))
-    found = ev.detectors.scan_values([(name, text) for _, _, text, name, _, empty, _ in scalars if not empty])
+        scalars.append((path, dotted, text, name, list_env, False))
+    found = ev.detectors.scan_values([(name, text) for _, _, text, name, _, empty in scalars if not empty])
     # Entries of an id table record no Setting by their key (ID_TABLE_MIN); only a large document holds one.
     tables = id_tables(root, base) if len(scalars) >= ID_TABLE_MIN and not ev.secrets_only else set()
     hits_of = iter(found)
     # The values parse may find a reference in, found for the whole document at once.
     held = set() if ev.secrets_only else references.may_hold_each([text for _, _, text, *_ in scalars])
-    for index, (path, dotted, text, name, list_env, empty, facts) in enumerate(scalars):
+    known = _KEY_FACTS
+    for index, (path, dotted, text, name, list_env, empty) in enumerate(scalars):
         if empty:
             assert name is not None  # an env entry's name, found above
             if not ev.secrets_only:
@@ -141,8 +132,13 @@ def scan_doc(
             continue  # what follows records references and settings, never a secret
         for ref in references.parse(text, name) if index in held else ():
             ev.reference(ref.kind, ref.target, doc.line_of(path), dotted)
-        # from_key answers only under a few last keys (references.key_may_refer, known per key).
-        keyed = references.from_key(path, text) if facts is None or facts[2] else None
+        # The facts of the last key (_key_facts), remembered by key; not for an id table's entries, which
+        # record no Setting and whose keys a scan sees once each (a vocabulary's 50,000).
+        tabled = tables and path[:-1] in tables
+        last = path[-1] if path else None
+        facts = (known.get(last) or _key_facts(last)) if type(last) is str and not tabled else None
+        # from_key answers only under a few last keys (references.key_may_refer).
+        keyed = references.from_key(path, text) if facts is None or facts[1] else None
         if keyed is not None:
             ev.reference(keyed[0], keyed[1], doc.line_of(path), dotted)
         variable = list_env[0] if list_env else None
@@ -150,7 +146,7 @@ def scan_doc(
             # env_name answers only here: at an env file's root, under a key that names environment
             # variables, or under `value` (a Kubernetes `env[]` entry).
             (len(path) >= 2 and isinstance(path[-2], str) and path[-2].lower() in ENV_KEYS)
-            or (path and path[-1] == "value")
+            or last == "value"
             or (env_root and len(path) == 1)
         ):
             variable = env_name(doc, path, env_root)
@@ -158,34 +154,31 @@ def scan_doc(
             ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
         elif (
             not hits
-            and not (tables and path[:-1] in tables)
-            and (is_setting_key(dotted) if facts is None or facts[1] is None else facts[1])
+            and not tabled
+            and (setting_word(last) if facts is not None and facts[0] else is_setting_key(dotted))
         ):
             ev.setting(dotted, text, doc.line_of(path), dotted, judge_as=name)
 
 
 # _key_facts's answers, by key (keys up to _KEY_FACT_CHARS long; at most _KEY_FACT_COUNT, then the memory
-# starts over). A scan meets the same few thousand keys under ever new paths: scan_doc asks these three
-# questions of each scalar's last key, and each answer depends on that key alone.
+# starts over). A scan meets the same few thousand keys under ever new paths: scan_doc asks these questions of
+# each scalar's last key, and each answer depends on that key alone.
 _KEY_FACT_CHARS = 256
 _KEY_FACT_COUNT = 16384
-_KEY_FACTS: dict[str, tuple[bool, bool | None, bool]] = {}
+_KEY_FACTS: dict[str, tuple[bool, bool]] = {}
 
 
-def _key_facts(key: str) -> tuple[bool, bool | None, bool]:
-    """What scan_doc needs of a scalar's last key when it is text: (whether _variable_name or _pair_name may
-    name its value (_NAMED_ELSEWHERE), `is_setting_key` of any dotted path that ends in `.key` or is `key`,
-    or None when the path must be judged whole, `references.key_may_refer(key)`).
+def _key_facts(key: str) -> tuple[bool, bool]:
+    """What scan_doc needs of a scalar's last key when it is text: (whether `is_setting_key` of a dotted path
+    ending in the key is `setting_word(key)`, `references.key_may_refer(key)`). Both are cheap tests of the
+    key: the setting verdict itself is asked only when scan_doc needs it (not of a flagged value's key).
 
     is_setting_key judges a dotted path by its last segment once `[n]` indexes are cut out, or by the one
     before when that segment is all digits. A key without `.` and `[` is the last segment of any dotted path
     iter_dotted_scalars builds for it (`joint + key`, the joint ending in `.`, so no `[n]` spans into it),
-    and is judged alone unless it is all digits: then the whole path decides (None). tests/test_key_facts.py
-    compares each answer with the plain computation."""
-    setting: bool | None = None
-    if "." not in key and "[" not in key and not key.isdigit():
-        setting = is_setting_key(key)
-    facts = (key.lower() in _NAMED_ELSEWHERE, setting, references.key_may_refer(key))
+    and is judged alone (setting_word) unless it is all digits. tests/test_key_facts.py compares each answer
+    with the plain computation."""
+    facts = ("." not in key and "[" not in key and not key.isdigit(), references.key_may_refer(key))
     if len(key) <= _KEY_FACT_CHARS:
         if len(_KEY_FACTS) >= _KEY_FACT_COUNT:
             _KEY_FACTS.clear()
