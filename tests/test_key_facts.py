@@ -147,3 +147,34 @@ def test_key_facts_examples() -> None:
     assert structured._key_facts("caFilePath")[1] is True
     # The remembered facts are the ones computed.
     assert structured._KEY_FACTS.get("client_id") == structured._key_facts("client_id")
+
+
+def _plain_key_tokens(key: str) -> tuple[str, ...]:
+    """keynames.key_tokens as it was before round 5."""
+    from auditor.extract.keynames import _KEY_SPLIT, CAMEL_1, CAMEL_2
+
+    last = re.split(r"[./:\[\]]+", key.strip().strip("\"'"))
+    segment = next((s for s in reversed(last) if s), "")
+    segment = CAMEL_2.sub("_", CAMEL_1.sub(r"\1_\2", segment))
+    return tuple(t for t in _KEY_SPLIT.split(segment.lower()) if t)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("aAbBzZ019_-./:[] \"'\u00e9\u00c9\u0130\u0131\u017f\u212a\u01c5"),
+        max_size=12,
+    )
+    | st.text(max_size=8)
+)
+def test_key_tokens_answers_as_before(key: str) -> None:
+    # Case-folding corners: a capital after a digit, titlecase letters (`ǅ`: neither lower nor upper), the
+    # non-ASCII partners of ASCII letters.
+    assert key_tokens.__wrapped__(key) == _plain_key_tokens(key)
+
+
+def test_key_tokens_examples() -> None:
+    assert key_tokens.__wrapped__("AB1C") == ("ab1", "c") == _plain_key_tokens("AB1C")
+    assert key_tokens.__wrapped__("HTTPServer_URL") == ("http", "server", "url")
+    assert key_tokens.__wrapped__("mcp.env.slackBotToken") == ("slack", "bot", "token")
+    assert key_tokens.__wrapped__("GITHUB_TOKEN") == ("github", "token")
