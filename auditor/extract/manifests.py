@@ -188,8 +188,9 @@ def _find_key(data: Any, key: str, depth: int = 3) -> tuple[KeyPath, dict[str, A
         nxt: list[tuple[KeyPath, Any]] = []
         for path, node in frontier:
             if isinstance(node, dict):
-                if any(isinstance(k, str) and k.lower() == wanted for k in node):
-                    return path, _canonical(node)
+                for k in node:  # (a loop, not any() over a generator: a vocabulary's root has 50,000 keys)
+                    if isinstance(k, str) and k.lower() == wanted:
+                        return path, _canonical(node)
                 nxt.extend((path + (str(k),), v) for k, v in node.items() if isinstance(v, dict))
         frontier = nxt
     return None
