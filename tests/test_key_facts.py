@@ -178,3 +178,19 @@ def test_key_tokens_examples() -> None:
     assert key_tokens.__wrapped__("HTTPServer_URL") == ("http", "server", "url")
     assert key_tokens.__wrapped__("mcp.env.slackBotToken") == ("slack", "bot", "token")
     assert key_tokens.__wrapped__("GITHUB_TOKEN") == ("github", "token")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_paths, _keys.flatmap(lambda k: _cases.map(lambda c: c(k))), st.integers(-(10**30), 10**30))
+def test_an_integer_is_referred_to_only_under_existing_secret(above: KeyPath, key: str, number: int) -> None:
+    # scan_doc asks from_key of an id table's entries (integers) only under such a key.
+    path = above + (key,)
+    if not references.existing_secret_key(key):
+        assert from_key(path, str(number)) is None
+    assert from_key(path, str(number)) == _plain_from_key(path, str(number))
+
+
+def test_existing_secret_key_examples() -> None:
+    assert references.existing_secret_key("existingSecret")
+    assert from_key(("existingSecret",), "12") == (ReferenceKind.K8S_SECRET_REF, "12")
+    assert not references.existing_secret_key("secret")

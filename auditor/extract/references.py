@@ -1100,6 +1100,12 @@ def key_may_refer(last: str) -> bool:
     return verdict
 
 
+def existing_secret_key(last: str) -> bool:
+    """Whether from_key reads a value under this key (a path's nearest string key) as the name of a
+    Kubernetes Secret (Helm's `existingSecret`): the only reference it finds in a value that is no path."""
+    return last.lower() in _EXISTING_SECRET_KEYS
+
+
 def _last_word_file_or_path(last: str) -> bool:
     tokens = key_tokens(last.replace("-", "_"))
     return bool(tokens) and tokens[-1] in ("file", "path")

@@ -137,8 +137,13 @@ def scan_doc(
         tabled = tables and path[:-1] in tables
         last = path[-1] if path else None
         facts = (known.get(last) or _key_facts(last)) if type(last) is str and not tabled else None
-        # from_key answers only under a few last keys (references.key_may_refer).
-        keyed = references.from_key(path, text) if facts is None or facts[1] else None
+        # from_key answers only under a few last keys (references.key_may_refer). An id table's entry is an
+        # integer (id_tables: not a bool), whose text (digits, perhaps a minus) is no path: from_key can only
+        # answer it under an `existingSecret` key (references.existing_secret_key).
+        if tabled and type(last) is str:
+            keyed = references.from_key(path, text) if references.existing_secret_key(last) else None
+        else:
+            keyed = references.from_key(path, text) if facts is None or facts[1] else None
         if keyed is not None:
             ev.reference(keyed[0], keyed[1], doc.line_of(path), dotted)
         variable = list_env[0] if list_env else None
