@@ -6,16 +6,19 @@ the keys that do answer."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.extract import references, structured
 from auditor.extract.keynames import key_tokens
 from auditor.extract.references import from_key, key_may_refer, names_credential
-from auditor.extract.tree import KeyPath, key_path
+from auditor.extract.tree import Doc, KeyPath, key_path
 from auditor.extract.vocabulary import is_setting_key, setting_word
 from auditor.model import ReferenceKind
+from tests.test_structured_cost import _Recorder
 
 
 def _plain_from_key(path: KeyPath, value: str) -> tuple[ReferenceKind, str] | None:
@@ -194,3 +197,53 @@ def test_existing_secret_key_examples() -> None:
     assert references.existing_secret_key("existingSecret")
     assert from_key(("existingSecret",), "12") == (ReferenceKind.K8S_SECRET_REF, "12")
     assert not references.existing_secret_key("secret")
+
+
+_table_keys = st.sampled_from(
+    [
+        "existingSecret",
+        "EXISTINGSECRETNAME",
+        "key_file",
+        "url",
+        "client_id",
+        "0",
+        "a.b",
+        "value",
+        "env",
+        "tok",
+    ]
+)
+_table_values = st.sampled_from(
+    ["./certs/a.pem", "my-secret", "tok_x", "", "7", "https://x.example/p", "a.b"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(_table_keys, st.integers(-3, 10**6) | _table_values, max_size=6),
+    st.sampled_from([("vocab",), ()]),
+    st.booleans(),
+)
+def test_scan_doc_with_and_without_the_key_shortcuts(
+    extra: dict[str, Any], where: KeyPath, env_root: bool
+) -> None:
+    """scan_doc records the same with its shortcuts (key facts, existing_secret_key for an id table's
+    entries) as when each is made to answer "ask the plain question", on a document holding an id table."""
+    table: dict[str, Any] = {f"w{i}": i for i in range(structured.ID_TABLE_MIN)}
+    for key, value in extra.items():
+        table[key] = len(table) + 10 if isinstance(value, str) else value + 10**7  # still distinct integers
+    data: dict[str, Any] = {"settings": dict(extra), "items": [dict(extra)]}
+    if where:
+        data[where[0]] = table
+    else:
+        data.update(table)
+    doc = Doc(data, {})
+    fast, plain = _Recorder(False), _Recorder(False)
+    structured.scan_doc(doc, fast, env_root=env_root)  # type: ignore[arg-type]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(structured, "_key_facts", lambda key: (False, True))
+        patch.setattr(structured, "_KEY_FACTS", {})
+        patch.setattr(references, "existing_secret_key", lambda key: True)
+        structured.scan_doc(doc, plain, env_root=env_root)  # type: ignore[arg-type]
+    assert fast.calls == plain.calls
+    assert fast.detectors.shown == plain.detectors.shown
