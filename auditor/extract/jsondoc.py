@@ -234,7 +234,8 @@ class _LazyLines(Mapping[KeyPath, int]):
         return self._read()[path]
 
     def get(self, path: KeyPath, default: Any = None) -> Any:
-        return self._read().get(path, default)
+        lines = self._lines  # (read once: Doc.line_of asks this of each path it records)
+        return (lines if lines is not None else self._read()).get(path, default)
 
     def __iter__(self) -> Iterator[KeyPath]:
         return iter(self._read())

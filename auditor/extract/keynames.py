@@ -231,13 +231,25 @@ _FIXTURE_KEY_PAIRS = frozenset({("non", "matching"), ("not", "matching"), ("no",
 _PUBLIC_KEY_PAIR = ("public", "key")
 
 
+_SEGMENT_SPLIT = re.compile(r"[./:\[\]]+")
+
+
 @functools.lru_cache(maxsize=4096)
 def key_tokens(key: str) -> tuple[str, ...]:
     """Lowercase words of a key path's last segment: `mcp.env.slackBotToken` -> (slack, bot, token)."""
-    last = re.split(r"[./:\[\]]+", key.strip().strip("\"'"))
-    segment = next((s for s in reversed(last) if s), "")
-    segment = CAMEL_2.sub("_", CAMEL_1.sub(r"\1_\2", segment))
-    return tuple(t for t in _KEY_SPLIT.split(segment.lower()) if t)
+    segment = ""
+    for part in reversed(_SEGMENT_SPLIT.split(key.strip().strip("\"'"))):
+        if part:
+            segment = part
+            break
+    # Both camel splits need an ASCII capital, the second a small letter after it: a segment without a
+    # capital (snake_case: islower) needs neither, one without a small letter (SCREAMING_SNAKE: isupper)
+    # only the first (a digit before a capital: `AB1C` -> AB1_C).
+    if not segment.islower():
+        segment = CAMEL_1.sub(r"\1_\2", segment)
+        if not segment.isupper():
+            segment = CAMEL_2.sub("_", segment)
+    return tuple(filter(None, _KEY_SPLIT.split(segment.lower())))
 
 
 def secret_last_words() -> frozenset[str]:

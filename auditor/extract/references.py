@@ -1069,6 +1069,48 @@ _PATHISH = re.compile(
 _FILE_WORDS = frozenset({"key", "jwt", "cert", "certificate", "pem", "keystore"})
 
 
+# key_may_refer's verdicts, by key (keys up to _KEY_VERDICT_CHARS long; at most _KEY_VERDICTS, then the memory
+# starts over): a scan asks of the same few thousand keys under ever new paths and values.
+_KEY_VERDICT_CHARS = 256
+_KEY_VERDICTS = 16384
+_key_may_refer: dict[str, bool] = {}
+
+
+def key_may_refer(last: str) -> bool:
+    """Whether from_key can answer anything for a path whose nearest string key is `last`, whatever the
+    value and the keys above: only under `existingSecret` (any case), `GOOGLE_APPLICATION_CREDENTIALS` or a
+    key whose last word is `file` or `path` does it return a reference (each of its returns is behind one of
+    those three tests of `last` alone). Asked once per scalar of every parsed file; most keys are none of
+    these, and their values then need neither the path pattern nor the key's words (tests/test_key_facts.py
+    compares from_key with and without this test)."""
+    verdict = _key_may_refer.get(last)
+    if verdict is None:
+        low = last.lower()
+        verdict = (
+            low in _EXISTING_SECRET_KEYS
+            or last.upper() == "GOOGLE_APPLICATION_CREDENTIALS"
+            # A last word `file` or `path` is a run of the lowered key (key_tokens only cuts the key and
+            # lowers it): a key holding neither needs no words (a vocabulary's 50,000 keys, each seen once).
+            or (("file" in low or "path" in low) and _last_word_file_or_path(last))
+        )
+        if len(last) <= _KEY_VERDICT_CHARS:
+            if len(_key_may_refer) >= _KEY_VERDICTS:
+                _key_may_refer.clear()
+            _key_may_refer[last] = verdict
+    return verdict
+
+
+def existing_secret_key(last: str) -> bool:
+    """Whether from_key reads a value under this key (a path's nearest string key) as the name of a
+    Kubernetes Secret (Helm's `existingSecret`): the only reference it finds in a value that is no path."""
+    return last.lower() in _EXISTING_SECRET_KEYS
+
+
+def _last_word_file_or_path(last: str) -> bool:
+    tokens = key_tokens(last.replace("-", "_"))
+    return bool(tokens) and tokens[-1] in ("file", "path")
+
+
 def from_key(path: tuple[str | int, ...], value: str) -> tuple[ReferenceKind, str] | None:
     """A reference decided by the key a plain value sits under: Helm `existingSecret: name` names a
     Kubernetes Secret; `*_KEY_FILE`, `secret_id_file_path`, `GOOGLE_APPLICATION_CREDENTIALS` name a file that

@@ -8,7 +8,7 @@ from auditor.extract import references
 from auditor.extract.evidence import Evidence
 from auditor.extract.formats import context_for_path
 from auditor.extract.tree import Doc, KeyPath, iter_dotted_scalars, last_key, scalar_text
-from auditor.extract.vocabulary import is_setting_key
+from auditor.extract.vocabulary import is_setting_key, setting_word
 
 # Mapping keys whose children are environment variables (compose, MCP configs, Actions, serverless...).
 ENV_KEYS = frozenset(
@@ -113,6 +113,7 @@ def scan_doc(
     hits_of = iter(found)
     # The values parse may find a reference in, found for the whole document at once.
     held = set() if ev.secrets_only else references.may_hold_each([text for _, _, text, *_ in scalars])
+    known = _KEY_FACTS
     for index, (path, dotted, text, name, list_env, empty) in enumerate(scalars):
         if empty:
             assert name is not None  # an env entry's name, found above
@@ -131,7 +132,18 @@ def scan_doc(
             continue  # what follows records references and settings, never a secret
         for ref in references.parse(text, name) if index in held else ():
             ev.reference(ref.kind, ref.target, doc.line_of(path), dotted)
-        keyed = references.from_key(path, text)
+        # The facts of the last key (_key_facts), remembered by key; not for an id table's entries, which
+        # record no Setting and whose keys a scan sees once each (a vocabulary's 50,000).
+        tabled = tables and path[:-1] in tables
+        last = path[-1] if path else None
+        facts = (known.get(last) or _key_facts(last)) if type(last) is str and not tabled else None
+        # from_key answers only under a few last keys (references.key_may_refer). An id table's entry is an
+        # integer (id_tables: not a bool), whose text (digits, perhaps a minus) is no path: from_key can only
+        # answer it under an `existingSecret` key (references.existing_secret_key).
+        if tabled and type(last) is str:
+            keyed = references.from_key(path, text) if references.existing_secret_key(last) else None
+        else:
+            keyed = references.from_key(path, text) if facts is None or facts[1] else None
         if keyed is not None:
             ev.reference(keyed[0], keyed[1], doc.line_of(path), dotted)
         variable = list_env[0] if list_env else None
@@ -139,14 +151,44 @@ def scan_doc(
             # env_name answers only here: at an env file's root, under a key that names environment
             # variables, or under `value` (a Kubernetes `env[]` entry).
             (len(path) >= 2 and isinstance(path[-2], str) and path[-2].lower() in ENV_KEYS)
-            or (path and path[-1] == "value")
+            or last == "value"
             or (env_root and len(path) == 1)
         ):
             variable = env_name(doc, path, env_root)
         if variable is not None:
             ev.setting(variable, "" if hits else text, doc.line_of(path), dotted)
-        elif not hits and not (tables and path[:-1] in tables) and is_setting_key(dotted):
+        elif (
+            not hits
+            and not tabled
+            and (setting_word(last) if facts is not None and facts[0] else is_setting_key(dotted))
+        ):
             ev.setting(dotted, text, doc.line_of(path), dotted, judge_as=name)
+
+
+# _key_facts's answers, by key (keys up to _KEY_FACT_CHARS long; at most _KEY_FACT_COUNT, then the memory
+# starts over). A scan meets the same few thousand keys under ever new paths: scan_doc asks these questions of
+# each scalar's last key, and each answer depends on that key alone.
+_KEY_FACT_CHARS = 256
+_KEY_FACT_COUNT = 16384
+_KEY_FACTS: dict[str, tuple[bool, bool]] = {}
+
+
+def _key_facts(key: str) -> tuple[bool, bool]:
+    """What scan_doc needs of a scalar's last key when it is text: (whether `is_setting_key` of a dotted path
+    ending in the key is `setting_word(key)`, `references.key_may_refer(key)`). Both are cheap tests of the
+    key: the setting verdict itself is asked only when scan_doc needs it (not of a flagged value's key).
+
+    is_setting_key judges a dotted path by its last segment once `[n]` indexes are cut out, or by the one
+    before when that segment is all digits. A key without `.` and `[` is the last segment of any dotted path
+    iter_dotted_scalars builds for it (`joint + key`, the joint ending in `.`, so no `[n]` spans into it),
+    and is judged alone (setting_word) unless it is all digits. tests/test_key_facts.py compares each answer
+    with the plain computation."""
+    facts = ("." not in key and "[" not in key and not key.isdigit(), references.key_may_refer(key))
+    if len(key) <= _KEY_FACT_CHARS:
+        if len(_KEY_FACTS) >= _KEY_FACT_COUNT:
+            _KEY_FACTS.clear()
+        _KEY_FACTS[key] = facts
+    return facts
 
 
 def _scan_flat(doc: Doc, ev: Evidence) -> bool:
@@ -189,9 +231,10 @@ def _scan_flat(doc: Doc, ev: Evidence) -> bool:
         if index in held:
             for ref in references.parse(text, key):
                 ev.reference(ref.kind, ref.target, line, key)
-        keyed = references.from_key((key,), text)
-        if keyed is not None:
-            ev.reference(keyed[0], keyed[1], line, key)
+        if references.key_may_refer(key):
+            keyed = references.from_key((key,), text)
+            if keyed is not None:
+                ev.reference(keyed[0], keyed[1], line, key)
         ev.setting(key, "" if hits else text, line, key)
     return True
 

@@ -64,6 +64,11 @@ def _setting_word(key: str) -> bool:
     return _SETTING_KEY_FOLDED.search(_fold(key)) is not None
 
 
+# is_setting_key of a path whose last segment is `key` (not all digits): for a caller that holds the key
+# already (structured.scan_doc) and so needs neither the path's indexes cut out nor its last segment found.
+setting_word = _setting_word
+
+
 # (evidence name, pattern) for source code and prompts: SDK constructors and calls that reveal an auth model.
 # Every quantifier is bounded: they run with `finditer` over whole files, where an unbounded one can rescan
 # the rest of a long run at every offset (regexcheck.check_linear holds them to it: tests/test_vocabulary.py).

@@ -30,6 +30,12 @@ MAX_NODES = 2_000_000
 _TRUE = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
 _FALSE = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
+# The plain scalars that resolve to a boolean or a null, each to its value (_load_simple: one look-up).
+_PLAIN_CONSTANTS: dict[str, bool | None] = {
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+    **dict.fromkeys(_NULL, None),
+}
 _MERGE_KEY = "<<"
 
 
@@ -257,12 +263,15 @@ def _load_simple(text: str) -> Doc | None:
     # A key without a value on an earlier line: (its indentation, its mapping, the key).
     pending: tuple[int, dict[str, Any], str] | None = None
     match_line = _SIMPLE_LINE.fullmatch
+    constant = _PLAIN_CONSTANTS.get
     for number, line in enumerate(text.split("\n"), 1):
-        content = line.lstrip(" ")
-        if not content or content[0] == "#":
-            continue  # a blank line or a comment, at any indentation
         found = match_line(line)
         if found is None:
+            # No blank line nor comment is a `key:` line (a key opens with a word character): those are
+            # told apart only here, not before every key line.
+            content = line.lstrip(" ")
+            if not content or content[0] == "#":
+                continue  # a blank line or a comment, at any indentation
             return None
         spaces, key, rest = found.groups()
         indent = len(spaces)
@@ -270,9 +279,12 @@ def _load_simple(text: str) -> Doc | None:
             return None
         value = ""
         if rest:
-            rest = " " + rest
-            comment = rest.find(" #")
-            value = (rest[:comment] if comment >= 0 else rest).strip(" ")
+            if "#" in rest:
+                rest = " " + rest
+                comment = rest.find(" #")
+                value = (rest[:comment] if comment >= 0 else rest).strip(" ")
+            else:
+                value = rest.strip(" ")  # (no comment to cut: the same as the line above)
             if value and (value[0] in _PLAIN_INDICATORS or ": " in value or value[-1] == ":"):
                 return None
         if root is None:
@@ -300,14 +312,8 @@ def _load_simple(text: str) -> Doc | None:
             return None
         lines.setdefault(path + (key,), number)
         if value:
-            if value in _TRUE:
-                mapping[key] = True
-            elif value in _FALSE:
-                mapping[key] = False
-            elif value in _NULL:
-                mapping[key] = None
-            else:
-                mapping[key] = value
+            # A boolean or a null (_TRUE, _FALSE, _NULL) as itself, any other plain value as its text.
+            mapping[key] = constant(value, value)
         else:
             pending = (indent, mapping, key)
     if root is None:
