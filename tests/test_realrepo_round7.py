@@ -368,7 +368,23 @@ class PortalLoginTest(unittest.TestCase):
     ],
 )
 def test_a_camel_case_test_class_file_is_a_test(rel: str, expected: bool) -> None:
+    from auditor.extract.formats import classify
+
     assert in_test_path(rel) is expected
+    assert classify(rel).in_test_path is expected  # the file's kind, which the scan's findings read
+
+
+def test_a_secret_in_a_camel_case_test_class_is_low_severity_as_in_a_test_file(tmp_path: Path) -> None:
+    # The same literal in a plain module, a `test_` module and a camel-case test class: the two tests alike.
+    line = 'DB_PASSWORD = "Wq7Zr2Lp9Xk4Tn8B"\n'
+    _write(tmp_path, {rel: line for rel in ("app/login.py", "app/test_login.py", "app/AutoLoginTest.py")})
+    severity = {
+        f.location.path: f.severity.value
+        for f in _scan(tmp_path).findings
+        if f.rule_id == "BA-101" and f.location is not None
+    }
+    assert severity["app/AutoLoginTest.py"] == severity["app/test_login.py"] == "low"
+    assert severity["app/login.py"] != "low"
 
 
 def test_a_login_tested_beside_a_bot_is_not_how_the_bot_signs_in(tmp_path: Path) -> None:

@@ -343,8 +343,8 @@ def _classify(rel: str) -> FileKind:
     """FileKind(detect_format, default_context, in_test_path, match_known, jsonc) of `rel`, with the
     folders' part of default_context and in_test_path read once per folder, and the format from its
     suffix where the suffix decides (_format_of)."""
-    folder, slash, name = rel.rpartition("/")
-    name = name.lower()
+    folder, slash, written = rel.rpartition("/")
+    name = written.lower()
     fmt = _format_of(rel, name)
     workflow, prompt_dir, tool_dir, test_dir = _folder_facts(folder) if slash else _NO_FOLDER
     if fmt == "pem":
@@ -363,8 +363,12 @@ def _classify(rel: str) -> FileKind:
         context = SecretContext.DOCUMENT
     else:
         context = SecretContext.CONFIG
-    # Every alternative of _TEST_FILE spells "test" or "spec": a name with neither skips the search.
-    in_test = test_dir or (("test" in name or "spec" in name) and _TEST_FILE.search(name) is not None)
+    # Every alternative of _TEST_FILE and _CAMEL_TEST_FILE spells "test" or "spec": a name with neither skips
+    # the searches. The camel-case one reads the name as written (in_test_path's rule).
+    in_test = test_dir or (
+        ("test" in name or "spec" in name)
+        and (_TEST_FILE.search(name) is not None or _CAMEL_TEST_FILE.search(written) is not None)
+    )
     jsonc = fmt == "json" and (name.endswith((".jsonc", ".code-workspace")) or name in JSONC_NAMES)
     known = match_known(rel)
     if known is not None:
