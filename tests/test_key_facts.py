@@ -1,7 +1,7 @@
 """The whole path's per-key shortcuts (issue 14, round 5) answer as the plain computations they stand for:
 references.key_may_refer before from_key, structured._key_facts before the setting-key check. Each plain
-form is kept here and compared with the shortcut on generated keys, paths and values (hypothesis), and on
-the keys that do answer."""
+question is asked of the real function beside the shortcut on generated keys, paths and values (hypothesis),
+and on the keys that do answer."""
 
 from __future__ import annotations
 
@@ -14,49 +14,11 @@ from hypothesis import strategies as st
 
 from auditor.extract import references, structured
 from auditor.extract.keynames import key_tokens
-from auditor.extract.references import from_key, key_may_refer, names_credential
+from auditor.extract.references import from_key, key_may_refer
 from auditor.extract.tree import Doc, KeyPath, key_path
 from auditor.extract.vocabulary import is_setting_key, setting_word
 from auditor.model import ReferenceKind
 from tests.test_structured_cost import _Recorder
-
-
-def _plain_from_key(path: KeyPath, value: str) -> tuple[ReferenceKind, str] | None:
-    """from_key as it was before key_may_refer (round 5), step for step."""
-    if not value or "{{" in value or "${" in value:
-        return None
-    last = path[-1] if path else None
-    if not isinstance(last, str):
-        last = next((p for p in reversed(path) if isinstance(p, str)), None)
-        if last is None:
-            return None
-    if last.lower() in references._EXISTING_SECRET_KEYS and re.fullmatch(r"[a-z0-9][a-z0-9.-]{0,252}", value):
-        return ReferenceKind.K8S_SECRET_REF, value
-    if not (
-        "/" in value or "." in value or "\\" in value or value[0] == "~"
-    ) or not references._PATHISH.match(value):
-        return None
-    strings = [p for p in path if isinstance(p, str)]
-    if last.upper() == "GOOGLE_APPLICATION_CREDENTIALS":
-        return ReferenceKind.FILE, value
-    tokens = list(key_tokens(last.replace("-", "_")))
-    if not tokens or tokens[-1] not in ("file", "path"):
-        return None
-    names_file = tokens[-1] == "file"
-    while tokens and tokens[-1] in ("file", "path"):
-        tokens.pop()
-    words = tokens or (list(key_tokens(strings[-2].replace("-", "_"))) if len(strings) >= 2 else [])
-    if (
-        not names_file
-        and any(s.lower() in ("vault", "hashicorp_vault", "vault_client") for s in strings[:-1])
-        and not re.search(r"\.\w{1,5}$", value)
-    ):
-        return (ReferenceKind.VAULT_PATH, value) if names_credential("_".join(words)) else None
-    joined = "_".join(words)
-    if names_credential(joined) or any(w in references._FILE_WORDS for w in words):
-        return ReferenceKind.FILE, value
-    return None
-
 
 # Keys built from the words and marks the rules look at, in any case, beside arbitrary text.
 _WORDS = ["existingSecret", "existing_secret_name", "key", "file", "path", "secret", "id", "vault", "cert",
@@ -91,12 +53,11 @@ _paths = st.lists(st.one_of(_keys, st.integers(0, 3)), max_size=4).map(tuple)
 
 @settings(max_examples=2000, deadline=None)
 @given(_paths, _keys.flatmap(lambda k: _cases.map(lambda c: c(k))), st.booleans(), _values)
-def test_from_key_answers_as_before(above: KeyPath, key: str, indexed: bool, value: str) -> None:
+def test_a_key_that_may_not_refer_never_answers(above: KeyPath, key: str, indexed: bool, value: str) -> None:
     path = above + (key,) + ((0,) if indexed else ())
-    assert from_key(path, value) == _plain_from_key(path, value)
     # A key that may not refer never answers, whatever sits above it or the value.
     if not key_may_refer(key):
-        assert _plain_from_key(path, value) is None
+        assert from_key(path, value) is None
 
 
 def test_the_keys_that_refer() -> None:
@@ -190,7 +151,6 @@ def test_an_integer_is_referred_to_only_under_existing_secret(above: KeyPath, ke
     path = above + (key,)
     if not references.existing_secret_key(key):
         assert from_key(path, str(number)) is None
-    assert from_key(path, str(number)) == _plain_from_key(path, str(number))
 
 
 def test_existing_secret_key_examples() -> None:
