@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from auditor import regexcache
 from auditor.errors import RuleLoadError
 from auditor.extract import budget
+from auditor.extract.chains import Collapsed
 from auditor.extract.prefixes import names_its_provider, spells_its_provider
 from auditor.extract.regexcheck import RegexComplexityError, check_linear
 from auditor.extract.validators import VALIDATORS, is_cut, validate
@@ -612,29 +613,64 @@ def _from_cache(raw: bytes) -> list[Detector] | None:
 
 class _Prefilter:
     """Finds every case-insensitive occurrence of a fixed set of ASCII keywords in a byte buffer, and the
-    matches of the detectors' anchors (case as written), numbered after the keywords."""
+    matches of the detectors' anchors (case as written), numbered after the keywords.
+
+    A keyword that overlaps itself densely (twenty `a`s) has its occurrences in a run of its unit listed as a
+    chain (chains.py): in full when short, else collapsed, which `hits` and `keyword_hits` report."""
 
     name = "python"
 
-    def __init__(self, keywords: Sequence[str], anchors: Sequence[str] = ()) -> None:
+    def __init__(
+        self, keywords: Sequence[str], anchors: Sequence[str] = (), half_widths: Sequence[int] = ()
+    ) -> None:
+        from auditor.extract.chains import chain_for
+
         self.keywords = tuple(kw.encode("ascii") for kw in keywords)
         self.anchors = tuple(re.compile(a.encode("ascii")) for a in anchors)
+        # Keyword index -> its Chain, for the keywords that can overlap densely (`half_widths`: the smallest
+        # region half-width of each keyword's detectors, which bounds a collapsed chain's stride).
+        widths = tuple(half_widths) or tuple(len(kw) for kw in self.keywords)
+        chains = {index: chain_for(kw, widths[index]) for index, kw in enumerate(self.keywords)}
+        self._chains = {index: chain for index, chain in chains.items() if chain is not None}
+        self._chain_of = {self.keywords[index]: chain for index, chain in self._chains.items()}
 
-    def hits(self, buf: bytes) -> list[tuple[int, int]]:
+    def find_all(self, lowered: bytes, kw: bytes) -> tuple[list[int], bool]:
+        """Every start of `kw` in `lowered` (the buffer in lower case), and whether a collapsed chain stands
+        for some of them."""
+        find = lowered.find
+        out: list[int] = []
+        collapsed = False
+        chain = self._chain_of.get(kw)
+        pos = find(kw)
+        while pos >= 0:
+            if chain is None:
+                out.append(pos)
+                pos = find(kw, pos + 1)
+                continue
+            # Left to right, each occurrence found is the first of its chain: the rest of the chain is
+            # listed at once, and the search goes on after its last occurrence.
+            listed, short = chain.expand(lowered, pos)
+            out += listed
+            collapsed = collapsed or short
+            pos = find(kw, listed[-1] + 1)
+        return out, collapsed
+
+    def hits(self, buf: bytes) -> tuple[list[tuple[int, int]], frozenset[int]]:
         """(keyword index, start offset) for every occurrence; for an anchor, the end of each match (a region
-        spans the detector's longest match either side of the offset, so either end will do)."""
+        spans the detector's longest match either side of the offset, so either end will do). And the
+        keywords for which a collapsed chain stands for some occurrences."""
         lowered = buf.lower()
         out: list[tuple[int, int]] = []
+        collapsed: set[int] = set()
         for index, kw in enumerate(self.keywords):
-            find = lowered.find
-            pos = find(kw)
-            while pos >= 0:
-                out.append((index, pos))
-                pos = find(kw, pos + 1)
+            found, short = self.find_all(lowered, kw)
+            out += [(index, pos) for pos in found]
+            if short:
+                collapsed.add(index)
         first = len(self.keywords)
         for offset, anchor in enumerate(self.anchors):
             out += [(first + offset, m.end()) for m in anchor.finditer(buf)]
-        return out
+        return out, frozenset(collapsed)
 
     def any(self, buf: bytes) -> bool:
         lowered = buf.lower()
@@ -646,10 +682,14 @@ class _HyperscanPrefilter(_Prefilter):
 
     name = "hyperscan"
 
-    def __init__(self, keywords: Sequence[str], anchors: Sequence[str] = ()) -> None:
+    def __init__(
+        self, keywords: Sequence[str], anchors: Sequence[str] = (), half_widths: Sequence[int] = ()
+    ) -> None:
         import hyperscan
 
-        super().__init__(keywords, anchors)
+        from auditor.extract.chains import first_occurrence
+
+        super().__init__(keywords, anchors, half_widths)
         # Vectorscan reports where a match ends: a keyword starts its length before, an anchor hit is
         # given by its end (as in _Prefilter.hits).
         self._lengths = tuple(len(kw) for kw in self.keywords) + (0,) * len(self.anchors)
@@ -660,12 +700,18 @@ class _HyperscanPrefilter(_Prefilter):
 
         self._db = compile_database(
             "detector-keywords",
-            [re.escape(kw.decode("ascii")).encode("ascii") for kw in self.keywords]
+            # A keyword that overlaps itself densely is reported where its chains begin (chains.py).
+            [
+                first_occurrence(kw)
+                if index in self._chains
+                else re.escape(kw.decode("ascii")).encode("ascii")
+                for index, kw in enumerate(self.keywords)
+            ]
             + [a.encode("ascii") for a in anchors],
             [hyperscan.HS_FLAG_CASELESS] * len(self.keywords) + [0] * len(self.anchors),
         )
 
-    def hits(self, buf: bytes) -> list[tuple[int, int]]:
+    def hits(self, buf: bytes) -> tuple[list[tuple[int, int]], frozenset[int]]:
         out: list[tuple[int, int]] = []
         append = out.append
         lengths = self._lengths
@@ -674,7 +720,22 @@ class _HyperscanPrefilter(_Prefilter):
             append((index, to - lengths[index]))
 
         self._db.scan(buf, match_event_handler=on_match)
-        return out
+        chains = self._chains
+        if not chains or not any(index in chains for index, _ in out):
+            return out, frozenset()
+        # The chain keywords' hits are where their chains begin: list each chain.
+        listed: list[tuple[int, int]] = []
+        collapsed: set[int] = set()
+        for index, pos in out:
+            chain = chains.get(index)
+            if chain is None:
+                listed.append((index, pos))
+                continue
+            found, short = chain.expand(buf, pos)
+            listed += [(index, at) for at in found]
+            if short:
+                collapsed.add(index)
+        return listed, frozenset(collapsed)
 
     def keyword_hits(
         self, buf: bytes, owners: Sequence[Sequence[int]], allowed: Container[int]
@@ -699,7 +760,38 @@ class _HyperscanPrefilter(_Prefilter):
                         hits.append(start)
 
         self._db.scan(buf, match_event_handler=on_match)
+        if self._chains and any(det_index < 0 for det_index in found):
+            self._list_chains(buf, found, owners, allowed)
         return found
+
+    def _list_chains(
+        self,
+        buf: bytes,
+        found: dict[int, list[int]],
+        owners: Sequence[Sequence[int]],
+        allowed: Container[int],
+    ) -> None:
+        """keyword_hits' chains: a chain keyword's hits (where its chains begin) were gathered under the key
+        -1 - its index (_wanted); each chain is listed and given to the keyword's allowed detectors, whose
+        hits become Collapsed where a collapsed chain stands for some of them."""
+        for key in [key for key in found if key < 0]:
+            index = -1 - key
+            chain = self._chains[index]
+            listed: list[int] = []
+            collapsed = False
+            for first in found.pop(key):
+                part, short = chain.expand(buf, first)
+                listed += part
+                collapsed = collapsed or short
+            for det_index in owners[index]:
+                if det_index not in allowed:
+                    continue
+                hits = found.get(det_index)
+                if hits is None:
+                    hits = found[det_index] = Collapsed() if collapsed else []
+                elif collapsed and type(hits) is not Collapsed:
+                    hits = found[det_index] = Collapsed(hits)
+                hits += listed
 
     def _wanted(
         self, owners: Sequence[Sequence[int]], allowed: Container[int]
@@ -716,6 +808,12 @@ class _HyperscanPrefilter(_Prefilter):
             if len(self._wanted_sets) >= 4096:
                 self._wanted_sets.clear()
             wanted = tuple(tuple(d for d in dets if d in ident) for dets in owners)
+            if self._chains:
+                # A chain keyword's hits go under one key of their own, to be listed after the scan.
+                wanted = tuple(
+                    (-1 - index,) if dets and index in self._chains else dets
+                    for index, dets in enumerate(wanted)
+                )
             wanted += ((),) * (len(self._lengths) - len(wanted))
             self._wanted_sets[ident] = wanted
         return wanted
@@ -1240,10 +1338,13 @@ class DetectorSet:
     def _prefilter(self) -> _Prefilter:
         if self._engine is None:
             choice = self.prefilter_choice
+            # Each keyword's smallest region half-width among its detectors: what a collapsed chain of it
+            # may skip between listed hits (chains.py).
+            widths = [min(self.detectors[d].max_width for d in dets) for dets in self._keyword_owners_once]
             if choice == "hyperscan" or (choice == "auto" and hyperscan_available()):
-                self._engine = _HyperscanPrefilter(self._keywords, self._anchors)
+                self._engine = _HyperscanPrefilter(self._keywords, self._anchors, widths)
             else:
-                self._engine = _Prefilter(self._keywords, self._anchors)
+                self._engine = _Prefilter(self._keywords, self._anchors, widths)
         return self._engine
 
     def use_gate(
@@ -1422,6 +1523,8 @@ class DetectorSet:
         local: dict[int, dict[int, list[int]]] = {}
         where = bisect.bisect_right
         for det_index, hits in found.items():
+            # A detector whose hits a collapsed chain shortened keeps to the region search in every scalar.
+            kind = Collapsed if type(hits) is Collapsed else list
             for hit in hits:
                 index = where(starts, hit) - 1
                 by_det = local.get(index)
@@ -1429,7 +1532,7 @@ class DetectorSet:
                     by_det = local[index] = {}
                 at = by_det.get(det_index)
                 if at is None:
-                    by_det[det_index] = [hit - starts[index]]
+                    by_det[det_index] = kind([hit - starts[index]])
                 else:
                     at.append(hit - starts[index])
         index = -1
@@ -1563,28 +1666,33 @@ class DetectorSet:
                 if isinstance(engine, _HyperscanPrefilter)
                 else None
             )
-            find = buf.lower().find if found is None else None
+            lowered = buf.lower() if found is None else None
             for det_index in allowed:
-                if find is None:
+                if lowered is None:
                     hits = found.get(det_index, []) if found is not None else []
                 else:
                     hits = []
+                    collapsed = False
                     for kw in self._detector_keywords[det_index]:
-                        pos = find(kw)
-                        while pos >= 0:
-                            hits.append(pos)
-                            pos = find(kw, pos + 1)
+                        part, short = engine.find_all(lowered, kw)
+                        hits += part
+                        collapsed = collapsed or short
+                    if collapsed:
+                        hits = Collapsed(hits)
                 anchor = self._detector_anchors[det_index]
                 if anchor is not None:
                     hits += [m.end() for m in anchor.finditer(buf)]
                 if hits:
                     positions[det_index] = hits
         else:
-            raw = self._prefilter().hits(buf)
+            raw, collapsed_keywords = self._prefilter().hits(buf)
             owners = self._keyword_owners
             for kw_index, pos in raw:
                 for det_index in owners[kw_index]:
                     positions.setdefault(det_index, []).append(pos)
+            for kw_index in collapsed_keywords:
+                for det_index in owners[kw_index]:
+                    positions[det_index] = Collapsed(positions[det_index])
         return positions
 
     def _scan(
@@ -1606,8 +1714,10 @@ class DetectorSet:
         for det_index, spans in regions.items():
             det = self.detectors[det_index]
             keyed = verdicts if verdicts is not None and self._generic_key(det_index) else None
-            if ascii_text and self._keyword_anchored(det_index):
-                matches = self._anchored_matches(det, text, spans, positions[det_index], keyed)
+            hits = positions[det_index]
+            # Collapsed hits are not every occurrence of a keyword (chains.py): the region search then.
+            if ascii_text and type(hits) is not Collapsed and self._keyword_anchored(det_index):
+                matches = self._anchored_matches(det, text, spans, hits, keyed)
             else:
                 matches = self._region_matches(det, text, spans, keyed)
             for region_start, m in matches:

@@ -47,6 +47,10 @@ _REFERENCE_PLATFORM = {
     ReferenceKind.K8S_SECRET_REF: Platform.KUBERNETES,
 }
 _ALLOW = re.compile(rb"botaudit:allow")
+# How much of a value's line before it _before_value keeps: all its readers look at (values.MARKER_CONTEXT).
+_BEFORE_VALUE = values.MARKER_CONTEXT
+# How far column_at searches back for its line's start before asking the listed line breaks.
+_NEAR_LINE = 4096
 # Set only by auditor.extract.found (`--introspect-found`, in the main process): called with (kind,
 # fingerprint, value) for every secret built, so a found token's value reaches its collector in memory
 # without ever entering a SecretMatch. None in every ordinary scan.
@@ -173,7 +177,20 @@ class Evidence:
         return self._newlines
 
     def column_at(self, offset: int) -> int:
-        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        # A line break near `offset` is found by a short search back; on a long line (a minified file, one
+        # line of megabytes holding many hits) the listed line breaks answer instead, so asking every hit
+        # of such a line costs a bisection each, not a search back to its start.
+        near = self.text.rfind("\n", max(0, offset - _NEAR_LINE), offset)
+        if near < 0 and offset > _NEAR_LINE:
+            newlines = self._line_breaks()
+            index = bisect.bisect_left(newlines, offset) - 1
+            near = newlines[index] if index >= 0 else -1
+        return offset - (near + 1) + 1
+
+    def _line_end(self, line: int) -> int:
+        """The offset of the line break ending `line` (1-based), or the text's length for the last line."""
+        newlines = self._line_breaks()
+        return newlines[line - 1] if 0 < line <= len(newlines) else len(self.text)
 
     def offset_of_line(self, line: int) -> int:
         newlines = self._line_breaks()
@@ -209,7 +226,7 @@ class Evidence:
             # `"password": "Contraseña"` in locales/es.json: the login form's label, in Spanish. A key-name
             # rule has nothing to go on here; a provider's token format is still found.
             return None
-        before = self._before_value(line, value, key)
+        before = self._before_value(line, value, key, column)
         if values.tagged_reference(before):
             # `Password: !Ref DbPassword`: the YAML parser drops the tag, the line still shows the pointer.
             return None
@@ -272,13 +289,22 @@ class Evidence:
         at = found if found >= 0 else start
         return near.seen(self.text, at, at + len(value))
 
-    def _before_value(self, line: int, value: str, key: str | None) -> str:
-        """The key path and the text of the value's line before the value: where fixture markers sit."""
+    def _before_value(self, line: int, value: str, key: str | None, column: int | None = None) -> str:
+        """The key path and the text of the value's line before the value, its last _BEFORE_VALUE characters:
+        where fixture markers and reference tags sit (values.fixture_marker and values.tagged_reference read
+        no further back). The value is at `column` when the caller knows it (a hit in free text), else at the
+        last occurrence of its start on the line.
+
+        Neither the line nor the text before the value is copied whole: a minified file's one line of
+        megabytes can hold thousands of hits, and copying it for each made the file's scan quadratic."""
         start = self.offset_of_line(line)
-        end = self.text.find("\n", start)
-        text = self.text[start : end if end >= 0 else len(self.text)]
-        cut = text.rfind(value[:16]) if value else -1
-        return (key or "") + " " + (text[:cut] if cut >= 0 else text)
+        end = self._line_end(line)
+        if column is not None and start <= start + column - 1 <= end:
+            cut = start + column - 1
+        else:
+            found = self.text.rfind(value[:16], start, end) if value else -1
+            cut = found if found >= 0 else end
+        return (key or "") + " " + self.text[max(start, cut - _BEFORE_VALUE) : cut]
 
     def reference(
         self,

@@ -18,6 +18,7 @@ from auditor.extract.keynames import is_password_key, is_secret_key, key_tokens
 from auditor.extract.references import Ref, scan_references
 
 __all__ = [
+    "MARKER_CONTEXT",
     "RefHit",
     "ValueClass",
     "anonymous_account",
@@ -993,10 +994,14 @@ _FIXTURE_LINE = re.compile(
 )
 
 
+# How far back from a value fixture_marker and tagged_reference read: callers need pass no more text.
+MARKER_CONTEXT = 200
+
+
 def fixture_marker(context: str) -> bool:
     """Whether the text before a value (its key, its line) marks it as a fake: `FAKE_TOKEN = ...`,
     `# dummy key for tests`, `mock_secret:`."""
-    return bool(_FIXTURE_LINE.search(context[-200:]))
+    return bool(_FIXTURE_LINE.search(context[-MARKER_CONTEXT:]))
 
 
 # `user = "anonymous"` (or `ftp`) on one of the lines just before: the anonymous-FTP account, whose server
