@@ -67,6 +67,52 @@ def _run_of_a(size: int) -> tuple[str, bytes]:
     return "padding.txt", b"A" * size
 
 
+def _token(rnd: random.Random, size: int = 32) -> str:
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    return "".join(rnd.choice(alphabet) for _ in range(size))
+
+
+def _json_line_of_secrets(size: int) -> tuple[str, bytes]:
+    # One line of JSON: many objects, each with a distinct random value under a secret-named key.
+    rnd = random.Random(4)
+    items = [{"id": i, "api_key": _token(rnd)} for i in range(size // 40)]
+    return "fixtures/keys.json", json.dumps(items, separators=(",", ":")).encode()
+
+
+def _minified_tokens(size: int) -> tuple[str, bytes]:
+    # A bundle of one line with distinct provider-shaped tokens in it (a leaked build).
+    rnd = random.Random(5)
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        part = f'k{length}="ghp_{_token(rnd, 36)}";'
+        parts.append(part)
+        length += len(part)
+    return "dist/vendor.min.js", "".join(parts).encode()
+
+
+def _dotenv(size: int) -> tuple[str, bytes]:
+    rnd = random.Random(6)
+    lines: list[str] = []
+    length = 0
+    while length < size:
+        line = f"SERVICE_{len(lines)}_SECRET={_token(rnd)}\n"
+        lines.append(line)
+        length += len(line)
+    return ".env", "".join(lines).encode()
+
+
+def _yaml_keys(size: int) -> tuple[str, bytes]:
+    rnd = random.Random(7)
+    lines: list[str] = ["services:\n"]
+    length = 0
+    while length < size:
+        line = f"  svc{len(lines)}:\n    url: https://svc{len(lines)}.internal\n    token: {_token(rnd)}\n"
+        lines.append(line)
+        length += len(line)
+    return "config/services.yaml", "".join(lines).encode()
+
+
 INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "zeros-base64-json": _zeros_json,
     "notebook-blank-image": _notebook,
@@ -74,6 +120,10 @@ INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "one-line-wordlist": _one_line_wordlist,
     "random-base64-json": _random_base64,
     "run-of-A": _run_of_a,
+    "json-line-of-secrets": _json_line_of_secrets,
+    "minified-tokens": _minified_tokens,
+    "dotenv-many-secrets": _dotenv,
+    "yaml-many-tokens": _yaml_keys,
 }
 
 

@@ -65,3 +65,41 @@ def test_markers_still_judge_each_hit_of_a_long_line() -> None:
     marked = [m for m in scan.secrets if m.confidence_reason.startswith("marked as")]
     assert len(marked) == 1 and marked[0].confidence is Confidence.LOW, confidences
     assert marked[0].location.column == line.index(REAL[::-1]) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ab", "abc", "x", "\n", '"k":"ab",', "c", " "]), max_size=30),
+    st.lists(st.tuples(st.sampled_from(["ab", "abc", "bc", "zz", "b\nx"]), st.integers(1, 8)), max_size=12),
+)
+def test_place_finds_the_line_locate_always_found(parts: list[str], asks: list[tuple[str, int]]) -> None:
+    # A value's line: that of its first occurrence at or after its key's line start, else the key's line;
+    # asked in any order (place keeps a cursor per line for values asked in document order).
+    text = "".join(parts)
+    ev = _evidence(text)
+    lines = text.split("\n")
+    for value, near in asks:
+        near = min(near, len(lines))
+        start = sum(len(line) + 1 for line in lines[: near - 1])
+        first = text.find(value, start)
+        expected = text.count("\n", 0, first) + 1 if first >= 0 else near
+        line, at = ev.place(value, near)
+        assert line == expected
+        assert at is None if first < 0 else text.startswith(value, at)
+
+
+def test_a_one_line_json_of_many_secrets_reads_its_line_once() -> None:
+    # Each secret's line and the text before it come from a search that starts where the last one ended.
+    items = [f'{{"id":{i},"api_key":"{REAL[i % 7 :]}{i:05d}"}}' for i in range(3000)]
+    text = "[" + ",".join(items) + "]"
+    ev = _evidence(text)
+    for i in range(3000):
+        value = f"{REAL[i % 7 :]}{i:05d}"
+        line, at = ev.place(value, 1)
+        assert (line, at) == (1, text.index(value))
+        assert ev._cursors[1] == at  # the next search starts here, not at the line's start
+    # A scan of such a file (a few hundred secrets: each is also fingerprinted at scrypt's cost) puts each
+    # on line 1.
+    short = "[" + ",".join(items[:150]) + "]"
+    scan = scan_bytes("data/keys.json", short.encode(), DETECTORS, fingerprint_key="k")
+    assert len(scan.secrets) == 150 and all(m.location.line == 1 for m in scan.secrets)

@@ -129,6 +129,7 @@ class Evidence:
         self._newlines: list[int] | None = None
         self._counted = 0  # characters line_at has counted line breaks in (then it lists them all once)
         self._line_starts: list[int] | None = None
+        self._cursors: dict[int, int] = {}  # line -> where the last value place() found on it starts
         # (match, partner ids) in discovery order; partners raise confidence at build time.
         self._secrets: list[tuple[SecretMatch, tuple[str, ...]]] = []
         # Per entry of _secrets: (same-value digest, line span), to drop overlapping matches of one value.
@@ -201,12 +202,27 @@ class Evidence:
 
     def locate(self, value: str, near_line: int) -> int:
         """The line where `value` appears at or after its key's line (block scalars, wrapped JSON)."""
+        return self.place(value, near_line)[0]
+
+    def place(self, value: str, near_line: int) -> tuple[int, int | None]:
+        """`locate`'s line, and the offset of the occurrence found (None when the text does not hold it).
+
+        A document's values are asked in their order, so on one line each search starts where the last
+        value found on that line was: a one-line JSON file of megabytes with thousands of secrets is read
+        once, not once per secret from the line's start. Found there, the value is on `near_line`, which is
+        what the search from the line's start gives too; anything else takes that search."""
         if not value:
-            return near_line
-        found = self.text.find(value, self.offset_of_line(near_line))
+            return near_line, None
+        start = self.offset_of_line(near_line)
+        cursor = self._cursors.get(near_line, start)
+        found = self.text.find(value, cursor, self._line_end(near_line))
+        if found >= 0:
+            self._cursors[near_line] = found
+            return near_line, found
+        found = self.text.find(value, start)
         if found < 0:
-            return near_line
-        return self.line_at(found)
+            return near_line, None
+        return self.line_at(found), found
 
     # -- evidence ---------------------------------------------------------------------------------------
     def secret(
@@ -217,7 +233,10 @@ class Evidence:
         key: str | None = None,
         context: SecretContext | None = None,
         column: int | None = None,
+        at: int | None = None,
     ) -> SecretMatch | None:
+        """Record a detector's hit at `line` (and `column` when known). `at`: the value's offset in the
+        text, where the caller found it (`place`), for the text before it on its line."""
         detector = hit.detector
         value = hit.value
         confidence = Confidence(getattr(hit, "confidence", None) or detector.confidence)
@@ -226,7 +245,7 @@ class Evidence:
             # `"password": "Contraseña"` in locales/es.json: the login form's label, in Spanish. A key-name
             # rule has nothing to go on here; a provider's token format is still found.
             return None
-        before = self._before_value(line, value, key, column)
+        before = self._before_value(line, value, key, column, at)
         if values.tagged_reference(before):
             # `Password: !Ref DbPassword`: the YAML parser drops the tag, the line still shows the pointer.
             return None
@@ -289,11 +308,13 @@ class Evidence:
         at = found if found >= 0 else start
         return near.seen(self.text, at, at + len(value))
 
-    def _before_value(self, line: int, value: str, key: str | None, column: int | None = None) -> str:
+    def _before_value(
+        self, line: int, value: str, key: str | None, column: int | None = None, at: int | None = None
+    ) -> str:
         """The key path and the text of the value's line before the value, its last _BEFORE_VALUE characters:
         where fixture markers and reference tags sit (values.fixture_marker and values.tagged_reference read
-        no further back). The value is at `column` when the caller knows it (a hit in free text), else at the
-        last occurrence of its start on the line.
+        no further back). The value is at `column` when the caller knows it (a hit in free text), or at offset
+        `at` (where `place` found it), else at the last occurrence of its start on the line.
 
         Neither the line nor the text before the value is copied whole: a minified file's one line of
         megabytes can hold thousands of hits, and copying it for each made the file's scan quadratic."""
@@ -301,6 +322,8 @@ class Evidence:
         end = self._line_end(line)
         if column is not None and start <= start + column - 1 <= end:
             cut = start + column - 1
+        elif at is not None and start <= at <= end:
+            cut = at
         else:
             found = self.text.rfind(value[:16], start, end) if value else -1
             cut = found if found >= 0 else end

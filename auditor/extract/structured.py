@@ -127,7 +127,8 @@ def scan_doc(
             line = doc.line_of(path)
             context = context_for_path(path, ev.kind.context)
             for hit in hits:
-                ev.secret(hit, line=ev.locate(hit.value, line), key=dotted, context=context)
+                found_line, at = ev.place(hit.value, line)
+                ev.secret(hit, line=found_line, key=dotted, context=context, at=at)
         if ev.secrets_only:
             continue  # what follows records references and settings, never a secret
         for ref in references.parse(text, name) if index in held else ():
@@ -225,7 +226,8 @@ def _scan_flat(doc: Doc, ev: Evidence) -> bool:
         if hits:
             context = context_for_path((key,), ev.kind.context)
             for hit in hits:
-                ev.secret(hit, line=ev.locate(hit.value, line), key=key, context=context)
+                found_line, at = ev.place(hit.value, line)
+                ev.secret(hit, line=found_line, key=key, context=context, at=at)
         if secrets_only:
             continue
         if index in held:
