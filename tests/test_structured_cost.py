@@ -265,7 +265,12 @@ class _Recorder:
     def locate(self, value: str, line: int) -> int:
         return line
 
+    def place(self, value: str, line: int) -> tuple[int, int | None]:
+        return line, None
+
     def secret(self, hit: _Hit, **kw: Any) -> None:
+        # `at` (where `place` found the value; this recorder's place finds none) is Evidence's own concern.
+        assert kw.pop("at", None) is None
         self.calls.append(("secret", hit.value, hit.name, kw))
 
     def reference(self, *args: Any) -> None:
