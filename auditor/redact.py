@@ -37,12 +37,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import os
 import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 __all__ = [
     "DEFAULT_FINGERPRINT_KEY",
@@ -54,6 +58,7 @@ __all__ = [
     "SCRYPT_N",
     "SCRYPT_R",
     "fingerprint",
+    "fingerprint_soon",
     "fingerprint_tier",
     "legacy_aliases",
     "legacy_aliases_enabled",
@@ -254,6 +259,73 @@ def fingerprint(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> st
                 _legacy_seen.clear()
         _legacy_seen[derived] = scrypt_fingerprint(kind, value, key)
     return derived
+
+
+# Memory-hard derivations started ahead on helper threads (fingerprint_soon): libsodium's and OpenSSL's
+# scrypt release the GIL, so a file's derivations run beside the scan's Python and on a core another
+# process leaves idle. Made on first use in each process and forgotten in a forked child (threads do not
+# survive a fork).
+_MAX_HELPERS = 4
+_helpers: ThreadPoolExecutor | None = None
+_inflight: dict[bytes, Future[str]] = {}
+
+
+def _helper_pool() -> ThreadPoolExecutor | None:
+    global _helpers
+    if _helpers is None:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            cores = os.cpu_count() or 1
+        if cores < 2:
+            return None
+        from concurrent.futures import ThreadPoolExecutor
+
+        _helpers = ThreadPoolExecutor(max_workers=min(cores, _MAX_HELPERS), thread_name_prefix="fingerprint")
+    return _helpers
+
+
+def _forget_helpers() -> None:
+    global _helpers
+    _helpers = None
+    _inflight.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_helpers)
+
+
+def _derive(lookup: bytes, kind: str, value: str, key: str) -> str:
+    try:
+        return scrypt_fingerprint(kind, value, key)  # remembered under `lookup` by _remember
+    finally:
+        with _cache_lock:
+            _inflight.pop(lookup, None)
+
+
+def fingerprint_soon(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> Callable[[], str]:
+    """`fingerprint(kind, value, key)`, to be had by calling the result: a memory-hard derivation not yet
+    known in this process starts now on a helper thread (once per value, however often it is asked), so
+    the caller goes on scanning meanwhile. The same fingerprint `fingerprint` gives, always."""
+    if fingerprint_tier(kind, value) != "scrypt":
+        digest = fingerprint(kind, value, key)
+        return lambda: digest
+    data = value.encode("utf-8", "surrogatepass")
+    lookup = _lookup(
+        key.encode("utf-8", "surrogatepass"), kind.encode("utf-8", "surrogatepass"), data, b"cache"
+    )
+    cached = _cache.get(lookup)
+    if cached is not None:
+        return lambda: cached
+    pool = _helper_pool()
+    if pool is None:
+        digest = scrypt_fingerprint(kind, value, key)
+        return lambda: digest
+    with _cache_lock:
+        future = _inflight.get(lookup)
+        if future is None:
+            future = _inflight[lookup] = pool.submit(_derive, lookup, kind, value, key)
+    return future.result
 
 
 def legacy_aliases(enabled: bool) -> None:

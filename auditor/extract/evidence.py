@@ -28,7 +28,7 @@ from auditor.model import (
     Severity,
     Skipped,
 )
-from auditor.redact import fingerprint, legacy_fingerprint, redact
+from auditor.redact import fingerprint_soon, legacy_fingerprint, redact
 
 if TYPE_CHECKING:
     from auditor.extract.detectors import DetectorSet, Hit, PublicNear
@@ -135,6 +135,9 @@ class Evidence:
         # Per entry of _secrets: (same-value digest, line span), to drop overlapping matches of one value.
         self._overlap: list[tuple[str, int]] = []
         self._secret_keys: set[tuple[str, str, int]] = set()
+        # Per entry of _secrets whose fingerprint is still coming: (its index, how to have it).
+        self._pending: list[tuple[int, Callable[[], str]]] = []
+        self._values: list[str] = []  # per entry of _secrets, its value (never written anywhere)
         self.fingerprints: set[str] = set()
         # Raw values detectors flagged: kept in memory only, so no Setting ever repeats one.
         self.flagged: set[str] = set()
@@ -261,21 +264,22 @@ class Evidence:
             if confidence is Confidence.HIGH:
                 confidence = Confidence.MEDIUM
             reason = near.reason + ("; " + reason if reason else "")
-        digest = fingerprint(detector.kind, value, self.fingerprint_key)
-        dedupe = (detector.id, digest, line)
+        # One value of one detector once per line (the fingerprint is a function of the kind and the value).
+        dedupe = (detector.id, value, line)
         if dedupe in self._secret_keys:
             return None
         self._secret_keys.add(dedupe)
-        self.fingerprints.add(digest)
         self.flagged.add(value)
-        if (sink := VALUE_SINK.get()) is not None:
-            sink(detector.kind, digest, value)
+        # The fingerprint is filled in by _settle: a memory-hard one is derived meanwhile, beside the scan.
+        self._pending.append(
+            (len(self._secrets), fingerprint_soon(detector.kind, value, self.fingerprint_key))
+        )
         match = SecretMatch(
             detector_id=detector.id,
             kind=detector.kind,
             location=Location(self.rel, line, column, key),
             redacted=redact(value, getattr(detector, "public_prefixes", ())),
-            fingerprint=digest,
+            fingerprint="",
             severity=severity,
             confidence=confidence,
             context=context or self.kind.context,
@@ -284,7 +288,7 @@ class Evidence:
             identifier=value if getattr(detector, "identifier", False) else None,
             platform=to_platform(getattr(detector, "platform", None)),
             confidence_reason=reason,
-            legacy_fingerprint=legacy_fingerprint(digest),
+            legacy_fingerprint=None,
         )
         # The engine already raised a hit whose partner sat close by; the file-wide raise is for the rest.
         # A value marked as a fixture stays low whatever sits beside it.
@@ -294,6 +298,7 @@ class Evidence:
             else tuple(detector.partner or ())
         )
         self._secrets.append((match, partners))
+        self._values.append(value)  # in memory only, for VALUE_SINK when the fingerprint is known
         self._overlap.append((_same_value_digest(value), _line_span(value)))
         return match
 
@@ -385,6 +390,21 @@ class Evidence:
         return len(self._secrets)
 
     # -- result -----------------------------------------------------------------------------------------
+    def _settle(self) -> None:
+        """Give each secret its fingerprint (and its scheme-2 alias), in the order they were found."""
+        if not self._pending:
+            return
+        sink = VALUE_SINK.get()
+        for index, soon in self._pending:
+            match, partners = self._secrets[index]
+            digest = soon()
+            self.fingerprints.add(digest)
+            if sink is not None:
+                sink(match.kind, digest, self._values[index])
+            match = replace(match, fingerprint=digest, legacy_fingerprint=legacy_fingerprint(digest))
+            self._secrets[index] = (match, partners)
+        self._pending.clear()
+
     def _without_overlaps(self) -> list[tuple[SecretMatch, tuple[str, ...]]]:
         """Drop a keyless match (the line scan) of a value a keyed match (the structured scan) already holds
         at the same place: one credential, one finding, the one that names its key path."""
@@ -405,6 +425,7 @@ class Evidence:
     def build(
         self, fmt: str, size: int, allow: tuple[int, ...], peer_allow: tuple[tuple[int, str], ...] = ()
     ) -> FileScan:
+        self._settle()
         entries = self._without_overlaps()
         present = {m.detector_id for m, _ in entries} | {m.kind for m, _ in entries}
         secrets = []
