@@ -237,9 +237,11 @@ class Evidence:
         context: SecretContext | None = None,
         column: int | None = None,
         at: int | None = None,
-    ) -> SecretMatch | None:
-        """Record a detector's hit at `line` (and `column` when known). `at`: the value's offset in the
-        text, where the caller found it (`place`), for the text before it on its line."""
+    ) -> bool:
+        """Record a detector's hit at `line` (and `column` when known); False when it is not a secret to
+        report (a reference tag, a translation catalogue) or was recorded already. `at`: the value's offset
+        in the text, where the caller found it (`place`), for the text before it on its line. Its
+        fingerprint comes when the file's evidence is built (`build`)."""
         detector = hit.detector
         value = hit.value
         confidence = Confidence(getattr(hit, "confidence", None) or detector.confidence)
@@ -247,11 +249,11 @@ class Evidence:
         if detector.generic and self._catalogue():
             # `"password": "Contraseña"` in locales/es.json: the login form's label, in Spanish. A key-name
             # rule has nothing to go on here; a provider's token format is still found.
-            return None
+            return False
         before = self._before_value(line, value, key, column, at)
         if values.tagged_reference(before):
             # `Password: !Ref DbPassword`: the YAML parser drops the tag, the line still shows the pointer.
-            return None
+            return False
         if values.fixture_marker(before):
             # `FAKE_TOKEN = ...`, `# dummy key for tests`: the file says this is not a live credential.
             confidence = Confidence.LOW
@@ -267,7 +269,7 @@ class Evidence:
         # One value of one detector once per line (the fingerprint is a function of the kind and the value).
         dedupe = (detector.id, value, line)
         if dedupe in self._secret_keys:
-            return None
+            return False
         self._secret_keys.add(dedupe)
         self.flagged.add(value)
         # The fingerprint is filled in by _settle: a memory-hard one is derived meanwhile, beside the scan.
@@ -300,7 +302,7 @@ class Evidence:
         self._secrets.append((match, partners))
         self._values.append(value)  # in memory only, for VALUE_SINK when the fingerprint is known
         self._overlap.append((_same_value_digest(value), _line_span(value)))
-        return match
+        return True
 
     def _catalogue(self) -> bool:
         if self._in_catalogue is None:
