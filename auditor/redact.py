@@ -286,9 +286,12 @@ def _helper_pool() -> ThreadPoolExecutor | None:
 
 
 def _forget_helpers() -> None:
-    global _helpers
+    """In a forked child: no helper threads, nothing in flight, and a lock no helper of the parent can be
+    holding (one that held it at the fork would never release it here)."""
+    global _helpers, _cache_lock
     _helpers = None
     _inflight.clear()
+    _cache_lock = threading.Lock()
 
 
 if hasattr(os, "register_at_fork"):

@@ -60,11 +60,35 @@ def test_a_forked_worker_derives_with_helpers_of_its_own(fresh: None) -> None:
     redact.fingerprint_soon(*VALUES[0], "k")()  # the parent's helpers exist now
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
-    child = ctx.Process(target=_in_child, args=(queue,))
+    child = ctx.Process(target=_in_child, args=(queue,), daemon=True)
     child.start()
     got = queue.get(timeout=60)
     child.join(60)
     assert child.exitcode == 0
+    assert got == redact.fingerprint(*VALUES[1], "k")
+
+
+def test_a_fork_while_a_helper_holds_the_cache_lock_does_not_hang_the_child(fresh: None) -> None:
+    held, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        with redact._cache_lock:  # as a helper remembering a derivation at the moment of the fork
+            held.set()
+            release.wait(60)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    held.wait(10)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        queue = ctx.Queue()
+        child = ctx.Process(target=_in_child, args=(queue,), daemon=True)
+        child.start()
+        got = queue.get(timeout=20)  # a child stuck on the inherited lock would never answer
+        child.join(60)
+    finally:
+        release.set()
+        thread.join()
     assert got == redact.fingerprint(*VALUES[1], "k")
 
 
