@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,7 @@ VALUES = [("password", "hunter2-but-longer"), ("generic_token", "q8Zr2LwX0pVd7Kc
 def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(redact, "_cache", {})
     monkeypatch.setattr(redact, "_inflight", {})
+    monkeypatch.setattr(redact, "_inline_left", 0)  # helpers from the first value on
 
 
 def test_the_fingerprint_is_fingerprints_own(fresh: None) -> None:
@@ -90,6 +92,31 @@ def test_a_fork_while_a_helper_holds_the_cache_lock_does_not_hang_the_child(fres
         release.set()
         thread.join()
     assert got == redact.fingerprint(*VALUES[1], "k")
+
+
+def test_a_process_derives_its_first_fingerprints_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import Future
+
+    monkeypatch.setattr(redact, "_cache", {})
+    monkeypatch.setattr(redact, "_inflight", {})
+    monkeypatch.setattr(redact, "_inline_left", 2)
+    submitted: list[tuple[str, Future[str]]] = []
+
+    def submit(_fn: Any, _lookup: bytes, _kind: str, value: str, _key: str) -> Future[str]:
+        future: Future[str] = Future()  # answered below, once the caller has let go of the cache lock
+        submitted.append((value, future))
+        return future
+
+    pool = redact._helper_pool()
+    if pool is not None:
+        monkeypatch.setattr(pool, "submit", submit)
+    for i in range(4):
+        soon = redact.fingerprint_soon("password", f"value-{i}", "k")
+        for _value, future in submitted:
+            if not future.done():
+                future.set_result(redact.scrypt_fingerprint("password", f"value-{i}", "k"))
+        assert soon() == redact.fingerprint("password", f"value-{i}", "k")
+    assert [value for value, _ in submitted] == ([] if pool is None else ["value-2", "value-3"])
 
 
 def test_a_file_s_secrets_carry_their_fingerprints(fresh: None) -> None:
