@@ -711,10 +711,16 @@ def test_remembered_keeps_short_questions_only_and_a_bounded_number(monkeypatch:
     remembered("a", "k" * (values._REMEMBER_CHARS + 1))
     remembered("a", "k" * (values._REMEMBER_CHARS + 1))
     assert len(calls) == 6  # a long value or key is judged afresh every time
-    for value in ("b", "c", "d"):  # past the bound the memory starts over: "a" is judged again
+    # Past the bound a new generation starts and the full one is kept as the older: "a" is still known.
+    for value in ("b", "c", "d"):
         remembered(value, "k")
     remembered("a", "k")
-    assert calls[-1] == ("a", "k") and len(calls) == 10
+    assert len(calls) == 9 and calls[-1] == ("d", "k")
+    # Two generations later it is forgotten and judged again: at most twice the bound is ever kept.
+    for value in ("e", "f", "g", "h"):
+        remembered(value, "k")
+    remembered("a", "k")
+    assert calls[-1] == ("a", "k") and len(calls) == 14
 
 
 @pytest.mark.parametrize(

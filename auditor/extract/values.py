@@ -857,18 +857,25 @@ def _remembered(classify: _Classify) -> _Classify:
     strings, and a scan asks it the same questions again and again (a history scan judges
     `process.env.SLACK_BOT_TOKEN` under `token` in every version of every file that holds it: on
     slackapi/bolt-js 16,601 questions, 192 distinct)."""
+    # Two generations: when the newer one is full it becomes the older and a new one starts, so a value
+    # asked again soon after (the line scan, then the structured scan of the same file) is still answered
+    # in a file of more distinct values than one generation holds.
     verdicts: dict[tuple[str, str | None], ValueClass] = {}
+    older: dict[tuple[str, str | None], ValueClass] = {}
 
     @functools.wraps(classify)
     def remembered(value: str, key: str | None = None) -> ValueClass:
+        nonlocal verdicts, older
         if len(value) > _REMEMBER_CHARS or (key is not None and len(key) > _REMEMBER_CHARS):
             return classify(value, key)
         asked = (value, key)
         verdict = verdicts.get(asked)
         if verdict is None:
-            verdict = classify(value, key)
+            verdict = older.get(asked)
+            if verdict is None:
+                verdict = classify(value, key)
             if len(verdicts) >= _REMEMBER_VERDICTS:
-                verdicts.clear()
+                older, verdicts = verdicts, {}
             verdicts[asked] = verdict
         return verdict
 
