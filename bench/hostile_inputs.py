@@ -43,15 +43,24 @@ def _notebook(size: int) -> tuple[str, bytes]:
     return "analysis.ipynb", json.dumps({"cells": [cell], "nbformat": 4}).encode()
 
 
+def _filled(size: int, part: Callable[[int, int], str], head: str = "") -> bytes:
+    """`head`, then `part(index, length so far)` for index 0, 1, ... until the parts reach `size`."""
+    parts = [head] if head else []
+    length = 0
+    index = 0
+    while length < size:
+        piece = part(index, length)
+        parts.append(piece)
+        length += len(piece)
+        index += 1
+    return "".join(parts).encode()
+
+
 def _minified_assignments(size: int) -> tuple[str, bytes]:
     rnd = random.Random(2)
-    parts: list[str] = []
-    length = 0
-    while length < size:
-        part = f'o{length}.password="{rnd.randrange(10**8):08d}";n.token=t;'
-        parts.append(part)
-        length += len(part)
-    return "dist/app.min.js", "".join(parts).encode()
+    return "dist/app.min.js", _filled(
+        size, lambda _i, length: f'o{length}.password="{rnd.randrange(10**8):08d}";n.token=t;'
+    )
 
 
 def _one_line_wordlist(size: int) -> tuple[str, bytes]:
@@ -82,35 +91,22 @@ def _json_line_of_secrets(size: int) -> tuple[str, bytes]:
 def _minified_tokens(size: int) -> tuple[str, bytes]:
     # A bundle of one line with distinct provider-shaped tokens in it (a leaked build).
     rnd = random.Random(5)
-    parts: list[str] = []
-    length = 0
-    while length < size:
-        part = f'k{length}="ghp_{_token(rnd, 36)}";'
-        parts.append(part)
-        length += len(part)
-    return "dist/vendor.min.js", "".join(parts).encode()
+    return "dist/vendor.min.js", _filled(size, lambda _i, length: f'k{length}="ghp_{_token(rnd, 36)}";')
 
 
 def _dotenv(size: int) -> tuple[str, bytes]:
     rnd = random.Random(6)
-    lines: list[str] = []
-    length = 0
-    while length < size:
-        line = f"SERVICE_{len(lines)}_SECRET={_token(rnd)}\n"
-        lines.append(line)
-        length += len(line)
-    return ".env", "".join(lines).encode()
+    return ".env", _filled(size, lambda i, _length: f"SERVICE_{i}_SECRET={_token(rnd)}\n")
 
 
 def _yaml_keys(size: int) -> tuple[str, bytes]:
     rnd = random.Random(7)
-    lines: list[str] = ["services:\n"]
-    length = 0
-    while length < size:
-        line = f"  svc{len(lines)}:\n    url: https://svc{len(lines)}.internal\n    token: {_token(rnd)}\n"
-        lines.append(line)
-        length += len(line)
-    return "config/services.yaml", "".join(lines).encode()
+
+    def service(i: int, _length: int) -> str:
+        n = i + 1  # numbered after the `services:` line, as each service's place in the file
+        return f"  svc{n}:\n    url: https://svc{n}.internal\n    token: {_token(rnd)}\n"
+
+    return "config/services.yaml", _filled(size, service, head="services:\n")
 
 
 INPUTS: dict[str, Callable[[int], tuple[str, bytes]]] = {

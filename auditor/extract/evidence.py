@@ -135,9 +135,9 @@ class Evidence:
         # Per entry of _secrets: (same-value digest, line span), to drop overlapping matches of one value.
         self._overlap: list[tuple[str, int]] = []
         self._secret_keys: set[tuple[str, str, int]] = set()
-        # Per entry of _secrets whose fingerprint is still coming: (its index, how to have it).
-        self._pending: list[tuple[int, Callable[[], str]]] = []
-        self._values: list[str] = []  # per entry of _secrets, its value (never written anywhere)
+        # Per entry of _secrets whose fingerprint is still coming: (its index, how to have it, its value, in
+        # memory only, for VALUE_SINK once the fingerprint is known).
+        self._pending: list[tuple[int, Callable[[], str], str]] = []
         self.fingerprints: set[str] = set()
         # Raw values detectors flagged: kept in memory only, so no Setting ever repeats one.
         self.flagged: set[str] = set()
@@ -203,12 +203,9 @@ class Evidence:
         index = min(line - 2, len(newlines) - 1)
         return newlines[index] + 1 if index >= 0 else 0
 
-    def locate(self, value: str, near_line: int) -> int:
-        """The line where `value` appears at or after its key's line (block scalars, wrapped JSON)."""
-        return self.place(value, near_line)[0]
-
     def place(self, value: str, near_line: int) -> tuple[int, int | None]:
-        """`locate`'s line, and the offset of the occurrence found (None when the text does not hold it).
+        """The line where `value` appears at or after its key's line (block scalars, wrapped JSON), and the
+        offset of that occurrence (None when the text does not hold it: the key's line then).
 
         A document's values are asked in their order, so on one line each search starts where the last
         value found on that line was: a one-line JSON file of megabytes with thousands of secrets is read
@@ -274,7 +271,7 @@ class Evidence:
         self.flagged.add(value)
         # The fingerprint is filled in by _settle: a memory-hard one is derived meanwhile, beside the scan.
         self._pending.append(
-            (len(self._secrets), fingerprint_soon(detector.kind, value, self.fingerprint_key))
+            (len(self._secrets), fingerprint_soon(detector.kind, value, self.fingerprint_key), value)
         )
         match = SecretMatch(
             detector_id=detector.id,
@@ -300,7 +297,6 @@ class Evidence:
             else tuple(detector.partner or ())
         )
         self._secrets.append((match, partners))
-        self._values.append(value)  # in memory only, for VALUE_SINK when the fingerprint is known
         self._overlap.append((_same_value_digest(value), _line_span(value)))
         return True
 
@@ -397,12 +393,12 @@ class Evidence:
         if not self._pending:
             return
         sink = VALUE_SINK.get()
-        for index, soon in self._pending:
+        for index, soon, value in self._pending:
             match, partners = self._secrets[index]
             digest = soon()
             self.fingerprints.add(digest)
             if sink is not None:
-                sink(match.kind, digest, self._values[index])
+                sink(match.kind, digest, value)
             match = replace(match, fingerprint=digest, legacy_fingerprint=legacy_fingerprint(digest))
             self._secrets[index] = (match, partners)
         self._pending.clear()
