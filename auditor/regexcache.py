@@ -14,6 +14,10 @@ equal (same pattern, flags and program) to the one `re` itself compiled in this 
 the interpreter build and the `_sre` engine version and carries a SHA-256 of its body; anything unexpected
 (another interpreter, a damaged entry, a program `_sre` rejects) leaves `re` to compile as always. Only
 CPython versions whose `re` internals were checked are warmed (`SUPPORTED`); elsewhere this is a no-op.
+
+The detectors' patterns (700+, more than `re` keeps) have an entry of their own, read when a process first
+compiles one and never put into `re`'s cache (`compile_detector`): a scan that meets most detectors' keywords
+(a repository of test secrets) built most of them again on every run, in each pool worker.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Any
 
 from auditor import cache
 
-__all__ = ["SUPPORTED", "note", "remember", "warm"]
+__all__ = ["SUPPORTED", "compile_detector", "remember", "warm"]
 
 # CPython versions whose `re._cache` / `re._compiler` / `_sre.compile` were read and tested against this
 # module (3.11-3.13 share them; 3.12 added a second cache in front of `_cache`, which is filled from it).
@@ -120,21 +124,113 @@ def _program(pattern: str | bytes, flags: int) -> _Row:
     )
 
 
-def note(compiled: re.Pattern[Any]) -> None:
-    """A pattern a pool worker compiled (`re.compile(pattern)`, no flags argument): its program, checked as
-    `remember` checks one, goes to the worker's log beside the entry, which the saving process merges
-    (`remember`). Workers never save, and they compile most of a large scan's detector patterns: without
-    this, each worker of every scan compiled them again. Nothing happens outside a worker, for a pattern
-    this run's cache already had, or on an interpreter `warm` does not read."""
-    if not _supported() or not cache.in_worker() or (type(compiled.pattern), compiled.pattern, 0) in _seeded:
-        return
+def compile_detector(pattern: str) -> re.Pattern[str]:
+    """`re.compile(pattern)` for a detector's regex (`LazyRegex`), from a stored program when there is one.
+
+    Detector patterns have an entry of their own (`re-detectors-…`), read on the first call in a process and
+    kept apart from `re`'s cache: there are far more of them (700+) than `re` keeps (512), and a scan compiles
+    only the ones whose keyword it meets. A program stored there was checked as `remember` checks its own;
+    a pattern without one is compiled by `re` and its program (checked the same way) is added to the entry
+    by the saving process at the end of the run (`remember`): a pool worker logs it (`cache.log_record`),
+    the CLI's own process keeps it in memory. Anything unexpected compiles as `re` always does.
+    """
+    if not _supported():
+        return re.compile(pattern)
+    rows = _detector_rows()
+    row = rows.get(pattern)
+    if row is not None:
+        with contextlib.suppress(Exception):  # a program `_sre` refuses: compiled below as always
+            import _sre
+
+            built: re.Pattern[str] = _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])
+            return built
+    from re import _compiler
+
+    # Compiled as `re.compile` does, but past `re`'s own cache: a detector's pattern is compiled once per
+    # process (its LazyRegex keeps it), and `re`'s bounded cache stays for the patterns it serves.
+    compiled: re.Pattern[str] = _compiler.compile(pattern, 0)
     with contextlib.suppress(Exception):  # an optimisation only
         import _sre
 
-        row = _program(compiled.pattern, 0)
-        check = _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])
+        new = _program(pattern, 0)
+        check = _sre.compile(new[0], new[2], list(new[3]), new[4], new[5], new[6])
         if check == compiled and check.groupindex == compiled.groupindex:
-            cache.log_record(_entry_name(), row)
+            rows[pattern] = new
+            if cache.in_worker():
+                cache.log_record(_detector_entry_name(), new)
+            else:
+                _detector_added.append(new)
+    return compiled
+
+
+# Detector patterns' programs (`compile_detector`): None until read in this process (a forked worker
+# inherits what its parent read), and what this process compiled that the entry lacked.
+_detector_programs: dict[str, _Row] | None = None
+_detector_added: list[_Row] = []
+_DETECTOR_PREFIX = "re-detectors-"
+# Far above the rules' own patterns (about 700), so custom rules fit too; the entry stops growing there.
+_DETECTOR_LIMIT = 8192
+
+
+def _detector_entry_name() -> str:
+    return _DETECTOR_PREFIX + _entry_name()[len(_PREFIX) :]
+
+
+def _detector_rows() -> dict[str, _Row]:
+    global _detector_programs
+    if _detector_programs is None:
+        _detector_programs = {}
+        with contextlib.suppress(Exception):  # a damaged or foreign entry: every pattern compiles as always
+            data = cache.read(_detector_entry_name())
+            if data is not None and len(data) > _DIGEST:
+                digest, body = data[:_DIGEST], data[_DIGEST:]
+                if hashlib.sha256(body).digest() == digest:
+                    rows = marshal.loads(body)
+                    _detector_programs = {
+                        row[0]: tuple(row) for row in rows[:_DETECTOR_LIMIT] if isinstance(row[0], str)
+                    }
+    return _detector_programs
+
+
+def _remember_detectors() -> int:
+    """Merge the detector programs this run's processes compiled into their entry; returns how many."""
+    name = _detector_entry_name()
+    logged, logs = cache.read_logs(name)
+    try:
+        if not logged and not _detector_added:
+            return 0
+        import _sre
+
+        known = _detector_rows()
+        data = cache.read(name)
+        stored: list[_Row] = []
+        with contextlib.suppress(Exception):
+            if data is not None and hashlib.sha256(data[_DIGEST:]).digest() == data[:_DIGEST]:
+                stored = [tuple(row) for row in marshal.loads(data[_DIGEST:])]
+        have = {row[0] for row in stored}
+        added = 0
+        for row in [*_detector_added, *logged]:
+            if len(stored) >= _DETECTOR_LIMIT:
+                break
+            with contextlib.suppress(Exception):  # a damaged or foreign row: not stored
+                pattern = row[0]
+                if not isinstance(pattern, str) or row[1] != 0 or pattern in have:
+                    continue
+                # The worker checked it against what `re` compiled; here only that `_sre` accepts it.
+                _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])
+                stored.append(tuple(row))
+                have.add(pattern)
+                known[pattern] = tuple(row)
+                added += 1
+        _detector_added.clear()
+        if added:
+            body = marshal.dumps(stored)
+            cache.write(name, hashlib.sha256(body).digest() + body)
+        return added
+    finally:
+        for log in logs:
+            with contextlib.suppress(OSError):
+                log.unlink()
 
 
 def remember() -> int:
@@ -148,9 +244,12 @@ def remember() -> int:
     """
     if not _supported() or not isinstance(getattr(re, "_cache", None), dict):
         return 0
+    added = 0
     with contextlib.suppress(Exception):
-        return _remember()
-    return 0
+        added += _remember()
+    with contextlib.suppress(Exception):
+        added += _remember_detectors()
+    return added
 
 
 def _remember() -> int:
@@ -158,7 +257,7 @@ def _remember() -> int:
     if cache.cache_dir() is None:
         return 0
     name = _entry_name()
-    logged, logs = cache.read_logs(name)  # what this run's workers compiled (`note`)
+    logged, logs = cache.read_logs(name)  # logs of earlier versions' workers: merged, then removed
     try:
         return _store(limit, logged, name)
     finally:

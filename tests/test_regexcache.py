@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,6 +54,8 @@ def fresh_re(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     if hasattr(re, "_cache2"):
         monkeypatch.setattr(re, "_cache2", {})
     monkeypatch.setattr(regexcache, "_seeded", {})
+    monkeypatch.setattr(regexcache, "_detector_programs", None)
+    monkeypatch.setattr(regexcache, "_detector_added", [])
     monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
     monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
     yield
@@ -69,6 +72,106 @@ def _entry(tmp_path: Path) -> Path:
     entries = list((tmp_path / "cache").glob("re-programs-*"))
     assert len(entries) == 1
     return entries[0]
+
+
+def _names(tmp_path: Path, prefix: str) -> list[str]:
+    # By prefix, not glob: a glob compiles a pattern of its own, which `remember` would count.
+    return [name for name in os.listdir(tmp_path / "cache") if name.startswith(prefix)]
+
+
+def _detector_entry(tmp_path: Path) -> Path:
+    entries = [name for name in _names(tmp_path, "re-detectors-") if ".w" not in name]
+    assert len(entries) == 1
+    return tmp_path / "cache" / entries[0]
+
+
+class _CountCompiles:
+    """Counts `re`'s own compiles (parse and code generation), whichever path asked for them."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from re import _compiler
+
+        self.patterns: list[str | bytes] = []
+        real = _compiler.compile
+
+        def counting(pattern: str | bytes, flags: int = 0) -> re.Pattern[Any]:
+            self.patterns.append(pattern)
+            return real(pattern, flags)
+
+        monkeypatch.setattr(_compiler, "compile", counting)
+
+
+# More detector-like patterns than `re` keeps (set to 4 below): the detector entry is not bound by it.
+DETECTOR_PATTERNS = [str(p) for p, _ in PATTERNS if isinstance(p, str)] + [
+    rf"(?<![A-Za-z0-9])tok{i}_[A-Za-z0-9]{{{20 + i}}}(?![A-Za-z0-9])" for i in range(8)
+]
+
+
+def test_detector_programs_are_kept_past_re_s_bound(
+    fresh_re: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(re, "_MAXCACHE", 4)
+    originals = {p: regexcache.compile_detector(p) for p in DETECTOR_PATTERNS}
+    assert re._cache == {}  # type: ignore[attr-defined]  # re's own cache is left to other patterns
+    assert regexcache.remember() == len(DETECTOR_PATTERNS)
+    entry = _detector_entry(tmp_path)
+    written = entry.stat().st_mtime_ns
+    # The next run (a new process: nothing read yet) builds every one from its stored program.
+    monkeypatch.setattr(regexcache, "_detector_programs", None)
+    counter = _CountCompiles(monkeypatch)
+    for pattern, original in originals.items():
+        built = regexcache.compile_detector(pattern)
+        assert built is not original
+        assert built == original and built.groupindex == original.groupindex
+        for sample in [*SAMPLES, "x tok3_" + "Ab1" * 8 + " y"]:
+            assert [m.span() for m in built.finditer(sample)] == [m.span() for m in original.finditer(sample)]
+    assert counter.patterns == []
+    regexcache.remember()
+    assert entry.stat().st_mtime_ns == written  # nothing new: not rewritten
+
+
+def test_a_worker_logs_its_detector_programs_for_the_saving_process(
+    fresh_re: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "in_worker", lambda: True)
+    for pattern in DETECTOR_PATTERNS[:3]:
+        regexcache.compile_detector(pattern)
+    assert [name for name in _names(tmp_path, "re-detectors-") if ".w" in name]  # the worker's log
+    monkeypatch.setattr(cache, "in_worker", lambda: False)
+    assert regexcache.remember() == 3
+    assert _names(tmp_path, "re-detectors-") == [_detector_entry(tmp_path).name]  # log merged, removed
+    monkeypatch.setattr(regexcache, "_detector_programs", None)
+    counter = _CountCompiles(monkeypatch)
+    for pattern in DETECTOR_PATTERNS[:3]:
+        regexcache.compile_detector(pattern)
+    assert counter.patterns == []
+    regexcache.compile_detector(DETECTOR_PATTERNS[3])  # never seen: compiled by re
+    assert counter.patterns == [DETECTOR_PATTERNS[3]]
+
+
+@pytest.mark.parametrize("damage", ["flipped", "truncated", "bad-program"])
+def test_a_damaged_detector_entry_compiles_as_always(
+    fresh_re: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    for pattern in DETECTOR_PATTERNS:
+        regexcache.compile_detector(pattern)
+    regexcache.remember()
+    entry = _detector_entry(tmp_path)
+    raw = entry.read_bytes()
+    if damage == "flipped":
+        entry.write_bytes(raw[:32] + raw[32:].replace(b"tok3_", b"tok4_"))
+    elif damage == "truncated":
+        entry.write_bytes(raw[: len(raw) // 2])
+    else:  # a well-formed entry whose programs _sre refuses
+        rows = [(*row[:3], [99999, 1, 2], *row[4:]) for row in marshal.loads(raw[32:])]
+        body = marshal.dumps(rows)
+        entry.write_bytes(hashlib.sha256(body).digest() + body)
+    monkeypatch.setattr(regexcache, "_detector_programs", None)
+    expected = {pattern: re.compile(pattern) for pattern in DETECTOR_PATTERNS}
+    counter = _CountCompiles(monkeypatch)
+    for pattern in DETECTOR_PATTERNS:
+        assert regexcache.compile_detector(pattern) == expected[pattern]
+    assert sorted(map(str, counter.patterns)) == sorted(DETECTOR_PATTERNS)
 
 
 def test_programs_round_trip_to_identical_patterns(fresh_re: None, tmp_path: Path) -> None:

@@ -557,14 +557,24 @@ def proving(pattern, keywords):
     note("proof")
     return real_proof(pattern, keywords)
 
+real_compile = re._compiler.compile
 real_compiled = detectors.LazyRegex.compiled.fget
+in_detector = []
+
+def compiling(pattern, flags=0):
+    if in_detector:
+        note("compile")  # re compiles a detector's regex: no program from an earlier run
+    return real_compile(pattern, flags)
 
 def compiled(self):
-    if self._compiled is None and (str, self.pattern, 0) not in re._cache:
-        note("compile")  # re compiles it: no program from an earlier run
-    return real_compiled(self)
+    in_detector.append(1)
+    try:
+        return real_compiled(self)
+    finally:
+        in_detector.pop()
 
 anchors.keyword_anchored = proving
+re._compiler.compile = compiling
 detectors.LazyRegex.compiled = property(compiled)
 print(f"\\nparent {os.getpid()} exit {main()}")
 """
@@ -631,5 +641,6 @@ def test_a_second_pooled_scan_proves_and_compiles_nothing_again(tmp_path: Path) 
     first = work()
     assert first["proof"] and first["compile"]  # a fresh cache: the workers prove and compile
     assert list(cache_dir.glob("anchored-*")) and list(cache_dir.glob("re-programs-*"))
+    assert list(cache_dir.glob("re-detectors-*"))  # the detectors' programs, in their own entry
     assert not list(cache_dir.glob("*.w*"))  # the workers' logs were merged and removed
     assert work() == {"proof": set(), "compile": set()}  # the second scan's workers read both back

@@ -123,9 +123,8 @@ class LazyRegex:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
-            # A pool worker's compile reaches the next run's cache of programs (the parent saves it).
-            regexcache.note(self._compiled)
+            # From the program an earlier run stored, or compiled and stored for the next run.
+            self._compiled = regexcache.compile_detector(self.pattern)
         return self._compiled
 
     @property
