@@ -4,10 +4,12 @@ The file holds no secrets, no line numbers and no timestamps, and is sorted by f
 when findings appear or disappear and merge conflicts stay rare. Its `schema_version` is the file
 format's own, not the tool's: a botaudit upgrade does not look like a format change (detect-secrets' mistake).
 
-Version 2 records fingerprints of secret scheme 3 (`auditor.redact`: issued tokens take a keyed HMAC instead
-of scrypt); version 1 files, written under scheme 2, are still read: a scan using one derives each issued
-token's scheme-2 fingerprint too, so its findings match their old entries (`Finding.aliases`), and `baseline
-update` rewrites those entries with the new fingerprints (and the file as version 2).
+Version 3 records fingerprints of secret scheme 4 (`auditor.redact`: issued tokens take a keyed HMAC instead
+of scrypt; scheme 4 has issued formats for 171 kinds of token, scheme 3 for 43). Version 2 (scheme 3) and
+version 1 (scheme 2, scrypt for every value) files are still read: a scan using one derives each issued
+token's scrypt fingerprint too, which is the fingerprint either older scheme gave it, so its findings match
+their old entries (`Finding.aliases`), and `baseline update` rewrites those entries with the new
+fingerprints (and the file as version 3).
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from typing import Any
 from auditor.documents import parse_json, validate
 from auditor.errors import BotauditError
 from auditor.model import Finding, ScanResult
+from auditor.redact import FINGERPRINT_SCHEME
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Versions read, and the secret fingerprint scheme (auditor.redact) each one's fingerprints were made under.
-FINGERPRINT_SCHEMES = {1: 2, 2: 3}
+FINGERPRINT_SCHEMES = {1: 2, 2: 3, 3: 4}
 TOOL = "botaudit"
 _ENTRY_KEYS = frozenset({"fingerprint", "rule_id", "path", "identity"})
 
@@ -48,8 +51,8 @@ class Baseline:
     """The set of known findings; `fingerprint in baseline` is what suppression checks."""
 
     entries: tuple[BaselineEntry, ...] = ()
-    # The secret fingerprint scheme its entries were recorded under (2: a version-1 file).
-    fingerprint_scheme: int = 3
+    # The secret fingerprint scheme its entries were recorded under (2: a version-1 file, 3: version 2).
+    fingerprint_scheme: int = 4
 
     @property
     def fingerprints(self) -> frozenset[str]:
@@ -57,8 +60,9 @@ class Baseline:
 
     @property
     def needs_legacy_aliases(self) -> bool:
-        """Whether matching it needs the scheme-2 fingerprints of issued tokens (auditor.redact)."""
-        return self.fingerprint_scheme < 3 and bool(self.entries)
+        """Whether matching it needs the scrypt fingerprints of issued tokens (auditor.redact): the ones an
+        older scheme gave them."""
+        return self.fingerprint_scheme < FINGERPRINT_SCHEME and bool(self.entries)
 
     def __contains__(self, fingerprint: object) -> bool:
         return fingerprint in self.fingerprints

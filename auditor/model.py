@@ -308,8 +308,9 @@ class SecretMatch(Record):
     platform: Platform | None = None
     # Why the detector is as sure as it says: a checksum verified or failed, a generic key-name match...
     confidence_reason: str = ""
-    # The value's fingerprint under scheme 2 when it differs from `fingerprint` (an issued token's), derived
-    # only while a baseline, suppression or snapshot recorded before scheme 3 is in use (auditor.redact).
+    # The value's scrypt fingerprint when it differs from `fingerprint` (an issued token's: what scheme 2, and
+    # scheme 3 for the kinds scheme 4 added, gave it), derived only while a baseline, suppression or snapshot
+    # recorded under an older scheme is in use (auditor.redact).
     # Matching only: never in a report.
     legacy_fingerprint: str | None = None
 

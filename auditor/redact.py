@@ -5,7 +5,7 @@ A report reader must not be able to recover a secret from what botaudit prints:
 * **Previews** show only a documented public prefix (`ghp_`, `AKIA`, `xoxb-`), never a character of the
   secret part, and never any part of a password or generic secret. No length is shown: the length of a
   password is half of guessing it.
-* **Fingerprints** (scheme 3) come in two tiers, chosen from the kind and the value alone, so one value of
+* **Fingerprints** (scheme 4) come in two tiers, chosen from the kind and the value alone, so one value of
   one kind always gets one fingerprint, whichever detector or collector saw it:
 
   - **scrypt** (memory-hard: 8 MiB and ~18 ms of a core per guess) over the value, salted with an HMAC of
@@ -24,9 +24,12 @@ A report reader must not be able to recover a secret from what botaudit prints:
 
   The same value under the same key gives the same fingerprint on every machine, so baselines travel
   between CI and laptops. Scheme 2 (scrypt for every value) gave the scrypt tier's values the fingerprints
-  they still have; for issued tokens, `scrypt_fingerprint` still derives the scheme-2 fingerprint, which a
-  scan computes only as an alias while a baseline, a suppression by fingerprint or a saved snapshot that
-  may hold scheme-2 fingerprints is in use (`legacy_aliases`).
+  they still have. Scheme 3 had the same two tiers with issued formats for 43 kinds; scheme 4 has 171 (the
+  detectors that declare their documented prefix); an issued token's HMAC fingerprint is the same in both.
+  For an issued token, `scrypt_fingerprint` still derives the fingerprint an older scheme gave it (scheme
+  2's, and scheme 3's for the kinds scheme 4 added), which a scan computes only as an alias while a
+  baseline, a suppression by fingerprint or a saved snapshot that may hold older fingerprints is in use
+  (`legacy_aliases`).
 
 Each distinct value is derived once per process: the cache is keyed by a fast HMAC of the value (never the
 value itself), so the memory-hard step is paid once per secret, not once per occurrence.
@@ -84,9 +87,10 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 _SCRYPT_MAXMEM = 64 * 1024 * 1024
 _VERSION = b"botaudit-fingerprint-v2"  # the scrypt tier's salt label (unchanged since scheme 2)
-_ISSUED_VERSION = b"botaudit-fingerprint-v3-issued"
-# Scheme 3: two tiers (scrypt, issued). Scheme 2 was scrypt for every value.
-FINGERPRINT_SCHEME = 3
+_ISSUED_VERSION = b"botaudit-fingerprint-v3-issued"  # the issued tier's label (unchanged since scheme 3)
+# Scheme 4: two tiers (scrypt, issued), issued formats for 171 kinds. Scheme 3: the same for 43 kinds.
+# Scheme 2: scrypt for every value.
+FINGERPRINT_SCHEME = 4
 ISSUED_MIN_BITS = 128
 # A random run whose character entropy is below this share of the most its length and alphabet allow was
 # typed, not drawn (`abab…`, a word repeated). Random runs fall below it rarely (about 1 in 1,000 for 32
@@ -105,13 +109,13 @@ _scrypt_impl: Callable[[bytes, bytes], bytes] | None = None  # set on the first 
 _cache_lock = threading.Lock()
 _CACHE_MAX = 100_000
 _formats: dict[str, tuple[tuple[re.Pattern[str], tuple[int, ...], str | None], ...]] = {}  # by kind
-# Whether `fingerprint` also derives the scheme-2 fingerprint of issued tokens (see `legacy_aliases`), and
-# what it derived: scheme-3 fingerprint -> scheme-2 one.
+# Whether `fingerprint` also derives the older (scrypt) fingerprint of issued tokens (see `legacy_aliases`),
+# and what it derived: current fingerprint -> older one.
 _legacy = False
 _legacy_seen: dict[str, str] = {}
-# Set by the scan around rule evaluation: scheme-3 secret fingerprint -> its scheme-2 one, for the issued
-# tokens found (empty unless legacy aliases are on). Findings carry the matching finding fingerprint as an
-# alias, so baselines and suppressions recorded under scheme 2 still match.
+# Set by the scan around rule evaluation: current secret fingerprint -> its older (scrypt) one, for the
+# issued tokens found (empty unless legacy aliases are on). Findings carry the matching finding fingerprint
+# as an alias, so baselines and suppressions recorded under schemes 2 and 3 still match.
 LEGACY_SECRET_FINGERPRINTS: ContextVar[Mapping[str, str] | None] = ContextVar(
     "botaudit_legacy_fps", default=None
 )
@@ -340,8 +344,9 @@ def fingerprint_soon(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) 
 
 
 def legacy_aliases(enabled: bool) -> None:
-    """Whether `fingerprint` also derives the scheme-2 fingerprint of each issued token in this process
-    (and in the pools it starts): on while a baseline, suppression or snapshot of scheme 2 is in use."""
+    """Whether `fingerprint` also derives the older (scrypt) fingerprint of each issued token in this
+    process (and in the pools it starts): on while a baseline, suppression or snapshot of an older scheme
+    is in use."""
     global _legacy
     _legacy = enabled
 
@@ -351,13 +356,13 @@ def legacy_aliases_enabled() -> bool:
 
 
 def legacy_fingerprint(current: str) -> str | None:
-    """The scheme-2 fingerprint of the issued token whose scheme-3 fingerprint `current` this process
+    """The older (scrypt) fingerprint of the issued token whose current fingerprint `current` this process
     derived while legacy aliases were on; None otherwise (scrypt-tier values kept their fingerprint)."""
     return _legacy_seen.get(current) if _legacy else None
 
 
 def legacy_fingerprints() -> dict[str, str]:
-    """Every scheme-3 -> scheme-2 pair this process derived (issued tokens, legacy aliases on)."""
+    """Every current -> older pair this process derived (issued tokens, legacy aliases on)."""
     return dict(_legacy_seen) if _legacy else {}
 
 

@@ -63,8 +63,8 @@ def resolve(agents: Sequence[Agent], snapshots: Mapping[Platform, Snapshot]) -> 
                         secret.location,
                     )
                 elif (ident := index.get(FINGERPRINT_ALIAS + secret.fingerprint)) is not None or (
-                    # A snapshot saved before secret fingerprint scheme 3 names an issued token by its
-                    # scheme-2 fingerprint (derived only while such a snapshot is in use).
+                    # A snapshot saved under an older secret fingerprint scheme names an issued token by
+                    # its scrypt fingerprint (derived only while a snapshot is in use).
                     secret.legacy_fingerprint
                     and (ident := index.get(FINGERPRINT_ALIAS + secret.legacy_fingerprint)) is not None
                 ):

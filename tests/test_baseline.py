@@ -21,7 +21,7 @@ def test_create_records_unsuppressed_findings_sorted_without_lines() -> None:
     assert b.fingerprints == expected
     text = bl.dump(b)
     data = json.loads(text)
-    assert data["schema_version"] == 2 and data["tool"] == "botaudit"
+    assert data["schema_version"] == 3 and data["tool"] == "botaudit"
     fps = [e["fingerprint"] for e in data["findings"]]
     assert fps == sorted(fps)
     assert text.endswith("}\n")
@@ -80,8 +80,8 @@ def test_entry_uses_identity_for_platform_findings() -> None:
         ("{not json", "not valid JSON (line 1"),
         ("[]", "JSON object"),
         (
-            '{"schema_version": 3, "tool": "botaudit", "findings": []}',
-            "unsupported baseline schema_version 3",
+            '{"schema_version": 4, "tool": "botaudit", "findings": []}',
+            "unsupported baseline schema_version 4",
         ),
         ('{"schema_version": 1, "tool": "gitleaks", "findings": []}', "not a botaudit baseline"),
         ('{"schema_version": 1, "tool": "botaudit", "findings": {}}', "`findings` must be a list"),

@@ -1,8 +1,9 @@
-"""Fingerprint scheme 3: provider-issued tokens take a keyed HMAC, everything else keeps scrypt.
+"""Fingerprint scheme 4: provider-issued tokens take a keyed HMAC, everything else keeps scrypt.
 
 The tier is a function of (kind, value): the table of issued formats is derived from the detectors and
 checked in (auditor/_issued_formats.py), and every entry must still be derivable from the shipped catalogue.
-Baselines and suppressions recorded under scheme 2 (scrypt for every value) still match.
+Baselines and suppressions recorded under scheme 2 (scrypt for every value) and scheme 3 (the issued tier for
+43 kinds, where scheme 4 has 171) still match.
 """
 
 from __future__ import annotations
@@ -196,11 +197,65 @@ def test_a_version_1_baseline_still_matches_and_update_rewrites_it(
     updated = bl.update(bl.load(path), new)
     assert updated.fingerprints == {f.fingerprint for f in new.findings}
     path.write_text(bl.dump(updated), encoding="utf-8")
-    assert json.loads(path.read_text())["schema_version"] == 2
-    # A version-2 baseline needs no scheme-2 fingerprints: none is derived, and it matches.
+    assert json.loads(path.read_text())["schema_version"] == 3
+    # A version-3 baseline needs no older fingerprints: none is derived, and it matches.
     again = _run(root, baseline=path)
     assert all(f.baseline and not f.aliases for f in again.findings)
     assert all(s.legacy_fingerprint is None for f in again.files for s in f.secrets)
+
+
+# Kinds whose tokens scheme 4 moved from scrypt to the issued tier (scheme 3 had no format for them).
+_SCHEME_4_KINDS = ("gitlab_pat", "huggingface_token", "npm_access_token", "digitalocean_pat")
+
+
+def test_scheme_4_adds_issued_formats_for_prefixed_provider_tokens() -> None:
+    tokens = {
+        "gitlab_pat": "glpat-" + _random(20) + "_" + _random(6),
+        "huggingface_token": "hf_" + _random(34, string.ascii_letters),
+        "npm_access_token": "npm_" + (body := _random(30)) + base62_crc32(body),
+        "digitalocean_pat": "dop_v1_" + _random(64, "0123456789abcdef"),
+    }
+    for kind, token in tokens.items():
+        assert kind in FORMATS and fingerprint_tier(kind, token) == "issued", kind
+        assert fingerprint(kind, token, KEY) != scrypt_fingerprint(kind, token, KEY)
+    # Typed or short bodies under the same prefixes keep scrypt.
+    assert fingerprint_tier("gitlab_pat", "glpat-" + "x" * 20) == "scrypt"
+    assert fingerprint_tier("npm_access_token", "npm_" + _random(36)) == "scrypt"  # its CRC-32 fails
+    assert fingerprint_tier("huggingface_token", "hf_" + _random(8, string.ascii_letters)) == "scrypt"
+    assert len(FORMATS) == 171
+
+
+def test_a_version_2_baseline_still_matches_tokens_scheme_4_moved_to_the_issued_tier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOTAUDIT_FINGERPRINT_KEY", KEY)
+    root = tmp_path / "agents"
+    root.mkdir()
+    token = "glpat-" + _random(20) + "_" + _random(6)
+    (root / "ci.env").write_text(f"GITLAB_TOKEN={token}\nDB_PASSWORD=Winter2025?zk\n", encoding="utf-8")
+    real_tier = redact.fingerprint_tier
+    with monkeypatch.context() as m:  # scheme 3: no issued format for the kinds scheme 4 added
+        m.setattr(
+            redact,
+            "fingerprint_tier",
+            lambda kind, value: "scrypt" if kind in _SCHEME_4_KINDS else real_tier(kind, value),
+        )
+        old = _run(root)
+    assert any(f.kind == "gitlab_pat" for f in old.findings)
+    old_doc = json.loads(bl.dump(bl.create(old)))
+    old_doc["schema_version"] = 2
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps(old_doc), encoding="utf-8")
+    assert bl.load(path).needs_legacy_aliases
+
+    new = _run(root, baseline=path)
+    moved = [f for f in new.findings if f.kind == "gitlab_pat"]
+    assert moved and len(new.findings) == len(old.findings)
+    assert {f.fingerprint for f in moved}.isdisjoint(bl.load(path).fingerprints)  # new fingerprints ...
+    assert all(f.baseline for f in new.findings)  # ... still known to the scheme-3 baseline
+    updated = bl.update(bl.load(path), new)
+    assert updated.fingerprints == {f.fingerprint for f in new.findings}
+    assert not bl.loads(bl.dump(updated)).needs_legacy_aliases
 
 
 def test_a_suppression_by_a_scheme_2_fingerprint_still_matches(
