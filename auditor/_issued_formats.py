@@ -9,461 +9,621 @@ of that kind's values (and so baselines): do it only with a new fingerprint sche
 # kind -> ((fullmatch regex whose groups r0, r1... are the random runs, each run's alphabet size,
 #          the checksum the whole value must pass or None), ...)
 FORMATS: dict[str, tuple[tuple[str, tuple[int, ...], str | None], ...]] = {
-    "adobe_client_secret": (("p8e\\-(?P<r0>[\\-0-9A-Z_a-z]{32})", (64,), None),),
-    "age_secret_key": (("AGE\\-SECRET\\-KEY\\-1(?P<r0>[02-9AC-HJ-NP-Z]{58})", (32,), None),),
-    "aikido_client_secret": (("AIK_SECRET_(?P<r0>[0-9A-Za-z]{64})", (62,), None),),
-    "anthropic_api_key": (
-        ("sk\\-ant\\-admin[0-9]{2}\\-(?P<r0>[\\-0-9A-Z_a-z]{78,118})AA", (64,), None),
-        ("sk\\-ant\\-api[0-9]{2}\\-(?P<r0>[\\-0-9A-Z_a-z]{78,118})AA", (64,), None),
-        ("sk\\-ant\\-sid[0-9]{2}\\-(?P<r0>[\\-0-9A-Z_a-z]{80,120})", (64,), None),
+    'adobe_client_secret': (
+        ('p8e\\-(?P<r0>[\\-0-9A-Z_a-z]{32})', (64,), None),
     ),
-    "anyscale_api_key": (("esecret_(?P<r0>[0-9a-z]{26})", (36,), None),),
-    "astra_db_application_token": (("AstraCS:(?P<r0>[A-Za-z]{24}):(?P<r1>[0-9a-f]{64})", (52, 16), None),),
-    "atlassian_api_token": (("ATATT3(?P<r0>[\\-0-9=A-Z_a-z]{180,200})", (65,), None),),
-    "backblaze_application_key": (
-        ("K000(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K001(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K002(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K003(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K004(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K005(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K006(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K007(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K008(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
-        ("K009(?P<r0>[\\+/-9A-Za-z]{27})", (64,), None),
+    'age_secret_key': (
+        ('AGE\\-SECRET\\-KEY\\-1(?P<r0>[02-9AC-HJ-NP-Z]{58})', (32,), None),
     ),
-    "bitbucket_app_password": (("ATBB(?P<r0>[0-9A-Za-z]{28,40})", (62,), None),),
-    "braintree_access_token": (
-        ("access_token\\$production\\$[0-9a-z]{16}\\$(?P<r0>[0-9a-f]{32})", (16,), None),
-        ("access_token\\$sandbox\\$[0-9a-z]{16}\\$(?P<r0>[0-9a-f]{32})", (16,), None),
+    'aikido_client_secret': (
+        ('AIK_SECRET_(?P<r0>[0-9A-Za-z]{64})', (62,), None),
     ),
-    "brevo_api_key": (("xkeysib\\-(?P<r0>[0-9a-f]{64})\\-[0-9A-Za-z]{16}", (16,), None),),
-    "brevo_smtp_key": (("xsmtpsib\\-(?P<r0>[0-9a-f]{64})\\-[0-9A-Za-z]{16}", (16,), None),),
-    "browserbase_api_key": (("bb_live_(?P<r0>[\\-0-9A-Z_a-z]{27})", (64,), None),),
-    "buildkite_token": (("bkua_(?P<r0>[0-9a-z]{40})", (36,), None),),
-    "cerebras_api_key": (("csk\\-(?P<r0>[0-9a-z]{48})", (36,), None),),
-    "circleci_pat": (("CCIPAT_(?P<r0>[0-9A-Za-z]{22})_(?P<r1>[0-9a-f]{40})", (62, 16), None),),
-    "circleci_project_token": (("CCIPRJ_(?P<r0>[0-9A-Za-z]{21,22})_(?P<r1>[0-9a-f]{40})", (62, 16), None),),
-    "clickup_token": (("pk_[0-9]{6,10}_(?P<r0>[0-9A-Z]{32})", (36,), None),),
-    "cloudflare_origin_ca_key": (
-        ("v1\\.0\\-(?P<r0>[0-9a-f]{24,64})\\-(?P<r1>[0-9a-f]{128,146})", (16, 16), None),
-        (
-            "v1\\.0\\-(?P<r0>[0-9a-f]{24,64})\\-(?P<r1>[0-9a-f]{128,146})\\-(?P<r2>[0-9a-f]{64})",
-            (16, 16, 16),
-            None,
-        ),
+    'anthropic_api_key': (
+        ('sk\\-ant\\-admin[0-9]{2}\\-(?P<r0>[\\-0-9A-Z_a-z]{78,118})AA', (64,), None),
+        ('sk\\-ant\\-api[0-9]{2}\\-(?P<r0>[\\-0-9A-Z_a-z]{78,118})AA', (64,), None),
+        ('sk\\-ant\\-sid[0-9]{2}\\-(?P<r0>[\\-0-9A-Z_a-z]{80,120})', (64,), None),
     ),
-    "cockroachdb_cloud_api_key": (
-        ("CCDB1_(?P<r0>[0-9A-Za-z]{18,26})_(?P<r1>[0-9A-Za-z]{32,48})", (62, 62), None),
+    'anyscale_api_key': (
+        ('esecret_(?P<r0>[0-9a-z]{26})', (36,), None),
     ),
-    "configcat_sdk_key": (
-        ("configcat\\-sdk\\-1/(?P<r0>[\\-0-9A-Z_a-z]{22})/(?P<r1>[\\-0-9A-Z_a-z]{22})", (64, 64), None),
+    'astra_db_application_token': (
+        ('AstraCS:(?P<r0>[A-Za-z]{24}):(?P<r1>[0-9a-f]{64})', (52, 16), None),
     ),
-    "contentful_pat": (("CFPAT\\-(?P<r0>[\\-0-9A-Z_a-z]{43})", (64,), None),),
-    "databricks_token": (
-        ("dapi(?P<r0>[0-9a-f]{32})", (16,), None),
-        ("dapi(?P<r0>[0-9a-f]{32})\\-[0-9]", (16,), None),
+    'atlassian_api_token': (
+        ('ATATT3(?P<r0>[\\-0-9=A-Z_a-z]{180,200})', (65,), None),
     ),
-    "dbt_cloud_token": (
-        ("dbtc_(?P<r0>[\\-0-9A-Z_a-z]{40,80})", (64,), None),
-        ("dbtu_(?P<r0>[\\-0-9A-Z_a-z]{40,80})", (64,), None),
+    'backblaze_application_key': (
+        ('K000(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K001(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K002(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K003(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K004(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K005(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K006(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K007(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K008(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
+        ('K009(?P<r0>[\\+/-9A-Za-z]{27})', (64,), None),
     ),
-    "dependency_track_api_key": (("odt_(?P<r0>[0-9A-Za-z]{32,64})", (62,), None),),
-    "devin_api_key": (
-        ("apk_(?P<r0>[\\+/-9A-Za-z]{60,240})={0,2}", (64,), None),
-        ("apk_user_(?P<r0>[\\+/-9A-Za-z]{60,240})={0,2}", (64,), None),
+    'bitbucket_app_password': (
+        ('ATBB(?P<r0>[0-9A-Za-z]{28,40})', (62,), None),
     ),
-    "devin_service_user_token": (("cog_(?P<r0>[2-7a-z]{52})", (32,), None),),
-    "digitalocean_oauth_token": (("doo_v1_(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "digitalocean_pat": (("dop_v1_(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "digitalocean_refresh_token": (("dor_v1_(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "dingtalk_webhook": (
-        ("https://oapi\\.dingtalk\\.com/robot/send\\?access_token=(?P<r0>[0-9a-f]{64})", (16,), None),
+    'braintree_access_token': (
+        ('access_token\\$production\\$[0-9a-z]{16}\\$(?P<r0>[0-9a-f]{32})', (16,), None),
+        ('access_token\\$sandbox\\$[0-9a-z]{16}\\$(?P<r0>[0-9a-f]{32})', (16,), None),
     ),
-    "discord_webhook_url": (
-        (
-            "https://canary\\.discord\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})",
-            (64,),
-            None,
-        ),
-        (
-            "https://canary\\.discordapp\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})",
-            (64,),
-            None,
-        ),
-        ("https://discord\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})", (64,), None),
-        ("https://discordapp\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})", (64,), None),
-        ("https://ptb\\.discord\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})", (64,), None),
-        (
-            "https://ptb\\.discordapp\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})",
-            (64,),
-            None,
-        ),
+    'brevo_api_key': (
+        ('xkeysib\\-(?P<r0>[0-9a-f]{64})\\-[0-9A-Za-z]{16}', (16,), None),
     ),
-    "docker_hub_org_token": (("dckr_oat_(?P<r0>[\\-0-9A-Z_a-z]{32})", (64,), None),),
-    "docker_hub_pat": (("dckr_pat_(?P<r0>[\\-0-9A-Z_a-z]{27})", (64,), None),),
-    "doppler_audit_token": (
-        ("dp\\.audit\\.(?P<r0>[0-9A-Za-z]{40,44})", (62,), None),
-        ("dp\\.audit\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})", (38, 62), None),
+    'brevo_smtp_key': (
+        ('xsmtpsib\\-(?P<r0>[0-9a-f]{64})\\-[0-9A-Za-z]{16}', (16,), None),
     ),
-    "doppler_cli_token": (
-        ("dp\\.ct\\.(?P<r0>[0-9A-Za-z]{40,44})", (62,), None),
-        ("dp\\.ct\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})", (38, 62), None),
+    'browserbase_api_key': (
+        ('bb_live_(?P<r0>[\\-0-9A-Z_a-z]{27})', (64,), None),
     ),
-    "doppler_personal_token": (
-        ("dp\\.pt\\.(?P<r0>[0-9A-Za-z]{40,44})", (62,), None),
-        ("dp\\.pt\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})", (38, 62), None),
+    'buildkite_token': (
+        ('bkua_(?P<r0>[0-9a-z]{40})', (36,), None),
     ),
-    "doppler_scim_token": (
-        ("dp\\.scim\\.(?P<r0>[0-9A-Za-z]{40,44})", (62,), None),
-        ("dp\\.scim\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})", (38, 62), None),
+    'cerebras_api_key': (
+        ('csk\\-(?P<r0>[0-9a-z]{48})', (36,), None),
     ),
-    "doppler_service_account_token": (
-        ("dp\\.sa\\.(?P<r0>[0-9A-Za-z]{40,44})", (62,), None),
-        ("dp\\.sa\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})", (38, 62), None),
+    'circleci_pat': (
+        ('CCIPAT_(?P<r0>[0-9A-Za-z]{22})_(?P<r1>[0-9a-f]{40})', (62, 16), None),
     ),
-    "doppler_service_token": (
-        ("dp\\.st\\.(?P<r0>[0-9A-Za-z]{40,44})", (62,), None),
-        ("dp\\.st\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})", (38, 62), None),
+    'circleci_project_token': (
+        ('CCIPRJ_(?P<r0>[0-9A-Za-z]{21,22})_(?P<r1>[0-9a-f]{40})', (62, 16), None),
     ),
-    "dropbox_access_token": (("sl\\.(?P<r0>[\\-0-9A-Z_a-z]{130,160})", (64,), None),),
-    "e2b_api_key": (("e2b_(?P<r0>[0-9a-f]{40})", (16,), None),),
-    "easypost_api_key": (("EZAK(?P<r0>[0-9A-Za-z]{54})", (62,), None),),
-    "easypost_test_api_key": (("EZTK(?P<r0>[0-9A-Za-z]{54})", (62,), None),),
-    "elastic_serverless_key": (("essu_(?P<r0>[\\+/-9A-Za-z]{60,200})={0,2}", (64,), None),),
-    "elevenlabs_api_key_shape": (("sk_(?P<r0>[0-9a-f]{48})", (16,), None),),
-    "facebook_access_token": (("EAA(?P<r0>[0-9A-Za-z]{90,400})", (62,), None),),
-    "figma_pat": (("figd_(?P<r0>[\\-0-9A-Z_a-z]{40})", (64,), None),),
-    "firecrawl_api_key": (("fc\\-(?P<r0>[0-9a-f]{32})", (16,), None),),
-    "fireworks_api_key": (("fw_(?P<r0>[0-9A-Za-z]{24})", (62,), None),),
-    "flutterwave_secret_key": (
-        ("FLWSECK\\-(?P<r0>[0-9a-f]{32})\\-X", (16,), None),
-        ("FLWSECK_TEST\\-(?P<r0>[0-9a-f]{32})\\-X", (16,), None),
+    'clickup_token': (
+        ('pk_[0-9]{6,10}_(?P<r0>[0-9A-Z]{32})', (36,), None),
     ),
-    "frameio_token": (("fio\\-u\\-(?P<r0>[\\-0-9=A-Z_a-z]{64,80})", (65,), None),),
-    "github_app_token": (
-        ("ghs_(?P<r0>[0-9A-Za-z]{36})", (62,), "base62-crc32"),
-        ("ghu_(?P<r0>[0-9A-Za-z]{36})", (62,), "base62-crc32"),
+    'cloudflare_origin_ca_key': (
+        ('v1\\.0\\-(?P<r0>[0-9a-f]{24,64})\\-(?P<r1>[0-9a-f]{128,146})', (16, 16), None),
+        ('v1\\.0\\-(?P<r0>[0-9a-f]{24,64})\\-(?P<r1>[0-9a-f]{128,146})\\-(?P<r2>[0-9a-f]{64})', (16, 16, 16), None),
     ),
-    "github_fine_grained_pat": (
-        ("github_pat_(?P<r0>[0-9A-Za-z]{22})_(?P<r1>[0-9A-Za-z]{59})", (62, 62), None),
+    'cockroachdb_cloud_api_key': (
+        ('CCDB1_(?P<r0>[0-9A-Za-z]{18,26})_(?P<r1>[0-9A-Za-z]{32,48})', (62, 62), None),
     ),
-    "github_oauth_token": (("gho_(?P<r0>[0-9A-Za-z]{36})", (62,), "base62-crc32"),),
-    "github_pat": (("ghp_(?P<r0>[0-9A-Za-z]{36})", (62,), "base62-crc32"),),
-    "github_refresh_token": (("ghr_(?P<r0>[0-9A-Za-z]{36,76})", (62,), None),),
-    "gitlab_agent_token": (("glagent\\-(?P<r0>[\\-0-9A-Z_a-z]{50,100})", (64,), None),),
-    "gitlab_ci_job_token": (
-        ("glcbt\\-(?P<r0>[\\-0-9A-Z_a-z]{20,64})", (64,), None),
-        ("glcbt\\-[0-9A-Za-z]{1,5}_(?P<r0>[\\-0-9A-Z_a-z]{20,64})", (64,), None),
+    'configcat_sdk_key': (
+        ('configcat\\-sdk\\-1/(?P<r0>[\\-0-9A-Z_a-z]{22})/(?P<r1>[\\-0-9A-Z_a-z]{22})', (64, 64), None),
     ),
-    "gitlab_deploy_token": (("gldt\\-(?P<r0>[\\-0-9A-Z_a-z]{20,64})", (64,), None),),
-    "gitlab_incoming_mail_token": (("glimt\\-(?P<r0>[0-9a-z]{25})", (36,), None),),
-    "gitlab_oauth_app_secret": (("gloas\\-(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "gitlab_pat": (
-        ("glpat\\-(?P<r0>[\\-0-9A-Z_a-z]{20,300})", (64,), None),
-        ("glpat\\-(?P<r0>[\\-0-9A-Z_a-z]{20,300})\\.[0-9a-z]{2}\\.[0-9a-z]{7,10}", (64,), None),
+    'contentful_pat': (
+        ('CFPAT\\-(?P<r0>[\\-0-9A-Z_a-z]{43})', (64,), None),
     ),
-    "gitlab_pipeline_trigger_token": (("glptt\\-(?P<r0>[0-9a-f]{40})", (16,), None),),
-    "gitlab_runner_token": (("glrt\\-(?P<r0>[\\-0-9A-Z_a-z]{20,200})", (64,), None),),
-    "google_api_key": (("AIza(?P<r0>[\\-0-9A-Z_a-z]{35})", (64,), None),),
-    "google_chat_webhook": (
-        (
-            "https://chat\\.googleapis\\.com/v1/spaces/[\\-0-9A-Z_a-z]{11}/messages\\?key=(?P<r0>[\\-0-9A-Z_a-z]{39})\\&token=(?P<r1>[%\\-0-9A-Z_a-z]{40,60})",
-            (64, 65),
-            None,
-        ),
+    'databricks_token': (
+        ('dapi(?P<r0>[0-9a-f]{32})', (16,), None),
+        ('dapi(?P<r0>[0-9a-f]{32})\\-[0-9]', (16,), None),
     ),
-    "google_oauth_access_token": (("ya29\\.(?P<r0>[\\-0-9A-Z_a-z]{50,400})", (64,), None),),
-    "google_oauth_client_secret": (("GOCSPX\\-(?P<r0>[\\-0-9A-Z_a-z]{28})", (64,), None),),
-    "google_oauth_refresh_token": (("1//0(?P<r0>[\\-0-9A-Z_a-z]{60,120})", (64,), None),),
-    "grafana_service_account_token": (("glsa_(?P<r0>[0-9A-Za-z]{32})_[0-9a-f]{8}", (62,), None),),
-    "groq_api_key": (("gsk_(?P<r0>[0-9A-Za-z]{52})", (62,), None),),
-    "harness_pat": (
-        ("pat\\.(?P<r0>[\\-0-9A-Z_a-z]{22})\\.(?P<r1>[0-9A-Za-z]{24})\\.[0-9A-Za-z]{20}", (64, 62), None),
-        ("sat\\.(?P<r0>[\\-0-9A-Z_a-z]{22})\\.(?P<r1>[0-9A-Za-z]{24})\\.[0-9A-Za-z]{20}", (64, 62), None),
+    'dbt_cloud_token': (
+        ('dbtc_(?P<r0>[\\-0-9A-Z_a-z]{40,80})', (64,), None),
+        ('dbtu_(?P<r0>[\\-0-9A-Z_a-z]{40,80})', (64,), None),
     ),
-    "heroku_api_key": (("HRKU\\-(?P<r0>[\\-0-9A-Z_a-z]{60})", (64,), None),),
-    "huggingface_org_token": (("api_org_(?P<r0>[A-Za-z]{34})", (52,), None),),
-    "huggingface_token": (("hf_(?P<r0>[A-Za-z]{34})", (52,), None),),
-    "ifttt_webhook_key": (
-        ("maker\\.ifttt\\.com/key/(?P<r0>[\\-0-9A-Z_a-z]{22})", (64,), None),
-        (
-            "maker\\.ifttt\\.com/trigger/(?P<r0>[\\-0-9A-Z_a-z]{1,60})/json/with/key/(?P<r1>[\\-0-9A-Z_a-z]{22})",
-            (64, 64),
-            None,
-        ),
-        (
-            "maker\\.ifttt\\.com/trigger/(?P<r0>[\\-0-9A-Z_a-z]{1,60})/with/key/(?P<r1>[\\-0-9A-Z_a-z]{22})",
-            (64, 64),
-            None,
-        ),
+    'dependency_track_api_key': (
+        ('odt_(?P<r0>[0-9A-Za-z]{32,64})', (62,), None),
     ),
-    "infracost_api_key": (("ico\\-(?P<r0>[0-9A-Za-z]{32})", (62,), None),),
-    "instagram_access_token": (
-        ("IGAA(?P<r0>[\\-0-9A-Z_a-z]{100,300})", (64,), None),
-        ("IGQV(?P<r0>[\\-0-9A-Z_a-z]{100,300})", (64,), None),
+    'devin_api_key': (
+        ('apk_(?P<r0>[\\+/-9A-Za-z]{60,240})={0,2}', (64,), None),
+        ('apk_user_(?P<r0>[\\+/-9A-Za-z]{60,240})={0,2}', (64,), None),
     ),
-    "intra42_client_secret": (
-        ("s\\-s4t2af\\-(?P<r0>[0-9a-f]{64})", (16,), None),
-        ("s\\-s4t2ud\\-(?P<r0>[0-9a-f]{64})", (16,), None),
+    'devin_service_user_token': (
+        ('cog_(?P<r0>[2-7a-z]{52})', (32,), None),
     ),
-    "ionic_api_token": (("ion_(?P<r0>[0-9A-Za-z]{42})", (62,), None),),
-    "jenkins_api_token": (("11(?P<r0>[0-9A-Fa-f]{32})", (22,), None),),
-    "jfrog_api_key": (("AKCp(?P<r0>[0-9A-Za-z]{69})", (62,), None),),
-    "jina_api_key": (("jina_(?P<r0>[0-9A-Za-z]{60})", (62,), None),),
-    "langsmith_api_key": (
-        ("lsv2_pt_(?P<r0>[0-9a-f]{32})_[0-9a-f]{10}", (16,), None),
-        ("lsv2_sk_(?P<r0>[0-9a-f]{32})_[0-9a-f]{10}", (16,), None),
+    'digitalocean_oauth_token': (
+        ('doo_v1_(?P<r0>[0-9a-f]{64})', (16,), None),
     ),
-    "langsmith_legacy_key": (("ls__(?P<r0>[0-9a-f]{32})", (16,), None),),
-    "linear_api_key": (("lin_api_(?P<r0>[0-9A-Za-z]{40})", (62,), None),),
-    "linear_oauth_token": (("lin_oauth_(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "llamacloud_api_key": (("llx\\-(?P<r0>[0-9A-Za-z]{48})", (62,), None),),
-    "mailersend_token": (("mlsn\\.(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "mailgun_api_key": (("key\\-(?P<r0>[0-9a-f]{32})", (16,), None),),
-    "make_webhook": (
-        ("https://hook\\.eu1\\.make\\.com/(?P<r0>[0-9a-z]{32})", (36,), None),
-        ("https://hook\\.eu2\\.make\\.com/(?P<r0>[0-9a-z]{32})", (36,), None),
-        ("https://hook\\.us1\\.make\\.com/(?P<r0>[0-9a-z]{32})", (36,), None),
-        ("https://hook\\.us2\\.make\\.com/(?P<r0>[0-9a-z]{32})", (36,), None),
+    'digitalocean_pat': (
+        ('dop_v1_(?P<r0>[0-9a-f]{64})', (16,), None),
     ),
-    "mem0_api_key": (("m0\\-(?P<r0>[0-9A-Za-z]{40})", (62,), None),),
-    "midtrans_server_key": (
-        ("Mid\\-server\\-(?P<r0>[\\-0-9A-Z_a-z]{20,40})", (64,), None),
-        ("SB\\-Mid\\-server\\-(?P<r0>[\\-0-9A-Z_a-z]{20,40})", (64,), None),
+    'digitalocean_refresh_token': (
+        ('dor_v1_(?P<r0>[0-9a-f]{64})', (16,), None),
     ),
-    "minimax_api_key": (("sk\\-api\\-(?P<r0>[\\-0-9A-Z_a-z]{100,160})", (64,), None),),
-    "mongodb_atlas_service_account_secret": (("mdb_sa_sk_(?P<r0>[\\-0-9A-Z_a-z]{40})", (64,), None),),
-    "neon_api_key": (("napi_(?P<r0>[0-9a-z]{64})", (36,), None),),
-    "netlify_token": (("nfp_(?P<r0>[0-9A-Za-z]{36})", (62,), None),),
-    "newrelic_insert_key": (("NRII\\-(?P<r0>[\\-0-9A-Z_a-z]{32})", (64,), None),),
-    "newrelic_query_key": (("NRIQ\\-(?P<r0>[\\-0-9A-Z_a-z]{32})", (64,), None),),
-    "newrelic_user_key": (("NRAK\\-(?P<r0>[0-9A-Z]{27})", (36,), None),),
-    "notion_integration_token": (("ntn_[0-9]{11}(?P<r0>[0-9A-Za-z]{35})", (62,), None),),
-    "npm_access_token": (("npm_(?P<r0>[0-9A-Za-z]{36})", (62,), "base62-crc32"),),
-    "nuget_api_key": (("oy2(?P<r0>[0-9a-z]{43})", (36,), None),),
-    "nvidia_api_key": (("nvapi\\-(?P<r0>[\\-0-9A-Z_a-z]{64})", (64,), None),),
-    "okta_api_token": (("00(?P<r0>[\\-0-9A-Z_a-z]{40})", (64,), None),),
-    "onesignal_rich_auth_token": (
-        ("os_v2_app_(?P<r0>[2-7a-z]{103})", (32,), None),
-        ("os_v2_org_(?P<r0>[2-7a-z]{103})", (32,), None),
+    'dingtalk_webhook': (
+        ('https://oapi\\.dingtalk\\.com/robot/send\\?access_token=(?P<r0>[0-9a-f]{64})', (16,), None),
     ),
-    "openai_api_key": (
-        (
-            "sk\\-(?P<r0>[\\-0-9A-Z_a-z]{16,120})T3BlbkFJ(?P<r1>[\\-0-9A-Z_a-z]{16,120})",
-            (64, 64),
-            "openai-marker",
-        ),
-        ("sk\\-admin\\-(?P<r0>[\\-0-9A-Z_a-z]{40,200})", (64,), "openai-marker"),
-        ("sk\\-proj\\-(?P<r0>[\\-0-9A-Z_a-z]{40,200})", (64,), "openai-marker"),
-        ("sk\\-svcacct\\-(?P<r0>[\\-0-9A-Z_a-z]{40,200})", (64,), "openai-marker"),
+    'discord_webhook_url': (
+        ('https://canary\\.discord\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})', (64,), None),
+        ('https://canary\\.discordapp\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})', (64,), None),
+        ('https://discord\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})', (64,), None),
+        ('https://discordapp\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})', (64,), None),
+        ('https://ptb\\.discord\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})', (64,), None),
+        ('https://ptb\\.discordapp\\.com/api/webhooks/[0-9]{17,20}/(?P<r0>[\\-0-9A-Z_a-z]{60,68})', (64,), None),
     ),
-    "openrouter_api_key": (("sk\\-or\\-v1\\-(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "paddle_api_key": (
-        ("pdl_live_apikey_(?P<r0>[0-9a-z]{26})_(?P<r1>[\\-0-9A-Z_a-z]{22,40})", (36, 64), None),
-        ("pdl_sdbx_apikey_(?P<r0>[0-9a-z]{26})_(?P<r1>[\\-0-9A-Z_a-z]{22,40})", (36, 64), None),
+    'docker_hub_org_token': (
+        ('dckr_oat_(?P<r0>[\\-0-9A-Z_a-z]{32})', (64,), None),
     ),
-    "pagarme_api_key": (
-        ("ak_live_(?P<r0>[0-9A-Za-z]{30})", (62,), None),
-        ("ak_test_(?P<r0>[0-9A-Za-z]{30})", (62,), None),
+    'docker_hub_pat': (
+        ('dckr_pat_(?P<r0>[\\-0-9A-Z_a-z]{27})', (64,), None),
     ),
-    "perplexity_api_key": (("pplx\\-(?P<r0>[0-9A-Za-z]{48})", (62,), None),),
-    "pinecone_api_key": (("pcsk_[0-9A-Za-z]{5,6}_(?P<r0>[0-9A-Za-z]{50,70})", (62,), None),),
-    "pinterest_token": (("pina_(?P<r0>[0-9A-Za-z]{60,120})", (62,), None),),
-    "planetscale_token": (
-        ("pscale_oauth_(?P<r0>[\\-0-9A-Z_a-z]{32,64})", (64,), None),
-        ("pscale_pw_(?P<r0>[\\-0-9A-Z_a-z]{32,64})", (64,), None),
-        ("pscale_tkn_(?P<r0>[\\-0-9A-Z_a-z]{32,64})", (64,), None),
+    'doppler_audit_token': (
+        ('dp\\.audit\\.(?P<r0>[0-9A-Za-z]{40,44})', (62,), None),
+        ('dp\\.audit\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})', (38, 62), None),
     ),
-    "posthog_personal_api_key": (("phx_(?P<r0>[0-9A-Z_a-z]{43})", (63,), None),),
-    "postman_api_key": (("PMAK\\-[0-9a-f]{24}\\-(?P<r0>[0-9a-f]{34})", (16,), None),),
-    "prefect_api_key": (("pnu_(?P<r0>[0-9A-Za-z]{36})", (62,), None),),
-    "pubnub_secret_key": (("sec\\-c\\-(?P<r0>[\\+/-9A-Za-z]{48})", (64,), None),),
-    "pulumi_access_token": (("pul\\-(?P<r0>[0-9a-f]{40})", (16,), None),),
-    "readme_api_key": (("rdme_(?P<r0>[0-9a-z]{70})", (36,), None),),
-    "render_api_key": (("rnd_(?P<r0>[0-9A-Za-z]{32})", (62,), None),),
-    "replicate_api_token": (("r8_(?P<r0>[0-9A-Za-z]{37})", (62,), None),),
-    "retool_api_key": (("retool_(?P<r0>[0-9A-Za-z]{32,64})", (62,), None),),
-    "rubygems_api_key": (("rubygems_(?P<r0>[0-9a-f]{48})", (16,), None),),
-    "salesforce_access_token": (("00D[0-9A-Za-z]{12,15}!(?P<r0>[\\.0-9A-Z_a-z]{80,512})", (64,), None),),
-    "scrapfly_api_key": (
-        ("scp\\-live\\-(?P<r0>[0-9a-f]{32})", (16,), None),
-        ("scp\\-test\\-(?P<r0>[0-9a-f]{32})", (16,), None),
+    'doppler_cli_token': (
+        ('dp\\.ct\\.(?P<r0>[0-9A-Za-z]{40,44})', (62,), None),
+        ('dp\\.ct\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})', (38, 62), None),
     ),
-    "segment_public_api_token": (("sgp_(?P<r0>[0-9A-Za-z]{64})", (62,), None),),
-    "sendgrid_api_key": (
-        ("SG\\.(?P<r0>[\\-0-9A-Z_a-z]{16,32})\\.(?P<r1>[\\-0-9A-Z_a-z]{30,64})", (64, 64), None),
+    'doppler_personal_token': (
+        ('dp\\.pt\\.(?P<r0>[0-9A-Za-z]{40,44})', (62,), None),
+        ('dp\\.pt\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})', (38, 62), None),
     ),
-    "sentry_user_token": (("sntryu_(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "shippo_api_token": (
-        ("shippo_live_(?P<r0>[0-9A-Fa-f]{40})", (22,), None),
-        ("shippo_test_(?P<r0>[0-9A-Fa-f]{40})", (22,), None),
+    'doppler_scim_token': (
+        ('dp\\.scim\\.(?P<r0>[0-9A-Za-z]{40,44})', (62,), None),
+        ('dp\\.scim\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})', (38, 62), None),
     ),
-    "shopify_access_token": (("shpat_(?P<r0>[0-9a-f]{32})", (16,), None),),
-    "shopify_custom_app_token": (("shpca_(?P<r0>[0-9a-f]{32})", (16,), None),),
-    "shopify_private_app_token": (("shppa_(?P<r0>[0-9a-f]{32})", (16,), None),),
-    "shopify_shared_secret": (("shpss_(?P<r0>[0-9a-f]{32})", (16,), None),),
-    "slack_app_token": (
-        ("xapp\\-0\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-1\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-2\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-3\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-4\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-5\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-6\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-7\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-8\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
-        ("xapp\\-9\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})", (16,), None),
+    'doppler_service_account_token': (
+        ('dp\\.sa\\.(?P<r0>[0-9A-Za-z]{40,44})', (62,), None),
+        ('dp\\.sa\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})', (38, 62), None),
     ),
-    "slack_bot_token": (("xoxb\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,34})", (62,), None),),
-    "slack_config_token": (
-        ("xoxe\\-0\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-1\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-2\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-3\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-4\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-5\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-6\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-7\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-8\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
-        ("xoxe\\-9\\-(?P<r0>[0-9A-Za-z]{60,200})", (62,), None),
+    'doppler_service_token': (
+        ('dp\\.st\\.(?P<r0>[0-9A-Za-z]{40,44})', (62,), None),
+        ('dp\\.st\\.(?P<r0>[\\-0-9_a-z]{1,40})\\.(?P<r1>[0-9A-Za-z]{40,44})', (38, 62), None),
     ),
-    "slack_legacy_bot_token": (("xoxb\\-[0-9]{8,14}\\-(?P<r0>[0-9A-Za-z]{24})", (62,), None),),
-    "slack_legacy_token": (
-        ("xoxa\\-[0-9]{1,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})", (62,), None),
-        ("xoxa\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})", (62,), None),
-        (
-            "xoxa\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})",
-            (62,),
-            None,
-        ),
-        ("xoxo\\-[0-9]{1,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})", (62,), None),
-        ("xoxo\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})", (62,), None),
-        (
-            "xoxo\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})",
-            (62,),
-            None,
-        ),
-        ("xoxr\\-[0-9]{1,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})", (62,), None),
-        ("xoxr\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})", (62,), None),
-        (
-            "xoxr\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})",
-            (62,),
-            None,
-        ),
-        ("xoxs\\-[0-9]{1,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})", (62,), None),
-        ("xoxs\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})", (62,), None),
-        (
-            "xoxs\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})",
-            (62,),
-            None,
-        ),
+    'dropbox_access_token': (
+        ('sl\\.(?P<r0>[\\-0-9A-Z_a-z]{130,160})', (64,), None),
     ),
-    "slack_user_token": (
-        ("xoxa\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})", (62,), None),
-        ("xoxa\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})", (62,), None),
-        ("xoxp\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})", (62,), None),
-        ("xoxp\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})", (62,), None),
-        ("xoxs\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})", (62,), None),
-        ("xoxs\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})", (62,), None),
+    'e2b_api_key': (
+        ('e2b_(?P<r0>[0-9a-f]{40})', (16,), None),
     ),
-    "sonar_token": (
-        ("sqa_(?P<r0>[0-9a-f]{40})", (16,), None),
-        ("sqp_(?P<r0>[0-9a-f]{40})", (16,), None),
-        ("squ_(?P<r0>[0-9a-f]{40})", (16,), None),
+    'easypost_api_key': (
+        ('EZAK(?P<r0>[0-9A-Za-z]{54})', (62,), None),
     ),
-    "sourcegraph_cody_gateway_key": (("slk_(?P<r0>[0-9a-f]{64})", (16,), None),),
-    "sourcegraph_token": (
-        ("sgp_(?P<r0>[0-9A-Fa-f]{40})", (22,), None),
-        ("sgp_[0-9A-Fa-f]{16}_(?P<r0>[0-9A-Fa-f]{40})", (22,), None),
-        ("sgp_local_(?P<r0>[0-9A-Fa-f]{40})", (22,), None),
+    'easypost_test_api_key': (
+        ('EZTK(?P<r0>[0-9A-Za-z]{54})', (62,), None),
     ),
-    "square_access_token": (("EAAA(?P<r0>[\\-0-9A-Z_a-z]{60})", (64,), None),),
-    "square_legacy_access_token": (("sq0atp\\-(?P<r0>[\\-0-9A-Z_a-z]{22})", (64,), None),),
-    "square_oauth_secret": (("sq0csp\\-(?P<r0>[\\-0-9A-Z_a-z]{43})", (64,), None),),
-    "stripe_restricted_key": (("rk_live_(?P<r0>[0-9A-Za-z]{24,99})", (62,), None),),
-    "stripe_secret_key": (("sk_live_(?P<r0>[0-9A-Za-z]{24,99})", (62,), None),),
-    "stripe_test_secret_key": (("sk_test_(?P<r0>[0-9A-Za-z]{24,99})", (62,), None),),
-    "stripe_webhook_secret": (("whsec_(?P<r0>[0-9A-Za-z]{32,64})", (62,), None),),
-    "stytch_secret": (
-        ("secret\\-live\\-(?P<r0>[\\-0-9A-Z_a-z]{36})", (64,), None),
-        ("secret\\-test\\-(?P<r0>[\\-0-9A-Z_a-z]{36})", (64,), None),
+    'elastic_serverless_key': (
+        ('essu_(?P<r0>[\\+/-9A-Za-z]{60,200})={0,2}', (64,), None),
     ),
-    "supabase_pat": (("sbp_(?P<r0>[0-9a-f]{40})", (16,), None),),
-    "supabase_secret_key": (("sb_secret_(?P<r0>[\\-0-9A-Z_a-z]{31})", (64,), None),),
-    "tailscale_key": (
-        ("tskey\\-api\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})", (62,), None),
-        ("tskey\\-auth\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})", (62,), None),
-        ("tskey\\-client\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})", (62,), None),
-        ("tskey\\-scim\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})", (62,), None),
-        ("tskey\\-webhook\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})", (62,), None),
+    'elevenlabs_api_key_shape': (
+        ('sk_(?P<r0>[0-9a-f]{48})', (16,), None),
     ),
-    "tavily_api_key": (
-        ("tvly\\-(?P<r0>[0-9A-Za-z]{32})", (62,), None),
-        ("tvly\\-dev\\-(?P<r0>[0-9A-Za-z]{32})", (62,), None),
-        ("tvly\\-prod\\-(?P<r0>[0-9A-Za-z]{32})", (62,), None),
+    'facebook_access_token': (
+        ('EAA(?P<r0>[0-9A-Za-z]{90,400})', (62,), None),
     ),
-    "teams_incoming_webhook": (
-        (
-            "https://(?P<r0>[\\-0-9a-z]{1,60})\\.webhook\\.office\\.com/webhookb2/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r1>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}",
-            (37, 62),
-            None,
-        ),
-        (
-            "https://(?P<r0>[\\-0-9a-z]{1,60})\\.webhook\\.office\\.com/webhookb2/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r1>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/(?P<r2>[\\-0-9A-Z_a-z]{40,60})",
-            (37, 62, 64),
-            None,
-        ),
-        (
-            "https://outlook\\.office365\\.com/webhook/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r0>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}",
-            (62,),
-            None,
-        ),
-        (
-            "https://outlook\\.office365\\.com/webhook/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r0>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/(?P<r1>[\\-0-9A-Z_a-z]{40,60})",
-            (62, 64),
-            None,
-        ),
-        (
-            "https://outlook\\.office\\.com/webhook/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r0>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}",
-            (62,),
-            None,
-        ),
-        (
-            "https://outlook\\.office\\.com/webhook/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r0>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/(?P<r1>[\\-0-9A-Z_a-z]{40,60})",
-            (62, 64),
-            None,
-        ),
+    'figma_pat': (
+        ('figd_(?P<r0>[\\-0-9A-Z_a-z]{40})', (64,), None),
     ),
-    "teams_workflow_webhook": (
-        (
-            "https://(?P<r0>[\\-0-9a-z]{1,40})\\.(?P<r1>[0-9a-z]{1,30})\\.logic\\.azure\\.com/workflows/(?P<r2>[0-9a-f]{32})/triggers/(?P<r3>[0-9A-Z_a-z]{1,40})/paths/invoke\\?(?P<r4>[%\\&\\-\\.0-9=A-Z_a-z]{0,200})sig=(?P<r5>[\\-0-9A-Z_a-z]{43})",
-            (37, 36, 16, 63, 68, 64),
-            None,
-        ),
-        (
-            "https://(?P<r0>[\\-0-9a-z]{1,40})\\.(?P<r1>[0-9a-z]{1,30})\\.logic\\.azure\\.com:443/workflows/(?P<r2>[0-9a-f]{32})/triggers/(?P<r3>[0-9A-Z_a-z]{1,40})/paths/invoke\\?(?P<r4>[%\\&\\-\\.0-9=A-Z_a-z]{0,200})sig=(?P<r5>[\\-0-9A-Z_a-z]{43})",
-            (37, 36, 16, 63, 68, 64),
-            None,
-        ),
+    'firecrawl_api_key': (
+        ('fc\\-(?P<r0>[0-9a-f]{32})', (16,), None),
     ),
-    "teamwork_api_token": (("tkn\\.v1_(?P<r0>[\\+/-9A-Za-z]{60,80})={0,2}", (64,), None),),
-    "together_api_key_v1": (("tgp_v1_(?P<r0>[\\-0-9A-Z_a-z]{43})", (64,), None),),
-    "trello_atta_token": (
-        ("ATTA(?P<r0>[0-9a-f]{64})", (16,), None),
-        ("ATTA(?P<r0>[0-9a-f]{64})[0-9A-F]{8}", (16,), None),
+    'fireworks_api_key': (
+        ('fw_(?P<r0>[0-9A-Za-z]{24})', (62,), None),
     ),
-    "twitter_bearer_token": (("AAAAAAAAAAAAAAAAAAAA(?P<r0>[%0-9A-Za-z]{60,120})", (63,), None),),
-    "typeform_pat": (("tfp_(?P<r0>[\\-0-9A-Z_a-z]{44})_[\\-0-9A-Z_a-z]{14}", (64,), None),),
-    "ubidots_token": (("BBFF\\-(?P<r0>[0-9A-Za-z]{30})", (62,), None),),
-    "upcloud_api_token": (("ucat_(?P<r0>[0-9A-Z]{26})", (36,), None),),
-    "vault_token": (
-        ("hvb\\.(?P<r0>[\\-0-9A-Z_a-z]{24,512})", (64,), None),
-        ("hvs\\.(?P<r0>[\\-0-9A-Z_a-z]{24,512})", (64,), None),
+    'flutterwave_secret_key': (
+        ('FLWSECK\\-(?P<r0>[0-9a-f]{32})\\-X', (16,), None),
+        ('FLWSECK_TEST\\-(?P<r0>[0-9a-f]{32})\\-X', (16,), None),
     ),
-    "xai_api_key": (("xai\\-(?P<r0>[0-9A-Za-z]{80})", (62,), None),),
-    "yandex_api_key": (("AQVN(?P<r0>[\\-0-9A-Z_a-z]{35,38})", (64,), None),),
-    "yandex_iam_token": (("t1\\.[\\-0-9A-Z_a-z]{1,20}\\.(?P<r0>[\\-0-9A-Z_a-z]{80,200})", (64,), None),),
-    "yandex_oauth_token": (("y0_(?P<r0>[\\-0-9A-Z_a-z]{55})", (64,), None),),
-    "zoho_token": (("1000\\.(?P<r0>[0-9a-f]{32})\\.(?P<r1>[0-9a-f]{32})", (16, 16), None),),
+    'frameio_token': (
+        ('fio\\-u\\-(?P<r0>[\\-0-9=A-Z_a-z]{64,80})', (65,), None),
+    ),
+    'github_app_token': (
+        ('ghs_(?P<r0>[0-9A-Za-z]{36})', (62,), 'base62-crc32'),
+        ('ghu_(?P<r0>[0-9A-Za-z]{36})', (62,), 'base62-crc32'),
+    ),
+    'github_fine_grained_pat': (
+        ('github_pat_(?P<r0>[0-9A-Za-z]{22})_(?P<r1>[0-9A-Za-z]{59})', (62, 62), None),
+    ),
+    'github_oauth_token': (
+        ('gho_(?P<r0>[0-9A-Za-z]{36})', (62,), 'base62-crc32'),
+    ),
+    'github_pat': (
+        ('ghp_(?P<r0>[0-9A-Za-z]{36})', (62,), 'base62-crc32'),
+    ),
+    'github_refresh_token': (
+        ('ghr_(?P<r0>[0-9A-Za-z]{36,76})', (62,), None),
+    ),
+    'gitlab_agent_token': (
+        ('glagent\\-(?P<r0>[\\-0-9A-Z_a-z]{50,100})', (64,), None),
+    ),
+    'gitlab_ci_job_token': (
+        ('glcbt\\-(?P<r0>[\\-0-9A-Z_a-z]{20,64})', (64,), None),
+        ('glcbt\\-[0-9A-Za-z]{1,5}_(?P<r0>[\\-0-9A-Z_a-z]{20,64})', (64,), None),
+    ),
+    'gitlab_deploy_token': (
+        ('gldt\\-(?P<r0>[\\-0-9A-Z_a-z]{20,64})', (64,), None),
+    ),
+    'gitlab_incoming_mail_token': (
+        ('glimt\\-(?P<r0>[0-9a-z]{25})', (36,), None),
+    ),
+    'gitlab_oauth_app_secret': (
+        ('gloas\\-(?P<r0>[0-9a-f]{64})', (16,), None),
+    ),
+    'gitlab_pat': (
+        ('glpat\\-(?P<r0>[\\-0-9A-Z_a-z]{20,300})', (64,), None),
+        ('glpat\\-(?P<r0>[\\-0-9A-Z_a-z]{20,300})\\.[0-9a-z]{2}\\.[0-9a-z]{7,10}', (64,), None),
+    ),
+    'gitlab_pipeline_trigger_token': (
+        ('glptt\\-(?P<r0>[0-9a-f]{40})', (16,), None),
+    ),
+    'gitlab_runner_token': (
+        ('glrt\\-(?P<r0>[\\-0-9A-Z_a-z]{20,200})', (64,), None),
+    ),
+    'google_api_key': (
+        ('AIza(?P<r0>[\\-0-9A-Z_a-z]{35})', (64,), None),
+    ),
+    'google_chat_webhook': (
+        ('https://chat\\.googleapis\\.com/v1/spaces/[\\-0-9A-Z_a-z]{11}/messages\\?key=(?P<r0>[\\-0-9A-Z_a-z]{39})\\&token=(?P<r1>[%\\-0-9A-Z_a-z]{40,60})', (64, 65), None),
+    ),
+    'google_oauth_access_token': (
+        ('ya29\\.(?P<r0>[\\-0-9A-Z_a-z]{50,400})', (64,), None),
+    ),
+    'google_oauth_client_secret': (
+        ('GOCSPX\\-(?P<r0>[\\-0-9A-Z_a-z]{28})', (64,), None),
+    ),
+    'google_oauth_refresh_token': (
+        ('1//0(?P<r0>[\\-0-9A-Z_a-z]{60,120})', (64,), None),
+    ),
+    'grafana_service_account_token': (
+        ('glsa_(?P<r0>[0-9A-Za-z]{32})_[0-9a-f]{8}', (62,), None),
+    ),
+    'groq_api_key': (
+        ('gsk_(?P<r0>[0-9A-Za-z]{52})', (62,), None),
+    ),
+    'harness_pat': (
+        ('pat\\.(?P<r0>[\\-0-9A-Z_a-z]{22})\\.(?P<r1>[0-9A-Za-z]{24})\\.[0-9A-Za-z]{20}', (64, 62), None),
+        ('sat\\.(?P<r0>[\\-0-9A-Z_a-z]{22})\\.(?P<r1>[0-9A-Za-z]{24})\\.[0-9A-Za-z]{20}', (64, 62), None),
+    ),
+    'heroku_api_key': (
+        ('HRKU\\-(?P<r0>[\\-0-9A-Z_a-z]{60})', (64,), None),
+    ),
+    'huggingface_org_token': (
+        ('api_org_(?P<r0>[A-Za-z]{34})', (52,), None),
+    ),
+    'huggingface_token': (
+        ('hf_(?P<r0>[A-Za-z]{34})', (52,), None),
+    ),
+    'ifttt_webhook_key': (
+        ('maker\\.ifttt\\.com/key/(?P<r0>[\\-0-9A-Z_a-z]{22})', (64,), None),
+        ('maker\\.ifttt\\.com/trigger/(?P<r0>[\\-0-9A-Z_a-z]{1,60})/json/with/key/(?P<r1>[\\-0-9A-Z_a-z]{22})', (64, 64), None),
+        ('maker\\.ifttt\\.com/trigger/(?P<r0>[\\-0-9A-Z_a-z]{1,60})/with/key/(?P<r1>[\\-0-9A-Z_a-z]{22})', (64, 64), None),
+    ),
+    'infracost_api_key': (
+        ('ico\\-(?P<r0>[0-9A-Za-z]{32})', (62,), None),
+    ),
+    'instagram_access_token': (
+        ('IGAA(?P<r0>[\\-0-9A-Z_a-z]{100,300})', (64,), None),
+        ('IGQV(?P<r0>[\\-0-9A-Z_a-z]{100,300})', (64,), None),
+    ),
+    'intra42_client_secret': (
+        ('s\\-s4t2af\\-(?P<r0>[0-9a-f]{64})', (16,), None),
+        ('s\\-s4t2ud\\-(?P<r0>[0-9a-f]{64})', (16,), None),
+    ),
+    'ionic_api_token': (
+        ('ion_(?P<r0>[0-9A-Za-z]{42})', (62,), None),
+    ),
+    'jenkins_api_token': (
+        ('11(?P<r0>[0-9A-Fa-f]{32})', (22,), None),
+    ),
+    'jfrog_api_key': (
+        ('AKCp(?P<r0>[0-9A-Za-z]{69})', (62,), None),
+    ),
+    'jina_api_key': (
+        ('jina_(?P<r0>[0-9A-Za-z]{60})', (62,), None),
+    ),
+    'langsmith_api_key': (
+        ('lsv2_pt_(?P<r0>[0-9a-f]{32})_[0-9a-f]{10}', (16,), None),
+        ('lsv2_sk_(?P<r0>[0-9a-f]{32})_[0-9a-f]{10}', (16,), None),
+    ),
+    'langsmith_legacy_key': (
+        ('ls__(?P<r0>[0-9a-f]{32})', (16,), None),
+    ),
+    'linear_api_key': (
+        ('lin_api_(?P<r0>[0-9A-Za-z]{40})', (62,), None),
+    ),
+    'linear_oauth_token': (
+        ('lin_oauth_(?P<r0>[0-9a-f]{64})', (16,), None),
+    ),
+    'llamacloud_api_key': (
+        ('llx\\-(?P<r0>[0-9A-Za-z]{48})', (62,), None),
+    ),
+    'mailersend_token': (
+        ('mlsn\\.(?P<r0>[0-9a-f]{64})', (16,), None),
+    ),
+    'mailgun_api_key': (
+        ('key\\-(?P<r0>[0-9a-f]{32})', (16,), None),
+    ),
+    'make_webhook': (
+        ('https://hook\\.eu1\\.make\\.com/(?P<r0>[0-9a-z]{32})', (36,), None),
+        ('https://hook\\.eu2\\.make\\.com/(?P<r0>[0-9a-z]{32})', (36,), None),
+        ('https://hook\\.us1\\.make\\.com/(?P<r0>[0-9a-z]{32})', (36,), None),
+        ('https://hook\\.us2\\.make\\.com/(?P<r0>[0-9a-z]{32})', (36,), None),
+    ),
+    'mem0_api_key': (
+        ('m0\\-(?P<r0>[0-9A-Za-z]{40})', (62,), None),
+    ),
+    'midtrans_server_key': (
+        ('Mid\\-server\\-(?P<r0>[\\-0-9A-Z_a-z]{20,40})', (64,), None),
+        ('SB\\-Mid\\-server\\-(?P<r0>[\\-0-9A-Z_a-z]{20,40})', (64,), None),
+    ),
+    'minimax_api_key': (
+        ('sk\\-api\\-(?P<r0>[\\-0-9A-Z_a-z]{100,160})', (64,), None),
+    ),
+    'mongodb_atlas_service_account_secret': (
+        ('mdb_sa_sk_(?P<r0>[\\-0-9A-Z_a-z]{40})', (64,), None),
+    ),
+    'neon_api_key': (
+        ('napi_(?P<r0>[0-9a-z]{64})', (36,), None),
+    ),
+    'netlify_token': (
+        ('nfp_(?P<r0>[0-9A-Za-z]{36})', (62,), None),
+    ),
+    'newrelic_insert_key': (
+        ('NRII\\-(?P<r0>[\\-0-9A-Z_a-z]{32})', (64,), None),
+    ),
+    'newrelic_query_key': (
+        ('NRIQ\\-(?P<r0>[\\-0-9A-Z_a-z]{32})', (64,), None),
+    ),
+    'newrelic_user_key': (
+        ('NRAK\\-(?P<r0>[0-9A-Z]{27})', (36,), None),
+    ),
+    'notion_integration_token': (
+        ('ntn_[0-9]{11}(?P<r0>[0-9A-Za-z]{35})', (62,), None),
+    ),
+    'npm_access_token': (
+        ('npm_(?P<r0>[0-9A-Za-z]{36})', (62,), 'base62-crc32'),
+    ),
+    'nuget_api_key': (
+        ('oy2(?P<r0>[0-9a-z]{43})', (36,), None),
+    ),
+    'nvidia_api_key': (
+        ('nvapi\\-(?P<r0>[\\-0-9A-Z_a-z]{64})', (64,), None),
+    ),
+    'okta_api_token': (
+        ('00(?P<r0>[\\-0-9A-Z_a-z]{40})', (64,), None),
+    ),
+    'onesignal_rich_auth_token': (
+        ('os_v2_app_(?P<r0>[2-7a-z]{103})', (32,), None),
+        ('os_v2_org_(?P<r0>[2-7a-z]{103})', (32,), None),
+    ),
+    'openai_api_key': (
+        ('sk\\-(?P<r0>[\\-0-9A-Z_a-z]{16,120})T3BlbkFJ(?P<r1>[\\-0-9A-Z_a-z]{16,120})', (64, 64), 'openai-marker'),
+        ('sk\\-admin\\-(?P<r0>[\\-0-9A-Z_a-z]{40,200})', (64,), 'openai-marker'),
+        ('sk\\-proj\\-(?P<r0>[\\-0-9A-Z_a-z]{40,200})', (64,), 'openai-marker'),
+        ('sk\\-svcacct\\-(?P<r0>[\\-0-9A-Z_a-z]{40,200})', (64,), 'openai-marker'),
+    ),
+    'openrouter_api_key': (
+        ('sk\\-or\\-v1\\-(?P<r0>[0-9a-f]{64})', (16,), None),
+    ),
+    'paddle_api_key': (
+        ('pdl_live_apikey_(?P<r0>[0-9a-z]{26})_(?P<r1>[\\-0-9A-Z_a-z]{22,40})', (36, 64), None),
+        ('pdl_sdbx_apikey_(?P<r0>[0-9a-z]{26})_(?P<r1>[\\-0-9A-Z_a-z]{22,40})', (36, 64), None),
+    ),
+    'pagarme_api_key': (
+        ('ak_live_(?P<r0>[0-9A-Za-z]{30})', (62,), None),
+        ('ak_test_(?P<r0>[0-9A-Za-z]{30})', (62,), None),
+    ),
+    'perplexity_api_key': (
+        ('pplx\\-(?P<r0>[0-9A-Za-z]{48})', (62,), None),
+    ),
+    'pinecone_api_key': (
+        ('pcsk_[0-9A-Za-z]{5,6}_(?P<r0>[0-9A-Za-z]{50,70})', (62,), None),
+    ),
+    'pinterest_token': (
+        ('pina_(?P<r0>[0-9A-Za-z]{60,120})', (62,), None),
+    ),
+    'planetscale_token': (
+        ('pscale_oauth_(?P<r0>[\\-0-9A-Z_a-z]{32,64})', (64,), None),
+        ('pscale_pw_(?P<r0>[\\-0-9A-Z_a-z]{32,64})', (64,), None),
+        ('pscale_tkn_(?P<r0>[\\-0-9A-Z_a-z]{32,64})', (64,), None),
+    ),
+    'posthog_personal_api_key': (
+        ('phx_(?P<r0>[0-9A-Z_a-z]{43})', (63,), None),
+    ),
+    'postman_api_key': (
+        ('PMAK\\-[0-9a-f]{24}\\-(?P<r0>[0-9a-f]{34})', (16,), None),
+    ),
+    'prefect_api_key': (
+        ('pnu_(?P<r0>[0-9A-Za-z]{36})', (62,), None),
+    ),
+    'pubnub_secret_key': (
+        ('sec\\-c\\-(?P<r0>[\\+/-9A-Za-z]{48})', (64,), None),
+    ),
+    'pulumi_access_token': (
+        ('pul\\-(?P<r0>[0-9a-f]{40})', (16,), None),
+    ),
+    'readme_api_key': (
+        ('rdme_(?P<r0>[0-9a-z]{70})', (36,), None),
+    ),
+    'render_api_key': (
+        ('rnd_(?P<r0>[0-9A-Za-z]{32})', (62,), None),
+    ),
+    'replicate_api_token': (
+        ('r8_(?P<r0>[0-9A-Za-z]{37})', (62,), None),
+    ),
+    'retool_api_key': (
+        ('retool_(?P<r0>[0-9A-Za-z]{32,64})', (62,), None),
+    ),
+    'rubygems_api_key': (
+        ('rubygems_(?P<r0>[0-9a-f]{48})', (16,), None),
+    ),
+    'salesforce_access_token': (
+        ('00D[0-9A-Za-z]{12,15}!(?P<r0>[\\.0-9A-Z_a-z]{80,512})', (64,), None),
+    ),
+    'scrapfly_api_key': (
+        ('scp\\-live\\-(?P<r0>[0-9a-f]{32})', (16,), None),
+        ('scp\\-test\\-(?P<r0>[0-9a-f]{32})', (16,), None),
+    ),
+    'segment_public_api_token': (
+        ('sgp_(?P<r0>[0-9A-Za-z]{64})', (62,), None),
+    ),
+    'sendgrid_api_key': (
+        ('SG\\.(?P<r0>[\\-0-9A-Z_a-z]{16,32})\\.(?P<r1>[\\-0-9A-Z_a-z]{30,64})', (64, 64), None),
+    ),
+    'sentry_user_token': (
+        ('sntryu_(?P<r0>[0-9a-f]{64})', (16,), None),
+    ),
+    'shippo_api_token': (
+        ('shippo_live_(?P<r0>[0-9A-Fa-f]{40})', (22,), None),
+        ('shippo_test_(?P<r0>[0-9A-Fa-f]{40})', (22,), None),
+    ),
+    'shopify_access_token': (
+        ('shpat_(?P<r0>[0-9a-f]{32})', (16,), None),
+    ),
+    'shopify_custom_app_token': (
+        ('shpca_(?P<r0>[0-9a-f]{32})', (16,), None),
+    ),
+    'shopify_private_app_token': (
+        ('shppa_(?P<r0>[0-9a-f]{32})', (16,), None),
+    ),
+    'shopify_shared_secret': (
+        ('shpss_(?P<r0>[0-9a-f]{32})', (16,), None),
+    ),
+    'slack_app_token': (
+        ('xapp\\-0\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-1\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-2\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-3\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-4\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-5\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-6\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-7\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-8\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+        ('xapp\\-9\\-[0-9A-Z]{8,14}\\-[0-9]{10,14}\\-(?P<r0>[0-9a-f]{40,80})', (16,), None),
+    ),
+    'slack_bot_token': (
+        ('xoxb\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,34})', (62,), None),
+    ),
+    'slack_config_token': (
+        ('xoxe\\-0\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-1\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-2\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-3\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-4\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-5\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-6\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-7\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-8\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+        ('xoxe\\-9\\-(?P<r0>[0-9A-Za-z]{60,200})', (62,), None),
+    ),
+    'slack_legacy_bot_token': (
+        ('xoxb\\-[0-9]{8,14}\\-(?P<r0>[0-9A-Za-z]{24})', (62,), None),
+    ),
+    'slack_legacy_token': (
+        ('xoxa\\-[0-9]{1,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxa\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxa\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxo\\-[0-9]{1,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxo\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxo\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxr\\-[0-9]{1,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxr\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxr\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxs\\-[0-9]{1,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxs\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+        ('xoxs\\-[0-9]{1,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{16,64})', (62,), None),
+    ),
+    'slack_user_token': (
+        ('xoxa\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})', (62,), None),
+        ('xoxa\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})', (62,), None),
+        ('xoxp\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})', (62,), None),
+        ('xoxp\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})', (62,), None),
+        ('xoxs\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})', (62,), None),
+        ('xoxs\\-[0-9]{8,13}\\-[0-9]{8,13}\\-[0-9]{8,13}\\-(?P<r0>[0-9A-Za-z]{20,64})', (62,), None),
+    ),
+    'sonar_token': (
+        ('sqa_(?P<r0>[0-9a-f]{40})', (16,), None),
+        ('sqp_(?P<r0>[0-9a-f]{40})', (16,), None),
+        ('squ_(?P<r0>[0-9a-f]{40})', (16,), None),
+    ),
+    'sourcegraph_cody_gateway_key': (
+        ('slk_(?P<r0>[0-9a-f]{64})', (16,), None),
+    ),
+    'sourcegraph_token': (
+        ('sgp_(?P<r0>[0-9A-Fa-f]{40})', (22,), None),
+        ('sgp_[0-9A-Fa-f]{16}_(?P<r0>[0-9A-Fa-f]{40})', (22,), None),
+        ('sgp_local_(?P<r0>[0-9A-Fa-f]{40})', (22,), None),
+    ),
+    'square_access_token': (
+        ('EAAA(?P<r0>[\\-0-9A-Z_a-z]{60})', (64,), None),
+    ),
+    'square_legacy_access_token': (
+        ('sq0atp\\-(?P<r0>[\\-0-9A-Z_a-z]{22})', (64,), None),
+    ),
+    'square_oauth_secret': (
+        ('sq0csp\\-(?P<r0>[\\-0-9A-Z_a-z]{43})', (64,), None),
+    ),
+    'stripe_restricted_key': (
+        ('rk_live_(?P<r0>[0-9A-Za-z]{24,99})', (62,), None),
+    ),
+    'stripe_secret_key': (
+        ('sk_live_(?P<r0>[0-9A-Za-z]{24,99})', (62,), None),
+    ),
+    'stripe_test_secret_key': (
+        ('sk_test_(?P<r0>[0-9A-Za-z]{24,99})', (62,), None),
+    ),
+    'stripe_webhook_secret': (
+        ('whsec_(?P<r0>[0-9A-Za-z]{32,64})', (62,), None),
+    ),
+    'stytch_secret': (
+        ('secret\\-live\\-(?P<r0>[\\-0-9A-Z_a-z]{36})', (64,), None),
+        ('secret\\-test\\-(?P<r0>[\\-0-9A-Z_a-z]{36})', (64,), None),
+    ),
+    'supabase_pat': (
+        ('sbp_(?P<r0>[0-9a-f]{40})', (16,), None),
+    ),
+    'supabase_secret_key': (
+        ('sb_secret_(?P<r0>[\\-0-9A-Z_a-z]{31})', (64,), None),
+    ),
+    'tailscale_key': (
+        ('tskey\\-api\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})', (62,), None),
+        ('tskey\\-auth\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})', (62,), None),
+        ('tskey\\-client\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})', (62,), None),
+        ('tskey\\-scim\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})', (62,), None),
+        ('tskey\\-webhook\\-[0-9A-Za-z]{8,20}\\-(?P<r0>[0-9A-Za-z]{24,40})', (62,), None),
+    ),
+    'tavily_api_key': (
+        ('tvly\\-(?P<r0>[0-9A-Za-z]{32})', (62,), None),
+        ('tvly\\-dev\\-(?P<r0>[0-9A-Za-z]{32})', (62,), None),
+        ('tvly\\-prod\\-(?P<r0>[0-9A-Za-z]{32})', (62,), None),
+    ),
+    'teams_incoming_webhook': (
+        ('https://(?P<r0>[\\-0-9a-z]{1,60})\\.webhook\\.office\\.com/webhookb2/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r1>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}', (37, 62), None),
+        ('https://(?P<r0>[\\-0-9a-z]{1,60})\\.webhook\\.office\\.com/webhookb2/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r1>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/(?P<r2>[\\-0-9A-Z_a-z]{40,60})', (37, 62, 64), None),
+        ('https://outlook\\.office365\\.com/webhook/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r0>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}', (62,), None),
+        ('https://outlook\\.office365\\.com/webhook/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r0>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/(?P<r1>[\\-0-9A-Z_a-z]{40,60})', (62, 64), None),
+        ('https://outlook\\.office\\.com/webhook/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r0>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}', (62,), None),
+        ('https://outlook\\.office\\.com/webhook/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}@[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/IncomingWebhook/(?P<r0>[0-9A-Za-z]{32})/[0-9A-Za-z]{8}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{4}\\-[0-9A-Za-z]{12}/(?P<r1>[\\-0-9A-Z_a-z]{40,60})', (62, 64), None),
+    ),
+    'teams_workflow_webhook': (
+        ('https://(?P<r0>[\\-0-9a-z]{1,40})\\.(?P<r1>[0-9a-z]{1,30})\\.logic\\.azure\\.com/workflows/(?P<r2>[0-9a-f]{32})/triggers/(?P<r3>[0-9A-Z_a-z]{1,40})/paths/invoke\\?(?P<r4>[%\\&\\-\\.0-9=A-Z_a-z]{0,200})sig=(?P<r5>[\\-0-9A-Z_a-z]{43})', (37, 36, 16, 63, 68, 64), None),
+        ('https://(?P<r0>[\\-0-9a-z]{1,40})\\.(?P<r1>[0-9a-z]{1,30})\\.logic\\.azure\\.com:443/workflows/(?P<r2>[0-9a-f]{32})/triggers/(?P<r3>[0-9A-Z_a-z]{1,40})/paths/invoke\\?(?P<r4>[%\\&\\-\\.0-9=A-Z_a-z]{0,200})sig=(?P<r5>[\\-0-9A-Z_a-z]{43})', (37, 36, 16, 63, 68, 64), None),
+    ),
+    'teamwork_api_token': (
+        ('tkn\\.v1_(?P<r0>[\\+/-9A-Za-z]{60,80})={0,2}', (64,), None),
+    ),
+    'together_api_key_v1': (
+        ('tgp_v1_(?P<r0>[\\-0-9A-Z_a-z]{43})', (64,), None),
+    ),
+    'trello_atta_token': (
+        ('ATTA(?P<r0>[0-9a-f]{64})', (16,), None),
+        ('ATTA(?P<r0>[0-9a-f]{64})[0-9A-F]{8}', (16,), None),
+    ),
+    'twitter_bearer_token': (
+        ('AAAAAAAAAAAAAAAAAAAA(?P<r0>[%0-9A-Za-z]{60,120})', (63,), None),
+    ),
+    'typeform_pat': (
+        ('tfp_(?P<r0>[\\-0-9A-Z_a-z]{44})_[\\-0-9A-Z_a-z]{14}', (64,), None),
+    ),
+    'ubidots_token': (
+        ('BBFF\\-(?P<r0>[0-9A-Za-z]{30})', (62,), None),
+    ),
+    'upcloud_api_token': (
+        ('ucat_(?P<r0>[0-9A-Z]{26})', (36,), None),
+    ),
+    'vault_token': (
+        ('hvb\\.(?P<r0>[\\-0-9A-Z_a-z]{24,512})', (64,), None),
+        ('hvs\\.(?P<r0>[\\-0-9A-Z_a-z]{24,512})', (64,), None),
+    ),
+    'xai_api_key': (
+        ('xai\\-(?P<r0>[0-9A-Za-z]{80})', (62,), None),
+    ),
+    'yandex_api_key': (
+        ('AQVN(?P<r0>[\\-0-9A-Z_a-z]{35,38})', (64,), None),
+    ),
+    'yandex_iam_token': (
+        ('t1\\.[\\-0-9A-Z_a-z]{1,20}\\.(?P<r0>[\\-0-9A-Z_a-z]{80,200})', (64,), None),
+    ),
+    'yandex_oauth_token': (
+        ('y0_(?P<r0>[\\-0-9A-Z_a-z]{55})', (64,), None),
+    ),
+    'zoho_token': (
+        ('1000\\.(?P<r0>[0-9a-f]{32})\\.(?P<r1>[0-9a-f]{32})', (16, 16), None),
+    ),
 }

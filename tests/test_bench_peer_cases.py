@@ -14,7 +14,7 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 # A rule generator in the peers' style, written for this test (made-up provider and values).
-_RULE = """package rules
+_RULE = '''package rules
 
 func Widget() *config.Rule {
 	r := config.Rule{
@@ -49,7 +49,7 @@ func Gadget() *config.Rule {
 	)
 	return utils.Validate(r, nil, fps)
 }
-"""
+'''
 
 
 class _Tree:

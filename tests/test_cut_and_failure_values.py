@@ -135,7 +135,8 @@ def test_the_words_count_only_between_separators(value: str) -> None:
 
 def test_a_failure_fixture_under_a_provider_key_is_not_reported(detectors: DetectorSet) -> None:
     text = (
-        "SALESFORCE_ACCESS_TOKEN=00Dx0000000Ab1C!short\nAUTHRESS_KEY=sc_bad.k3v9.acc-7q2mzr8tx4.Zq8kLm2vR9x\n"
+        "SALESFORCE_ACCESS_TOKEN=00Dx0000000Ab1C!short\n"
+        "AUTHRESS_KEY=sc_bad.k3v9.acc-7q2mzr8tx4.Zq8kLm2vR9x\n"
     )
     assert _kinds(detectors, text) == []
 

@@ -162,12 +162,8 @@ _BARE = "discord-bot-token-bare"
     [
         (lambda t: t.replace("anchor: '", "anchor: '(?<=x)", 1), "lookarounds"),
         (lambda t: t.replace("{27}'", "{27}(?P=x)'", 1), "bad anchor"),
-        (
-            lambda t: t.replace("anchor: '\\.[A-Za-z0-9_-]{6}", "anchor: '\\.[a-z]{2}", 1).replace(
-                "{27}'", "'", 1
-            ),
-            "16 to 256",
-        ),
+        (lambda t: t.replace("anchor: '\\.[A-Za-z0-9_-]{6}", "anchor: '\\.[a-z]{2}", 1).replace(
+            "{27}'", "'", 1), "16 to 256"),
         (lambda t: t.replace("{27}'", "{27}!'", 1), "anchor does not occur inside the match"),
         (lambda t: t.replace("[A-Za-z0-9_-]{27}'", "[A-Za-z0-9_-]{1,300}'", 1), "16 to 256"),
         (lambda t: t.replace("anchor: ", "# anchor: "), "keywords"),
@@ -441,7 +437,7 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         "    Pass: True/False",
         "    password: yes | no",
         '        timestamp, body = str(int(time())), "token=random&ssl_check=1"',
-        "    \"    os.environ['OPENAI_API_KEY'] = OPENAI_API_KEY\\n\",",
+        '    "    os.environ[\'OPENAI_API_KEY\'] = OPENAI_API_KEY\\n",',
         # A class's private field; instructions where the value goes; a URL's fragment after its query.
         '        "x-api-key": this.#apiKey,',
         "BETTER_AUTH_SECRET=replace-with-at-least-32-random-characters",

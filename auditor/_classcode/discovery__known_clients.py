@@ -6,129 +6,47 @@
 
 TABLE = {}
 
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.client,self.manifest,self.patterns,self.description,)==(other.client,other.manifest,other.patterns,other.description,)
+  return NotImplemented
+ return __eq__
+TABLE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.client,self.manifest,self.patterns,self.description,)==(other.client,other.manifest,other.patterns,other.description,)\n  return NotImplemented\n return __eq__'] = (__create_fn__, ('NotImplemented',))
 
 def __create_fn__():
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (
-                self.client,
-                self.manifest,
-                self.patterns,
-                self.description,
-            ) == (
-                other.client,
-                other.manifest,
-                other.patterns,
-                other.description,
-            )
-        return NotImplemented
-
-    return __eq__
-
-
-TABLE[
-    "def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.client,self.manifest,self.patterns,self.description,)==(other.client,other.manifest,other.patterns,other.description,)\n  return NotImplemented\n return __eq__"
-] = (__create_fn__, ("NotImplemented",))
-
+ def __hash__(self):
+  return hash((self.client,self.manifest,self.patterns,self.description,))
+ return __hash__
+TABLE['def __create_fn__():\n def __hash__(self):\n  return hash((self.client,self.manifest,self.patterns,self.description,))\n return __hash__'] = (__create_fn__, ('hash',))
 
 def __create_fn__():
-    def __hash__(self):
-        return hash(
-            (
-                self.client,
-                self.manifest,
-                self.patterns,
-                self.description,
-            )
-        )
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(client={self.client!r}, manifest={self.manifest!r}, patterns={self.patterns!r}, description={self.description!r})"
+ return __repr__
+TABLE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(client={self.client!r}, manifest={self.manifest!r}, patterns={self.patterns!r}, description={self.description!r})"\n return __repr__'] = (__create_fn__, ())
 
-    return __hash__
-
-
-TABLE[
-    "def __create_fn__():\n def __hash__(self):\n  return hash((self.client,self.manifest,self.patterns,self.description,))\n return __hash__"
-] = (__create_fn__, ("hash",))
-
-
-def __create_fn__():
-    def __repr__(self):
-        return (
-            self.__class__.__qualname__
-            + f"(client={self.client!r}, manifest={self.manifest!r}, patterns={self.patterns!r}, description={self.description!r})"
-        )
-
-    return __repr__
-
-
-TABLE[
-    'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(client={self.client!r}, manifest={self.manifest!r}, patterns={self.patterns!r}, description={self.description!r})"\n return __repr__'
-] = (__create_fn__, ())
-
-
-def __create_fn__(
-    _type_client,
-    _type_manifest,
-    _type_patterns,
-    _type_description,
-    MISSING,
-    _HAS_DEFAULT_FACTORY,
-    __dataclass_builtins_object__,
-    _dflt_description,
-    _return_type,
-):
-    def __init__(
-        self,
-        client: _type_client,
-        manifest: _type_manifest,
-        patterns: _type_patterns,
-        description: _type_description = _dflt_description,
-    ) -> _return_type:
-        __dataclass_builtins_object__.__setattr__(self, "client", client)
-        __dataclass_builtins_object__.__setattr__(self, "manifest", manifest)
-        __dataclass_builtins_object__.__setattr__(self, "patterns", patterns)
-        __dataclass_builtins_object__.__setattr__(self, "description", description)
-
-    return __init__
-
-
-TABLE[
-    "def __create_fn__(_type_client, _type_manifest, _type_patterns, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _return_type):\n def __init__(self,client:_type_client,manifest:_type_manifest,patterns:_type_patterns,description:_type_description=_dflt_description)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'client',client)\n  __dataclass_builtins_object__.__setattr__(self,'manifest',manifest)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n return __init__"
-] = (__create_fn__, ())
-
+def __create_fn__(_type_client, _type_manifest, _type_patterns, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _return_type):
+ def __init__(self,client:_type_client,manifest:_type_manifest,patterns:_type_patterns,description:_type_description=_dflt_description)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'client',client)
+  __dataclass_builtins_object__.__setattr__(self,'manifest',manifest)
+  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)
+  __dataclass_builtins_object__.__setattr__(self,'description',description)
+ return __init__
+TABLE["def __create_fn__(_type_client, _type_manifest, _type_patterns, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _return_type):\n def __init__(self,client:_type_client,manifest:_type_manifest,patterns:_type_patterns,description:_type_description=_dflt_description)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'client',client)\n  __dataclass_builtins_object__.__setattr__(self,'manifest',manifest)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n return __init__"] = (__create_fn__, ())
 
 def __create_fn__(cls, FrozenInstanceError):
-    def __delattr__(self, name):
-        if type(self) is cls or name in (
-            "client",
-            "manifest",
-            "patterns",
-            "description",
-        ):
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-
-    return __delattr__
-
-
-TABLE[
-    "def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in ('client','manifest','patterns','description',):\n   raise FrozenInstanceError(f\"cannot delete field {name!r}\")\n  super(cls, self).__delattr__(name)\n return __delattr__"
-] = (__create_fn__, ("super", "type"))
-
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('client','manifest','patterns','description',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+TABLE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'client\',\'manifest\',\'patterns\',\'description\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = (__create_fn__, ('super', 'type'))
 
 def __create_fn__(cls, FrozenInstanceError):
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in (
-            "client",
-            "manifest",
-            "patterns",
-            "description",
-        ):
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-
-    return __setattr__
-
-
-TABLE[
-    "def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in ('client','manifest','patterns','description',):\n   raise FrozenInstanceError(f\"cannot assign to field {name!r}\")\n  super(cls, self).__setattr__(name, value)\n return __setattr__"
-] = (__create_fn__, ("super", "type"))
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('client','manifest','patterns','description',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+TABLE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'client\',\'manifest\',\'patterns\',\'description\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = (__create_fn__, ('super', 'type'))
