@@ -273,6 +273,7 @@ def _run_scan(
     file_time_budget: float | None = None,
     respect_gitignore: bool = False,
     introspect_found: bool = False,
+    fingerprints_shown: bool = True,
 ) -> ScanResult:
     from auditor.scan import ScanOptions, run
 
@@ -299,6 +300,7 @@ def _run_scan(
         file_time_budget=file_time_budget,
         respect_gitignore=respect_gitignore,
         introspect_found=introspect_found,
+        fingerprints_shown=fingerprints_shown,
     )
     clock = _clock(now)
     sink = _progress(no_progress, quiet)
@@ -381,6 +383,8 @@ def run_scan_command(
         file_time_budget=file_time_budget,
         respect_gitignore=respect_gitignore,
         introspect_found=introspect_found,
+        # The terminal table shows no fingerprint: with only it written, none needs to be memory-hard.
+        fingerprints_shown=any(fmt != FormatChoice.TABLE for fmt, _ in pairs),
     )
     _emit(result, pairs, quiet=quiet)
     return int(decide(result, fail_on_severity(fail_on), strict=strict))

@@ -56,6 +56,7 @@ __all__ = [
     "FINGERPRINT_KEY_ENV",
     "FINGERPRINT_SCHEME",
     "ISSUED_MIN_BITS",
+    "InRunKey",
     "LEGACY_SECRET_FINGERPRINTS",
     "MASK",
     "SCRYPT_N",
@@ -248,9 +249,38 @@ def _load_scrypt() -> Callable[[bytes, bytes], bytes]:
     return derive
 
 
+class InRunKey(str):
+    """The project's key, for a run whose secret fingerprints never leave the process.
+
+    A scan that writes only the terminal table, with no baseline, no suppression by fingerprint, no snapshot
+    and no platform connection, shows no fingerprint and stores none: it needs them only to tell values apart
+    and to join what it found (one secret in two files is one credential). `fingerprint` then takes a keyed
+    HMAC of every value, labelled apart from the issued tier's, so no memory-hard derivation is made and no
+    value of this run can meet a fingerprint of another. The scan decides (`auditor.scan`); a key read from
+    botaudit.yaml or the environment is a plain str and never this type."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[InRunKey], tuple[str]]:
+        return (InRunKey, (str(self),))
+
+
+_IN_RUN_VERSION = b"botaudit-fingerprint-in-run"
+
+
+def _in_run(kind: str, value: str, key: str) -> str:
+    message = b"\x00".join(
+        (_IN_RUN_VERSION, kind.encode("utf-8", "surrogatepass"), value.encode("utf-8", "surrogatepass"))
+    )
+    return hmac.new(key.encode("utf-8", "surrogatepass"), message, hashlib.sha256).hexdigest()[:16]
+
+
 def fingerprint(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> str:
     """16 hex characters, keyed: HMAC-SHA-256 for a provider-issued token (`fingerprint_tier`), else
-    `scrypt_fingerprint`. One (kind, value, key) always gives one fingerprint."""
+    `scrypt_fingerprint`. One (kind, value, key) always gives one fingerprint. Under an `InRunKey` (a run
+    that shows and stores no fingerprint), a keyed HMAC of every value."""
+    if type(key) is InRunKey:
+        return _in_run(kind, value, key)
     if fingerprint_tier(kind, value) == "scrypt":
         return scrypt_fingerprint(kind, value, key)
     message = b"\x00".join(
@@ -321,7 +351,7 @@ def fingerprint_soon(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) 
     the caller goes on scanning meanwhile (after the process's first _INLINE_FIRST, derived at once). The
     same fingerprint `fingerprint` gives, always."""
     global _inline_left
-    if fingerprint_tier(kind, value) != "scrypt":
+    if type(key) is InRunKey or fingerprint_tier(kind, value) != "scrypt":
         digest = fingerprint(kind, value, key)
         return lambda: digest
     data = value.encode("utf-8", "surrogatepass")

@@ -38,6 +38,7 @@ from auditor.redact import (
     DEFAULT_FINGERPRINT_KEY,
     FINGERPRINT_KEY_ENV,
     LEGACY_SECRET_FINGERPRINTS,
+    InRunKey,
     legacy_aliases,
     legacy_aliases_enabled,
     legacy_fingerprints,
@@ -96,6 +97,9 @@ class ScanOptions:
     # Introspect GitHub / Slack tokens found in the scanned files too (sends them to the platform's API, read
     # only; the config key collectors.<platform>.introspect_found turns it on per platform).
     introspect_found: bool = False
+    # False when the caller writes no secret fingerprint anywhere (the CLI with only the terminal table):
+    # with nothing to match them against either, the scan derives none memory-hard (`_in_run_only`).
+    fingerprints_shown: bool = True
     collector_factory: CollectorFactory = field(default=default_collector)
 
 
@@ -526,6 +530,21 @@ def _needs_legacy_aliases(baseline: Baseline | None, config: Config, snapshot_fi
     )
 
 
+def _in_run_only(options: ScanOptions, baseline: Baseline | None, snapshot_files: list[Path]) -> bool:
+    """Whether no secret fingerprint of this scan is shown, stored or matched against anything kept: the
+    caller writes none, and no baseline, snapshot, platform connection or token introspection is in use
+    (a suppression by fingerprint is ruled out before, with the legacy aliases). Then each value's
+    fingerprint is a keyed HMAC that never leaves the process (`redact.InRunKey`), not a scrypt derivation
+    of ~20 ms: only the terminal table was waiting for them."""
+    return not (
+        options.fingerprints_shown
+        or baseline is not None
+        or snapshot_files
+        or options.connect
+        or options.introspect_found
+    )
+
+
 def _run(
     options: ScanOptions,
     *,
@@ -557,6 +576,8 @@ def _run(
     artifacts = [*snapshot_files, *([options.baseline_file] if options.baseline_file else [])]
     if _needs_legacy_aliases(baseline, config, snapshot_files):
         legacy_aliases(True)
+    elif _in_run_only(options, baseline, snapshot_files):
+        config = replace(config, fingerprint_key=InRunKey(config.fingerprint_key))
     iac_sources: list[Any] = []
     entries: list[Any] = []
     files, skipped = scan_tree(
@@ -661,7 +682,11 @@ def _run(
         findings, files=files, config=config, baseline=baseline, clock=clock
     )
     warnings.items.extend(suppress_warnings)
-    if config.fingerprint_key == DEFAULT_FINGERPRINT_KEY and any(f.secrets for f in files):
+    if (
+        config.fingerprint_key == DEFAULT_FINGERPRINT_KEY
+        and type(config.fingerprint_key) is not InRunKey  # none shown: nothing to warn about
+        and any(f.secrets for f in files)
+    ):
         warnings.items.append(DEFAULT_KEY_WARNING)
     for message in warnings.items:
         progress.warn(message)
