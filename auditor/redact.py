@@ -268,9 +268,10 @@ class InRunKey(str):
 _IN_RUN_VERSION = b"botaudit-fingerprint-in-run"
 
 
-def _in_run(kind: str, value: str, key: str) -> str:
+def _keyed(label: bytes, kind: str, value: str, key: str) -> str:
+    """16 hex characters of HMAC-SHA-256 under `key` of the label, the kind and the value."""
     message = b"\x00".join(
-        (_IN_RUN_VERSION, kind.encode("utf-8", "surrogatepass"), value.encode("utf-8", "surrogatepass"))
+        (label, kind.encode("utf-8", "surrogatepass"), value.encode("utf-8", "surrogatepass"))
     )
     return hmac.new(key.encode("utf-8", "surrogatepass"), message, hashlib.sha256).hexdigest()[:16]
 
@@ -280,13 +281,10 @@ def fingerprint(kind: str, value: str, key: str = DEFAULT_FINGERPRINT_KEY) -> st
     `scrypt_fingerprint`. One (kind, value, key) always gives one fingerprint. Under an `InRunKey` (a run
     that shows and stores no fingerprint), a keyed HMAC of every value."""
     if type(key) is InRunKey:
-        return _in_run(kind, value, key)
+        return _keyed(_IN_RUN_VERSION, kind, value, key)
     if fingerprint_tier(kind, value) == "scrypt":
         return scrypt_fingerprint(kind, value, key)
-    message = b"\x00".join(
-        (_ISSUED_VERSION, kind.encode("utf-8", "surrogatepass"), value.encode("utf-8", "surrogatepass"))
-    )
-    derived = hmac.new(key.encode("utf-8", "surrogatepass"), message, hashlib.sha256).hexdigest()[:16]
+    derived = _keyed(_ISSUED_VERSION, kind, value, key)
     if _legacy and derived not in _legacy_seen:
         with _cache_lock:
             if len(_legacy_seen) >= _CACHE_MAX:

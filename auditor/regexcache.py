@@ -76,20 +76,13 @@ def warm() -> int:
 
 
 def _warm() -> int:
-    import _sre
-
-    data = cache.read(_entry_name())
-    if data is None or len(data) <= _DIGEST:
+    rows = _stored_rows(_entry_name())
+    if rows is None:
         return 0
-    digest, body = data[:_DIGEST], data[_DIGEST:]
-    if hashlib.sha256(body).digest() != digest:
-        return 0
-    rows = marshal.loads(body)
     built: dict[_Key, tuple[re.Pattern[Any], _Row]] = {}
     for row in rows[: _limit()]:
-        pattern, flags, final_flags, code, groups, groupindex, indexgroup = row
-        compiled = _sre.compile(pattern, final_flags, list(code), groups, groupindex, tuple(indexgroup))
-        built[(type(pattern), pattern, flags)] = (compiled, row)
+        pattern, flags = row[0], row[1]
+        built[(type(pattern), pattern, flags)] = (_build(row), row)
     # All or nothing, after every program was accepted: a damaged entry raises above and seeds nothing.
     room = _limit() - len(re._cache)  # type: ignore[attr-defined]
     added = 0
@@ -124,6 +117,26 @@ def _program(pattern: str | bytes, flags: int) -> _Row:
     )
 
 
+def _build(row: _Row) -> re.Pattern[Any]:
+    """The pattern object of a stored program (`_sre.compile`, as `re` calls it); raises if `_sre` refuses."""
+    import _sre
+
+    built: re.Pattern[Any] = _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], tuple(row[6]))
+    return built
+
+
+def _stored_rows(name: str) -> list[Any] | None:
+    """The rows of an entry, or None when there is none or its SHA-256 does not match (damaged)."""
+    data = cache.read(name)
+    if data is None or len(data) <= _DIGEST:
+        return None
+    digest, body = data[:_DIGEST], data[_DIGEST:]
+    if hashlib.sha256(body).digest() != digest:
+        return None
+    rows: list[Any] = marshal.loads(body)
+    return rows
+
+
 def compile_detector(pattern: str) -> re.Pattern[str]:
     """`re.compile(pattern)` for a detector's regex (`LazyRegex`), from a stored program when there is one.
 
@@ -140,20 +153,15 @@ def compile_detector(pattern: str) -> re.Pattern[str]:
     row = rows.get(pattern)
     if row is not None:
         with contextlib.suppress(Exception):  # a program `_sre` refuses: compiled below as always
-            import _sre
-
-            built: re.Pattern[str] = _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])
-            return built
+            return _build(row)
     from re import _compiler
 
     # Compiled as `re.compile` does, but past `re`'s own cache: a detector's pattern is compiled once per
     # process (its LazyRegex keeps it), and `re`'s bounded cache stays for the patterns it serves.
     compiled: re.Pattern[str] = _compiler.compile(pattern, 0)
     with contextlib.suppress(Exception):  # an optimisation only
-        import _sre
-
         new = _program(pattern, 0)
-        check = _sre.compile(new[0], new[2], list(new[3]), new[4], new[5], new[6])
+        check = _build(new)
         if check == compiled and check.groupindex == compiled.groupindex:
             rows[pattern] = new
             if cache.in_worker():
@@ -181,14 +189,10 @@ def _detector_rows() -> dict[str, _Row]:
     if _detector_programs is None:
         _detector_programs = {}
         with contextlib.suppress(Exception):  # a damaged or foreign entry: every pattern compiles as always
-            data = cache.read(_detector_entry_name())
-            if data is not None and len(data) > _DIGEST:
-                digest, body = data[:_DIGEST], data[_DIGEST:]
-                if hashlib.sha256(body).digest() == digest:
-                    rows = marshal.loads(body)
-                    _detector_programs = {
-                        row[0]: tuple(row) for row in rows[:_DETECTOR_LIMIT] if isinstance(row[0], str)
-                    }
+            rows = _stored_rows(_detector_entry_name()) or []
+            _detector_programs = {
+                row[0]: tuple(row) for row in rows[:_DETECTOR_LIMIT] if isinstance(row[0], str)
+            }
     return _detector_programs
 
 
@@ -199,14 +203,9 @@ def _remember_detectors() -> int:
     try:
         if not logged and not _detector_added:
             return 0
-        import _sre
-
-        known = _detector_rows()
-        data = cache.read(name)
         stored: list[_Row] = []
-        with contextlib.suppress(Exception):
-            if data is not None and hashlib.sha256(data[_DIGEST:]).digest() == data[:_DIGEST]:
-                stored = [tuple(row) for row in marshal.loads(data[_DIGEST:])]
+        with contextlib.suppress(Exception):  # re-read: another run may have stored more since this one began
+            stored = [tuple(row) for row in _stored_rows(name) or []]
         have = {row[0] for row in stored}
         added = 0
         for row in [*_detector_added, *logged]:
@@ -217,10 +216,9 @@ def _remember_detectors() -> int:
                 if not isinstance(pattern, str) or row[1] != 0 or pattern in have:
                     continue
                 # The worker checked it against what `re` compiled; here only that `_sre` accepts it.
-                _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])
+                _build(row)
                 stored.append(tuple(row))
                 have.add(pattern)
-                known[pattern] = tuple(row)
                 added += 1
         _detector_added.clear()
         if added:
@@ -240,7 +238,8 @@ def remember() -> int:
     compiled them) until the entry holds as many as `re` caches; then it stays as it is (until botaudit or
     Python changes version, which names another entry), so repeated runs of one command stop writing after
     the first. Costs one more parse per new pattern, on the runs that
-    meet new ones.
+    meet new ones. Then the detector programs this run's processes compiled (`compile_detector`) are
+    added to their own entry.
     """
     if not _supported() or not isinstance(getattr(re, "_cache", None), dict):
         return 0
@@ -257,18 +256,18 @@ def _remember() -> int:
     if cache.cache_dir() is None:
         return 0
     name = _entry_name()
-    logged, logs = cache.read_logs(name)  # logs of earlier versions' workers: merged, then removed
+    # Workers log detector programs only, to their own entry (`compile_detector`); a log of this entry is
+    # left by an earlier version's worker: removed, not merged.
+    _, logs = cache.read_logs(name)
     try:
-        return _store(limit, logged, name)
+        return _store(limit, name)
     finally:
         for log in logs:
             with contextlib.suppress(OSError):
                 log.unlink()
 
 
-def _store(limit: int, logged: list[Any], name: str) -> int:
-    import _sre
-
+def _store(limit: int, name: str) -> int:
     if len(_seeded) >= limit:
         return 0
     current = list(re._cache.items())  # type: ignore[attr-defined]
@@ -281,26 +280,13 @@ def _store(limit: int, logged: list[Any], name: str) -> int:
         if key in _seeded or not isinstance(pattern, str | bytes) or not isinstance(flags, int):
             continue
         row = _program(pattern, flags)
-        check = _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])
+        check = _build(row)
         # Stored only when it rebuilds exactly what `re` compiled (Pattern equality compares the program).
         if check != compiled or check.groupindex != compiled.groupindex:
             continue
         rows.append(row)
         _seeded[key] = row
         added += 1
-    # Then what the workers compiled, after this process's own (a small scan's start-up compiles them).
-    for row in logged:
-        if len(rows) >= limit:
-            break
-        with contextlib.suppress(Exception):  # a damaged or foreign row: not stored
-            pattern, flags = row[0], row[1]
-            key = (type(pattern), pattern, flags)
-            if key in _seeded or not isinstance(pattern, str | bytes) or not isinstance(flags, int):
-                continue
-            _sre.compile(row[0], row[2], list(row[3]), row[4], row[5], row[6])  # a program _sre accepts
-            rows.append(tuple(row))
-            _seeded[key] = tuple(row)
-            added += 1
     if added:
         body = marshal.dumps(rows)
         cache.write(name, hashlib.sha256(body).digest() + body)
