@@ -162,8 +162,12 @@ _BARE = "discord-bot-token-bare"
     [
         (lambda t: t.replace("anchor: '", "anchor: '(?<=x)", 1), "lookarounds"),
         (lambda t: t.replace("{27}'", "{27}(?P=x)'", 1), "bad anchor"),
-        (lambda t: t.replace("anchor: '\\.[A-Za-z0-9_-]{6}", "anchor: '\\.[a-z]{2}", 1).replace(
-            "{27}'", "'", 1), "16 to 256"),
+        (
+            lambda t: t.replace("anchor: '\\.[A-Za-z0-9_-]{6}", "anchor: '\\.[a-z]{2}", 1).replace(
+                "{27}'", "'", 1
+            ),
+            "16 to 256",
+        ),
         (lambda t: t.replace("{27}'", "{27}!'", 1), "anchor does not occur inside the match"),
         (lambda t: t.replace("[A-Za-z0-9_-]{27}'", "[A-Za-z0-9_-]{1,300}'", 1), "16 to 256"),
         (lambda t: t.replace("anchor: ", "# anchor: "), "keywords"),
@@ -437,7 +441,7 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         "    Pass: True/False",
         "    password: yes | no",
         '        timestamp, body = str(int(time())), "token=random&ssl_check=1"',
-        '    "    os.environ[\'OPENAI_API_KEY\'] = OPENAI_API_KEY\\n",',
+        "    \"    os.environ['OPENAI_API_KEY'] = OPENAI_API_KEY\\n\",",
         # A class's private field; instructions where the value goes; a URL's fragment after its query.
         '        "x-api-key": this.#apiKey,',
         "BETTER_AUTH_SECRET=replace-with-at-least-32-random-characters",
@@ -451,6 +455,15 @@ def test_scan_value_stays_quiet(detectors: DetectorSet, key: str, value: str) ->
         '    "@aws-cdk/aws-elasticloadbalancingV2:'
         'albDualstackWithoutPublicIpv4SecurityGroupRulesDefault": true,',
         "          - ':SecretString:password::}}'",
+        # A call's named argument whose value is a variable, on one line or one argument per line.
+        "            return key_cls.from_private_key_file(private_key_value, password=passphrase)",
+        "conn = connect(\n    host=host,\n    password=db_pass,\n)",
+        "    client = Client(user: login, password: secret_value)",
+        # Go's address of a variable; a usage line's options; Markdown emphasis after a label.
+        "\t\t\t\tadminConfig.AdminPassword = &password",
+        "\tuser.Password = &hashed",
+        "    2. Username and password: -u/--user and -p/--password",
+        "   - Max token: *Optional*",
     ],
 )
 def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, line: str) -> None:
@@ -490,6 +503,11 @@ def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, l
         # A password of capitalised words on a line of its own is no type annotation; a tuple is no choice.
         ("  password: CorrectHorseBatteryStaple", "CorrectHorseBatteryStaple"),
         ("    auth = ('password', 'Hk8vQ2mZr5')", "Hk8vQ2mZr5"),
+        # A call's argument with a quoted value, and a YAML flow mapping's plain scalar, are literals.
+        ("conn = connect(host=h, password='Hk8vQ2mZr5')", "Hk8vQ2mZr5"),
+        ("db: {user: admin, password: Hk8vQ2mZr5}", "Hk8vQ2mZr5"),
+        # An ampersand that starts a password with a digit in it; emphasis around a chosen password.
+        ("DB_PASSWORD=&Tr0ub4dor3", "&Tr0ub4dor3"),
     ],
 )
 def test_a_quoted_pair_or_assignment_still_reports_its_value(
@@ -626,3 +644,32 @@ def test_a_token_in_an_image_url_is_no_finding(detectors: DetectorSet, line: str
 )
 def test_a_token_in_any_other_url_is_still_found(detectors: DetectorSet, line: str) -> None:
     assert detectors.scan_text(line + "\n")
+
+
+def _base64_run(seed: int, n: int) -> str:
+    import random
+
+    rng = random.Random(seed)
+    return "".join(
+        rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") for _ in range(n)
+    )
+
+
+def test_a_token_prefix_inside_an_inlined_image_is_no_token(detectors: DetectorSet) -> None:
+    # A JPEG inlined in an SVG: its base64 happens to spell `EAA` and 90+ letters between a `+` and a `/`.
+    body = "EAA" + "".join("AQgKZb3xT9"[i % 10] for i in range(97))
+    svg = (
+        '<image xlink:href="data:image/jpeg;base64,/9j/4QBj'
+        + _base64_run(1, 120)
+        + "+"
+        + body
+        + "/"
+        + _base64_run(2, 120)
+        + '" />\n'
+    )
+    assert [h.detector.id for h in detectors.scan_text(svg)] == []
+    # The same characters between delimiters are a token.
+    assert [h.value for h in detectors.scan_text(f"FB_TOKEN={body}\n")] == [body]
+    assert [
+        h.value for h in detectors.scan_text(f"https://graph.example.com/me?access_token={body}&x=1\n")
+    ] == [body]

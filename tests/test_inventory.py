@@ -636,6 +636,15 @@ def test_identity_hint_location_comes_first_in_connection_evidence() -> None:
         ("feedbackPassword", None),
         ("DbtCloudToken", None),
         ("AZURE_STORAGE_KEY", None),
+        # Microsoft Graph by an app registration's words; a flow's or a knowledge graph's keys are not it.
+        ("GRAPH_CLIENT_SECRET", Platform.ENTRA),
+        ("GraphApi.TenantId", Platform.ENTRA),
+        ("graph.clientSecret", Platform.ENTRA),
+        ("graph.nodes[3].data.form.prompts[0].content", None),
+        ("GRAPH_DB_PASSWORD", Platform.DATABASE),
+        ("graph.uri", None),
+        ("graph.nodes[2].data.form.tools[0].params.api_key", None),
+        ("GRAPH_API_ENDPOINT", Platform.ENTRA),
     ],
 )
 def test_database_words_in_keys_name_the_database_platform(key: str, platform: Platform | None) -> None:

@@ -120,6 +120,8 @@ def test_references(value: str) -> None:
         ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         # Edge's Read Aloud client constant: public, the same in every browser and client library.
         "6A5AA1D4EAFF4E9FB37E23D68491D6F4",
+        # The verification token of the url_verification request in Slack's Events API reference.
+        "Jhj5dZrVaK7ZwHHjRyZWjbDl",
     ],
 )
 def test_documented_examples(value: str) -> None:

@@ -1115,6 +1115,58 @@ def _annotated_parameter(text: str, key_start: int, key_end: int, value: str, va
     return after[:1] in (")", ",", "=", "]", "|", "[")
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]{0,80}")
+_BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+_BASE64_REACH = 64  # base64 characters around a match that make it a piece of an encoded blob
+
+
+def _inside_base64(text: str, start: int, end: int) -> bool:
+    """Whether a provider format matched a piece of a longer base64 run: an image inlined as a data URI
+    (`xlink:href="data:image/jpeg;base64,/9j/4QBj…+EAAC2z1hZWiAAAA…"` in an SVG, a notebook's PNG output), a
+    certificate, a compressed payload. A token is written whole, between delimiters; a run of base64 that goes
+    on with `+`, `/` or more letters on both sides of the match, 64 characters or more of it around the
+    match, only happens to spell the format's prefix. Reads at most 64 characters each way."""
+    if start < 1 or end >= len(text):
+        return False
+    if text[start - 1] not in _BASE64_CHARS or (text[end] not in _BASE64_CHARS and text[end] != "="):
+        return False
+    left = start
+    floor = max(0, start - _BASE64_REACH)
+    while left > floor and text[left - 1] in _BASE64_CHARS:
+        left -= 1
+    right = end
+    ceiling = min(len(text), end + _BASE64_REACH)
+    while right < ceiling and text[right] in _BASE64_CHARS:
+        right += 1
+    return (start - left) + (right - end) >= _BASE64_REACH
+
+
+def _call_argument(text: str, key_start: int, key_end: int, value: str, value_start: int) -> bool:
+    """`from_private_key_file(path, password=passphrase)`, `connect(user: u, password: pw)`: a named argument
+    of a call whose value is a variable, unquoted. The key is the first thing after the call's `(` or an
+    argument's `,` (on its line or a line before), the innermost bracket still open before the key is a `(`
+    (a YAML flow mapping's `{user: admin, password: hunter2}` holds literals), and the argument list goes on
+    or ends right after the value (`,` or `)`). Reads at most 400 characters back. A quoted value is judged
+    as always."""
+    if value_start < 1 or text[value_start - 1] in "\"'`" or not _IDENTIFIER.fullmatch(value):
+        return False
+    after = text[value_start + len(value) : value_start + len(value) + 8].lstrip(" \t")
+    if after[:1] not in (")", ","):
+        return False
+    head = text[max(0, key_start - 400) : key_start].rstrip()  # an argument per line: the lines before
+    if not head or head[-1] not in "(,":
+        return False
+    depth = 0
+    for c in reversed(head):
+        if c in ")]}":
+            depth += 1
+        elif c in "([{":
+            if depth == 0:
+                return c == "("
+            depth -= 1
+    return False
+
+
 def _declared_member(text: str, key_start: int) -> bool:
     """Whether the key at `key_start` opens a member declaration: only indentation, or a `{` or `;` of the
     same declaration, before it on its line (`readonly` and the like count as indentation's words)."""
@@ -1886,6 +1938,7 @@ class DetectorSet:
                 or _image_url_before(text, match_start)
                 or _documented_example(text, match_start)
                 or _annotated_parameter(text, match_start, key_end, value, start)
+                or _call_argument(text, match_start, key_end, value, start)
             ):
                 return None
             judge_key = key if key is not None else det.assume_key
@@ -1936,6 +1989,8 @@ class DetectorSet:
                     det, value, start, end, m.end() - match_start, key, Confidence.LOW, keyed.reason
                 )
         else:
+            if _inside_base64(text, start, end):
+                return None
             verdict = classify_value(value)
             if verdict in _NOT_A_VALUE:
                 return None

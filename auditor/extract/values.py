@@ -127,6 +127,9 @@ _DOCUMENTED_EXAMPLES = frozenset(
         # The `TrustedClientToken` of Microsoft Edge's Read Aloud voices: one constant built into every Edge
         # browser and every client library that speaks to that service (chat front ends' text-to-speech).
         "6A5AA1D4EAFF4E9FB37E23D68491D6F4",
+        # The verification token of the `url_verification` request in Slack's Events API reference
+        # (api.slack.com/events/url_verification), which Bolt apps' tests and countless handlers copy.
+        "Jhj5dZrVaK7ZwHHjRyZWjbDl",
     }
 )
 _EXAMPLE_SHAPE = re.compile(
@@ -370,6 +373,12 @@ _ABS_PATH = re.compile(r"^(?:~?/|\./|\.\./|[A-Za-z]:\\|\\\\)[\w .@~+/\\:-]*$")
 _REL_FILE = re.compile(r"^[\w.-]+(?:/[\w.-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}$")
 # Lowercase words between slashes: the name of a secret in a store (`prod/db/password`), not its value.
 _CLI_FLAG = re.compile(r"^--[A-Za-z][A-Za-z0-9-]{1,40}$")
+# A usage line's alternatives (`Username and password: -u/--user and -p/--password`): options, not a value.
+_CLI_OPTIONS = re.compile(r"^-{1,2}[A-Za-z][A-Za-z0-9-]{0,40}(?:[/|,]-{1,2}[A-Za-z][A-Za-z0-9-]{0,40})+$")
+# Markdown emphasis around a word or two (`- Max token: *Optional*`, `password: **required**`): prose.
+_EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})[A-Za-z][A-Za-z' -]{0,40}(?<! )\1$")
+# A variable's name alone: what `&` (an address) or `*` (a dereference, a YAML alias) is applied to.
+_VARIABLE = re.compile(r"^[a-z_][a-z0-9_]{1,60}$")
 _LOWER_CAMEL = re.compile(r"^[a-z_][a-z0-9_]*[A-Z][A-Za-z0-9_]*$")
 # A URN names a kind of thing (`urn:ietf:params:oauth:token-type:id_token`, `urn:uuid:...`): never a secret.
 _URN = re.compile(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[\w.:/@%+-]+$", re.IGNORECASE)
@@ -736,6 +745,10 @@ def _reference_class(v: str) -> ValueClass | None:
 def _is_benign(v: str) -> bool:
     if v[:2] == "--" and _CLI_FLAG.match(v):
         return True  # `@('--azure-credential', '--packagePath', ...)`: the next option of a command line
+    if v[0] == "-" and _CLI_OPTIONS.match(v):
+        return True
+    if v[0] in "*_" and _EMPHASIS.match(v):
+        return True
     if v[:2] in ("\\n", "\\r", "\\t"):
         # `"...reset your password:\n\n## Steps"` in a JSON string read as text: an escaped line break
         # follows the label, so what comes after it is the next line, not the label's value.
@@ -754,8 +767,8 @@ def _is_benign(v: str) -> bool:
     # `pk.<60 chars>.<22 chars>`) makes it a dotted token instead.
     if v[0] in "&*" and len(v) > 1 and (v[1].islower() or v[1] == "_"):
         v = v[1:]
-        if _LOWER_CAMEL.match(v):
-            return True  # `&apiKeyRef`: the address of a variable
+        if _LOWER_CAMEL.match(v) or _VARIABLE.match(v):
+            return True  # `&apiKeyRef`, Go's `user.Password = &hashed`: the address of a variable
     return bool(_DOTTED_CODE.match(v)) and not any(
         _RANDOM_SEGMENT.search(seg.rstrip("?!")) for seg in v.replace("::", ".").split(".")
     )

@@ -45,7 +45,16 @@ _KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
     (pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.IGNORECASE), platform)
     for pattern, platform in (
         (r"(^|[._-])(salesforce|sfdc|sf)([._-]|$)", Platform.SALESFORCE),
-        (r"microsoftapp|(^|[._-])(azure|entra|msal|graph|aad|msgraph)([._-]|$)", Platform.ENTRA),
+        (r"microsoftapp|(^|[._-])(azure|entra|msal|aad|msgraph)([._-]|$)", Platform.ENTRA),
+        # `graph` alone names Microsoft Graph only beside an app registration's words (`GRAPH_CLIENT_SECRET`,
+        # `GraphApi.TenantId`): a flow editor's `graph.nodes[3].data.name`, a knowledge graph's
+        # `GRAPH_DB_PASSWORD` or `graph.uri`, a flow's tool's `graph.nodes[2].params.api_key` are not the
+        # directory.
+        (
+            r"^(?=.*(?:^|[._-])graph(?:[._-]?api)?(?:[._-]|$))"
+            r"(?=.*(?:client|tenant|scope|authority|(?:^|[._-])graph[._-]?api(?:[._-]|$)))",
+            Platform.ENTRA,
+        ),
         (r"(^|[._-])(aws|iam|irsa|boto3?)([._-]|$)|eks\.amazonaws\.com", Platform.AWS),
         (r"(^|[._-])(vault|approle|hvac|bao|openbao)([._-]|$)", Platform.VAULT),
         (r"(^|[._-])slack([._-]|$)", Platform.SLACK),
