@@ -135,8 +135,7 @@ def test_the_words_count_only_between_separators(value: str) -> None:
 
 def test_a_failure_fixture_under_a_provider_key_is_not_reported(detectors: DetectorSet) -> None:
     text = (
-        "SALESFORCE_ACCESS_TOKEN=00Dx0000000Ab1C!short\n"
-        "AUTHRESS_KEY=sc_bad.k3v9.acc-7q2mzr8tx4.Zq8kLm2vR9x\n"
+        "SALESFORCE_ACCESS_TOKEN=00Dx0000000Ab1C!short\nAUTHRESS_KEY=sc_bad.k3v9.acc-7q2mzr8tx4.Zq8kLm2vR9x\n"
     )
     assert _kinds(detectors, text) == []
 
@@ -163,6 +162,26 @@ def test_a_publishable_key_is_not_a_finding(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     kinds = [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
     assert kinds == ["stripe_secret_key"]
+
+
+def test_public_by_design_keys_are_not_findings(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from auditor.cli import app
+
+    # Made up in the documented shapes: PostHog's project key (`phc_` + 43) beside its personal key (`phx_`).
+    project = "phc_" + "Tn4Wq8Zr2Lm6Xv9Kp3Hc7Jd1Rb5Yx2Qm8Vt4Nw7Lc3P"
+    personal = "phx_" + "Rb5Yx2Qm8Vt4Nw7Lc3Pz9Hk6Tn4Wq8Zr2Lm6Xv9Kp3H"
+    (tmp_path / "bot").mkdir()
+    (tmp_path / "bot" / "telemetry.ts").write_text(
+        f'const POSTHOG_API_KEY = "{project}";\nconst POSTHOG_ADMIN = "{personal}";\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        app, ["scan", str(tmp_path), "--format", "json", "--no-progress", "--fail-on", "none"], env=_KEY_ENV
+    )
+    assert result.exit_code == 0, result.output
+    kinds = [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
+    assert kinds == ["posthog_personal_api_key"]
 
 
 # ------------------------------------------------------------------------------- mangled UUIDs, Canva

@@ -293,6 +293,11 @@ _PLACEHOLDER_NAMED = re.compile(
     r"(?:[_ .-]?(?:me|this|it|with|your|my"
     r"|the|in|password|passwd|secret|token|key|value|later|now|please)){1,4}[_ .-]?[a-z]{0,12})$"
 )
+# `postgresql://someuser:somepass@localhost/somedatabase`, `token: some-token`: "some" and what goes there.
+_SOME_NAMED = re.compile(
+    r"^(?i:some[_ -]?(?:pass(?:word|wd|phrase)?|pwd|secret|token|key|api[_ -]?key|credentials?|user(?:name)?"
+    r"|login|value|string|thing|db|database))$"
+)
 _PLACEHOLDER_PHRASE = re.compile(
     r"^(?:(?i:your)|[Mm]y|MY|[Ii]nsert|INSERT|[Ee]nter|ENTER|[Pp]ut|PUT|[Rr]eplace|REPLACE|[Pp]aste|PASTE"
     r"|[Uu]se|USE)"
@@ -696,6 +701,8 @@ def _is_placeholder(v: str) -> bool:
         return True
     if len(set(low)) == 1 and len(low) >= 3:
         return True
+    if low[:4] == "some" and _SOME_NAMED.match(v):
+        return True
     if filler_share(v) >= 0.6 or filler_tail(v):
         return True
     if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v) or _INSTRUCTION.match(v):
@@ -717,6 +724,22 @@ def _is_placeholder(v: str) -> bool:
             return True
     # Placeholder words must stand alone between separators: a random token rarely contains `-dummy-`.
     return any(word.lower() in _PLACEHOLDER_WORDS for word in _WORD_SPLIT.split(v) if word)
+
+
+def _written_in_words(v: str, key: str | None) -> bool:
+    """A value with letters outside ASCII where a machine-issued credential goes: a translated README's
+    `LANGCHAIN_API_KEY=您的_API_KEY` ("your API key"), `NEXTAUTH_SECRET=VÁLTOZTASS_MEG` ("change it").
+    Providers issue keys and tokens in ASCII, so under a key, token or secret name any such letter makes the
+    value an instruction. A person may choose a password in their own language, so under a password's name
+    only a value of letters and separators alone (no digit, no symbol) counts as words."""
+    if not any(not c.isascii() and c.isalpha() for c in v):
+        return False
+    if key is None:
+        return False
+    secret_key, password_key = _key_kind(key)
+    if not password_key:
+        return secret_key
+    return all(c.isalpha() or c in " _-" for c in v)
 
 
 def _reference_class(v: str) -> ValueClass | None:
@@ -935,6 +958,8 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     if _is_placeholder(v) or _NAME_LIST.match(v):
         return ValueClass.PLACEHOLDER
     if "%" in v and _PERCENT_BYTE.search(v) and _is_placeholder_decoded(v):
+        return ValueClass.PLACEHOLDER
+    if not v.isascii() and _written_in_words(v, key):
         return ValueClass.PLACEHOLDER
     if v[0] == "#" and len(v) > 1 and classify_value(v[1:], key) is ValueClass.PLACEHOLDER:
         # `RASA_X_PASSWORD=#password`: a comment where the value goes, saying what to put there.

@@ -412,6 +412,21 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
 _CI_AGENT_KINDS = frozenset(KIND_OF_MANIFEST[kind] for kind in CI_KINDS)
 
 
+_TOGGLE = re.compile(r"(?:^|[._-]|(?<=[a-z]))(?i:(enabled?|disabled?))$")
+_FALSE = frozenset({"false", "0", "no", "off", "n"})
+_TRUE = frozenset({"true", "1", "yes", "on", "y"})
+
+
+def _switched_off(key: str, value: str) -> bool:
+    """Whether a setting is a feature flag that turns its platform off (`NEXT_PUBLIC_AZURE_ENABLED=false`,
+    `slack.enabled: false`, `GITHUB_DISABLED=true`)."""
+    m = _TOGGLE.search(key)
+    if m is None:
+        return False
+    low = value.strip().strip("\"'").lower()
+    return low in (_TRUE if m.group(1).lower().startswith("disable") else _FALSE)
+
+
 def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
     by_platform: dict[Platform, _Evidence] = defaultdict(_Evidence)
     file_platforms: dict[str, set[Platform]] = defaultdict(set)
@@ -513,6 +528,9 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
                 setting.location,
                 f"credentials leased from Vault's {leased.group(1).lower()} engine ({_at(setting.location)})",
             )
+        if _switched_off(setting.key, setting.value):
+            # `NEXT_PUBLIC_AZURE_ENABLED=false`: a feature flag that turns a platform off connects to nothing.
+            continue
         platform = platform_of_setting(setting)
         if platform is None:
             generic.append((setting.key, setting.value, setting.location))

@@ -46,13 +46,13 @@ _KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
     for pattern, platform in (
         (r"(^|[._-])(salesforce|sfdc|sf)([._-]|$)", Platform.SALESFORCE),
         (r"microsoftapp|(^|[._-])(azure|entra|msal|aad|msgraph)([._-]|$)", Platform.ENTRA),
-        # `graph` alone names Microsoft Graph only beside an app registration's words (`GRAPH_CLIENT_SECRET`,
-        # `GraphApi.TenantId`): a flow editor's `graph.nodes[3].data.name`, a knowledge graph's
-        # `GRAPH_DB_PASSWORD` or `graph.uri`, a flow's tool's `graph.nodes[2].params.api_key` are not the
-        # directory.
+        # `graph` names Microsoft Graph (`GRAPH_CLIENT_SECRET`, an appsettings.json `Graph` section), but not
+        # as the graph of a flow editor (`dsl.graph.nodes[3].data.name`), of a knowledge-graph database
+        # (`GRAPH_DB_PASSWORD`, `graph.uri`) or a framework's (`langgraph`, `StateGraph`).
         (
-            r"^(?=.*(?:^|[._-])graph(?:[._-]?api)?(?:[._-]|$))"
-            r"(?=.*(?:client|tenant|scope|authority|(?:^|[._-])graph[._-]?api(?:[._-]|$)))",
+            r"^(?!.*(?:(?:^|[._-])graph[._-]?(?:nodes?|edges?|links?|vertex|vertices|db|database|stores?|storage"
+            r"|schema|state|uri)(?:[._\[-]|$)|(?:knowledge|neo4j|lang|state)[._-]?graph))"
+            r"(?=.*(?:^|[._-])graph(?:[._-]|$))",
             Platform.ENTRA,
         ),
         (r"(^|[._-])(aws|iam|irsa|boto3?)([._-]|$)|eks\.amazonaws\.com", Platform.AWS),

@@ -194,8 +194,12 @@ _INDEX = re.compile(r"\[\d+\]")
 # Identifier kinds that are never secrets: a client id, consumer key or app id names an application (issue 9),
 # and a publishable or client key is by its provider's definition the half meant for browsers and mobile apps
 # (Stripe's `pk_live_`, Midtrans' `Mid-client-`: they only tokenize cards for the secret half to charge).
+# So are PostHog's project API key (`phc_`: it only sends events, and ships in every page with the snippet)
+# and Supabase's anon key (row-level security decides what it reads): their detectors describe them as public.
 # Identifier detectors only: a secret that some product calls its "client key" is not one of these.
-_IDENTIFIER_KIND = re.compile(r"(client_id|consumer_key|app_id|publishable_key|client_key)$")
+_IDENTIFIER_KIND = re.compile(
+    r"(client_id|consumer_key|app_id|publishable_key|client_key|project_api_key|anon_key)$"
+)
 
 
 class _Caseless:
