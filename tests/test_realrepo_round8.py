@@ -88,7 +88,7 @@ def test_a_translated_readme_reports_its_one_real_key(tmp_path: Path) -> None:
     assert found == [("tavily_api_key", 3)]
 
 
-# -------------------------------------------------------------------- a feature flag that turns a platform off
+# ------------------------------------------------------------------- a feature flag that turns a platform off
 
 
 @pytest.mark.parametrize(
