@@ -506,6 +506,7 @@ def test_code_lines_that_only_name_a_secret_stay_quiet(detectors: DetectorSet, l
         # A call's argument with a quoted value, and a YAML flow mapping's plain scalar, are literals.
         ("conn = connect(host=h, password='Hk8vQ2mZr5')", "Hk8vQ2mZr5"),
         ("db: {user: admin, password: Hk8vQ2mZr5}", "Hk8vQ2mZr5"),
+        ("db: {user: admin, password: Hk8vQ2mZr5, port: 5432}", "Hk8vQ2mZr5"),
         # An ampersand that starts a password with a digit in it; emphasis around a chosen password.
         ("DB_PASSWORD=&Tr0ub4dor3", "&Tr0ub4dor3"),
     ],

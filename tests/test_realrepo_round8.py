@@ -65,6 +65,8 @@ def test_placeholders_of_docs_and_translations(value: str, key: str) -> None:
         # A word that only starts with "some"; a password chosen in Spanish, with digits and a symbol.
         ("somethingRandom99Xq", "API_TOKEN"),
         ("Señor2024!", "DB_PASSWORD"),
+        # A lone word in another language under a password's name may be the password itself.
+        ("Contraseña", "DB_PASSWORD"),
         ("postgresql://someuser:" + _REAL_PASSWORD + "@localhost:5432/app", "CONNECTION_STRING"),
     ],
 )

@@ -1112,7 +1112,24 @@ def _annotated_parameter(text: str, key_start: int, key_end: int, value: str, va
     before = text[max(0, key_start - 2) : key_start].rstrip(" ")
     if not before or before[-1] not in "(,":
         return False
-    return after[:1] in (")", ",", "=", "]", "|", "[")
+    if after[:1] not in (")", ",", "=", "]", "|", "["):
+        return False
+    # A flow mapping's pair (`db: {user: admin, password: Hk8vQ2mZr5, port: 5432}`): a value with a digit
+    # inside braces is a literal; a signature's parameters sit inside parentheses.
+    return not (any(map(str.isdigit, value)) and _open_bracket(text, key_start) == "{")
+
+
+def _open_bracket(text: str, key_start: int) -> str | None:
+    """The innermost bracket still open before `key_start`, reading at most 400 characters back."""
+    depth = 0
+    for c in reversed(text[max(0, key_start - 400) : key_start]):
+        if c in ")]}":
+            depth += 1
+        elif c in "([{":
+            if depth == 0:
+                return c
+            depth -= 1
+    return None
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]{0,80}")
@@ -1156,15 +1173,7 @@ def _call_argument(text: str, key_start: int, key_end: int, value: str, value_st
     head = text[max(0, key_start - 400) : key_start].rstrip()  # an argument per line: the lines before
     if not head or head[-1] not in "(,":
         return False
-    depth = 0
-    for c in reversed(head):
-        if c in ")]}":
-            depth += 1
-        elif c in "([{":
-            if depth == 0:
-                return c == "("
-            depth -= 1
-    return False
+    return _open_bracket(text, key_start) == "("
 
 
 def _declared_member(text: str, key_start: int) -> bool:

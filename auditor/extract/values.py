@@ -731,7 +731,8 @@ def _written_in_words(v: str, key: str | None) -> bool:
     `LANGCHAIN_API_KEY=您的_API_KEY` ("your API key"), `NEXTAUTH_SECRET=VÁLTOZTASS_MEG` ("change it").
     Providers issue keys and tokens in ASCII, so under a key, token or secret name any such letter makes the
     value an instruction. A person may choose a password in their own language, so under a password's name
-    only a value of letters and separators alone (no digit, no symbol) counts as words."""
+    only words count: two or more of letters alone, between separators (no digit, no symbol), the way ASCII
+    words there are prose (a lone word, `Contraseña`, may be the password itself)."""
     if not any(not c.isascii() and c.isalpha() for c in v):
         return False
     if key is None:
@@ -739,7 +740,7 @@ def _written_in_words(v: str, key: str | None) -> bool:
     secret_key, password_key = _key_kind(key)
     if not password_key:
         return secret_key
-    return all(c.isalpha() or c in " _-" for c in v)
+    return all(c.isalpha() or c in " _-" for c in v) and any(c in " _-" for c in v.strip(" _-"))
 
 
 def _reference_class(v: str) -> ValueClass | None:
