@@ -176,3 +176,38 @@ def test_a_flow_templates_graph_names_no_microsoft_graph(tmp_path: Path) -> None
     (entra,) = [c for c in agent.connections if c.platform is Platform.ENTRA]
     # Microsoft Graph is reached through MSAL in the connector; the template's `graph` keys are no evidence.
     assert entra.evidence and {loc.path for loc in entra.evidence} == {"connectors/sharepoint.py"}
+
+
+# ------------------------------------------------------------------ a documented example key is no credential
+
+
+def test_a_documented_example_key_makes_no_connection_a_static_key(tmp_path: Path) -> None:
+    # An MCP server's README shows AWS's documented example pair in its client config; the server itself
+    # signs in with the default credential chain.
+    example = "AKIA" + "IOSFODNN7EXAMPLE"
+    _write(
+        tmp_path,
+        {
+            "server/server.py": """\
+            import boto3
+            from mcp.server.fastmcp import FastMCP
+
+            mcp = FastMCP("cloud-helper")
+            client = boto3.client("cloudformation")
+            """,
+            "server/README.md": f"""\
+            ```json
+            {{"mcpServers": {{"cloud-helper": {{"env": {{"AWS_ACCESS_KEY_ID": "{example}"}}}}}}}}
+            ```
+            """,
+        },
+    )
+    result = _scan(tmp_path)
+    models = {(c.platform, c.auth_model.value) for a in result.agents for c in a.connections}
+    assert (Platform.AWS, "static_api_key") not in models
+    # The same server with a key of its own written in is one.
+    real = "AKIA" + "QX7ZL2NBW4RT6YPC"
+    (tmp_path / "server/README.md").write_text(f'AWS_ACCESS_KEY_ID="{real}"\n')
+    result = _scan(tmp_path)
+    models = {(c.platform, c.auth_model.value) for a in result.agents for c in a.connections}
+    assert (Platform.AWS, "static_api_key") in models

@@ -83,20 +83,29 @@ class Rule(Record):
         evidence: Mapping[str, Any] | None = None,
         confidence: Confidence = Confidence.HIGH,
         severity: Severity | None = None,
+        distinct: str = "",
     ) -> Finding:
         """Build a Finding whose fingerprint survives edits: rule + subject (+ key path + secret fp), no line.
 
         `subject` is the file path or the identity id the finding is about; it must never be a secret value.
+        `distinct` tells apart findings of one rule about one subject (an agent's connections to two
+        platforms), which are otherwise one fingerprint and so one finding; the fingerprint without it is kept
+        as an alias, so a baseline or suppression recorded before still matches.
         """
         key = location.key if location else None
+        parts: tuple[str, ...] = (self.id, subject, key or "", secret_fingerprint or "", agent or "")
+        aliases = _legacy_aliases(self.id, subject, key, secret_fingerprint, agent)
+        if distinct:
+            aliases = (*aliases, stable_id(*parts))
+            parts = (*parts, distinct)
         return Finding(
-            aliases=_legacy_aliases(self.id, subject, key, secret_fingerprint, agent),
+            aliases=aliases,
             rule_id=self.id,
             name=self.name,
             severity=severity or self.severity,
             title=self.title,
             message=message,
-            fingerprint=stable_id(self.id, subject, key or "", secret_fingerprint or "", agent or ""),
+            fingerprint=stable_id(*parts),
             location=location,
             identity=identity,
             platform=platform,

@@ -109,6 +109,22 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("aws.static_keys", r"aws_access_key_id\s{0,8}="),
         ("aws.assume_role", r"assume_role(_with_web_identity)?\(|AssumeRole"),
         ("aws.client", r"boto3\.(client|resource|Session)\("),
+        # Which AWS services code builds clients for (inventory/platforms.py secret_store_credentials): a
+        # secret store alone (Secrets Manager, SSM Parameter Store, KMS) is where an application keeps its own
+        # secrets, any other service is what its users may reach through it. Their own namespace: they name
+        # no connection by themselves (inventory/auth.py reads `code.aws.*`).
+        (
+            "awssdk.secret_store",
+            r"\bnew[ \t]{1,8}(?:(?:SecretsManager|SSM|KMS)Client|AWS\.(?:SecretsManager|SSM|KMS))\("
+            r"|\.client\(\s{0,40}[\"'](?:secretsmanager|ssm|kms)[\"']",
+        ),
+        (
+            "awssdk.service",
+            r"(?:\bfrom[ \t]{1,8}|\brequire\([ \t]{0,8}|\bimport\([ \t]{0,8})[\"']@aws-sdk/client-"
+            r"(?!(?:secrets-manager|ssm|kms|sts)[\"'])[a-z0-9-]{1,40}[\"']"
+            r"|\bnew[ \t]{1,8}AWS\.(?!(?:SecretsManager|SSM|KMS|STS)\()[A-Z][A-Za-z0-9]{1,40}\("
+            r"|\.(?:client|resource)\(\s{0,40}[\"'](?!(?:secretsmanager|ssm|kms|sts)[\"'])[a-z][a-z0-9-]{1,40}[\"']",
+        ),
         ("vault.client", r"hvac\.Client\("),
         ("vault.approle", r"auth\.approle\.login|approle"),
         ("vault.dynamic_secret", r"(database|aws|gcp|azure)/creds/"),

@@ -445,6 +445,9 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
     # A parameters file's value for the parameter an app password setting is set from (azure_params).
     hints, app_passwords = azure_params.join(agent.hints)
     for secret in agent.secrets:
+        if secret.is_example:
+            # AWS's documented `AKIAIOSFODNN7EXAMPLE` pair in a README: no credential the agent holds.
+            continue
         loc = secret.location
         if app_passwords and (loc.path, loc.key or "") in app_passwords:
             # The app's own Entra client secret, typed into its parameters file: that connection's credential.

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from auditor.extract.keynames import is_secret_key
 from auditor.model import (
     Agent,
     Connection,
+    FileScan,
     Location,
     Platform,
     ReferenceKind,
@@ -230,6 +233,64 @@ def own_database(agent: Agent, conn: Connection) -> Location | None:
         if loc.path not in compose_files and not (name.startswith(".env") or name.endswith(".env")):
             return None
     return deployed[0]
+
+
+# Code that builds a client for a secret store alone (AWS Secrets Manager, SSM Parameter Store, KMS) and
+# for no other AWS service (extract/vocabulary.py): the application fetching its own secrets (Flowise's
+# encryption key), not a service its users reach through it.
+_SECRET_STORE_CODE = "code.awssdk.secret_store"
+_AWS_SERVICE_CODE = "code.awssdk.service"
+
+
+class SecretStoreCode:
+    """The files whose code builds only a secret store's AWS client, and the AWS credentials they read from
+    the environment (`SECRETKEY_AWS_ACCESS_KEY`): that secret store's key, wherever else it is set."""
+
+    def __init__(self, files: Iterable[FileScan]) -> None:
+        paths: set[str] = set()
+        names: set[str] = set()
+        for scan in files:
+            keys = {st.key for st in scan.settings}
+            if _SECRET_STORE_CODE not in keys or _AWS_SERVICE_CODE in keys:
+                continue
+            paths.add(scan.path)
+            names.update(
+                ref.target
+                for ref in scan.references
+                if ref.kind is ReferenceKind.ENV_VAR and platform_of_reference(ref) is Platform.AWS
+            )
+        self.paths = frozenset(paths)
+        self.names = frozenset(names)
+
+
+def own_secret_store(agent: Agent, conn: Connection, store: SecretStoreCode) -> bool:
+    """Whether an agent's `aws` connection is only its key to its own secret store: every piece of evidence
+    is in code that builds a secret store's client alone, or sets credentials that such code reads (a compose
+    file's `SECRETKEY_AWS_SECRET_KEY=${...}`) beside settings that are no credential (its region, the
+    secret's name). Any other AWS credential, any other AWS call, or a list of evidence cut short keeps the
+    connection one its users may reach."""
+    if conn.platform is not Platform.AWS or not conn.evidence or not store.names:
+        return False
+    if len(conn.evidence) >= EVIDENCE_KEPT:
+        return False
+    at: dict[tuple[str, int], list[str]] = {}
+    for ref in agent.references:
+        at.setdefault((ref.location.path, ref.location.line), []).append(ref.target)
+    for st in agent.settings:
+        at.setdefault((st.location.path, st.location.line), []).append(st.key)
+    matched = False
+    for loc in conn.evidence:
+        if loc.path in store.paths:
+            matched = True
+            continue
+        names = at.get((loc.path, loc.line), [])
+        if any(name.startswith("code.") for name in names):
+            return False
+        credentials = {n for n in names if is_secret_key(n.rsplit(".", 1)[-1])}
+        if credentials - store.names:
+            return False
+        matched = matched or bool(credentials)
+    return matched
 
 
 # CI pipeline definitions and build scripts: a connection seen only there is the pipeline's (a release job's

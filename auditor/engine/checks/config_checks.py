@@ -16,7 +16,7 @@ from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.extract.formats import in_test_path
 from auditor.inventory import environment_of, platform_of_secret
-from auditor.inventory.platforms import own_database
+from auditor.inventory.platforms import SecretStoreCode, own_database, own_secret_store
 from auditor.inventory.signin import calls_entra_as_itself, signs_users_in, takes_model_tokens
 from auditor.model import (
     Agent,
@@ -389,6 +389,8 @@ def _connection_finding(
         evidence=evidence,
         severity=severity,
         confidence=confidence,
+        # One finding per platform: an agent reaching AWS and its database with shared logins is two.
+        distinct=conn.platform.value,
     )
 
 
@@ -396,6 +398,18 @@ _SHARED_WORDS = {
     AuthModel.SHARED_PASSWORD: "one shared integration login (username and password)",
     AuthModel.STATIC_API_KEY: "one shared static key",
 }
+
+
+_LAST_STORE: list[tuple[tuple[FileScan, ...], SecretStoreCode]] = []
+
+
+def _secret_store_code(ctx: RuleContext) -> SecretStoreCode:
+    """inventory.platforms.SecretStoreCode of the context's files, once per evaluation."""
+    if _LAST_STORE and _LAST_STORE[0][0] is ctx.files:
+        return _LAST_STORE[0][1]
+    store = SecretStoreCode(ctx.files)
+    _LAST_STORE[:] = [(ctx.files, store)]
+    return store
 
 
 def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
@@ -406,6 +420,10 @@ def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
             continue
         if own_database(agent, conn) is not None:
             # Its own store, deployed beside it (n8n's Postgres): no user reaches it through the agent.
+            continue
+        if own_secret_store(agent, conn, _secret_store_code(ctx)):
+            # Its key to its own secrets (Flowise's encryption key in Secrets Manager): no user reaches
+            # AWS through it.
             continue
         who = f" as {conn.identity_hint}" if conn.identity_hint else ""
         yield _connection_finding(
