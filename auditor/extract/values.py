@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import enum
 import functools
 import math
@@ -140,6 +142,24 @@ _EXAMPLE_SHAPE = re.compile(
 # The signature of jwt.io's sample token (HS256 over its sample header and payload with the sample key
 # `your-256-bit-secret`): a token carrying it is a copy of the sample, whatever was edited around it.
 _JWT_SAMPLE_SIGNATURE = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+
+# The Supabase CLI's local development keys: `supabase start` signs its `anon` and `service_role` JWTs for
+# every developer's local stack with one published secret, and marks them `"iss": "supabase-demo"`. They open
+# nothing but that local stack, and the same strings sit in countless projects' migrations and seed files.
+_SUPABASE_DEMO_ISSUER = re.compile(r'"iss"\s*:\s*"supabase-demo"')
+
+
+def _local_demo_jwt(v: str) -> bool:
+    """A JWT the Supabase CLI issues for local development (`"iss": "supabase-demo"` in its payload)."""
+    parts = v.split(".")
+    if len(parts) != 3 or not parts[1].startswith("eyJ") or len(parts[1]) > 8192:
+        return False
+    try:
+        payload = base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4))
+    except (ValueError, binascii.Error):
+        return False
+    return bool(_SUPABASE_DEMO_ISSUER.search(payload.decode("utf-8", "replace")))
+
 
 # A token's characters (base64, base64url, Salesforce's `!`): a sample token spells `example` inside them.
 _TOKEN_TEXT = re.compile(r"^[A-Za-z0-9_.+/~!=-]{20,}$")
@@ -390,6 +410,8 @@ _URN = re.compile(r"^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[\w.:/@%+-]+$", re.IGNORE
 _WORD_PATH = re.compile(r"^[a-z]+(?:[_-][a-z]+)*(?:/[a-z]+(?:[_-][a-z]+)*)+$")
 _WORDS = re.compile(r"^_{0,2}[A-Za-z]+(?:[ _.,'/-]+[A-Za-z]+)*(?:[ _.-]+\d{1,6})?[.!?]?$")
 _MULTI_WORDS = re.compile(r"^[a-z]+(?:[_.-][a-z]+)+$")
+# Lowercase words of two letters or more, and numbers of up to three digits, joined by `-`, `_`, `.` or `:`.
+_WORD_CHAIN = re.compile(r"^[a-z]{2,20}(?:[-_.:](?:[a-z]{2,20}|[0-9]{1,3})){1,8}$")
 # Words and short numbers joined by `_` and `-`, a word of three or more small letters among them
 # (`ISO_3166-1_Alpha-2_Code`, a standard's name as a lookup key): a name. An issued token has a random
 # segment.
@@ -413,7 +435,7 @@ _CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}\d{0,2}(?:[A-Z][a-z]{2,}\d{0,2}){2,}$
 # constant passed along, not the credential. No token takes these shapes. PascalCase stays a value
 # (`value="TestSourcePassword"` in a NuGet.config is the password itself).
 _NAMED_CREDENTIAL = re.compile(
-    r"^_{0,2}[a-z]{2,16}(?:[A-Z][a-z]{1,15}){0,3}"
+    r"^_{0,2}[a-z][a-z0-9]{1,15}(?:[A-Z][a-z]{1,15}){0,3}"
     r"(?:Secret|Password|Passwd|Passphrase|Pwd|Pass|Token|Key|ApiKey|Credentials?)"
     # ... or a form of it (`plainTextPasswordAsBytes`, `tokenHash`, `secretValue`).
     r"(?:(?:As|In|From|To|Of|For)?(?:Bytes|Hash|Text|Value|Buffer|Input|Field|Array|Data|Chars|String|Str|Raw"
@@ -690,6 +712,38 @@ def filler_tail(v: str) -> bool:
     return len(v) - cut > 16 and _TAIL_RUN.search(v, cut + 1) is not None
 
 
+# A constant's name that holds a credential's word (`PASSWORD_A`, `S3_TOKEN_FOR_TESTS`): its other parts are
+# words or short numbers, never a random run (`KEY_7F3A9B2C4D5E6F70` keeps its hex).
+_CONSTANT_WITH_CREDENTIAL = re.compile(
+    r"^(?:[A-Z]{1,20}[0-9]{0,2}_|[0-9]{1,3}_)*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|KEY|APIKEY|CREDENTIALS?)"
+    r"(?:_(?:[A-Z]{1,20}[0-9]{0,2}|[0-9]{1,3}))*$"
+)
+# Only the words of a credential and its value, in any separators (`secret=value`, `api-key`, `token_value`):
+# a template's stand-in, not a chosen value.
+_STAND_IN_WORDS = frozenset(
+    {
+        "secret",
+        "secrets",
+        "value",
+        "key",
+        "token",
+        "password",
+        "pass",
+        "pwd",
+        "credential",
+        "credentials",
+        "api",
+    }
+)
+
+
+def _stand_in(v: str) -> bool:
+    if _CONSTANT_WITH_CREDENTIAL.match(v):
+        return True
+    words = [w.lower() for w in _WORD_SPLIT.split(v) if w]
+    return len(words) >= 2 and all(w in _STAND_IN_WORDS for w in words)
+
+
 def _is_placeholder(v: str) -> bool:
     if v[:2] in ("__", "--") or v[-2:] in ("__", "--"):
         # `__YOUR_ALGOLIA_API_KEY__`, `--your-token--`: a placeholder wrapped to stand out is still one.
@@ -702,6 +756,8 @@ def _is_placeholder(v: str) -> bool:
     if len(set(low)) == 1 and len(low) >= 3:
         return True
     if low[:4] == "some" and _SOME_NAMED.match(v):
+        return True
+    if len(v) <= 60 and _stand_in(v):
         return True
     if filler_share(v) >= 0.6 or filler_tail(v):
         return True
@@ -875,6 +931,10 @@ def _classify_plain(v: str, key: str | None) -> ValueClass:
         # Not under a password's name (handled above): people choose passwords made of words and numbers.
         return ValueClass.BENIGN
     if secret_key:
+        if _WORD_CHAIN.match(v):
+            # `replayed-secret:openai-key`, `credential-1:openai-key`: a test's label for a token, words
+            # joined by separators; an issued token is random.
+            return ValueClass.BENIGN
         return ValueClass.SECRET_CANDIDATE if _token_like(v, 10, 3.0) else ValueClass.BENIGN
     return ValueClass.SECRET_CANDIDATE if _token_like(v, 16, 3.2) else ValueClass.BENIGN
 
@@ -932,6 +992,8 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         or _EXAMPLE_SHAPE.match(v)
         or _marked_example(v)
         or _JWT_SAMPLE_SIGNATURE in v
+        or v[:3] == "eyJ"
+        and _local_demo_jwt(v)
     ):
         return ValueClass.EXAMPLE
     if _ENCRYPTED.match(v):

@@ -1,0 +1,94 @@
+"""Real-repository round 9: a chat front end on Supabase's local stack and an agents SDK's test suite (shapes
+written here in our own words, values made up). Each case holds a counterpart that must still be reported."""
+
+from __future__ import annotations
+
+import base64
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from auditor import ScanOptions, run
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.values import ValueClass, classify_value
+
+
+@pytest.fixture(scope="module")
+def detectors() -> DetectorSet:
+    return DetectorSet.load()
+
+
+def _b64(obj: dict[str, object]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(obj, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _jwt(payload: dict[str, object]) -> str:
+    # A made-up HS256 signature: 32 bytes, canonical base64url.
+    signature = base64.urlsafe_b64encode(bytes(range(7, 39))).decode().rstrip("=")
+    return f"{_b64({'alg': 'HS256', 'typ': 'JWT'})}.{_b64(payload)}.{signature}"
+
+
+# ------------------------------------------------------------- the Supabase CLI's local development keys
+
+
+def test_a_local_supabase_stack_key_is_a_documented_example(tmp_path: Path) -> None:
+    local = _jwt({"iss": "supabase-demo", "role": "service_role", "exp": 1983812996})
+    hosted = _jwt({"iss": "supabase", "ref": "qwhtzkpmvbnrlcsd", "role": "service_role", "exp": 2046976000})
+    assert classify_value(local, "service_role_key") is ValueClass.EXAMPLE
+    assert classify_value(hosted, "service_role_key") is ValueClass.SECRET_CANDIDATE
+    migration = f"""\
+    create or replace function delete_storage_object(bucket text, object text) returns void
+    language plpgsql security definer as $$
+    declare
+      project_url text := 'http://supabase_kong_chat:8000';
+      service_role_key text := '{local}'; -- full access for the storage call
+    begin
+      perform net.http_delete(project_url || '/storage/v1/object/' || bucket || '/' || object);
+    end;
+    $$;
+    """
+    (tmp_path / "supabase" / "migrations").mkdir(parents=True)
+    (tmp_path / "supabase" / "migrations" / "20240101000000_setup.sql").write_text(textwrap.dedent(migration))
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [f.rule_id for f in result.findings if f.rule_id == "BA-101"] == []
+    # A hosted project's service role key in the same place is reported.
+    (tmp_path / "supabase" / "migrations" / "20240101000000_setup.sql").write_text(
+        textwrap.dedent(migration.replace(local, hosted))
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [f.kind for f in result.findings if f.rule_id == "BA-101"] == ["jwt"]
+
+
+# ---------------------------------------------------------------- a test suite's names for its credentials
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A variable named for the credential, its first word with a digit; a constant's name as the value.
+        "        secretAccessKey: s3SecretAccessKey,",
+        "    endpointA.password = 'PASSWORD_A';",
+        # A test's labels for tokens: words joined by separators.
+        "        TOKEN: 'replayed-secret:openai-key',",
+        "      expect(state?.environment).toEqual({ TOKEN: 'credential-1:openai-key' });",
+        # A JSON string's stand-in pair.
+        """      '{"boxAppSettings":{"clientID":"id,with,comma","clientSecret":"secret=value"}}';""",
+    ],
+)
+def test_a_test_suites_names_for_credentials_are_no_secrets(detectors: DetectorSet, line: str) -> None:
+    assert detectors.scan_text(line + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        # A random run after a constant's prefix, a token with random parts, a password chosen of words.
+        ("    apiKey: 'KEY_7F3A9B2C4D5E6F70',", "KEY_7F3A9B2C4D5E6F70"),
+        ("        TOKEN: 'x9f-Qm2v8Lp4-abcd',", "x9f-Qm2v8Lp4-abcd"),
+        ("    endpointA.password = 'Tr0ub4dor&3';", "Tr0ub4dor&3"),
+    ],
+)
+def test_values_beside_those_names_are_still_found(detectors: DetectorSet, line: str, value: str) -> None:
+    assert [h.value for h in detectors.scan_text(line + "\n")] == [value]
