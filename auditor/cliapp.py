@@ -225,6 +225,9 @@ def inventory(
         jobs=None,
         ca_bundle=None,
         no_config_snapshots=False,
+        # The table shows no fingerprint (a credential's only tells its connection apart, inside the run);
+        # the JSON lists each credential's.
+        fingerprints_shown=as_json,
     )
     color = "NO_COLOR" not in os.environ and sys.stdout.isatty()
     _write_stdout(render_inventory(result, as_json=as_json, color=color))

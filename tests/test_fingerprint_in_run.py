@@ -196,3 +196,50 @@ def test_the_command_line_derives_only_for_a_report_that_shows_fingerprints(
         assert derived == []
         assert "Autumn000!pw" not in proc.stdout and "Winter2025" not in proc.stdout  # never a value
         assert proc.stdout.count("is stored in plain configuration") >= 60
+
+
+@pytest.mark.parametrize(("json_flag", "derives"), [([], False), (["--json"], True)])
+def test_the_inventory_command_derives_only_for_its_json(
+    tmp_path: Path, json_flag: list[str], derives: bool
+) -> None:
+    # `botaudit inventory` prints agents and connections; its table holds no fingerprint, its JSON lists
+    # each credential's.
+    root = _project(tmp_path)
+    # An MCP client configuration: an agent whose server is given a key of its own (made up).
+    (root / ".cursor").mkdir()
+    (root / ".cursor" / "mcp.json").write_text(
+        json.dumps(
+            {
+                "mcpServers": {
+                    "crm": {
+                        "command": "npx",
+                        "args": ["-y", "@acme/crm-mcp"],
+                        "env": {"CRM_API_KEY": "q7Zr2LwX9vKp4TmB8sNcXy3D"},
+                    }
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    log = tmp_path / "derive.log"
+    log.write_text("")
+    env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(tmp_path / "cache"), DERIVE_LOG=str(log))
+    env["BOTAUDIT_FINGERPRINT_KEY"] = KEY
+    proc = subprocess.run(  # noqa: S603 - our own CLI
+        [sys.executable, "-c", _PROBE, "inventory", str(root), "--no-progress", *json_flag],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert proc.stdout.strip().endswith("exit 0"), proc.stderr[-2000:]
+    derived = log.read_text().split()
+    if derives:
+        assert derived
+        body = proc.stdout.rsplit("exit 0", 1)[0]
+        fingerprints = [c["fingerprint"] for a in json.loads(body)["agents"] for c in a["credentials"]]
+        assert fingerprints and all(len(fp) == 16 for fp in fingerprints)
+    else:
+        assert derived == []
+        assert "Agent inventory" in proc.stdout
