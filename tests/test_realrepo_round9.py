@@ -92,3 +92,58 @@ def test_a_test_suites_names_for_credentials_are_no_secrets(detectors: DetectorS
 )
 def test_values_beside_those_names_are_still_found(detectors: DetectorSet, line: str, value: str) -> None:
     assert [h.value for h in detectors.scan_text(line + "\n")] == [value]
+
+
+# ------------------------------------------------------------------------------- Sign in with Slack
+
+_SIGN_IN_MANIFEST = """\
+display_information:
+  name: team-portal-login
+features:
+  app_home:
+    messages_tab_enabled: false
+oauth_config:
+  redirect_urls:
+    - https://portal.example.com/slack/oauth_redirect
+  scopes:
+    user:
+{scopes}
+settings:
+  token_rotation_enabled: false
+"""
+
+_SIGN_IN_APP = """\
+import os
+
+from flask import Flask
+from slack_sdk.oauth import OpenIDConnectAuthorizeUrlGenerator
+
+client_secret = os.environ["SLACK_CLIENT_SECRET"]
+app = Flask(__name__)
+
+
+@app.route("/slack/install")
+def start():
+    urls = OpenIDConnectAuthorizeUrlGenerator(client_id=os.environ["SLACK_CLIENT_ID"], scopes=["openid"])
+    return urls.generate()
+"""
+
+
+@pytest.mark.parametrize(
+    ("scopes", "rules"),
+    [
+        # Sign in with Slack: each person signs in as themself and the token reads only their profile.
+        (["openid", "email", "profile"], set()),
+        # A user token that reads the workspace acts as whoever installed the app.
+        (["openid", "channels:history"], {"BA-701", "BA-704"}),
+    ],
+)
+def test_a_sign_in_with_slack_app_holds_no_persons_shared_token(
+    tmp_path: Path, scopes: list[str], rules: set[str]
+) -> None:
+    listed = "\n".join(f"      - {s}" for s in scopes)
+    (tmp_path / "portal").mkdir()
+    (tmp_path / "portal" / "app_manifest.yml").write_text(_SIGN_IN_MANIFEST.format(scopes=listed))
+    (tmp_path / "portal" / "app.py").write_text(_SIGN_IN_APP)
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert {f.rule_id for f in result.findings if f.rule_id in ("BA-701", "BA-704")} == rules

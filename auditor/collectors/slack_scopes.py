@@ -49,6 +49,19 @@ MEMBER_SCOPES: tuple[str, ...] = (
 )
 
 
+# Sign in with Slack: the OpenID Connect scopes, and the legacy `identity.*` ones. A user token with only
+# these is each person's own sign-in: it reads that person's name, email and avatar, and nothing in the
+# workspace.
+SIGN_IN_SCOPES = frozenset(
+    {"openid", "email", "profile", "identity.basic", "identity.email", "identity.avatar", "identity.team"}
+)
+
+
+def signs_in_only(scopes: Sequence[str] | None) -> bool:
+    """Whether a token's scopes are known, and are Sign in with Slack's alone."""
+    return bool(scopes) and all(str(s) in SIGN_IN_SCOPES for s in scopes or ())
+
+
 def scope_level(scope: str) -> AccessLevel:
     """admin* -> admin; anything that writes, manages or customises -> write; the rest read."""
     if scope == "admin" or scope.startswith("admin."):

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from auditor.collectors.code.interface import Declarations, line_of, provenance
-from auditor.collectors.slack_scopes import MEMBER_SCOPES, scope_capabilities
+from auditor.collectors.slack_scopes import MEMBER_SCOPES, scope_capabilities, signs_in_only
 from auditor.model import Identity, Platform, PlatformCredential
 
 
@@ -102,6 +102,9 @@ def add_manifest(decl: Declarations, data: Mapping[str, Any], text: str, rel: st
         owner: dict[str, Any] = (
             {"name": str(bot_user.get("display_name") or app), "is_bot": True}
             if which == "bot"
+            # Sign in with Slack's scopes alone: each person who signs in gets a token of their own.
+            else {"name": "each user who signs in", "is_bot": False}
+            if signs_in_only(granted)
             # A user token acts as whoever installs the app: a person, with that person's access.
             else {"name": "the installing user", "is_bot": False}
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from auditor.collectors.code.interface import declared_in_code
+from auditor.collectors.slack_scopes import signs_in_only
 from auditor.engine.checks.common import findings_per_agent, needs_snapshot, resolutions_by_identity
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.model import Identity, Platform, Resolution, Snapshot
@@ -37,6 +38,10 @@ def user_token_on_shared_bot(rule: Rule, ctx: RuleContext, snap: Snapshot) -> Ch
     for ident, resolutions in _tokens(ctx, snap):
         owner = ident.attributes.get("owner") or {}
         if ident.kind not in types or owner.get("is_bot"):
+            continue
+        if signs_in_only(ident.attributes.get("scopes")):
+            # Sign in with Slack (openid, email, profile): each person signs in as themself and the token
+            # reads only their own profile. That is the per-user pattern, not a person's token shared.
             continue
         on_shared = [r for r in resolutions if r.agent in shared]
         if on_shared:
@@ -86,9 +91,10 @@ def impersonation_scopes(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckR
 
 @_needs_slack
 def token_rotation_off(rule: Rule, ctx: RuleContext, snap: Snapshot) -> CheckResult:
-    """BA-704: a bot or user token that is not a rotating (xoxe.) token."""
+    """BA-704: a bot or user token that is not a rotating (xoxe.) token. A sign-in token (openid, email,
+    profile alone) reaches nothing in the workspace: no finding."""
     for ident, resolutions in _tokens(ctx, snap):
-        if ident.attributes.get("rotation") is False:
+        if ident.attributes.get("rotation") is False and not signs_in_only(ident.attributes.get("scopes")):
             yield from findings_per_agent(
                 rule,
                 f"{ident.name} is a non-rotating token that works until revoked",
