@@ -147,3 +147,32 @@ def test_a_sign_in_with_slack_app_holds_no_persons_shared_token(
     (tmp_path / "portal" / "app.py").write_text(_SIGN_IN_APP)
     result = run(ScanOptions(paths=(tmp_path,)))
     assert {f.rule_id for f in result.findings if f.rule_id in ("BA-701", "BA-704")} == rules
+
+
+# -------------------------------------------------------------------- an SDK's stand-ins for its keys
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # What to put there, a word with a digit in it (`0x`, `3rd`).
+        "your-0x-api-key",
+        "your-3rd-party-token",
+        # A UUID whose last group is a word: written by hand where a key goes.
+        "4b1d9e27-83ac-4f0e-b612-documentation",
+    ],
+)
+def test_an_sdks_stand_ins_for_its_keys(value: str) -> None:
+    assert classify_value(value, "apiKey") is ValueClass.PLACEHOLDER
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # A random UUID (all hex), and random characters after `your`.
+        "4b1d9e27-83ac-4f0e-b612-9c0d5e7fa13b",
+        "your-Xk8vQ2mZr5Lxq9Tw",
+    ],
+)
+def test_keys_beside_those_stand_ins_are_still_keys(value: str) -> None:
+    assert classify_value(value, "apiKey") is ValueClass.SECRET_CANDIDATE

@@ -336,7 +336,12 @@ _PLACEHOLDER_PHRASE = re.compile(
 # `your-32-char-secret`, `generate_a_long_random_string`): what to put there, not what is there.
 _INSTRUCTION = re.compile(
     r"(?i)^(?:replace|change|generate|your|insert|enter|put|paste|fill)"
-    r"(?:[\s_.-]+(?:[a-z]+\d{0,2}|\d{1,4})){2,10}$"
+    r"(?:[\s_.-]+(?:[a-z]+\d{0,2}|\d{1,4}[a-z]{0,2})){2,10}$"
+)
+# A UUID whose last group is a word (`1e02632d-6feb-4a75-a157-documentation`): a stand-in written by hand in
+# an SDK's docs or constants, where a key goes. A letter outside hex in it: a random group is all hex.
+_WORD_TAILED_UUID = re.compile(
+    r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-(?=[a-f]*[g-z])[a-z]{4,24}$"
 )
 # A provider's prefix before such words (`m0-your-api-key`, `sk-proj-your-key-here`, `xoxb-your-bot-token`):
 # the prefix is the format's, the rest says what to put there.
@@ -758,6 +763,8 @@ def _is_placeholder(v: str) -> bool:
     if low[:4] == "some" and _SOME_NAMED.match(v):
         return True
     if len(v) <= 60 and _stand_in(v):
+        return True
+    if len(v) <= 48 and v[8:9] == "-" and _WORD_TAILED_UUID.match(v):
         return True
     if filler_share(v) >= 0.6 or filler_tail(v):
         return True
