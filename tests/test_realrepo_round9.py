@@ -176,3 +176,40 @@ def test_an_sdks_stand_ins_for_its_keys(value: str) -> None:
 )
 def test_keys_beside_those_stand_ins_are_still_keys(value: str) -> None:
     assert classify_value(value, "apiKey") is ValueClass.SECRET_CANDIDATE
+
+
+# ------------------------------------------------------------------ an API description is no MCP config
+
+_OPENAPI = """\
+openapi: 3.0.3
+info:
+  title: Delegation API
+  version: 1.0.0
+servers:
+  - url: https://{host}
+    description: The proxy
+    variables:
+      host:
+        default: proxy.example.com
+paths: {}
+components:
+  securitySchemes:
+    proxyKey:
+      type: apiKey
+      in: header
+      name: X-Proxy-Key
+security:
+  - proxyKey: []
+"""
+
+
+def test_an_openapi_documents_servers_are_no_mcp_servers(tmp_path: Path) -> None:
+    (tmp_path / "openapi").mkdir()
+    (tmp_path / "openapi" / "delegate.yaml").write_text(_OPENAPI)
+    assert [a.name for a in run(ScanOptions(paths=(tmp_path,))).agents] == []
+    # VS Code's MCP configuration uses the same key for its servers.
+    (tmp_path / ".vscode").mkdir()
+    (tmp_path / ".vscode" / "mcp.json").write_text(
+        json.dumps({"servers": {"tickets": {"type": "http", "url": "https://mcp.example.com/mcp"}}})
+    )
+    assert [a.name for a in run(ScanOptions(paths=(tmp_path,))).agents] == ["tickets"]

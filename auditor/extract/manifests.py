@@ -15,6 +15,7 @@ from auditor.model import ReferenceKind, SecretContext
 from auditor.redact import redact
 
 _SERVER_KEYS = ("mcpServers", "mcp_servers", "context_servers", "servers")
+_API_SPEC_KEYS = frozenset({"openapi", "swagger", "asyncapi"})
 _AGENTIC = re.compile(
     r"\b(claude|anthropic|openai|gpt-?\d|copilot|gemini|llm|agent|agentic|mcp|aider|codex|langchain|crewai)\b",
     re.IGNORECASE,
@@ -82,6 +83,9 @@ def _mcp_servers(doc: Doc) -> list[tuple[KeyPath, str, dict[str, Any]]]:
     data = doc.data
     found: list[tuple[KeyPath, str, dict[str, Any]]] = []
     containers: list[tuple[KeyPath, Any]] = []
+    if isinstance(data, dict) and not _API_SPEC_KEYS.isdisjoint(data):
+        # An OpenAPI, Swagger or AsyncAPI document: its `servers` are the API's base URLs, not MCP servers.
+        return found
     if isinstance(data, dict):
         for key in _SERVER_KEYS:
             if key in data:
