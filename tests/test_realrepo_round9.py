@@ -213,3 +213,50 @@ def test_an_openapi_documents_servers_are_no_mcp_servers(tmp_path: Path) -> None
         json.dumps({"servers": {"tickets": {"type": "http", "url": "https://mcp.example.com/mcp"}}})
     )
     assert [a.name for a in run(ScanOptions(paths=(tmp_path,))).agents] == ["tickets"]
+
+
+# ------------------------------------------------------------- a framework's docs build no agent
+
+
+_CREW_PAGE = """\
+---
+title: Customizing prompts
+---
+
+Give each agent a role, a goal and a backstory:
+
+```python
+from crewai import Agent, Crew
+
+researcher = Agent(
+    role="Market researcher",
+    goal="Find what customers ask for",
+    backstory="Ten years of surveys",
+)
+```
+"""
+
+_CREW_CODE = """\
+from crewai import Agent, Crew
+
+researcher = Agent(
+    role="Market researcher",
+    goal="Find what customers ask for",
+    backstory="Ten years of surveys",
+)
+crew = Crew(agents=[researcher], tasks=[])
+"""
+
+
+def test_a_frameworks_docs_pages_build_no_agent(tmp_path: Path) -> None:
+    for lang in ("en", "ko", "pt-BR"):
+        for page in ("guides/advanced/customizing-prompts.mdx", "concepts/agents.mdx"):
+            path = tmp_path / "docs" / lang / page
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_CREW_PAGE)
+    (tmp_path / "README.md").write_text(_CREW_PAGE)
+    assert [a.name for a in run(ScanOptions(paths=(tmp_path,))).agents] == []
+    # The same crew in the project's source is one.
+    (tmp_path / "src" / "market").mkdir(parents=True)
+    (tmp_path / "src" / "market" / "crew.py").write_text(_CREW_CODE)
+    assert [(a.name, a.kind) for a in run(ScanOptions(paths=(tmp_path,))).agents] == [("market", "crewai")]

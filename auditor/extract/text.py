@@ -297,6 +297,11 @@ def scan_code_agents(ev: Evidence, present: set[int] | None = None) -> None:
         present = gates.finder.present(text)
     if gates.markers.isdisjoint(present):
         return
+    if ev.kind.context in (SecretContext.DOCUMENT, SecretContext.PROMPT):
+        # A docs page, README or prompt file (Markdown, MDX, reStructuredText; `customizing-prompts.mdx` reads
+        # as a prompt by its name): its code blocks show how to build an agent and build none (CrewAI's docs,
+        # 1,173 pages in six languages, made 70 crews of them).
+        return
     default_name = _file_stem(ev.rel)
     # `Agent(name=...)` is every agent SDK's hello world: in a README, a docs page, a test or an example
     # folder it shows how to build one; only application source builds one.
