@@ -145,43 +145,35 @@ def test_a_failure_fixture_under_a_provider_key_is_not_reported(detectors: Detec
 _KEY_ENV = {"BOTAUDIT_FINGERPRINT_KEY": "test-fingerprint-key-0123456789"}
 
 
-def test_a_publishable_key_is_not_a_finding(tmp_path: Path) -> None:
+def _ba101_kinds(tmp_path: Path, rel: str, text: str) -> list[str]:
+    """The kinds of the BA-101 findings of a tree holding one file, through the CLI's JSON report."""
     from typer.testing import CliRunner
 
     from auditor.cli import app
 
-    publishable = "pk_live_" + "Tn4Wq8Zr2Lm6Xv9Kp3Hc7Jd1"
-    secret = "sk_live_" + "Rb5Yx2Qm8Vt4Nw7Lc3Pz9Hk6"
-    (tmp_path / "bot").mkdir()
-    (tmp_path / "bot" / ".env").write_text(
-        f"STRIPE_PUBLISHABLE_KEY={publishable}\nSTRIPE_SECRET_KEY={secret}\n", encoding="utf-8"
-    )
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(
         app, ["scan", str(tmp_path), "--format", "json", "--no-progress", "--fail-on", "none"], env=_KEY_ENV
     )
     assert result.exit_code == 0, result.output
-    kinds = [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
-    assert kinds == ["stripe_secret_key"]
+    return [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
+
+
+def test_a_publishable_key_is_not_a_finding(tmp_path: Path) -> None:
+    publishable = "pk_live_" + "Tn4Wq8Zr2Lm6Xv9Kp3Hc7Jd1"
+    secret = "sk_live_" + "Rb5Yx2Qm8Vt4Nw7Lc3Pz9Hk6"
+    text = f"STRIPE_PUBLISHABLE_KEY={publishable}\nSTRIPE_SECRET_KEY={secret}\n"
+    assert _ba101_kinds(tmp_path, "bot/.env", text) == ["stripe_secret_key"]
 
 
 def test_public_by_design_keys_are_not_findings(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from auditor.cli import app
-
     # Made up in the documented shapes: PostHog's project key (`phc_` + 43) beside its personal key (`phx_`).
     project = "phc_" + "Tn4Wq8Zr2Lm6Xv9Kp3Hc7Jd1Rb5Yx2Qm8Vt4Nw7Lc3P"
     personal = "phx_" + "Rb5Yx2Qm8Vt4Nw7Lc3Pz9Hk6Tn4Wq8Zr2Lm6Xv9Kp3H"
-    (tmp_path / "bot").mkdir()
-    (tmp_path / "bot" / "telemetry.ts").write_text(
-        f'const POSTHOG_API_KEY = "{project}";\nconst POSTHOG_ADMIN = "{personal}";\n', encoding="utf-8"
-    )
-    result = CliRunner().invoke(
-        app, ["scan", str(tmp_path), "--format", "json", "--no-progress", "--fail-on", "none"], env=_KEY_ENV
-    )
-    assert result.exit_code == 0, result.output
-    kinds = [f["kind"] for f in json.loads(result.output)["findings"] if f["rule_id"] == "BA-101"]
-    assert kinds == ["posthog_personal_api_key"]
+    text = f'const POSTHOG_API_KEY = "{project}";\nconst POSTHOG_ADMIN = "{personal}";\n'
+    assert _ba101_kinds(tmp_path, "bot/telemetry.ts", text) == ["posthog_personal_api_key"]
 
 
 # ------------------------------------------------------------------------------- mangled UUIDs, Canva

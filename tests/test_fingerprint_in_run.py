@@ -162,23 +162,12 @@ print(f"\\nexit {main()}")
 """
 
 
-@pytest.mark.parametrize(("fmt", "derives"), [([], False), (["--format", "json"], True)])
-def test_the_command_line_derives_only_for_a_report_that_shows_fingerprints(
-    tmp_path: Path, fmt: list[str], derives: bool
-) -> None:
-    # Through the CLI with a pool of two workers (forked after the probe's patches): the terminal table
-    # alone derives nothing anywhere; a JSON report (which holds fingerprints) derives them.
-    root = _project(tmp_path)
-    for i in range(60):  # enough files for the pool
-        (root / f"svc{i}.env").write_text(f"DB_PASSWORD=Autumn{i:03d}!pw\n", encoding="utf-8")
+def _probe(tmp_path: Path, argv: list[str]) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """Run the CLI under _PROBE: its output, and the pid of each memory-hard derivation (every process)."""
     log = tmp_path / "derive.log"
     log.write_text("")
     env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(tmp_path / "cache"), DERIVE_LOG=str(log))
     env["BOTAUDIT_FINGERPRINT_KEY"] = KEY
-    out = tmp_path / "report.json"
-    argv = ["scan", str(root), "--no-progress", "--jobs", "2", "--fail-on", "none", *fmt]
-    if fmt:
-        argv += ["--output", str(out)]
     proc = subprocess.run(  # noqa: S603 - our own CLI
         [sys.executable, "-c", _PROBE, *argv],
         env=env,
@@ -188,7 +177,23 @@ def test_the_command_line_derives_only_for_a_report_that_shows_fingerprints(
         check=False,
     )
     assert proc.stdout.strip().endswith("exit 0"), proc.stderr[-2000:]
-    derived = log.read_text().split()
+    return proc, log.read_text().split()
+
+
+@pytest.mark.parametrize(("fmt", "derives"), [([], False), (["--format", "json"], True)])
+def test_the_command_line_derives_only_for_a_report_that_shows_fingerprints(
+    tmp_path: Path, fmt: list[str], derives: bool
+) -> None:
+    # Through the CLI with a pool of two workers (forked after the probe's patches): the terminal table
+    # alone derives nothing anywhere; a JSON report (which holds fingerprints) derives them.
+    root = _project(tmp_path)
+    for i in range(60):  # enough files for the pool
+        (root / f"svc{i}.env").write_text(f"DB_PASSWORD=Autumn{i:03d}!pw\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    argv = ["scan", str(root), "--no-progress", "--jobs", "2", "--fail-on", "none", *fmt]
+    if fmt:
+        argv += ["--output", str(out)]
+    proc, derived = _probe(tmp_path, argv)
     if derives:
         assert len(derived) >= 60
         assert len(json.loads(out.read_text())["findings"]) >= 60
@@ -221,20 +226,7 @@ def test_the_inventory_command_derives_only_for_its_json(
         ),
         encoding="utf-8",
     )
-    log = tmp_path / "derive.log"
-    log.write_text("")
-    env = dict(os.environ, NO_COLOR="1", BOTAUDIT_CACHE_DIR=str(tmp_path / "cache"), DERIVE_LOG=str(log))
-    env["BOTAUDIT_FINGERPRINT_KEY"] = KEY
-    proc = subprocess.run(  # noqa: S603 - our own CLI
-        [sys.executable, "-c", _PROBE, "inventory", str(root), "--no-progress", *json_flag],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert proc.stdout.strip().endswith("exit 0"), proc.stderr[-2000:]
-    derived = log.read_text().split()
+    proc, derived = _probe(tmp_path, ["inventory", str(root), "--no-progress", *json_flag])
     if derives:
         assert derived
         body = proc.stdout.rsplit("exit 0", 1)[0]

@@ -7,11 +7,11 @@ static keys from the environment (written here in our own words, names and value
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 from auditor import ScanOptions, run
 from auditor.model import Platform, ScanResult
+from tests.source_trees import write_tree
 
 _COMPOSE = """\
 services:
@@ -41,13 +41,6 @@ export async function encryptionKey(): Promise<string> {
 """
 
 
-def _write(root: Path, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-
-
 def _scan(root: Path, **options: object) -> ScanResult:
     return run(ScanOptions(paths=(root,), **options))  # type: ignore[arg-type]
 
@@ -57,7 +50,9 @@ def _aws_findings(result: ScanResult) -> list[str]:
 
 
 def test_the_key_to_its_own_secret_store_is_no_shared_connection(tmp_path: Path) -> None:
-    _write(tmp_path, {"docker/docker-compose.yml": _COMPOSE, "packages/server/src/secrets.ts": _STORE_CODE})
+    write_tree(
+        tmp_path, {"docker/docker-compose.yml": _COMPOSE, "packages/server/src/secrets.ts": _STORE_CODE}
+    )
     result = _scan(tmp_path)
     platform = next(a for a in result.agents if a.root == "docker")
     assert platform.multi_user
@@ -82,12 +77,12 @@ def encryption_key() -> str:
 
 
 def test_the_same_in_python(tmp_path: Path) -> None:
-    _write(tmp_path, {"docker/docker-compose.yml": _COMPOSE, "server/secrets.py": _STORE_CODE_PY})
+    write_tree(tmp_path, {"docker/docker-compose.yml": _COMPOSE, "server/secrets.py": _STORE_CODE_PY})
     assert _aws_findings(_scan(tmp_path)) == []
     uploads = _STORE_CODE_PY.replace(
         "    return client", '    boto3.client("s3").list_buckets()\n    return client'
     )
-    _write(tmp_path, {"server/secrets.py": uploads})
+    write_tree(tmp_path, {"server/secrets.py": uploads})
     assert _aws_findings(_scan(tmp_path)) == ["docker"]
 
 
@@ -96,18 +91,20 @@ def test_code_that_also_calls_another_aws_service_keeps_the_finding(tmp_path: Pa
         "import { GetSecretValueCommand",
         "import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'\nimport { GetSecretValueCommand",
     )
-    _write(tmp_path, {"docker/docker-compose.yml": _COMPOSE, "packages/server/src/secrets.ts": uploads})
+    write_tree(tmp_path, {"docker/docker-compose.yml": _COMPOSE, "packages/server/src/secrets.ts": uploads})
     assert _aws_findings(_scan(tmp_path)) == ["docker"]
 
 
 def test_another_aws_credential_beside_the_store_keeps_the_finding(tmp_path: Path) -> None:
     compose = _COMPOSE + "      - AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}\n"
-    _write(tmp_path, {"docker/docker-compose.yml": compose, "packages/server/src/secrets.ts": _STORE_CODE})
+    write_tree(
+        tmp_path, {"docker/docker-compose.yml": compose, "packages/server/src/secrets.ts": _STORE_CODE}
+    )
     assert _aws_findings(_scan(tmp_path)) == ["docker"]
 
 
 def test_without_the_store_code_the_key_is_a_shared_one(tmp_path: Path) -> None:
-    _write(tmp_path, {"docker/docker-compose.yml": _COMPOSE})
+    write_tree(tmp_path, {"docker/docker-compose.yml": _COMPOSE})
     assert _aws_findings(_scan(tmp_path)) == ["docker"]
 
 
@@ -130,7 +127,7 @@ _TWO_PLATFORMS = {
 
 
 def test_shared_logins_to_two_platforms_are_two_findings(tmp_path: Path) -> None:
-    _write(tmp_path, _TWO_PLATFORMS)
+    write_tree(tmp_path, _TWO_PLATFORMS)
     found = [f for f in _scan(tmp_path).findings if f.rule_id == "BA-103"]
     assert sorted(f.platform.value for f in found if f.platform) == ["aws", "database"]
     assert len({f.fingerprint for f in found}) == 2
@@ -141,7 +138,7 @@ def test_shared_logins_to_two_platforms_are_two_findings(tmp_path: Path) -> None
 
 
 def test_a_baseline_recorded_before_still_covers_them(tmp_path: Path) -> None:
-    _write(tmp_path, _TWO_PLATFORMS)
+    write_tree(tmp_path, _TWO_PLATFORMS)
     found = [f for f in _scan(tmp_path).findings if f.rule_id == "BA-103"]
     old = found[0].aliases[0]
     baseline = tmp_path / "old-baseline.json"

@@ -17,6 +17,7 @@ from auditor.extract.formats import in_test_path
 from auditor.extract.values import ValueClass, classify_value
 from auditor.inventory.platforms import platform_of_key
 from auditor.model import Agent, ScanResult
+from tests.source_trees import write_tree
 
 # Made up for these tests: a password a person might choose.
 _REAL_PASSWORD = "Quillon-84&vetch"
@@ -25,13 +26,6 @@ _REAL_PASSWORD = "Quillon-84&vetch"
 @pytest.fixture(scope="module")
 def detectors() -> DetectorSet:
     return DetectorSet.load()
-
-
-def _write(root: Path, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
 
 
 def _scan(root: Path) -> ScanResult:
@@ -79,7 +73,7 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def test_a_telegram_bot_built_in_code_is_an_agent_many_people_message(tmp_path: Path) -> None:
-    _write(
+    write_tree(
         tmp_path,
         {
             "requirements.txt": "python-telegram-bot==21.6\nopenai>=1.40\n",
@@ -238,7 +232,7 @@ _OTHER_VALUES = (
 
 
 def test_a_helm_chart_deploying_an_agent_platform_serves_many_users(tmp_path: Path) -> None:
-    _write(
+    write_tree(
         tmp_path / "platform",
         {"charts/chatdesk/Chart.yaml": _CHART, "charts/chatdesk/values.yaml": _PLATFORM_VALUES},
     )
@@ -246,7 +240,7 @@ def test_a_helm_chart_deploying_an_agent_platform_serves_many_users(tmp_path: Pa
     assert (agent.name, agent.kind, agent.multi_user) == ("chatdesk", "agent_platform", True)
     assert "charts/chatdesk/values.yaml:2" in agent.multi_user_reason
     # Another image with its ingress off is the same chart shape, read as before: one workload, no audience.
-    _write(
+    write_tree(
         tmp_path / "other", {"charts/reports/Chart.yaml": _CHART, "charts/reports/values.yaml": _OTHER_VALUES}
     )
     other = _only_agent(_scan(tmp_path / "other"))
@@ -266,7 +260,7 @@ def test_a_kubernetes_deployment_of_an_agent_platform_serves_many_users(tmp_path
             - name: flows
               image: flowiseai/flowise:2.2.1
     """
-    _write(tmp_path, {"k8s/flows.yaml": deployment})
+    write_tree(tmp_path, {"k8s/flows.yaml": deployment})
     agent = _only_agent(_scan(tmp_path))
     assert (agent.kind, agent.multi_user) == ("agent_platform", True)
 
@@ -293,7 +287,7 @@ install:
 
 
 def test_a_rasa_assistant_is_an_agent_on_its_channels(tmp_path: Path) -> None:
-    _write(
+    write_tree(
         tmp_path / "helpdesk",
         {
             "credentials.yml": _RASA_CREDENTIALS,
@@ -322,7 +316,7 @@ def test_a_rasa_assistant_is_an_agent_on_its_channels(tmp_path: Path) -> None:
     ],
 )
 def test_another_credentials_yml_is_no_rasa_assistant(tmp_path: Path, text: str) -> None:
-    _write(tmp_path, {"credentials.yml": text})
+    write_tree(tmp_path, {"credentials.yml": text})
     assert [a.kind for a in _scan(tmp_path).agents if a.kind == "rasa_bot"] == []
 
 
@@ -377,7 +371,7 @@ def test_a_camel_case_test_class_file_is_a_test(rel: str, expected: bool) -> Non
 def test_a_secret_in_a_camel_case_test_class_is_low_severity_as_in_a_test_file(tmp_path: Path) -> None:
     # The same literal in a plain module, a `test_` module and a camel-case test class: the two tests alike.
     line = 'DB_PASSWORD = "Wq7Zr2Lp9Xk4Tn8B"\n'
-    _write(tmp_path, {rel: line for rel in ("app/login.py", "app/test_login.py", "app/AutoLoginTest.py")})
+    write_tree(tmp_path, {rel: line for rel in ("app/login.py", "app/test_login.py", "app/AutoLoginTest.py")})
     severity = {
         f.location.path: f.severity.value
         for f in _scan(tmp_path).findings
@@ -388,7 +382,7 @@ def test_a_secret_in_a_camel_case_test_class_is_low_severity_as_in_a_test_file(t
 
 
 def test_a_login_tested_beside_a_bot_is_not_how_the_bot_signs_in(tmp_path: Path) -> None:
-    _write(
+    write_tree(
         tmp_path,
         {
             "requirements.txt": "discord.py\nopenai\n",
@@ -410,7 +404,7 @@ def test_a_login_tested_beside_a_bot_is_not_how_the_bot_signs_in(tmp_path: Path)
 
 
 def test_a_langgraph_deployment_serves_every_client_of_its_api(tmp_path: Path) -> None:
-    _write(
+    write_tree(
         tmp_path,
         {
             "langgraph.json": '{"dependencies": ["."], "graphs": {"triage": "./src/triage/graph.py:graph"},'
@@ -428,7 +422,7 @@ def test_a_langgraph_deployment_serves_every_client_of_its_api(tmp_path: Path) -
 
 
 def test_the_slack_coverage_note_reads_as_english(tmp_path: Path) -> None:
-    _write(tmp_path, {"notes.md": "nothing to see\n"})
+    write_tree(tmp_path, {"notes.md": "nothing to see\n"})
     (note,) = [s for s in _scan(tmp_path).coverage.skipped if s.source == "slack"]
     assert "no Slack app manifests in the scanned tree" in note.reason
     assert "no a " not in note.reason
@@ -439,7 +433,7 @@ def test_the_slack_coverage_note_reads_as_english(tmp_path: Path) -> None:
 
 def test_a_camel_case_key_names_its_platform(tmp_path: Path) -> None:
     values = 'image:\n  repository: ghcr.io/open-webui/open-webui\nopenaiApiKey: "k3Ys-wv9Q!dmp"\n'
-    _write(tmp_path, {"charts/chatdesk/Chart.yaml": _CHART, "charts/chatdesk/values.yaml": values})
+    write_tree(tmp_path, {"charts/chatdesk/Chart.yaml": _CHART, "charts/chatdesk/values.yaml": values})
     agent = _only_agent(_scan(tmp_path))
     assert [(c.platform.value, c.auth_model.value) for c in agent.connections] == [
         ("openai", "static_api_key")

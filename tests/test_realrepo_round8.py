@@ -7,7 +7,6 @@ fail."""
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from auditor.extract.detectors import DetectorSet
 from auditor.extract.values import ValueClass, classify_value
 from auditor.inventory.auth import _switched_off
 from auditor.model import Platform, ScanResult
+from tests.source_trees import write_tree
 
 # Made up for these tests: a password a person might choose, and a token's random body.
 _REAL_PASSWORD = "Quillon-84&vetch"
@@ -26,13 +26,6 @@ _TOKEN = "Zq8vN3kR7tW2yP5mB9cDx4Lf"
 @pytest.fixture(scope="module")
 def detectors() -> DetectorSet:
     return DetectorSet.load()
-
-
-def _write(root: Path, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
 
 
 def _scan(root: Path) -> ScanResult:
@@ -75,7 +68,7 @@ def test_values_beside_those_placeholders_are_still_secrets(value: str, key: str
 
 
 def test_a_translated_readme_reports_its_one_real_key(tmp_path: Path) -> None:
-    _write(
+    write_tree(
         tmp_path,
         {
             "README-zh_CN.md": f"""\
@@ -110,7 +103,7 @@ def test_switched_off(key: str, value: str, off: bool) -> None:
 
 
 def test_a_platform_switched_off_by_a_feature_flag_is_no_connection(tmp_path: Path) -> None:
-    _write(
+    write_tree(
         tmp_path,
         {
             "langgraph.json": '{"dependencies": ["."], "graphs": {"canvas": "./src/agent/graph.py:graph"}}\n',
@@ -157,7 +150,7 @@ def test_a_flow_templates_graph_names_no_microsoft_graph(tmp_path: Path) -> None
             }
         },
     }
-    _write(
+    write_tree(
         tmp_path,
         {
             "agent/templates/research.json": json.dumps(flow, indent=2) + "\n",
@@ -185,7 +178,7 @@ def test_a_documented_example_key_makes_no_connection_a_static_key(tmp_path: Pat
     # An MCP server's README shows AWS's documented example pair in its client config; the server itself
     # signs in with the default credential chain.
     example = "AKIA" + "IOSFODNN7EXAMPLE"
-    _write(
+    write_tree(
         tmp_path,
         {
             "server/server.py": """\

@@ -238,7 +238,7 @@ def own_database(agent: Agent, conn: Connection) -> Location | None:
 # Code that builds a client for a secret store alone (AWS Secrets Manager, SSM Parameter Store, KMS) and
 # for no other AWS service (extract/vocabulary.py): the application fetching its own secrets (Flowise's
 # encryption key), not a service its users reach through it.
-_SECRET_STORE_CODE = "code.awssdk.secret_store"
+SECRET_STORE_CODE = "code.awssdk.secret_store"
 _AWS_SERVICE_CODE = "code.awssdk.service"
 
 
@@ -251,7 +251,7 @@ class SecretStoreCode:
         names: set[str] = set()
         for scan in files:
             keys = {st.key for st in scan.settings}
-            if _SECRET_STORE_CODE not in keys or _AWS_SERVICE_CODE in keys:
+            if SECRET_STORE_CODE not in keys or _AWS_SERVICE_CODE in keys:
                 continue
             paths.add(scan.path)
             names.update(

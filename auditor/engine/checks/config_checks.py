@@ -16,7 +16,7 @@ from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.extract.formats import in_test_path
 from auditor.inventory import environment_of, platform_of_secret
-from auditor.inventory.platforms import SecretStoreCode, own_database, own_secret_store
+from auditor.inventory.platforms import SECRET_STORE_CODE, SecretStoreCode, own_database, own_secret_store
 from auditor.inventory.signin import calls_entra_as_itself, signs_users_in, takes_model_tokens
 from auditor.model import (
     Agent,
@@ -138,6 +138,13 @@ class _SettingsIndex:
         # Values naming the AWS managed AdministratorAccess policy: overbroad_privilege reads them under
         # any key.
         self.admin = [at for at, st in enumerate(flat) if "AdministratorAccess" in st.value]
+
+    @functools.cached_property
+    def secret_store(self) -> SecretStoreCode:
+        """inventory.platforms.SecretStoreCode of these files, read from the files that hold the setting of
+        code building a secret store's AWS client."""
+        owners = dict.fromkeys(self.owner[at] for at in self.by_name.get(SECRET_STORE_CODE, ()))
+        return SecretStoreCode(self.files[i] for i in owners)
 
     @staticmethod
     def where(by: Mapping[str, list[int]], fires: Callable[[str], bool]) -> list[int]:
@@ -400,18 +407,6 @@ _SHARED_WORDS = {
 }
 
 
-_LAST_STORE: list[tuple[tuple[FileScan, ...], SecretStoreCode]] = []
-
-
-def _secret_store_code(ctx: RuleContext) -> SecretStoreCode:
-    """inventory.platforms.SecretStoreCode of the context's files, once per evaluation."""
-    if _LAST_STORE and _LAST_STORE[0][0] is ctx.files:
-        return _LAST_STORE[0][1]
-    store = SecretStoreCode(ctx.files)
-    _LAST_STORE[:] = [(ctx.files, store)]
-    return store
-
-
 def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
     platforms = _platforms(rule, "platforms")
     shared = {AuthModel.SHARED_PASSWORD, AuthModel.STATIC_API_KEY}
@@ -421,7 +416,7 @@ def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
         if own_database(agent, conn) is not None:
             # Its own store, deployed beside it (n8n's Postgres): no user reaches it through the agent.
             continue
-        if own_secret_store(agent, conn, _secret_store_code(ctx)):
+        if conn.platform is Platform.AWS and own_secret_store(agent, conn, _settings_index(ctx).secret_store):
             # Its key to its own secrets (Flowise's encryption key in Secrets Manager): no user reaches
             # AWS through it.
             continue

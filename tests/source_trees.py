@@ -1,0 +1,14 @@
+"""A small tree of files written for a test: what a scan of a real repository's shapes reads."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    """Write each relative path's text under `root` (dedented, folders created)."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
