@@ -268,18 +268,28 @@ def anchor_findings(findings: Sequence[Finding], snapshots: Mapping[Platform, Sn
     """A platform finding about an identity declared in code, with no location of its own, points at the
     declaring line (so inline `botaudit:allow` and code scanning annotations work on IaC)."""
     where: dict[tuple[Platform, str], Location] = {}
+    # A name several declared identities share (`[parameters('botId')]` in 74 copies of one ARM template, one
+    # per sample) names none of them: such a finding is anchored by its identity's id, or not at all.
+    named: dict[tuple[Platform, str], Location | None] = {}
     for platform, snap in snapshots.items():
         for ident in snap.identities:
             prov = _provenance(ident)
             if prov is None:
                 continue
             loc = Location(str(prov.get("path")), int(prov.get("line") or 0), key=prov.get("address"))
-            for key in (ident.id, ident.name):
-                where.setdefault((platform, key), loc)
+            where.setdefault((platform, ident.id), loc)
+            if ident.name != ident.id:
+                key = (platform, ident.name)
+                named[key] = loc if key not in named else None
     out = []
     for finding in findings:
         if finding.location is None and finding.platform is not None and finding.identity:
-            anchor = where.get((finding.platform, finding.identity))
+            identity_id = finding.evidence.get("identity_id")
+            anchor = where.get((finding.platform, identity_id)) if isinstance(identity_id, str) else None
+            if anchor is None:
+                anchor = where.get((finding.platform, finding.identity)) or named.get(
+                    (finding.platform, finding.identity)
+                )
             if anchor is not None:
                 finding = replace(finding, location=anchor)
         out.append(finding)

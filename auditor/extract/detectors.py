@@ -52,6 +52,7 @@ from auditor.extract.values import (
     is_password_key,
     is_secret_key,
     is_structured_uuid,
+    login_as_password,
     shannon_entropy,
 )
 from auditor.model import Confidence, Platform, Severity
@@ -1924,9 +1925,9 @@ class DetectorSet:
         value = text[start:end]
         if not value:
             return None
-        if "user" in groups and (m.group("user") or "").lower() == value.lower():
-            # The login's name as its password (`postgres://postgres:postgres@db`): a default or a stand-in,
-            # known to anyone who reads the user.
+        if "user" in groups and login_as_password(m.group("user") or "", value):
+            # The login's name as its password (`postgres://postgres:postgres@db`, `dbuser:dbuserpass`): a
+            # default or a stand-in, known to anyone who reads the user.
             return None
         if det.entropy is not None and shannon_entropy(value) < det.entropy:
             return None

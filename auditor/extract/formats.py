@@ -228,7 +228,10 @@ def translation_catalogue(rel: str) -> bool:
     language_named = bool(_LANGUAGE_STEM.match(stem)) and (in_catalogue_dir or stem not in _AMBIGUOUS_STEMS)
     if fmt in _CATALOGUE_DATA:
         return language_named or in_catalogue_dir or (fmt == "properties" and stem == "messages")
-    return fmt == "source" and language_named and in_catalogue_dir
+    # Code modules of a catalogue (`locales/ja/common.js`, `i18n/de.ts`): the language is the file's name or
+    # the folder it sits in, under a catalogue folder.
+    language_folder = len(dirs) >= 2 and bool(_LANGUAGE_STEM.match(dirs[-1]))
+    return fmt == "source" and in_catalogue_dir and (language_named or language_folder)
 
 
 def default_context(rel: str, fmt: str) -> SecretContext:

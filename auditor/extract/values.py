@@ -278,6 +278,8 @@ _PLACEHOLDER_LITERALS = frozenset(
         "secretpassword",
         "supersecret",
         "password123",
+        # The password every Internet reader knows is a joke ("hunter2"): API docs' example logins use it.
+        "hunter2",
         "123456",
         "12345678",
         "test",
@@ -330,7 +332,9 @@ _PLACEHOLDER_PHRASE = re.compile(
     r"(?>(?:[A-Za-z]++(?:\d{1,3}+(?:[A-Za-z]++|(?=[\s_.-]|$)))?+|\d{1,3}+(?:st|nd|rd|th)(?=[\s_.-]|$))"
     r"[\s_.-]*+){0,6}$"
     r"|(?i:(?:^|[\s_.-])(?:here|goes[\s_.-]here)$)"
-    r"|^\{[A-Za-z_][\w.-]*\}$|^\[[A-Za-z _.-]+\]$"
+    # `{name}`, and an f-string's or format's expression: a call or a lookup (`{random_secret()}`,
+    # `{secrets.token_hex(32)}`, `{cfg['token']}`) is computed when the line runs, not written there.
+    r"|^\{[A-Za-z_][\w.-]*(?:\([^(){}\n]{0,80}\)|\[[^\[\]{}\n]{1,80}\])?\}$|^\[[A-Za-z _.-]+\]$"
 )
 # An instruction in words, numbers allowed (`replace-with-at-least-32-random-characters`,
 # `your-32-char-secret`, `generate_a_long_random_string`): what to put there, not what is there.
@@ -717,6 +721,28 @@ def filler_tail(v: str) -> bool:
     return len(v) - cut > 16 and _TAIL_RUN.search(v, cut + 1) is not None
 
 
+# A CONSTANT_CASE name (`OAUTH_AUTH0_DOMAIN`, `AZURE_OPENAI_API_VERSION`): an environment variable's or a
+# constant's name, as a list of them (`env = ["OAUTH_AUTH0_CLIENT_SECRET", "OAUTH_AUTH0_DOMAIN"]`) or a lookup
+# puts it beside a credential's name. Each part is a word (a vowel in it, a product's digits at its end: `AUTH0`,
+# `S3`, `V2`), an acronym of up to three letters, or a short number; a random run fails one of them.
+_CONSTANT_NAME = re.compile(r"^[A-Z][A-Z0-9]{0,15}(?:_[A-Z0-9]{1,16}){1,7}$")
+_CONSTANT_PART = re.compile(r"^(?:[A-Z]{1,3}[0-9]{0,2}|[A-Z]*[AEIOUY][A-Z]*[0-9]{0,2}|[0-9]{1,4})$")
+
+
+def _constant_name(v: str) -> bool:
+    return bool(_CONSTANT_NAME.match(v)) and all(
+        len(part) <= 14 and _CONSTANT_PART.match(part) for part in v.split("_")
+    )
+
+
+def _typed_tail(v: str) -> bool:
+    """Whether the part after a prefix (`sklive-123xyz`, `sk_test_qwerty123`), at least six characters and
+    half the value, is a typed sequence: the random part of a token, typed by a person."""
+    cut = max(v.rfind("-"), v.rfind("_"))
+    tail = v[cut + 1 :]
+    return cut > 0 and len(tail) >= 6 and 2 * len(tail) >= len(v) - 1 and is_typed_sequence(tail)
+
+
 # A constant's name that holds a credential's word (`PASSWORD_A`, `S3_TOKEN_FOR_TESTS`): its other parts are
 # words or short numbers, never a random run (`KEY_7F3A9B2C4D5E6F70` keeps its hex).
 _CONSTANT_WITH_CREDENTIAL = re.compile(
@@ -749,6 +775,12 @@ def _stand_in(v: str) -> bool:
     return len(words) >= 2 and all(w in _STAND_IN_WORDS for w in words)
 
 
+# A TypeScript type union where a value goes (`{token: string|null, error: string | null}` in a JSDoc
+# `@returns`): the field's type, not its value.
+_TYPE_WORD = r"(?:string|number|boolean|null|undefined|any|unknown|never|object|bigint|void)"
+_TYPE_UNION = re.compile(rf"^{_TYPE_WORD}(?:[ \t]{{0,3}}\|[ \t]{{0,3}}{_TYPE_WORD}){{1,6}}$")
+
+
 def _is_placeholder(v: str) -> bool:
     if v[:2] in ("__", "--") or v[-2:] in ("__", "--"):
         # `__YOUR_ALGOLIA_API_KEY__`, `--your-token--`: a placeholder wrapped to stand out is still one.
@@ -758,6 +790,8 @@ def _is_placeholder(v: str) -> bool:
     low = v.lower()
     if low in _PLACEHOLDER_LITERALS or low in _PLACEHOLDER_WORDS:
         return True
+    if "|" in v and _TYPE_UNION.match(v):
+        return True
     if len(set(low)) == 1 and len(low) >= 3:
         return True
     if low[:4] == "some" and _SOME_NAMED.match(v):
@@ -766,7 +800,7 @@ def _is_placeholder(v: str) -> bool:
         return True
     if len(v) <= 48 and v[8:9] == "-" and _WORD_TAILED_UUID.match(v):
         return True
-    if filler_share(v) >= 0.6 or filler_tail(v):
+    if filler_share(v) >= 0.6 or filler_tail(v) or len(v) <= 40 and _typed_tail(v):
         return True
     if _PLACEHOLDER_RUN.search(v) or _PLACEHOLDER_PHRASE.search(v) or _INSTRUCTION.match(v):
         return True
@@ -986,6 +1020,18 @@ def _remembered(classify: _Classify) -> _Classify:
     return remembered
 
 
+# What a stand-in password adds to its login's name (`dbuser:dbuserpass`, `app:app_password`).
+_USER_PASS = frozenset({"pass", "password", "passwd", "pwd", "pw", "_pass", "_password", "-pass", "-password"})
+
+
+def login_as_password(user: str, password: str) -> bool:
+    """Whether a URL's password is its login's name (`postgres://postgres:postgres@localhost`, an image's
+    default or a stand-in, known to anyone who reads the user), or that name and the word for what goes
+    there (`dbuser:dbuserpass`)."""
+    user, low = user.lower(), password.lower()
+    return low == user or (len(user) >= 2 and low[: len(user)] == user and low[len(user) :] in _USER_PASS)
+
+
 @_remembered
 def classify_value(value: str, key: str | None = None) -> ValueClass:
     """Judge one value: could it be a live secret, or is it a placeholder, pointer, documented example,
@@ -1017,9 +1063,7 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         if credentials:
             # A URL's password is percent-encoded (`%3Cpassword%3E`): judge what it decodes to.
             password = urllib.parse.unquote(credentials.group("password"))
-            if password.lower() == urllib.parse.unquote(credentials.group("user")).lower():
-                # `postgres://postgres:postgres@localhost`: the login's name as its password, an image's
-                # default or a stand-in, known to anyone who reads the user.
+            if login_as_password(urllib.parse.unquote(credentials.group("user")), password):
                 return ValueClass.PLACEHOLDER
             # Only the password part can be secret: judge it as a password, whatever the host is called.
             return classify_value(password, "password")
@@ -1043,6 +1087,9 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     if _names_a_credential_setting(v):
         return ValueClass.PLACEHOLDER
     if len(v) <= 40 and (_SCOPE.match(v) or _CREDENTIAL_VARIABLE.match(v) and v != v.lower()):
+        return ValueClass.CODE
+    if len(v) <= 80 and v[0].isupper() and _constant_name(v) and not (key is not None and is_password_key(key)):
+        # Under a password's name a person may choose capitalised words: judged as a password below.
         return ValueClass.CODE
     if key is not None and v.isalpha() and v.lower() in _path_words(key):
         # `POSTGRES_PASSWORD: postgres`, `RABBITMQ_DEFAULT_PASS: rabbitmq`, `-Darcadedb.server.rootPassword=

@@ -86,6 +86,23 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # jsforce's web server flow: the OAuth callback exchanges a user's authorization code
         # (`conn.authorize(code)`), after which calls carry that user's token.
         ("salesforce.user_oauth", r"\.authorize\([ \t]{0,8}(?:req\.query\.)?code\b"),
+        # Sign-in with a platform's account (the OAuth authorization code flow of a web app's login): its
+        # authorize endpoint, or a login library's provider for it (Auth.js / NextAuth, Passport). The app's
+        # client secret only identifies it in each user's code exchange (inventory/auth.py `user_sign_in`).
+        (
+            "github.user_sign_in",
+            r"github\.com/login/oauth/authorize|providers/github[\"']|[\"']passport-github2?[\"']",
+        ),
+        (
+            "google.user_sign_in",
+            r"accounts\.google\.com/o/oauth2/(?:v2/)?auth\b|providers/google[\"']"
+            r"|[\"']passport-google-oauth(?:2|20)?[\"']",
+        ),
+        (
+            "azure.user_sign_in",
+            r"login\.microsoftonline\.com/[^\s\"'/]{1,80}/oauth2/(?:v2\.0/)?authorize"
+            r"|providers/(?:azure-ad|azure-ad-b2c|microsoft-entra-id)[\"']|[\"']passport-azure-ad[\"']",
+        ),
         ("oauth.password_grant", r"grant_type[\"']?\s{0,8}[:=,]\s{0,8}[\"']password[\"']"),
         ("oauth.implicit_grant", r"response_type[\"']?\s{0,8}[:=,]\s{0,8}[\"']token[\"']"),
         ("oauth.client_credentials", r"client_credentials"),

@@ -307,6 +307,9 @@ def _classify_code(name: str, loc: Location, ev: _Evidence) -> None:
         "vault.approle": "approle",
         "vault.dynamic_secret": "dynamic_secret",
         "jwt.per_user_subject": "per_user_subject",
+        "github.user_sign_in": "user_sign_in",
+        "google.user_sign_in": "user_sign_in",
+        "azure.user_sign_in": "user_sign_in",
     }.get(name)
     if tag:
         ev.add(tag, loc, f"{name} call ({where})")
@@ -380,6 +383,14 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
     if "certificate" in t or "jwt_bearer" in t or "fixed_subject" in t:
         return AuthModel.CLIENT_CERTIFICATE, "app-only with a certificate or JWT as one fixed user: " + why(
             "certificate", "jwt_bearer", "fixed_subject"
+        )
+    if "user_sign_in" in t and "client_credentials" not in t:
+        # A web app's "Sign in with GitHub / Google / Microsoft": each person authorizes it with their own
+        # account (the authorization code flow); the client secret beside it only identifies the app in
+        # that exchange. A client credentials grant in the same files is the app acting as itself.
+        return AuthModel.OAUTH_PKCE, (
+            "each user signs in with their own account (OAuth authorization code), the app's client secret "
+            "only identifying it in that exchange: " + why("user_sign_in", "client_secret")
         )
     if "client_secret" in t or "client_credentials" in t or "confidential_client" in t:
         return AuthModel.CLIENT_SECRET, "app-only with a client secret: " + why(
@@ -456,6 +467,8 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
             secret_platform = platform_of_secret(secret) or Platform.OTHER
         file_platforms[secret.location.path].add(secret_platform)
         _classify_secret(secret, by_platform[secret_platform])
+    # Packaging manifests say what each user supplies themselves (_package_evidence).
+    packaged = {h.location.path for h in hints if h.kind == MCP_PACKAGE}
     for ref in agent.references:
         if _DYNAMIC_PATH.search(ref.target):
             by_platform[Platform.VAULT].add(
@@ -489,6 +502,20 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
                     )
                 continue
             key_name = (ref.location.key or "").rsplit(".", 1)[-1]
+            if (
+                ref.kind is ReferenceKind.PROMPT_INPUT
+                and ref.location.path not in packaged
+                and _CREDENTIAL_NAME.search(ref.target)
+            ):
+                # `${input:vault_token}` (VS Code's `inputs`, `"password": true`): the editor asks the person
+                # running the client, each for their own value. A server documented to take it in a header
+                # runs each session with its user's credential; one the client launches runs with its user's.
+                where = _at(ref.location)
+                if agent.multi_user:
+                    note = f"{ref.target}: a value each user's client prompts for, sent with that user's session"
+                    ev.add("user_key_session", ref.location, f"{note} ({where})")
+                else:
+                    ev.add("user_key", ref.location, f"{ref.target}: a value the client prompts its user for ({where})")
             if ref.kind in _NAMED_REFERENCES:
                 _classify_name(ref.target, "", ref.location, ev, platform, ref=True)
             elif platform_of_key(ref.location.key or "") is not platform:

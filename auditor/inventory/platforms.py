@@ -125,6 +125,7 @@ CODE_PLATFORM = {
     "vault": Platform.VAULT,
     "slack": Platform.SLACK,
     "github": Platform.GITHUB,
+    "google": Platform.GOOGLE,
     "openai": Platform.OPENAI,
     "anthropic": Platform.ANTHROPIC,
 }
