@@ -369,6 +369,9 @@ EVIDENCE_MARKERS: tuple[bytes, ...] = (
     b"getenv",
     b"process.env",
     b"vault_addr",
+    # A value VS Code prompts its user for (`${input:vault_token}`), in an MCP client configuration or a
+    # server's documentation of one: that user's own credential (inventory/auth.py).
+    b"${input:",
     b"approle",
     b"assume_role",
     b"code_challenge",

@@ -278,8 +278,6 @@ _PLACEHOLDER_LITERALS = frozenset(
         "secretpassword",
         "supersecret",
         "password123",
-        # The password every Internet reader knows is a joke ("hunter2"): API docs' example logins use it.
-        "hunter2",
         "123456",
         "12345678",
         "test",

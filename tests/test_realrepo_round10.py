@@ -1,0 +1,313 @@
+"""Real-repository round 10: an MCP server documented with per-user inputs, a chat framework's sign-in
+providers, a chat app's translated interface, and bot samples that copy one deployment template (shapes
+written here in our own words, values made up). Each case holds a counterpart that must still be reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor import ScanOptions, run
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.formats import translation_catalogue
+from auditor.extract.values import ValueClass, classify_value
+from auditor.model import AuthModel, Platform, ScanResult
+from tests.source_trees import write_tree
+
+
+@pytest.fixture(scope="module")
+def detectors() -> DetectorSet:
+    return DetectorSet.load()
+
+
+def _connection(result: ScanResult, agent: str, platform: Platform):  # type: ignore[no-untyped-def]
+    found = next(a for a in result.agents if a.name == agent)
+    return next(c for c in found.connections if c.platform is platform)
+
+
+# ------------------------------------------------- an MCP server whose clients send their own token
+
+_SERVER = """\
+package main
+
+import (
+    "net/http"
+
+    "github.com/mark3labs/mcp-go/server"
+)
+
+func main() {
+    s := server.NewMCPServer("ledger-vault", "0.3.0")
+    h := server.NewStreamableHTTPServer(s)
+    http.Handle("/mcp", tokenFromHeader(h))
+    http.ListenAndServe(":8080", nil)
+}
+"""
+
+_README = """\
+# ledger-vault
+
+Serve it over HTTP, then point your editor at it. VS Code asks you for your own token:
+
+```json
+{{
+  "inputs": [
+    {{"type": "promptString", "id": "{input}", "description": "Your Vault token", "password": true}},
+    {{"type": "promptString", "id": "vault_namespace", "description": "Namespace", "password": false}}
+  ],
+  "servers": {{
+    "ledger-vault": {{
+      "url": "http://localhost:8080/mcp",
+      "headers": {{
+        "X-Vault-Token": "{value}",
+        "X-Vault-Namespace": "${{input:vault_namespace}}"
+      }}
+    }}
+  }}
+}}
+```
+"""
+
+
+def test_an_http_mcp_servers_prompted_token_is_each_users_own(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "go.mod": "module example.com/ledger-vault\n\nrequire github.com/mark3labs/mcp-go v0.32.0\n",
+            "cmd/ledger-vault/main.go": _SERVER,
+            "README.md": _README.format(input="vault_token", value="${input:vault_token}"),
+        },
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    vault = _connection(result, "ledger-vault", Platform.VAULT)
+    assert vault.auth_model is AuthModel.ON_BEHALF_OF
+    assert "vault_token: a value each user's client prompts for" in vault.reason
+    assert "vault_namespace" not in vault.reason  # not a credential
+    assert [f.rule_id for f in result.findings if f.rule_id in ("BA-103", "BA-104")] == []
+
+
+def test_a_token_written_into_the_same_client_config_is_still_shared(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "go.mod": "module example.com/ledger-vault\n\nrequire github.com/mark3labs/mcp-go v0.32.0\n",
+            "cmd/ledger-vault/main.go": _SERVER,
+            "README.md": _README.format(input="unused", value="${VAULT_TOKEN}"),
+        },
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    vault = _connection(result, "ledger-vault", Platform.VAULT)
+    assert vault.auth_model is AuthModel.STATIC_API_KEY
+    assert [f.rule_id for f in result.findings if f.rule_id == "BA-103"] == ["BA-103"]
+
+
+# ------------------------------------------------------------------ a chat framework's sign-in providers
+
+_PROVIDERS = """\
+import os
+
+
+class GitHubLogin:
+    authorize_url = os.environ.get("LOGIN_GITHUB_AUTH_URL", "https://github.com/login/oauth/authorize")
+    token_url = "https://github.com/login/oauth/access_token"
+
+    def __init__(self):
+        self.client_id = os.environ.get("LOGIN_GITHUB_CLIENT_ID")
+        self.client_secret = os.environ.get("LOGIN_GITHUB_CLIENT_SECRET")
+        self.params = {"scope": "user:email"}
+
+
+class EntraLogin:
+    authorize_url = "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize"
+
+    def __init__(self):
+        self.client_id = os.environ.get("LOGIN_AZURE_AD_CLIENT_ID")
+        self.client_secret = os.environ.get("LOGIN_AZURE_AD_CLIENT_SECRET")
+
+
+class Auth0Login:
+    env = ["LOGIN_AUTH0_CLIENT_ID", "LOGIN_AUTH0_CLIENT_SECRET", "LOGIN_AUTH0_DOMAIN"]
+"""
+
+_BOT = """\
+import os
+
+import discord
+
+client = discord.Client(intents=discord.Intents.default())
+
+
+@client.event
+async def on_message(message):
+    await message.channel.send("ok")
+
+
+client.run(os.environ["DISCORD_BOT_TOKEN"])
+"""
+
+
+def test_sign_in_providers_are_each_users_own_login(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"app/login.py": _PROVIDERS, "app/bot.py": _BOT})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    agent = next(a for a in result.agents if a.multi_user)
+    for platform in (Platform.GITHUB, Platform.ENTRA):
+        connection = _connection(result, agent.name, platform)
+        assert connection.auth_model is AuthModel.OAUTH_PKCE, connection.reason
+        assert "each user signs in with their own account" in connection.reason
+    assert [f.rule_id for f in result.findings if f.rule_id in ("BA-101", "BA-108")] == []
+
+
+def test_an_app_only_grant_beside_the_sign_in_is_still_app_only(tmp_path: Path) -> None:
+    graph = """\
+    import os
+
+    import requests
+
+    TENANT = os.environ["AZURE_TENANT_ID"]
+
+
+    def directory_token():
+        return requests.post(
+            f"https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": os.environ["LOGIN_AZURE_AD_CLIENT_ID"],
+                "client_secret": os.environ["LOGIN_AZURE_AD_CLIENT_SECRET"],
+                "scope": "https://graph.microsoft.com/.default",
+            },
+        ).json()["access_token"]
+    """
+    write_tree(tmp_path, {"app/login.py": _PROVIDERS, "app/bot.py": _BOT, "app/directory.py": graph})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    agent = next(a for a in result.agents if a.multi_user)
+    assert _connection(result, agent.name, Platform.ENTRA).auth_model is AuthModel.CLIENT_SECRET
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A list of environment variables' names, read as a name and its value.
+        '    env = ["LOGIN_AUTH0_CLIENT_ID", "LOGIN_AUTH0_CLIENT_SECRET", "LOGIN_AUTH0_DOMAIN"]',
+        'AUTH_SECRET = "AZURE_OPENAI_API_VERSION_V2"',
+        # An f-string's expression: computed when the line runs.
+        """        f'Put this in your .env file:\\nAPP_AUTH_SECRET="{random_secret()}"'""",
+        "    token = f'{secrets.token_urlsafe(32)}'",
+        # A JSDoc type where the value goes.
+        "   * @returns {Promise<{token: string|null, error: string | null}>}",
+    ],
+)
+def test_names_expressions_and_types_are_no_secrets(detectors: DetectorSet, line: str) -> None:
+    assert detectors.scan_text(line + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        # A random run in a constant's parts, a chosen password of capitalised words.
+        ('AUTH_SECRET = "KQ7X_ZT4W_9PLM_R2VD"', "KQ7X_ZT4W_9PLM_R2VD"),
+        ("    password = 'ORANGE_HARBOR_LANTERN'", "ORANGE_HARBOR_LANTERN"),
+    ],
+)
+def test_values_beside_those_shapes_are_still_found(detectors: DetectorSet, line: str, value: str) -> None:
+    assert [h.value for h in detectors.scan_text(line + "\n")] == [value]
+
+
+# ------------------------------------------------------------ a chat app's translated interface and docs
+
+
+def test_a_catalogue_module_in_a_language_folder_holds_interface_text(tmp_path: Path) -> None:
+    for rel in ("web/src/locales/fa/common.js", "web/src/locales/zh_TW/common.js", "src/i18n/de/index.ts"):
+        assert translation_catalogue(rel)
+    for rel in ("web/src/locales/resources.js", "web/src/utils/fa/common.js", "src/api/de/index.ts"):
+        assert not translation_catalogue(rel)
+    labels = """\
+    const TRANSLATIONS = {
+      onboarding: {
+        instancePassword: "Instansadgangskode",
+        adminPassword: "Administrator-Kontopasswort",
+        setPassword: "Bir şifre belirlemek ister misiniz?",
+      },
+    };
+    export default TRANSLATIONS;
+    """
+    write_tree(tmp_path, {"web/src/locales/da/common.js": labels, "web/src/utils/da/common.js": labels})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    # The same lines outside a catalogue are still judged.
+    paths = {f.location.path for f in result.findings if f.rule_id == "BA-101" and f.location}
+    assert paths == {"web/src/utils/da/common.js"}
+
+
+@pytest.mark.parametrize(
+    ("value", "key", "verdict"),
+    [
+        ("postgresql://dbuser:dbuserpass@localhost:5432/yourdb", None, ValueClass.PLACEHOLDER),
+        ("postgresql://app:app_password@db:5432/app", None, ValueClass.PLACEHOLDER),
+        ("postgresql://dbuser:dbuserK8q2v@localhost:5432/db", None, ValueClass.SECRET_CANDIDATE),
+        ("sklive-123xyz", "PINECONE_API_KEY", ValueClass.PLACEHOLDER),
+        ("pat_abc123", "accessToken", ValueClass.PLACEHOLDER),
+        ("pk_live_9fKx2Lq7Wz", "api_key", ValueClass.SECRET_CANDIDATE),
+    ],
+)
+def test_setup_guides_stand_ins(value: str, key: str | None, verdict: ValueClass) -> None:
+    assert classify_value(value, key) is verdict
+
+
+def test_a_setup_guides_login_and_password_stand_in(detectors: DetectorSet) -> None:
+    guide = "eg: `postgresql://dbuser:dbuserpass@localhost:5432/yourdb`\n"
+    assert detectors.scan_text(guide) == []
+    real = "eg: `postgresql://dbuser:Kq8zW2vLx9@localhost:5432/yourdb`\n"
+    assert [h.value for h in detectors.scan_text(real)] == ["Kq8zW2vLx9"]
+
+
+# --------------------------------------------------------- bot samples that copy one deployment template
+
+
+def _template() -> str:
+    return json.dumps(
+        {
+            "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "contentVersion": "1.0.0.0",
+            "parameters": {
+                "botId": {"type": "string"},
+                "appId": {"type": "string"},
+                "appSecret": {"type": "securestring"},
+            },
+            "resources": [
+                {
+                    "type": "Microsoft.Web/sites",
+                    "apiVersion": "2022-09-01",
+                    "name": "[parameters('botId')]",
+                    "location": "[resourceGroup().location]",
+                    "properties": {
+                        "siteConfig": {
+                            "appSettings": [
+                                {"name": "MicrosoftAppId", "value": "[parameters('appId')]"},
+                                {"name": "MicrosoftAppPassword", "value": "[parameters('appSecret')]"},
+                            ]
+                        }
+                    },
+                },
+                {
+                    "type": "Microsoft.BotService/botServices",
+                    "apiVersion": "2022-09-15",
+                    "name": "[parameters('botId')]",
+                    "location": "global",
+                    "kind": "azurebot",
+                    "properties": {"displayName": "[parameters('botId')]", "msaAppId": "[parameters('appId')]"},
+                },
+            ],
+        },
+        indent=2,
+    )
+
+
+def test_copies_of_one_template_each_point_at_their_own_file(tmp_path: Path) -> None:
+    files = {}
+    for sample in ("01.echo-bot", "02.welcome-user", "03.prompt-users"):
+        files[f"samples/{sample}/deploymentTemplates/template-with-preexisting-rg.json"] = _template()
+    write_tree(tmp_path, files)
+    result = run(ScanOptions(paths=(tmp_path,)))
+    located = sorted(f.location.path for f in result.findings if f.rule_id == "BA-503" and f.location)
+    assert located == sorted(files)
