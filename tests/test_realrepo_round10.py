@@ -295,7 +295,10 @@ def _template() -> str:
                     "name": "[parameters('botId')]",
                     "location": "global",
                     "kind": "azurebot",
-                    "properties": {"displayName": "[parameters('botId')]", "msaAppId": "[parameters('appId')]"},
+                    "properties": {
+                        "displayName": "[parameters('botId')]",
+                        "msaAppId": "[parameters('appId')]",
+                    },
                 },
             ],
         },
@@ -311,3 +314,57 @@ def test_copies_of_one_template_each_point_at_their_own_file(tmp_path: Path) -> 
     result = run(ScanOptions(paths=(tmp_path,)))
     located = sorted(f.location.path for f in result.findings if f.rule_id == "BA-503" and f.location)
     assert located == sorted(files)
+
+
+# ----------------------------------------------- an Azure solution's machine login and its Key Vault
+
+_WEB_APP = """\
+import os
+
+from slack_bolt import App
+
+app = App(token=os.environ["SLACK_BOT_TOKEN"], signing_secret=os.environ["SLACK_SIGNING_SECRET"])
+
+
+@app.message("search")
+def search(message, say):
+    say(os.environ["AZURE_OPENAI_ENDPOINT"])
+"""
+
+
+def _parameters(password_variable: str) -> str:
+    return json.dumps(
+        {
+            "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+            "contentVersion": "1.0.0.0",
+            "parameters": {
+                "keyVaultName": {"value": "${AZURE_KEY_VAULT_NAME}"},
+                "adminPassword": {"value": "${%s}" % password_variable},
+            },
+        },
+        indent=2,
+    )
+
+
+def test_a_virtual_machines_admin_password_is_no_directory_login(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {"app.py": _WEB_APP, "infra/main.parameters.json": _parameters("AZURE_ENV_VM_ADMIN_PASSWORD")},
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    agent = next(a for a in result.agents if a.multi_user)
+    platforms = {c.platform: c for c in agent.connections}
+    assert Platform.VAULT not in platforms  # Azure Key Vault is not HashiCorp Vault
+    assert platforms[Platform.ENTRA].auth_model is not AuthModel.SHARED_PASSWORD
+    assert [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.ENTRA] == []
+
+
+def test_a_directory_users_password_is_still_one(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {"app.py": _WEB_APP, "infra/main.parameters.json": _parameters("AZURE_AD_USER_PASSWORD")},
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    agent = next(a for a in result.agents if a.multi_user)
+    entra = _connection(result, agent.name, Platform.ENTRA)
+    assert entra.auth_model is AuthModel.SHARED_PASSWORD

@@ -720,9 +720,9 @@ def filler_tail(v: str) -> bool:
 
 
 # A CONSTANT_CASE name (`OAUTH_AUTH0_DOMAIN`, `AZURE_OPENAI_API_VERSION`): an environment variable's or a
-# constant's name, as a list of them (`env = ["OAUTH_AUTH0_CLIENT_SECRET", "OAUTH_AUTH0_DOMAIN"]`) or a lookup
-# puts it beside a credential's name. Each part is a word (a vowel in it, a product's digits at its end: `AUTH0`,
-# `S3`, `V2`), an acronym of up to three letters, or a short number; a random run fails one of them.
+# constant's name, as a list of them (`env = ["OAUTH_AUTH0_CLIENT_SECRET", "OAUTH_AUTH0_DOMAIN"]`) or a
+# lookup puts it beside a credential's name. Each part is a word (a vowel in it, a product's digits at its
+# end: `AUTH0`, `S3`, `V2`), an acronym of up to three letters, or a short number; a random run fails one.
 _CONSTANT_NAME = re.compile(r"^[A-Z][A-Z0-9]{0,15}(?:_[A-Z0-9]{1,16}){1,7}$")
 _CONSTANT_PART = re.compile(r"^(?:[A-Z]{1,3}[0-9]{0,2}|[A-Z]*[AEIOUY][A-Z]*[0-9]{0,2}|[0-9]{1,4})$")
 
@@ -1019,7 +1019,9 @@ def _remembered(classify: _Classify) -> _Classify:
 
 
 # What a stand-in password adds to its login's name (`dbuser:dbuserpass`, `app:app_password`).
-_USER_PASS = frozenset({"pass", "password", "passwd", "pwd", "pw", "_pass", "_password", "-pass", "-password"})
+_USER_PASS = frozenset(
+    {"pass", "password", "passwd", "pwd", "pw", "_pass", "_password", "-pass", "-password"}
+)
 
 
 def login_as_password(user: str, password: str) -> bool:
@@ -1086,7 +1088,12 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.PLACEHOLDER
     if len(v) <= 40 and (_SCOPE.match(v) or _CREDENTIAL_VARIABLE.match(v) and v != v.lower()):
         return ValueClass.CODE
-    if len(v) <= 80 and v[0].isupper() and _constant_name(v) and not (key is not None and is_password_key(key)):
+    if (
+        len(v) <= 80
+        and v[0].isupper()
+        and _constant_name(v)
+        and not (key is not None and is_password_key(key))
+    ):
         # Under a password's name a person may choose capitalised words: judged as a password below.
         return ValueClass.CODE
     if key is not None and v.isalpha() and v.lower() in _path_words(key):

@@ -143,7 +143,7 @@ _GENERIC_NAME_WORDS = frozenset(
         "client", "service", "server", "user", "admin", "account", "integration", "webhook", "oauth",
         "prod", "production", "dev", "development", "staging", "stage", "test", "live", "local", "mcp",
         "cli", "sdk", "ci", "deploy", "read", "write", "readonly", "org", "team", "workspace", "tenant",
-        "project",
+        "project", "env", "environment", "ad",
     }
 )  # fmt: skip
 
@@ -168,6 +168,37 @@ def _names_another_service(name: str, platform: Platform) -> bool:
     )
 
 
+# The directory's own words, and the words of a person's login, in a credential's name.
+_ENTRA_WORDS = frozenset(
+    {
+        "azure",
+        "entra",
+        "aad",
+        "ad",
+        "msal",
+        "microsoft",
+        "ms",
+        "msgraph",
+        "graph",
+        "login",
+        "username",
+        "pass",
+        "sp",
+        "spn",
+        "principal",
+    }
+)
+
+
+def _names_an_azure_resource(name: str) -> bool:
+    """Whether an Azure-named credential names something besides the directory and a login (`AZURE_ENV_VM_
+    ADMIN_PASSWORD`: a virtual machine's local administrator; `AZURE_POSTGRES_PASSWORD`: a database's)."""
+    return any(
+        len(w) > 1 and w not in _ENTRA_WORDS and w not in _GENERIC_NAME_WORDS and not is_secret_key(w)
+        for w in key_tokens(name)
+    )
+
+
 def _classify_name(
     name: str, value: str, loc: Location, ev: _Evidence, platform: Platform, *, ref: bool = False
 ) -> None:
@@ -181,6 +212,9 @@ def _classify_name(
         re.search(r"PASSWORD|PASSWD", up)
         and not app_password
         and not re.search(r"POLICY|RESET|_FILE$|_PATH$", up)
+        # `AZURE_ENV_VM_ADMIN_PASSWORD`, `AZURE_POSTGRES_PASSWORD`: a machine's or a database's login under
+        # an Azure name, not a user's login to the directory.
+        and not (platform is Platform.ENTRA and _names_an_azure_resource(name))
     ):
         ev.add("password", loc, f"{name} set ({where})")
     # A value that points into a secret store (an ARN, a Key Vault URI) says where the key is kept; the
@@ -510,12 +544,18 @@ def _platform_evidence(agent: Agent) -> dict[Platform, _Evidence]:
                 # `${input:vault_token}` (VS Code's `inputs`, `"password": true`): the editor asks the person
                 # running the client, each for their own value. A server documented to take it in a header
                 # runs each session with its user's credential; one the client launches runs with its user's.
-                where = _at(ref.location)
+                prompted_at = _at(ref.location)
                 if agent.multi_user:
-                    note = f"{ref.target}: a value each user's client prompts for, sent with that user's session"
-                    ev.add("user_key_session", ref.location, f"{note} ({where})")
+                    note = (
+                        f"{ref.target}: a value each user's client prompts for, sent with that user's session"
+                    )
+                    ev.add("user_key_session", ref.location, f"{note} ({prompted_at})")
                 else:
-                    ev.add("user_key", ref.location, f"{ref.target}: a value the client prompts its user for ({where})")
+                    ev.add(
+                        "user_key",
+                        ref.location,
+                        f"{ref.target}: a value the client prompts its user for ({prompted_at})",
+                    )
             if ref.kind in _NAMED_REFERENCES:
                 _classify_name(ref.target, "", ref.location, ev, platform, ref=True)
             elif platform_of_key(ref.location.key or "") is not platform:

@@ -153,6 +153,7 @@ _AZURE_NOT_ENTRA = re.compile(
     r"azure[._-]?(open_?ai|search|storage|cosmos|service_?bus|blob|ai|cognitive|speech|devops|sql|api[._-]?key)",
     re.IGNORECASE,
 )
+_KEY_VAULT = re.compile(r"key[._-]?vault", re.IGNORECASE)
 _AZURE_SQL = re.compile(r"azure[._-]?sql", re.IGNORECASE)
 # Azure OpenAI: the OpenAI API under Azure's keys and endpoints, the platform the SDK clients say
 # (`AzureOpenAI`, `AzureChatOpenAI` are OpenAI connections).
@@ -168,6 +169,10 @@ def platform_of_key(key: str) -> Platform | None:
         return Platform.OPENAI if _AZURE_OPENAI.search(key) else None
     if key.startswith("code."):
         return CODE_PLATFORM.get(key[5:].split(".", 1)[0])
+    if _KEY_VAULT.search(key):
+        # Azure Key Vault (`keyVaultName`, `AZURE_KEY_VAULT_ENDPOINT`), reached with Entra tokens: not
+        # HashiCorp Vault, whose word it holds.
+        return Platform.ENTRA
     for pattern, platform in _KEY_WORDS:
         if pattern.search(key):
             return platform
