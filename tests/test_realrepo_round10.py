@@ -368,3 +368,96 @@ def test_a_directory_users_password_is_still_one(tmp_path: Path) -> None:
     agent = next(a for a in result.agents if a.multi_user)
     entra = _connection(result, agent.name, Platform.ENTRA)
     assert entra.auth_model is AuthModel.SHARED_PASSWORD
+
+
+# --------------------------------------------------- a coding agent's provider tables, a webhook's docs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A name derived from its key's, quoted or a variable's.
+        '\t"cline-pass": "ClinePassModelId",',
+        '\t"cline-pass": clinePassDefaultModelId,',
+        # A quoted string after a conditional's `?`, then the `:` that ends the branch.
+        '\tconst group = userType === KIND.CLINE_PASS ? "clinePass" : userType === KIND.POWER ? "power" : "free"',
+        # A variable whose name has a letter-and-number hump, and one that ends in `Id`.
+        "\tconst apiKey = usesExplicitSigV4Auth",
+        '\t"vercel-ai-gateway": openRouterDefaultModelId,',
+        # A webhook documented with counting ids and the alphabet where its secret goes.
+        "export SLACK_INCOMING_WEBHOOK=https://hooks.slack.com/services/T0123456789/B0123456789/"
+        "abcdefghijklmnopqrstuvwxyz",
+    ],
+)
+def test_names_branches_and_stand_in_urls_are_no_secrets(detectors: DetectorSet, line: str) -> None:
+    assert detectors.scan_text(line + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        # A chosen password beside its key's name, an object's key and its quoted value after a `?`-less
+        # line, a webhook with random ids.
+        ('\t"cline-pass": "ClinePassW0rd!7"', "ClinePassW0rd!7"),
+        ('\tconst options = { "password": "Hk8vQ2mZr5x" }', "Hk8vQ2mZr5x"),
+        (
+            "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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",
+            "https://hooks.slack.com/services/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",
+        ),
+    ],
+)
+def test_values_beside_those_names_and_urls_are_still_found(
+    detectors: DetectorSet, line: str, value: str
+) -> None:
+    assert [h.value for h in detectors.scan_text(line + "\n")] == [value]
+
+
+def test_azure_services_keys_and_a_dev_servers_tls_key_name_no_entra_credential(tmp_path: Path) -> None:
+    bicep = """\
+    param storageName string
+    resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' existing = {
+      name: storageName
+    }
+    resource site 'Microsoft.Web/sites@2022-09-01' = {
+      name: 'notify-bot'
+      location: resourceGroup().location
+      properties: {
+        siteConfig: {
+          appSettings: [
+            {
+              name: 'AzureWebJobsStorage'
+              value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value}'
+            }
+          ]
+        }
+      }
+    }
+    """
+    write_tree(
+        tmp_path,
+        {
+            "app.py": _WEB_APP,
+            "infra/azure.bicep": bicep,
+            ".env.local": "SSL_KEY_FILE=./certs/localhost.key\nSSL_CRT_FILE=./certs/localhost.crt\n",
+        },
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    agent = next(a for a in result.agents if a.multi_user)
+    models = {c.platform: c.auth_model for c in agent.connections}
+    assert models.get(Platform.ENTRA) not in (AuthModel.STATIC_API_KEY, AuthModel.CLIENT_CERTIFICATE)
+
+
+_EMULATOR = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+
+def test_the_storage_emulators_published_key_is_a_documented_example(tmp_path: Path) -> None:
+    assert classify_value(_EMULATOR) is ValueClass.EXAMPLE
+    line = "SECRET_STORAGE_ACCOUNT_KEY: {}\n"
+    write_tree(tmp_path, {"teamsapp.local.yml": "env:\n  " + line.format(_EMULATOR)})
+    assert [f for f in run(ScanOptions(paths=(tmp_path,))).findings if f.rule_id == "BA-101"] == []
+    # Another account's key of the same shape is reported.
+    other = "q3Nf8ZkT2vLxW9pRb6YcH1sDm4GjQ7aE0uKo5VtIy8Xn2BwCe6Rh3LzPg9MdJ1Ft4SkUa7NvOq0WiYb5Tc8HxE2A=="
+    write_tree(tmp_path, {"teamsapp.local.yml": "env:\n  " + line.format(other)})
+    assert [f.rule_id for f in run(ScanOptions(paths=(tmp_path,))).findings if f.rule_id == "BA-101"] == [
+        "BA-101"
+    ]

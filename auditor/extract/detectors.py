@@ -1197,6 +1197,16 @@ def _closes_a_string(text: str, key_start: int, key_end: int, value_start: int) 
     return text.count(quote, line_start, key_start) % 2 == 1 and quote not in text[key_end : value_start - 1]
 
 
+def _ternary_branch(text: str, key_start: int, value_start: int) -> bool:
+    """`kind === PASS ? "clinePass" : userType`: a quoted string after a conditional's `?` and the `:`
+    that ends its branch, not an object's key and its value (an unquoted value after it: code)."""
+    if key_start == 0 or text[key_start - 1] not in "\"'" or text[value_start - 1 : value_start] in "\"'`":
+        return False
+    line_start = text.rfind("\n", 0, key_start) + 1
+    before = text[line_start : key_start - 1].rstrip()
+    return before.endswith("?") and not before.endswith(("??", "?."))
+
+
 # Where an unquoted value stops short of what the regex took: a query string's next parameter
 # (`token=abc123&ssl_check=1`), or the escaped line break of code held in a JSON or YAML string
 # (a notebook's `"    key = OPENAI_API_KEY\\n",`).
@@ -1949,6 +1959,7 @@ class DetectorSet:
                 or _documented_example(text, match_start)
                 or _annotated_parameter(text, match_start, key_end, value, start)
                 or _call_argument(text, match_start, key_end, value, start)
+                or _ternary_branch(text, match_start, start)
             ):
                 return None
             judge_key = key if key is not None else det.assume_key

@@ -122,6 +122,10 @@ _DOCUMENTED_EXAMPLES = frozenset(
         "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
         ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        # The Azure Storage emulator's (Azurite's, and the Storage Emulator's before it) one account key,
+        # published for every developer's local `devstoreaccount1` (learn.microsoft.com/azure/storage/
+        # common/storage-use-azurite): it opens nothing but a local emulator.
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
         # The sample `ClearTextPassword` values of Microsoft's nuget.config reference
         # (learn.microsoft.com/nuget/reference/nuget-config-file), copied into countless NuGet.Config files.
         "33f!!lloppa",
@@ -435,8 +439,11 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 # lowerCamelCase of three or more words of 3+ letters: a method or variable name. A random 24-character token
 # takes this shape about once in ten million; a password may (`correctHorseBattery`), so password keys are
 # exempt.
-# A word may carry a short number (`albDualstackWithoutPublicIpv4SecurityGroupRulesDefault`, a feature flag).
-_CAMEL_IDENTIFIER = re.compile(r"^[a-z]{3,}\d{0,2}(?:[A-Z][a-z]{2,}\d{0,2}){2,}$")
+# A word may carry a short number (`albDualstackWithoutPublicIpv4SecurityGroupRulesDefault`, a feature flag),
+# a hump may be a letter and its number (`usesExplicitSigV4Auth`), and the last a short one (`…DefaultModelId`).
+_CAMEL_IDENTIFIER = re.compile(
+    r"^[a-z]{3,}\d{0,2}(?:[A-Z]\d{1,2})?(?:[A-Z][a-z]{2,}\d{0,2}(?:[A-Z]\d{1,2})?){2,}(?:[A-Z][a-z]?|ID)?$"
+)
 # A value that is the lowerCamelCase, snake_case or CONSTANT_CASE name of a credential (`MicrosoftAppPassword:
 # clientSecret`, `credentials=s3_credentials`, `password: str = REQUIRED_FIELD_PASSWORD`): a variable or
 # constant passed along, not the credential. No token takes these shapes. PascalCase stays a value
@@ -545,12 +552,26 @@ def _names_a_credential_setting(v: str) -> bool:
     )
 
 
+_IDENTIFIER_LETTERS = re.compile(r"^[A-Za-z][A-Za-z_]{3,60}$")
+
+
 def _spells_its_key(v: str, key: str) -> bool:
     """Whether the value is its key's own name, up to case and punctuation (an enum member
     `OAuth_2_0_Client_Credentials = 'OAuth_2.0_Client_Credentials'`, `clientSecret: client-secret`)."""
     segment = next((s for s in reversed(_PATH_SPLIT.split(key.strip("\"' "))) if s), "")
     plain = _NOT_ALNUM.sub("", v.lower())
-    return len(plain) >= 4 and plain == _NOT_ALNUM.sub("", segment.lower())
+    name = _NOT_ALNUM.sub("", segment.lower())
+    if len(plain) >= 4 and plain == name:
+        return True
+    # The key's name and a few more words, in an identifier's letters (`"cline-pass": "ClinePassModelId"`,
+    # `clinePassDefaultModelId`): a name derived from the key's, not a value chosen for it.
+    rest = plain[len(name) :]
+    return (
+        len(name) >= 4
+        and plain.startswith(name)
+        and 2 <= len(rest) <= 24
+        and bool(_IDENTIFIER_LETTERS.match(v))
+    )
 
 
 # A command line's option dashes, and the JVM's `-D` before a system property (`-Darcadedb.server.x`).
@@ -739,6 +760,15 @@ def _typed_tail(v: str) -> bool:
     cut = max(v.rfind("-"), v.rfind("_"))
     tail = v[cut + 1 :]
     return cut > 0 and len(tail) >= 6 and 2 * len(tail) >= len(v) - 1 and is_typed_sequence(tail)
+
+
+def _typed_path(url: str) -> bool:
+    """Whether a URL's path holds a typed sequence where an id or a secret goes (a webhook documented as
+    `hooks.slack.com/services/T0123456789/B0123456789/abcdefghijklmnopqrstuvwxyz`): a stand-in URL."""
+    return any(
+        8 <= len(part) <= 64 and part.isalnum() and (is_typed_sequence(part) or has_counting_run(part))
+        for part in url.split("/")[3:12]
+    )
 
 
 # A constant's name that holds a credential's word (`PASSWORD_A`, `S3_TOKEN_FOR_TESTS`): its other parts are
@@ -1068,7 +1098,7 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
             # Only the password part can be secret: judge it as a password, whatever the host is called.
             return classify_value(password, "password")
         if not _PLACEHOLDER_RUN.search(v):
-            return ValueClass.BENIGN
+            return ValueClass.PLACEHOLDER if _typed_path(v) else ValueClass.BENIGN
     if _is_placeholder(v) or _NAME_LIST.match(v):
         return ValueClass.PLACEHOLDER
     if "%" in v and _PERCENT_BYTE.search(v) and _is_placeholder_decoded(v):

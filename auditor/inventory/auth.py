@@ -272,7 +272,8 @@ def _classify_name(
         r"CLIENT_?CERTIFICATE|CERT_?PATH|CERTIFICATE_?PATH|THUMBPRINT|PRIVATE_?KEY_?(FILE|PATH)|"
         r"KEY_?FILE|JWT_?KEY|(^|_)JWT($|_)",
         up,
-    ):
+    ) and not re.search(r"(^|_)(SSL|TLS|HTTPS)_", up):
+        # (`SSL_KEY_FILE`, `HTTPS_CERT_PATH`: the key of the app's own HTTPS server, no sign-in to anything.)
         ev.add("certificate", loc, f"{name} set ({where})")
     if platform is Platform.AWS and re.search(r"AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|ACCESS_KEY_ID", up):
         ev.add("static_key", loc, f"{name} set ({where})")

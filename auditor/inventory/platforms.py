@@ -150,7 +150,9 @@ def platform_of_secret(secret: SecretMatch) -> Platform | None:
 
 # Azure services that are not Entra: their keys authenticate to the service, not to the directory.
 _AZURE_NOT_ENTRA = re.compile(
-    r"azure[._-]?(open_?ai|search|storage|cosmos|service_?bus|blob|ai|cognitive|speech|devops|sql|api[._-]?key)",
+    r"azure[._-]?(open_?ai|search|storage|cosmos|service_?bus|blob|ai|cognitive|speech|devops|sql|api[._-]?key"
+    # The Functions runtime's storage (`AzureWebJobsStorage`), Event Hubs, SignalR, Cache for Redis, Monitor.
+    r"|web_?jobs|event_?hubs?|signal_?r|redis|monitor|app_?insights|application_?insights|communication)",
     re.IGNORECASE,
 )
 _KEY_VAULT = re.compile(r"key[._-]?vault", re.IGNORECASE)
