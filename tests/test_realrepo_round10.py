@@ -339,7 +339,7 @@ def _parameters(password_variable: str) -> str:
             "contentVersion": "1.0.0.0",
             "parameters": {
                 "keyVaultName": {"value": "${AZURE_KEY_VAULT_NAME}"},
-                "adminPassword": {"value": "${%s}" % password_variable},
+                "adminPassword": {"value": f"${{{password_variable}}}"},
             },
         },
         indent=2,

@@ -440,7 +440,7 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 # takes this shape about once in ten million; a password may (`correctHorseBattery`), so password keys are
 # exempt.
 # A word may carry a short number (`albDualstackWithoutPublicIpv4SecurityGroupRulesDefault`, a feature flag),
-# a hump may be a letter and its number (`usesExplicitSigV4Auth`), and the last a short one (`…DefaultModelId`).
+# a hump may be a letter and its number (`usesExplicitSigV4Auth`), the last a short one (`…DefaultModelId`).
 _CAMEL_IDENTIFIER = re.compile(
     r"^[a-z]{3,}\d{0,2}(?:[A-Z]\d{1,2})?(?:[A-Z][a-z]{2,}\d{0,2}(?:[A-Z]\d{1,2})?){2,}(?:[A-Z][a-z]?|ID)?$"
 )
