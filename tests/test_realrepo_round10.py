@@ -380,7 +380,8 @@ def test_a_directory_users_password_is_still_one(tmp_path: Path) -> None:
         '\t"cline-pass": "ClinePassModelId",',
         '\t"cline-pass": clinePassDefaultModelId,',
         # A quoted string after a conditional's `?`, then the `:` that ends the branch.
-        '\tconst group = userType === KIND.CLINE_PASS ? "clinePass" : userType === KIND.POWER ? "power" : "free"',
+        '\tconst group = userType === KIND.CLINE_PASS ? "clinePass" : userType === KIND.POWER ? "power"'
+        ' : "free"',
         # A variable whose name has a letter-and-number hump, and one that ends in `Id`.
         "\tconst apiKey = usesExplicitSigV4Auth",
         '\t"vercel-ai-gateway": openRouterDefaultModelId,',
@@ -426,13 +427,14 @@ def test_azure_services_keys_and_a_dev_servers_tls_key_name_no_entra_credential(
           appSettings: [
             {
               name: 'AzureWebJobsStorage'
-              value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value}'
+              value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=KEY'
             }
           ]
         }
       }
     }
     """
+    bicep = bicep.replace("KEY", "${storage.listKeys().keys[0].value}")
     write_tree(
         tmp_path,
         {
@@ -461,3 +463,37 @@ def test_the_storage_emulators_published_key_is_a_documented_example(tmp_path: P
     assert [f.rule_id for f in run(ScanOptions(paths=(tmp_path,))).findings if f.rule_id == "BA-101"] == [
         "BA-101"
     ]
+
+
+# ----------------------------------------------------------------- the Agents SDK's voice agents
+
+_VOICE_AGENTS = """\
+import { RealtimeAgent } from '@openai/agents/realtime';
+
+export const concierge = new RealtimeAgent({
+  name: 'concierge',
+  voice: 'sage',
+  instructions: 'Greet the guest, then hand off to the booking agent.',
+  handoffs: [],
+});
+"""
+
+_SESSION_ROUTE = """\
+export async function POST() {
+  const response = await fetch('https://api.openai.com/v1/realtime/sessions', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` },
+  });
+  return Response.json(await response.json());
+}
+"""
+
+
+def test_a_realtime_voice_agent_is_an_agent(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {"src/app/agentConfigs/concierge.ts": _VOICE_AGENTS, "src/app/api/session/route.ts": _SESSION_ROUTE},
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [a.kind for a in result.agents] == ["agent_sdk"]
+    assert {c.platform for c in result.agents[0].connections} == {Platform.OPENAI}

@@ -29,8 +29,12 @@ _CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("crewai", re.compile(r"\b(Agent)\(\s{0,40}role\s{0,8}=")),
     # The OpenAI Agents SDK, Google's ADK, Agno and their kin: an agent constructed with its name
-    # (`Agent(name="Triage", instructions=...)`, `LlmAgent(name=...)`, `new Agent({ name: 'Triage', ... })`).
-    ("agent_sdk", re.compile(r"\b(Agent|LlmAgent)\(\s{0,40}(?:name\s{0,8}=|\{\s{0,40}name\s{0,8}:)")),
+    # (`Agent(name="Triage", instructions=...)`, `LlmAgent(name=...)`, `new Agent({ name: 'Triage', ... })`),
+    # and the Agents SDK's voice agents (`new RealtimeAgent({ name: 'greeter', voice: 'sage', ... })`).
+    (
+        "agent_sdk",
+        re.compile(r"\b(Agent|LlmAgent|RealtimeAgent)\(\s{0,40}(?:name\s{0,8}=|\{\s{0,40}name\s{0,8}:)"),
+    ),
     (
         "semantic_kernel",
         re.compile(r"\b(Kernel\.CreateBuilder|KernelBuilder|sk\.Kernel|Kernel)\(\s{0,8}\)"),

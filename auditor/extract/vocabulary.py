@@ -163,7 +163,7 @@ CODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "openai.agents_sdk",
             r"\bfrom[ \t]{1,8}agents[ \t]{1,8}import[ \t]{0,8}\(?[^)]{0,400}\b(?:Runner|function_tool|handoff"
             r"|RunContextWrapper|ModelSettings|input_guardrail|output_guardrail|GuardrailFunctionOutput)\b"
-            r"|[\"']@openai/agents[\"']",
+            r"|[\"']@openai/agents(?:/[a-z-]{1,40})?[\"']",
         ),
         # An HTTP endpoint the agent serves (FastAPI/Flask/Starlette routes, Express handlers, the route
         # handlers a Next.js `route.ts` or SvelteKit `+server.ts` exports): whoever can reach it sends the
