@@ -155,7 +155,7 @@ _AZURE_NOT_ENTRA = re.compile(
     r"|web_?jobs|event_?hubs?|signal_?r|redis|monitor|app_?insights|application_?insights|communication)",
     re.IGNORECASE,
 )
-_KEY_VAULT = re.compile(r"key[._-]?vault", re.IGNORECASE)
+_KEY_VAULT = re.compile(r"(?:key|services|backup)[._-]?vault", re.IGNORECASE)
 _AZURE_SQL = re.compile(r"azure[._-]?sql", re.IGNORECASE)
 # Azure OpenAI: the OpenAI API under Azure's keys and endpoints, the platform the SDK clients say
 # (`AzureOpenAI`, `AzureChatOpenAI` are OpenAI connections).
@@ -172,8 +172,8 @@ def platform_of_key(key: str) -> Platform | None:
     if key.startswith("code."):
         return CODE_PLATFORM.get(key[5:].split(".", 1)[0])
     if _KEY_VAULT.search(key):
-        # Azure Key Vault (`keyVaultName`, `AZURE_KEY_VAULT_ENDPOINT`), reached with Entra tokens: not
-        # HashiCorp Vault, whose word it holds.
+        # Azure Key Vault (`keyVaultName`, `AZURE_KEY_VAULT_ENDPOINT`) and Azure's backup vaults
+        # (`recoveryServicesVault`, `backupVault`), reached with Entra tokens: not HashiCorp Vault.
         return Platform.ENTRA
     for pattern, platform in _KEY_WORDS:
         if pattern.search(key):
