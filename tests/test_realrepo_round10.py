@@ -385,6 +385,10 @@ def test_a_directory_users_password_is_still_one(tmp_path: Path) -> None:
         # A variable whose name has a letter-and-number hump, and one that ends in `Id`.
         "\tconst apiKey = usesExplicitSigV4Auth",
         '\t"vercel-ai-gateway": openRouterDefaultModelId,',
+        # A shared Google Drive link's resource key, and a template's named fallback.
+        "    ([demo](https://drive.google.com/file/d/1QzX8mNc4RtY7uWv2PkLs9AbDe3FgHi5J/view?usp=sharing"
+        "&resourcekey=0-Zk4mWq8Rt2Lx7Vb3Nc9Hd1))",
+        'use it as `"apiKey": "$MY_API_TOKEN"`, or `${MY_API_TOKEN:-default-token}` with a fallback.',
         # A webhook documented with counting ids and the alphabet where its secret goes.
         "export SLACK_INCOMING_WEBHOOK=https://hooks.slack.com/services/T0123456789/B0123456789/"
         "abcdefghijklmnopqrstuvwxyz",
@@ -401,6 +405,11 @@ def test_names_branches_and_stand_in_urls_are_no_secrets(detectors: DetectorSet,
         # line, a webhook with random ids.
         ('\t"cline-pass": "ClinePassW0rd!7"', "ClinePassW0rd!7"),
         ('\tconst options = { "password": "Hk8vQ2mZr5x" }', "Hk8vQ2mZr5x"),
+        # Another site's link with the same parameter.
+        (
+            "see https://files.example.net/view?usp=sharing&resourcekey=0-Zk4mWq8Rt2Lx7Vb3Nc9Hd1",
+            "0-Zk4mWq8Rt2Lx7Vb3Nc9Hd1",
+        ),
         (
             "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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",
             "https://hooks.slack.com/services/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",

@@ -1023,6 +1023,22 @@ def _image_url_before(text: str, key_start: int) -> bool:
     )
 
 
+_SHARE_LINK_HOSTS = ("drive.google.com/", "docs.google.com/")
+
+
+def _share_link_key(text: str, key_start: int) -> bool:
+    """Whether the key is a Google Drive or Docs link's `resourcekey` query parameter (`…/view?usp=sharing&
+    resourcekey=0-…`): part of a link its owner shares, read at most 400 characters back on the line."""
+    if (
+        key_start == 0
+        or text[key_start - 1] not in "?&"
+        or text[key_start : key_start + 12].lower() != ("resourcekey=")
+    ):
+        return False
+    floor = max(0, key_start - 400, text.rfind("\n", 0, key_start) + 1)
+    return any(host in text[floor:key_start] for host in _SHARE_LINK_HOSTS)
+
+
 def _leading_key(text: str, start: int, end: int) -> str:
     """The key name a match without a `key` group opens with (`acme_key` in `acme_key: <value>`)."""
     i = start
@@ -1948,6 +1964,8 @@ class DetectorSet:
             if classify_value(whole, value_key) in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE):
                 return None
         if det.generic:
+            if text[match_start - 1 : match_start] in ("?", "&") and _share_link_key(text, match_start):
+                return None
             if key_end >= 0 and text[key_end:start] == ":" and value.isalpha() and value.islower():
                 # `users.password:update`, `secrets:read`: a scope and its action (no space after the colon,
                 # a lowercase word), not a key and its value.

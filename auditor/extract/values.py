@@ -792,6 +792,8 @@ _STAND_IN_WORDS = frozenset(
         "credential",
         "credentials",
         "api",
+        # `${MY_API_TOKEN:-default-token}`: the fallback a template names, not a chosen value.
+        "default",
     }
 )
 
