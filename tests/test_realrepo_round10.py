@@ -385,6 +385,9 @@ def test_a_directory_users_password_is_still_one(tmp_path: Path) -> None:
         # A variable whose name has a letter-and-number hump, and one that ends in `Id`.
         "\tconst apiKey = usesExplicitSigV4Auth",
         '\t"vercel-ai-gateway": openRouterDefaultModelId,',
+        # A signature's parameter per line with a union type; a docstring's "Pass :class:`…`".
+        "    tools: BaseTool[],\n    finalChunkOfPass: GenerateContentResponse | null,",
+        "            model). Pass :class:`LicenseAuthProvider` to use a license key directly.",
         # A shared Google Drive link's resource key, and a template's named fallback.
         "    ([demo](https://drive.google.com/file/d/1QzX8mNc4RtY7uWv2PkLs9AbDe3FgHi5J/view?usp=sharing"
         "&resourcekey=0-Zk4mWq8Rt2Lx7Vb3Nc9Hd1))",
@@ -405,6 +408,8 @@ def test_names_branches_and_stand_in_urls_are_no_secrets(detectors: DetectorSet,
         # line, a webhook with random ids.
         ('\t"cline-pass": "ClinePassW0rd!7"', "ClinePassW0rd!7"),
         ('\tconst options = { "password": "Hk8vQ2mZr5x" }', "Hk8vQ2mZr5x"),
+        # A mapping's value on its own line after an opening brace.
+        ("const x = {\n    password: CorrectHorseBattery | fallback,\n}", "CorrectHorseBattery"),
         # Another site's link with the same parameter.
         (
             "see https://files.example.net/view?usp=sharing&resourcekey=0-Zk4mWq8Rt2Lx7Vb3Nc9Hd1",

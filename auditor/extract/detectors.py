@@ -1127,6 +1127,13 @@ def _annotated_parameter(text: str, key_start: int, key_end: int, value: str, va
         # `worker-configuration.d.ts` every Cloudflare Workers project generates): a member and its type.
         return True
     before = text[max(0, key_start - 2) : key_start].rstrip(" ")
+    if not before and after[:1] in ("|", "=") and key_start > 0 and text[key_start - 1] in " \t":
+        # A signature written a parameter per line (`    finalChunkOfPass: GenerateContentResponse | null,`):
+        # the line before ends the previous parameter or opens the list. Only with a union or a default
+        # after the type, which no value written in a mapping has.
+        line_start = text.rfind("\n", max(0, key_start - 200), key_start)
+        if line_start > 0 and not text[line_start + 1 : key_start].strip(" \t"):
+            before = text[max(0, line_start - 200) : line_start].rstrip(" \t\r")
     if not before or before[-1] not in "(,":
         return False
     if after[:1] not in (")", ",", "=", "]", "|", "["):

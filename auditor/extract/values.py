@@ -1110,6 +1110,9 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     if v[0] == "#" and len(v) > 1 and classify_value(v[1:], key) is ValueClass.PLACEHOLDER:
         # `RASA_X_PASSWORD=#password`: a comment where the value goes, saying what to put there.
         return ValueClass.PLACEHOLDER
+    if v[-1] == ":" and v[:-1].isalpha():
+        # `Pass :class:`Provider`` in a docstring: a word and its colon (a label, a Sphinx role), no value.
+        return ValueClass.BENIGN
     if _FAILURE_WORD.search(v) and not (key is not None and is_password_key(key)):
         return ValueClass.PLACEHOLDER
     if len(v) >= 16 and _SANDBOX_WORD.search(v) and not (key is not None and is_password_key(key)):
