@@ -511,3 +511,37 @@ def test_a_realtime_voice_agent_is_an_agent(tmp_path: Path) -> None:
     result = run(ScanOptions(paths=(tmp_path,)))
     assert [a.kind for a in result.agents] == ["agent_sdk"]
     assert {c.platform for c in result.agents[0].connections} == {Platform.OPENAI}
+
+
+# ------------------------------------------ a GitHub App's deploy workflow, an action's integration tests
+
+
+@pytest.mark.parametrize(
+    ("name", "platform", "tagged"),
+    [
+        # A deploy step's image pull secret (`azure/k8s-create-secret` with `container-registry-password`).
+        ("container-registry-password", Platform.KUBERNETES, False),
+        ("DOCKER_PASSWORD", Platform.KUBERNETES, False),
+        ("ACR_PASSWORD", Platform.ENTRA, False),
+        # A cluster's or a platform's own login is still one.
+        ("K8S_ADMIN_PASSWORD", Platform.KUBERNETES, True),
+        ("SALESFORCE_PASSWORD", Platform.SALESFORCE, True),
+    ],
+)
+def test_an_image_registrys_login_is_no_platform_credential(
+    name: str, platform: Platform, tagged: bool
+) -> None:
+    from auditor.inventory.auth import _classify_name, _Evidence
+    from auditor.model import Location
+
+    ev = _Evidence()
+    _classify_name(name, "", Location(".github/workflows/deploy.yml", 57), ev, platform, ref=True)
+    assert ("password" in ev.tags) is tagged
+
+
+def test_a_camel_case_integration_test_folder_is_a_test_path() -> None:
+    from auditor.extract.formats import in_test_path
+
+    assert in_test_path("integrationTests/e2e-tls/configs/client.key")
+    assert in_test_path("src/UnitTests/TokenFixture.cs")
+    assert not in_test_path("src/integrations/slack/client.py")

@@ -85,6 +85,13 @@ _TEST_DIRS = frozenset(
         "e2e",
         "integration_tests",
         "integration-tests",
+        "integrationtests",
+        "unit_tests",
+        "unit-tests",
+        "unittests",
+        "functional_tests",
+        "functional-tests",
+        "functionaltests",
         "test-data",
         "__snapshots__",
     }

@@ -199,11 +199,20 @@ def _names_an_azure_resource(name: str) -> bool:
     )
 
 
+_REGISTRY_LOGIN = re.compile(
+    r"(^|_)(DOCKER|DOCKERHUB|DOCKER_HUB|CONTAINER_REGISTRY|REGISTRY|ACR|QUAY|HARBOR)_"
+)
+
+
 def _classify_name(
     name: str, value: str, loc: Location, ev: _Evidence, platform: Platform, *, ref: bool = False
 ) -> None:
     """Tags from a setting or env var name (and its non-secret value)."""
     up = name.upper().replace(".", "_").replace("-", "_")
+    if _REGISTRY_LOGIN.search(up):
+        # `DOCKER_PASSWORD`, `container-registry-password`, `ACR_PASSWORD`: the login that pulls or pushes the
+        # agent's image, a container registry's, not how the agent reaches any platform it acts on.
+        return
     low_value = value.lower()
     where = f"{loc.path}:{loc.line}"
     last = up.rsplit("_", 1)[-1] if "_" in up else up
