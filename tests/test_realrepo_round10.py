@@ -545,3 +545,25 @@ def test_a_camel_case_integration_test_folder_is_a_test_path() -> None:
     assert in_test_path("integrationTests/e2e-tls/configs/client.key")
     assert in_test_path("src/UnitTests/TokenFixture.cs")
     assert not in_test_path("src/integrations/slack/client.py")
+
+
+def test_the_new_value_patterns_are_proved_linear() -> None:
+    from auditor.extract import values
+    from auditor.extract.regexcheck import check_linear
+
+    for pattern in (
+        values._CONSTANT_NAME,
+        values._CONSTANT_PART,
+        values._TYPE_UNION,
+        values._CAMEL_IDENTIFIER,
+        values._IDENTIFIER_LETTERS,
+    ):
+        check_linear(pattern.pattern)
+
+
+def test_the_new_look_backs_read_a_bounded_window(detectors: DetectorSet) -> None:
+    # A conditional's branch and a share link's key are judged from at most 400 characters back: on one
+    # 1 MB line they find what is near and nothing far (the host 400+ characters back no longer counts).
+    far = "x" * 500
+    line = f"see https://drive.google.com/x/view?usp=sharing{far}&resourcekey=0-Zk4mWq8Rt2Lx7Vb3Nc9Hd1"
+    assert [h.value for h in detectors.scan_text(line + "\n")] == ["0-Zk4mWq8Rt2Lx7Vb3Nc9Hd1"]

@@ -1035,7 +1035,8 @@ def _share_link_key(text: str, key_start: int) -> bool:
         or text[key_start : key_start + 12].lower() != ("resourcekey=")
     ):
         return False
-    floor = max(0, key_start - 400, text.rfind("\n", 0, key_start) + 1)
+    floor = max(0, key_start - 400)
+    floor = max(floor, text.rfind("\n", floor, key_start) + 1)
     return any(host in text[floor:key_start] for host in _SHARE_LINK_HOSTS)
 
 
@@ -1225,7 +1226,8 @@ def _ternary_branch(text: str, key_start: int, value_start: int) -> bool:
     that ends its branch, not an object's key and its value (an unquoted value after it: code)."""
     if key_start == 0 or text[key_start - 1] not in "\"'" or text[value_start - 1 : value_start] in "\"'`":
         return False
-    line_start = text.rfind("\n", 0, key_start) + 1
+    floor = max(0, key_start - 400)
+    line_start = max(floor, text.rfind("\n", floor, key_start) + 1)
     before = text[line_start : key_start - 1].rstrip()
     return before.endswith("?") and not before.endswith(("??", "?."))
 

@@ -442,7 +442,7 @@ _RANDOM_SEGMENT = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})\w{12,}$")
 # A word may carry a short number (`albDualstackWithoutPublicIpv4SecurityGroupRulesDefault`, a feature flag),
 # a hump may be a letter and its number (`usesExplicitSigV4Auth`), the last a short one (`…DefaultModelId`).
 _CAMEL_IDENTIFIER = re.compile(
-    r"^[a-z]{3,}\d{0,2}(?:[A-Z]\d{1,2})?(?:[A-Z][a-z]{2,}\d{0,2}(?:[A-Z]\d{1,2})?){2,}(?:[A-Z][a-z]?|ID)?$"
+    r"^[a-z]{3,40}\d{0,2}(?:[A-Z]\d{1,2})?(?:[A-Z][a-z]{2,40}\d{0,2}(?:[A-Z]\d{1,2})?){2,40}(?:[A-Z][a-z]?|ID)?$"
 )
 # A value that is the lowerCamelCase, snake_case or CONSTANT_CASE name of a credential (`MicrosoftAppPassword:
 # clientSecret`, `credentials=s3_credentials`, `password: str = REQUIRED_FIELD_PASSWORD`): a variable or
@@ -745,7 +745,7 @@ def filler_tail(v: str) -> bool:
 # lookup puts it beside a credential's name. Each part is a word (a vowel in it, a product's digits at its
 # end: `AUTH0`, `S3`, `V2`), an acronym of up to three letters, or a short number; a random run fails one.
 _CONSTANT_NAME = re.compile(r"^[A-Z][A-Z0-9]{0,15}(?:_[A-Z0-9]{1,16}){1,7}$")
-_CONSTANT_PART = re.compile(r"^(?:[A-Z]{1,3}[0-9]{0,2}|[A-Z]*[AEIOUY][A-Z]*[0-9]{0,2}|[0-9]{1,4})$")
+_CONSTANT_PART = re.compile(r"^(?:[A-Z]{1,3}[0-9]{0,2}|[A-Z]{0,13}[AEIOUY][A-Z]{0,13}[0-9]{0,2}|[0-9]{1,4})$")
 
 
 def _constant_name(v: str) -> bool:
