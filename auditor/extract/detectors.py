@@ -1005,6 +1005,13 @@ def _documented_example(text: str, key_start: int) -> bool:
     return opened >= 0 and text.find("*/", opened, key_start) < 0
 
 
+def _line_head(text: str, at: int, reach: int = 400) -> str:
+    """The text of `at`'s line before it, at most `reach` characters (a look-back that stays linear on a
+    line megabytes long)."""
+    floor = max(0, at - reach)
+    return text[max(floor, text.rfind("\n", floor, at) + 1) : at]
+
+
 def _image_url_before(text: str, key_start: int) -> bool:
     """Whether the key at `key_start` is a query parameter (after `?` or `&`) of an image's URL: a Markdown
     image (`![coverage](https://…/badge.svg?token=…)`), an HTML `<img src=…>`, or a path to an image file. A
@@ -1013,8 +1020,7 @@ def _image_url_before(text: str, key_start: int) -> bool:
     query = key_start - 1
     if query < 0 or text[query] not in "?&":
         return False
-    floor = max(0, query - 400)
-    head = text[max(floor, text.rfind("\n", floor, query) + 1) : query]
+    head = _line_head(text, query)
     cut = max(head.rfind(c) for c in " \t\"'(<>[]")
     path = head[cut + 1 :].split("?", 1)[0]
     before = head[: cut + 1]
@@ -1035,9 +1041,8 @@ def _share_link_key(text: str, key_start: int) -> bool:
         or text[key_start : key_start + 12].lower() != ("resourcekey=")
     ):
         return False
-    floor = max(0, key_start - 400)
-    floor = max(floor, text.rfind("\n", floor, key_start) + 1)
-    return any(host in text[floor:key_start] for host in _SHARE_LINK_HOSTS)
+    head = _line_head(text, key_start)
+    return any(host in head for host in _SHARE_LINK_HOSTS)
 
 
 def _leading_key(text: str, start: int, end: int) -> str:
@@ -1226,9 +1231,7 @@ def _ternary_branch(text: str, key_start: int, value_start: int) -> bool:
     that ends its branch, not an object's key and its value (an unquoted value after it: code)."""
     if key_start == 0 or text[key_start - 1] not in "\"'" or text[value_start - 1 : value_start] in "\"'`":
         return False
-    floor = max(0, key_start - 400)
-    line_start = max(floor, text.rfind("\n", floor, key_start) + 1)
-    before = text[line_start : key_start - 1].rstrip()
+    before = _line_head(text, key_start - 1).rstrip()
     return before.endswith("?") and not before.endswith(("??", "?."))
 
 
@@ -1973,7 +1976,7 @@ class DetectorSet:
             if classify_value(whole, value_key) in (ValueClass.PLACEHOLDER, ValueClass.REFERENCE):
                 return None
         if det.generic:
-            if text[match_start - 1 : match_start] in ("?", "&") and _share_link_key(text, match_start):
+            if _share_link_key(text, match_start):
                 return None
             if key_end >= 0 and text[key_end:start] == ":" and value.isalpha() and value.islower():
                 # `users.password:update`, `secrets:read`: a scope and its action (no space after the colon,

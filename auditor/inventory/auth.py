@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from auditor.extract import bedrock
@@ -151,6 +151,20 @@ _GENERIC_NAME_WORDS = frozenset(
 _SF_CLI_ORGS = frozenset({"--orgs", "--target-org"})
 
 
+def _foreign_words(name: str, platform: Platform) -> Iterator[str]:
+    """The words of a credential's name that name something other than `platform`: not a generic word, not
+    a credential word itself (`secretkey`, `accesstoken`), not one of the platform's own."""
+    return (
+        w
+        for w in key_tokens(name)
+        if len(w) > 1
+        and w not in _GENERIC_NAME_WORDS
+        and not is_secret_key(w)
+        and platform_of_key(w) is not platform
+        and platform_of_kind(w) is not platform
+    )
+
+
 def _names_another_service(name: str, platform: Platform) -> bool:
     """Whether a credential's name names a service other than `platform` (`LuisAPIKey`, `QnAEndpointKey`,
     `CognitiveServicesKey`, `AZURE_SEARCH_API_KEY` beside a bot's Entra app): the key authenticates to that
@@ -158,45 +172,17 @@ def _names_another_service(name: str, platform: Platform) -> bool:
     a whole names `platform` does not (`AZURE_OPENAI_KEY` is OpenAI's, though `azure` alone names Entra)."""
     if platform_of_key(name) is platform:
         return False
-    return any(
-        len(w) > 1
-        and w not in _GENERIC_NAME_WORDS
-        and not is_secret_key(w)  # `secretkey`, `accesstoken`: a credential word itself
-        and platform_of_key(w) is not platform
-        and platform_of_kind(w) is not platform
-        for w in key_tokens(name)
-    )
+    return any(_foreign_words(name, platform))
 
 
-# The directory's own words, and the words of a person's login, in a credential's name.
-_ENTRA_WORDS = frozenset(
-    {
-        "azure",
-        "entra",
-        "aad",
-        "ad",
-        "msal",
-        "microsoft",
-        "ms",
-        "msgraph",
-        "graph",
-        "login",
-        "username",
-        "pass",
-        "sp",
-        "spn",
-        "principal",
-    }
-)
+# Words of the directory and of a person's login that name no platform of their own.
+_LOGIN_WORDS = frozenset({"ad", "ms", "login", "username", "pass", "sp", "spn", "principal"})
 
 
 def _names_an_azure_resource(name: str) -> bool:
     """Whether an Azure-named credential names something besides the directory and a login (`AZURE_ENV_VM_
     ADMIN_PASSWORD`: a virtual machine's local administrator; `AZURE_POSTGRES_PASSWORD`: a database's)."""
-    return any(
-        len(w) > 1 and w not in _ENTRA_WORDS and w not in _GENERIC_NAME_WORDS and not is_secret_key(w)
-        for w in key_tokens(name)
-    )
+    return any(w not in _LOGIN_WORDS for w in _foreign_words(name, Platform.ENTRA))
 
 
 _REGISTRY_LOGIN = re.compile(
