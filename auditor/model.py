@@ -457,6 +457,10 @@ class Connection(Record):
     evidence: tuple[Location, ...] = ()
     credential_fingerprints: tuple[str, ...] = ()
     reason: str = ""
+    # The evidence that decided `auth_model` (the password's, the static key's, the grant's own line), where
+    # findings about this connection point; None when nothing decided it (`unknown`). It is one of `evidence`
+    # unless the kept evidence was cut short.
+    decided_at: Location | None = None
 
     def sort_key(self) -> SortKey:
         return (

@@ -210,16 +210,17 @@ def __create_fn__(_type_path, _type_line, _type_column, _type_key, _type_commit,
  return __init__
 TABLE["def __create_fn__(_type_path, _type_line, _type_column, _type_key, _type_commit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_line, _dflt_column, _dflt_key, _dflt_commit, _return_type):\n def __init__(self,path:_type_path,line:_type_line=_dflt_line,column:_type_column=_dflt_column,key:_type_key=_dflt_key,commit:_type_commit=_dflt_commit)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'column',column)\n  __dataclass_builtins_object__.__setattr__(self,'key',key)\n  __dataclass_builtins_object__.__setattr__(self,'commit',commit)\n return __init__"] = (__create_fn__, ())
 
-def __create_fn__(_type_platform, _type_auth_model, _type_identity_hint, _type_evidence, _type_credential_fingerprints, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity_hint, _dflt_evidence, _dflt_credential_fingerprints, _dflt_reason, _return_type):
- def __init__(self,platform:_type_platform,auth_model:_type_auth_model,identity_hint:_type_identity_hint=_dflt_identity_hint,evidence:_type_evidence=_dflt_evidence,credential_fingerprints:_type_credential_fingerprints=_dflt_credential_fingerprints,reason:_type_reason=_dflt_reason)->_return_type:
+def __create_fn__(_type_platform, _type_auth_model, _type_identity_hint, _type_evidence, _type_credential_fingerprints, _type_reason, _type_decided_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity_hint, _dflt_evidence, _dflt_credential_fingerprints, _dflt_reason, _dflt_decided_at, _return_type):
+ def __init__(self,platform:_type_platform,auth_model:_type_auth_model,identity_hint:_type_identity_hint=_dflt_identity_hint,evidence:_type_evidence=_dflt_evidence,credential_fingerprints:_type_credential_fingerprints=_dflt_credential_fingerprints,reason:_type_reason=_dflt_reason,decided_at:_type_decided_at=_dflt_decided_at)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'platform',platform)
   __dataclass_builtins_object__.__setattr__(self,'auth_model',auth_model)
   __dataclass_builtins_object__.__setattr__(self,'identity_hint',identity_hint)
   __dataclass_builtins_object__.__setattr__(self,'evidence',evidence)
   __dataclass_builtins_object__.__setattr__(self,'credential_fingerprints',credential_fingerprints)
   __dataclass_builtins_object__.__setattr__(self,'reason',reason)
+  __dataclass_builtins_object__.__setattr__(self,'decided_at',decided_at)
  return __init__
-TABLE["def __create_fn__(_type_platform, _type_auth_model, _type_identity_hint, _type_evidence, _type_credential_fingerprints, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity_hint, _dflt_evidence, _dflt_credential_fingerprints, _dflt_reason, _return_type):\n def __init__(self,platform:_type_platform,auth_model:_type_auth_model,identity_hint:_type_identity_hint=_dflt_identity_hint,evidence:_type_evidence=_dflt_evidence,credential_fingerprints:_type_credential_fingerprints=_dflt_credential_fingerprints,reason:_type_reason=_dflt_reason)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'platform',platform)\n  __dataclass_builtins_object__.__setattr__(self,'auth_model',auth_model)\n  __dataclass_builtins_object__.__setattr__(self,'identity_hint',identity_hint)\n  __dataclass_builtins_object__.__setattr__(self,'evidence',evidence)\n  __dataclass_builtins_object__.__setattr__(self,'credential_fingerprints',credential_fingerprints)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__"] = (__create_fn__, ())
+TABLE["def __create_fn__(_type_platform, _type_auth_model, _type_identity_hint, _type_evidence, _type_credential_fingerprints, _type_reason, _type_decided_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity_hint, _dflt_evidence, _dflt_credential_fingerprints, _dflt_reason, _dflt_decided_at, _return_type):\n def __init__(self,platform:_type_platform,auth_model:_type_auth_model,identity_hint:_type_identity_hint=_dflt_identity_hint,evidence:_type_evidence=_dflt_evidence,credential_fingerprints:_type_credential_fingerprints=_dflt_credential_fingerprints,reason:_type_reason=_dflt_reason,decided_at:_type_decided_at=_dflt_decided_at)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'platform',platform)\n  __dataclass_builtins_object__.__setattr__(self,'auth_model',auth_model)\n  __dataclass_builtins_object__.__setattr__(self,'identity_hint',identity_hint)\n  __dataclass_builtins_object__.__setattr__(self,'evidence',evidence)\n  __dataclass_builtins_object__.__setattr__(self,'credential_fingerprints',credential_fingerprints)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n  __dataclass_builtins_object__.__setattr__(self,'decided_at',decided_at)\n return __init__"] = (__create_fn__, ())
 
 def __create_fn__(_type_platform, _type_collected_at, _type_source, _type_identities, _type_credentials, _type_reach, _type_baseline, _type_coverage, _type_facts, _type_requests, _type_unread, _type_duration_seconds, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identities, _dflt_credentials, _dflt_reach, _dflt_baseline, _dflt_coverage, _dflt_facts, _dflt_requests, _dflt_unread, _dflt_duration_seconds, _return_type):
  def __init__(self,platform:_type_platform,collected_at:_type_collected_at,source:_type_source,identities:_type_identities=_dflt_identities,credentials:_type_credentials=_dflt_credentials,reach:_type_reach=_HAS_DEFAULT_FACTORY,baseline:_type_baseline=_dflt_baseline,coverage:_type_coverage=_dflt_coverage,facts:_type_facts=_HAS_DEFAULT_FACTORY,requests:_type_requests=_dflt_requests,unread:_type_unread=_dflt_unread,duration_seconds:_type_duration_seconds=_dflt_duration_seconds)->_return_type:
@@ -428,11 +429,11 @@ TABLE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name)
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('platform','auth_model','identity_hint','evidence','credential_fingerprints','reason',):
+  if type(self) is cls or name in ('platform','auth_model','identity_hint','evidence','credential_fingerprints','reason','decided_at',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-TABLE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'platform\',\'auth_model\',\'identity_hint\',\'evidence\',\'credential_fingerprints\',\'reason\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = (__create_fn__, ('super', 'type'))
+TABLE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'platform\',\'auth_model\',\'identity_hint\',\'evidence\',\'credential_fingerprints\',\'reason\',\'decided_at\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = (__create_fn__, ('super', 'type'))
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
@@ -596,11 +597,11 @@ TABLE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('platform','auth_model','identity_hint','evidence','credential_fingerprints','reason',):
+  if type(self) is cls or name in ('platform','auth_model','identity_hint','evidence','credential_fingerprints','reason','decided_at',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-TABLE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'platform\',\'auth_model\',\'identity_hint\',\'evidence\',\'credential_fingerprints\',\'reason\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = (__create_fn__, ('super', 'type'))
+TABLE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'platform\',\'auth_model\',\'identity_hint\',\'evidence\',\'credential_fingerprints\',\'reason\',\'decided_at\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = (__create_fn__, ('super', 'type'))
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):

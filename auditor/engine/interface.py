@@ -84,13 +84,16 @@ class Rule(Record):
         confidence: Confidence = Confidence.HIGH,
         severity: Severity | None = None,
         distinct: str = "",
+        formerly_at: Location | None = None,
     ) -> Finding:
         """Build a Finding whose fingerprint survives edits: rule + subject (+ key path + secret fp), no line.
 
         `subject` is the file path or the identity id the finding is about; it must never be a secret value.
         `distinct` tells apart findings of one rule about one subject (an agent's connections to two
         platforms), which are otherwise one fingerprint and so one finding; the fingerprint without it is kept
-        as an alias, so a baseline or suppression recorded before still matches.
+        as an alias, so a baseline or suppression recorded before still matches. `formerly_at` is where an
+        earlier version put the finding (a connection's first evidence in path order, before its deciding
+        evidence was); when its key differs, the fingerprints it gave are aliases too.
         """
         key = location.key if location else None
         parts: tuple[str, ...] = (self.id, subject, key or "", secret_fingerprint or "", agent or "")
@@ -98,6 +101,15 @@ class Rule(Record):
         if distinct:
             aliases = (*aliases, stable_id(*parts))
             parts = (*parts, distinct)
+        former = formerly_at.key if formerly_at else None
+        if formerly_at is not None and (former or "") != (key or ""):
+            old = (self.id, subject, former or "", secret_fingerprint or "", agent or "")
+            aliases = (*aliases, *_legacy_aliases(self.id, subject, former, secret_fingerprint, agent))
+            aliases = (
+                (*aliases, stable_id(*old), stable_id(*old, distinct))
+                if distinct
+                else (*aliases, stable_id(*old))
+            )
         return Finding(
             aliases=aliases,
             rule_id=self.id,

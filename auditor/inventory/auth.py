@@ -358,7 +358,15 @@ _SDK_KEY_VARIABLE = {
 
 # Auth models in the order they win when an agent shows several for one platform: a credential the agent
 # really holds (a personal token, a password, a static key) outweighs the good pattern it also uses.
-def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
+def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str, Location | None]:
+    """The connection's auth model, the reason (the deciding evidence's notes) and where that evidence is:
+    the first location, in path order, of the first deciding tag that has one."""
+    model, reason, tags = _decide_tags(platform, ev)
+    where = next((min(ev.tags[tag], key=loc_key) for tag in tags if ev.tags.get(tag)), None)
+    return model, reason, where
+
+
+def _decide_tags(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str, tuple[str, ...]]:
     t = ev.tags
 
     def why(*tags: str) -> str:
@@ -369,83 +377,115 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str]:
         # A credential the server's packaging manifest asks each user for (and no key written in beside it):
         # every copy, or every session of a hosted server, runs with its own user's key.
         if "user_key_session" in t:
-            return AuthModel.ON_BEHALF_OF, "each session runs with its user's own credential: " + why(
-                "user_key_session"
+            return (
+                AuthModel.ON_BEHALF_OF,
+                "each session runs with its user's own credential: " + why("user_key_session"),
+                ("user_key_session",),
             )
         if "user_key" in t:
-            return AuthModel.PERSONAL_TOKEN, "each user's own credential: " + why("user_key")
+            return AuthModel.PERSONAL_TOKEN, "each user's own credential: " + why("user_key"), ("user_key",)
     if "personal_token" in t:
-        return AuthModel.PERSONAL_TOKEN, why("personal_token")
+        return AuthModel.PERSONAL_TOKEN, why("personal_token"), ("personal_token",)
     if "jit" in t and not ({"password", "password_grant", "static_key"} & set(t)):
-        return AuthModel.JIT_TOKEN, "a short-lived token per run: " + why("jit")
+        return AuthModel.JIT_TOKEN, "a short-lived token per run: " + why("jit"), ("jit",)
     if "password" in t or "password_grant" in t:
-        return AuthModel.SHARED_PASSWORD, "integration user login: " + why("password", "password_grant")
+        login = "integration user login: " + why("password", "password_grant")
+        return AuthModel.SHARED_PASSWORD, login, ("password", "password_grant")
     if platform is Platform.VAULT and "static_key" in t:
-        return AuthModel.STATIC_API_KEY, "a static Vault token: " + why("static_key")
+        return AuthModel.STATIC_API_KEY, "a static Vault token: " + why("static_key"), ("static_key",)
     if "obo" in t:
-        return AuthModel.ON_BEHALF_OF, "each request runs as its user: " + why("obo")
+        return AuthModel.ON_BEHALF_OF, "each request runs as its user: " + why("obo"), ("obo",)
     if "user_oauth" in t:
         # Each user authorizes the app (the web server flow); the app's own secret only identifies it. A
         # JWT bearer login as one fixed user beside it (to look the users' tokens up) is named too.
         fixed = why("jwt_bearer", "fixed_subject")
-        return AuthModel.OAUTH_PKCE, (
-            "each user authorizes the app (OAuth authorization code) and the calls made for them carry that "
-            "user's token: " + why("user_oauth") + (f"; also as one fixed user: {fixed}" if fixed else "")
+        return (
+            AuthModel.OAUTH_PKCE,
+            (
+                "each user authorizes the app (OAuth authorization code) and the calls made for them carry "
+                "that user's token: "
+                + why("user_oauth")
+                + (f"; also as one fixed user: {fixed}" if fixed else "")
+            ),
+            ("user_oauth",),
         )
     if ("jwt_bearer" in t or "certificate" in t) and "per_user_subject" in t:
-        return AuthModel.JWT_BEARER_PER_USER, "JWT bearer as the requesting user: " + why(
-            "jwt_bearer", "per_user_subject"
+        return (
+            AuthModel.JWT_BEARER_PER_USER,
+            "JWT bearer as the requesting user: " + why("jwt_bearer", "per_user_subject"),
+            ("jwt_bearer", "certificate", "per_user_subject"),
         )
     if "pkce" in t and "client_secret" not in t and "static_key" not in t:
-        return AuthModel.OAUTH_PKCE, "authorization code with PKCE: " + why("pkce")
+        return AuthModel.OAUTH_PKCE, "authorization code with PKCE: " + why("pkce"), ("pkce",)
     if "dynamic_secret" in t or ("approle" in t and "ttl_bounded" in t and "ttl_unbounded" not in t):
-        return AuthModel.JIT_TOKEN, "short-lived Vault credentials: " + why(
-            "dynamic_secret", "approle", "ttl_bounded"
+        return (
+            AuthModel.JIT_TOKEN,
+            "short-lived Vault credentials: " + why("dynamic_secret", "approle", "ttl_bounded"),
+            ("dynamic_secret", "approle", "ttl_bounded"),
         )
     if "static_key" in t:
-        return AuthModel.STATIC_API_KEY, why("static_key")
+        return AuthModel.STATIC_API_KEY, why("static_key"), ("static_key",)
     if "role" in t or "federated" in t:
-        return AuthModel.SERVICE_ACCOUNT_ROLE, "a platform-issued role identity: " + why("role", "federated")
+        role = "a platform-issued role identity: " + why("role", "federated")
+        return AuthModel.SERVICE_ACCOUNT_ROLE, role, ("role", "federated")
     if "approle" in t:
-        return AuthModel.CLIENT_SECRET, "Vault AppRole without bounded TTLs: " + why(
-            "approle", "ttl_unbounded"
+        return (
+            AuthModel.CLIENT_SECRET,
+            "Vault AppRole without bounded TTLs: " + why("approle", "ttl_unbounded"),
+            ("approle", "ttl_unbounded"),
         )
     if "certificate" in t or "jwt_bearer" in t or "fixed_subject" in t:
-        return AuthModel.CLIENT_CERTIFICATE, "app-only with a certificate or JWT as one fixed user: " + why(
-            "certificate", "jwt_bearer", "fixed_subject"
+        return (
+            AuthModel.CLIENT_CERTIFICATE,
+            "app-only with a certificate or JWT as one fixed user: "
+            + why("certificate", "jwt_bearer", "fixed_subject"),
+            ("certificate", "jwt_bearer", "fixed_subject"),
         )
     if "user_sign_in" in t and "client_credentials" not in t:
         # A web app's "Sign in with GitHub / Google / Microsoft": each person authorizes it with their own
         # account (the authorization code flow); the client secret beside it only identifies the app in
         # that exchange. A client credentials grant in the same files is the app acting as itself.
-        return AuthModel.OAUTH_PKCE, (
-            "each user signs in with their own account (OAuth authorization code), the app's client secret "
-            "only identifying it in that exchange: " + why("user_sign_in", "client_secret")
+        return (
+            AuthModel.OAUTH_PKCE,
+            (
+                "each user signs in with their own account (OAuth authorization code), the app's client "
+                "secret only identifying it in that exchange: " + why("user_sign_in", "client_secret")
+            ),
+            ("user_sign_in",),
         )
     if "client_secret" in t or "client_credentials" in t or "confidential_client" in t:
-        return AuthModel.CLIENT_SECRET, "app-only with a client secret: " + why(
-            "client_secret", "client_credentials", "confidential_client"
+        return (
+            AuthModel.CLIENT_SECRET,
+            "app-only with a client secret: "
+            + why("client_secret", "client_credentials", "confidential_client"),
+            ("client_secret", "client_credentials", "confidential_client"),
         )
     if "refresh_token" in t:
-        return AuthModel.STATIC_API_KEY, why("refresh_token")
+        return AuthModel.STATIC_API_KEY, why("refresh_token"), ("refresh_token",)
     if "oauth" in t:
-        return AuthModel.OAUTH_PKCE, why("oauth")
+        return AuthModel.OAUTH_PKCE, why("oauth"), ("oauth",)
     if "implicit_grant" in t:
-        return AuthModel.UNKNOWN, why("implicit_grant")
+        return AuthModel.UNKNOWN, why("implicit_grant"), ("implicit_grant",)
     if "unconfigured" in t:
-        return AuthModel.UNKNOWN, "not configured in the repository: " + why("unconfigured")
+        return AuthModel.UNKNOWN, "not configured in the repository: " + why("unconfigured"), ()
     variable = _SDK_KEY_VARIABLE.get(platform)
     if variable is not None and "sdk" in t:
         # OpenAI's and Anthropic's APIs take an API key and nothing else (Azure OpenAI's Entra tokens are the
         # `role` above): a client given no key reads it from the environment, as each SDK documents.
         calls = ", ".join(_at(loc) for loc in t["sdk"][:3])
-        return AuthModel.STATIC_API_KEY, (
-            f"an API key: the SDK client is given none and reads {variable} from the environment ({calls})"
+        return (
+            AuthModel.STATIC_API_KEY,
+            (f"an API key: the SDK client is given none and reads {variable} from the environment ({calls})"),
+            ("sdk",),
         )
-    return AuthModel.UNKNOWN, (
-        "configuration names the platform but not how the agent authenticates (looked for: inline "
-        "credentials, credential names in settings and references, grant types, SDK calls, role and "
-        "workload-identity annotations, OIDC federation, MCP transport)"
+    return (
+        AuthModel.UNKNOWN,
+        (
+            "configuration names the platform but not how the agent authenticates (looked for: inline "
+            "credentials, credential names in settings and references, grant types, SDK calls, role and "
+            "workload-identity annotations, OIDC federation, MCP transport)"
+        ),
+        (),
     )
 
 
@@ -974,7 +1014,7 @@ def with_connections(agent: Agent) -> Agent:
     for platform, ev in sorted(_platform_evidence(agent).items(), key=lambda kv: kv[0].value):
         if platform is Platform.OTHER and not ev.fingerprints and not {"oauth", "plugin"} & set(ev.tags):
             continue
-        model, reason = _decide(platform, ev)
+        model, reason, decided_at = _decide(platform, ev)
         hints = [h for h in ev.hints if h and (h in ev.structural or names_identity(h))]
         hint = hints[0] if hints else None
         connections.append(
@@ -985,6 +1025,7 @@ def with_connections(agent: Agent) -> Agent:
                 evidence=hint_first(ev.all_locations(), hint_location(agent, hint))[:EVIDENCE_KEPT],
                 credential_fingerprints=tuple(sorted(set(ev.fingerprints))),
                 reason=reason.strip("; :") or model.value,
+                decided_at=decided_at,
             )
         )
     return replace(agent, connections=tuple(connections))

@@ -368,6 +368,13 @@ def _platforms(rule: Rule, key: str) -> frozenset[str]:
 
 
 def _conn_location(agent: Agent, conn: Connection) -> Location | None:
+    """Where a finding about the connection points: the evidence that decided its auth model (the static key's
+    or the password's own line), else its first evidence, else the agent's manifest."""
+    return conn.decided_at or _first_evidence(agent, conn)
+
+
+def _first_evidence(agent: Agent, conn: Connection) -> Location | None:
+    """Where these findings pointed before they pointed at the deciding evidence (kept for their aliases)."""
     if conn.evidence:
         return conn.evidence[0]
     return agent.manifests[0] if agent.manifests else None
@@ -389,6 +396,7 @@ def _connection_finding(
         message,
         subject=agent.root,
         location=_conn_location(agent, conn),
+        formerly_at=_first_evidence(agent, conn),
         agent=agent.name,
         platform=conn.platform,
         identity=identity,
