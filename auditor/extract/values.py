@@ -566,11 +566,16 @@ def _spells_its_key(v: str, key: str) -> bool:
     # The key's name and a few more words, in an identifier's letters (`"cline-pass": "ClinePassModelId"`,
     # `clinePassDefaultModelId`): a name derived from the key's, not a value chosen for it.
     rest = plain[len(name) :]
+    if len(name) >= 4 and plain.startswith(name) and 2 <= len(rest) <= 24 and _IDENTIFIER_LETTERS.match(v):
+        return True
+    # The key's name numbered (`clientSecret=clientSecret1`, `api_key: apiKey2`): a stand-in no provider
+    # issues. Not under a password's name, where a person may type `password1` and mean it.
     return (
-        len(name) >= 4
+        len(name) >= 6
         and plain.startswith(name)
-        and 2 <= len(rest) <= 24
-        and bool(_IDENTIFIER_LETTERS.match(v))
+        and 1 <= len(rest) <= 3
+        and rest.isdigit()
+        and not is_password_key(segment)
     )
 
 
@@ -624,7 +629,25 @@ def is_typed_sequence(v: str) -> bool:
         if not (ord(b) - ord(a) in (1, -1) and a.isalpha() == b.isalpha() or _NEXT_ON_ROW.get(a) == b):
             misses += 1
             if misses > allowed:
+                return _stepped_runs(s)
+    return True
+
+
+def _stepped_runs(s: str) -> bool:
+    """Letters and digits typed in turns, each turn a run of three or more steps (`abc123def456`,
+    `123abc456def`): every change between letters and digits starts a run, and a run shorter than three or
+    one that does not step ends the test (a random value has a one- or two-character run within its first
+    few characters)."""
+    start = 0
+    for i in range(1, len(s) + 1):
+        if i < len(s) and s[i].isalpha() == s[i - 1].isalpha():
+            a, b = s[i - 1], s[i]
+            if not (ord(b) - ord(a) in (1, -1) or _NEXT_ON_ROW.get(a) == b):
                 return False
+            continue
+        if i - start < 3:
+            return False
+        start = i
     return True
 
 
@@ -1148,7 +1171,31 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.CODE
     if v[0] == "_" and _DUNDER_SENTINEL.match(v):
         return ValueClass.BENIGN
+    if v[0] == "_" and _marker_constant(v) and not (key is not None and is_password_key(key)):
+        # `HIGHLIGHT_TOKEN = "___KHOJ_HIGHLIGHT_MARKER___"`: a constant's name fenced by underscores, a
+        # sentinel a program swaps into a text and out again.
+        return ValueClass.BENIGN
+    if v[0] == "&" and _ADDRESS_OF_LITERAL.match(v) and not (key is not None and is_password_key(key)):
+        return ValueClass.CODE
     return _classify_plain(v, key)
+
+
+# Go's address of a composite literal (`secret := &models.OpenSecret{}`): a type's name, not a value.
+_ADDRESS_OF_LITERAL = re.compile(r"^&[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){0,4}\{\}?$")
+
+
+def _marker_constant(v: str) -> bool:
+    """A CONSTANT_CASE name fenced by one to four underscores on each side (`___APP_HIGHLIGHT_MARKER___`)."""
+    inner = v.strip("_")
+    fence = len(v) - len(v.lstrip("_"))
+    return (
+        0 < fence <= 4
+        and 0 < len(v) - len(v.rstrip("_")) <= 4
+        and "_" in inner
+        and len(inner) <= 80
+        and inner[:1].isupper()
+        and _constant_name(inner)
+    )
 
 
 def is_secret_candidate(value: str, key: str | None = None) -> bool:

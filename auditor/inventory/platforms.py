@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from auditor.extract.keynames import is_secret_key
 from auditor.model import (
     Agent,
+    AuthModel,
     Connection,
     FileScan,
     Location,
@@ -319,3 +320,50 @@ def pipeline_only(conn: Connection) -> bool:
         and len(conn.evidence) < EVIDENCE_KEPT
         and all(_PIPELINE_FILES.search(loc.path) for loc in conn.evidence)
     )
+
+
+# A Google API key's own name (`GOOGLE_API_KEY`, `GEMINI_API_KEY`, `apiKey`, `llm.providers.gemini.api_key`).
+_API_KEY_NAME = re.compile(r"(?:^|[._-]|(?<=[a-z]))api[_-]?key$", re.IGNORECASE)
+_API_KEY_KINDS = frozenset({"google_api_key"})
+_NOT_AN_API_KEY = re.compile(
+    r"service_account|private_key|refresh|client_secret|oauth|password", re.IGNORECASE
+)
+
+
+def google_api_key_only(agent: Agent, conn: Connection) -> bool:
+    """Whether an agent's `google` connection holds nothing but Google API keys (a Gemini or Maps key under
+    an `*_API_KEY` name, an `AIza…` key). Google documents an API key as identifying a project, for quota
+    and billing, with no principal: it signs in as nobody and reaches no user's or organization's data, as an
+    OpenAI key does not. A service account key, an OAuth client or refresh token, a code call, or a list of
+    evidence cut short keeps the connection one with an identity whose reach its users share."""
+    if conn.platform is not Platform.GOOGLE or conn.auth_model is not AuthModel.STATIC_API_KEY:
+        return False
+    if not conn.evidence or len(conn.evidence) >= EVIDENCE_KEPT:
+        return False
+    at: dict[tuple[str, int], list[str]] = {}
+    for ref in agent.references:
+        at.setdefault((ref.location.path, ref.location.line), []).append(ref.target)
+    for st in agent.settings:
+        at.setdefault((st.location.path, st.location.line), []).append(st.key)
+    secrets: dict[tuple[str, int], list[SecretMatch]] = {}
+    for secret in agent.secrets:
+        secrets.setdefault((secret.location.path, secret.location.line), []).append(secret)
+    keys = 0
+    for loc in conn.evidence:
+        where = (loc.path, loc.line)
+        for secret in secrets.get(where, ()):
+            kind = secret.kind.lower()
+            if _NOT_AN_API_KEY.search(kind) or not (
+                kind in _API_KEY_KINDS or _API_KEY_NAME.search((secret.location.key or "").rsplit(".", 1)[-1])
+            ):
+                return False
+            keys += 1
+        for name in at.get(where, []):
+            if name.startswith("code."):
+                return False
+            last = name.rsplit(".", 1)[-1]
+            if _API_KEY_NAME.search(last):
+                keys += 1
+            elif is_secret_key(last):
+                return False
+    return keys > 0

@@ -16,7 +16,13 @@ from auditor.engine.checks.common import multi_user_connections
 from auditor.engine.interface import CheckFn, CheckResult, Rule, RuleContext
 from auditor.extract.formats import in_test_path
 from auditor.inventory import environment_of, platform_of_secret
-from auditor.inventory.platforms import SECRET_STORE_CODE, SecretStoreCode, own_database, own_secret_store
+from auditor.inventory.platforms import (
+    SECRET_STORE_CODE,
+    SecretStoreCode,
+    google_api_key_only,
+    own_database,
+    own_secret_store,
+)
 from auditor.inventory.signin import calls_entra_as_itself, signs_users_in, takes_model_tokens
 from auditor.model import (
     Agent,
@@ -427,6 +433,10 @@ def shared_identity_multi_user(rule: Rule, ctx: RuleContext) -> CheckResult:
         if conn.platform is Platform.AWS and own_secret_store(agent, conn, _settings_index(ctx).secret_store):
             # Its key to its own secrets (Flowise's encryption key in Secrets Manager): no user reaches
             # AWS through it.
+            continue
+        if google_api_key_only(agent, conn):
+            # A Google API key (Gemini, Maps) identifies a project for quota and billing and signs in as no
+            # principal: there is no identity whose access its users share, as with an OpenAI key.
             continue
         who = f" as {conn.identity_hint}" if conn.identity_hint else ""
         yield _connection_finding(
@@ -1104,6 +1114,15 @@ _DATE_KEY = re.compile(
     re.I,
 )
 _CREDENTIAL_WORDS = re.compile(r"key|secret|token|credential|password|cert", re.I)
+# An API description's sample values (OpenAPI and JSON Schema `example` / `examples`, `x-example`): what a
+# response could look like, not a record of any credential's dates.
+_EXAMPLE_SEGMENT = re.compile(r"(?:^|\.)(?:x-)?examples?(?:\.|\[|$)")
+
+
+def _names_a_credential(parent: str) -> bool:
+    """Whether a date's parent path names a credential: in its own segments, not in an API route written in
+    it (OpenAPI's `paths./v3/mcp/app/{appKey}.get`, where `appKey` is a URL parameter)."""
+    return any(_CREDENTIAL_WORDS.search(seg) for seg in parent.split(".") if not seg.startswith("/"))
 
 
 @functools.lru_cache(maxsize=_KEY_MEMO)
@@ -1142,7 +1161,10 @@ def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
                 groups[_parent(key)].append(st)
         for parent, dated in sorted(groups.items()):
             # Dates must describe a credential: the key path says so, or the object they sit in holds one.
-            if not (_CREDENTIAL_WORDS.search(parent) or _holds_credential(scan, parent)):
+            # An API description's sample response dates nothing.
+            if _EXAMPLE_SEGMENT.search(parent):
+                continue
+            if not (_names_a_credential(parent) or _holds_credential(scan, parent)):
                 continue
             times = [(t, st) for st in dated if (t := parse_time(st.value)) is not None]
             if not times:
