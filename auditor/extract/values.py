@@ -1180,8 +1180,9 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
     return _classify_plain(v, key)
 
 
-# Go's address of a composite literal (`secret := &models.OpenSecret{}`): a type's name, not a value.
-_ADDRESS_OF_LITERAL = re.compile(r"^&[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){0,4}\{\}?$")
+# Go's address of a composite literal of a package's type (`secret := &models.OpenSecret{}`; a rule's value
+# may end before the brace): a type's name, not a value. Go's package names are lower case.
+_ADDRESS_OF_LITERAL = re.compile(r"^&[a-z][a-z0-9_]{0,40}\.[A-Z]\w{0,80}(?:\{\}?)?$")
 
 
 def _marker_constant(v: str) -> bool:

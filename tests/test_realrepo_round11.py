@@ -1,0 +1,278 @@
+"""Real-repository round 11: a chat bot on Gemini, an API description's sample responses, code constants and
+stand-ins that read as secrets (shapes written here in our own words, values made up). Each case holds a
+counterpart that must still be reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor import ScanOptions, run
+from auditor.extract.detectors import DetectorSet
+from auditor.extract.values import ValueClass, classify_value, is_typed_sequence
+from auditor.model import AuthModel, Platform, ScanResult
+from tests.source_trees import write_tree
+
+
+@pytest.fixture(scope="module")
+def detectors() -> DetectorSet:
+    return DetectorSet.load()
+
+
+def _connection(result: ScanResult, agent: str, platform: Platform):  # type: ignore[no-untyped-def]
+    found = next(a for a in result.agents if a.name == agent)
+    return next(c for c in found.connections if c.platform is platform)
+
+
+# ---------------------------------------------------------------------- a Slack bot that answers with Gemini
+
+_GEMINI_BOT = """\
+import os
+
+from google import genai
+from slack_bolt import App
+
+app = App(token=os.environ["SLACK_BOT_TOKEN"], signing_secret=os.environ["SLACK_SIGNING_SECRET"])
+client = genai.Client(api_key=os.environ["GEMINI_API_KEY"])
+
+
+@app.event("app_mention")
+def answer(event, say):
+    reply = client.models.generate_content(model="gemini-2.5-flash", contents=event["text"])
+    say(reply.text)
+"""
+
+_DRIVE = """\
+
+from google.oauth2 import credentials as oauth_credentials
+from googleapiclient.discovery import build
+
+drive = build("drive", "v3", credentials=oauth_credentials.Credentials(
+    None,
+    refresh_token=os.environ["GOOGLE_DRIVE_REFRESH_TOKEN"],
+    client_id=os.environ["GOOGLE_CLIENT_ID"],
+    client_secret=os.environ["GOOGLE_CLIENT_SECRET"],
+    token_uri="https://oauth2.googleapis.com/token",
+))
+"""
+
+_GEMINI_ENV = """\
+SLACK_BOT_TOKEN=
+SLACK_SIGNING_SECRET=
+GEMINI_API_KEY=
+GOOGLE_CLOUD_PROJECT=helpdesk-bot-4821
+"""
+
+# A knowledge-graph MCP server's provider settings: the Gemini key under a `gemini` section.
+_PROVIDERS_YAML = """\
+server:
+  transport: http
+  port: 8000
+
+llm:
+  provider: gemini
+  providers:
+    gemini:
+      api_key: ${GOOGLE_API_KEY}
+      project_id: ${GOOGLE_PROJECT_ID:}
+"""
+
+
+def test_a_gemini_key_signs_in_as_no_principal(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT, "bot/.env.example": _GEMINI_ENV})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    google = _connection(result, "bot", Platform.GOOGLE)
+    # Still reported as what it is: a static key, in the inventory and the JSON report.
+    assert google.auth_model is AuthModel.STATIC_API_KEY
+    assert [f for f in result.findings if f.rule_id == "BA-103"] == []
+
+
+_MCP_SERVER = "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('graph-memory')\n"
+
+
+def test_a_gemini_key_in_an_mcp_servers_provider_settings(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "graph_server/main.py": _MCP_SERVER,
+            "graph_server/config.yaml": _PROVIDERS_YAML,
+        },
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert any(c.platform is Platform.GOOGLE for a in result.agents for c in a.connections)
+    assert [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.GOOGLE] == []
+
+
+def test_a_google_oauth_refresh_token_beside_it_is_still_a_shared_identity(tmp_path: Path) -> None:
+    # The same bot reading every user's questions against one Drive account: that account's reach is shared.
+    write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT + _DRIVE, "bot/.env.example": _GEMINI_ENV})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    found = [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.GOOGLE]
+    assert len(found) == 1
+
+
+# ------------------------------------------------------------- an API description's sample responses
+
+_OPENAPI = {
+    "openapi": "3.1.0",
+    "info": {"title": "Toolkit API", "version": "3.0.0"},
+    "paths": {
+        "/api/v3/servers/app/{appKey}": {
+            "get": {
+                "responses": {
+                    "200": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "items": {
+                                            "type": "array",
+                                            "example": [
+                                                {
+                                                    "id": "srv_4b1f",
+                                                    "auth_config_ids": ["auth_cfg_01"],
+                                                    "updated_at": "2023-06-15T14:30:00.000Z",
+                                                    "created_at": "2023-06-10T09:15:00.000Z",
+                                                }
+                                            ],
+                                        }
+                                    },
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v3/proxy": {
+            "post": {
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "properties": {
+                                    "parameters": {
+                                        "example": [{"name": "x-api-key", "value": "abc123def456"}],
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    },
+}
+
+_DATED_CONFIG = """\
+openai:
+  api_key: ${OPENAI_API_KEY}
+  key_created: 2023-01-09
+"""
+
+
+def test_an_api_descriptions_sample_dates_and_values_are_no_findings(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"docs/public/openapi.json": json.dumps(_OPENAPI, indent=2)})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [(f.rule_id, f.location) for f in result.findings] == []
+
+
+def test_a_credentials_recorded_creation_date_is_still_judged(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"agent/config.yaml": _DATED_CONFIG})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [f.rule_id for f in result.findings if f.rule_id == "BA-112"] == ["BA-112"]
+
+
+_ROUTE_AND_KEY = """\
+paths:
+  /v1/{appKey}:
+    get:
+      updated_at: 2022-03-01
+signing_key:
+  api_key: ${SIGNING_KEY}
+  rotated_at: 2022-02-01
+"""
+
+
+def test_a_route_parameter_names_no_credential_a_sections_name_still_does(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"service/api.yaml": _ROUTE_AND_KEY})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [(f.rule_id, f.location.line) for f in result.findings if f.location] == [("BA-112", 7)]
+
+
+# -------------------------------------------------------------- constants and stand-ins that read as secrets
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentinel a program swaps into a text and out again.
+        '    const HIGHLIGHT_TOKEN = "___NOTES_HIGHLIGHT_MARKER___";',
+        "SWAP_TOKEN = '__APP_SWAP_MARKER__'",
+        # Go: the address of a composite literal.
+        "\tsecret := &models.VaultOpenSecret20240101{}",
+        # A diagram's label: the key's name, numbered.
+        '    Container(sp, "sp-auth", "{clientID=client1, clientSecret=clientSecret1}", "")',
+        # Letters and digits typed in turns.
+        '"x-api-key": "abc123def456"',
+        "api_token: qwe123asd456",
+    ],
+)
+def test_names_markers_and_typed_values_are_no_secrets(detectors: DetectorSet, line: str) -> None:
+    assert detectors.scan_text(line + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ('    const HIGHLIGHT_TOKEN = "___Kq8zW2vLx9Pm4Rt7___";', "___Kq8zW2vLx9Pm4Rt7___"),
+        ('\tsecret := "&Zq4Wv9Lk2Xr7Pt{"', "&Zq4Wv9Lk2Xr7Pt{"),
+        ('    Container(sp, "sp-auth", "{clientID=client1, clientSecret=Qv8xT2nLw5Rk}", "")', "Qv8xT2nLw5Rk"),
+        ('"x-api-key": "a7c1d93e4f60"', "a7c1d93e4f60"),
+    ],
+)
+def test_values_beside_those_shapes_are_still_found(detectors: DetectorSet, line: str, value: str) -> None:
+    assert [h.value for h in detectors.scan_text(line + "\n")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("value", "key", "expected"),
+    [
+        ("clientSecret1", "clientSecret", ValueClass.PLACEHOLDER),
+        ("apiKey2", "api_key", ValueClass.PLACEHOLDER),
+        # Under a password's name a numbered word is a person's (weak) choice: judged, as `hunter2` is.
+        ("password1", "password", ValueClass.SECRET_CANDIDATE),
+        ("___APP_SWAP_MARKER___", "password", ValueClass.SECRET_CANDIDATE),
+        ("&models.Type{}", "password", ValueClass.SECRET_CANDIDATE),
+        ("&Kq8zW2vLx9Pm{", "secret", ValueClass.SECRET_CANDIDATE),
+    ],
+)
+def test_the_stand_in_rules_and_their_password_exceptions(value: str, key: str, expected: ValueClass) -> None:
+    assert classify_value(value, key) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "typed"),
+    [
+        ("abc123def456", True),
+        ("123abc456def", True),
+        ("abcd1234efgh5678", True),
+        # Turns of one or two characters, or runs that do not step: random.
+        ("a1b2c3d4", False),
+        ("k3j9x2m8q7", False),
+        ("abc123dfe456x", False),
+        ("Xk2Lq9Wd7Rt4Yb6Nm3Pz", False),
+    ],
+)
+def test_typed_turns_of_letters_and_digits(value: str, typed: bool) -> None:
+    assert is_typed_sequence(value) is typed
+
+
+def test_the_new_value_patterns_are_proved_linear() -> None:
+    from auditor.extract import values
+    from auditor.extract.regexcheck import check_linear
+
+    check_linear(values._ADDRESS_OF_LITERAL.pattern)
