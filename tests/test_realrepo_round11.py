@@ -4,7 +4,6 @@ counterpart that must still be reported."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -115,57 +114,32 @@ def test_a_google_oauth_refresh_token_beside_it_is_still_a_shared_identity(tmp_p
 
 # ------------------------------------------------------------- an API description's sample responses
 
-_OPENAPI = {
-    "openapi": "3.1.0",
-    "info": {"title": "Toolkit API", "version": "3.0.0"},
-    "paths": {
-        "/api/v3/servers/app/{appKey}": {
-            "get": {
-                "responses": {
-                    "200": {
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "items": {
-                                            "type": "array",
-                                            "example": [
-                                                {
-                                                    "id": "srv_4b1f",
-                                                    "auth_config_ids": ["auth_cfg_01"],
-                                                    "updated_at": "2023-06-15T14:30:00.000Z",
-                                                    "created_at": "2023-06-10T09:15:00.000Z",
-                                                }
-                                            ],
-                                        }
-                                    },
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        },
-        "/api/v3/proxy": {
-            "post": {
-                "requestBody": {
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "properties": {
-                                    "parameters": {
-                                        "example": [{"name": "x-api-key", "value": "abc123def456"}],
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        },
-    },
-}
+_OPENAPI = """\
+openapi: 3.1.0
+info:
+  title: Signing keys API
+  version: 1.0.0
+paths:
+  /v1/signing-keys/current:
+    get:
+      summary: The key requests are signed with now
+      responses:
+        "200":
+          description: The current key
+          content:
+            application/json:
+              example:
+                signing_key:
+                  kid: sk_2023_06
+                  algorithm: ES256
+                  created_at: 2023-06-10T09:15:00Z
+components:
+  securitySchemes:
+    ApiKeyAuth:
+      type: apiKey
+      in: header
+      name: X-API-Key
+"""
 
 _DATED_CONFIG = """\
 openai:
@@ -174,8 +148,8 @@ openai:
 """
 
 
-def test_an_api_descriptions_sample_dates_and_values_are_no_findings(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"docs/public/openapi.json": json.dumps(_OPENAPI, indent=2)})
+def test_an_api_descriptions_sample_response_dates_no_credential(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"docs/openapi.yaml": _OPENAPI})
     result = run(ScanOptions(paths=(tmp_path,)))
     assert [(f.rule_id, f.location) for f in result.findings] == []
 
@@ -276,3 +250,83 @@ def test_the_new_value_patterns_are_proved_linear() -> None:
     from auditor.extract.regexcheck import check_linear
 
     check_linear(values._ADDRESS_OF_LITERAL.pattern)
+    from auditor.extract import text
+
+    check_linear(text._FRAMEWORK_IMPORT.pattern)
+    check_linear(text._CODE_AGENTS[4][1].pattern)
+
+
+# ------------------------------------------------------------- agents built with no name first (Strands & co)
+
+_STRANDS_APP = """\
+import os
+
+from strands import Agent
+from strands_tools import http_request
+
+SYSTEM = "You answer questions about the restaurant's bookings."
+
+booking_agent = Agent(
+    model=os.environ.get("BEDROCK_MODEL_ID", "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+    tools=[http_request],
+    system_prompt=SYSTEM,
+)
+
+if __name__ == "__main__":
+    print(booking_agent("Which tables are free tonight?"))
+"""
+
+_PYDANTIC_APP = """\
+from pydantic_ai import Agent
+
+support = Agent("openai:gpt-4o", system_prompt="Be concise.", name="support-desk")
+"""
+
+_SMOL_APP = """\
+from smolagents import CodeAgent, InferenceClientModel
+
+researcher = CodeAgent(tools=[], model=InferenceClientModel())
+"""
+
+# The same constructor call where no such framework is imported: a game's own Agent class.
+_OWN_CLASS = """\
+from game.actors import Agent
+
+player = Agent(speed=3, health=100)
+"""
+
+
+@pytest.mark.parametrize(
+    ("files", "name"),
+    [
+        # An agent is named for its folder (the agent's root), as every agent built in code is.
+        ({"restaurant/agent.py": _STRANDS_APP}, "restaurant"),
+        ({"desk/app.py": _PYDANTIC_APP}, "desk"),
+        ({"research/run.py": _SMOL_APP}, "research"),
+    ],
+)
+def test_an_agent_built_with_no_name_first_is_found(tmp_path: Path, files: dict[str, str], name: str) -> None:
+    write_tree(tmp_path, files)
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [(a.name, a.kind) for a in result.agents] == [(name, "agent_sdk")]
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"game/world.py": _OWN_CLASS},
+        # Tests and docs show how to build one and build none.
+        {"tests/test_agent.py": _STRANDS_APP},
+        {"docs/quickstart.md": "```python\n" + _STRANDS_APP + "```\n"},
+    ],
+)
+def test_the_same_call_elsewhere_builds_no_agent(tmp_path: Path, files: dict[str, str]) -> None:
+    write_tree(tmp_path, files)
+    assert run(ScanOptions(paths=(tmp_path,))).agents == ()
+
+
+def test_a_graph_databases_identifier_names_no_microsoft_graph() -> None:
+    from auditor.inventory.platforms import platform_of_key
+
+    assert platform_of_key("NEPTUNE_GRAPH_IDENTIFIER") is None
+    assert platform_of_key("GRAPH_CLIENT_SECRET") is Platform.ENTRA

@@ -164,6 +164,10 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"Agent(\n",
     b"Agent(name=",
     b"new Agent(",
+    # Agent frameworks whose agents take no name first (extract/text.py scan_code_agents).
+    b"from strands import",
+    b"from pydantic_ai import",
+    b"from smolagents import",
     b"Kernel.CreateBuilder(",
     b"semantic_kernel",
     b"writeToEnvironmentFile",

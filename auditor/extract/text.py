@@ -39,12 +39,24 @@ _CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "semantic_kernel",
         re.compile(r"\b(Kernel\.CreateBuilder|KernelBuilder|sk\.Kernel|Kernel)\(\s{0,8}\)"),
     ),
+    # Strands Agents, Pydantic AI and smolagents build an agent with no name first (`Agent(model=...,
+    # tools=[...])`, `Agent('openai:gpt-4o')`, `CodeAgent(tools=[], model=model)`): in a file that imports it
+    # from one of them (_FRAMEWORK_IMPORT). A first `name=` is the entry above.
+    (
+        "framework_agent",
+        re.compile(
+            r"\b(Agent|CodeAgent|ToolCallingAgent)\((?!\s{0,40}(?:name\s{0,8}=|\{\s{0,40}name\s{0,8}:))"
+        ),
+    ),
     # Vercel's AI SDK (the `ai` package): a model called with tools and a loop (`streamText({...})`,
     # `generateText`, `new ToolLoopAgent({...})`), in a file that imports it (_AI_SDK_IMPORT).
     (
         "ai_sdk",
         re.compile(r"\b(streamText|generateText|streamObject|generateObject|ToolLoopAgent)\(\s{0,8}\{"),
     ),
+)
+_FRAMEWORK_IMPORT = re.compile(
+    r"^[ \t]{0,8}from[ \t]{1,8}(?:strands|pydantic_ai|smolagents)(?:\.[\w.]{1,80})?[ \t]{1,8}import\b", re.M
 )
 _AI_SDK_IMPORT = re.compile(r"""\bfrom[ \t]{1,8}["']ai["']|\brequire\([ \t]{0,8}["']ai["'][ \t]{0,8}\)""")
 # Files named for their role in a framework, not for the agent: the folder names it (`api/chat/route.ts`).
@@ -314,11 +326,13 @@ def scan_code_agents(ev: Evidence, present: set[int] | None = None) -> None:
     # builds nothing: worked out on the first match, once per file.
     in_docstring: Callable[[int], bool] | None = None
     for (kind, pattern), gate, leads in zip(_CODE_AGENTS, gates.agents, _agent_leads(), strict=True):
-        if kind in ("agent_sdk", "ai_sdk") and not sdk_agents:
+        if kind in ("agent_sdk", "framework_agent", "ai_sdk") and not sdk_agents:
             continue
         if not _may_match(gate, present):
             continue  # as in scan_code_patterns
         if kind == "ai_sdk" and _AI_SDK_IMPORT.search(text) is None:
+            continue
+        if kind == "framework_agent" and _FRAMEWORK_IMPORT.search(text) is None:
             continue
         for match in references.find_matches(pattern, leads, text):  # pattern.finditer(text)'s matches
             if ev.kind.format == "source" and _commented_out(text, match.start()):
@@ -327,20 +341,20 @@ def scan_code_agents(ev: Evidence, present: set[int] | None = None) -> None:
                 in_docstring = in_docstring or _docstring_test(text)
                 if in_docstring(match.start()):
                     continue
-            if kind == "agent_sdk" and _inside_string(text, match.start()):
+            if kind in ("agent_sdk", "framework_agent") and _inside_string(text, match.start()):
                 continue  # `f'Last agent: Agent(name="{agent.name}")'`: a message that prints one
             constructor = match.group(1)
             assigned = _ASSIGNED.search(text, max(0, match.start() - _ASSIGNED_REACH), match.start())
             variable = assigned.group(1) if assigned else None
             # An agent SDK's match ends inside its `name=`: the name is read from the constructor on.
-            begin = match.end(1) if kind == "agent_sdk" else match.end()
+            begin = match.end(1) if kind in ("agent_sdk", "framework_agent") else match.end()
             window = text[begin : begin + 400]
             named = _NAME_KWARG.search(window.split(")", 1)[0] if kind != "crewai" else window)
             name = named.group(1) if named else variable or default_name
             if kind == "ai_sdk":
                 name = _role_name(ev.rel)  # `const result = streamText(...)`: the variable names no agent
             ev.manifest(
-                kind,
+                "agent_sdk" if kind == "framework_agent" else kind,
                 name,
                 ev.line_at(match.start()),
                 None,

@@ -52,10 +52,11 @@ _KEY_WORDS: tuple[tuple[re.Pattern[str], Platform], ...] = tuple(
         (r"microsoftapp|(^|[._-])(azure|entra|msal|aad|msgraph)([._-]|$)", Platform.ENTRA),
         # `graph` names Microsoft Graph (`GRAPH_CLIENT_SECRET`, an appsettings.json `Graph` section), but not
         # as the graph of a flow editor (`dsl.graph.nodes[3].data.name`), of a knowledge-graph database
-        # (`GRAPH_DB_PASSWORD`, `graph.uri`) or a framework's (`langgraph`, `StateGraph`).
+        # (`GRAPH_DB_PASSWORD`, `graph.uri`, Amazon Neptune's `NEPTUNE_GRAPH_IDENTIFIER`) or a framework's
+        # (`langgraph`, `StateGraph`).
         (
             r"^(?!.*(?:(?:^|[._-])graph[._-]?(?:nodes?|edges?|links?|vertex|vertices|db|database|stores?|storage"
-            r"|schema|state|uri)(?:[._\[-]|$)|(?:knowledge|neo4j|lang|state)[._-]?graph))"
+            r"|schema|state|uri)(?:[._\[-]|$)|(?:knowledge|neo4j|neptune|lang|state)[._-]?graph))"
             r"(?=.*(?:^|[._-])graph(?:[._-]|$))",
             Platform.ENTRA,
         ),
