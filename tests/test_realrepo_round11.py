@@ -330,3 +330,26 @@ def test_a_graph_databases_identifier_names_no_microsoft_graph() -> None:
 
     assert platform_of_key("NEPTUNE_GRAPH_IDENTIFIER") is None
     assert platform_of_key("GRAPH_CLIENT_SECRET") is Platform.ENTRA
+
+
+_COMPOSE_AWS = """\
+services:
+  terminology-agent:
+    build: .
+    ports:
+      - "8080:8080"
+    environment:
+      - AWS_REGION=${AWS_REGION:-us-east-1}
+      - AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}
+      - AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}
+      - AWS_SESSION_TOKEN=${AWS_SESSION_TOKEN}
+"""
+
+
+def test_an_sts_session_token_is_not_called_long_lived(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"agent/docker-compose.yml": _COMPOSE_AWS, "agent/app.py": _STRANDS_APP})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    aws = _connection(result, "agent", Platform.AWS)
+    assert aws.auth_model is AuthModel.STATIC_API_KEY  # the access key pair is still what it is
+    assert "AWS_SECRET_ACCESS_KEY" in aws.reason
+    assert "AWS_SESSION_TOKEN" not in aws.reason

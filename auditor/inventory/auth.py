@@ -231,6 +231,8 @@ def _classify_name(
         and not re.search(
             r"SECURITY_?TOKEN$|REFRESH_?TOKEN$|ID_?TOKEN$|^GITHUB_TOKEN$|^GH_TOKEN$|VAULT_TOKEN$|^TOKEN$", up
         )
+        # An STS session token is the short-lived part of temporary credentials, never a long-lived key.
+        and not (platform is Platform.AWS and up.endswith("SESSION_TOKEN"))
         and not _names_another_service(name, platform)
     ):
         ev.add("static_key", loc, f"{name}: a long-lived key or token ({where})")
