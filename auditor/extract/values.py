@@ -629,25 +629,7 @@ def is_typed_sequence(v: str) -> bool:
         if not (ord(b) - ord(a) in (1, -1) and a.isalpha() == b.isalpha() or _NEXT_ON_ROW.get(a) == b):
             misses += 1
             if misses > allowed:
-                return _stepped_runs(s)
-    return True
-
-
-def _stepped_runs(s: str) -> bool:
-    """Letters and digits typed in turns, each turn a run of three or more steps (`abc123def456`,
-    `123abc456def`): every change between letters and digits starts a run, and a run shorter than three or
-    one that does not step ends the test (a random value has a one- or two-character run within its first
-    few characters)."""
-    start = 0
-    for i in range(1, len(s) + 1):
-        if i < len(s) and s[i].isalpha() == s[i - 1].isalpha():
-            a, b = s[i - 1], s[i]
-            if not (ord(b) - ord(a) in (1, -1) or _NEXT_ON_ROW.get(a) == b):
                 return False
-            continue
-        if i - start < 3:
-            return False
-        start = i
     return True
 
 
@@ -1176,7 +1158,7 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         # sentinel a program swaps into a text and out again.
         return ValueClass.BENIGN
     if v[0] == "&" and _ADDRESS_OF_LITERAL.match(v) and not (key is not None and is_password_key(key)):
-        return ValueClass.CODE
+        return ValueClass.BENIGN
     return _classify_plain(v, key)
 
 
