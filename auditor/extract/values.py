@@ -153,8 +153,16 @@ _JWT_SAMPLE_SIGNATURE = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
 _SUPABASE_DEMO_ISSUER = re.compile(r'"iss"\s*:\s*"supabase-demo"')
 
 
+# The claims of jwt.io's sample tokens (its debugger's default, HS256 and RS256 alike, signed with the sample
+# keys it publishes): a token carrying them is a copy of the sample, whatever key signed it.
+_JWT_IO_SAMPLE_CLAIMS = re.compile(
+    r'^\{"sub":"1234567890","name":"John Doe",(?:"admin":true,)?"iat":1516239022\}$'
+)
+
+
 def _local_demo_jwt(v: str) -> bool:
-    """A JWT the Supabase CLI issues for local development (`"iss": "supabase-demo"` in its payload)."""
+    """A JWT the Supabase CLI issues for local development (`"iss": "supabase-demo"` in its payload), or a
+    copy of jwt.io's sample token (its sample claims)."""
     parts = v.split(".")
     if len(parts) != 3 or not parts[1].startswith("eyJ") or len(parts[1]) > 8192:
         return False
@@ -162,7 +170,8 @@ def _local_demo_jwt(v: str) -> bool:
         payload = base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4))
     except (ValueError, binascii.Error):
         return False
-    return bool(_SUPABASE_DEMO_ISSUER.search(payload.decode("utf-8", "replace")))
+    text = payload.decode("utf-8", "replace")
+    return bool(_SUPABASE_DEMO_ISSUER.search(text) or _JWT_IO_SAMPLE_CLAIMS.match(text))
 
 
 # A token's characters (base64, base64url, Salesforce's `!`): a sample token spells `example` inside them.
@@ -1159,7 +1168,22 @@ def classify_value(value: str, key: str | None = None) -> ValueClass:
         return ValueClass.BENIGN
     if v[0] == "&" and _ADDRESS_OF_LITERAL.match(v) and not (key is not None and is_password_key(key)):
         return ValueClass.BENIGN
+    if "$" in v and _dollar_constant(v) and not (key is not None and is_password_key(key)):
+        # `SETTINGS$SEARCH_API_KEY = "SETTINGS$SEARCH_API_KEY"`: a message id of an i18n catalogue (a
+        # section's name and the string's, joined by `$`), the enum member spelling its own name.
+        return ValueClass.CODE
     return _classify_plain(v, key)
+
+
+def _dollar_constant(v: str) -> bool:
+    """CONSTANT_CASE names joined by `$` (`GIT$AZURE_DEVOPS_TOKEN`, `CONNECT_TO_GITHUB_MODAL$GET_YOUR_TOKEN`):
+    the last a constant's name, those before it names or single words."""
+    if len(v) > 120 or not v[0].isupper():
+        return False
+    *heads, last = v.split("$")
+    return _constant_name(last) and all(
+        _constant_name(h) or (h.isupper() and h.isalnum() and _CONSTANT_PART.match(h)) for h in heads
+    )
 
 
 # Go's address of a composite literal of a package's type (`secret := &models.OpenSecret{}`; a rule's value

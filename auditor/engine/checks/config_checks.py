@@ -720,6 +720,9 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
             last = _last(st.key)
             if st.key.startswith("code."):
                 continue
+            where = st.location.key or st.key
+            if "xample" in where and _EXAMPLE_SEGMENT.search(where):
+                continue  # an API description's sample response (`expires_in: 86400`), no token's setting
             secret_id, period, refresh, access, max_ttl, never = _lifetime_key(last)
             if not (secret_id or period or refresh or access or max_ttl or never or last.lower() == "ttl"):
                 continue  # no branch below can apply
