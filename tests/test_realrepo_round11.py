@@ -418,3 +418,48 @@ def test_a_configured_token_lifetime_is_still_judged(tmp_path: Path) -> None:
     write_tree(tmp_path, {"agent/oauth.yaml": _TOKEN_CONFIG})
     result = run(ScanOptions(paths=(tmp_path,)))
     assert [f.rule_id for f in result.findings if f.rule_id == "BA-106"] == ["BA-106"]
+
+
+# ---------------------------------------------------------------- an Azure AI Foundry Agent Service web app
+
+_FOUNDRY_APP = """\
+import os
+
+from azure.ai.projects import AIProjectClient
+from azure.identity import DefaultAzureCredential
+
+project_client = AIProjectClient.from_connection_string(
+    credential=DefaultAzureCredential(),
+    conn_str=os.environ["PROJECT_CONNECTION_STRING"],
+)
+bing = project_client.connections.get(connection_name=os.environ["BING_CONNECTION_NAME"])
+"""
+
+_FOUNDRY_ENV = """\
+PROJECT_CONNECTION_STRING="<HostName>;<AzureSubscriptionId>;<ResourceGroup>;<ProjectName>"
+MODEL_DEPLOYMENT_NAME="gpt-4o"
+BING_CONNECTION_NAME="bing-grounding"
+"""
+
+
+def test_an_agent_service_project_client_is_an_agent_running_as_its_identity(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"hr-assistant/main.py": _FOUNDRY_APP, "hr-assistant/.env.example": _FOUNDRY_ENV})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [a.kind for a in result.agents] == ["agent_sdk"]
+    entra = _connection(result, result.agents[0].name, Platform.ENTRA)
+    # The Bing grounding connection's name signs nobody in: the app runs as its managed identity.
+    assert entra.auth_model is AuthModel.SERVICE_ACCOUNT_ROLE
+
+
+def test_a_bots_oauth_connection_name_still_signs_its_users_in() -> None:
+    from auditor.inventory.signin import user_sign_in_key
+
+    for name in (
+        "ConnectionName",
+        "OAUTH_CONNECTION_NAME",
+        "AzureBotOAuthConnectionName",
+        "OBOConnectionName",
+    ):
+        assert user_sign_in_key(name)
+    for name in ("BING_CONNECTION_NAME", "AZURE_SEARCH_CONNECTION_NAME", "DB_CONNECTION_NAME"):
+        assert not user_sign_in_key(name)

@@ -168,6 +168,8 @@ MANIFEST_MARKERS: tuple[bytes, ...] = (
     b"from strands import",
     b"from pydantic_ai import",
     b"from smolagents import",
+    b"from azure.ai.projects import",
+    b"from azure.ai.agents import",
     b"Kernel.CreateBuilder(",
     b"semantic_kernel",
     b"writeToEnvironmentFile",

@@ -40,12 +40,14 @@ _CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(Kernel\.CreateBuilder|KernelBuilder|sk\.Kernel|Kernel)\(\s{0,8}\)"),
     ),
     # Strands Agents, Pydantic AI and smolagents build an agent with no name first (`Agent(model=...,
-    # tools=[...])`, `Agent('openai:gpt-4o')`, `CodeAgent(tools=[], model=model)`): in a file that imports it
-    # from one of them (_FRAMEWORK_IMPORT). A first `name=` is the entry above.
+    # tools=[...])`, `Agent('openai:gpt-4o')`, `CodeAgent(tools=[], model=model)`), and Azure AI Foundry's
+    # Agent Service runs its agents through a project's client (`AIProjectClient(...)`, `AgentsClient(...)`):
+    # in a file that imports it from one of them (_FRAMEWORK_IMPORT). A first `name=` is the entry above.
     (
         "framework_agent",
         re.compile(
-            r"\b(Agent|CodeAgent|ToolCallingAgent)\((?!\s{0,40}(?:name\s{0,8}=|\{\s{0,40}name\s{0,8}:))"
+            r"\b(Agent|CodeAgent|ToolCallingAgent|AIProjectClient|AgentsClient)(?:\.from_connection_string)?\("
+            r"(?!\s{0,40}(?:name\s{0,8}=|\{\s{0,40}name\s{0,8}:))"
         ),
     ),
     # Vercel's AI SDK (the `ai` package): a model called with tools and a loop (`streamText({...})`,
@@ -56,7 +58,9 @@ _CODE_AGENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 _FRAMEWORK_IMPORT = re.compile(
-    r"^[ \t]{0,8}from[ \t]{1,8}(?:strands|pydantic_ai|smolagents)(?:\.[\w.]{1,80})?[ \t]{1,8}import\b", re.M
+    r"^[ \t]{0,8}from[ \t]{1,8}(?:strands|pydantic_ai|smolagents|azure\.ai\.(?:projects|agents))"
+    r"(?:\.[\w.]{1,80})?[ \t]{1,8}import\b",
+    re.M,
 )
 _AI_SDK_IMPORT = re.compile(r"""\bfrom[ \t]{1,8}["']ai["']|\brequire\([ \t]{0,8}["']ai["'][ \t]{0,8}\)""")
 # Files named for their role in a framework, not for the agent: the folder names it (`api/chat/route.ts`).
@@ -64,7 +68,8 @@ _ROLE_FILES = frozenset(("route", "index", "page", "server", "+server", "main", 
 # `triage = `, `var builder = `, `export const helpdesk = new `: the assignment right before a constructor.
 _ASSIGNED = re.compile(r"(\w{1,80})[ \t]{0,8}=[ \t]{0,8}(?:new[ \t]{1,8})?$")
 _ASSIGNED_REACH = 120
-_MARKER_WORDS = ("gent", "Kernel", "Text(", "Object(")  # one of them is in every _CODE_MARKERS entry
+# One of them is in every _CODE_MARKERS entry.
+_MARKER_WORDS = ("gent", "Kernel", "Text(", "Object(", "ProjectClient")
 _CODE_MARKERS = (
     "streamText(",
     "generateText(",
@@ -72,6 +77,8 @@ _CODE_MARKERS = (
     "generateObject(",
     "ToolLoopAgent(",
     "Agent(",
+    "AgentsClient(",
+    "AIProjectClient",
     "initialize_agent(",
     "create_react_agent(",
     "AgentExecutor(",

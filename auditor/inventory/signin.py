@@ -21,8 +21,31 @@ _ENTRA_APP_CALLS = frozenset(
     {"code.msal.client_credential", "code.msal.confidential_client", "code.msal.certificate"}
 )
 # The bot signs its users in (an OAuth connection of the Azure Bot resource, OAuthPrompt, the user token
-# API): it holds per-user tokens for the calls made for them.
-_USER_SIGN_IN_KEY = re.compile(r"(?i)(?:^|[._])(?:oauth_?)?connection_?name$")
+# API): it holds per-user tokens for the calls made for them. The setting's whole name says so
+# (`ConnectionName`, `OAUTH_CONNECTION_NAME`, `AzureBotOAuthConnectionName`, `...__OBOCONNECTIONNAME`): the
+# words before `connection name` are only these. A connection of another service (`BING_CONNECTION_NAME`, an
+# AI Foundry project's Bing grounding connection; `AZURE_SEARCH_CONNECTION_NAME`) signs nobody in.
+_CONNECTION_NAME = re.compile(r"(?i)connection[_-]?name$")
+_SIGN_IN_WORDS = ("azure", "bot", "oauth", "obo", "sso", "auth", "user", "graph", "teams", "aad", "entra")
+
+
+def user_sign_in_key(key: str) -> bool:
+    """Whether a setting's name is a bot's OAuth connection name (see above)."""
+    segment = re.split(r"\.|__", key)[-1]
+    m = _CONNECTION_NAME.search(segment)
+    if m is None:
+        return False
+    prefix = segment[: m.start()].lower().replace("_", "").replace("-", "")
+    if len(prefix) > 40:
+        return False
+    # Whether the prefix is a run of sign-in words: reachable[i] says its first i letters are.
+    reachable = [True] + [False] * len(prefix)
+    for i in range(len(prefix)):
+        if reachable[i]:
+            for word in _SIGN_IN_WORDS:
+                if prefix.startswith(word, i):
+                    reachable[i + len(word)] = True
+    return reachable[len(prefix)]
 
 
 def calls_entra_as_itself(agent: Agent) -> bool:
@@ -44,7 +67,7 @@ _MODEL_TOKENS = "code.openai.entra_token"  # extract/vocabulary.py
 def sign_in_location(agent: Agent) -> Location | None:
     """Where the agent signs its users in for per-user tokens (the first such setting or call), if it does."""
     for st in agent.settings:
-        if st.key == "code.botframework.user_token" or _USER_SIGN_IN_KEY.search(st.key):
+        if st.key == "code.botframework.user_token" or user_sign_in_key(st.key):
             return st.location
     for hint in agent.hints:
         # A Microsoft 365 Agents SDK user authorization handler (extract/manifests.py agents_sdk_hint).
