@@ -463,3 +463,69 @@ def test_a_bots_oauth_connection_name_still_signs_its_users_in() -> None:
         assert user_sign_in_key(name)
     for name in ("BING_CONNECTION_NAME", "AZURE_SEARCH_CONNECTION_NAME", "DB_CONNECTION_NAME"):
         assert not user_sign_in_key(name)
+
+
+# ------------------------------------------ a setup script's Click commands; a troubleshooting page's snippet
+
+_CLICK_SCRIPT = """\
+import boto3
+import click
+
+gateway_client = boto3.client("bedrock-agentcore-control")
+
+
+@click.group()
+def cli():
+    pass
+
+
+@cli.command()
+@click.option("--name", required=True)
+def create(name):
+    gateway_client.create_gateway(name=name)
+"""
+
+_BOLT_SCRIPT = """\
+import boto3
+from slack_bolt import App
+
+app = App()
+gateway_client = boto3.client("bedrock-agentcore-control")
+
+
+@app.command("/gateway")
+def create(ack, command):
+    ack()
+    gateway_client.create_gateway(name=command["text"])
+"""
+
+
+def test_a_command_line_tools_commands_are_no_entry_points_for_many_users() -> None:
+    from auditor.collectors.code import deputy
+
+    cli = deputy._parse_python("scripts/gateway.py", _CLICK_SCRIPT)
+    assert cli is not None and cli.entries == []
+    bolt = deputy._parse_python("bot/gateway.py", _BOLT_SCRIPT)
+    assert bolt is not None and [how for _func, how in bolt.entries] == ["Slack Bolt @app.command"]
+
+
+_TROUBLESHOOTING = """\
+# Troubleshooting
+
+If the app cannot reach the project, check that it signs in as its managed identity:
+
+```python
+from azure.identity import DefaultAzureCredential
+
+credential = DefaultAzureCredential()
+```
+"""
+
+
+def test_the_deciding_evidence_is_shown_in_code_before_a_document(tmp_path: Path) -> None:
+    # The troubleshooting page sorts first in path order; the finding and the connection point at the code.
+    write_tree(tmp_path, {"main.py": _FOUNDRY_APP, "docs/troubleshooting.md": _TROUBLESHOOTING})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    entra = _connection(result, result.agents[0].name, Platform.ENTRA)
+    assert entra.evidence[0].path == "docs/troubleshooting.md"
+    assert entra.decided_at is not None and entra.decided_at.path == "main.py"

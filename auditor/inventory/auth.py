@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from auditor.extract import bedrock
-from auditor.extract.formats import in_test_path
+from auditor.extract.formats import classify, in_test_path
 from auditor.extract.keynames import is_secret_key, key_tokens
 from auditor.extract.references import names_service_key
 from auditor.extract.values import ValueClass, classify_value
@@ -37,7 +37,9 @@ from auditor.model import (
     ManifestHint,
     Platform,
     ReferenceKind,
+    SecretContext,
     SecretMatch,
+    SortKey,
 )
 
 _NOT_IDENTITIES = frozenset({ValueClass.PLACEHOLDER, ValueClass.REFERENCE, ValueClass.EXAMPLE})
@@ -364,8 +366,14 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str, Location
     """The connection's auth model, the reason (the deciding evidence's notes) and where that evidence is:
     the first location, in path order, of the first deciding tag that has one."""
     model, reason, tags = _decide_tags(platform, ev)
-    where = next((min(ev.tags[tag], key=loc_key) for tag in tags if ev.tags.get(tag)), None)
+    where = next((min(ev.tags[tag], key=_deciding_order) for tag in tags if ev.tags.get(tag)), None)
     return model, reason, where
+
+
+def _deciding_order(loc: Location) -> tuple[bool, SortKey]:
+    """Where the deciding evidence is best shown: the app's own code and configuration before a document
+    (a README's or troubleshooting page's snippet) or a test, then in path order."""
+    return (classify(loc.path).context is SecretContext.DOCUMENT or in_test_path(loc.path), loc_key(loc))
 
 
 def _decide_tags(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str, tuple[str, ...]]:

@@ -111,6 +111,20 @@ def _client_platform(call: ast.AST) -> tuple[str, str] | None:
     return None
 
 
+_CLI_LIBRARIES = frozenset({"click", "typer", "asyncclick", "rich_click"})
+
+
+def _top_imports(tree: ast.Module) -> set[str]:
+    """The packages a module imports at its top level (`import click`, `from slack_bolt import App`)."""
+    tops: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Import):
+            tops.update(alias.name.split(".", 1)[0] for alias in stmt.names)
+        elif isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
+            tops.add(stmt.module.split(".", 1)[0])
+    return tops
+
+
 def _parse_python(path: str, text: str) -> _Module | None:
     try:
         tree = ast.parse(text)
@@ -128,6 +142,11 @@ def _parse_python(path: str, text: str) -> _Module | None:
         elif isinstance(stmt, ast.ImportFrom) and stmt.module:
             for alias in stmt.names:
                 module.imports[alias.asname or alias.name] = (stmt.module.rsplit(".", 1)[-1], alias.name)
+    # A command-line tool (Click, Typer) decorates its commands `@cli.command()` as Bolt does its slash
+    # commands: in a module that imports one of them and not Bolt, such a decorator is a local command that
+    # one person runs, no entry point for many users.
+    tops = _top_imports(tree)
+    command_line = bool(tops & _CLI_LIBRARIES) and "slack_bolt" not in tops
     for node in ast.walk(tree):
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
@@ -146,7 +165,7 @@ def _parse_python(path: str, text: str) -> _Module | None:
         module.funcs.setdefault(node.name, func)
         for deco in node.decorator_list:
             target = deco.func if isinstance(deco, ast.Call) else deco
-            if isinstance(target, ast.Attribute) and target.attr in BOLT_METHODS:
+            if isinstance(target, ast.Attribute) and target.attr in BOLT_METHODS and not command_line:
                 module.entries.append((func, f"Slack Bolt @{_dotted(target)}"))
         if BOT_METHODS.match(node.name):
             module.entries.append((func, f"Bot Framework {node.name}"))
