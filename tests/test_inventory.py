@@ -426,13 +426,16 @@ def test_an_agent_at_the_root_is_named_for_its_ci_system_or_its_own_manifest() -
 
     manifest = "manifest.yaml"
     top = scan(manifest, hint(manifest, "slack_app_manifest", "Ops Bot"))
-    (app,) = build_inventory([*two, top], Config())
-    assert app.name == "Ops Bot"
+    # The pipeline stays an agent of its own beside the app at the top (what its secrets reach is the
+    # pipeline's), named for its CI system.
+    app, pipeline = build_inventory([*two, top], Config())
+    assert (app.name, app.kind) == ("Ops Bot", "slack_bot")
+    assert (pipeline.name, pipeline.kind) == ("github-actions", "github_actions")
 
 
 def test_a_folder_agent_with_a_workflow_still_owns_its_folder() -> None:
-    # A bot's folder that also holds its workflow: the bot (not a CI-only agent) owns every file under it,
-    # and a CI-only agent at the repository's top does not take the bot's files.
+    # A bot's folder that also holds its workflow: the bot owns every file under it but its CI folder, which
+    # is its pipeline's; a CI-only agent at the repository's top does not take the bot's files.
     manifest = "bots/sales/manifest.yaml"
     wf = "bots/sales/.github/workflows/ci.yml"
     env = "bots/sales/.env"
@@ -451,7 +454,11 @@ def test_a_folder_agent_with_a_workflow_still_owns_its_folder() -> None:
     )
     assert [s.location.path for s in agents["sales"].secrets] == [env]
     others = [a for name, a in agents.items() if name != "sales"]
-    assert len(others) == 1 and others[0].kind == "github_actions" and not others[0].secrets
+    assert sorted((a.root, a.kind) for a in others) == [
+        (".", "github_actions"),
+        ("bots/sales", "github_actions"),
+    ]
+    assert not any(a.secrets for a in others)
 
 
 def test_name_clashes_are_disambiguated() -> None:

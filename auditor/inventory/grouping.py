@@ -78,6 +78,11 @@ class _Draft:
     mcp_file: str | None = None
     mcp_scope: str | None = None
 
+    @property
+    def ci_only(self) -> bool:
+        """Whether the agent is made only of CI workflows."""
+        return bool(self.kinds) and all(k in CI_KINDS for k in self.kinds)
+
     def owns(self, path: str) -> bool:
         """Whether a file under no declared agent or MCP entry belongs to this folder agent (a normed path).
 
@@ -85,7 +90,7 @@ class _Draft:
         """
         if not under(path, self.root):
             return False
-        if self.kinds and all(k in CI_KINDS for k in self.kinds):
+        if self.ci_only:
             return any(under(path, folder) for folder in {_ci_folder(h.location.path) for h in self.hints})
         return True
 
@@ -124,9 +129,13 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
                 mcp_agents.append(draft)
                 continue
             root = lift(agent_root(scan.path), scan.path)
-            if root not in folder_agents:
-                folder_agents[root] = _Draft(name="", root=root)
-            draft = folder_agents[root]
+            # A CI pipeline is an agent of its own even where its folder holds another agent's code (a
+            # repository's `.github/workflows` beside the app at its root): what the pipeline's secrets reach
+            # is the pipeline's, not what the deployed app reaches for its users (an e2e test's token).
+            slot = root + _CI_SLOT if hint.kind in CI_KINDS else root
+            if slot not in folder_agents:
+                folder_agents[slot] = _Draft(name="", root=root)
+            draft = folder_agents[slot]
             draft.hints.append(hint)
             draft.kinds.append(hint.kind)
             draft.files.add(scan.path)
@@ -136,7 +145,8 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
     # A folder with only supporting evidence (an RBAC binding, a Vault agent config) is not an agent itself.
     for root in [r for r, d in folder_agents.items() if all(k in SUPPORTING_KINDS for k in d.kinds)]:
         folder_agents.pop(root)
-    folder_by_depth = sorted(folder_agents.values(), key=lambda d: -len(d.root))
+    # Deepest first; at one depth a pipeline first, so that its CI folder is its own (_Draft.owns).
+    folder_by_depth = sorted(folder_agents.values(), key=lambda d: (-len(d.root), not d.ci_only))
     mcp_by_file: dict[str, list[_Draft]] = defaultdict(list)
     for draft in mcp_agents:
         mcp_by_file[draft.mcp_file or ""].append(draft)
@@ -185,6 +195,10 @@ def build_inventory(files: Sequence[FileScan], config: Config) -> tuple[Agent, .
     _name_drafts(drafts)
     agents = [_finish(d) for d in drafts]
     return tuple(sorted(agents, key=lambda a: a.name))
+
+
+# The key of a folder's CI pipeline among the folder agents (a folder's own agent is keyed by its root).
+_CI_SLOT = "\x00ci"
 
 
 def _merge_packaged_code(folder_agents: dict[str, _Draft], lift: Callable[[str, str], str]) -> None:
@@ -365,10 +379,14 @@ def _decl_root(decl: AgentDecl) -> str:
 
 def _name_drafts(drafts: list[_Draft]) -> None:
     """Folder agents take their folder's name; MCP agents their server name; clashes get a path prefix."""
+    # Folders that hold a pipeline and another agent: the pipeline is named for its CI system there.
+    shared = {d.root for d in drafts if d.mcp_file is None and d.decl is None and not d.ci_only}
     for draft in drafts:
         if draft.decl is not None:
             continue
-        if draft.mcp_file is not None:
+        if draft.ci_only and draft.mcp_file is None and draft.root in shared:
+            draft.name = _root_name(draft)
+        elif draft.mcp_file is not None:
             draft.name = draft.name or "mcp-server"
         elif (package := _package_name(draft)) is not None:
             draft.name = package
