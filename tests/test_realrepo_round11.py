@@ -433,6 +433,8 @@ project_client = AIProjectClient.from_connection_string(
     conn_str=os.environ["PROJECT_CONNECTION_STRING"],
 )
 bing = project_client.connections.get(connection_name=os.environ["BING_CONNECTION_NAME"])
+agent = project_client.agents.get_agent(os.environ["AGENT_ID"])
+thread = project_client.agents.create_thread()
 """
 
 _FOUNDRY_ENV = """\

@@ -569,15 +569,16 @@ def test_a_test_suite_and_a_ci_pipeline_do_not_set_how_the_agent_signs_in(tmp_pa
             ".github/workflows/release.yml": release,
         },
     )
-    (agent,) = result.agents
+    agent, pipeline = sorted(result.agents, key=lambda a: a.kind != "mcp_server")
     assert (agent.root, agent.kind, agent.multi_user) == (".", "mcp_server", True)
     platforms = {c.platform.value: c for c in agent.connections}
-    # No Salesforce from the unit test's grant; the registry login is the job's own token, no shared login,
-    # and that token is the release job's, not how the server reaches GitHub: nothing says how it does.
+    # No Salesforce from the unit test's grant. The registry login and the maintainer's Claude token are the
+    # release workflow's: the pipeline's own agent holds them, and the server's users never reach them.
     assert "salesforce" not in platforms
-    assert platforms["github"].auth_model.value == "unknown"
-    # The maintainer's Claude token is the review workflow's, which the server's users never reach.
-    assert platforms["anthropic"].auth_model.value == "personal_token"
+    assert "github" not in platforms and "anthropic" not in platforms
+    assert (pipeline.root, pipeline.kind) == (".", "github_actions")
+    ci = {c.platform.value: c for c in pipeline.connections}
+    assert ci["anthropic"].auth_model.value == "personal_token"
     assert {f.rule_id for f in result.findings} & {"BA-103", "BA-104", "BA-108"} == set()
 
 

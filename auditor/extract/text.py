@@ -68,8 +68,7 @@ _ROLE_FILES = frozenset(("route", "index", "page", "server", "+server", "main", 
 # `triage = `, `var builder = `, `export const helpdesk = new `: the assignment right before a constructor.
 _ASSIGNED = re.compile(r"(\w{1,80})[ \t]{0,8}=[ \t]{0,8}(?:new[ \t]{1,8})?$")
 _ASSIGNED_REACH = 120
-# One of them is in every _CODE_MARKERS entry.
-_MARKER_WORDS = ("gent", "Kernel", "Text(", "Object(", "ProjectClient")
+_MARKER_WORDS = ("gent", "Kernel", "Text(", "Object(")  # one of them is in every _CODE_MARKERS entry
 _CODE_MARKERS = (
     "streamText(",
     "generateText(",
@@ -77,8 +76,10 @@ _CODE_MARKERS = (
     "generateObject(",
     "ToolLoopAgent(",
     "Agent(",
+    # An Agent Service app reaches its agents through the project client's `.agents` (`AIProjectClient` is the
+    # pattern's own literal, searched for in the same pass).
     "AgentsClient(",
-    "AIProjectClient",
+    ".agents.",
     "initialize_agent(",
     "create_react_agent(",
     "AgentExecutor(",
