@@ -531,3 +531,34 @@ def test_the_deciding_evidence_is_shown_in_code_before_a_document(tmp_path: Path
     entra = _connection(result, result.agents[0].name, Platform.ENTRA)
     assert entra.evidence[0].path == "docs/troubleshooting.md"
     assert entra.decided_at is not None and entra.decided_at.path == "main.py"
+
+
+# ---------------------------------------------------- an end-to-end test workflow beside the app at the top
+
+_E2E_WORKFLOW = """\
+name: E2E Tests
+on: pull_request
+jobs:
+  e2e:
+    runs-on: ubuntu-latest
+    env:
+      GITHUB_REPO_NAME: example-org/e2e-fixture
+    steps:
+      - uses: actions/checkout@v4
+      - run: pytest tests/e2e
+        env:
+          E2E_TEST_GITHUB_TOKEN: ${{ secrets.E2E_TEST_GITHUB_TOKEN }}
+"""
+
+
+def test_a_test_workflows_token_is_the_pipelines_not_the_apps(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {"app.py": _GEMINI_BOT, ".env.example": _GEMINI_ENV, ".github/workflows/e2e.yml": _E2E_WORKFLOW},
+    )
+    result = run(ScanOptions(paths=(tmp_path,)))
+    by_kind = {a.kind: a for a in result.agents}
+    assert set(by_kind) == {"slack_bot", "github_actions"}
+    assert Platform.GITHUB not in {c.platform for c in by_kind["slack_bot"].connections}
+    assert Platform.GITHUB in {c.platform for c in by_kind["github_actions"].connections}
+    assert [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.GITHUB] == []
