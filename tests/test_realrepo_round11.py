@@ -562,3 +562,42 @@ def test_a_test_workflows_token_is_the_pipelines_not_the_apps(tmp_path: Path) ->
     assert Platform.GITHUB not in {c.platform for c in by_kind["slack_bot"].connections}
     assert Platform.GITHUB in {c.platform for c in by_kind["github_actions"].connections}
     assert [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.GITHUB] == []
+
+
+_DEPLOY_SCRIPT = """\
+#!/bin/bash
+echo "Deploying the helpdesk bot..."
+
+# The deployer's own AWS credentials
+if [ -z "$AWS_ACCESS_KEY_ID" ] || [ -z "$AWS_SECRET_ACCESS_KEY" ]; then
+    echo "No AWS credentials in the environment. Either:"
+    echo "  export AWS_ACCESS_KEY_ID=<your key id>"
+    echo "  export AWS_SECRET_ACCESS_KEY=<your secret key>"
+    echo "or run: aws sso login"
+    exit 1
+fi
+sam deploy --stack-name helpdesk-bot --capabilities CAPABILITY_IAM
+"""
+
+_S3_READS = """\
+
+import boto3
+
+archive = boto3.client(
+    "s3",
+    aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"],
+    aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"],
+)
+"""
+
+
+def test_a_deployment_scripts_credentials_are_the_deployers(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT, "bot/deploy_only.sh": _DEPLOY_SCRIPT})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.AWS] == []
+
+
+def test_the_apps_own_aws_key_is_still_shared(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT + _S3_READS, "bot/deploy_only.sh": _DEPLOY_SCRIPT})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    assert len([f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.AWS]) == 1

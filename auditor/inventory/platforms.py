@@ -306,16 +306,20 @@ def own_secret_store(agent: Agent, conn: Connection, store: SecretStoreCode) -> 
 # CI pipeline definitions and build scripts: a connection seen only there is the pipeline's (a release job's
 # registry login, a review bot's model key) or whoever runs the build's (a Makefile's deploy target creating
 # an image pull secret from an ECR token), not how the agent it builds serves its users.
+# CI pipelines, Makefiles and deployment scripts (`deploy.sh`, `deploy_only.sh`, `deploy-infra.ps1`): they run
+# with the credentials of whoever deploys, on their machine or runner, not with what the agent runs as.
 _PIPELINE_FILES = re.compile(
     r"(?:^|/)(?:\.github/workflows/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|"
-    r"\.circleci/config\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|(?:GNUm|M|m)akefile)$"
+    r"\.circleci/config\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|(?:GNUm|M|m)akefile"
+    r"|deploy[\w.-]{0,40}\.(?:sh|bash|ps1))$"
 )
 # Connection.evidence keeps at most this many locations (inventory/auth.py): a full list may hide others.
 EVIDENCE_KEPT = 20
 
 
 def pipeline_only(conn: Connection) -> bool:
-    """Whether every location of a connection's evidence is a CI pipeline file (and the list is whole)."""
+    """Whether every location of a connection's evidence is a CI pipeline file, a Makefile or a deployment
+    script (and the list is whole)."""
     return (
         bool(conn.evidence)
         and len(conn.evidence) < EVIDENCE_KEPT
