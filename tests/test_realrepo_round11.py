@@ -601,3 +601,15 @@ def test_the_apps_own_aws_key_is_still_shared(tmp_path: Path) -> None:
     write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT + _S3_READS, "bot/deploy_only.sh": _DEPLOY_SCRIPT})
     result = run(ScanOptions(paths=(tmp_path,)))
     assert len([f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.AWS]) == 1
+
+
+def test_a_project_client_that_runs_no_agent_is_no_agent(tmp_path: Path) -> None:
+    seed = (
+        "from azure.ai.projects import AIProjectClient\n"
+        "from azure.identity import DefaultAzureCredential\n\n"
+        "def seed_agent(endpoint):\n"
+        "    client = AIProjectClient(endpoint=endpoint, credential=DefaultAzureCredential())\n"
+        "    client.connections.get('search-index')\n"
+    )
+    write_tree(tmp_path, {"infra/scripts/seed_connections.py": seed})
+    assert run(ScanOptions(paths=(tmp_path,))).agents == ()

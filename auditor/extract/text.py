@@ -349,6 +349,8 @@ def scan_code_agents(ev: Evidence, present: set[int] | None = None) -> None:
                 in_docstring = in_docstring or _docstring_test(text)
                 if in_docstring(match.start()):
                     continue
+            if kind == "framework_agent" and match.group(1) == "AIProjectClient" and ".agents." not in text:
+                continue  # a project client used for its connections or deployments, no agent (a seed script)
             if kind in ("agent_sdk", "framework_agent") and _inside_string(text, match.start()):
                 continue  # `f'Last agent: Agent(name="{agent.name}")'`: a message that prints one
             constructor = match.group(1)
