@@ -613,3 +613,16 @@ def test_a_project_client_that_runs_no_agent_is_no_agent(tmp_path: Path) -> None
     )
     write_tree(tmp_path, {"infra/scripts/seed_connections.py": seed})
     assert run(ScanOptions(paths=(tmp_path,))).agents == ()
+
+
+def test_a_matchs_comment_and_string_tests_read_a_bounded_window(detectors: DetectorSet) -> None:
+    # On a line megabytes long (generated or minified code) each match reads at most 400 characters back: a
+    # comment mark further back no longer hides it, and nothing reads back to the line's start per match.
+    from auditor.extract.filescan import scan_bytes
+
+    near = "from strands import Agent\n# helper = Agent(model=m)\n"
+    far = "from strands import Agent\n# " + "x" * 500 + "; helper = Agent(model=m)\n"
+    scan = scan_bytes("svc/agent.py", near.encode(), detectors, fingerprint_key="t")
+    assert scan.manifests == ()
+    scan = scan_bytes("svc/agent.py", far.encode(), detectors, fingerprint_key="t")
+    assert [h.kind for h in scan.manifests] == ["agent_sdk"]

@@ -133,16 +133,30 @@ def scan_references(ev: Evidence) -> None:
 _COMMENT_STARTS = ("#", "//", "/*", "*", "--", "<!--", "REM ", "rem ")
 
 
+# How far back on its line a match's comment and string tests read: a line of source megabytes long (minified
+# or generated code) must not make each match read back to the line's start (quadratic in the matches).
+_LINE_REACH = 400
+
+
+def _line_start(text: str, at: int) -> int | None:
+    """Where `at`'s line starts, if within _LINE_REACH characters; None on a longer line."""
+    floor = max(0, at - _LINE_REACH)
+    start = text.rfind("\n", floor, at) + 1
+    return start if start or floor == 0 else None
+
+
 def _commented_out(text: str, at: int) -> bool:
-    """Whether the source line holding offset `at` is a comment up to that point."""
-    start = text.rfind("\n", 0, at) + 1
-    return text[start:at].lstrip().startswith(_COMMENT_STARTS)
+    """Whether the source line holding offset `at` is a comment up to that point (a match further than
+    _LINE_REACH from its line's start is read as code)."""
+    start = _line_start(text, at)
+    return start is not None and text[start:at].lstrip().startswith(_COMMENT_STARTS)
 
 
 def _inside_string(text: str, at: int) -> bool:
     """Whether offset `at` sits inside a string literal opened earlier on its line (an odd number of quotes
-    of one kind before it)."""
-    head = text[text.rfind("\n", 0, at) + 1 : at]
+    of one kind before it; on a line longer than _LINE_REACH, within the last _LINE_REACH characters)."""
+    start = _line_start(text, at)
+    head = text[max(0, at - _LINE_REACH) if start is None else start : at]
     return any(head.count(quote) % 2 == 1 for quote in ('"', "'", "`"))
 
 
