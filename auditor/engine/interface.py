@@ -101,14 +101,13 @@ class Rule(Record):
         if distinct:
             aliases = (*aliases, stable_id(*parts))
             parts = (*parts, distinct)
-        former = formerly_at.key if formerly_at else None
-        if formerly_at is not None and (former or "") != (key or ""):
-            old = (self.id, subject, former or "", secret_fingerprint or "", agent or "")
-            aliases = (*aliases, *_legacy_aliases(self.id, subject, former, secret_fingerprint, agent))
+        if formerly_at is not None and (formerly_at.key or "") != (key or ""):
+            former = (self.id, subject, formerly_at.key or "", secret_fingerprint or "", agent or "")
             aliases = (
-                (*aliases, stable_id(*old), stable_id(*old, distinct))
-                if distinct
-                else (*aliases, stable_id(*old))
+                *aliases,
+                *_legacy_aliases(self.id, subject, formerly_at.key, secret_fingerprint, agent),
+                stable_id(*former),
+                *((stable_id(*former, distinct),) if distinct else ()),
             )
         return Finding(
             aliases=aliases,

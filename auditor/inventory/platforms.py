@@ -273,6 +273,17 @@ class SecretStoreCode:
         self.names = frozenset(names)
 
 
+def _names_by_line(agent: Agent) -> dict[tuple[str, int], list[str]]:
+    """The names an agent's references and settings give each line of its files (a variable a reference
+    reads, a setting's key), by (path, line): what a piece of a connection's evidence is about."""
+    at: dict[tuple[str, int], list[str]] = {}
+    for ref in agent.references:
+        at.setdefault((ref.location.path, ref.location.line), []).append(ref.target)
+    for st in agent.settings:
+        at.setdefault((st.location.path, st.location.line), []).append(st.key)
+    return at
+
+
 def own_secret_store(agent: Agent, conn: Connection, store: SecretStoreCode) -> bool:
     """Whether an agent's `aws` connection is only its key to its own secret store: every piece of evidence
     is in code that builds a secret store's client alone, or sets credentials that such code reads (a compose
@@ -283,11 +294,7 @@ def own_secret_store(agent: Agent, conn: Connection, store: SecretStoreCode) -> 
         return False
     if len(conn.evidence) >= EVIDENCE_KEPT:
         return False
-    at: dict[tuple[str, int], list[str]] = {}
-    for ref in agent.references:
-        at.setdefault((ref.location.path, ref.location.line), []).append(ref.target)
-    for st in agent.settings:
-        at.setdefault((st.location.path, st.location.line), []).append(st.key)
+    at = _names_by_line(agent)
     matched = False
     for loc in conn.evidence:
         if loc.path in store.paths:
@@ -303,11 +310,10 @@ def own_secret_store(agent: Agent, conn: Connection, store: SecretStoreCode) -> 
     return matched
 
 
-# CI pipeline definitions and build scripts: a connection seen only there is the pipeline's (a release job's
-# registry login, a review bot's model key) or whoever runs the build's (a Makefile's deploy target creating
-# an image pull secret from an ECR token), not how the agent it builds serves its users.
-# CI pipelines, Makefiles and deployment scripts (`deploy.sh`, `deploy_only.sh`, `deploy-infra.ps1`): they run
-# with the credentials of whoever deploys, on their machine or runner, not with what the agent runs as.
+# CI pipeline definitions, build and deployment scripts: a connection seen only there is the pipeline's (a
+# release job's registry login, a review bot's model key) or whoever builds or deploys (a Makefile's deploy
+# target creating an image pull secret from an ECR token, a `deploy.sh` checking the deployer's AWS keys), not
+# how the agent it builds serves its users.
 _PIPELINE_FILES = re.compile(
     r"(?:^|/)(?:\.github/workflows/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|"
     r"\.circleci/config\.ya?ml|bitbucket-pipelines\.ya?ml|Jenkinsfile|(?:GNUm|M|m)akefile"
@@ -345,11 +351,7 @@ def google_api_key_only(agent: Agent, conn: Connection) -> bool:
         return False
     if not conn.evidence or len(conn.evidence) >= EVIDENCE_KEPT:
         return False
-    at: dict[tuple[str, int], list[str]] = {}
-    for ref in agent.references:
-        at.setdefault((ref.location.path, ref.location.line), []).append(ref.target)
-    for st in agent.settings:
-        at.setdefault((st.location.path, st.location.line), []).append(st.key)
+    at = _names_by_line(agent)
     secrets: dict[tuple[str, int], list[SecretMatch]] = {}
     for secret in agent.secrets:
         secrets.setdefault((secret.location.path, secret.location.line), []).append(secret)
