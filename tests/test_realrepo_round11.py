@@ -626,3 +626,16 @@ def test_a_matchs_comment_and_string_tests_read_a_bounded_window(detectors: Dete
     assert scan.manifests == ()
     scan = scan_bytes("svc/agent.py", far.encode(), detectors, fingerprint_key="t")
     assert [h.kind for h in scan.manifests] == ["agent_sdk"]
+
+
+def test_the_deciding_evidence_is_shown_in_the_app_before_its_provisioning_scripts(tmp_path: Path) -> None:
+    # A post-provision script sorts first in path order (`infra/` < `main.py`); the finding points at the app.
+    seed = (
+        "from azure.identity import DefaultAzureCredential\n\n"
+        "credential = DefaultAzureCredential()  # seeds the search index after `azd provision`\n"
+    )
+    write_tree(tmp_path, {"main.py": _FOUNDRY_APP, "infra/scripts/seed_index.py": seed})
+    result = run(ScanOptions(paths=(tmp_path,)))
+    entra = next(c for a in result.agents for c in a.connections if c.platform is Platform.ENTRA)
+    assert entra.evidence[0].path == "infra/scripts/seed_index.py"
+    assert entra.decided_at is not None and entra.decided_at.path == "main.py"

@@ -21,6 +21,7 @@ from auditor.inventory.platforms import (
     CODE_PLATFORM,
     EVIDENCE_KEPT,
     MCP_WORDS,
+    in_tooling,
     platform_of_key,
     platform_of_kind,
     platform_of_reference,
@@ -370,10 +371,13 @@ def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str, Location
     return model, reason, where
 
 
-def _deciding_order(loc: Location) -> tuple[bool, SortKey]:
-    """Where the deciding evidence is best shown: the app's own code and configuration before a document
-    (a README's or troubleshooting page's snippet) or a test, then in path order."""
-    return (classify(loc.path).context is SecretContext.DOCUMENT or in_test_path(loc.path), loc_key(loc))
+def _deciding_order(loc: Location) -> tuple[int, SortKey]:
+    """Where the deciding evidence is best shown: the app's own code and configuration first, then the
+    tooling that provisions or deploys it (a post-provision script, a pipeline), then a document (a README's
+    or troubleshooting page's snippet) or a test; in path order within each."""
+    if classify(loc.path).context is SecretContext.DOCUMENT or in_test_path(loc.path):
+        return 2, loc_key(loc)
+    return (1 if in_tooling(loc.path) else 0), loc_key(loc)
 
 
 def _decide_tags(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str, tuple[str, ...]]:

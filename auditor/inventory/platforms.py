@@ -323,6 +323,19 @@ _PIPELINE_FILES = re.compile(
 EVIDENCE_KEPT = 20
 
 
+# Folders of the tooling that provisions or deploys an app (`infra/scripts/post-provision/`, `deploy/`), not
+# of the app itself.
+_TOOLING_FOLDER = re.compile(
+    r"(?:^|/)(?:infra|infrastructure|deploy|deployment|provisioning|\.devcontainer)/"
+)
+
+
+def in_tooling(path: str) -> bool:
+    """Whether a file is a CI pipeline, a build or deployment script, or under an infrastructure or
+    deployment folder: tooling around the app, not the app."""
+    return bool(_PIPELINE_FILES.search(path) or _TOOLING_FOLDER.search(path))
+
+
 def pipeline_only(conn: Connection) -> bool:
     """Whether every location of a connection's evidence is a CI pipeline file, a Makefile or a deployment
     script (and the list is whole)."""
