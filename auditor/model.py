@@ -462,6 +462,17 @@ class Connection(Record):
     # unless the kept evidence was cut short.
     decided_at: Location | None = None
 
+    @property
+    def first_evidence(self) -> Location | None:
+        """The first piece of evidence (the identity hint's line, else in path order): where findings about
+        the connection pointed before `decided_at`, kept for the fingerprints they had there."""
+        return self.evidence[0] if self.evidence else None
+
+    @property
+    def shown_at(self) -> Location | None:
+        """Where findings about the connection point: the deciding evidence, else the first."""
+        return self.decided_at or self.first_evidence
+
     def sort_key(self) -> SortKey:
         return (
             self.platform.value,

@@ -14,7 +14,7 @@ from auditor.extract.detectors import DetectorSet
 from auditor.extract.formats import translation_catalogue
 from auditor.extract.values import ValueClass, classify_value
 from auditor.model import AuthModel, Platform, ScanResult
-from tests.source_trees import write_tree
+from tests.source_trees import scan_tree, write_tree
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ Serve it over HTTP, then point your editor at it. VS Code asks you for your own 
 
 
 def test_an_http_mcp_servers_prompted_token_is_each_users_own(tmp_path: Path) -> None:
-    write_tree(
+    result = scan_tree(
         tmp_path,
         {
             "go.mod": "module example.com/ledger-vault\n\nrequire github.com/mark3labs/mcp-go v0.32.0\n",
@@ -80,7 +80,6 @@ def test_an_http_mcp_servers_prompted_token_is_each_users_own(tmp_path: Path) ->
             "README.md": _README.format(input="vault_token", value="${input:vault_token}"),
         },
     )
-    result = run(ScanOptions(paths=(tmp_path,)))
     vault = _connection(result, "ledger-vault", Platform.VAULT)
     assert vault.auth_model is AuthModel.ON_BEHALF_OF
     assert "vault_token: a value each user's client prompts for" in vault.reason
@@ -89,7 +88,7 @@ def test_an_http_mcp_servers_prompted_token_is_each_users_own(tmp_path: Path) ->
 
 
 def test_a_token_written_into_the_same_client_config_is_still_shared(tmp_path: Path) -> None:
-    write_tree(
+    result = scan_tree(
         tmp_path,
         {
             "go.mod": "module example.com/ledger-vault\n\nrequire github.com/mark3labs/mcp-go v0.32.0\n",
@@ -97,7 +96,6 @@ def test_a_token_written_into_the_same_client_config_is_still_shared(tmp_path: P
             "README.md": _README.format(input="unused", value="${VAULT_TOKEN}"),
         },
     )
-    result = run(ScanOptions(paths=(tmp_path,)))
     vault = _connection(result, "ledger-vault", Platform.VAULT)
     assert vault.auth_model is AuthModel.STATIC_API_KEY
     assert [f.rule_id for f in result.findings if f.rule_id == "BA-103"] == ["BA-103"]
@@ -149,8 +147,7 @@ client.run(os.environ["DISCORD_BOT_TOKEN"])
 
 
 def test_sign_in_providers_are_each_users_own_login(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"app/login.py": _PROVIDERS, "app/bot.py": _BOT})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"app/login.py": _PROVIDERS, "app/bot.py": _BOT})
     agent = next(a for a in result.agents if a.multi_user)
     for platform in (Platform.GITHUB, Platform.ENTRA):
         connection = _connection(result, agent.name, platform)
@@ -179,8 +176,7 @@ def test_an_app_only_grant_beside_the_sign_in_is_still_app_only(tmp_path: Path) 
             },
         ).json()["access_token"]
     """
-    write_tree(tmp_path, {"app/login.py": _PROVIDERS, "app/bot.py": _BOT, "app/directory.py": graph})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"app/login.py": _PROVIDERS, "app/bot.py": _BOT, "app/directory.py": graph})
     agent = next(a for a in result.agents if a.multi_user)
     assert _connection(result, agent.name, Platform.ENTRA).auth_model is AuthModel.CLIENT_SECRET
 
@@ -232,8 +228,9 @@ def test_a_catalogue_module_in_a_language_folder_holds_interface_text(tmp_path: 
     };
     export default TRANSLATIONS;
     """
-    write_tree(tmp_path, {"web/src/locales/da/common.js": labels, "web/src/utils/da/common.js": labels})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(
+        tmp_path, {"web/src/locales/da/common.js": labels, "web/src/utils/da/common.js": labels}
+    )
     # The same lines outside a catalogue are still judged.
     paths = {f.location.path for f in result.findings if f.rule_id == "BA-101" and f.location}
     assert paths == {"web/src/utils/da/common.js"}
@@ -310,8 +307,7 @@ def test_copies_of_one_template_each_point_at_their_own_file(tmp_path: Path) -> 
     files = {}
     for sample in ("01.echo-bot", "02.welcome-user", "03.prompt-users"):
         files[f"samples/{sample}/deploymentTemplates/template-with-preexisting-rg.json"] = _template()
-    write_tree(tmp_path, files)
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, files)
     located = sorted(f.location.path for f in result.findings if f.rule_id == "BA-503" and f.location)
     assert located == sorted(files)
 
@@ -347,11 +343,10 @@ def _parameters(password_variable: str) -> str:
 
 
 def test_a_virtual_machines_admin_password_is_no_directory_login(tmp_path: Path) -> None:
-    write_tree(
+    result = scan_tree(
         tmp_path,
         {"app.py": _WEB_APP, "infra/main.parameters.json": _parameters("AZURE_ENV_VM_ADMIN_PASSWORD")},
     )
-    result = run(ScanOptions(paths=(tmp_path,)))
     agent = next(a for a in result.agents if a.multi_user)
     platforms = {c.platform: c for c in agent.connections}
     assert Platform.VAULT not in platforms  # Azure Key Vault is not HashiCorp Vault
@@ -360,11 +355,10 @@ def test_a_virtual_machines_admin_password_is_no_directory_login(tmp_path: Path)
 
 
 def test_a_directory_users_password_is_still_one(tmp_path: Path) -> None:
-    write_tree(
+    result = scan_tree(
         tmp_path,
         {"app.py": _WEB_APP, "infra/main.parameters.json": _parameters("AZURE_AD_USER_PASSWORD")},
     )
-    result = run(ScanOptions(paths=(tmp_path,)))
     agent = next(a for a in result.agents if a.multi_user)
     entra = _connection(result, agent.name, Platform.ENTRA)
     assert entra.auth_model is AuthModel.SHARED_PASSWORD
@@ -449,7 +443,7 @@ def test_azure_services_keys_and_a_dev_servers_tls_key_name_no_entra_credential(
     }
     """
     bicep = bicep.replace("KEY", "${storage.listKeys().keys[0].value}")
-    write_tree(
+    result = scan_tree(
         tmp_path,
         {
             "app.py": _WEB_APP,
@@ -457,7 +451,6 @@ def test_azure_services_keys_and_a_dev_servers_tls_key_name_no_entra_credential(
             ".env.local": "SSL_KEY_FILE=./certs/localhost.key\nSSL_CRT_FILE=./certs/localhost.crt\n",
         },
     )
-    result = run(ScanOptions(paths=(tmp_path,)))
     agent = next(a for a in result.agents if a.multi_user)
     models = {c.platform: c.auth_model for c in agent.connections}
     assert models.get(Platform.ENTRA) not in (AuthModel.STATIC_API_KEY, AuthModel.CLIENT_CERTIFICATE)
@@ -504,11 +497,10 @@ export async function POST() {
 
 
 def test_a_realtime_voice_agent_is_an_agent(tmp_path: Path) -> None:
-    write_tree(
+    result = scan_tree(
         tmp_path,
         {"src/app/agentConfigs/concierge.ts": _VOICE_AGENTS, "src/app/api/session/route.ts": _SESSION_ROUTE},
     )
-    result = run(ScanOptions(paths=(tmp_path,)))
     assert [a.kind for a in result.agents] == ["agent_sdk"]
     assert {c.platform for c in result.agents[0].connections} == {Platform.OPENAI}
 

@@ -12,7 +12,7 @@ from auditor import ScanOptions, run
 from auditor.extract.detectors import DetectorSet
 from auditor.extract.values import ValueClass, classify_value
 from auditor.model import AuthModel, Platform, ScanResult
-from tests.source_trees import write_tree
+from tests.source_trees import scan_tree, write_tree
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +80,7 @@ llm:
 
 
 def test_a_gemini_key_signs_in_as_no_principal(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT, "bot/.env.example": _GEMINI_ENV})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"bot/app.py": _GEMINI_BOT, "bot/.env.example": _GEMINI_ENV})
     google = _connection(result, "bot", Platform.GOOGLE)
     # Still reported as what it is: a static key, in the inventory and the JSON report.
     assert google.auth_model is AuthModel.STATIC_API_KEY
@@ -92,22 +91,20 @@ _MCP_SERVER = "from mcp.server.fastmcp import FastMCP\n\nmcp = FastMCP('graph-me
 
 
 def test_a_gemini_key_in_an_mcp_servers_provider_settings(tmp_path: Path) -> None:
-    write_tree(
+    result = scan_tree(
         tmp_path,
         {
             "graph_server/main.py": _MCP_SERVER,
             "graph_server/config.yaml": _PROVIDERS_YAML,
         },
     )
-    result = run(ScanOptions(paths=(tmp_path,)))
     assert any(c.platform is Platform.GOOGLE for a in result.agents for c in a.connections)
     assert [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.GOOGLE] == []
 
 
 def test_a_google_oauth_refresh_token_beside_it_is_still_a_shared_identity(tmp_path: Path) -> None:
     # The same bot reading every user's questions against one Drive account: that account's reach is shared.
-    write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT + _DRIVE, "bot/.env.example": _GEMINI_ENV})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"bot/app.py": _GEMINI_BOT + _DRIVE, "bot/.env.example": _GEMINI_ENV})
     found = [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.GOOGLE]
     assert len(found) == 1
 
@@ -149,14 +146,12 @@ openai:
 
 
 def test_an_api_descriptions_sample_response_dates_no_credential(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"docs/openapi.yaml": _OPENAPI})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"docs/openapi.yaml": _OPENAPI})
     assert [(f.rule_id, f.location) for f in result.findings] == []
 
 
 def test_a_credentials_recorded_creation_date_is_still_judged(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"agent/config.yaml": _DATED_CONFIG})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"agent/config.yaml": _DATED_CONFIG})
     assert [f.rule_id for f in result.findings if f.rule_id == "BA-112"] == ["BA-112"]
 
 
@@ -172,8 +167,7 @@ signing_key:
 
 
 def test_a_route_parameter_names_no_credential_a_sections_name_still_does(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"service/api.yaml": _ROUTE_AND_KEY})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"service/api.yaml": _ROUTE_AND_KEY})
     assert [(f.rule_id, f.location.line) for f in result.findings if f.location] == [("BA-112", 7)]
 
 
@@ -285,8 +279,7 @@ player = Agent(speed=3, health=100)
     ],
 )
 def test_an_agent_built_with_no_name_first_is_found(tmp_path: Path, files: dict[str, str], name: str) -> None:
-    write_tree(tmp_path, files)
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, files)
     assert [(a.name, a.kind) for a in result.agents] == [(name, "agent_sdk")]
 
 
@@ -326,8 +319,7 @@ services:
 
 
 def test_an_sts_session_token_is_not_called_long_lived(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"agent/docker-compose.yml": _COMPOSE_AWS, "agent/app.py": _STRANDS_APP})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"agent/docker-compose.yml": _COMPOSE_AWS, "agent/app.py": _STRANDS_APP})
     aws = _connection(result, "agent", Platform.AWS)
     assert aws.auth_model is AuthModel.STATIC_API_KEY  # the access key pair is still what it is
     assert "AWS_SECRET_ACCESS_KEY" in aws.reason
@@ -376,8 +368,7 @@ def test_a_copy_of_the_sample_in_code_is_not_reported(tmp_path: Path) -> None:
     sample = _jwt('{"sub":"1234567890","name":"John Doe","admin":true,"iat":1516239022}')
     issued = _jwt('{"sub":"svc-ledger","name":"Ledger bot","iat":1733500000}')
     source = f'package jwtauth\n\nvar sampleJWT = "{sample}"\nvar ledgerJWT = "{issued}"\n'
-    write_tree(tmp_path, {"keyset.go": source})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"keyset.go": source})
     assert [f.location.line for f in result.findings if f.rule_id == "BA-101" and f.location] == [4]
 
 
@@ -409,14 +400,12 @@ oauth:
 
 
 def test_a_sample_responses_token_lifetime_is_no_setting(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"specs/helpdesk.yaml": _TOKEN_API})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"specs/helpdesk.yaml": _TOKEN_API})
     assert [f.rule_id for f in result.findings if f.rule_id == "BA-106"] == []
 
 
 def test_a_configured_token_lifetime_is_still_judged(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"agent/oauth.yaml": _TOKEN_CONFIG})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"agent/oauth.yaml": _TOKEN_CONFIG})
     assert [f.rule_id for f in result.findings if f.rule_id == "BA-106"] == ["BA-106"]
 
 
@@ -445,8 +434,9 @@ BING_CONNECTION_NAME="bing-grounding"
 
 
 def test_an_agent_service_project_client_is_an_agent_running_as_its_identity(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"hr-assistant/main.py": _FOUNDRY_APP, "hr-assistant/.env.example": _FOUNDRY_ENV})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(
+        tmp_path, {"hr-assistant/main.py": _FOUNDRY_APP, "hr-assistant/.env.example": _FOUNDRY_ENV}
+    )
     assert [a.kind for a in result.agents] == ["agent_sdk"]
     entra = _connection(result, result.agents[0].name, Platform.ENTRA)
     # The Bing grounding connection's name signs nobody in: the app runs as its managed identity.
@@ -526,8 +516,7 @@ credential = DefaultAzureCredential()
 
 def test_the_deciding_evidence_is_shown_in_code_before_a_document(tmp_path: Path) -> None:
     # The troubleshooting page sorts first in path order; the finding and the connection point at the code.
-    write_tree(tmp_path, {"main.py": _FOUNDRY_APP, "docs/troubleshooting.md": _TROUBLESHOOTING})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"main.py": _FOUNDRY_APP, "docs/troubleshooting.md": _TROUBLESHOOTING})
     entra = _connection(result, result.agents[0].name, Platform.ENTRA)
     assert entra.evidence[0].path == "docs/troubleshooting.md"
     assert entra.decided_at is not None and entra.decided_at.path == "main.py"
@@ -552,11 +541,10 @@ jobs:
 
 
 def test_a_test_workflows_token_is_the_pipelines_not_the_apps(tmp_path: Path) -> None:
-    write_tree(
+    result = scan_tree(
         tmp_path,
         {"app.py": _GEMINI_BOT, ".env.example": _GEMINI_ENV, ".github/workflows/e2e.yml": _E2E_WORKFLOW},
     )
-    result = run(ScanOptions(paths=(tmp_path,)))
     by_kind = {a.kind: a for a in result.agents}
     assert set(by_kind) == {"slack_bot", "github_actions"}
     assert Platform.GITHUB not in {c.platform for c in by_kind["slack_bot"].connections}
@@ -592,14 +580,14 @@ archive = boto3.client(
 
 
 def test_a_deployment_scripts_credentials_are_the_deployers(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT, "bot/deploy_only.sh": _DEPLOY_SCRIPT})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"bot/app.py": _GEMINI_BOT, "bot/deploy_only.sh": _DEPLOY_SCRIPT})
     assert [f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.AWS] == []
 
 
 def test_the_apps_own_aws_key_is_still_shared(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"bot/app.py": _GEMINI_BOT + _S3_READS, "bot/deploy_only.sh": _DEPLOY_SCRIPT})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(
+        tmp_path, {"bot/app.py": _GEMINI_BOT + _S3_READS, "bot/deploy_only.sh": _DEPLOY_SCRIPT}
+    )
     assert len([f for f in result.findings if f.rule_id == "BA-103" and f.platform is Platform.AWS]) == 1
 
 
@@ -634,8 +622,7 @@ def test_the_deciding_evidence_is_shown_in_the_app_before_its_provisioning_scrip
         "from azure.identity import DefaultAzureCredential\n\n"
         "credential = DefaultAzureCredential()  # seeds the search index after `azd provision`\n"
     )
-    write_tree(tmp_path, {"main.py": _FOUNDRY_APP, "infra/scripts/seed_index.py": seed})
-    result = run(ScanOptions(paths=(tmp_path,)))
+    result = scan_tree(tmp_path, {"main.py": _FOUNDRY_APP, "infra/scripts/seed_index.py": seed})
     entra = next(c for a in result.agents for c in a.connections if c.platform is Platform.ENTRA)
     assert entra.evidence[0].path == "infra/scripts/seed_index.py"
     assert entra.decided_at is not None and entra.decided_at.path == "main.py"

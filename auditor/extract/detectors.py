@@ -42,6 +42,7 @@ from auditor import regexcache
 from auditor.errors import RuleLoadError
 from auditor.extract import budget
 from auditor.extract.chains import Collapsed
+from auditor.extract.lookback import line_head
 from auditor.extract.prefixes import names_its_provider, spells_its_provider
 from auditor.extract.regexcheck import RegexComplexityError, check_linear
 from auditor.extract.validators import VALIDATORS, is_cut, validate
@@ -1005,13 +1006,6 @@ def _documented_example(text: str, key_start: int) -> bool:
     return opened >= 0 and text.find("*/", opened, key_start) < 0
 
 
-def _line_head(text: str, at: int, reach: int = 400) -> str:
-    """The text of `at`'s line before it, at most `reach` characters (a look-back that stays linear on a
-    line megabytes long)."""
-    floor = max(0, at - reach)
-    return text[max(floor, text.rfind("\n", floor, at) + 1) : at]
-
-
 def _image_url_before(text: str, key_start: int) -> bool:
     """Whether the key at `key_start` is a query parameter (after `?` or `&`) of an image's URL: a Markdown
     image (`![coverage](https://…/badge.svg?token=…)`), an HTML `<img src=…>`, or a path to an image file. A
@@ -1020,7 +1014,7 @@ def _image_url_before(text: str, key_start: int) -> bool:
     query = key_start - 1
     if query < 0 or text[query] not in "?&":
         return False
-    head = _line_head(text, query)
+    head = line_head(text, query)
     cut = max(head.rfind(c) for c in " \t\"'(<>[]")
     path = head[cut + 1 :].split("?", 1)[0]
     before = head[: cut + 1]
@@ -1041,7 +1035,7 @@ def _share_link_key(text: str, key_start: int) -> bool:
         or text[key_start : key_start + 12].lower() != ("resourcekey=")
     ):
         return False
-    head = _line_head(text, key_start)
+    head = line_head(text, key_start)
     return any(host in head for host in _SHARE_LINK_HOSTS)
 
 
@@ -1231,7 +1225,7 @@ def _ternary_branch(text: str, key_start: int, value_start: int) -> bool:
     that ends its branch, not an object's key and its value (an unquoted value after it: code)."""
     if key_start == 0 or text[key_start - 1] not in "\"'" or text[value_start - 1 : value_start] in "\"'`":
         return False
-    before = _line_head(text, key_start - 1).rstrip()
+    before = line_head(text, key_start - 1).rstrip()
     return before.endswith("?") and not before.endswith(("??", "?."))
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from auditor.extract import bedrock, references
 from auditor.extract.evidence import Evidence
 from auditor.extract.literalpass import LiteralPass, required_terms
+from auditor.extract.lookback import head_is_whole_line, line_head
 from auditor.extract.sfagent import agentforce_hint
 from auditor.extract.vocabulary import CODE_PATTERNS
 from auditor.model import SecretContext
@@ -116,7 +117,7 @@ def _template_code(text: str, at: int) -> bool:
     """Whether offset `at` (a generic rule's value) is code inside a Go template action on its line, not a
     quoted literal: `{{- $password := .Values.auth.password -}}`, `{{ $pw = randAlphaNum 40 }}` name where
     the password comes from or how it is made. A quoted literal in an action is a value all the same."""
-    floor = max(text.rfind("\n", max(0, at - _ACTION_REACH), at) + 1, at - _ACTION_REACH)
+    floor = at - len(line_head(text, at, _ACTION_REACH))
     opened = text.rfind("{{", floor, at)
     if opened < 0 or text.rfind("}}", opened, at) >= 0:
         return False
@@ -133,30 +134,17 @@ def scan_references(ev: Evidence) -> None:
 _COMMENT_STARTS = ("#", "//", "/*", "*", "--", "<!--", "REM ", "rem ")
 
 
-# How far back on its line a match's comment and string tests read: a line of source megabytes long (minified
-# or generated code) must not make each match read back to the line's start (quadratic in the matches).
-_LINE_REACH = 400
-
-
-def _line_start(text: str, at: int) -> int | None:
-    """Where `at`'s line starts, if within _LINE_REACH characters; None on a longer line."""
-    floor = max(0, at - _LINE_REACH)
-    start = text.rfind("\n", floor, at) + 1
-    return start if start or floor == 0 else None
-
-
 def _commented_out(text: str, at: int) -> bool:
     """Whether the source line holding offset `at` is a comment up to that point (a match further than
-    _LINE_REACH from its line's start is read as code)."""
-    start = _line_start(text, at)
-    return start is not None and text[start:at].lstrip().startswith(_COMMENT_STARTS)
+    lookback.REACH from its line's start is read as code)."""
+    head = line_head(text, at)
+    return head_is_whole_line(text, at, head) and head.lstrip().startswith(_COMMENT_STARTS)
 
 
 def _inside_string(text: str, at: int) -> bool:
     """Whether offset `at` sits inside a string literal opened earlier on its line (an odd number of quotes
-    of one kind before it; on a line longer than _LINE_REACH, within the last _LINE_REACH characters)."""
-    start = _line_start(text, at)
-    head = text[max(0, at - _LINE_REACH) if start is None else start : at]
+    of one kind before it; on a line longer than lookback.REACH, within the last REACH characters)."""
+    head = line_head(text, at)
     return any(head.count(quote) % 2 == 1 for quote in ('"', "'", "`"))
 
 
@@ -347,6 +335,7 @@ def scan_code_agents(ev: Evidence, present: set[int] | None = None) -> None:
     # A library's usage example in a docstring (`agent = Agent(name="Assistant", ...)` under "Basic usage:")
     # builds nothing: worked out on the first match, once per file.
     in_docstring: Callable[[int], bool] | None = None
+    runs_agents = False
     for (kind, pattern), gate, leads in zip(_CODE_AGENTS, gates.agents, _agent_leads(), strict=True):
         if kind in ("agent_sdk", "framework_agent", "ai_sdk") and not sdk_agents:
             continue
@@ -354,8 +343,10 @@ def scan_code_agents(ev: Evidence, present: set[int] | None = None) -> None:
             continue  # as in scan_code_patterns
         if kind == "ai_sdk" and _AI_SDK_IMPORT.search(text) is None:
             continue
-        if kind == "framework_agent" and _FRAMEWORK_IMPORT.search(text) is None:
-            continue
+        if kind == "framework_agent":
+            if _FRAMEWORK_IMPORT.search(text) is None:
+                continue
+            runs_agents = ".agents." in text  # an Agent Service project client reaches its agents so
         for match in references.find_matches(pattern, leads, text):  # pattern.finditer(text)'s matches
             if ev.kind.format == "source" and _commented_out(text, match.start()):
                 continue
@@ -363,7 +354,7 @@ def scan_code_agents(ev: Evidence, present: set[int] | None = None) -> None:
                 in_docstring = in_docstring or _docstring_test(text)
                 if in_docstring(match.start()):
                     continue
-            if kind == "framework_agent" and match.group(1) == "AIProjectClient" and ".agents." not in text:
+            if kind == "framework_agent" and match.group(1) == "AIProjectClient" and not runs_agents:
                 continue  # a project client used for its connections or deployments, no agent (a seed script)
             if kind in ("agent_sdk", "framework_agent") and _inside_string(text, match.start()):
                 continue  # `f'Last agent: Agent(name="{agent.name}")'`: a message that prints one

@@ -365,7 +365,7 @@ _SDK_KEY_VARIABLE = {
 # really holds (a personal token, a password, a static key) outweighs the good pattern it also uses.
 def _decide(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str, Location | None]:
     """The connection's auth model, the reason (the deciding evidence's notes) and where that evidence is:
-    the first location, in path order, of the first deciding tag that has one."""
+    the first location, in _deciding_order, of the first deciding tag that has one."""
     model, reason, tags = _decide_tags(platform, ev)
     where = next((min(ev.tags[tag], key=_deciding_order) for tag in tags if ev.tags.get(tag)), None)
     return model, reason, where
@@ -489,7 +489,7 @@ def _decide_tags(platform: Platform, ev: _Evidence) -> tuple[AuthModel, str, tup
         calls = ", ".join(_at(loc) for loc in t["sdk"][:3])
         return (
             AuthModel.STATIC_API_KEY,
-            (f"an API key: the SDK client is given none and reads {variable} from the environment ({calls})"),
+            f"an API key: the SDK client is given none and reads {variable} from the environment ({calls})",
             ("sdk",),
         )
     return (

@@ -373,16 +373,8 @@ def _platforms(rule: Rule, key: str) -> frozenset[str]:
     return frozenset(str(p).lower() for p in rule.params.get(key, ()))
 
 
-def _conn_location(agent: Agent, conn: Connection) -> Location | None:
-    """Where a finding about the connection points: the evidence that decided its auth model (the static key's
-    or the password's own line), else its first evidence, else the agent's manifest."""
-    return conn.decided_at or _first_evidence(agent, conn)
-
-
-def _first_evidence(agent: Agent, conn: Connection) -> Location | None:
-    """Where these findings pointed before they pointed at the deciding evidence (kept for their aliases)."""
-    if conn.evidence:
-        return conn.evidence[0]
+def _manifest(agent: Agent) -> Location | None:
+    """Where a connection with no evidence of its own is located: the agent's first manifest."""
     return agent.manifests[0] if agent.manifests else None
 
 
@@ -401,8 +393,8 @@ def _connection_finding(
     return rule.finding(
         message,
         subject=agent.root,
-        location=_conn_location(agent, conn),
-        formerly_at=_first_evidence(agent, conn),
+        location=conn.shown_at or _manifest(agent),
+        formerly_at=conn.first_evidence or _manifest(agent),
         agent=agent.name,
         platform=conn.platform,
         identity=identity,
@@ -720,8 +712,7 @@ def long_lived_token(rule: Rule, ctx: RuleContext) -> CheckResult:
             last = _last(st.key)
             if st.key.startswith("code."):
                 continue
-            where = st.location.key or st.key
-            if "xample" in where and _EXAMPLE_SEGMENT.search(where):
+            if _in_example(st.location.key or st.key):
                 continue  # an API description's sample response (`expires_in: 86400`), no token's setting
             secret_id, period, refresh, access, max_ttl, never = _lifetime_key(last)
             if not (secret_id or period or refresh or access or max_ttl or never or last.lower() == "ttl"):
@@ -1122,6 +1113,11 @@ _CREDENTIAL_WORDS = re.compile(r"key|secret|token|credential|password|cert", re.
 _EXAMPLE_SEGMENT = re.compile(r"(?:^|\.)(?:x-)?examples?(?:\.|\[|$)")
 
 
+def _in_example(path: str) -> bool:
+    """Whether a key path runs through an API description's `example` / `examples` (see above)."""
+    return "xample" in path and _EXAMPLE_SEGMENT.search(path) is not None
+
+
 def _names_a_credential(parent: str) -> bool:
     """Whether a date's parent path names a credential: in its own segments, not in an API route written in
     it (OpenAPI's `paths./v3/mcp/app/{appKey}.get`, where `appKey` is a URL parameter)."""
@@ -1165,7 +1161,7 @@ def secret_not_rotated(rule: Rule, ctx: RuleContext) -> CheckResult:
         for parent, dated in sorted(groups.items()):
             # Dates must describe a credential: the key path says so, or the object they sit in holds one.
             # An API description's sample response dates nothing.
-            if _EXAMPLE_SEGMENT.search(parent):
+            if _in_example(parent):
                 continue
             if not (_names_a_credential(parent) or _holds_credential(scan, parent)):
                 continue

@@ -347,7 +347,7 @@ def check_multi_user_app_only(rule: Rule, ctx: RuleContext) -> CheckResult:
             # its identity holds no application permission in the data read: nothing says it calls Graph.
             # BA-108 reports that case at medium, with what to connect to know.
             continue
-        first = conn.evidence[0] if conn.evidence else None
+        first = conn.first_evidence
         yield rule.finding(
             f"Agent {agent.name!r} serves many users but authenticates to Entra app-only "
             f"({conn.auth_model.value}): every request runs with the app's full permissions, "
@@ -355,7 +355,7 @@ def check_multi_user_app_only(rule: Rule, ctx: RuleContext) -> CheckResult:
             # The subject stays the first evidence's file (the fingerprint it always had); the finding
             # points at the evidence that decided the app-only model.
             subject=first.path if first else agent.name,
-            location=conn.decided_at or first,
+            location=conn.shown_at,
             formerly_at=first,
             platform=Platform.ENTRA,
             agent=agent.name,

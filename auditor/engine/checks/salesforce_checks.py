@@ -354,8 +354,8 @@ def check_shared_password(rule: Rule, ctx: RuleContext) -> CheckResult:
                 "request runs as that one integration user. Use JWT bearer with sub = the requesting "
                 "user.",
                 subject=f"agent:{agent.name}",
-                location=conn.decided_at or (conn.evidence[0] if conn.evidence else None),
-                formerly_at=conn.evidence[0] if conn.evidence else None,
+                location=conn.shown_at,
+                formerly_at=conn.first_evidence,
                 identity=res.identity_name if res else conn.identity_hint,
                 platform=SF,
                 agent=agent.name,
